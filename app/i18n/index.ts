@@ -1,0 +1,14 @@
+/**
+ * The message catalogue. All user-facing text lives under app/i18n/nl/, one file per
+ * area, so a second language is a matter of adding app/i18n/<lang>/ with the same keys.
+ */
+import { accents } from './nl/accents';
+import { actions } from './nl/actions';
+import { admin } from './nl/admin';
+import { comments } from './nl/comments';
+import { common } from './nl/common';
+import { history } from './nl/history';
+import { lists } from './nl/lists';
+import { tracker } from './nl/tracker';
+
+export const t = { common, actions, tracker, comments, accents, history, lists, admin };

@@ -1,0 +1,31 @@
+/**
+ * Action statuses: the single list used by pages, the websocket server, the
+ * import and the tests. Values are stored in the database; labels are Dutch UI text.
+ */
+export const ACTION_STATUSES = [
+  'niet_gestart',
+  'loopt',
+  'besluit_nodig',
+  'afgerond',
+  'vervallen',
+] as const;
+
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
+  niet_gestart: 'Niet gestart',
+  loopt: 'Loopt',
+  besluit_nodig: 'Besluit nodig',
+  afgerond: 'Afgerond',
+  vervallen: 'Vervallen',
+};
+
+/** Type guard for untrusted input (form data, imports). */
+export function isActionStatus(value: unknown): value is ActionStatus {
+  return typeof value === 'string' && (ACTION_STATUSES as readonly string[]).includes(value);
+}
+
+/** Closed actions (done or cancelled) can never be overdue. */
+export function isClosedStatus(status: ActionStatus): boolean {
+  return status === 'afgerond' || status === 'vervallen';
+}

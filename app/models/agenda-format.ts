@@ -1,0 +1,510 @@
+/**
+ * The human-editable Markdown outline format for a cooperation agenda
+ * ("samenwerkingsagenda"): parser and serializer. The format is documented in
+ * docs/agenda-format.md.
+ *
+ * Pure module: no I/O, no database, no dependencies. Error messages are Dutch
+ * (they are shown to users); everything else is English.
+ */
+
+export type ChapterKind = 'onderwerp' | 'randvoorwaarde' | 'context';
+
+export const CHAPTER_KINDS: readonly ChapterKind[] = ['onderwerp', 'randvoorwaarde', 'context'];
+
+export interface ActionItem {
+  code: string;
+  title: string;
+  /** The deadline phrase as written ("medio 2022"), or null. */
+  deadline: string | null;
+  /** The owning organisation ("trekker"), or null. */
+  owner: string | null;
+  partners: string[];
+  body: string;
+}
+
+export interface Goal {
+  code: string;
+  title: string;
+  targetYear: number | null;
+  body: string;
+  actions: ActionItem[];
+}
+
+export interface Chapter {
+  code: string;
+  title: string;
+  kind: ChapterKind;
+  body: string;
+  goals: Goal[];
+}
+
+export interface AgendaDoc {
+  title: string;
+  period: { start: number; end: number };
+  body: string;
+  chapters: Chapter[];
+}
+
+export interface AgendaParseError {
+  /** 1-based line number in the input. */
+  line: number;
+  /** Dutch message saying what was wrong and what was expected. */
+  message: string;
+}
+
+export interface ParseAgendaOptions {
+  /**
+   * Checks a `termijn` phrase; returns null when it is valid, otherwise a
+   * (Dutch) message that is reported at the line of the field.
+   */
+  validateDeadline?: (phrase: string) => string | null;
+}
+
+export type ParseAgendaResult =
+  | { ok: true; agenda: AgendaDoc }
+  | { ok: false; errors: AgendaParseError[] };
+
+/** Renders an error the way it is shown to users: `regel 12: …`. */
+export function formatAgendaError(error: AgendaParseError): string {
+  return `regel ${error.line}: ${error.message}`;
+}
+
+// ---------------------------------------------------------------------------
+// Shared syntax
+
+const HEADING_RE = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+const FIELD_RE = /^([A-Za-z][A-Za-z_-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const GOAL_HEADING_RE = /^doel[ \t]+([^\s:]+)[ \t]*:[ \t]*(.*)$/i;
+const ACTION_HEADING_RE = /^actie[ \t]+([^\s:]+)[ \t]*:[ \t]*(.*)$/i;
+const YEAR_RE = /^\d{4}$/;
+const PERIOD_RE = /^(\d{4})[ \t]*[-–—][ \t]*(\d{4})$/;
+
+type NodeType = 'agenda' | 'chapter' | 'goal' | 'action';
+
+const FIELDS: Record<NodeType, readonly string[]> = {
+  agenda: ['periode'],
+  chapter: ['soort'],
+  goal: ['doeljaar'],
+  action: ['termijn', 'trekker', 'partners'],
+};
+
+const NODE_NAME: Record<NodeType, string> = {
+  agenda: 'de titel van de agenda',
+  chapter: 'een hoofdstuk',
+  goal: 'een doel',
+  action: 'een actie',
+};
+
+const GOAL_HEADING_HINT = '"### Doel <code>: <titel>"';
+const ACTION_HEADING_HINT = '"#### Actie <code>: <titel>"';
+const CHAPTER_HEADING_HINT = '"## <code> <titel>"';
+
+function listDutch(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} of ${items[items.length - 1]}`;
+}
+
+/**
+ * Canonical body text: trailing whitespace removed from every line, leading and
+ * trailing blank lines dropped, runs of blank lines collapsed to one.
+ * Indentation is kept (nested lists).
+ */
+export function normalizeBody(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .replace(/\n+$/, '');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------
+// Parser
+
+interface OpenNode {
+  type: NodeType;
+  line: number;
+  /** Fields seen so far, with their line numbers. */
+  seen: Map<string, number>;
+  inFields: boolean;
+  bodyLines: string[];
+  setBody: (body: string) => void;
+  applyField: (key: string, value: string, line: number) => void;
+}
+
+export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseAgendaResult {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const errors: AgendaParseError[] = [];
+  const error = (line: number, message: string) => errors.push({ line, message });
+
+  const agenda: AgendaDoc = { title: '', period: { start: 0, end: 0 }, body: '', chapters: [] };
+  let titleLine = 0; // line of the "#" heading; 0 = not seen yet
+  let structureStarted = false; // a heading of any level was seen
+  let contentBeforeTitleReported = false;
+  let periodValid = false;
+
+  let chapter: Chapter | null = null;
+  let chapterKindSet = false;
+  let goal: Goal | null = null;
+  let node: OpenNode | null = null;
+  const codes = new Map<string, number>();
+
+  const claimCode = (code: string, line: number) => {
+    const earlier = codes.get(code);
+    if (earlier !== undefined) {
+      error(line, `de code "${code}" is al gebruikt op regel ${earlier}; elke code moet uniek zijn`);
+    } else {
+      codes.set(code, line);
+    }
+  };
+
+  const closeNode = () => {
+    if (!node) return;
+    node.setBody(normalizeBody(node.bodyLines.join('\n')));
+    if (node.type === 'agenda' && !node.seen.has('periode')) {
+      error(node.line, 'het veld "periode" ontbreekt (verwacht direct onder de titel, bijv. "periode: 2020-2024")');
+    }
+    if (node.type === 'chapter' && !node.seen.has('soort')) {
+      error(
+        node.line,
+        'het veld "soort" ontbreekt (verwacht direct onder de kop "soort: onderwerp", "soort: randvoorwaarde" of "soort: context")',
+      );
+    }
+    node = null;
+  };
+
+  const openNode = (
+    type: NodeType,
+    line: number,
+    setBody: (body: string) => void,
+    applyField: (key: string, value: string, line: number) => void,
+  ) => {
+    node = { type, line, seen: new Map(), inFields: true, bodyLines: [], setBody, applyField };
+  };
+
+  /** A node whose fields and body are read but discarded (after an unusable heading). */
+  const openSink = (type: NodeType, line: number) => {
+    openNode(type, line, () => {}, () => {});
+    node!.inFields = false;
+    node!.seen.set('periode', line).set('soort', line); // never report missing required fields
+  };
+
+  const handleField = (current: OpenNode, rawKey: string, value: string, line: number) => {
+    const key = rawKey.toLowerCase();
+    const allowed = FIELDS[current.type];
+    if (!allowed.includes(key)) {
+      const owner = (Object.keys(FIELDS) as NodeType[]).find((t) => FIELDS[t].includes(key));
+      const expected = `verwacht: ${listDutch(allowed)}`;
+      if (owner) {
+        error(line, `het veld "${key}" hoort bij ${NODE_NAME[owner]}, niet bij ${NODE_NAME[current.type]} (${expected})`);
+      } else {
+        error(
+          line,
+          `onbekend veld "${key}" bij ${NODE_NAME[current.type]} (${expected}); begint hier de tekst, zet er dan een lege regel boven`,
+        );
+      }
+      return;
+    }
+    const earlier = current.seen.get(key);
+    if (earlier !== undefined) {
+      error(line, `het veld "${key}" staat er twee keer (eerder op regel ${earlier})`);
+      return;
+    }
+    current.seen.set(key, line);
+    current.applyField(key, value, line);
+  };
+
+  const handleHeading = (level: number, rest: string, line: number) => {
+    closeNode();
+    structureStarted = true;
+
+    if (level === 1) {
+      if (titleLine !== 0) {
+        error(line, `er mag maar één titel van de agenda zijn ("# …"); gebruik ${CHAPTER_HEADING_HINT} voor een hoofdstuk`);
+        openSink('agenda', line);
+        return;
+      }
+      titleLine = line;
+      if (!rest) error(line, 'de titel van de agenda ontbreekt (verwacht "# <titel>")');
+      agenda.title = rest;
+      openNode(
+        'agenda',
+        line,
+        (body) => (agenda.body = body),
+        (key, value, fieldLine) => {
+          // key === 'periode'
+          const m = PERIOD_RE.exec(value);
+          if (!value) {
+            error(fieldLine, 'het veld "periode" is leeg (verwacht twee jaartallen, bijv. "periode: 2020-2024")');
+            return;
+          }
+          if (!m) {
+            error(fieldLine, `ongeldige periode "${value}" (verwacht twee jaartallen, bijv. "periode: 2020-2024")`);
+            return;
+          }
+          const start = Number(m[1]);
+          const end = Number(m[2]);
+          if (start > end) {
+            error(fieldLine, `ongeldige periode "${value}": het beginjaar moet vóór of gelijk aan het eindjaar liggen`);
+            return;
+          }
+          agenda.period = { start, end };
+          periodValid = true;
+        },
+      );
+      return;
+    }
+
+    if (titleLine === 0) {
+      error(line, 'verwacht eerst de titel van de agenda ("# <titel>" met daaronder "periode: …")');
+      titleLine = -1; // report only once
+    }
+
+    if (level === 2) {
+      chapter = null;
+      goal = null;
+      const m = /^(\S+)(?:[ \t]+(.*))?$/.exec(rest);
+      const code = m?.[1] ?? '';
+      const title = (m?.[2] ?? '').trim();
+      if (!m) {
+        error(line, `de code en titel van het hoofdstuk ontbreken (verwacht ${CHAPTER_HEADING_HINT}, bijv. "## 1.3.a Bereik NT1-ers")`);
+      } else {
+        if (!CODE_RE.test(code)) {
+          error(line, `ongeldige code "${code}" (gebruik letters, cijfers, punten en streepjes, bijv. "1.3.a")`);
+        } else {
+          claimCode(code, line);
+        }
+        if (!title) {
+          error(line, `de titel van het hoofdstuk ontbreekt (verwacht ${CHAPTER_HEADING_HINT}, bijv. "## 1.3.a Bereik NT1-ers")`);
+        }
+      }
+      const created: Chapter = { code, title, kind: 'context', body: '', goals: [] };
+      agenda.chapters.push(created);
+      chapter = created;
+      chapterKindSet = false;
+      openNode(
+        'chapter',
+        line,
+        (body) => (created.body = body),
+        (_key, value, fieldLine) => {
+          // key === 'soort'
+          const kind = value.toLowerCase() as ChapterKind;
+          if (!value) {
+            error(fieldLine, 'het veld "soort" is leeg (verwacht "onderwerp", "randvoorwaarde" of "context")');
+            return;
+          }
+          if (!CHAPTER_KINDS.includes(kind)) {
+            error(fieldLine, `onbekende soort "${value}" (verwacht "onderwerp", "randvoorwaarde" of "context")`);
+            return;
+          }
+          created.kind = kind;
+          chapterKindSet = true;
+        },
+      );
+      return;
+    }
+
+    if (level === 3) {
+      goal = null;
+      const parent: Chapter | null = chapter;
+      if (!parent) {
+        error(line, `een doel moet onder een hoofdstuk staan (verwacht ${CHAPTER_HEADING_HINT} eerder)`);
+      } else if (chapterKindSet && parent.kind === 'context') {
+        error(
+          line,
+          `een hoofdstuk met "soort: context" heeft geen doelen (verwacht "soort: onderwerp" of "soort: randvoorwaarde" bij hoofdstuk ${parent.code})`,
+        );
+      }
+      const m = GOAL_HEADING_RE.exec(rest);
+      const code = m?.[1] ?? '';
+      const title = (m?.[2] ?? '').trim();
+      if (!m) {
+        error(line, `verwacht ${GOAL_HEADING_HINT}, bijv. "### Doel 1.3.a-A: Meer inwoners …"`);
+      } else {
+        if (!CODE_RE.test(code)) {
+          error(line, `ongeldige code "${code}" (gebruik letters, cijfers, punten en streepjes, bijv. "1.3.a-A")`);
+        } else {
+          claimCode(code, line);
+        }
+        if (!title) error(line, `de titel van het doel ontbreekt (verwacht ${GOAL_HEADING_HINT})`);
+      }
+      const created: Goal = { code, title, targetYear: null, body: '', actions: [] };
+      parent?.goals.push(created);
+      goal = created;
+      openNode(
+        'goal',
+        line,
+        (body) => (created.body = body),
+        (_key, value, fieldLine) => {
+          // key === 'doeljaar'
+          if (!value) return;
+          if (!YEAR_RE.test(value)) {
+            error(fieldLine, `ongeldig doeljaar "${value}" (verwacht een jaartal, bijv. "doeljaar: 2024")`);
+            return;
+          }
+          const year = Number(value);
+          if (periodValid && (year < agenda.period.start || year > agenda.period.end)) {
+            error(
+              fieldLine,
+              `doeljaar ${year} valt buiten de periode van de agenda (${agenda.period.start}-${agenda.period.end})`,
+            );
+            return;
+          }
+          created.targetYear = year;
+        },
+      );
+      return;
+    }
+
+    if (level === 4) {
+      const parent: Goal | null = goal;
+      if (!parent) {
+        error(line, `een actie moet onder een doel staan (verwacht ${GOAL_HEADING_HINT} eerder)`);
+      }
+      const m = ACTION_HEADING_RE.exec(rest);
+      const code = m?.[1] ?? '';
+      const title = (m?.[2] ?? '').trim();
+      if (!m) {
+        error(line, `verwacht ${ACTION_HEADING_HINT}, bijv. "#### Actie 1.3.a-A1: We werken de aanpak verder uit"`);
+      } else {
+        if (!CODE_RE.test(code)) {
+          error(line, `ongeldige code "${code}" (gebruik letters, cijfers, punten en streepjes, bijv. "1.3.a-A1")`);
+        } else {
+          claimCode(code, line);
+        }
+        if (!title) error(line, `de titel van de actie ontbreekt (verwacht ${ACTION_HEADING_HINT})`);
+      }
+      const created: ActionItem = { code, title, deadline: null, owner: null, partners: [], body: '' };
+      parent?.actions.push(created);
+      openNode(
+        'action',
+        line,
+        (body) => (created.body = body),
+        (key, value, fieldLine) => {
+          if (key === 'termijn') {
+            if (!value) return;
+            const problem = opts.validateDeadline?.(value) ?? null;
+            if (problem !== null) {
+              error(fieldLine, `ongeldige termijn "${value}": ${problem}`);
+              return;
+            }
+            created.deadline = value;
+          } else if (key === 'trekker') {
+            created.owner = value || null;
+          } else {
+            created.partners = value
+              .split(';')
+              .map((p) => p.trim())
+              .filter((p) => p !== '');
+          }
+        },
+      );
+      return;
+    }
+
+    error(
+      line,
+      `kopniveau ${'#'.repeat(level)} wordt niet gebruikt (verwacht "#" voor de titel, "##" voor een hoofdstuk, "###" voor een doel of "####" voor een actie)`,
+    );
+    openSink('action', line);
+  };
+
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const heading = HEADING_RE.exec(raw);
+    if (heading) {
+      handleHeading(heading[1].length, (heading[2] ?? '').trim(), line);
+      return;
+    }
+    const current = node as OpenNode | null;
+    if (!current) {
+      // Before the first heading only blank lines are allowed.
+      if (raw.trim() !== '' && !structureStarted && !contentBeforeTitleReported) {
+        error(line, 'verwacht de titel van de agenda als eerste regel ("# <titel>")');
+        contentBeforeTitleReported = true;
+      }
+      return;
+    }
+    if (current.inFields) {
+      if (raw.trim() === '') {
+        current.inFields = false;
+        return;
+      }
+      const field = FIELD_RE.exec(raw.trim());
+      if (field) {
+        handleField(current, field[1], (field[2] ?? '').trim(), line);
+        return;
+      }
+      current.inFields = false;
+    }
+    current.bodyLines.push(raw);
+  });
+  closeNode();
+
+  if (!structureStarted && errors.length === 0) {
+    error(1, 'het document is leeg (verwacht "# <titel>" met daaronder "periode: …")');
+  }
+
+  if (errors.length > 0) {
+    // Stable sort keeps the order of several errors on one line.
+    return { ok: false, errors: [...errors].sort((a, b) => a.line - b.line) };
+  }
+  return { ok: true, agenda };
+}
+
+// ---------------------------------------------------------------------------
+// Serializer
+
+/** Escapes body lines that would otherwise be read as headings. */
+function escapeBody(body: string): string {
+  return normalizeBody(body)
+    .split('\n')
+    .map((line) => line.replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/, '$1\\$2'))
+    .join('\n');
+}
+
+function block(heading: string, fields: [string, string | null][], body: string): string {
+  const head = [heading, ...fields.filter(([, v]) => v !== null && v !== '').map(([k, v]) => `${k}: ${v}`)];
+  const text = escapeBody(body);
+  return text ? `${head.join('\n')}\n\n${text}` : head.join('\n');
+}
+
+/** Writes an agenda in the canonical outline format (see docs/agenda-format.md). */
+export function serializeAgenda(agenda: AgendaDoc): string {
+  const blocks: string[] = [
+    block(`# ${oneLine(agenda.title)}`, [['periode', `${agenda.period.start}-${agenda.period.end}`]], agenda.body),
+  ];
+  for (const chapter of agenda.chapters) {
+    blocks.push(block(`## ${chapter.code} ${oneLine(chapter.title)}`, [['soort', chapter.kind]], chapter.body));
+    for (const goal of chapter.goals) {
+      blocks.push(
+        block(
+          `### Doel ${goal.code}: ${oneLine(goal.title)}`,
+          [['doeljaar', goal.targetYear === null ? null : String(goal.targetYear)]],
+          goal.body,
+        ),
+      );
+      for (const action of goal.actions) {
+        const partners = action.partners.map(oneLine).filter((p) => p !== '');
+        blocks.push(
+          block(
+            `#### Actie ${action.code}: ${oneLine(action.title)}`,
+            [
+              ['termijn', action.deadline === null ? null : oneLine(action.deadline)],
+              ['trekker', action.owner === null ? null : oneLine(action.owner)],
+              ['partners', partners.length > 0 ? partners.join('; ') : null],
+            ],
+            action.body,
+          ),
+        );
+      }
+    }
+  }
+  return `${blocks.join('\n\n')}\n`;
+}

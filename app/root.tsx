@@ -1,0 +1,88 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import tokensCss from '@utrecht/design-tokens/dist/root.css?url';
+import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
+import appCss from './styles/app.css?url';
+import { t } from './i18n';
+import { AppHeader } from './components/app-header';
+import { getUser } from './utils/auth.server';
+import { useNonce } from './utils/nonce';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: tokensCss },
+  { rel: 'stylesheet', href: utrechtCss },
+  { rel: 'stylesheet', href: appCss },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const meta: MetaFunction = () => [{ title: t.common.appName }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return { user };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>('root');
+  return (
+    <html lang="nl">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="utrecht-document utrecht-theme koers-theme">
+        <a className="skip-link" href="#main">
+          {t.common.skipToContent}
+        </a>
+        <AppHeader user={data?.user ?? null} />
+        <main id="main" tabIndex={-1} className="page">
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const e = t.common.errors;
+  let title = e.serverTitle;
+  let text = e.serverText;
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) [title, text] = [e.notFoundTitle, e.notFoundText];
+    else if (error.status === 403) [title, text] = [e.forbiddenTitle, e.forbiddenText];
+    else if (error.status === 400) [title, text] = [e.badRequestTitle, typeof error.data === 'string' ? error.data : e.badRequestTitle];
+  } else {
+    console.error(error);
+  }
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">{title}</h1>
+      <p>{text}</p>
+      <p>
+        <Link to="/">{e.backHome}</Link>
+      </p>
+    </section>
+  );
+}

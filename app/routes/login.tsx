@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Field, FormErrorSummary } from '../components/field';
+import { t } from '../i18n';
+import { LoginSchema } from '../schemas/login';
+import { clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';
+import { parseForm, type FieldErrors } from '../utils/forms';
+import { safeRedirect } from '../utils/redirect';
+
+export const meta: MetaFunction = () => [{ title: `${t.common.login.title} — Koers` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect('/');
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = parseForm(LoginSchema, await request.formData());
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null, email: form.values.email ?? '' }, { status: 400 });
+  const result = await login(form.data.email, form.data.password, clientAddress(context));
+  if (!result.ok) {
+    const formError = result.error === 'throttled' ? t.common.login.throttled : t.common.login.invalid;
+    return data({ fieldErrors: {}, formError, email: form.data.email }, { status: result.error === 'throttled' ? 429 : 401 });
+  }
+  return redirect(safeRedirect(form.data.redirectTo), {
+    headers: { 'Set-Cookie': await sessionCookie.serialize(result.sessionId) },
+  });
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const submitting = useNavigation().state === 'submitting';
+  const errors: FieldErrors = actionData?.fieldErrors ?? {};
+  return (
+    <div className="login">
+      <h1>{t.common.login.title}</h1>
+      {actionData?.formError ? (
+        <div className="form-error" role="alert">
+          {actionData.formError}
+        </div>
+      ) : (
+        <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
+      )}
+      <Form method="post" className="form" noValidate>
+        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
+        <Field label={t.common.login.email} name="email" error={errors.email}>
+          {(p) => <input {...p} type="email" autoComplete="username" defaultValue={actionData?.email} required />}
+        </Field>
+        <Field label={t.common.login.password} name="password" error={errors.password}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+        </Field>
+        <button type="submit" className="button" disabled={submitting}>
+          {t.common.login.submit}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { t } from '../i18n';
+import { ACTION_STATUSES } from '../models/action-status';
+import { parseDeadline } from '../models/deadline';
+
+const m = t.actions.errors;
+
+/** An optional id from a <select>: '' means none. */
+export const optionalId = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return null;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) {
+      ctx.addIssue({ code: 'custom', message: m.idInvalid });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const requiredId = (message: string) =>
+  z.string({ error: message }).regex(/^[1-9]\d*$/, { error: message }).transform(Number);
+
+/** A deadline phrase in the agenda's language; empty means no deadline. */
+export const deadlinePhrase = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const phrase = (v ?? '').trim();
+    if (phrase === '') return null;
+    const parsed = parseDeadline(phrase);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.deadline;
+  });
+
+export const actionStatus = z.enum(ACTION_STATUSES, { error: m.statusInvalid });
+
+export const progressPercent = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}$/, { error: m.progressInvalid })
+  .transform(Number)
+  .refine((n) => n >= 0 && n <= 100, { error: m.progressInvalid });
+
+/** The action form (create and edit), shared by the browser and the server. */
+export const ActionFormSchema = z.object({
+  title: z.string().trim().min(1, { error: m.titleRequired }).max(300, { error: m.titleTooLong }),
+  description: z.string().trim().max(10_000).optional().default(''),
+  goalId: requiredId(m.goalRequired),
+  ownerUserId: optionalId,
+  ownerOrganisationId: optionalId,
+  partners: z.string().trim().max(1000).optional().default(''),
+  deadline: deadlinePhrase,
+  status: actionStatus,
+  progress: progressPercent,
+  municipalityId: optionalId,
+});
+
+export type ActionFormInput = z.output<typeof ActionFormSchema>;
+
+/** A progress report on an action: text, and optionally a new status and percentage. */
+export const ProgressUpdateSchema = z.object({
+  body: z.string().trim().min(1, { error: m.bodyRequired }).max(5000),
+  status: z.union([z.literal('').transform(() => null), actionStatus]).optional().default(null),
+  progress: z.union([z.literal('').transform(() => null), progressPercent]).optional().default(null),
+});

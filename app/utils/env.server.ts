@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * The environment Koers reads, validated once at start-up so a typo in a variable
+ * stops the server with a clear message instead of surfacing later as odd behaviour.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  KOERS_DATABASE: z.string().min(1).default('data/koers.sqlite'),
+  /** Public base URL (e.g. https://koers.example.nl); used for invite links and the Origin check. */
+  KOERS_PUBLIC_URL: z.url().optional(),
+  /** Create the demo accounts on an empty database ('off' for a real installation). */
+  KOERS_DEMO: z.enum(['on', 'off']).default('on'),
+  KOERS_DEMO_PASSWORD: z.string().min(8).default('koers-demo'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv(process.env);

@@ -1,0 +1,22 @@
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as schema from './schema';
+
+export type Db = ReturnType<typeof openDatabase>;
+
+/**
+ * Opens (creating if needed) the SQLite file with the settings Koers relies on:
+ * WAL so readers never wait for the writer, foreign keys enforced, and a busy
+ * timeout so a second process (a CLI, a backup) waits instead of failing.
+ */
+export function openDatabase(file: string) {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return drizzle(sqlite, { schema });
+}

@@ -1,0 +1,10 @@
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './client';
+
+// Resolved from this file, never from inside the Remix bundle (which lives in build/).
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export function migrateDatabase(db: Db) {
+  migrate(db, { migrationsFolder });
+}

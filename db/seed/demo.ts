@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { organisations, users } from '../schema';
+import { hashPassword } from '../../app/models/password.server';
+import { DEMO_ACCOUNTS } from './demo-accounts';
+import { seedDemoHistory } from './demo-history';
+
+/** The demo accounts, and a history that makes the workspace look lived in. */
+export async function seedDemo(db: Db, password: string) {
+  const passwordHash = await hashPassword(password);
+  const orgId = (name: string) => {
+    const org = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
+    if (!org) throw new Error(`Demo seed: unknown organisation ${name}`);
+    return org.id;
+  };
+  db.transaction((tx) => {
+    for (const account of DEMO_ACCOUNTS) {
+      tx.insert(users)
+        .values({ email: account.email, name: account.name, role: account.role, organisationId: orgId(account.organisation), passwordHash, isDemo: true })
+        .run();
+    }
+    seedDemoHistory(tx);
+  });
+}

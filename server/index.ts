@@ -1,0 +1,85 @@
+/**
+ * The Koers server: one HTTP server on one port for the Remix app (production build,
+ * or Vite middleware with hot reload in development) and, later, the websocket endpoint.
+ * Migrations run before it listens; on a fresh database the agenda and (unless turned
+ * off) the demo accounts are loaded.
+ */
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import http from 'node:http';
+import { sql } from 'drizzle-orm';
+import { env } from '../app/utils/env.server';
+import { db } from '../app/utils/db.server';
+import { migrateDatabase } from '../db/migrate';
+import { bootstrapDatabase } from '../db/seed/bootstrap';
+import { cspNonce, sameOriginOnly, securityHeaders } from './security';
+
+const development = env.NODE_ENV === 'development';
+
+migrateDatabase(db);
+await bootstrapDatabase(db, { demo: env.KOERS_DEMO === 'on', demoPassword: env.KOERS_DEMO_PASSWORD });
+
+const app = express();
+const server = http.createServer(app);
+
+app.disable('x-powered-by');
+if (env.KOERS_PUBLIC_URL) app.set('trust proxy', 'loopback');
+app.use(compression());
+app.use(cspNonce);
+app.use(securityHeaders({ development }));
+
+app.get('/healthz', (_req, res) => {
+  try {
+    db.get(sql`select 1`);
+    res.json({ status: 'ok' });
+  } catch {
+    res.status(503).json({ status: 'unavailable' });
+  }
+});
+
+app.use(sameOriginOnly(env.KOERS_PUBLIC_URL));
+
+let getBuild: () => Promise<ServerBuild>;
+if (development) {
+  const vite = await import('vite');
+  const devServer = await vite.createServer({ server: { middlewareMode: true, hmr: { server } } });
+  app.use(devServer.middlewares);
+  getBuild = () => devServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
+} else {
+  const buildUrl = new URL('../build/server/index.js', import.meta.url);
+  const build = (await import(buildUrl.href)) as ServerBuild;
+  getBuild = async () => build;
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
+  app.use(express.static('build/client', { maxAge: '1h' }));
+}
+app.use(express.static('public', { maxAge: '1h' }));
+
+app.all(
+  '*',
+  createRequestHandler({
+    build: getBuild,
+    mode: env.NODE_ENV,
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? 'unknown' }),
+  }),
+);
+
+server.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  console.log(`Koers luistert op http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port} (${env.NODE_ENV})`);
+});
+
+/** Finish requests in flight, then close the database cleanly. */
+function shutdown(signal: string) {
+  console.log(`${signal} ontvangen, Koers stopt.`);
+  server.close(() => {
+    db.$client.close();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

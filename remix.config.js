@@ -4,6 +4,8 @@
  * @type {import('@remix-run/dev').VitePluginConfig}
  */
 export default {
+  // KOERS_BUILD_DIR lets parallel builds (e.g. several test runs) use separate folders.
+  buildDirectory: process.env.KOERS_BUILD_DIR ?? 'build',
   ignoredRouteFiles: ['**/*.test.ts', '**/*.test.tsx', '**/.*'],
   future: {
     v3_fetcherPersist: true,

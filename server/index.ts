@@ -9,6 +9,8 @@ import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { env } from '../app/utils/env.server';
 import { db } from '../app/utils/db.server';
@@ -48,11 +50,11 @@ if (development) {
   app.use(devServer.middlewares);
   getBuild = () => devServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
 } else {
-  const buildUrl = new URL('../build/server/index.js', import.meta.url);
-  const build = (await import(buildUrl.href)) as ServerBuild;
+  const buildDir = path.resolve(process.env.KOERS_BUILD_DIR ?? 'build');
+  const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
   getBuild = async () => build;
-  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
-  app.use(express.static('build/client', { maxAge: '1h' }));
+  app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));
+  app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }));
 }
 app.use(express.static('public', { maxAge: '1h' }));
 

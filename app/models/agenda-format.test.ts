@@ -451,6 +451,11 @@ describe('parseAgenda on malformed input', () => {
         message:
           'de code en titel van het hoofdstuk ontbreken (verwacht "## <code> <titel>", bijv. "## 1.3.a Bereik NT1-ers")',
       },
+      {
+        line: 15,
+        message:
+          'het veld "soort" ontbreekt (verwacht direct onder de kop "soort: onderwerp", "soort: randvoorwaarde" of "soort: context")',
+      },
       { line: 16, message: 'de code "1.1" is al gebruikt op regel 4; elke code moet uniek zijn' },
     ]);
   });

@@ -1,0 +1,52 @@
+import { useId } from 'react';
+import { ACTION_STATUS_LABELS, type ActionStatus } from '../models/action-status';
+import { formatWindow, type DeadlineKind } from '../models/deadline';
+
+/** The status of an action as a labelled pill (text, not colour alone, carries the meaning). */
+export function StatusBadge({ status }: { status: ActionStatus }) {
+  return <span className={`status status--${status}`}>{ACTION_STATUS_LABELS[status]}</span>;
+}
+
+export function OverdueBadge() {
+  return <span className="badge-overdue">Te laat</span>;
+}
+
+/** A progress percentage as a bar with its number beside it. */
+export function ProgressBar({ value }: { value: number }) {
+  return (
+    <span className="progress">
+      <span className="progress__bar" aria-hidden="true">
+        <span className="progress__fill" style={{ width: `${Math.max(0, Math.min(100, value))}%` }} />
+      </span>
+      <span>{value}%</span>
+    </span>
+  );
+}
+
+/**
+ * A deadline phrase shown as written; its date window appears on hover and on keyboard
+ * focus (title for pointers, a described-by text for screen readers).
+ */
+export function DeadlineText({
+  phrase,
+  start,
+  end,
+  kind,
+}: {
+  phrase: string | null;
+  start: string | null;
+  end: string | null;
+  kind?: DeadlineKind;
+}) {
+  const id = useId();
+  if (!phrase) return <span className="muted">geen termijn</span>;
+  const window = formatWindow({ start, end, kind: kind ?? (start && end ? 'window' : start ? 'from' : 'by') });
+  return (
+    <span className="deadline" tabIndex={0} title={window} aria-describedby={id}>
+      {phrase}
+      <span id={id} className="visually-hidden">
+        ({window})
+      </span>
+    </span>
+  );
+}

@@ -42,10 +42,10 @@ export function DeadlineText({
   if (!phrase) return <span className="muted">geen termijn</span>;
   const window = formatWindow({ start, end, kind: kind ?? (start && end ? 'window' : start ? 'from' : 'by') });
   return (
-    <span className="deadline" tabIndex={0} title={window} aria-describedby={id}>
+    <span className="deadline" tabIndex={0} title={window} data-window={window} aria-describedby={id}>
       {phrase}
-      <span id={id} className="visually-hidden">
-        ({window})
+      <span id={id} hidden>
+        {window}
       </span>
     </span>
   );

@@ -391,12 +391,13 @@ describe('parseAgenda on malformed input', () => {
   it('reports a rejected deadline at the line of the field', () => {
     const text = fixture('bad-termijn.md');
     expect(parseOk(text).chapters[0].goals[0].actions[0].deadline).toBe('binnenkort');
-    expect(parseErrors(text, { validateDeadline: () => 'onbekende termijn' })).toEqual([
-      { line: 11, message: 'ongeldige termijn "binnenkort": onbekende termijn' },
+    expect(parseErrors(text, { validateDeadline: (p) => `onbekende termijn "${p}"` })).toEqual([
+      { line: 11, message: 'onbekende termijn "binnenkort"' },
     ]);
-    const [real] = parseErrors(text, { validateDeadline });
-    expect(real.line).toBe(11);
-    expect(real.message).toMatch(/^ongeldige termijn "binnenkort": \S/);
+    const real = parseErrors(text, { validateDeadline });
+    expect(real).toHaveLength(1);
+    expect(real[0].line).toBe(11);
+    expect(real[0].message).toContain('"binnenkort"');
   });
 
   it('rejects an empty document', () => {

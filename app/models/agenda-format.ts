@@ -55,7 +55,8 @@ export interface AgendaParseError {
 export interface ParseAgendaOptions {
   /**
    * Checks a `termijn` phrase; returns null when it is valid, otherwise a
-   * (Dutch) message that is reported at the line of the field.
+   * (Dutch) message that is reported as-is at the line of the field. Without
+   * it, any non-empty phrase is accepted.
    */
   validateDeadline?: (phrase: string) => string | null;
 }
@@ -391,7 +392,7 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
             if (!value) return;
             const problem = opts.validateDeadline?.(value) ?? null;
             if (problem !== null) {
-              error(fieldLine, `ongeldige termijn "${value}": ${problem}`);
+              error(fieldLine, problem);
               return;
             }
             created.deadline = value;

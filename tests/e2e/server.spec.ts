@@ -1,0 +1,40 @@
+import { ACCOUNTS, DEMO_PASSWORD, expect, expectAccessible, login, test } from './fixtures';
+
+test('GET /healthz answers ok when the database answers', async ({ request }) => {
+  const response = await request.get('/healthz');
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: 'ok' });
+});
+
+test('pages carry a Content-Security-Policy with a per-response script nonce', async ({ request }) => {
+  const first = (await request.get('/login')).headers()['content-security-policy'];
+  const second = (await request.get('/login')).headers()['content-security-policy'];
+  expect(first).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(first).toContain("frame-ancestors 'none'");
+  expect(first).not.toEqual(second);
+});
+
+test('a state change from another site is refused and changes nothing', async ({ request, baseURL }) => {
+  const forged = await request.post('/login', {
+    headers: { Origin: 'https://evil.example' },
+    form: { email: ACCOUNTS.beheerder, password: DEMO_PASSWORD },
+  });
+  expect(forged.status()).toBe(403);
+  expect(forged.headers()['set-cookie']).toBeUndefined();
+  const sameSite = await request.post('/login', {
+    headers: { Origin: baseURL! },
+    form: { email: ACCOUNTS.beheerder, password: DEMO_PASSWORD },
+    maxRedirects: 0,
+  });
+  expect(sameSite.status()).toBe(302);
+  expect(sameSite.headers()['set-cookie']).toContain('HttpOnly');
+  expect(sameSite.headers()['set-cookie']).toContain('SameSite=Lax');
+});
+
+test('an unknown address shows a Dutch 404 page', async ({ page }) => {
+  await login(page, ACCOUNTS.lezer);
+  const response = await page.goto('/bestaat-niet');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Niet gevonden');
+  await expectAccessible(page);
+});

@@ -81,20 +81,22 @@ describe('the 2020-2024 agenda (db/seed)', () => {
     for (const c of agenda.chapters) expect(c.body, c.code).not.toBe('');
   });
 
-  it('has 13 chapters, 7 goals and 15 actions', () => {
+  it('has 13 chapters, 8 goals and 17 actions', () => {
     expect(agenda.chapters).toHaveLength(13);
-    expect(allGoals(agenda)).toHaveLength(7);
-    expect(allActions(agenda)).toHaveLength(15);
+    expect(allGoals(agenda)).toHaveLength(8);
+    expect(allActions(agenda)).toHaveLength(17);
     const perTheme = agenda.chapters
       .filter((c) => c.goals.length > 0)
       .map((c) => [c.code, c.goals.map((g) => [g.code, g.actions.length])]);
     expect(perTheme).toEqual([
+      ['1.2', [['1.2-A', 2]]],
       ['1.3.a', [['1.3.a-A', 3], ['1.3.a-B', 3]]],
       ['1.3.b', [['1.3.b-A', 4]]],
       ['1.3.c', [['1.3.c-A', 1], ['1.3.c-B', 1], ['1.3.c-C', 1]]],
       ['1.3.d', [['1.3.d-A', 2]]],
     ]);
     expect(allActions(agenda).map((a) => a.code)).toEqual([
+      '1.2-A1', '1.2-A2',
       '1.3.a-A1', '1.3.a-A2', '1.3.a-A3', '1.3.a-B4', '1.3.a-B5', '1.3.a-B6',
       '1.3.b-A1', '1.3.b-A2', '1.3.b-A3', '1.3.b-A4',
       '1.3.c-A1', '1.3.c-B1', '1.3.c-C1',
@@ -105,6 +107,8 @@ describe('the 2020-2024 agenda (db/seed)', () => {
   it('keeps the deadline phrases as the agenda words them', () => {
     const deadlines = Object.fromEntries(allActions(agenda).map((a) => [a.code, a.deadline]));
     expect(deadlines).toEqual({
+      '1.2-A1': 'uiterlijk 31-12-2021',
+      '1.2-A2': 'vanaf medio 2021',
       '1.3.a-A1': null,
       '1.3.a-A2': null,
       '1.3.a-A3': 'medio 2022',
@@ -125,6 +129,7 @@ describe('the 2020-2024 agenda (db/seed)', () => {
 
   it('has target years only where the goal names one', () => {
     expect(Object.fromEntries(allGoals(agenda).map((g) => [g.code, g.targetYear]))).toEqual({
+      '1.2-A': 2021,
       '1.3.a-A': null,
       '1.3.a-B': null,
       '1.3.b-A': 2024,
@@ -134,18 +139,23 @@ describe('the 2020-2024 agenda (db/seed)', () => {
       '1.3.d-A': 2024,
     });
     for (const g of allGoals(agenda)) {
-      if (g.targetYear !== null) expect(g.title).toMatch(new RegExp(`^In ${g.targetYear} `));
+      // The year is in the goal sentence ("In 2024 …") or, for 1.2-A, in its wording.
+      if (g.targetYear !== null) expect(`${g.title} ${g.body}`).toMatch(new RegExp(`\\b${g.targetYear}\\b`));
     }
+    expect(goal(agenda, '1.2-A').body).toBe('Dit betekent bijvoorbeeld dat we het formele aanbod regionaal gaan aanbesteden in 2021.');
   });
 
   it('names owners and partners only where the text does', () => {
-    expect(allActions(agenda).every((a) => a.owner === null)).toBe(true);
+    // Haarlem is the only owner the agenda names ("Vanaf medio 2021 start Haarlem …").
+    expect(allActions(agenda).filter((a) => a.owner !== null).map((a) => [a.code, a.owner])).toEqual([['1.2-A2', 'Haarlem']]);
     const partners = Object.fromEntries(
       allActions(agenda)
         .filter((a) => a.partners.length > 0)
         .map((a) => [a.code, a.partners]),
     );
     expect(partners).toEqual({
+      '1.2-A1': ['Nova College'],
+      '1.2-A2': ['de gemeenten van onze regio'],
       '1.3.a-B6': ['partners van het Taalakkoord'],
       '1.3.b-A3': ['RBL Leerplein'],
       '1.3.c-A1': ['partners van de taalhuizen'],
@@ -154,11 +164,29 @@ describe('the 2020-2024 agenda (db/seed)', () => {
     expect(action(agenda, '1.3.c-C1').body).toContain('met Stichting ABC besluiten we begin 2021');
   });
 
-  it('keeps the agenda-level commitments of 1.2 as context text', () => {
+  it('keeps the agenda-level commitments of 1.2 as context text and tracks them as actions', () => {
     const body = chapter(agenda, '1.2').body;
+    expect(chapter(agenda, '1.2').kind).toBe('context');
     expect(body).toContain('De gunning van de formele educatie aan het Nova College loopt tot en met uiterlijk 31-12-2021.');
     expect(body).toContain('Vanaf medio 2021 start Haarlem de aanbestedingsprocedure van de formele educatie');
     expect(body.match(/^- /gm)).toHaveLength(8);
+    // Each action's wording is a sentence of the paragraph, word for word.
+    const paragraph = body.replace(/\s+/g, ' ');
+    for (const code of ['1.2-A1', '1.2-A2']) expect(paragraph).toContain(action(agenda, code).body);
+    expect(paragraph).toContain(goal(agenda, '1.2-A').body);
+    expect(action(agenda, '1.2-A1')).toMatchObject({
+      title: 'De gunning van de formele educatie aan het Nova College loopt af',
+      deadline: 'uiterlijk 31-12-2021',
+      owner: null,
+    });
+    expect(action(agenda, '1.2-A2')).toMatchObject({
+      title: 'Haarlem start de aanbestedingsprocedure van de formele educatie',
+      deadline: 'vanaf medio 2021',
+      owner: 'Haarlem',
+    });
+    // "Nadere uitwerking volgt dan medio 2021" (1.3) names no goal of its own: it stays text.
+    expect(chapter(agenda, '1.3').goals).toEqual([]);
+    expect(chapter(agenda, '1.3').body).toContain('Nadere uitwerking volgt dan medio 2021.');
   });
 
   it('keeps the full goal sentence and the full action wording', () => {
@@ -292,6 +320,50 @@ describe('parseAgenda', () => {
     expect(agenda.chapters[0].goals[0].actions[0]).toMatchObject({ deadline: null, owner: null, partners: ['Stichting ABC'] });
   });
 
+  it('accepts goals and actions in a context chapter', () => {
+    const agenda = parseOk(fixture('goal-in-context.md'), { validateDeadline });
+    expect(agenda.chapters[0]).toMatchObject({ code: '1.2', kind: 'context', body: 'Uitgangspunten.' });
+    expect(agenda.chapters[0].goals).toEqual([
+      {
+        code: '1.2-A',
+        title: 'Een doel in een contexthoofdstuk',
+        targetYear: 2021,
+        body: '',
+        actions: [
+          { code: '1.2-A1', title: 'Een actie bij dat doel', deadline: 'uiterlijk 31-12-2021', owner: 'Haarlem', partners: ['Nova College'], body: '' },
+        ],
+      },
+    ]);
+  });
+
+  it('passes owners to validateOwner and reports its message at the line of the field', () => {
+    const seen: string[] = [];
+    parseOk(fixture('good-minimal.md'), { validateOwner: (name) => (seen.push(name), null) });
+    expect(seen).toEqual(['Haarlem']);
+    expect(parseErrors(fixture('good-minimal.md'), { validateOwner: (name) => `onbekende organisatie "${name}"` })).toEqual([
+      { line: 29, message: 'onbekende organisatie "Haarlem"' },
+    ]);
+    // An empty trekker means "not set" and is never validated.
+    expect(parseOk('# A\nperiode: 2020-2024\n## 1 X\nsoort: onderwerp\n### Doel 1-A: D\n#### Actie 1-A1: Y\ntrekker:\n', { validateOwner: () => 'nee' }).chapters[0].goals[0].actions[0].owner).toBeNull();
+  });
+
+  it('passes codes to validateCode and reports its message at the line of the heading', () => {
+    const seen: [string, string][] = [];
+    parseOk(fixture('good-minimal.md'), { validateCode: (code, type) => (seen.push([code, type]), null) });
+    expect(seen).toEqual([
+      ['1', 'chapter'],
+      ['2.a', 'chapter'],
+      ['2.a-A', 'goal'],
+      ['2.a-A1', 'action'],
+      ['2.a-A2', 'action'],
+      ['2.a-B', 'goal'],
+      ['3.a', 'chapter'],
+    ]);
+    expect(parseErrors(fixture('good-minimal.md'), { validateCode: (code) => (code === '2.a-A2' ? 'bezet' : null) })).toEqual([
+      { line: 34, message: 'bezet' },
+    ]);
+  });
+
   it('passes deadline phrases to validateDeadline', () => {
     const seen: string[] = [];
     parseOk(fixture('good-minimal.md'), { validateDeadline: (p) => (seen.push(p), null) });
@@ -370,16 +442,6 @@ describe('parseAgenda on malformed input', () => {
       [
         { line: 1, message: 'verwacht de titel van de agenda als eerste regel ("# <titel>")' },
         { line: 3, message: 'verwacht eerst de titel van de agenda ("# <titel>" met daaronder "periode: …")' },
-      ],
-    ],
-    [
-      'goal-in-context.md',
-      [
-        {
-          line: 7,
-          message:
-            'een hoofdstuk met "soort: context" heeft geen doelen (verwacht "soort: onderwerp" of "soort: randvoorwaarde" bij hoofdstuk 1.2)',
-        },
       ],
     ],
   ];
@@ -553,7 +615,7 @@ describe('serializeAgenda', () => {
   });
 
   it('round-trips every valid fixture', () => {
-    for (const name of ['good-minimal.md', 'bad-termijn.md']) {
+    for (const name of ['good-minimal.md', 'bad-termijn.md', 'goal-in-context.md']) {
       const parsed = parseOk(fixture(name));
       const text = serializeAgenda(parsed);
       expect(parseOk(text), name).toEqual(parsed);

@@ -59,6 +59,18 @@ export interface ParseAgendaOptions {
    * it, any non-empty phrase is accepted.
    */
   validateDeadline?: (phrase: string) => string | null;
+  /**
+   * Checks a `trekker` (an organisation name); returns null when it is known,
+   * otherwise a (Dutch) message reported as-is at the line of the field. Without
+   * it, any name is accepted.
+   */
+  validateOwner?: (name: string) => string | null;
+  /**
+   * Checks a code against what the caller knows (e.g. a code that already belongs
+   * to something else in the database); returns null when it may be used, otherwise
+   * a (Dutch) message reported as-is at the line of the heading.
+   */
+  validateCode?: (code: string, type: 'chapter' | 'goal' | 'action') => string | null;
 }
 
 export type ParseAgendaResult =
@@ -151,18 +163,19 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
   let periodValid = false;
 
   let chapter: Chapter | null = null;
-  let chapterKindSet = false;
   let goal: Goal | null = null;
   let node: OpenNode | null = null;
   const codes = new Map<string, number>();
 
-  const claimCode = (code: string, line: number) => {
+  const claimCode = (code: string, line: number, type: 'chapter' | 'goal' | 'action') => {
     const earlier = codes.get(code);
     if (earlier !== undefined) {
       error(line, `de code "${code}" is al gebruikt op regel ${earlier}; elke code moet uniek zijn`);
-    } else {
-      codes.set(code, line);
+      return;
     }
+    codes.set(code, line);
+    const problem = opts.validateCode?.(code, type) ?? null;
+    if (problem !== null) error(line, problem);
   };
 
   const closeNode = () => {
@@ -279,7 +292,7 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
         if (!CODE_RE.test(code)) {
           error(line, `ongeldige code "${code}" (gebruik letters, cijfers, punten en streepjes, bijv. "1.3.a")`);
         } else {
-          claimCode(code, line);
+          claimCode(code, line, 'chapter');
         }
         if (!title) {
           error(line, `de titel van het hoofdstuk ontbreekt (verwacht ${CHAPTER_HEADING_HINT}, bijv. "## 1.3.a Bereik NT1-ers")`);
@@ -288,7 +301,6 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
       const created: Chapter = { code, title, kind: 'context', body: '', goals: [] };
       agenda.chapters.push(created);
       chapter = created;
-      chapterKindSet = false;
       openNode(
         'chapter',
         line,
@@ -305,7 +317,6 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
             return;
           }
           created.kind = kind;
-          chapterKindSet = true;
         },
       );
       return;
@@ -316,11 +327,6 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
       const parent: Chapter | null = chapter;
       if (!parent) {
         error(line, `een doel moet onder een hoofdstuk staan (verwacht ${CHAPTER_HEADING_HINT} eerder)`);
-      } else if (chapterKindSet && parent.kind === 'context') {
-        error(
-          line,
-          `een hoofdstuk met "soort: context" heeft geen doelen (verwacht "soort: onderwerp" of "soort: randvoorwaarde" bij hoofdstuk ${parent.code})`,
-        );
       }
       const m = GOAL_HEADING_RE.exec(rest);
       const code = m?.[1] ?? '';
@@ -331,7 +337,7 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
         if (!CODE_RE.test(code)) {
           error(line, `ongeldige code "${code}" (gebruik letters, cijfers, punten en streepjes, bijv. "1.3.a-A")`);
         } else {
-          claimCode(code, line);
+          claimCode(code, line, 'goal');
         }
         if (!title) error(line, `de titel van het doel ontbreekt (verwacht ${GOAL_HEADING_HINT})`);
       }
@@ -377,7 +383,7 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
         if (!CODE_RE.test(code)) {
           error(line, `ongeldige code "${code}" (gebruik letters, cijfers, punten en streepjes, bijv. "1.3.a-A1")`);
         } else {
-          claimCode(code, line);
+          claimCode(code, line, 'action');
         }
         if (!title) error(line, `de titel van de actie ontbreekt (verwacht ${ACTION_HEADING_HINT})`);
       }
@@ -397,7 +403,13 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
             }
             created.deadline = value;
           } else if (key === 'trekker') {
-            created.owner = value || null;
+            if (!value) return;
+            const problem = opts.validateOwner?.(value) ?? null;
+            if (problem !== null) {
+              error(fieldLine, problem);
+              return;
+            }
+            created.owner = value;
           } else {
             created.partners = value
               .split(';')

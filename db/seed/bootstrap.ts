@@ -7,6 +7,18 @@ import { MUNICIPALITIES, PARTNERS } from './organisations';
 import { importAgendaText } from '../../app/models/agenda-import.server';
 import { seedDemo } from './demo';
 
+/** The municipalities and partners, on a database that has no organisations yet. */
+export function seedOrganisations(db: Db) {
+  const orgCount = db.select({ n: count() }).from(organisations).get()?.n ?? 0;
+  if (orgCount > 0) return;
+  db.insert(organisations)
+    .values([
+      ...MUNICIPALITIES.map((name) => ({ name, kind: 'gemeente' as const })),
+      ...PARTNERS.map((name) => ({ name, kind: 'partner' as const })),
+    ])
+    .run();
+}
+
 export const SEED_AGENDA_FILE = fileURLToPath(new URL('./samenwerkingsagenda-2020-2024.md', import.meta.url));
 
 /**
@@ -15,15 +27,7 @@ export const SEED_AGENDA_FILE = fileURLToPath(new URL('./samenwerkingsagenda-202
  * Each step runs only when its table is empty, so restarts change nothing.
  */
 export async function bootstrapDatabase(db: Db, opts: { demo: boolean; demoPassword: string }) {
-  const orgCount = db.select({ n: count() }).from(organisations).get()?.n ?? 0;
-  if (orgCount === 0) {
-    db.insert(organisations)
-      .values([
-        ...MUNICIPALITIES.map((name) => ({ name, kind: 'gemeente' as const })),
-        ...PARTNERS.map((name) => ({ name, kind: 'partner' as const })),
-      ])
-      .run();
-  }
+  seedOrganisations(db);
   const agendaCount = db.select({ n: count() }).from(agendas).get()?.n ?? 0;
   if (agendaCount === 0) {
     const result = importAgendaText(db, fs.readFileSync(SEED_AGENDA_FILE, 'utf8'), { userId: null });

@@ -1,0 +1,39 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { t } from '../i18n';
+import { listOrganisationOptions } from '../models/organisation.server';
+import { canManageAccounts } from '../models/permissions';
+import { countUsers } from '../models/user.server';
+import adminCss from '../styles/admin.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+
+const h = t.admin.home;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
+export const meta: MetaFunction = () => [{ title: `${h.title} — Koers` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canManageAccounts(asActor(user)));
+  return { userCount: countUsers(), organisationCount: listOrganisationOptions().length };
+}
+
+export default function AdminHome() {
+  const { userCount, organisationCount } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{h.title}</h1>
+      <p className="lead">{h.intro}</p>
+      <ul className="admin-links">
+        <li>
+          <Link to="/beheer/gebruikers">{h.users}</Link>
+          <p>{h.usersText(userCount)}</p>
+        </li>
+        <li>
+          <Link to="/beheer/organisaties">{h.organisations}</Link>
+          <p>{h.organisationsText(organisationCount)}</p>
+        </li>
+      </ul>
+    </>
+  );
+}

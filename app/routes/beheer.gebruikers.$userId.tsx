@@ -1,0 +1,229 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { AdminBreadcrumbs, InviteLinkBox, inviteState, OrganisationOptions } from '../components/admin-bits';
+import { Field, FormErrorSummary } from '../components/field';
+import { t } from '../i18n';
+import { inviteUrl, publicBaseUrl } from '../models/invite.server';
+import { listOrganisationOptions } from '../models/organisation.server';
+import { canManageAccounts, ROLE_LABELS, ROLES } from '../models/permissions';
+import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '../models/user.server';
+import { UserAccessSchema } from '../schemas/admin';
+import adminCss from '../styles/admin.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { formatDateTime } from '../utils/date-time';
+import { parseForm, type FieldErrors } from '../utils/forms';
+
+const p = t.admin.user;
+const e = t.admin.errors;
+
+const NOTICES = { toegang: p.accessSaved, gedeactiveerd: p.deactivated, geactiveerd: p.reactivated } as const;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.user.name ?? p.titleFallback} — Beheer — Koers` },
+];
+
+function parseUserId(raw: string | undefined): number {
+  if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new Response('Niet gevonden', { status: 404 });
+  return Number(raw);
+}
+
+function notFound(): never {
+  throw new Response('Niet gevonden', { status: 404 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireUser(request);
+  requireAllowed(canManageAccounts(asActor(actor)));
+  const user = getUserForAdmin(parseUserId(params.userId)) ?? notFound();
+  const notice = new URL(request.url).searchParams.get('melding');
+  return {
+    user,
+    isSelf: user.id === actor.id,
+    organisations: listOrganisationOptions(),
+    notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
+    now: new Date().toISOString(),
+  };
+}
+
+type ActionData = {
+  intent: string;
+  fieldErrors: FieldErrors;
+  formError: string | null;
+  invite: { url: string; expiresAt: string } | null;
+};
+
+function reply(body: Partial<ActionData> & { intent: string }, status: number) {
+  return data<ActionData>({ fieldErrors: {}, formError: null, invite: null, ...body }, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireUser(request);
+  requireAllowed(canManageAccounts(asActor(actor)));
+  const userId = parseUserId(params.userId);
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? '');
+  const self = `/beheer/gebruikers/${userId}`;
+
+  if (intent === 'access') {
+    const form = parseForm(UserAccessSchema, formData);
+    if (!form.ok) return reply({ intent, fieldErrors: form.fieldErrors }, 400);
+    const result = updateUserAccess({ userId, ...form.data, actorId: actor.id });
+    if (!result.ok) {
+      if (result.error === 'not_found') notFound();
+      const fieldErrors = result.error === 'self_demote' ? { role: e.selfDemote } : { organisationId: e.organisationUnknown };
+      return reply({ intent, fieldErrors }, 400);
+    }
+    return redirect(`${self}?melding=toegang`);
+  }
+
+  if (intent === 'deactivate' || intent === 'reactivate') {
+    const result = setUserActive({ userId, active: intent === 'reactivate', actorId: actor.id });
+    if (!result.ok) {
+      if (result.error === 'not_found') notFound();
+      return reply({ intent, formError: e.selfDeactivate }, 400);
+    }
+    return redirect(`${self}?melding=${intent === 'reactivate' ? 'geactiveerd' : 'gedeactiveerd'}`);
+  }
+
+  if (intent === 'invite') {
+    const result = reinviteUser({ userId, invitedBy: actor.id });
+    if (!result.ok) {
+      if (result.error === 'not_found') notFound();
+      return reply({ intent, formError: p.inviteInactive }, 400);
+    }
+    // Shown once, in this response; only the token's hash is stored.
+    return reply({ intent, invite: { url: inviteUrl(publicBaseUrl(request), result.token), expiresAt: result.expiresAt } }, 201);
+  }
+
+  return reply({ intent, formError: e.intentUnknown }, 400);
+}
+
+export default function UserPage() {
+  const { user, isSelf, organisations, notice, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const accessErrors: FieldErrors = actionData?.intent === 'access' ? actionData.fieldErrors : {};
+  const statusError = actionData?.intent === 'deactivate' || actionData?.intent === 'reactivate' ? actionData.formError : null;
+  const inviteError = actionData?.intent === 'invite' ? actionData.formError : null;
+  const newInvite = actionData?.intent === 'invite' ? actionData.invite : null;
+  const u = t.admin.users;
+  return (
+    <>
+      <AdminBreadcrumbs
+        trail={[
+          { to: '/beheer', label: t.admin.home.title },
+          { to: '/beheer/gebruikers', label: u.title },
+        ]}
+        current={user.name}
+      />
+      <h1>{user.name}</h1>
+      {notice && !actionData ? (
+        <div className="notice notice--success" role="status">
+          {notice}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="user-details">
+        <h2 id="user-details">{p.details}</h2>
+        <dl className="meta-list">
+          <dt>{u.email}</dt>
+          <dd>{user.email}</dd>
+          <dt>{u.role}</dt>
+          <dd>{ROLE_LABELS[user.role]}</dd>
+          <dt>{u.organisation}</dt>
+          <dd>{user.organisationName}</dd>
+          <dt>{u.status}</dt>
+          <dd>{user.active ? u.active : <span className="state-inactive">{u.inactive}</span>}</dd>
+          <dt>{p.passwordSet}</dt>
+          <dd>{user.hasPassword ? p.yes : p.no}</dd>
+          <dt>{u.invitation}</dt>
+          <dd>{inviteState(user, now)}</dd>
+          <dt>{p.createdAt}</dt>
+          <dd>{formatDateTime(user.createdAt)}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="user-access" className="card">
+        <h2 id="user-access">{p.accessTitle}</h2>
+        <FormErrorSummary show={Object.keys(accessErrors).length > 0} message={t.common.errors.formHasErrors} />
+        <Form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="access" />
+          <Field label={u.role} name="role" error={accessErrors.role}>
+            {(props) => (
+              <select {...props} defaultValue={user.role}>
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {ROLE_LABELS[role]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={u.organisation} name="organisationId" error={accessErrors.organisationId}>
+            {(props) => (
+              <select {...props} defaultValue={String(user.organisationId)}>
+                <OrganisationOptions organisations={organisations} />
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="button" disabled={busy}>
+            {p.saveAccess}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="user-status" className="card">
+        <h2 id="user-status">{p.statusTitle}</h2>
+        {statusError ? (
+          <div className="form-error" role="alert">
+            {statusError}
+          </div>
+        ) : null}
+        <p>{user.active ? p.activeText : p.inactiveText}</p>
+        {user.active ? (
+          isSelf ? (
+            <p className="muted">{e.selfDeactivate}</p>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="deactivate" />
+              <p className="muted">{p.deactivateHint}</p>
+              <button type="submit" className="button button--danger" disabled={busy}>
+                {p.deactivate}
+              </button>
+            </Form>
+          )
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="reactivate" />
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {p.reactivate}
+            </button>
+          </Form>
+        )}
+      </section>
+
+      <section aria-labelledby="user-invite" className="card">
+        <h2 id="user-invite">{p.inviteTitle}</h2>
+        {inviteError ? (
+          <div className="form-error" role="alert">
+            {inviteError}
+          </div>
+        ) : null}
+        {newInvite ? <InviteLinkBox url={newInvite.url} expiresAt={newInvite.expiresAt} /> : null}
+        {user.active ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="invite" />
+            <p>{p.inviteText}</p>
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {p.newInvite}
+            </button>
+          </Form>
+        ) : (
+          <p className="muted">{p.inviteInactive}</p>
+        )}
+      </section>
+    </>
+  );
+}

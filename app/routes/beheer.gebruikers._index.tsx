@@ -1,0 +1,64 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { t } from '../i18n';
+import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
+import { listUsers } from '../models/user.server';
+import adminCss from '../styles/admin.css?url';
+import { AdminBreadcrumbs, inviteState } from '../components/admin-bits';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+
+const u = t.admin.users;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
+export const meta: MetaFunction = () => [{ title: `${u.title} — Beheer — Koers` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canManageAccounts(asActor(user)));
+  return { users: listUsers(), now: new Date().toISOString() };
+}
+
+export default function UsersPage() {
+  const { users, now } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <AdminBreadcrumbs trail={[{ to: '/beheer', label: t.admin.home.title }]} current={u.title} />
+      <h1>{u.title}</h1>
+      <p>
+        <Link to="/beheer/gebruikers/nieuw" className="button">
+          {u.invite}
+        </Link>
+      </p>
+      <div className="table-wrap">
+        <table className="data">
+          <caption>{u.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{u.name}</th>
+              <th scope="col">{u.email}</th>
+              <th scope="col">{u.role}</th>
+              <th scope="col">{u.organisation}</th>
+              <th scope="col">{u.status}</th>
+              <th scope="col">{u.invitation}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">
+                  <Link to={`/beheer/gebruikers/${user.id}`}>{user.name}</Link>
+                  {user.isDemo ? <span className="tag">{u.demo}</span> : null}
+                </th>
+                <td>{user.email}</td>
+                <td>{ROLE_LABELS[user.role]}</td>
+                <td>{user.organisationName}</td>
+                <td>{user.active ? u.active : <span className="state-inactive">{u.inactive}</span>}</td>
+                <td>{inviteState(user, now)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

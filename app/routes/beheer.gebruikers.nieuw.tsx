@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { AdminBreadcrumbs, InviteLinkBox, OrganisationOptions } from '../components/admin-bits';
+import { Field, FormErrorSummary } from '../components/field';
+import { t } from '../i18n';
+import { inviteUrl, publicBaseUrl } from '../models/invite.server';
+import { listOrganisationOptions } from '../models/organisation.server';
+import { canManageAccounts, ROLE_LABELS, ROLES } from '../models/permissions';
+import { inviteUser } from '../models/user.server';
+import { InviteUserSchema } from '../schemas/admin';
+import adminCss from '../styles/admin.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { parseForm, type FieldErrors } from '../utils/forms';
+
+const n = t.admin.newUser;
+const e = t.admin.errors;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
+export const meta: MetaFunction = () => [{ title: `${n.title} — Beheer — Koers` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canManageAccounts(asActor(user)));
+  return { organisations: listOrganisationOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canManageAccounts(asActor(user)));
+  const form = parseForm(InviteUserSchema, await request.formData());
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values, created: null }, { status: 400 });
+  const result = inviteUser({ ...form.data, invitedBy: user.id });
+  if (!result.ok) {
+    const fieldErrors: FieldErrors =
+      result.error === 'email_taken' ? { email: e.emailTaken } : { organisationId: e.organisationUnknown };
+    const values: Record<string, string> = { ...form.data, organisationId: String(form.data.organisationId) };
+    return data({ fieldErrors, values, created: null }, { status: 400 });
+  }
+  // The token is shown once, in this response; only its hash is stored.
+  return data(
+    {
+      fieldErrors: {} as FieldErrors,
+      values: {} as Record<string, string>,
+      created: { userId: result.userId, name: form.data.name, url: inviteUrl(publicBaseUrl(request), result.token), expiresAt: result.expiresAt },
+    },
+    { status: 201 },
+  );
+}
+
+export default function NewUserPage() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === 'submitting';
+  const errors: FieldErrors = actionData?.fieldErrors ?? {};
+  const values = actionData?.values ?? {};
+  const created = actionData?.created;
+  return (
+    <>
+      <AdminBreadcrumbs
+        trail={[
+          { to: '/beheer', label: t.admin.home.title },
+          { to: '/beheer/gebruikers', label: t.admin.users.title },
+        ]}
+        current={n.title}
+      />
+      <h1>{n.title}</h1>
+      {created ? (
+        <section className="card" aria-label={n.created(created.name)}>
+          <div className="notice notice--success" role="status">
+            {n.created(created.name)}
+          </div>
+          <InviteLinkBox url={created.url} expiresAt={created.expiresAt} />
+          <div className="button-row">
+            <Link to={`/beheer/gebruikers/${created.userId}`}>{n.toUser}</Link>
+            <Link to="/beheer/gebruikers/nieuw" reloadDocument>
+              {n.anotherOne}
+            </Link>
+          </div>
+        </section>
+      ) : (
+        <>
+          <p className="lead">{n.intro}</p>
+          <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
+          <Form method="post" className="form" noValidate>
+            <Field label={n.name} name="name" error={errors.name}>
+              {(p) => <input {...p} type="text" autoComplete="off" defaultValue={values.name} required />}
+            </Field>
+            <Field label={n.email} name="email" error={errors.email}>
+              {(p) => <input {...p} type="email" autoComplete="off" defaultValue={values.email} required />}
+            </Field>
+            <Field label={n.role} name="role" error={errors.role}>
+              {(p) => (
+                <select {...p} defaultValue={values.role ?? 'lezer'}>
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {ROLE_LABELS[role]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={n.organisation} name="organisationId" error={errors.organisationId}>
+              {(p) => (
+                <select {...p} defaultValue={values.organisationId ?? ''} required>
+                  <option value="">{n.chooseOrganisation}</option>
+                  <OrganisationOptions organisations={organisations} />
+                </select>
+              )}
+            </Field>
+            <button type="submit" className="button" disabled={submitting}>
+              {n.submit}
+            </button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { t } from '../i18n';
+
+const m = t.admin.errors;
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** A new password: long rather than complicated (NCSC advice), with a sane upper bound. */
+export const newPassword = z
+  .string({ error: m.passwordTooShort })
+  .min(PASSWORD_MIN_LENGTH, { error: m.passwordTooShort })
+  .max(200, { error: m.passwordTooLong });
+
+/** Choosing a password from an invite link. */
+export const SetPasswordSchema = z
+  .object({
+    password: newPassword,
+    repeatPassword: z.string().optional().default(''),
+  })
+  .refine((v) => v.password === v.repeatPassword, { error: m.passwordsDiffer, path: ['repeatPassword'] });
+
+/** Changing one's own password on /account. */
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: m.currentPasswordRequired }).min(1, { error: m.currentPasswordRequired }),
+    newPassword,
+    repeatPassword: z.string().optional().default(''),
+  })
+  .refine((v) => v.newPassword === v.repeatPassword, { error: m.passwordsDiffer, path: ['repeatPassword'] });

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { t } from '../i18n';
+import { ROLES } from '../models/permissions';
+
+const m = t.admin.errors;
+
+const personName = z
+  .string({ error: m.nameRequired })
+  .trim()
+  .min(1, { error: m.nameRequired })
+  .max(120, { error: m.nameTooLong });
+
+/** E-mail addresses are stored lower-cased, so uniqueness ignores case. */
+const email = z
+  .string({ error: m.emailInvalid })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: m.emailInvalid }).max(254, { error: m.emailInvalid }));
+
+const role = z.enum(ROLES, { error: m.roleInvalid });
+
+const organisationId = z
+  .string({ error: m.organisationInvalid })
+  .regex(/^[1-9]\d{0,9}$/, { error: m.organisationInvalid })
+  .transform(Number);
+
+/** /beheer/gebruikers/nieuw */
+export const InviteUserSchema = z.object({ name: personName, email, role, organisationId });
+
+/** /beheer/gebruikers/:userId, intent "access". */
+export const UserAccessSchema = z.object({ role, organisationId });
+
+const organisationName = z
+  .string({ error: m.organisationNameRequired })
+  .trim()
+  .min(1, { error: m.organisationNameRequired })
+  .max(120, { error: m.organisationNameTooLong });
+
+/** /beheer/organisaties, intent "create". */
+export const CreateOrganisationSchema = z.object({ name: organisationName });
+
+/** /beheer/organisaties, intent "rename". */
+export const RenameOrganisationSchema = z.object({ organisationId, name: organisationName });

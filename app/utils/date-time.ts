@@ -1,0 +1,47 @@
+import { formatDate } from '../models/deadline';
+
+const NL_PARTS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A UTC timestamp as date and time in the Netherlands: { date: 'YYYY-MM-DD', time: 'HH:MM' }. */
+export function toNL(timestamp: string): { date: string; time: string } {
+  const d = new Date(timestamp);
+  if (Number.isNaN(d.getTime())) return { date: timestamp.slice(0, 10), time: '' };
+  const parts = Object.fromEntries(NL_PARTS.formatToParts(d).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** "18 nov. 2026 om 15:00" (Dutch time; the same on server and browser). */
+export function formatDateTime(timestamp: string): string {
+  const { date, time } = toNL(timestamp);
+  return time ? `${formatDate(date)} om ${time}` : formatDate(date);
+}
+
+/** "18 nov. 2026" in Dutch time. */
+export function formatDay(timestamp: string): string {
+  return formatDate(toNL(timestamp).date);
+}
+
+/** The UTC instant at which a calendar day begins in the Netherlands, as an ISO timestamp. */
+export function startOfDayNL(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const guess = Date.UTC(y, m - 1, d);
+  const local = toNL(new Date(guess).toISOString());
+  const [ly, lm, ld] = local.date.split('-').map(Number);
+  const [hh, mm] = local.time.split(':').map(Number);
+  const offset = Date.UTC(ly, lm - 1, ld, hh, mm) - guess;
+  return new Date(guess - offset).toISOString();
+}
+
+/** A calendar date plus or minus whole days: addDays('2026-11-29', -14) → '2026-11-15'. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

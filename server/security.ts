@@ -27,6 +27,9 @@ export function securityHeaders({ development }: { development: boolean }) {
     },
     // Same-origin pages only; no cross-origin isolation needed.
     crossOriginEmbedderPolicy: false,
+    // 'no-referrer' would make Chromium send "Origin: null" on plain form posts (no
+    // JavaScript), which the Origin check must refuse; same-origin leaks nothing outside.
+    referrerPolicy: { policy: 'same-origin' },
   });
 }
 

@@ -1,0 +1,161 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { actions, comments, goals, localAccents, organisations, users, type CommentTarget } from '../../db/schema';
+import { db } from '../utils/db.server';
+
+export type { CommentTarget };
+
+const resolver = alias(users, 'resolver');
+
+export type CommentReply = {
+  id: number;
+  authorId: number;
+  authorName: string;
+  authorOrganisation: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+};
+
+export type CommentThread = CommentReply & {
+  resolvedAt: string | null;
+  resolvedByName: string | null;
+  replies: CommentReply[];
+};
+
+/**
+ * The discussion on one item as threads (oldest first), each with its replies
+ * (oldest first). One query; threads and replies are grouped here.
+ */
+export function listComments({ targetType, targetId }: { targetType: CommentTarget; targetId: number }): CommentThread[] {
+  const rows = db
+    .select({
+      id: comments.id,
+      parentId: comments.parentId,
+      authorId: comments.authorId,
+      authorName: users.name,
+      authorOrganisation: organisations.name,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      editedAt: comments.editedAt,
+      resolvedAt: comments.resolvedAt,
+      resolvedByName: resolver.name,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .leftJoin(resolver, eq(resolver.id, comments.resolvedBy))
+    .where(and(eq(comments.targetType, targetType), eq(comments.targetId, targetId)))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all();
+
+  const threads: CommentThread[] = [];
+  const byId = new Map<number, CommentThread>();
+  for (const row of rows) {
+    if (row.parentId === null) {
+      const thread: CommentThread = {
+        id: row.id,
+        authorId: row.authorId,
+        authorName: row.authorName,
+        authorOrganisation: row.authorOrganisation,
+        body: row.body,
+        createdAt: row.createdAt,
+        editedAt: row.editedAt,
+        resolvedAt: row.resolvedAt,
+        resolvedByName: row.resolvedAt ? row.resolvedByName : null,
+        replies: [],
+      };
+      threads.push(thread);
+      byId.set(row.id, thread);
+    }
+  }
+  for (const row of rows) {
+    if (row.parentId === null) continue;
+    byId.get(row.parentId)?.replies.push({
+      id: row.id,
+      authorId: row.authorId,
+      authorName: row.authorName,
+      authorOrganisation: row.authorOrganisation,
+      body: row.body,
+      createdAt: row.createdAt,
+      editedAt: row.editedAt,
+    });
+  }
+  return threads;
+}
+
+/** One comment with what the guards need: its target, thread and author. */
+export function getComment(id: number) {
+  return db
+    .select({
+      id: comments.id,
+      targetType: comments.targetType,
+      targetId: comments.targetId,
+      parentId: comments.parentId,
+      authorId: comments.authorId,
+      resolvedAt: comments.resolvedAt,
+    })
+    .from(comments)
+    .where(eq(comments.id, id))
+    .get();
+}
+
+/**
+ * What the permission checks need to know about a comment target, or undefined
+ * when it does not exist: an action's or accent's municipality (null = regional).
+ */
+export function getCommentTargetScope({ targetType, targetId }: { targetType: CommentTarget; targetId: number }) {
+  switch (targetType) {
+    case 'goal': {
+      const goal = db.select({ id: goals.id }).from(goals).where(eq(goals.id, targetId)).get();
+      return goal ? { targetType, targetId, municipalityId: null } : undefined;
+    }
+    case 'action': {
+      const action = db.select({ municipalityId: actions.municipalityId }).from(actions).where(eq(actions.id, targetId)).get();
+      return action ? { targetType, targetId, municipalityId: action.municipalityId } : undefined;
+    }
+    case 'accent': {
+      const accent = db.select({ municipalityId: localAccents.municipalityId }).from(localAccents).where(eq(localAccents.id, targetId)).get();
+      return accent ? { targetType, targetId, municipalityId: accent.municipalityId } : undefined;
+    }
+  }
+}
+
+export type CommentTargetScope = NonNullable<ReturnType<typeof getCommentTargetScope>>;
+
+/** Starts a thread (parentId null) or replies to one; the target must exist (checked by the caller). */
+export function createComment({
+  authorId,
+  targetType,
+  targetId,
+  parentId = null,
+  body,
+}: {
+  authorId: number;
+  targetType: CommentTarget;
+  targetId: number;
+  parentId?: number | null;
+  body: string;
+}): number {
+  return db.insert(comments).values({ authorId, targetType, targetId, parentId, body }).returning({ id: comments.id }).get().id;
+}
+
+export function editComment({ id, body }: { id: number; body: string }) {
+  db.update(comments).set({ body, editedAt: new Date().toISOString() }).where(eq(comments.id, id)).run();
+}
+
+/** Deletes a comment; deleting a thread's first comment deletes its replies with it. */
+export function deleteComment({ id }: { id: number }) {
+  db.transaction((tx) => {
+    tx.delete(comments).where(eq(comments.parentId, id)).run();
+    tx.delete(comments).where(eq(comments.id, id)).run();
+  });
+}
+
+/** Marks a thread resolved (by whom, when) or opens it again. */
+export function setThreadResolved({ id, userId, resolved }: { id: number; userId: number; resolved: boolean }) {
+  db.update(comments)
+    .set(resolved ? { resolvedAt: new Date().toISOString(), resolvedBy: userId } : { resolvedAt: null, resolvedBy: null })
+    .where(eq(comments.id, id))
+    .run();
+}

@@ -1,0 +1,152 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { CommentSection } from '../components/comment-section';
+import { Field, FormErrorSummary } from '../components/field';
+import { AccentUpdated, LocalActionList } from '../components/goal-accents';
+import { HistoryList } from '../components/history-list';
+import { t } from '../i18n';
+import { getAccentCell, saveAccent } from '../models/accent.server';
+import { listComments } from '../models/comment.server';
+import { listHistoryOf } from '../models/history.server';
+import { canEditAccent } from '../models/permissions';
+import { AccentFormSchema } from '../schemas/accent';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { parseForm } from '../utils/forms';
+import accentsCss from '../styles/accents.css?url';
+import commentsCss from '../styles/comments.css?url';
+
+const a = t.accents;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: accentsCss },
+  { rel: 'stylesheet', href: commentsCss },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${a.cellTitle(data.goal.code, data.municipality.name)} — Koers` : 'Koers' },
+];
+
+function parseId(value: string | undefined): number {
+  if (!value || !/^[1-9]\d{0,9}$/.test(value)) throw new Response('Niet gevonden', { status: 404 });
+  return Number(value);
+}
+
+/** The cell named by the URL, or a 404 for an unknown goal or an organisation that is no municipality. */
+function loadCell(params: LoaderFunctionArgs['params']) {
+  const found = getAccentCell(parseId(params.goalId), parseId(params.municipalityId));
+  if (!found) throw new Response('Niet gevonden', { status: 404 });
+  return found;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { goal, municipality, cell } = loadCell(params);
+  const actor = asActor(user);
+  return {
+    actor,
+    goal,
+    municipality,
+    cell,
+    mayEdit: canEditAccent(actor, municipality.id),
+    threads: cell.accentId ? listComments({ targetType: 'accent', targetId: cell.accentId }) : [],
+    history: cell.accentId ? listHistoryOf({ entityType: 'accent', entityId: cell.accentId }) : [],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { goal, municipality } = loadCell(params);
+  requireAllowed(canEditAccent(asActor(user), municipality.id));
+  const form = parseForm(AccentFormSchema, await request.formData());
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  saveAccent({ userId: user.id, goalId: goal.id, municipalityId: municipality.id, body: form.data.body });
+  return redirect(`/accenten/${goal.id}/${municipality.id}?opgeslagen=1`);
+}
+
+export default function AccentCellPage() {
+  const { actor, goal, municipality, cell, mayEdit, threads, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const saving = useNavigation().state === 'submitting';
+  const errors = actionData?.fieldErrors ?? {};
+  const saved = params.get('opgeslagen') === '1' && !actionData;
+
+  return (
+    <>
+      <nav aria-label="Kruimelpad" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/accenten">{a.backToMatrix}</Link>
+          </li>
+          <li>
+            <Link to={`/doelen/${goal.id}`}>
+              {a.goal} {goal.code}
+            </Link>
+          </li>
+          <li aria-current="page">{municipality.name}</li>
+        </ol>
+      </nav>
+      <h1>{a.cellTitle(goal.code, municipality.name)}</h1>
+      <dl className="meta-list">
+        <dt>{a.goal}</dt>
+        <dd>
+          <Link to={`/doelen/${goal.id}`}>
+            {goal.code} {goal.title}
+          </Link>
+        </dd>
+        <dt>{a.municipality}</dt>
+        <dd>{municipality.name}</dd>
+      </dl>
+
+      {saved ? (
+        <div className="notice notice--success" role="status">
+          {a.saved}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="accent-heading">
+        <h2 id="accent-heading">{a.accentHeading}</h2>
+        <AccentUpdated cell={cell} className="muted" />
+        {mayEdit ? (
+          <Form method="post" className="form" noValidate>
+            <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
+            <Field label={a.bodyLabel} name="body" error={errors.body} hint={a.bodyHint}>
+              {(p) => <textarea {...p} rows={8} defaultValue={actionData?.values.body ?? cell.body} maxLength={10_000} />}
+            </Field>
+            <button type="submit" className="button" disabled={saving}>
+              {a.save}
+            </button>
+          </Form>
+        ) : (
+          <>
+            {cell.body ? <p className="prose">{cell.body}</p> : <p className="muted">{a.noAccent}</p>}
+            <p className="muted">{a.noEditRight(municipality.name)}</p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="local-actions-heading">
+        <h2 id="local-actions-heading">{a.localActions}</h2>
+        <LocalActionList actions={cell.localActions} />
+        {mayEdit ? (
+          <p>
+            <Link className="button button--secondary" to={`/acties/nieuw?doel=${goal.id}&gemeente=${municipality.id}`}>
+              {a.newLocalAction}
+            </Link>
+          </p>
+        ) : null}
+      </section>
+
+      <CommentSection
+        target={{ type: 'accent', id: cell.accentId ?? 0 }}
+        accentCell={{ goalId: goal.id, municipalityId: municipality.id }}
+        threads={threads}
+        actor={actor}
+        mayEditTarget={mayEdit}
+      />
+
+      <HistoryList entries={history} />
+    </>
+  );
+}

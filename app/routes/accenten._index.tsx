@@ -1,0 +1,104 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { t } from '../i18n';
+import { getAccentMatrix } from '../models/accent.server';
+import { canEditAccent } from '../models/permissions';
+import { asActor, requireUser } from '../utils/auth.server';
+import { formatDay } from '../utils/date-time';
+import accentsCss from '../styles/accents.css?url';
+
+const a = t.accents;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accentsCss }];
+export const meta: MetaFunction = () => [{ title: `${a.matrixTitle} — Koers` }];
+
+const EXCERPT = 110;
+
+function excerpt(text: string) {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT).trimEnd()}…` : flat;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { municipalities, chapters } = getAccentMatrix();
+  const actor = asActor(user);
+  // Only what the table shows: an excerpt, a count and a date per cell.
+  return {
+    municipalities: municipalities.map((m) => ({ ...m, mayEdit: canEditAccent(actor, m.id) })),
+    chapters: chapters.map((chapter) => ({
+      ...chapter,
+      goals: chapter.goals.map((goal) => ({
+        id: goal.id,
+        code: goal.code,
+        title: goal.title,
+        cells: goal.cells.map((cell) => ({
+          municipalityId: cell.municipalityId,
+          municipalityName: cell.municipalityName,
+          excerpt: excerpt(cell.body),
+          localActionCount: cell.localActions.length,
+          updatedAt: cell.updatedAt,
+        })),
+      })),
+    })),
+  };
+}
+
+export default function AccentMatrixPage() {
+  const { municipalities, chapters } = useLoaderData<typeof loader>();
+  const mayEdit = new Map(municipalities.map((m) => [m.id, m.mayEdit]));
+  return (
+    <>
+      <h1>{a.matrixTitle}</h1>
+      <p className="lead">{a.matrixIntro}</p>
+      <div className="table-wrap" role="region" aria-labelledby="accent-matrix-caption" tabIndex={0}>
+        <table className="data accent-matrix">
+          <caption id="accent-matrix-caption">{a.matrixCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{a.goalColumn}</th>
+              {municipalities.map((m) => (
+                <th scope="col" key={m.id}>
+                  {m.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {chapters.map((chapter) => (
+            <tbody key={chapter.id}>
+              <tr className="accent-matrix__chapter">
+                <th scope="colgroup" colSpan={municipalities.length + 1}>
+                  {chapter.code} {chapter.title}
+                </th>
+              </tr>
+              {chapter.goals.map((goal) => (
+                <tr key={goal.id}>
+                  <th scope="row">
+                    <Link to={`/doelen/${goal.id}`}>
+                      <strong>{goal.code}</strong> {goal.title}
+                    </Link>
+                  </th>
+                  {goal.cells.map((cell) => (
+                    <td key={cell.municipalityId} data-label={cell.municipalityName} className={cell.excerpt ? 'accent-cell' : 'accent-cell accent-cell--empty'}>
+                      <span className="accent-cell__excerpt">{cell.excerpt || a.noAccent}</span>
+                      {cell.localActionCount > 0 ? <span className="accent-cell__meta">{a.localActionsCount(cell.localActionCount)}</span> : null}
+                      {cell.updatedAt ? (
+                        <span className="accent-cell__meta">
+                          <time dateTime={cell.updatedAt}>{a.updatedShort(formatDay(cell.updatedAt))}</time>
+                        </span>
+                      ) : null}
+                      <Link to={`/accenten/${goal.id}/${cell.municipalityId}`}>
+                        {mayEdit.get(cell.municipalityId) ? a.edit : a.view}
+                        <span className="visually-hidden"> — {a.openCell(goal.code, cell.municipalityName)}</span>
+                      </Link>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData } from '@remix-run/react';
+import { Field } from '../components/field';
+import { t } from '../i18n';
+import { ensureAccent, getAccentCell } from '../models/accent.server';
+import {
+  createComment,
+  deleteComment,
+  editComment,
+  getComment,
+  getCommentTargetScope,
+  setThreadResolved,
+  type CommentTargetScope,
+} from '../models/comment.server';
+import {
+  canComment,
+  canDeleteComment,
+  canEditAccent,
+  canEditAction,
+  canEditAgenda,
+  canEditComment,
+  canResolveThread,
+  type Actor,
+} from '../models/permissions';
+import { CommentFormSchema } from '../schemas/comment';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { parseForm } from '../utils/forms';
+import { safeRedirect } from '../utils/redirect';
+import commentsCss from '../styles/comments.css?url';
+
+const c = t.comments;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: commentsCss }];
+export const meta: MetaFunction = () => [{ title: `${c.errorPage.title} — Koers` }];
+
+/** Nothing to show here: comments are written on an item's page and posted to this action. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+const notFound = () => new Response('Niet gevonden', { status: 404 });
+
+/** May the actor change the item the comment is about? (Its editors may resolve any thread on it.) */
+function mayEditTarget(actor: Actor, scope: CommentTargetScope): boolean {
+  switch (scope.targetType) {
+    case 'goal':
+      return canEditAgenda(actor);
+    case 'action':
+      return canEditAction(actor, { municipalityId: scope.municipalityId });
+    case 'accent':
+      return canEditAccent(actor, scope.municipalityId!);
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  requireAllowed(canComment(actor));
+
+  const formData = await request.formData();
+  const form = parseForm(CommentFormSchema, formData);
+  if (!form.ok) return data({ ok: false as const, fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  const input = form.data;
+  const done = () => (formData.get('js') === '1' ? data({ ok: true as const }) : redirect(safeRedirect(input.redirectTo)));
+
+  if (input.intent === 'create') {
+    let targetId = input.targetId;
+    if (input.targetType === 'accent' && targetId === null) {
+      // A cell without an accent row yet: the first comment creates the (empty) accent.
+      if (input.goalId === null || input.municipalityId === null || !getAccentCell(input.goalId, input.municipalityId)) throw notFound();
+      targetId = ensureAccent(input.goalId, input.municipalityId);
+    }
+    if (targetId === null || !getCommentTargetScope({ targetType: input.targetType, targetId })) throw notFound();
+    createComment({ authorId: actor.id, targetType: input.targetType, targetId, body: input.body });
+    return done();
+  }
+
+  const comment = getComment(input.commentId);
+  if (!comment) throw notFound();
+  const scope = getCommentTargetScope({ targetType: comment.targetType, targetId: comment.targetId });
+  if (!scope) throw notFound();
+
+  switch (input.intent) {
+    case 'reply':
+      createComment({
+        authorId: actor.id,
+        targetType: comment.targetType,
+        targetId: comment.targetId,
+        parentId: comment.parentId ?? comment.id,
+        body: input.body,
+      });
+      break;
+    case 'edit':
+      requireAllowed(canEditComment(actor, comment));
+      editComment({ id: comment.id, body: input.body });
+      break;
+    case 'delete':
+      requireAllowed(canDeleteComment(actor, comment));
+      deleteComment({ id: comment.id });
+      break;
+    case 'resolve':
+    case 'reopen': {
+      const thread = comment.parentId === null ? comment : getComment(comment.parentId);
+      if (!thread) throw notFound();
+      requireAllowed(canResolveThread(actor, thread, mayEditTarget(actor, scope)));
+      setThreadResolved({ id: thread.id, userId: actor.id, resolved: input.intent === 'resolve' });
+      break;
+    }
+  }
+  return done();
+}
+
+/** Without JavaScript a comment with an error lands here: the text again, with the message beside it. */
+export default function CommentErrorPage() {
+  const result = useActionData<typeof action>();
+  if (!result || result.ok) {
+    return (
+      <>
+        <h1>{c.heading}</h1>
+        <p>{c.errorPage.nothing}</p>
+        <p>
+          <Link to="/">{c.errorPage.toAgenda}</Link>
+        </p>
+      </>
+    );
+  }
+  const { values, fieldErrors } = result;
+  const back = safeRedirect(values.redirectTo);
+  const hasBody = values.intent === 'create' || values.intent === 'reply' || values.intent === 'edit';
+  const otherError = Object.entries(fieldErrors).find(([key]) => key !== 'body')?.[1];
+  return (
+    <>
+      <h1>{c.errorPage.title}</h1>
+      <p>{c.errorPage.intro}</p>
+      {otherError ? (
+        <div className="form-error" role="alert">
+          {otherError}
+        </div>
+      ) : null}
+      {hasBody ? (
+        <Form method="post" action="/reacties" className="form comment-form" noValidate>
+          {Object.entries(values)
+            .filter(([name]) => name !== 'body' && name !== 'js')
+            .map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+          <Field label={values.intent === 'reply' ? c.replyLabel : values.intent === 'edit' ? c.editLabel : c.newLabel} name="body" error={fieldErrors.body}>
+            {(p) => <textarea {...p} rows={5} defaultValue={values.body ?? ''} required maxLength={5000} autoFocus />}
+          </Field>
+          <div className="button-row">
+            <button type="submit" className="button">
+              {values.intent === 'reply' ? c.replySubmit : values.intent === 'edit' ? c.editSubmit : c.newSubmit}
+            </button>
+            <Link to={back}>{c.errorPage.back}</Link>
+          </div>
+        </Form>
+      ) : (
+        <p>
+          <Link to={back}>{c.errorPage.back}</Link>
+        </p>
+      )}
+    </>
+  );
+}

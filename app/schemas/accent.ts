@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { t } from '../i18n';
+
+/** The accent form on a cell page. An empty text is allowed: it clears the accent. */
+export const AccentFormSchema = z.object({
+  body: z.string().trim().max(10_000, { error: t.accents.errors.bodyTooLong }).optional().default(''),
+});
+
+export type AccentFormInput = z.output<typeof AccentFormSchema>;

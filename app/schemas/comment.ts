@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { COMMENT_TARGETS } from '../../db/schema';
+import { t } from '../i18n';
+
+const m = t.comments.errors;
+
+const body = z
+  .string({ error: m.bodyRequired })
+  .trim()
+  .min(1, { error: m.bodyRequired })
+  .max(5000, { error: m.bodyTooLong });
+
+const id = (message: string) => z.string({ error: message }).regex(/^[1-9]\d{0,9}$/, { error: message }).transform(Number);
+
+/** '' or absent means "none" (an accent cell that has no accent row yet). */
+const optionalTargetId = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '' || v === '0') return null;
+    if (!/^[1-9]\d{0,9}$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: m.targetInvalid });
+      return z.NEVER;
+    }
+    return Number(v);
+  });
+
+const redirectTo = z.string().optional().default('/');
+
+/**
+ * Every form of the comment section posts to /reacties with an intent. A new thread
+ * names its target; the other intents name a comment and take the target from it.
+ * An accent cell without an accent row yet is named by goal and municipality.
+ */
+export const CommentFormSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({
+      intent: z.literal('create'),
+      targetType: z.enum(COMMENT_TARGETS, { error: m.targetInvalid }),
+      targetId: optionalTargetId,
+      goalId: optionalTargetId,
+      municipalityId: optionalTargetId,
+      body,
+      redirectTo,
+    }),
+    z.object({ intent: z.literal('reply'), commentId: id(m.commentInvalid), body, redirectTo }),
+    z.object({ intent: z.literal('edit'), commentId: id(m.commentInvalid), body, redirectTo }),
+    z.object({ intent: z.literal('delete'), commentId: id(m.commentInvalid), redirectTo }),
+    z.object({ intent: z.literal('resolve'), commentId: id(m.commentInvalid), redirectTo }),
+    z.object({ intent: z.literal('reopen'), commentId: id(m.commentInvalid), redirectTo }),
+  ],
+  { error: m.intentInvalid },
+);
+
+export type CommentFormInput = z.output<typeof CommentFormSchema>;
+
+/** The text field alone, for validating in the browser before posting. */
+export const CommentBodySchema = z.object({ body });

@@ -38,3 +38,13 @@ test('an unknown address shows a Dutch 404 page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Niet gevonden');
   await expectAccessible(page);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('plain form posts pass the Origin check: logging in and out works', async ({ page }) => {
+    await login(page, ACCOUNTS.haarlem);
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await expect(page).toHaveURL(/\/login/);
+  });
+});

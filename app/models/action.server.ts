@@ -1,8 +1,10 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { actions, goals, organisations, progressUpdates, themes, users } from '../../db/schema';
+import { t } from '../i18n';
 import type { ActionFormInput } from '../schemas/action';
 import { db } from '../utils/db.server';
+import type { FieldErrors } from '../utils/forms';
 import type { ActionStatus } from './action-status';
 import { recordHistory, recordUpdate } from './history.server';
 
@@ -172,7 +174,7 @@ export function listProgressUpdates(actionId: number) {
 export function listActionFormOptions() {
   return {
     goals: db
-      .select({ id: goals.id, code: goals.code, title: goals.title, themeCode: themes.code })
+      .select({ id: goals.id, code: goals.code, title: goals.title, themeId: themes.id, themeCode: themes.code, themeTitle: themes.title })
       .from(goals)
       .innerJoin(themes, eq(themes.id, goals.themeId))
       .orderBy(asc(themes.position), asc(goals.position))
@@ -189,4 +191,36 @@ export function listActionFormOptions() {
       .orderBy(asc(organisations.kind), asc(organisations.name))
       .all(),
   };
+}
+
+/**
+ * Ids in a submitted action form that point nowhere (a removed goal, a forged value):
+ * answered as field errors beside the field rather than as a foreign-key failure.
+ */
+export function findActionReferenceErrors(
+  input: Pick<ActionFormInput, 'goalId' | 'ownerUserId' | 'ownerOrganisationId' | 'municipalityId'>,
+): FieldErrors {
+  const m = t.actions.errors;
+  const errors: FieldErrors = {};
+  if (!db.select({ id: goals.id }).from(goals).where(eq(goals.id, input.goalId)).get()) errors.goalId = m.goalUnknown;
+  if (input.ownerUserId !== null && !db.select({ id: users.id }).from(users).where(eq(users.id, input.ownerUserId)).get()) {
+    errors.ownerUserId = m.ownerUnknown;
+  }
+  if (
+    input.ownerOrganisationId !== null &&
+    !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.ownerOrganisationId)).get()
+  ) {
+    errors.ownerOrganisationId = m.organisationUnknown;
+  }
+  if (
+    input.municipalityId !== null &&
+    !db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.id, input.municipalityId), eq(organisations.kind, 'gemeente')))
+      .get()
+  ) {
+    errors.municipalityId = m.scopeUnknown;
+  }
+  return errors;
 }

@@ -1,11 +1,183 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireUser } from '../utils/auth.server';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { CountsLine } from '../components/status-counts';
+import { OwnerText } from '../components/owner-text';
+import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge } from '../components/action-bits';
+import { t } from '../i18n';
+import { getAgendaOverview, type OverviewGoal } from '../models/agenda.server';
+import { asActor, requireUser } from '../utils/auth.server';
+import { canEditAgenda } from '../models/permissions';
+import { todayInNL } from '../utils/today';
+import trackerCss from '../styles/tracker.css?url';
+
+const o = t.tracker.overview;
+const col = t.tracker.columns;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
+
+export const meta: MetaFunction = () => [{ title: `${o.title} — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+  const user = await requireUser(request);
+  const includeLocal = new URL(request.url).searchParams.get('lokaal') === 'ja';
+  const overview = getAgendaOverview({ today: todayInNL(), includeLocal });
+  return { overview, includeLocal, mayEditAgenda: canEditAgenda(asActor(user)) };
 }
 
 export default function Overview() {
-  return <h1>Agenda</h1>;
+  const { overview, includeLocal, mayEditAgenda } = useLoaderData<typeof loader>();
+  if (!overview) {
+    return (
+      <>
+        <h1>{o.title}</h1>
+        <p>{o.noAgenda}</p>
+      </>
+    );
+  }
+  const { agenda, chapters, otherChapters, counts } = overview;
+  return (
+    <div className="overview">
+      <h1>{agenda.title}</h1>
+      <p className="lead">{o.period(agenda.periodStart, agenda.periodEnd)}</p>
+      {agenda.body ? <p className="prose">{agenda.body}</p> : null}
+
+      <section className="card overview-totals" aria-labelledby="totals-heading">
+        <h2 id="totals-heading">{o.totalsHeading}</h2>
+        <p>
+          <strong>{includeLocal ? o.totalsAll : o.totalsRegional}:</strong> <CountsLine counts={counts} />
+        </p>
+        <p className="overview-toggle">
+          {includeLocal ? <span className="muted">{o.localShown} </span> : null}
+          <Link to={includeLocal ? '/' : '/?lokaal=ja'}>{includeLocal ? o.hideLocal : o.showLocal}</Link>
+        </p>
+        <nav aria-label={o.totalsHeading}>
+          <ul className="chapter-index">
+            {chapters.map((chapter) => (
+              <li key={chapter.id}>
+                <a href={`#thema-${chapter.id}`}>
+                  {chapter.code} {chapter.title}
+                </a>{' '}
+                <span className="muted">
+                  (<CountsLine counts={chapter.counts} />)
+                </span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </section>
+
+      {chapters.map((chapter) => (
+        <section key={chapter.id} id={`thema-${chapter.id}`} className="chapter" aria-labelledby={`thema-${chapter.id}-titel`}>
+          <h2 id={`thema-${chapter.id}-titel`}>
+            <span className="chapter__code">{chapter.code}</span> {chapter.title}
+          </h2>
+          <p className="chapter__counts">
+            {o.chapterCounts}: <CountsLine counts={chapter.counts} />
+          </p>
+          {chapter.body || mayEditAgenda ? (
+            <div className="chapter__intro">
+              {chapter.body ? (
+                <details>
+                  <summary>{o.chapterIntro}</summary>
+                  <div className="prose">{chapter.body}</div>
+                </details>
+              ) : null}
+              {mayEditAgenda ? (
+                <Link to={`/themas/${chapter.id}/bewerken`} className="button button--secondary button--small">
+                  {o.editTheme(chapter.code)}
+                </Link>
+              ) : null}
+            </div>
+          ) : null}
+          {chapter.goals.map((goal) => (
+            <GoalBlock key={goal.id} goal={goal} includeLocal={includeLocal} />
+          ))}
+        </section>
+      ))}
+
+      {otherChapters.length > 0 ? (
+        <section className="other-chapters" aria-labelledby="other-chapters-heading">
+          <h2 id="other-chapters-heading">{o.otherChaptersHeading}</h2>
+          {otherChapters.map((chapter) => (
+            <details key={chapter.id} id={`thema-${chapter.id}`} className="other-chapter">
+              <summary>
+                <span className="chapter__code">{chapter.code}</span> {chapter.title}{' '}
+                <span className="muted">({o.kindLabels[chapter.kind]})</span>
+              </summary>
+              <div className="prose">{chapter.body || o.emptyBody}</div>
+              {mayEditAgenda ? (
+                <p>
+                  <Link to={`/themas/${chapter.id}/bewerken`}>{o.editTheme(chapter.code)}</Link>
+                </p>
+              ) : null}
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function GoalBlock({ goal, includeLocal }: { goal: OverviewGoal; includeLocal: boolean }) {
+  return (
+    <article className="goal-block" aria-labelledby={`doel-${goal.id}`}>
+      <h3 id={`doel-${goal.id}`}>
+        <Link to={`/doelen/${goal.id}`}>
+          <span className="goal-block__code">{goal.code}</span> {goal.title}
+        </Link>
+      </h3>
+      <p className="goal-block__meta">
+        {goal.targetYear !== null ? <span className="goal-block__year">{o.targetYear(goal.targetYear)}</span> : null}
+        {goal.hiddenLocalCount > 0 ? (
+          <Link to={`/doelen/${goal.id}#acties`} className="goal-block__local">
+            {o.localCount(goal.hiddenLocalCount)}
+          </Link>
+        ) : null}
+      </p>
+      {goal.actions.length === 0 ? (
+        <p className="muted">{includeLocal ? o.noActionsAtAll : o.noActions}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data compact">
+            <caption className="visually-hidden">{o.actionsCaption(goal.code)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{col.action}</th>
+                <th scope="col">{col.owner}</th>
+                <th scope="col">{col.deadline}</th>
+                <th scope="col">{col.status}</th>
+                <th scope="col">{col.progress}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {goal.actions.map((action) => (
+                <tr key={action.id}>
+                  <th scope="row" className="cell-title">
+                    {/* A plain link: hundreds of rows, and <Link> costs a router lookup each while rendering. */}
+                    <a href={`/acties/${action.id}`}>{action.title}</a>
+                    {action.municipalityName ? <span className="scope-tag">{t.tracker.goal.local(action.municipalityName)}</span> : null}
+                  </th>
+                  <td>
+                    <OwnerText person={action.ownerUserName} organisation={action.ownerOrganisationName} />
+                  </td>
+                  <td>
+                    <DeadlineText phrase={action.deadlinePhrase} start={action.deadlineStart} end={action.deadlineEnd} />
+                  </td>
+                  <td>
+                    <span className="status-cell">
+                      <StatusBadge status={action.status} />
+                      {action.overdue ? <OverdueBadge /> : null}
+                    </span>
+                  </td>
+                  <td>
+                    <ProgressBar value={action.progress} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
 }

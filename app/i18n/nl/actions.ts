@@ -21,5 +21,9 @@ export const actions = {
     progressInvalid: 'Vul een percentage van 0 tot en met 100 in.',
     idInvalid: 'Kies een geldige waarde uit de lijst.',
     bodyRequired: 'Schrijf wat er is gebeurd.',
+    goalUnknown: 'Dit doel bestaat niet (meer). Kies een doel uit de lijst.',
+    ownerUnknown: 'Deze persoon bestaat niet. Kies iemand uit de lijst.',
+    organisationUnknown: 'Deze organisatie bestaat niet. Kies een organisatie uit de lijst.',
+    scopeUnknown: 'Kies "Regionaal" of een van de zeven gemeenten.',
   },
 };

@@ -1,0 +1,220 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge } from '../components/action-bits';
+import { CommentSection } from '../components/comment-section';
+import { Field, FormErrorSummary } from '../components/field';
+import { HistoryList } from '../components/history-list';
+import { OwnerText } from '../components/owner-text';
+import { t } from '../i18n';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, isActionStatus } from '../models/action-status';
+import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/action.server';
+import { resolveHistoryNames } from '../models/changes.server';
+import { listComments } from '../models/comment.server';
+import { isOverdue } from '../models/deadline';
+import { listHistoryOf } from '../models/history.server';
+import { canEditAction } from '../models/permissions';
+import { ProgressUpdateSchema } from '../schemas/action';
+import commentsCss from '../styles/comments.css?url';
+import trackerCss from '../styles/tracker.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { formatDateTime } from '../utils/date-time';
+import { parseForm, type FieldErrors } from '../utils/forms';
+import { notFound, requireIdParam } from '../utils/route-params';
+import { todayInNL } from '../utils/today';
+
+const a = t.tracker.action;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: trackerCss },
+  { rel: 'stylesheet', href: commentsCss },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? data.action.title : t.common.errors.notFoundTitle} — Koers` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  const id = requireIdParam(params.actionId);
+  const action = getAction(id);
+  if (!action) throw notFound();
+  const history = listHistoryOf({ entityType: 'action', entityId: id });
+  return {
+    actor,
+    action,
+    overdue: isOverdue({ end: action.deadlineEnd }, action.status, todayInNL()),
+    updates: listProgressUpdates(id),
+    threads: listComments({ targetType: 'action', targetId: id }),
+    history,
+    historyNames: resolveHistoryNames(history),
+    mayEdit: canEditAction(actor, action),
+  };
+}
+
+/** "Voortgang melden": a progress report, optionally with a new status and percentage. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireIdParam(params.actionId);
+  const scope = getActionScope(id);
+  if (!scope) throw notFound();
+  requireAllowed(canEditAction(asActor(user), scope));
+  const formData = await request.formData();
+  if (formData.get('intent') !== 'progress') throw new Response(t.common.errors.badRequestTitle, { status: 400 });
+  const form = parseForm(ProgressUpdateSchema, formData);
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  addProgressUpdate({ userId: user.id, actionId: id, ...form.data });
+  return redirect(`/acties/${id}#voortgang`);
+}
+
+export default function ActionPage() {
+  const { actor, action, overdue, updates, threads, history, historyNames, mayEdit } = useLoaderData<typeof loader>();
+  const partners = action.partners
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return (
+    <article className="action-page">
+      <nav aria-label={t.tracker.breadcrumbsLabel} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/">{t.tracker.agenda}</Link>
+          </li>
+          <li>
+            <Link to={`/#thema-${action.themeId}`}>{action.themeCode}</Link>
+          </li>
+          <li>
+            <Link to={`/doelen/${action.goalId}`}>{t.tracker.goal.eyebrow(action.goalCode)}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{action.title}</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>{action.title}</h1>
+      <div className="action-page__summary">
+        <StatusBadge status={action.status} />
+        {overdue ? <OverdueBadge /> : null}
+        <ProgressBar value={action.progress} />
+        {mayEdit ? (
+          <Link to={`/acties/${action.id}/bewerken`} className="button button--secondary button--small">
+            {a.edit}
+          </Link>
+        ) : null}
+      </div>
+
+      <dl className="meta-list">
+        <dt>{a.status}</dt>
+        <dd>{ACTION_STATUS_LABELS[action.status]}</dd>
+        <dt>{a.progress}</dt>
+        <dd>{action.progress}%</dd>
+        <dt>{a.deadline}</dt>
+        <dd>
+          <DeadlineText phrase={action.deadlinePhrase} start={action.deadlineStart} end={action.deadlineEnd} />
+        </dd>
+        <dt>{a.owner}</dt>
+        <dd>
+          <OwnerText person={action.ownerUserName} organisation={action.ownerOrganisationName} />
+        </dd>
+        <dt>{a.partners}</dt>
+        <dd>{partners.length > 0 ? partners.join(', ') : <span className="muted">{a.noPartners}</span>}</dd>
+        <dt>{a.scope}</dt>
+        <dd>{action.municipalityName ? a.local(action.municipalityName) : a.regional}</dd>
+        <dt>{a.goal}</dt>
+        <dd>
+          <Link to={`/doelen/${action.goalId}`}>
+            {action.goalCode} {action.goalTitle}
+          </Link>
+        </dd>
+        <dt>{a.chapter}</dt>
+        <dd>
+          <Link to={`/#thema-${action.themeId}`}>
+            {action.themeCode} {action.themeTitle}
+          </Link>
+        </dd>
+        <dt>{a.updatedAt}</dt>
+        <dd>
+          <time dateTime={action.updatedAt}>{formatDateTime(action.updatedAt)}</time>
+        </dd>
+      </dl>
+
+      <section aria-labelledby="omschrijving-titel">
+        <h2 id="omschrijving-titel">{a.descriptionHeading}</h2>
+        {action.description ? <div className="prose">{action.description}</div> : <p className="muted">{a.noDescription}</p>}
+      </section>
+
+      <section id="voortgang" aria-labelledby="voortgang-titel">
+        <h2 id="voortgang-titel">{a.progressHeading}</h2>
+        {mayEdit ? <ProgressForm resetKey={updates.length} /> : null}
+        {updates.length === 0 ? (
+          <p className="muted">{a.noProgress}</p>
+        ) : (
+          <ol className="progress-log">
+            {updates.map((update) => (
+              <li key={update.id} className="progress-log__entry">
+                <p className="progress-log__meta">
+                  <strong>{update.authorName}</strong>, <time dateTime={update.createdAt}>{formatDateTime(update.createdAt)}</time>
+                </p>
+                {(update.statusFrom && update.statusTo) || update.progress !== null ? (
+                  <p className="progress-log__change">
+                    {update.statusFrom && update.statusTo && isActionStatus(update.statusFrom) && isActionStatus(update.statusTo) ? (
+                      <span>
+                        {a.statusChange}: {ACTION_STATUS_LABELS[update.statusFrom]} → {ACTION_STATUS_LABELS[update.statusTo]}
+                      </span>
+                    ) : null}
+                    {update.progress !== null ? <span>{a.progressTo(update.progress)}</span> : null}
+                  </p>
+                ) : null}
+                <p className="prose">{update.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <CommentSection target={{ type: 'action', id: action.id }} threads={threads} actor={actor} mayEditTarget={mayEdit} />
+      <HistoryList entries={history} names={historyNames} />
+    </article>
+  );
+}
+
+function ProgressForm({ resetKey }: { resetKey: number }) {
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === 'submitting';
+  const errors: FieldErrors = actionData?.fieldErrors ?? {};
+  const values: Record<string, string> = actionData?.values ?? {};
+  return (
+    <div className="card progress-form">
+      <h3>{a.progressFormHeading}</h3>
+      <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
+      {/* A fresh form after a successful report: the key changes with the number of reports. */}
+      <Form key={resetKey} method="post" className="form" noValidate preventScrollReset>
+        <input type="hidden" name="intent" value="progress" />
+        <Field label={a.progressBody} name="body" error={errors.body}>
+          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={3} required />}
+        </Field>
+        <div className="inline-fields">
+          <Field label={a.progressStatus} name="status" error={errors.status}>
+            {(p) => (
+              <select {...p} defaultValue={values.status ?? ''}>
+                <option value="">{a.progressStatusUnchanged}</option>
+                {ACTION_STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {ACTION_STATUS_LABELS[status]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={a.progressPercent} name="progress" error={errors.progress} hint={a.progressPercentHint}>
+            {(p) => <input {...p} type="number" min={0} max={100} step={1} inputMode="numeric" className="input-percent" defaultValue={values.progress ?? ''} />}
+          </Field>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button" disabled={submitting}>
+            {a.progressSubmit}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ActionForm } from '../components/action-form';
+import { t } from '../i18n';
+import { actionFormValues, getActionFormOptions, readActionForm } from '../models/action-form.server';
+import { getAction, updateAction } from '../models/action.server';
+import { canEditAction } from '../models/permissions';
+import trackerCss from '../styles/tracker.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { notFound, requireIdParam } from '../utils/route-params';
+
+const f = t.tracker.actionForm;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${f.editTitle}: ${data.action.title}` : t.common.errors.notFoundTitle} — Koers` }];
+
+/** Guard, then the action: 404 for an unknown id, 403 unless this user may change it. */
+async function loadEditableAction(request: Request, actionId: string | undefined) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  const id = requireIdParam(actionId);
+  const action = getAction(id);
+  if (!action) throw notFound();
+  requireAllowed(canEditAction(actor, action));
+  return { user, actor, action };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, action } = await loadEditableAction(request, params.actionId);
+  return { action, values: actionFormValues(action), options: getActionFormOptions(actor, action) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, actor, action: existing } = await loadEditableAction(request, params.actionId);
+  // The new scope is checked too: a municipality's people cannot move an action out of their own scope.
+  const form = readActionForm(actor, await request.formData());
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  updateAction({ userId: user.id, id: existing.id, input: form.input });
+  return redirect(`/acties/${existing.id}`);
+}
+
+export default function EditActionPage() {
+  const { action: item, values, options } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === 'submitting';
+  return (
+    <>
+      <nav aria-label={t.tracker.breadcrumbsLabel} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/">{t.tracker.agenda}</Link>
+          </li>
+          <li>
+            <Link to={`/doelen/${item.goalId}`}>{t.tracker.goal.eyebrow(item.goalCode)}</Link>
+          </li>
+          <li>
+            <Link to={`/acties/${item.id}`}>{item.title}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{t.common.edit}</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>{f.editTitle}</h1>
+      <ActionForm
+        options={options}
+        values={actionData?.values ?? values}
+        errors={actionData?.fieldErrors ?? {}}
+        submitLabel={f.submitEdit}
+        cancelTo={`/acties/${item.id}`}
+        submitting={submitting}
+      />
+    </>
+  );
+}

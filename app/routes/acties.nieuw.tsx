@@ -1,0 +1,81 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ActionForm, type ActionFormValues } from '../components/action-form';
+import { t } from '../i18n';
+import { getActionFormOptions, readActionForm } from '../models/action-form.server';
+import { createAction } from '../models/action.server';
+import { canCreateAnyAction } from '../models/permissions';
+import trackerCss from '../styles/tracker.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { optionalIdQuery } from '../utils/route-params';
+
+const f = t.tracker.actionForm;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
+
+export const meta: MetaFunction = () => [{ title: `${f.newTitle} — Koers` }];
+
+/**
+ * A new action. ?doel=<goalId> preselects the goal, ?gemeente=<municipalityId> makes it
+ * a local action of that municipality (when this user may create one there).
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  requireAllowed(canCreateAnyAction(actor));
+  const options = getActionFormOptions(actor);
+  const query = new URL(request.url).searchParams;
+  const goalId = optionalIdQuery(query.get('doel'));
+  const municipalityId = optionalIdQuery(query.get('gemeente'));
+  const scope =
+    options.scopes.find((s) => s.municipalityId !== null && s.municipalityId === municipalityId) ??
+    options.scopes.find((s) => s.municipalityId === null) ??
+    options.scopes[0];
+  const values: ActionFormValues = {
+    goalId: goalId !== null && options.goals.some((g) => g.id === goalId) ? String(goalId) : '',
+    municipalityId: scope?.municipalityId ? String(scope.municipalityId) : '',
+    status: 'niet_gestart',
+    progress: '0',
+  };
+  return { options, values, cancelTo: values.goalId ? `/doelen/${values.goalId}` : '/' };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  requireAllowed(canCreateAnyAction(actor));
+  const form = readActionForm(actor, await request.formData());
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  const id = createAction({ userId: user.id, input: form.input });
+  return redirect(`/acties/${id}`);
+}
+
+export default function NewActionPage() {
+  const { options, values, cancelTo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === 'submitting';
+  return (
+    <>
+      <nav aria-label={t.tracker.breadcrumbsLabel} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/">{t.tracker.agenda}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{f.newTitle}</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>{f.newTitle}</h1>
+      <ActionForm
+        options={options}
+        values={actionData?.values ?? values}
+        errors={actionData?.fieldErrors ?? {}}
+        submitLabel={f.submitCreate}
+        cancelTo={cancelTo}
+        submitting={submitting}
+      />
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge } from '../components/action-bits';
+import { CommentSection } from '../components/comment-section';
+import { GoalAccents } from '../components/goal-accents';
+import { HistoryList } from '../components/history-list';
+import { OwnerText } from '../components/owner-text';
+import { t } from '../i18n';
+import { listAccentsForGoal } from '../models/accent.server';
+import { resolveHistoryNames } from '../models/changes.server';
+import { listComments } from '../models/comment.server';
+import { isOverdue } from '../models/deadline';
+import { getGoal, listGoalActions } from '../models/goal.server';
+import { listHistoryOf } from '../models/history.server';
+import { canCreateAnyAction, canEditAgenda } from '../models/permissions';
+import accentsCss from '../styles/accents.css?url';
+import commentsCss from '../styles/comments.css?url';
+import trackerCss from '../styles/tracker.css?url';
+import { asActor, requireUser } from '../utils/auth.server';
+import { notFound, requireIdParam } from '../utils/route-params';
+import { todayInNL } from '../utils/today';
+
+const g = t.tracker.goal;
+const col = t.tracker.columns;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: trackerCss },
+  { rel: 'stylesheet', href: accentsCss },
+  { rel: 'stylesheet', href: commentsCss },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${g.eyebrow(data.goal.code)} — Koers` : `${t.common.errors.notFoundTitle} — Koers` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  const id = requireIdParam(params.goalId);
+  const goal = getGoal(id);
+  if (!goal) throw notFound();
+  const today = todayInNL();
+  const actions = listGoalActions(id).map((action) => ({ ...action, overdue: isOverdue({ end: action.deadlineEnd }, action.status, today) }));
+  const history = listHistoryOf({ entityType: 'goal', entityId: id });
+  return {
+    actor,
+    goal,
+    actions,
+    accents: listAccentsForGoal(id),
+    threads: listComments({ targetType: 'goal', targetId: id }),
+    history,
+    historyNames: resolveHistoryNames(history),
+    mayEditGoal: canEditAgenda(actor),
+    mayCreateAction: canCreateAnyAction(actor),
+  };
+}
+
+export default function GoalPage() {
+  const { actor, goal, actions, accents, threads, history, historyNames, mayEditGoal, mayCreateAction } = useLoaderData<typeof loader>();
+  return (
+    <article className="goal-page">
+      <nav aria-label={t.tracker.breadcrumbsLabel} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to="/">{t.tracker.agenda}</Link>
+          </li>
+          <li>
+            <Link to={`/#thema-${goal.themeId}`}>
+              {goal.themeCode} {goal.themeTitle}
+            </Link>
+          </li>
+          <li>
+            <span aria-current="page">{g.eyebrow(goal.code)}</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>
+        <span className="eyebrow">{g.eyebrow(goal.code)}</span> {goal.title}
+      </h1>
+      <dl className="meta-list">
+        <dt>{g.chapter}</dt>
+        <dd>
+          <Link to={`/#thema-${goal.themeId}`}>
+            {goal.themeCode} {goal.themeTitle}
+          </Link>
+        </dd>
+        <dt>{g.targetYear}</dt>
+        <dd>{goal.targetYear ?? <span className="muted">{g.noTargetYear}</span>}</dd>
+      </dl>
+      {goal.body ? <div className="prose goal-page__body">{goal.body}</div> : null}
+      {mayEditGoal ? (
+        <p>
+          <Link to={`/doelen/${goal.id}/bewerken`} className="button button--secondary button--small">
+            {g.edit}
+          </Link>
+        </p>
+      ) : null}
+
+      <section id="acties" aria-labelledby="acties-titel">
+        <div className="section-head">
+          <h2 id="acties-titel">{g.actionsHeading}</h2>
+          {mayCreateAction ? (
+            <Link to={`/acties/nieuw?doel=${goal.id}`} className="button button--small">
+              {g.newAction}
+            </Link>
+          ) : null}
+        </div>
+        {actions.length === 0 ? (
+          <p className="muted">{g.noActions}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data compact">
+              <caption className="visually-hidden">{g.actionsCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{col.action}</th>
+                  <th scope="col">{col.scope}</th>
+                  <th scope="col">{col.owner}</th>
+                  <th scope="col">{col.deadline}</th>
+                  <th scope="col">{col.status}</th>
+                  <th scope="col">{col.progress}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {actions.map((action) => (
+                  <tr key={action.id}>
+                    <th scope="row" className="cell-title">
+                      <Link to={`/acties/${action.id}`}>{action.title}</Link>
+                    </th>
+                    <td>{action.municipalityName ? g.local(action.municipalityName) : t.tracker.action.regional}</td>
+                    <td>
+                      <OwnerText person={action.ownerUserName} organisation={action.ownerOrganisationName} />
+                    </td>
+                    <td>
+                      <DeadlineText phrase={action.deadlinePhrase} start={action.deadlineStart} end={action.deadlineEnd} />
+                    </td>
+                    <td>
+                      <span className="status-cell">
+                        <StatusBadge status={action.status} />
+                        {action.overdue ? <OverdueBadge /> : null}
+                      </span>
+                    </td>
+                    <td>
+                      <ProgressBar value={action.progress} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <GoalAccents accents={accents} actor={actor} />
+      <CommentSection target={{ type: 'goal', id: goal.id }} threads={threads} actor={actor} mayEditTarget={mayEditGoal} />
+      <HistoryList entries={history} names={historyNames} />
+    </article>
+  );
+}

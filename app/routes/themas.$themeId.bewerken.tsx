@@ -1,0 +1,81 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Field, FormErrorSummary } from '../components/field';
+import { t } from '../i18n';
+import { canEditAgenda } from '../models/permissions';
+import { getTheme, updateTheme } from '../models/theme.server';
+import { ThemeFormSchema } from '../schemas/theme';
+import trackerCss from '../styles/tracker.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { parseForm, type FieldErrors } from '../utils/forms';
+import { notFound, requireIdParam } from '../utils/route-params';
+
+const f = t.tracker.themeForm;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? f.title(data.theme.code) : t.common.errors.notFoundTitle} — Koers` }];
+
+/** Guard, then the chapter: 404 for an unknown id, 403 for anyone who may not edit the agenda. */
+async function loadEditableTheme(request: Request, themeId: string | undefined) {
+  const user = await requireUser(request);
+  const id = requireIdParam(themeId);
+  const theme = getTheme(id);
+  if (!theme) throw notFound();
+  requireAllowed(canEditAgenda(asActor(user)));
+  return { user, theme };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { theme } = await loadEditableTheme(request, params.themeId);
+  return { theme };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, theme } = await loadEditableTheme(request, params.themeId);
+  const form = parseForm(ThemeFormSchema, await request.formData());
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  updateTheme({ userId: user.id, id: theme.id, input: form.data });
+  return redirect(`/#thema-${theme.id}`);
+}
+
+export default function EditThemePage() {
+  const { theme } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === 'submitting';
+  const errors: FieldErrors = actionData?.fieldErrors ?? {};
+  const values = actionData?.values ?? { title: theme.title, body: theme.body };
+  return (
+    <>
+      <nav aria-label={t.tracker.breadcrumbsLabel} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={`/#thema-${theme.id}`}>{t.tracker.agenda}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{f.title(theme.code)}</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>{f.title(theme.code)}</h1>
+      <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
+      <Form method="post" className="form" noValidate>
+        <Field label={f.titleLabel} name="title" error={errors.title}>
+          {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={300} />}
+        </Field>
+        <Field label={f.body} name="body" error={errors.body}>
+          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={16} />}
+        </Field>
+        <div className="button-row">
+          <button type="submit" className="button" disabled={submitting}>
+            {t.common.save}
+          </button>
+          <Link to={`/#thema-${theme.id}`} className="button button--secondary">
+            {t.common.cancel}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

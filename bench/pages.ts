@@ -1,0 +1,365 @@
+/**
+ * `npm run bench`: the page benchmark of issue 2.
+ *
+ *  1. builds a large workspace in bench/.data/bench.sqlite (once; again with --fresh),
+ *  2. builds the app into bench/.data/build (when missing, older than app/, or --rebuild),
+ *  3. starts the production server on a free loopback port in its own process group,
+ *  4. logs in as werkgroep.haarlem@koers.test,
+ *  5. per route: warm-up, then N requests at 32 concurrent keep-alive connections,
+ *  6. prints p50/p95/p99/max and req/s, and writes them into docs/benchmarks.md
+ *     (only between the bench:pages markers).
+ *
+ * Options: --fresh  --rebuild  --no-build (use the existing build even if stale)  --requests N  --duration S  --warmup N  --concurrency C
+ *          --single N (requests on one connection afterwards, default 100)
+ *          --list-path P (the filtered list to measure, default /acties?status=loopt&termijn=2022)
+ *          --no-write (print only)
+ * Everything is bounded: request counts, a time limit per route, timeouts on start-up.
+ */
+import Database from 'better-sqlite3';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_BENCH_DATABASE, WORKSPACE_SIZE, countRows, generateWorkspace } from './generate-workspace';
+import { machineInfo, markdownTable, ms, replaceMarkedSection, request, runLoad, summarize, type Response, type Summary } from './load';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DATA_DIR = path.join(ROOT, 'bench/.data');
+const BUILD_DIR = path.join(DATA_DIR, 'build');
+const SERVER_LOG = path.join(DATA_DIR, 'server.log');
+const DOCS_FILE = path.join(ROOT, 'docs/benchmarks.md');
+const LOGIN_EMAIL = 'werkgroep.haarlem@koers.test';
+const LOGIN_PASSWORD = 'koers-demo';
+const TARGET_P95_MS = 50;
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i === -1) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+function stringOption(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : (process.argv[i + 1] ?? fallback);
+}
+
+const settings = {
+  concurrency: option('concurrency', 32),
+  warmup: option('warmup', 200),
+  requests: option('requests', 3_000),
+  maxDurationMs: option('duration', 20) * 1000,
+  timeoutMs: 15_000,
+  /** Requests at one connection after the concurrent run, for the unqueued time per request. */
+  singleRequests: option('single', 100),
+};
+
+const log = (line: string) => console.log(line);
+
+// --- 1. the workspace ------------------------------------------------------------
+
+async function ensureWorkspace(file: string) {
+  if (flag('fresh') || !fs.existsSync(file)) {
+    log(`Werkruimte genereren in ${path.relative(ROOT, file)} …`);
+    // In a child process: the generator binds app modules to its database at import time.
+    execFileSync('npx', ['tsx', path.join(ROOT, 'bench/generate-workspace.ts'), file], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
+  } else {
+    log(`Bestaande werkruimte: ${path.relative(ROOT, file)} (--fresh maakt hem opnieuw)`);
+  }
+}
+
+/** The action with the most comments and history rows: the heaviest action page. */
+function readDataset(file: string) {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const counts = countRows(sqlite);
+    const heavy = sqlite
+      .prepare(
+        `select a.id,
+                (select count(*) from comments c where c.target_type = 'action' and c.target_id = a.id) as comments,
+                (select count(*) from history h where h.entity_type = 'action' and h.entity_id = a.id) as history,
+                (select count(*) from progress_updates p where p.action_id = a.id) as updates
+           from actions a order by comments + history desc limit 1`,
+      )
+      .get() as { id: number; comments: number; history: number; updates: number };
+    const regional = (sqlite.prepare('select count(*) as n from actions where municipality_id is null').get() as { n: number }).n;
+    return { counts, heavy, regional };
+  } finally {
+    sqlite.close();
+  }
+}
+
+// --- 2. the build ------------------------------------------------------------------
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuild() {
+  const serverEntry = path.join(BUILD_DIR, 'server/index.js');
+  const stale = fs.existsSync(serverEntry) && newestMtime(path.join(ROOT, 'app')) > fs.statSync(serverEntry).mtimeMs;
+  if (fs.existsSync(serverEntry) && (flag('no-build') || (!flag('rebuild') && !stale))) {
+    log(`Bestaande build: ${path.relative(ROOT, BUILD_DIR)}${stale ? ' (ouder dan app/, --no-build)' : ''}`);
+    return;
+  }
+  log(`App bouwen in ${path.relative(ROOT, BUILD_DIR)}${stale ? ' (app/ is nieuwer dan de build)' : ''} …`);
+  try {
+    execFileSync('npx', ['remix', 'vite:build'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, KOERS_BUILD_DIR: BUILD_DIR }, timeout: 300_000 });
+  } catch (error) {
+    const output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
+    // Vite appends the list of watched files; the cause is above it.
+    const cause = output.split(/\n\s*watchFiles:/)[0]!.split('\n').slice(-15).join('\n');
+    throw new Error(`De build is mislukt (npx remix vite:build):\n${cause}`);
+  }
+}
+
+// --- 3. the server -----------------------------------------------------------------
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let serverProcess: ChildProcess | null = null;
+
+function startServer(database: string, port: number): ChildProcess {
+  const out = fs.openSync(SERVER_LOG, 'w');
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), KOERS_DATABASE: database, KOERS_BUILD_DIR: BUILD_DIR };
+  delete env.KOERS_PUBLIC_URL; // the Origin check must accept the loopback origin we log in from
+  const child = spawn('npx', ['tsx', 'server/index.ts'], {
+    cwd: ROOT,
+    detached: true, // own process group, so npx, tsx and node all stop together
+    stdio: ['ignore', out, out],
+    env,
+  });
+  fs.closeSync(out);
+  serverProcess = child;
+  return child;
+}
+
+async function stopServer() {
+  const child = serverProcess;
+  serverProcess = null;
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 10_000).unref());
+  if ((await Promise.race([exited, timer])) === 'timeout') {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+}
+
+async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`De server stopte bij het starten (code ${child.exitCode}); zie ${path.relative(ROOT, SERVER_LOG)}:\n${tail(SERVER_LOG)}`);
+    try {
+      const res = await request(`${origin}/healthz`, { timeoutMs: 2_000 });
+      if (res.status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`De server gaf binnen ${timeoutMs / 1000} s geen antwoord op /healthz; zie ${path.relative(ROOT, SERVER_LOG)}:\n${tail(SERVER_LOG)}`);
+}
+
+function tail(file: string, lines = 20) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+// --- 4. logging in -----------------------------------------------------------------
+
+async function login(origin: string): Promise<string> {
+  const body = new URLSearchParams({ email: LOGIN_EMAIL, password: LOGIN_PASSWORD, redirectTo: '/' }).toString();
+  const res = await request(`${origin}/login`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)), origin },
+  });
+  const setCookie = res.headers['set-cookie'] ?? [];
+  if (res.status >= 400 || setCookie.length === 0) throw new Error(`Inloggen als ${LOGIN_EMAIL} mislukte: HTTP ${res.status}\n${res.body.toString('utf8').slice(0, 500)}`);
+  return setCookie.map((c) => c.split(';')[0]).join('; ');
+}
+
+// --- 5. measuring ------------------------------------------------------------------
+
+type Target = { name: string; path: string; page: boolean };
+type Measured = Target & { summary: Summary | null; single: Summary | null; note: string | null };
+
+class SessionLostError extends Error {}
+
+function validate(response: Response): string | null {
+  if (response.status >= 300 && response.status < 400 && String(response.headers.location ?? '').startsWith('/login')) {
+    return `HTTP ${response.status} naar ${response.headers.location}: de sessiecookie werkt niet`;
+  }
+  if (response.status !== 200) return `HTTP ${response.status}`;
+  if (response.body.length === 0) return 'leeg antwoord';
+  return null;
+}
+
+async function measure(origin: string, cookie: string, target: Target): Promise<Measured> {
+  const url = origin + target.path;
+  // Browsers ask for compressed pages, and the server compresses: measure what they get.
+  const headers = { cookie, 'accept-encoding': 'gzip', accept: 'text/html,application/json' };
+  const probe = await request(url, { headers, timeoutMs: settings.timeoutMs });
+  const problem = validate(probe);
+  if (problem?.includes('sessiecookie')) throw new SessionLostError(`${target.path}: ${problem}`);
+  if (probe.status === 404) return { ...target, summary: null, single: null, note: 'nog niet gebouwd (404)' };
+  if (problem) return { ...target, summary: null, single: null, note: `${problem} bij de eerste aanvraag` };
+
+  const common = { url, headers, concurrency: settings.concurrency, timeoutMs: settings.timeoutMs, validate, abortOnInvalid: true };
+  await runLoad({ ...common, requests: settings.warmup, maxDurationMs: settings.maxDurationMs });
+  const result = await runLoad({ ...common, requests: settings.requests, maxDurationMs: settings.maxDurationMs });
+  if (result.firstError?.includes('sessiecookie')) throw new SessionLostError(`${target.path}: ${result.firstError}`);
+  const summary = summarize(result);
+  // The same route with one connection: the time one request costs, without queueing.
+  const sequential = await runLoad({ ...common, concurrency: 1, requests: settings.singleRequests, maxDurationMs: settings.maxDurationMs / 2 });
+  const single = sequential.latenciesMs.length > 0 ? summarize(sequential) : null;
+  const note = result.errors > 0 ? `${result.errors} fouten, eerste: ${result.firstError}` : result.latenciesMs.length < settings.requests ? `tijdslimiet ${settings.maxDurationMs / 1000} s bereikt` : null;
+  return { ...target, summary, single, note };
+}
+
+// --- 6. reporting ------------------------------------------------------------------
+
+function gitCommit(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'app', 'server', 'db'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit} (+ uncommitted changes in app/, server/ or db/)` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function verdict(m: Measured): string {
+  if (!m.page) return 'baseline';
+  if (!m.summary || m.summary.count === 0) return '–';
+  return m.summary.p95 <= TARGET_P95_MS ? 'PASS' : 'MISS';
+}
+
+function resultTable(results: Measured[]): string {
+  return markdownTable(
+    ['route', 'path', 'requests', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s', 'p50 ms at 1 conn', 'body KiB (gzip)', `p95 ≤ ${TARGET_P95_MS} ms`],
+    results.map((m) => {
+      const s = m.summary;
+      return [
+        m.name,
+        `\`${m.path}\``,
+        s ? String(s.count) : '–',
+        s ? String(s.errors) : '–',
+        s ? ms(s.p50) : '–',
+        s ? ms(s.p95) : '–',
+        s ? ms(s.p99) : '–',
+        s ? ms(s.max) : '–',
+        s ? s.rps.toFixed(0) : '–',
+        m.single ? ms(m.single.p50) : '–',
+        s ? (s.avgBytes / 1024).toFixed(1) : '–',
+        m.note ? `${verdict(m)} (${m.note})` : verdict(m),
+      ];
+    }),
+  );
+}
+
+function report(results: Measured[], dataset: ReturnType<typeof readDataset>, started: Date): string {
+  const machine = machineInfo();
+  const c = dataset.counts;
+  return [
+    '## Page benchmark (`npm run bench`)',
+    '',
+    `Target: p95 ≤ ${TARGET_P95_MS} ms for each page on a 2-core machine, at ${settings.concurrency} concurrent keep-alive connections, measured next to a trivial route on the same server in the same run.`,
+    '',
+    `- Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; commit ${gitCommit()}`,
+    `- Machine: ${machine.cpuCount} × ${machine.cpuModel}, ${machine.memoryGiB} GiB memory, Node ${machine.node}, ${machine.platform}. The load generator runs on the same machine (loopback), so it shares the cores with the server.`,
+    `- Dataset (\`bench/generate-workspace.ts\`, deterministic): ${c.actions} actions (${dataset.regional} regional, ${c.actions! - dataset.regional} local), ${c.goals} goals, ${c.themes} chapters, ${c.users} users, ${c.organisations} organisations, ${c.local_accents} local accents, ${c.comments} comments, ${c.history} history rows, ${c.progress_updates} progress updates. The action page is the heaviest action: #${dataset.heavy.id} with ${dataset.heavy.comments} comments, ${dataset.heavy.history} history rows and ${dataset.heavy.updates} progress updates.`,
+    `- Method: production build, logged in as ${LOGIN_EMAIL}; per route ${settings.warmup} warm-up requests, then ${settings.requests} requests (at most ${settings.maxDurationMs / 1000} s) with \`accept-encoding: gzip\`; latency from request start to the last byte of the body; every response must be 200 and non-empty. Then ${settings.singleRequests} requests on a single connection ("p50 ms at 1 conn": the time one request costs without queueing).`,
+    '',
+    resultTable(results),
+  ].join('\n');
+}
+
+// --- main --------------------------------------------------------------------------
+
+async function main() {
+  const started = new Date();
+  const database = DEFAULT_BENCH_DATABASE;
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  await ensureWorkspace(database);
+  const dataset = readDataset(database);
+  if ((dataset.counts.actions ?? 0) < WORKSPACE_SIZE.actions) log(`Let op: de werkruimte heeft maar ${dataset.counts.actions} acties; draai met --fresh.`);
+  ensureBuild();
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  log(`Server starten op ${origin} …`);
+  const child = startServer(database, port);
+  await waitForHealth(origin, child);
+  const cookie = await login(origin);
+
+  const targets: Target[] = [
+    { name: 'trivial route (baseline)', path: '/healthz', page: false },
+    { name: 'agenda overview', path: '/', page: true },
+    { name: 'filtered action list', path: stringOption('list-path', '/acties?status=loopt&termijn=2022'), page: true },
+    { name: 'action page', path: `/acties/${dataset.heavy.id}`, page: true },
+  ];
+  const results: Measured[] = [];
+  for (const target of targets) {
+    log(`Meten: ${target.path} …`);
+    const measured = await measure(origin, cookie, target);
+    results.push(measured);
+    const s = measured.summary;
+    log(
+      s
+        ? `  p50 ${ms(s.p50)} ms, p95 ${ms(s.p95)} ms, p99 ${ms(s.p99)} ms, ${s.rps.toFixed(0)} req/s; p50 bij 1 verbinding ${ms(measured.single?.p50 ?? NaN)} ms${measured.note ? ` (${measured.note})` : ''}`
+        : `  overgeslagen: ${measured.note}`,
+    );
+  }
+  await stopServer();
+
+  const section = report(results, dataset, started);
+  console.log(`\n${section}\n`);
+  if (!flag('no-write')) {
+    replaceMarkedSection(DOCS_FILE, 'pages', section);
+    log(`Geschreven in ${path.relative(ROOT, DOCS_FILE)}`);
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void stopServer().finally(() => process.exit(130));
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof SessionLostError ? `Afgebroken: ${error.message}` : error);
+  process.exitCode = 1;
+} finally {
+  await stopServer();
+}

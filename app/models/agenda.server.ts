@@ -29,7 +29,16 @@ export type OverviewGoal = {
   actions: OverviewAction[];
   /** Local actions of this goal that the overview does not list (all of them unless local ones are shown). */
   hiddenLocalCount: number;
+  /** Actions beyond OVERVIEW_ACTIONS_PER_GOAL: counted, and reachable through the action list. */
+  moreCount: number;
 };
+
+/**
+ * At most this many actions per goal in the overview. The 2020–2024 agenda has at most
+ * six; a goal with dozens reads better as a link to its filtered action list, and the
+ * page stays light (see docs/benchmarks.md).
+ */
+export const OVERVIEW_ACTIONS_PER_GOAL = 8;
 
 export type ChapterKind = 'onderwerp' | 'randvoorwaarde' | 'context';
 
@@ -143,7 +152,7 @@ export function getAgendaOverview({ today, includeLocal }: { today: string; incl
   const goalById = new Map<number, { goal: OverviewGoal; chapter: OverviewChapter }>();
   for (const row of goalRows) {
     const chapter = chapterById.get(row.themeId)!;
-    const goal: OverviewGoal = { id: row.id, code: row.code, title: row.title, targetYear: row.targetYear, actions: [], hiddenLocalCount: 0 };
+    const goal: OverviewGoal = { id: row.id, code: row.code, title: row.title, targetYear: row.targetYear, actions: [], hiddenLocalCount: 0, moreCount: 0 };
     chapter.goals.push(goal);
     goalById.set(row.id, { goal, chapter });
   }
@@ -171,7 +180,8 @@ export function getAgendaOverview({ today, includeLocal }: { today: string; incl
       municipalityName: nameOf(organisationNames, row.municipalityId),
       overdue: isOverdue({ end: row.deadlineEnd }, row.status, today),
     };
-    entry.goal.actions.push(action);
+    if (entry.goal.actions.length < OVERVIEW_ACTIONS_PER_GOAL) entry.goal.actions.push(action);
+    else entry.goal.moreCount += 1;
     tally(entry.chapter.counts, action);
     tally(counts, action);
   }

@@ -176,6 +176,11 @@ function GoalBlock({ goal, includeLocal }: { goal: OverviewGoal; includeLocal: b
               ))}
             </tbody>
           </table>
+          {goal.moreCount > 0 ? (
+            <p className="goal-block__more">
+              <a href={`/acties?doel=${goal.id}`}>{o.moreActions(goal.actions.length + goal.moreCount)}</a>
+            </p>
+          ) : null}
         </div>
       )}
     </article>

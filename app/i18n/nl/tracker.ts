@@ -21,6 +21,7 @@ export const tracker = {
     noActions: 'Nog geen regionale acties.',
     noActionsAtAll: 'Nog geen acties.',
     localCount: (n: number) => (n === 1 ? '+ 1 lokale actie' : `+ ${n} lokale acties`),
+    moreActions: (n: number) => `Alle ${n} acties van dit doel in de actielijst`,
     actionsCaption: (goalCode: string) => `Acties bij doel ${goalCode}`,
     otherChaptersHeading: 'Uitgangspunten, randvoorwaarden en context',
     kindLabels: { onderwerp: 'Onderwerp', randvoorwaarde: 'Randvoorwaarde', context: 'Context' } as Record<

@@ -16,6 +16,9 @@ import { env } from '../app/utils/env.server';
 import { db } from '../app/utils/db.server';
 import { migrateDatabase } from '../db/migrate';
 import { bootstrapDatabase } from '../db/seed/bootstrap';
+import { sessionCookie } from '../app/utils/auth.server';
+import { pageCache } from './page-cache';
+import { requestTiming } from './request-timing';
 import { cspNonce, sameOriginOnly, securityHeaders } from './security';
 
 const development = env.NODE_ENV === 'development';
@@ -27,7 +30,18 @@ const app = express();
 const server = http.createServer(app);
 
 app.disable('x-powered-by');
+if (env.KOERS_TIMING_LOG) app.use(requestTiming(env.KOERS_TIMING_LOG));
 if (env.KOERS_PUBLIC_URL) app.set('trust proxy', 'loopback');
+if (env.KOERS_PAGE_CACHE === 'on') {
+  const totalChanges = db.$client.prepare('select total_changes()').pluck();
+  app.use(
+    pageCache({
+      // Writes by this process, and by any other (an import, a backup restore).
+      dataVersion: () => `${db.$client.pragma('data_version', { simple: true })}:${totalChanges.get()}`,
+      sessionCookieName: sessionCookie.name,
+    }),
+  );
+}
 app.use(compression());
 app.use(cspNonce);
 app.use(securityHeaders({ development }));

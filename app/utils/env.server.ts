@@ -14,6 +14,10 @@ const EnvSchema = z.object({
   /** Create the demo accounts on an empty database ('off' for a real installation). */
   KOERS_DEMO: z.enum(['on', 'off']).default('on'),
   KOERS_DEMO_PASSWORD: z.string().min(8).default('koers-demo'),
+  /** Keep finished pages per session until the next database write (server/page-cache.ts). */
+  KOERS_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
+  /** Benchmarks only: append the server time of every request to this file. */
+  KOERS_TIMING_LOG: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

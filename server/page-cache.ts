@@ -1,0 +1,100 @@
+import type { RequestHandler, Response } from 'express';
+
+/**
+ * A short-lived cache of finished page responses (compressed bytes and headers), per
+ * session and address. In a meeting many people reload the same overview and list;
+ * rendering those with React costs 10–30 ms of the one Node thread each, and with 32
+ * requests in flight that queue is what users wait for (docs/benchmarks.md).
+ *
+ * Correctness rests on the key: the session cookie, the URL, the accepted encoding and
+ * the database's data version — which changes with every write by this process
+ * (`total_changes()`) or by another (`PRAGMA data_version`, e.g. an import CLI). Any
+ * write therefore makes every entry stale; logging out or deactivating a user is a write.
+ * A time limit bounds what does not live in the database (the date, session expiry).
+ * Only complete 200 responses without Set-Cookie are kept; the CSP nonce of a kept page
+ * stays with its own headers, and only the same session ever receives it again.
+ */
+type Entry = { version: string; storedAt: number; status: number; headers: Record<string, string | string[]>; body: Buffer };
+
+export type PageCacheOptions = {
+  /** Changes whenever the data behind any page may have changed. */
+  dataVersion: () => string;
+  sessionCookieName: string;
+  maxEntries?: number;
+  maxBytes?: number;
+  ttlMs?: number;
+};
+
+export function pageCache({ dataVersion, sessionCookieName, maxEntries = 500, maxBytes = 64 * 1024 * 1024, ttlMs = 60_000 }: PageCacheOptions): RequestHandler {
+  const entries = new Map<string, Entry>(); // insertion order doubles as LRU order
+  let bytes = 0;
+
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.body.length;
+    entries.delete(key);
+  };
+  const store = (key: string, entry: Entry) => {
+    remove(key);
+    if (entry.body.length > maxBytes / 8) return;
+    entries.set(key, entry);
+    bytes += entry.body.length;
+    for (const oldest of entries.keys()) {
+      if (entries.size <= maxEntries && bytes <= maxBytes) break;
+      remove(oldest);
+    }
+  };
+
+  return (req, res, next) => {
+    const session = req.headers.cookie?.match(new RegExp(`(?:^|;\\s*)${sessionCookieName}=([^;]+)`))?.[1];
+    if (req.method !== 'GET' || !session || req.path === '/healthz') return next();
+    const encoding = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? 'gzip' : 'identity';
+    const key = `${session}\n${encoding}\n${req.originalUrl}`;
+    const version = dataVersion();
+    const hit = entries.get(key);
+    if (hit && hit.version === version && Date.now() - hit.storedAt < ttlMs) {
+      entries.delete(key);
+      entries.set(key, hit); // most recently used
+      res.writeHead(hit.status, { ...hit.headers, 'content-length': String(hit.body.length) });
+      res.end(hit.body);
+      return;
+    }
+    if (hit) remove(key);
+    capture(res, (status, headers, body) => {
+      const type = String(headers['content-type'] ?? '');
+      // Pages and Remix data requests only; static files have their own HTTP caching.
+      if (!type.startsWith('text/html') && !type.startsWith('text/x-script')) return;
+      if (status !== 200 || headers['set-cookie'] || dataVersion() !== version) return;
+      store(key, { version, storedAt: Date.now(), status, headers, body });
+    });
+    next();
+  };
+}
+
+/** Collects what is written to the response (after compression) and reports it once it ends. */
+function capture(res: Response, done: (status: number, headers: Record<string, string | string[]>, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  const keep = (chunk: unknown, encoding?: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+  };
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    return write(chunk, ...rest);
+  }) as Response['write'];
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    return end(chunk, ...rest);
+  }) as Response['end'];
+  res.on('finish', () => {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(res.getHeaders())) {
+      if (value === undefined || name === 'content-length' || name === 'transfer-encoding' || name === 'connection' || name === 'keep-alive' || name === 'date') continue;
+      headers[name] = typeof value === 'number' ? String(value) : value;
+    }
+    done(res.statusCode, headers, Buffer.concat(chunks));
+  });
+}

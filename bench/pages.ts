@@ -9,7 +9,7 @@
  *  6. prints p50/p95/p99/max and req/s, and writes them into docs/benchmarks.md
  *     (only between the bench:pages markers).
  *
- * Options: --fresh  --rebuild  --no-build (use the existing build even if stale)  --requests N  --duration S  --warmup N  --concurrency C
+ * Options: --fresh  --rebuild  --no-build (use the existing build even if stale)  --requests N  --duration S  --warmup N  --concurrency C  --no-cache (server without its page cache)
  *          --single N (requests on one connection afterwards, default 100)
  *          --list-path P (the filtered list to measure, default /acties?status=loopt&termijn=2022)
  *          --no-write (print only)
@@ -142,7 +142,7 @@ let serverProcess: ChildProcess | null = null;
 function startServer(database: string, port: number): ChildProcess {
   const out = fs.openSync(SERVER_LOG, 'w');
   fs.writeFileSync(TIMING_LOG, '');
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), KOERS_DATABASE: database, KOERS_BUILD_DIR: BUILD_DIR, KOERS_TIMING_LOG: TIMING_LOG };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), KOERS_DATABASE: database, KOERS_BUILD_DIR: BUILD_DIR, KOERS_TIMING_LOG: TIMING_LOG, KOERS_PAGE_CACHE: flag('no-cache') ? 'off' : 'on' };
   delete env.KOERS_PUBLIC_URL; // the Origin check must accept the loopback origin we log in from
   const child = spawn('npx', ['tsx', 'server/index.ts'], {
     cwd: ROOT,
@@ -320,7 +320,7 @@ function report(results: Measured[], dataset: ReturnType<typeof readDataset>, st
   const machine = machineInfo();
   const c = dataset.counts;
   return [
-    '## Page benchmark (`npm run bench`)',
+    flag('no-cache') ? '## Page benchmark without the page cache (`npm run bench -- --no-cache`)' : '## Page benchmark (`npm run bench`)',
     '',
     `Target (PRODUCT.md): p95 *server time* ≤ ${TARGET_P95_MS} ms for each page on a 2-core machine, at ${settings.concurrency} concurrent keep-alive connections, measured next to a trivial route on the same server in the same run.`,
     '',
@@ -374,7 +374,7 @@ async function main() {
   const section = report(results, dataset, started);
   console.log(`\n${section}\n`);
   if (!flag('no-write')) {
-    replaceMarkedSection(DOCS_FILE, 'pages', section);
+    replaceMarkedSection(DOCS_FILE, flag('no-cache') ? 'pages-uncached' : 'pages', section);
     log(`Geschreven in ${path.relative(ROOT, DOCS_FILE)}`);
   }
 }

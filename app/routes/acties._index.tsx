@@ -1,0 +1,97 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { ActionFilterForm, describeFilters, filterQuery } from '../components/action-filters';
+import { ActionTable } from '../components/action-table';
+import { t } from '../i18n';
+import { listActions, readListFilters } from '../models/action-list.server';
+import { canCreateAnyAction } from '../models/permissions';
+import listsCss from '../styles/lists.css?url';
+import trackerCss from '../styles/tracker.css?url';
+import { asActor, requireUser } from '../utils/auth.server';
+import { todayInNL } from '../utils/today';
+
+const l = t.lists.list;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: trackerCss },
+  { rel: 'stylesheet', href: listsCss },
+];
+
+export const meta: MetaFunction = () => [{ title: `${l.title} — Koers` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const today = todayInNL();
+  const { filters, fieldErrors, values, options } = readListFilters(new URL(request.url).searchParams, today);
+  const list = listActions({ filters, today });
+  return { filters, fieldErrors, values, options, list, mayCreate: canCreateAnyAction(asActor(user)) };
+}
+
+export default function ActionList() {
+  const { filters, fieldErrors, values, options, list, mayCreate } = useLoaderData<typeof loader>();
+  const count = t.lists.count(list.total);
+  const active = describeFilters(filters, options);
+  const exportQuery = filterQuery(values, { pagina: null });
+  const first = (list.page - 1) * (list.pageSize ?? list.total) + 1;
+  const last = first + list.rows.length - 1;
+  return (
+    <div className="action-list">
+      <div className="section-head">
+        <h1>{l.title}</h1>
+        {mayCreate ? (
+          <Link to="/acties/nieuw" className="button">
+            {l.newAction}
+          </Link>
+        ) : null}
+      </div>
+      <p className="lead">{l.lead}</p>
+
+      <ActionFilterForm
+        action="/acties"
+        options={options}
+        values={values}
+        fieldErrors={fieldErrors}
+        fields={['thema', 'doel', 'organisatie', 'trekker', 'termijn', 'bereik', 'q', 'status', 'telaat']}
+      />
+
+      <div className="list-results" aria-live="polite">
+        <p className="list-count">
+          <strong>{count}</strong>
+          {list.pageCount > 1 ? <span className="muted"> — {l.showing(first, last, list.total)}</span> : null}
+        </p>
+      </div>
+      <p className="list-export">
+        <a href={`/acties.csv${exportQuery}`} download>
+          {l.exportCsv}
+        </a>{' '}
+        <span className="muted">{l.exportHint}</span>
+      </p>
+
+      {list.rows.length === 0 ? (
+        <p className="notice">{l.empty}</p>
+      ) : (
+        <ActionTable
+          rows={list.rows}
+          caption={l.caption(count, active)}
+          sorting={{ path: '/acties', values, sort: filters.sort, direction: filters.direction }}
+        />
+      )}
+
+      {list.pageCount > 1 ? (
+        <nav aria-label={l.pagination} className="list-pagination">
+          {list.page > 1 ? (
+            <Link to={`/acties${filterQuery(values, { pagina: String(list.page - 1) })}`} rel="prev">
+              {l.previous}
+            </Link>
+          ) : null}
+          <span aria-current="page">{l.page(list.page, list.pageCount)}</span>
+          {list.page < list.pageCount ? (
+            <Link to={`/acties${filterQuery(values, { pagina: String(list.page + 1) })}`} rel="next">
+              {l.next}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

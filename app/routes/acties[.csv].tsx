@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { stringify } from 'csv-stringify/sync';
+import { t } from '../i18n';
+import { ACTION_STATUS_LABELS } from '../models/action-status';
+import { listActions, readListFilters } from '../models/action-list.server';
+import { requireUser } from '../utils/auth.server';
+import { toNL } from '../utils/date-time';
+import { todayInNL } from '../utils/today';
+
+const c = t.lists.csv;
+
+/** Text that Excel would run as a formula ("=HYPERLINK(…)") is kept as text. */
+const cell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/**
+ * /acties.csv: the action list with the same filters as /acties, all pages, for Excel:
+ * UTF-8 with a BOM and ';' between fields (Dutch Excel reads ',' as the decimal sign).
+ * Bad filter values are ignored here just as the list ignores them.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const today = todayInNL();
+  const { filters } = readListFilters(new URL(request.url).searchParams, today);
+  const { rows } = listActions({ filters, today, pageSize: null });
+  const records = rows.map((row) => {
+    const updated = toNL(row.updatedAt);
+    const text = [
+      row.code ?? '',
+      row.title,
+      `${row.themeCode} ${row.themeTitle}`,
+      `${row.goalCode} ${row.goalTitle}`,
+      row.ownerUserName ?? '',
+      row.ownerOrganisationName ?? '',
+      row.partners,
+      row.deadlinePhrase ?? '',
+      row.deadlineStart ?? '',
+      row.deadlineEnd ?? '',
+      ACTION_STATUS_LABELS[row.status],
+    ].map(cell);
+    return [
+      ...text,
+      row.progress,
+      row.overdue ? c.yes : c.no,
+      cell(row.municipalityName ? c.local(row.municipalityName) : c.regional),
+      `${updated.date} ${updated.time}`.trim(),
+    ];
+  });
+  const body = stringify([c.columns, ...records], { delimiter: ';', bom: true, record_delimiter: 'windows' });
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${c.filename(today)}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

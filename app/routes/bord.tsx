@@ -1,0 +1,273 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Link, useActionData, useFetcher, useLoaderData, useLocation } from '@remix-run/react';
+import { useEffect, useId, useState, type DragEvent } from 'react';
+import { DeadlineText, OverdueBadge } from '../components/action-bits';
+import { ActionFilterForm, filterQuery } from '../components/action-filters';
+import { t } from '../i18n';
+import { listBoard, readListFilters, type ActionListRow } from '../models/action-list.server';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../models/action-status';
+import { getAction, getActionScope, setActionStatus } from '../models/action.server';
+import { canCreateAnyAction, canEditAction } from '../models/permissions';
+import { BoardMoveSchema } from '../schemas/board';
+import boardCss from '../styles/board.css?url';
+import listsCss from '../styles/lists.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { parseForm } from '../utils/forms';
+import { notFound } from '../utils/route-params';
+import { todayInNL } from '../utils/today';
+
+const b = t.lists.board;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: listsCss },
+  { rel: 'stylesheet', href: boardCss },
+];
+
+export const meta: MetaFunction = () => [{ title: `${b.title} — Koers` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  const today = todayInNL();
+  const { filters, fieldErrors, values, options } = readListFilters(new URL(request.url).searchParams, today);
+  const columns = listBoard({ filters, today }).map((column) => ({
+    status: column.status,
+    total: column.total,
+    actions: column.actions.map(
+      (a): Card => ({
+        id: a.id,
+        title: a.title,
+        status: a.status,
+        goalCode: a.goalCode,
+        ownerUserName: a.ownerUserName,
+        ownerOrganisationName: a.ownerOrganisationName,
+        municipalityName: a.municipalityName,
+        deadlinePhrase: a.deadlinePhrase,
+        deadlineStart: a.deadlineStart,
+        deadlineEnd: a.deadlineEnd,
+        overdue: a.overdue,
+        mayMove: canEditAction(actor, a),
+      }),
+    ),
+  }));
+  return { columns, fieldErrors, values, options, mayMoveAny: canCreateAnyAction(actor) };
+}
+
+type MoveResult = { ok: true; movedId: number; message: string } | { ok: false; message: string };
+
+/** Moving a card: the status of one action, by whoever may edit that action. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  requireAllowed(canCreateAnyAction(actor));
+  const form = parseForm(BoardMoveSchema, await request.formData());
+  if (!form.ok) return data<MoveResult>({ ok: false, message: b.moveFailed }, { status: 400 });
+  const { actionId, status } = form.data;
+  const scope = getActionScope(actionId);
+  if (!scope) throw notFound();
+  requireAllowed(canEditAction(actor, scope));
+  const before = getAction(actionId)!;
+  setActionStatus({ userId: user.id, id: actionId, status });
+  const label = ACTION_STATUS_LABELS[status];
+  const message = before.status === status ? b.unchanged(before.title, label) : b.moved(before.title, label);
+  return data<MoveResult>({ ok: true, movedId: actionId, message });
+}
+
+type Card = Pick<
+  ActionListRow,
+  'id' | 'title' | 'status' | 'goalCode' | 'ownerUserName' | 'ownerOrganisationName' | 'municipalityName' | 'deadlinePhrase' | 'deadlineStart' | 'deadlineEnd' | 'overdue'
+> & { mayMove: boolean };
+
+export default function Board() {
+  const { columns, fieldErrors, values, options, mayMoveAny } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const mover = useFetcher<typeof action>({ key: 'board-move' });
+  const location = useLocation();
+  const [dragging, setDragging] = useState<number | null>(null);
+  const [over, setOver] = useState<ActionStatus | null>(null);
+
+  // While a move is on its way, show the card in its new column already.
+  const pendingId = Number(mover.formData?.get('actionId'));
+  const pendingStatus = mover.formData?.get('status') as ActionStatus | undefined;
+  const shown = columns.map((column) => ({ ...column, actions: [] as Card[] }));
+  for (const column of columns) {
+    for (const card of column.actions) {
+      const status = card.id === pendingId && pendingStatus && ACTION_STATUSES.includes(pendingStatus) ? pendingStatus : column.status;
+      shown.find((c) => c.status === status)!.actions.push(card);
+    }
+  }
+
+  const result = mover.data ?? actionData;
+  const movedId = mover.state === 'idle' && mover.data?.ok ? mover.data.movedId : null;
+  useEffect(() => {
+    // A keyboard user's focus was on the moved card's button, which is gone: put it on the card.
+    if (movedId === null) return;
+    const active = document.activeElement;
+    if (!active || active === document.body) document.getElementById(`kaart-${movedId}`)?.focus();
+  }, [movedId, mover.data]);
+
+  const drop = (status: ActionStatus) => (event: DragEvent) => {
+    event.preventDefault();
+    setOver(null);
+    const id = Number(event.dataTransfer.getData('text/plain'));
+    setDragging(null);
+    if (!id) return;
+    const card = columns.flatMap((c) => c.actions).find((a) => a.id === id);
+    if (!card || !card.mayMove || card.status === status) return;
+    mover.submit({ intent: 'move', actionId: String(id), status }, { method: 'post' });
+  };
+
+  return (
+    <div className="board-page">
+      <h1>{b.title}</h1>
+      <p className="lead">{mayMoveAny ? b.lead : b.readOnly}</p>
+      <ActionFilterForm action="/bord" options={options} values={values} fieldErrors={fieldErrors} fields={['thema', 'organisatie', 'trekker', 'bereik', 'q', 'telaat']} />
+      <div role="status" aria-live="polite" className={result ? (result.ok ? 'notice notice--success' : 'form-error') : undefined}>
+        {result?.message ?? ''}
+      </div>
+      <div className="board">
+        {shown.map((column) => (
+          <section
+            key={column.status}
+            className={`board__column board__column--${column.status}${over === column.status ? ' board__column--over' : ''}`}
+            aria-labelledby={`kolom-${column.status}`}
+            onDragOver={
+              dragging !== null
+                ? (event) => {
+                    event.preventDefault();
+                    event.dataTransfer.dropEffect = 'move';
+                    if (over !== column.status) setOver(column.status);
+                  }
+                : undefined
+            }
+            onDragLeave={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(null);
+            }}
+            onDrop={drop(column.status)}
+          >
+            <h2 id={`kolom-${column.status}`} className="board__heading">
+              {b.column(ACTION_STATUS_LABELS[column.status], column.total)}
+            </h2>
+            {column.actions.length === 0 ? (
+              <p className="muted board__empty">{b.empty}</p>
+            ) : (
+              <ul className="board__cards">
+                {column.actions.map((card) => (
+                  <li key={card.id}>
+                    <BoardCard
+                      card={card}
+                      status={column.status}
+                      mover={mover}
+                      search={location.search}
+                      dragging={dragging === card.id}
+                      onDragStart={() => setDragging(card.id)}
+                      onDragEnd={() => {
+                        setDragging(null);
+                        setOver(null);
+                      }}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {column.total > column.actions.length ? (
+              <p className="board__more">
+                <Link to={`/acties${filterQuery(values, { status: column.status, sort: 'gewijzigd', richting: 'af', pagina: null })}`}>
+                  {b.showAll(column.total, ACTION_STATUS_LABELS[column.status])}
+                </Link>
+              </p>
+            ) : null}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function BoardCard({
+  card,
+  status,
+  mover,
+  search,
+  dragging,
+  onDragStart,
+  onDragEnd,
+}: {
+  card: Card;
+  search: string;
+  status: ActionStatus;
+  mover: ReturnType<typeof useFetcher<typeof action>>;
+  dragging: boolean;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+}) {
+  const id = useId();
+  return (
+    <article
+      id={`kaart-${card.id}`}
+      tabIndex={-1}
+      className={`board-card${card.overdue ? ' board-card--overdue' : ''}${dragging ? ' board-card--dragging' : ''}`}
+      aria-labelledby={`${id}-title`}
+      draggable={card.mayMove}
+      title={card.mayMove ? b.dragHint : undefined}
+      onDragStart={(event) => {
+        event.dataTransfer.setData('text/plain', String(card.id));
+        event.dataTransfer.effectAllowed = 'move';
+        onDragStart();
+      }}
+      onDragEnd={onDragEnd}
+    >
+      <h3 id={`${id}-title`} className="board-card__title">
+        <a href={`/acties/${card.id}`} draggable={false}>
+          {card.title}
+        </a>
+      </h3>
+      <dl className="board-card__meta">
+        <div>
+          <dt>{b.goal}</dt>
+          <dd>{card.goalCode}</dd>
+        </div>
+        {card.ownerUserName || card.ownerOrganisationName ? (
+          <div>
+            <dt>{b.owner}</dt>
+            <dd>{[card.ownerUserName, card.ownerOrganisationName].filter(Boolean).join(', ')}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{b.deadline}</dt>
+          <dd>
+            <DeadlineText phrase={card.deadlinePhrase} start={card.deadlineStart} end={card.deadlineEnd} />
+            {card.overdue ? (
+              <>
+                {' '}
+                <OverdueBadge />
+              </>
+            ) : null}
+          </dd>
+        </div>
+      </dl>
+      {card.municipalityName ? <p className="scope-tag">{t.lists.list.local(card.municipalityName)}</p> : null}
+      {card.mayMove ? (
+        <mover.Form method="post" action={`/bord${search}`} className="board-card__move">
+          <input type="hidden" name="intent" value="move" />
+          <input type="hidden" name="actionId" value={card.id} />
+          <label htmlFor={`${id}-status`}>
+            {b.moveLabel}
+            <span className="visually-hidden">{b.moveLabelFor(card.title)}</span>
+          </label>
+          <select id={`${id}-status`} name="status" defaultValue={status}>
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ACTION_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button button--secondary button--small">
+            {b.move}
+          </button>
+        </mover.Form>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { t } from '../i18n';
+import { ACTION_STATUSES, type ActionStatus } from '../models/action-status';
+import { parseWindowFilter, type DateWindow } from '../models/deadline';
+
+const m = t.lists.filters.errors;
+
+export const ACTION_SORTS = ['code', 'titel', 'termijn', 'status', 'voortgang', 'gewijzigd'] as const;
+export type ActionSort = (typeof ACTION_SORTS)[number];
+export type SortDirection = 'op' | 'af';
+
+/** The query parameters of the list views, as they appear in a shared link. */
+export const FILTER_PARAMS = ['thema', 'doel', 'organisatie', 'trekker', 'status', 'termijn', 'telaat', 'bereik', 'q', 'sort', 'richting', 'pagina'] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
+
+/** Raw values as submitted: the form shows them again, links carry them on. */
+export type FilterValues = Partial<Record<FilterParam, string | string[]>>;
+
+const id = (message: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d{0,14}$/, { error: message })
+    .transform(Number)
+    .optional()
+    .transform((v) => v ?? null);
+
+/**
+ * The filters of the action list, timeline and board: one schema, but each field is
+ * checked on its own (see parseActionFilters) so a bad value drops only that filter.
+ * The deadline window filter needs today's date for "dit kwartaal" and the like.
+ */
+export function actionFiltersSchema(today: string) {
+  return z.object({
+    thema: id(m.theme),
+    doel: id(m.goal),
+    organisatie: id(m.organisation),
+    trekker: id(m.owner),
+    status: z
+      .array(z.enum(ACTION_STATUSES, { error: m.status }), { error: m.status })
+      .optional()
+      .transform((v) => [...new Set(v ?? [])] as ActionStatus[]),
+    termijn: z
+      .string()
+      .max(100, { error: m.text })
+      .optional()
+      .transform((v, ctx) => {
+        const phrase = (v ?? '').trim();
+        if (phrase === '') return null;
+        const parsed = parseWindowFilter(phrase, today);
+        if (!parsed.ok) {
+          ctx.addIssue({ code: 'custom', message: parsed.error });
+          return z.NEVER;
+        }
+        return { phrase, start: parsed.start, end: parsed.end } satisfies DateWindow & { phrase: string };
+      }),
+    telaat: z
+      .enum(['1', '0', 'ja', 'nee'], { error: m.overdue })
+      .optional()
+      .transform((v) => v === '1' || v === 'ja'),
+    bereik: z
+      .enum(['regionaal', 'lokaal'], { error: m.scope })
+      .optional()
+      .transform((v) => v ?? null),
+    q: z
+      .string()
+      .trim()
+      .max(200, { error: m.text })
+      .optional()
+      .transform((v) => v ?? ''),
+    sort: z
+      .enum(ACTION_SORTS, { error: m.sort })
+      .optional()
+      .transform((v): ActionSort => v ?? 'code'),
+    richting: z
+      .enum(['op', 'af'], { error: m.direction })
+      .optional()
+      .transform((v): SortDirection => v ?? 'op'),
+    pagina: z
+      .string()
+      .regex(/^[1-9]\d{0,5}$/, { error: m.page })
+      .transform(Number)
+      .optional()
+      .transform((v) => v ?? 1),
+  });
+}
+
+type Schema = ReturnType<typeof actionFiltersSchema>;
+type Parsed = z.output<Schema>;
+
+export type ActionFilters = {
+  themeId: number | null;
+  goalId: number | null;
+  organisationId: number | null;
+  ownerUserId: number | null;
+  statuses: ActionStatus[];
+  window: { phrase: string; start: string | null; end: string | null } | null;
+  overdueOnly: boolean;
+  scope: 'regionaal' | 'lokaal' | null;
+  text: string;
+  sort: ActionSort;
+  direction: SortDirection;
+  page: number;
+};
+
+export type ParsedActionFilters = {
+  filters: ActionFilters;
+  /** Dutch messages per query parameter whose value was ignored. */
+  fieldErrors: Partial<Record<FilterParam, string>>;
+  values: FilterValues;
+};
+
+/** No filters at all: the whole list in agenda order. */
+export const NO_FILTERS: ActionFilters = {
+  themeId: null,
+  goalId: null,
+  organisationId: null,
+  ownerUserId: null,
+  statuses: [],
+  window: null,
+  overdueOnly: false,
+  scope: null,
+  text: '',
+  sort: 'code',
+  direction: 'op',
+  page: 1,
+};
+
+/**
+ * Reads the filters from a query string. Empty values (an untouched select) count as
+ * absent; a bad value gets a message for its field and that filter alone is ignored,
+ * so a shared link with one typo still shows a list — never a 500.
+ */
+export function parseActionFilters(searchParams: URLSearchParams, today: string): ParsedActionFilters {
+  const shape = actionFiltersSchema(today).shape;
+  const values: FilterValues = {};
+  const parsed = {} as Record<FilterParam, unknown>;
+  const fieldErrors: ParsedActionFilters['fieldErrors'] = {};
+  for (const key of FILTER_PARAMS) {
+    const all = searchParams.getAll(key).filter((v) => v.trim() !== '');
+    const raw = key === 'status' ? (all.length > 0 ? all : undefined) : all[0];
+    if (raw !== undefined) values[key] = raw;
+    const field = shape[key] as z.ZodType;
+    let result = field.safeParse(raw);
+    if (!result.success) {
+      fieldErrors[key] = result.error.issues[0]?.message ?? m.theme;
+      result = field.safeParse(undefined);
+    }
+    parsed[key] = result.data;
+  }
+  const p = parsed as Parsed;
+  return {
+    filters: {
+      themeId: p.thema,
+      goalId: p.doel,
+      organisationId: p.organisatie,
+      ownerUserId: p.trekker,
+      statuses: p.status,
+      window: p.termijn,
+      overdueOnly: p.telaat,
+      scope: p.bereik,
+      text: p.q,
+      sort: p.sort,
+      direction: p.richting,
+      page: p.pagina,
+    },
+    fieldErrors,
+    values,
+  };
+}

@@ -14,6 +14,7 @@ import {
 import tokensCss from '@utrecht/design-tokens/dist/root.css?url';
 import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
 import appCss from './styles/app.css?url';
+import searchCss from './styles/search.css?url';
 import { t } from './i18n';
 import { AppHeader } from './components/app-header';
 import { getUser } from './utils/auth.server';
@@ -23,6 +24,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: tokensCss },
   { rel: 'stylesheet', href: utrechtCss },
   { rel: 'stylesheet', href: appCss },
+  { rel: 'stylesheet', href: searchCss },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 

@@ -214,7 +214,8 @@ async function login(origin: string): Promise<string> {
 
 // --- 5. measuring ------------------------------------------------------------------
 
-type Target = { name: string; path: string; page: boolean };
+/** `targetP95Ms`: a stricter target than TARGET_P95_MS for this route (search: 20 ms, issue 4). */
+type Target = { name: string; path: string; page: boolean; targetP95Ms?: number };
 type Measured = Target & { summary: Summary | null; single: Summary | null; server: ServerTimes | null; note: string | null };
 
 class SessionLostError extends Error {}
@@ -286,7 +287,9 @@ function gitCommit(): string {
 function verdict(m: Measured): string {
   if (!m.page) return 'baseline';
   if (!m.server) return '–';
-  return m.server.p95 <= TARGET_P95_MS ? 'PASS' : 'MISS';
+  const target = m.targetP95Ms ?? TARGET_P95_MS;
+  const verdict = m.server.p95 <= target ? 'PASS' : 'MISS';
+  return target === TARGET_P95_MS ? verdict : `${verdict} (target ≤ ${target} ms)`;
 }
 
 function resultTable(results: Measured[]): string {
@@ -356,6 +359,7 @@ async function main() {
     { name: 'agenda overview', path: '/', page: true },
     { name: 'filtered action list', path: stringOption('list-path', '/acties?status=loopt&termijn=2022'), page: true },
     { name: 'action page', path: `/acties/${dataset.heavy.id}`, page: true },
+    { name: 'search', path: '/zoeken?q=taal', page: true, targetP95Ms: 20 },
   ];
   const results: Measured[] = [];
   for (const target of targets) {

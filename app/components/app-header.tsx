@@ -1,6 +1,7 @@
 import { Form, NavLink } from '@remix-run/react';
 import { t } from '../i18n';
 import { canManageAccounts, type Role } from '../models/permissions';
+import { SearchField } from './search-field';
 
 type HeaderUser = { id: number; name: string; role: Role; organisationId: number; organisationName: string };
 
@@ -22,6 +23,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
           <span className="app-header__name">{t.common.appName}</span>
           <span className="app-header__tagline">{t.common.appTagline}</span>
         </a>
+        {user ? <SearchField /> : null}
         {user ? (
           <div className="app-header__user">
             <span>{t.common.loggedInAs(user.name, user.organisationName)}</span>

@@ -125,7 +125,7 @@ function Comment({ comment, actor, isThread }: { comment: CommentReply; actor: A
   const mayDelete = canDeleteComment(actor, comment);
   const context = c.commentBy(comment.authorName);
   return (
-    <div className={`comment${isThread ? ' comment--first' : ''}`}>
+    <div id={`reactie-${comment.id}`} className={`comment${isThread ? ' comment--first' : ''}`}>
       <p className="comment__meta">
         <strong>{comment.authorName}</strong> <span className="muted">({comment.authorOrganisation})</span> ·{' '}
         <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>

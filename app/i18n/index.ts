@@ -9,6 +9,7 @@ import { comments } from './nl/comments';
 import { common } from './nl/common';
 import { history } from './nl/history';
 import { lists } from './nl/lists';
+import { search } from './nl/search';
 import { tracker } from './nl/tracker';
 
-export const t = { common, actions, tracker, comments, accents, history, lists, admin };
+export const t = { common, actions, tracker, comments, accents, history, lists, admin, search };

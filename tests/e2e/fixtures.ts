@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env.KOERS_DEMO_PASSWORD ?? 'koers-demo';
 
@@ -45,3 +45,37 @@ export const test = base.extend<{ pageErrors: string[] }>({
 });
 
 export { expect };
+
+/** Opens an action of the agenda by its title, from the overview (regional and local actions shown). */
+export async function openAction(page: Page, title: string) {
+  await page.goto('/?lokaal=ja');
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/**
+ * A POST that the page's own browser context sends (its session cookie) with a same-site
+ * Origin header, as a forged form would: the CSRF check passes, so only the permission
+ * check can refuse it.
+ */
+export async function forgedPost(page: Page, path: string, form: Record<string, string>) {
+  const origin = new URL(page.url()).origin;
+  return page.request.post(path, { form, headers: { Origin: origin }, maxRedirects: 0 });
+}
+
+/**
+ * The page offers no way to change the plan: no link to an edit or "new" form, and every
+ * form that posts goes to the comments or the logout.
+ */
+export async function expectNoEditControls(page: Page) {
+  await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
+  await expect(page.locator('a[href$="/bewerken"], a[href*="/nieuw"]')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /bewerken|nieuwe/i })).toHaveCount(0);
+  await expect(page.locator('form[method="post" i]:not([action="/reacties"]):not([action="/logout"])')).toHaveCount(0);
+}
+
+/** The deadline phrase as shown (the date window beside it is hidden text for screen readers). */
+export async function expectDeadline(deadline: Locator, phrase: string) {
+  await expect.poll(() => deadline.evaluate((el) => el.firstChild?.textContent ?? '')).toBe(phrase);
+}

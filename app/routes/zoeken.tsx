@@ -1,0 +1,137 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Field } from '../components/field';
+import { MarkedText } from '../components/search-field';
+import { t } from '../i18n';
+import { searchWorkspace, visibleKinds } from '../models/search.server';
+import { readSearchParams, SEARCH_PAGE_SIZE } from '../schemas/search';
+import searchCss from '../styles/search.css?url';
+import { asActor, requireUser } from '../utils/auth.server';
+
+const s = t.search;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: searchCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.params.q ? `${s.title}: ${data.params.q} — Koers` : `${s.title} — Koers` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  const { params, fieldErrors, values } = readSearchParams(new URL(request.url).searchParams);
+  const result =
+    params.q === ''
+      ? null
+      : searchWorkspace({ actor, query: params.q, kinds: params.soort, limit: SEARCH_PAGE_SIZE, offset: (params.pagina - 1) * SEARCH_PAGE_SIZE });
+  return { params, fieldErrors, values, kinds: visibleKinds(actor), result };
+}
+
+/** The query string of another page of the same search. */
+function pageQuery(q: string, kinds: string[], page: number): string {
+  const query = new URLSearchParams({ q });
+  for (const kind of kinds) query.append('soort', kind);
+  if (page > 1) query.set('pagina', String(page));
+  return `?${query.toString()}`;
+}
+
+export default function SearchPage() {
+  const { params, fieldErrors, values, kinds, result } = useLoaderData<typeof loader>();
+  const page = params.pagina;
+  const pageCount = result ? Math.ceil(result.total / SEARCH_PAGE_SIZE) : 0;
+  const first = (page - 1) * SEARCH_PAGE_SIZE + 1;
+  const last = result ? first + result.hits.length - 1 : 0;
+
+  return (
+    <div className="search-page">
+      <h1>{s.heading}</h1>
+      <p className="lead">{s.lead}</p>
+
+      <Form method="get" action="/zoeken" className="form search-form" role="search" aria-label={s.title}>
+        <Field label={s.queryLabel} name="q" error={fieldErrors.q} hint={s.queryHint}>
+          {(p) => <input {...p} type="search" defaultValue={values.q} key={values.q} maxLength={200} autoComplete="off" />}
+        </Field>
+        <fieldset className="search-kinds" aria-describedby={fieldErrors.soort ? 'zoeken-soort-hint zoeken-soort-error' : 'zoeken-soort-hint'}>
+          <legend>{s.kindsLegend}</legend>
+          <span className="hint" id="zoeken-soort-hint">
+            {s.kindsHint}
+          </span>
+          {fieldErrors.soort ? (
+            <span className="field-error" id="zoeken-soort-error">
+              {fieldErrors.soort}
+            </span>
+          ) : null}
+          <ul>
+            {kinds.map((kind) => (
+              <li key={kind}>
+                <label>
+                  <input type="checkbox" name="soort" value={kind} defaultChecked={params.soort.includes(kind)} key={`${kind}-${params.soort.includes(kind)}`} />{' '}
+                  {s.kindsPlural[kind]}
+                  {result ? <span className="muted"> ({result.countsByKind[kind]})</span> : null}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div className="button-row">
+          <button type="submit" className="button">
+            {s.submit}
+          </button>
+        </div>
+      </Form>
+
+      {fieldErrors.pagina ? <p className="notice">{fieldErrors.pagina}</p> : null}
+
+      <div className="search-results" aria-live="polite">
+        {result === null ? (
+          fieldErrors.q ? null : <p className="notice">{s.empty}</p>
+        ) : result.expression === null ? (
+          <p className="notice">{s.noWords}</p>
+        ) : result.total === 0 ? (
+          <p className="notice">{s.noResults(params.q)}</p>
+        ) : (
+          <p className="search-count">
+            <strong>{s.count(result.total, params.q)}</strong>
+            {pageCount > 1 && result.hits.length > 0 ? <span className="muted"> — {s.showing(first, last)}</span> : null}
+          </p>
+        )}
+      </div>
+
+      {result && result.hits.length > 0 ? (
+        <ol className="search-hits" aria-label={s.resultsLabel} start={first}>
+          {result.hits.map((hit) => (
+            <li key={`${hit.kind}-${hit.id}`} className="search-hit">
+              <p className="search-hit__kind">
+                <span className={`search-kind search-kind--${hit.kind}`}>{s.kinds[hit.kind]}</span>
+              </p>
+              <h2 className="search-hit__title">
+                <Link to={hit.href}>
+                  <MarkedText value={hit.title} />
+                </Link>
+              </h2>
+              {hit.context ? <p className="search-hit__context muted">{hit.context}</p> : null}
+              {hit.snippet ? (
+                <p className="search-hit__snippet">
+                  <MarkedText value={hit.snippet} />
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+
+      {pageCount > 1 ? (
+        <nav className="search-pages" aria-label={s.pagination}>
+          {page > 1 ? (
+            <Link to={pageQuery(params.q, params.soort, page - 1)} rel="prev">
+              {s.previous}
+            </Link>
+          ) : null}
+          {page < pageCount ? (
+            <Link to={pageQuery(params.q, params.soort, page + 1)} rel="next">
+              {s.next}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -9,7 +9,7 @@
 import { sql } from 'drizzle-orm';
 import { ACTION_STATUSES } from '../app/models/action-status';
 import { ROLES } from '../app/models/permissions';
-import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -252,3 +252,53 @@ export const history = sqliteTable(
   },
   (t) => [index('history_entity_idx').on(t.entityType, t.entityId, t.at), index('history_at_idx').on(t.at)],
 );
+
+export const MEETING_KINDS = ['werkgroep', 'bestuurlijk', 'kennisdeling'] as const;
+export const MEETING_STATUSES = ['gepland', 'gehouden', 'vastgesteld'] as const;
+
+/** A meeting ("overleg"); its notes are the real-time document `meeting.<id>`. */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: MEETING_KINDS }).notNull(),
+    /** ISO-8601 UTC timestamp. */
+    startsAt: text('starts_at').notNull(),
+    /** A place or an online link. */
+    place: text('place').notNull().default(''),
+    status: text('status', { enum: MEETING_STATUSES }).notNull().default('gepland'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('meetings_starts_at_idx').on(t.startsAt)],
+);
+
+/**
+ * The update log of the real-time documents: every Yjs update is appended here before
+ * it is relayed to other clients (docs/decisions/006-realtime-persistence.md).
+ */
+export const collabUpdates = sqliteTable(
+  'collab_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** `<kind>.<id>`, e.g. `meeting.12`. */
+    documentName: text('document_name').notNull(),
+    update: blob('update', { mode: 'buffer' }).notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('collab_updates_document_idx').on(t.documentName, t.id)],
+);
+
+/** A compacted document: its Yjs state up to `last_update_id`, and what is derived from it. */
+export const collabSnapshots = sqliteTable('collab_snapshots', {
+  documentName: text('document_name').primaryKey(),
+  state: blob('state', { mode: 'buffer' }).notNull(),
+  /** The highest collab_updates.id merged into `state`. */
+  lastUpdateId: integer('last_update_id').notNull(),
+  /** Plain text of the notes (minutes, search, export). */
+  text: text('text').notNull().default(''),
+  /** Tiptap/ProseMirror-compatible JSON of the notes, or null when there is no content. */
+  json: text('json'),
+  updatedAt: text('updated_at').notNull().default(now),
+});

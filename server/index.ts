@@ -17,6 +17,8 @@ import { db } from '../app/utils/db.server';
 import { migrateDatabase } from '../db/migrate';
 import { bootstrapDatabase } from '../db/seed/bootstrap';
 import { sessionCookie } from '../app/utils/auth.server';
+import { attachCollab } from './collab';
+import { collabRowsWritten } from '../app/models/collab-document.server';
 import { pageCache } from './page-cache';
 import { requestTiming } from './request-timing';
 import { cspNonce, sameOriginOnly, securityHeaders } from './security';
@@ -28,6 +30,7 @@ await bootstrapDatabase(db, { demo: env.KOERS_DEMO === 'on', demoPassword: env.K
 
 const app = express();
 const server = http.createServer(app);
+const collab = attachCollab(server, { publicUrl: env.KOERS_PUBLIC_URL });
 
 app.disable('x-powered-by');
 if (env.KOERS_TIMING_LOG) app.use(requestTiming(env.KOERS_TIMING_LOG));
@@ -37,7 +40,8 @@ if (env.KOERS_PAGE_CACHE === 'on') {
   app.use(
     pageCache({
       // Writes by this process, and by any other (an import, a backup restore).
-      dataVersion: () => `${db.$client.pragma('data_version', { simple: true })}:${totalChanges.get()}`,
+      // Keystrokes in meeting notes are stored as they happen; they change no page.
+      dataVersion: () => `${db.$client.pragma('data_version', { simple: true })}:${(totalChanges.get() as number) - collabRowsWritten()}`,
       sessionCookieName: sessionCookie.name,
     }),
   );
@@ -97,14 +101,16 @@ server.listen(env.PORT, env.HOST, () => {
 });
 
 /** Finish requests in flight, then close the database cleanly. */
-function shutdown(signal: string) {
+async function shutdown(signal: string) {
   console.log(`${signal} ontvangen, Koers stopt.`);
+  setTimeout(() => process.exit(1), 10_000).unref();
+  // Stores and compacts the live documents and closes their sockets (server.close waits for them).
+  await collab.close();
   server.close(() => {
     db.$client.close();
     process.exit(0);
   });
   server.closeIdleConnections();
-  setTimeout(() => process.exit(1), 10_000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

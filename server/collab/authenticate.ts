@@ -1,0 +1,62 @@
+/**
+ * Who may open a real-time document, decided once at the websocket upgrade with the
+ * same session and policy code the pages use (app/models/permissions.ts through
+ * documentAccess), and re-checked when a user's access changes.
+ */
+import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { TLSSocket } from 'node:tls';
+import { documentAccess, parseDocumentName } from '../../app/models/collab-document.server';
+import { findSessionUser } from '../../app/models/session.server';
+import { asActor, getSessionId } from '../../app/utils/auth.server';
+
+export type Admission =
+  | { ok: true; userId: number; sessionId: string; access: 'read' | 'write' }
+  | { ok: false; status: 401 | 403 | 404; message: string };
+
+/**
+ * Browsers send Origin with every websocket handshake; a page on another site must not
+ * open a socket with the user's cookie (cross-site websocket hijacking). Clients that
+ * send no Origin (scripts, tests) must bring the cookie themselves.
+ */
+function originAllowed(req: IncomingMessage, publicUrl: string | undefined): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const own = publicUrl
+    ? new URL(publicUrl).origin
+    : `${req.socket instanceof TLSSocket ? 'https' : 'http'}://${req.headers.host ?? ''}`;
+  return origin === own;
+}
+
+export async function admit(req: IncomingMessage, documentName: string, publicUrl: string | undefined): Promise<Admission> {
+  const sessionId = await getSessionId(req.headers.cookie ?? null);
+  const user = sessionId ? findSessionUser(sessionId) : undefined;
+  if (!sessionId || !user) return { ok: false, status: 401, message: 'Niet ingelogd.' };
+  if (!originAllowed(req, publicUrl)) return { ok: false, status: 403, message: 'Geweigerd: dit verzoek komt niet van Koers zelf.' };
+  if (!parseDocumentName(documentName)) return { ok: false, status: 404, message: 'Onbekend document.' };
+  const access = documentAccess(asActor(user), documentName);
+  if (access === 'none') return { ok: false, status: 403, message: 'Geen toegang tot dit document.' };
+  return { ok: true, userId: user.id, sessionId, access };
+}
+
+/** The access a session has now; used when rights change after the upgrade. */
+export function currentAccess(sessionId: string, documentName: string): 'session-ended' | 'none' | 'read' | 'write' {
+  const user = findSessionUser(sessionId);
+  if (!user) return 'session-ended';
+  return documentAccess(asActor(user), documentName);
+}
+
+/** Answers an upgrade with a plain HTTP error and closes the socket. */
+export function refuseUpgrade(socket: Duplex, status: number, message = STATUS_CODES[status] ?? '') {
+  if (socket.destroyed) return;
+  const body = `${message}\n`;
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
+      body,
+  );
+}

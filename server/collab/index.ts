@@ -1,0 +1,167 @@
+/**
+ * The real-time server: `ws(s)://HOST/collab/<documentName>` on Koers' own HTTP server,
+ * speaking the y-websocket protocol. Transport here; admission in authenticate.ts, the
+ * message loop in protocol.ts, documents in memory in documents.ts, compaction in
+ * compaction.ts. See docs/decisions/006-realtime-persistence.md.
+ */
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { addUserAccessListener } from '../../app/models/collab-access.server';
+import { admit, currentAccess, refuseUpgrade } from './authenticate';
+import { CloseCode } from './close-codes';
+import { Compactor } from './compaction';
+import { DocumentRegistry } from './documents';
+import { Connection, serveConnection } from './protocol';
+
+export { CloseCode } from './close-codes';
+
+export type CollabOptions = {
+  /** KOERS_PUBLIC_URL: the origin browsers must come from (else the Host header's). */
+  publicUrl?: string;
+  /** Largest message accepted, in bytes; larger closes the connection with 1009. */
+  maxPayload?: number;
+  /** How long a document stays in memory after its last connection left. */
+  unloadAfterMs?: number;
+  /** Compact a document in the background once this many updates are logged. */
+  compactAfterUpdates?: number;
+  /** How often every connection's session and access are checked again. */
+  recheckEveryMs?: number;
+  /** How often connections are pinged; one without a pong by the next round is dropped. */
+  pingEveryMs?: number;
+};
+
+export type Collab = {
+  /** Stores and compacts every document, closes the connections (1001), stops listening. */
+  close(): Promise<void>;
+  /** Closes every connection of the user: 4000 if they may still read, else 4401/4403. */
+  closeConnectionsOfUser(userId: number): number;
+  /** Names of the documents in memory (tests, diagnostics). */
+  liveDocuments(): string[];
+};
+
+const PATH_PREFIX = '/collab/';
+
+export function attachCollab(server: http.Server, options: CollabOptions = {}): Collab {
+  const {
+    publicUrl,
+    maxPayload = 1024 * 1024,
+    unloadAfterMs = 30_000,
+    compactAfterUpdates = 500,
+    recheckEveryMs = 60_000,
+    pingEveryMs = 30_000,
+  } = options;
+  const log = (message: string, error?: unknown) => console.error(`[collab] ${message}`, error ?? '');
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
+  const compactor = new Compactor((name, error) => log(`Compacting ${name} failed.`, error));
+  const registry = new DocumentRegistry({ unloadAfterMs, compactAfterUpdates, compactor, log });
+  const connections = new Set<Connection>();
+  let closing = false;
+
+  async function upgradeToDocument(req: http.IncomingMessage, socket: Duplex, head: Buffer, documentName: string) {
+    // A client that hangs up during the (async) admission must not crash the server.
+    const ignore = () => {};
+    socket.on('error', ignore);
+    const admission = await admit(req, documentName, publicUrl).catch((error: unknown) => {
+      log('Admission failed.', error);
+      return { ok: false, status: 500, message: 'Interne fout.' } as const;
+    });
+    socket.off('error', ignore);
+    if (socket.destroyed) return;
+    if (closing) return refuseUpgrade(socket, 503);
+    if (!admission.ok) return refuseUpgrade(socket, admission.status, admission.message);
+
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (closing) return ws.close(CloseCode.serverShutdown.code, CloseCode.serverShutdown.reason);
+      let document;
+      try {
+        document = registry.acquire(documentName);
+      } catch (error) {
+        // Unreadable stored state or a database error: refuse this one, keep serving the rest.
+        log(`Loading ${documentName} failed.`, error);
+        return ws.close(CloseCode.persistenceFailed.code, CloseCode.persistenceFailed.reason);
+      }
+      const connection = new Connection(ws, document, admission.userId, admission.sessionId, admission.access);
+      connections.add(connection);
+      ws.on('close', () => connections.delete(connection));
+      serveConnection(ws, connection, registry);
+    });
+  }
+
+  function onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (!pathname.startsWith(PATH_PREFIX)) {
+      // Another upgrade handler (Vite's hot reload in development) may want it;
+      // otherwise nobody will answer, so refuse instead of leaving the socket hanging.
+      if (server.listenerCount('upgrade') === 1) refuseUpgrade(socket, 404);
+      return;
+    }
+    let documentName: string;
+    try {
+      documentName = decodeURIComponent(pathname.slice(PATH_PREFIX.length));
+    } catch {
+      return refuseUpgrade(socket, 404);
+    }
+    void upgradeToDocument(req, socket, head, documentName);
+  }
+  server.on('upgrade', onUpgrade);
+
+  /** Closes a connection whose rights changed; `always`: even when its access is unchanged. */
+  function recheck(connection: Connection, always: boolean) {
+    const access = currentAccess(connection.sessionId, connection.document.name);
+    if (access === 'session-ended') connection.close(CloseCode.sessionEnded);
+    else if (access === 'none') connection.close(CloseCode.accessRevoked);
+    else if (always || access !== connection.access) connection.close(CloseCode.accessChanged);
+  }
+
+  function closeConnectionsOfUser(userId: number): number {
+    let closed = 0;
+    for (const connection of connections) {
+      if (connection.userId !== userId) continue;
+      recheck(connection, true);
+      closed++;
+    }
+    return closed;
+  }
+  const removeAccessListener = addUserAccessListener(closeConnectionsOfUser);
+
+  // Catches what no hook reports: logout, session expiry, changes made by another process (CLI).
+  const recheckTimer = setInterval(() => {
+    for (const connection of connections) recheck(connection, false);
+  }, recheckEveryMs);
+  recheckTimer.unref();
+
+  const pingTimer = setInterval(() => {
+    for (const connection of connections) {
+      if (!connection.alive) {
+        connection.ws.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.ws.ping();
+    }
+  }, pingEveryMs);
+  pingTimer.unref();
+
+  async function close() {
+    if (closing) return;
+    closing = true;
+    server.off('upgrade', onUpgrade);
+    removeAccessListener();
+    clearInterval(recheckTimer);
+    clearInterval(pingTimer);
+    const sockets = [...connections].map((c) => c.ws);
+    registry.unloadAll(CloseCode.serverShutdown);
+    compactor.cancelAll();
+    // Give clients a moment to answer the close frame, then cut the rest.
+    await Promise.race([
+      Promise.all(sockets.map((ws) => (ws.readyState === ws.CLOSED ? null : new Promise((resolve) => ws.once('close', resolve))))),
+      new Promise((resolve) => setTimeout(resolve, 1000).unref()),
+    ]);
+    for (const ws of sockets) if (ws.readyState !== ws.CLOSED) ws.terminate();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  }
+
+  return { close, closeConnectionsOfUser, liveDocuments: () => registry.names() };
+}

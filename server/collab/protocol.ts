@@ -1,0 +1,127 @@
+/**
+ * One websocket connection speaking the standard y-websocket protocol (sync, awareness,
+ * query-awareness), so the unmodified `y-websocket` client works. Writers' document
+ * updates are applied, stored and then relayed (LiveDocument.commit); read-only
+ * connections get the document and awareness, and their document updates are dropped.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { RawData, WebSocket } from 'ws';
+import { CloseCode, type Close } from './close-codes';
+import {
+  awarenessMessage,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+  type DocumentRegistry,
+  type LiveDocument,
+  type Peer,
+} from './documents';
+
+class MalformedMessage extends Error {}
+
+export class Connection implements Peer {
+  readonly awarenessIds = new Set<number>();
+  /** Answered the last ping. */
+  alive = true;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly document: LiveDocument,
+    readonly userId: number,
+    readonly sessionId: string,
+    readonly access: 'read' | 'write',
+  ) {}
+
+  send(message: Uint8Array) {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, (error) => {
+      if (error) this.ws.terminate();
+    });
+  }
+
+  close({ code, reason }: Close) {
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code, reason);
+  }
+}
+
+/** Wires a freshly upgraded socket to its document and greets it. */
+export function serveConnection(ws: WebSocket, connection: Connection, registry: DocumentRegistry) {
+  const { document } = connection;
+  document.peers.add(connection);
+
+  ws.on('message', (data, isBinary) => receive(connection, data, isBinary));
+  ws.on('pong', () => {
+    connection.alive = true;
+  });
+  // Oversized frames: `ws` itself closes with 1009 and reports it here. Nothing else to do.
+  ws.on('error', () => {});
+  ws.on('close', () => {
+    document.peers.delete(connection);
+    awarenessProtocol.removeAwarenessStates(document.awareness, [...connection.awarenessIds], null);
+    registry.release(document);
+  });
+
+  // Ask a writer for what it has that the server lacks (offline edits); a read-only
+  // client is not asked, its updates would be dropped anyway.
+  if (connection.access === 'write') {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    syncProtocol.writeSyncStep1(encoder, document.doc);
+    connection.send(encoding.toUint8Array(encoder));
+  }
+  const states = [...document.awareness.getStates().keys()];
+  if (states.length > 0) connection.send(awarenessMessage(document.awareness, states));
+}
+
+function receive(connection: Connection, data: RawData, isBinary: boolean) {
+  let reply: Uint8Array | null = null;
+  try {
+    if (!isBinary) throw new MalformedMessage('text frame');
+    // A copy: `ws` may hand out views into a shared buffer, and a lying length prefix
+    // must hit the end of this message, not the bytes beside it.
+    const bytes = new Uint8Array(Array.isArray(data) ? Buffer.concat(data) : data);
+    reply = readMessage(connection, bytes);
+  } catch {
+    connection.close(CloseCode.malformedMessage);
+  } finally {
+    // Whatever the message changed (even one that failed halfway) is stored, then relayed.
+    if (!connection.document.commit(connection)) reply = null;
+  }
+  if (reply) connection.send(reply);
+}
+
+/** Handles one message; returns the reply to send, if any. Throws on anything malformed. */
+function readMessage(connection: Connection, bytes: Uint8Array): Uint8Array | null {
+  const { doc, awareness } = connection.document;
+  const decoder = decoding.createDecoder(bytes);
+  const encoder = encoding.createEncoder();
+  switch (decoding.readVarUint(decoder)) {
+    case messageSync: {
+      const syncType = decoding.readVarUint(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        encoding.writeVarUint(encoder, messageSync);
+        syncProtocol.writeSyncStep2(encoder, doc, decoding.readVarUint8Array(decoder));
+        return encoding.toUint8Array(encoder);
+      }
+      if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+        const update = decoding.readVarUint8Array(decoder);
+        // Read-only: dropped without a word (the client's own copy may differ; the server's doesn't).
+        if (connection.access === 'write') Y.applyUpdate(doc, update, connection);
+        return null;
+      }
+      throw new MalformedMessage(`sync message type ${syncType}`);
+    }
+    case messageAwareness:
+      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), connection);
+      return null;
+    case messageQueryAwareness:
+      return awarenessMessage(awareness, [...awareness.getStates().keys()]);
+    default:
+      // Includes messageAuth: the server sends it, clients never do.
+      throw new MalformedMessage('unknown message type');
+  }
+}

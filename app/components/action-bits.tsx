@@ -1,10 +1,23 @@
 import { useId } from 'react';
-import { ACTION_STATUS_LABELS, type ActionStatus } from '../models/action-status';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../models/action-status';
 import { formatWindow, type DeadlineKind } from '../models/deadline';
 
 /** The status of an action as a labelled pill (text, not colour alone, carries the meaning). */
 export function StatusBadge({ status }: { status: ActionStatus }) {
   return <span className={`status status--${status}`}>{ACTION_STATUS_LABELS[status]}</span>;
+}
+
+/** One <option> per status, in workflow order, for a status <select>. */
+export function StatusOptions() {
+  return (
+    <>
+      {ACTION_STATUSES.map((status) => (
+        <option key={status} value={status}>
+          {ACTION_STATUS_LABELS[status]}
+        </option>
+      ))}
+    </>
+  );
 }
 
 export function OverdueBadge() {

@@ -3,6 +3,7 @@ import { t } from '../i18n';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../models/action-status';
 import type { ActionFilters, FilterParam, FilterValues } from '../schemas/action-filters';
 import { Field } from './field';
+import { OrganisationOptions } from './organisation-options';
 
 const f = t.lists.filters;
 
@@ -101,17 +102,7 @@ export function ActionFilterForm({ action, options, values, fieldErrors, fields 
             {(p) => (
               <select {...p} defaultValue={fieldErrors.organisatie ? '' : one(values.organisatie)}>
                 <option value="">{f.allOrganisations}</option>
-                {(['gemeente', 'partner'] as const).map((kind) => (
-                  <optgroup key={kind} label={kind === 'gemeente' ? 'Gemeenten' : 'Partners'}>
-                    {options.organisations
-                      .filter((o) => o.kind === kind)
-                      .map((o) => (
-                        <option key={o.id} value={o.id}>
-                          {o.name}
-                        </option>
-                      ))}
-                  </optgroup>
-                ))}
+                <OrganisationOptions organisations={options.organisations} />
               </select>
             )}
           </Field>

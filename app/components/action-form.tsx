@@ -1,10 +1,11 @@
-import { Form, Link } from '@remix-run/react';
 import { Fragment } from 'react';
 import { t } from '../i18n';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../models/action-status';
 import { DEADLINE_EXAMPLES } from '../models/deadline';
 import type { FieldErrors } from '../utils/forms';
-import { Field, FormErrorSummary } from './field';
+import { StatusOptions } from './action-bits';
+import { EditForm } from './edit-form';
+import { Field } from './field';
+import { OrganisationOptions } from './organisation-options';
 
 export type ActionFormOptions = {
   goals: { id: number; code: string; title: string; themeId: number; themeCode: string; themeTitle: string }[];
@@ -60,136 +61,106 @@ export function ActionForm({
   errors,
   submitLabel,
   cancelTo,
-  submitting,
 }: {
   options: ActionFormOptions;
   values: ActionFormValues;
   errors: FieldErrors;
   submitLabel: string;
   cancelTo: string;
-  submitting?: boolean;
 }) {
   const orgName = new Map(options.organisations.map((o) => [o.id, o.name]));
-  const municipalities = options.organisations.filter((o) => o.kind === 'gemeente');
-  const partners = options.organisations.filter((o) => o.kind !== 'gemeente');
   return (
-    <>
-      <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
-      <Form method="post" className="form action-form" noValidate>
-        <Field label={a.title} name="title" error={errors.title}>
-          {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={300} />}
-        </Field>
-        <Field label={a.goal} name="goalId" error={errors.goalId}>
+    <EditForm errors={errors} submitLabel={submitLabel} cancelTo={cancelTo} className="form action-form">
+      <Field label={a.title} name="title" error={errors.title}>
+        {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={300} />}
+      </Field>
+      <Field label={a.goal} name="goalId" error={errors.goalId}>
+        {(p) => (
+          <select {...p} defaultValue={values.goalId ?? ''} required>
+            <option value="">{a.none}</option>
+            {groupGoals(options.goals).map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.goals.map((goal) => (
+                  <option key={goal.id} value={String(goal.id)}>
+                    {goal.code} — {shorten(goal.title)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={a.scope} name="municipalityId" error={errors.municipalityId} hint={f.scopeHint}>
+        {(p) => (
+          <select {...p} defaultValue={values.municipalityId ?? ''}>
+            {options.scopes.map((scope) => (
+              <option key={scope.municipalityId ?? 'regional'} value={scope.municipalityId === null ? '' : String(scope.municipalityId)}>
+                {scope.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="grid-form">
+        <Field label={a.ownerUser} name="ownerUserId" error={errors.ownerUserId}>
           {(p) => (
-            <select {...p} defaultValue={values.goalId ?? ''} required>
+            <select {...p} defaultValue={values.ownerUserId ?? ''}>
               <option value="">{a.none}</option>
-              {groupGoals(options.goals).map((group) => (
-                <optgroup key={group.label} label={group.label}>
-                  {group.goals.map((goal) => (
-                    <option key={goal.id} value={String(goal.id)}>
-                      {goal.code} — {shorten(goal.title)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={a.scope} name="municipalityId" error={errors.municipalityId} hint={f.scopeHint}>
-          {(p) => (
-            <select {...p} defaultValue={values.municipalityId ?? ''}>
-              {options.scopes.map((scope) => (
-                <option key={scope.municipalityId ?? 'regional'} value={scope.municipalityId === null ? '' : String(scope.municipalityId)}>
-                  {scope.name}
+              {options.users.map((user) => (
+                <option key={user.id} value={String(user.id)}>
+                  {user.name}
+                  {orgName.has(user.organisationId) ? ` (${orgName.get(user.organisationId)})` : ''}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <div className="grid-form">
-          <Field label={a.ownerUser} name="ownerUserId" error={errors.ownerUserId}>
-            {(p) => (
-              <select {...p} defaultValue={values.ownerUserId ?? ''}>
-                <option value="">{a.none}</option>
-                {options.users.map((user) => (
-                  <option key={user.id} value={String(user.id)}>
-                    {user.name}
-                    {orgName.has(user.organisationId) ? ` (${orgName.get(user.organisationId)})` : ''}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={a.ownerOrganisation} name="ownerOrganisationId" error={errors.ownerOrganisationId}>
-            {(p) => (
-              <select {...p} defaultValue={values.ownerOrganisationId ?? ''}>
-                <option value="">{a.none}</option>
-                {[
-                  { label: f.municipalitiesGroup, items: municipalities },
-                  { label: f.partnersGroup, items: partners },
-                ].map((group) => (
-                  <optgroup key={group.label} label={group.label}>
-                    {group.items.map((org) => (
-                      <option key={org.id} value={String(org.id)}>
-                        {org.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        <Field label={a.partners} name="partners" error={errors.partners} hint={a.partnersHint}>
-          {(p) => <input {...p} type="text" defaultValue={values.partners ?? ''} maxLength={1000} />}
+        <Field label={a.ownerOrganisation} name="ownerOrganisationId" error={errors.ownerOrganisationId}>
+          {(p) => (
+            <select {...p} defaultValue={values.ownerOrganisationId ?? ''}>
+              <option value="">{a.none}</option>
+              <OrganisationOptions organisations={options.organisations} />
+            </select>
+          )}
         </Field>
-        <Field
-          label={a.deadline}
-          name="deadline"
-          error={errors.deadline}
-          hint={
-            <>
-              {f.deadlineHint}{' '}
-              {DEADLINE_EXAMPLES.map((example, i) => (
-                <Fragment key={example}>
-                  {i > 0 ? ', ' : null}
-                  <q>{example}</q>
-                </Fragment>
-              ))}
-              .
-            </>
-          }
-        >
-          {(p) => <input {...p} type="text" defaultValue={values.deadline ?? ''} autoComplete="off" />}
+      </div>
+      <Field label={a.partners} name="partners" error={errors.partners} hint={a.partnersHint}>
+        {(p) => <input {...p} type="text" defaultValue={values.partners ?? ''} maxLength={1000} />}
+      </Field>
+      <Field
+        label={a.deadline}
+        name="deadline"
+        error={errors.deadline}
+        hint={
+          <>
+            {f.deadlineHint}{' '}
+            {DEADLINE_EXAMPLES.map((example, i) => (
+              <Fragment key={example}>
+                {i > 0 ? ', ' : null}
+                <q>{example}</q>
+              </Fragment>
+            ))}
+            .
+          </>
+        }
+      >
+        {(p) => <input {...p} type="text" defaultValue={values.deadline ?? ''} autoComplete="off" />}
+      </Field>
+      <div className="grid-form">
+        <Field label={a.status} name="status" error={errors.status}>
+          {(p) => (
+            <select {...p} defaultValue={values.status ?? 'niet_gestart'}>
+              <StatusOptions />
+            </select>
+          )}
         </Field>
-        <div className="grid-form">
-          <Field label={a.status} name="status" error={errors.status}>
-            {(p) => (
-              <select {...p} defaultValue={values.status ?? 'niet_gestart'}>
-                {ACTION_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {ACTION_STATUS_LABELS[status]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={a.progress} name="progress" error={errors.progress}>
-            {(p) => <input {...p} type="number" min={0} max={100} step={1} inputMode="numeric" defaultValue={values.progress ?? '0'} />}
-          </Field>
-        </div>
-        <Field label={a.description} name="description" error={errors.description}>
-          {(p) => <textarea {...p} defaultValue={values.description ?? ''} rows={6} />}
+        <Field label={a.progress} name="progress" error={errors.progress}>
+          {(p) => <input {...p} type="number" min={0} max={100} step={1} inputMode="numeric" defaultValue={values.progress ?? '0'} />}
         </Field>
-        <div className="button-row">
-          <button type="submit" className="button" disabled={submitting}>
-            {submitLabel}
-          </button>
-          <Link to={cancelTo} className="button button--secondary">
-            {t.common.cancel}
-          </Link>
-        </div>
-      </Form>
-    </>
+      </div>
+      <Field label={a.description} name="description" error={errors.description}>
+        {(p) => <textarea {...p} defaultValue={values.description ?? ''} rows={6} />}
+      </Field>
+    </EditForm>
   );
 }

@@ -1,29 +1,16 @@
 import { Link } from '@remix-run/react';
 import { t } from '../i18n';
-import type { ActionStatus } from '../models/action-status';
 import type { ActionSort, FilterValues, SortDirection } from '../schemas/action-filters';
-import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge } from './action-bits';
 import { filterQuery } from './action-filters';
-import { OwnerText } from './owner-text';
+import { ActionRowCells, type ActionRow } from './action-rows';
 
 const c = t.lists.list.columns;
 
-export type ActionTableRow = {
-  id: number;
+export type ActionTableRow = ActionRow & {
   code: string | null;
-  title: string;
-  status: ActionStatus;
-  progress: number;
-  deadlinePhrase: string | null;
-  deadlineStart: string | null;
-  deadlineEnd: string | null;
   goalId: number;
   goalCode: string;
   goalTitle: string;
-  ownerUserName: string | null;
-  ownerOrganisationName: string | null;
-  municipalityName: string | null;
-  overdue: boolean;
 };
 
 /** Sorting state and where its header links point; without it the headers are plain text. */
@@ -68,21 +55,7 @@ export function ActionTable({ rows, caption, sorting, id }: { rows: ActionTableR
                   {row.goalCode}
                 </a>
               </td>
-              <td>
-                <OwnerText person={row.ownerUserName} organisation={row.ownerOrganisationName} />
-              </td>
-              <td>
-                <DeadlineText phrase={row.deadlinePhrase} start={row.deadlineStart} end={row.deadlineEnd} />
-              </td>
-              <td>
-                <span className="status-cell">
-                  <StatusBadge status={row.status} />
-                  {row.overdue ? <OverdueBadge /> : null}
-                </span>
-              </td>
-              <td>
-                <ProgressBar value={row.progress} />
-              </td>
+              <ActionRowCells row={row} />
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
-import { Link } from '@remix-run/react';
 import { useId } from 'react';
 import { t } from '../i18n';
+import { ROLE_LABELS, ROLES } from '../models/permissions';
 import { formatDateTime } from '../utils/date-time';
 
 const u = t.admin.users;
@@ -10,21 +10,6 @@ export function inviteState(user: { hasPassword: boolean; openInviteUntil: strin
   if (user.openInviteUntil && user.openInviteUntil > now) return u.invitePending(formatDateTime(user.openInviteUntil));
   if (!user.hasPassword) return user.openInviteUntil ? u.inviteExpired : u.noPasswordYet;
   return u.none;
-}
-
-export function AdminBreadcrumbs({ trail, current }: { trail: { to: string; label: string }[]; current: string }) {
-  return (
-    <nav aria-label={t.admin.breadcrumbsLabel} className="breadcrumbs">
-      <ol>
-        {trail.map((step) => (
-          <li key={step.to}>
-            <Link to={step.to}>{step.label}</Link>
-          </li>
-        ))}
-        <li aria-current="page">{current}</li>
-      </ol>
-    </nav>
-  );
 }
 
 /** A freshly issued invite link, in a read-only field so it can be selected and copied. */
@@ -41,20 +26,14 @@ export function InviteLinkBox({ url, expiresAt }: { url: string; expiresAt: stri
   );
 }
 
-/** <option>s for an organisation <select>, municipalities and partners in two groups. */
-export function OrganisationOptions({ organisations }: { organisations: { id: number; name: string; kind: 'gemeente' | 'partner' }[] }) {
+/** One <option> per role, for a role <select>. */
+export function RoleOptions() {
   return (
     <>
-      {(['gemeente', 'partner'] as const).map((kind) => (
-        <optgroup key={kind} label={t.admin.organisations.groups[kind]}>
-          {organisations
-            .filter((o) => o.kind === kind)
-            .map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-        </optgroup>
+      {ROLES.map((role) => (
+        <option key={role} value={role}>
+          {ROLE_LABELS[role]}
+        </option>
       ))}
     </>
   );

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { actions, goals, localAccents, organisations, themes, users } from '../../db/schema';
 import { db } from '../utils/db.server';
 import type { ActionStatus } from './action-status';
+import { goalWithChapterColumns } from './goal.server';
 import { recordHistory, recordUpdate } from './history.server';
 
 export type LocalAction = {
@@ -125,14 +126,7 @@ export function listAccentsForGoal(goalId: number): AccentCellWithActions[] {
 export function getAccentMatrix() {
   const municipalities = listMunicipalities();
   const goalRows = db
-    .select({
-      id: goals.id,
-      code: goals.code,
-      title: goals.title,
-      themeId: themes.id,
-      themeCode: themes.code,
-      themeTitle: themes.title,
-    })
+    .select(goalWithChapterColumns)
     .from(goals)
     .innerJoin(themes, eq(themes.id, goals.themeId))
     .where(eq(themes.kind, 'onderwerp'))
@@ -156,14 +150,7 @@ export function getAccentCell(goalId: number, municipalityId: number) {
   const municipality = getMunicipality(municipalityId);
   if (!municipality) return undefined;
   const goal = db
-    .select({
-      id: goals.id,
-      code: goals.code,
-      title: goals.title,
-      themeId: themes.id,
-      themeCode: themes.code,
-      themeTitle: themes.title,
-    })
+    .select(goalWithChapterColumns)
     .from(goals)
     .innerJoin(themes, eq(themes.id, goals.themeId))
     .where(eq(goals.id, goalId))

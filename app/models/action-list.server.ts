@@ -4,56 +4,17 @@
  * query per row — with the filtering done in SQL on the indexed columns of `actions`.
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import { actions, goals, organisations, themes, users } from '../../db/schema';
+import { actions, goals, themes, users } from '../../db/schema';
 import { parseActionFilters, type ActionFilters, type ParsedActionFilters } from '../schemas/action-filters';
 import { db } from '../utils/db.server';
 import { ACTION_STATUSES, type ActionStatus } from './action-status';
+import { selectActions } from './action.server';
 import { compareDeadlines, isOverdue } from './deadline';
 import { getAgenda } from './agenda.server';
+import { listOrganisationOptions } from './organisation.server';
 import { t } from '../i18n';
 
-const ownerOrganisation = alias(organisations, 'owner_organisation');
-const municipality = alias(organisations, 'municipality');
-
 const CLOSED: ActionStatus[] = ['afgerond', 'vervallen'];
-
-/** The columns every list view shows. */
-const listColumns = {
-  id: actions.id,
-  code: actions.code,
-  title: actions.title,
-  status: actions.status,
-  progress: actions.progress,
-  partners: actions.partners,
-  deadlinePhrase: actions.deadlinePhrase,
-  deadlineStart: actions.deadlineStart,
-  deadlineEnd: actions.deadlineEnd,
-  updatedAt: actions.updatedAt,
-  goalId: actions.goalId,
-  goalCode: goals.code,
-  goalTitle: goals.title,
-  themeId: themes.id,
-  themeCode: themes.code,
-  themeTitle: themes.title,
-  ownerUserId: actions.ownerUserId,
-  ownerUserName: users.name,
-  ownerOrganisationId: actions.ownerOrganisationId,
-  ownerOrganisationName: ownerOrganisation.name,
-  municipalityId: actions.municipalityId,
-  municipalityName: municipality.name,
-};
-
-function selectActions() {
-  return db
-    .select(listColumns)
-    .from(actions)
-    .innerJoin(goals, eq(goals.id, actions.goalId))
-    .innerJoin(themes, eq(themes.id, goals.themeId))
-    .leftJoin(users, eq(users.id, actions.ownerUserId))
-    .leftJoin(ownerOrganisation, eq(ownerOrganisation.id, actions.ownerOrganisationId))
-    .leftJoin(municipality, eq(municipality.id, actions.municipalityId));
-}
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectActions>['all']>>[number];
 export type ActionListRow = Row & { overdue: boolean };
@@ -171,11 +132,7 @@ export function listFilterOptions() {
       .innerJoin(themes, eq(themes.id, goals.themeId))
       .orderBy(asc(themes.position), asc(goals.position), asc(goals.id))
       .all(),
-    organisations: db
-      .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
-      .from(organisations)
-      .orderBy(asc(organisations.kind), asc(organisations.name))
-      .all(),
+    organisations: listOrganisationOptions(),
     owners: db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name), asc(users.id)).all(),
   };
 }

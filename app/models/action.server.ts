@@ -6,7 +6,9 @@ import type { ActionFormInput } from '../schemas/action';
 import { db } from '../utils/db.server';
 import type { FieldErrors } from '../utils/forms';
 import type { ActionStatus } from './action-status';
+import { goalExists, goalWithChapterColumns } from './goal.server';
 import { recordHistory, recordUpdate } from './history.server';
+import { listOrganisationOptions, organisationExists } from './organisation.server';
 
 /** The fields of an action that its form edits and its history records. */
 function editableFields(input: ActionFormInput) {
@@ -29,35 +31,36 @@ function editableFields(input: ActionFormInput) {
 const municipality = alias(organisations, 'municipality');
 const ownerOrganisation = alias(organisations, 'owner_organisation');
 
+/** An action with the names around it (goal, chapter, trekker, organisations): what its page and the list views show. */
+export const actionColumns = {
+  id: actions.id,
+  code: actions.code,
+  title: actions.title,
+  status: actions.status,
+  progress: actions.progress,
+  partners: actions.partners,
+  deadlinePhrase: actions.deadlinePhrase,
+  deadlineStart: actions.deadlineStart,
+  deadlineEnd: actions.deadlineEnd,
+  updatedAt: actions.updatedAt,
+  goalId: actions.goalId,
+  goalCode: goals.code,
+  goalTitle: goals.title,
+  themeId: themes.id,
+  themeCode: themes.code,
+  themeTitle: themes.title,
+  ownerUserId: actions.ownerUserId,
+  ownerUserName: users.name,
+  ownerOrganisationId: actions.ownerOrganisationId,
+  ownerOrganisationName: ownerOrganisation.name,
+  municipalityId: actions.municipalityId,
+  municipalityName: municipality.name,
+};
+
 /** One action with everything its page shows around it; undefined when it does not exist. */
 export function getAction(id: number) {
   return db
-    .select({
-      id: actions.id,
-      code: actions.code,
-      title: actions.title,
-      description: actions.description,
-      status: actions.status,
-      progress: actions.progress,
-      partners: actions.partners,
-      deadlinePhrase: actions.deadlinePhrase,
-      deadlineStart: actions.deadlineStart,
-      deadlineEnd: actions.deadlineEnd,
-      goalId: actions.goalId,
-      goalCode: goals.code,
-      goalTitle: goals.title,
-      themeId: themes.id,
-      themeCode: themes.code,
-      themeTitle: themes.title,
-      ownerUserId: actions.ownerUserId,
-      ownerUserName: users.name,
-      ownerOrganisationId: actions.ownerOrganisationId,
-      ownerOrganisationName: ownerOrganisation.name,
-      municipalityId: actions.municipalityId,
-      municipalityName: municipality.name,
-      createdAt: actions.createdAt,
-      updatedAt: actions.updatedAt,
-    })
+    .select({ ...actionColumns, description: actions.description, createdAt: actions.createdAt })
     .from(actions)
     .innerJoin(goals, eq(goals.id, actions.goalId))
     .innerJoin(themes, eq(themes.id, goals.themeId))
@@ -66,6 +69,18 @@ export function getAction(id: number) {
     .leftJoin(municipality, eq(municipality.id, actions.municipalityId))
     .where(eq(actions.id, id))
     .get();
+}
+
+/** Every action with the names of actionColumns, unfiltered and unordered: the base of the list views. */
+export function selectActions() {
+  return db
+    .select(actionColumns)
+    .from(actions)
+    .innerJoin(goals, eq(goals.id, actions.goalId))
+    .innerJoin(themes, eq(themes.id, goals.themeId))
+    .leftJoin(users, eq(users.id, actions.ownerUserId))
+    .leftJoin(ownerOrganisation, eq(ownerOrganisation.id, actions.ownerOrganisationId))
+    .leftJoin(municipality, eq(municipality.id, actions.municipalityId));
 }
 
 export type ActionDetail = NonNullable<ReturnType<typeof getAction>>;
@@ -174,7 +189,7 @@ export function listProgressUpdates(actionId: number) {
 export function listActionFormOptions() {
   return {
     goals: db
-      .select({ id: goals.id, code: goals.code, title: goals.title, themeId: themes.id, themeCode: themes.code, themeTitle: themes.title })
+      .select(goalWithChapterColumns)
       .from(goals)
       .innerJoin(themes, eq(themes.id, goals.themeId))
       .orderBy(asc(themes.position), asc(goals.position))
@@ -185,11 +200,7 @@ export function listActionFormOptions() {
       .where(eq(users.active, true))
       .orderBy(asc(users.name))
       .all(),
-    organisations: db
-      .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
-      .from(organisations)
-      .orderBy(asc(organisations.kind), asc(organisations.name))
-      .all(),
+    organisations: listOrganisationOptions(),
   };
 }
 
@@ -202,14 +213,11 @@ export function findActionReferenceErrors(
 ): FieldErrors {
   const m = t.actions.errors;
   const errors: FieldErrors = {};
-  if (!db.select({ id: goals.id }).from(goals).where(eq(goals.id, input.goalId)).get()) errors.goalId = m.goalUnknown;
+  if (!goalExists(input.goalId)) errors.goalId = m.goalUnknown;
   if (input.ownerUserId !== null && !db.select({ id: users.id }).from(users).where(eq(users.id, input.ownerUserId)).get()) {
     errors.ownerUserId = m.ownerUnknown;
   }
-  if (
-    input.ownerOrganisationId !== null &&
-    !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.ownerOrganisationId)).get()
-  ) {
+  if (input.ownerOrganisationId !== null && !organisationExists(input.ownerOrganisationId)) {
     errors.ownerOrganisationId = m.organisationUnknown;
   }
   if (

@@ -49,18 +49,21 @@ export function listComments({ targetType, targetId }: { targetType: CommentTarg
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all();
 
+  const asReply = (row: (typeof rows)[number]): CommentReply => ({
+    id: row.id,
+    authorId: row.authorId,
+    authorName: row.authorName,
+    authorOrganisation: row.authorOrganisation,
+    body: row.body,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+  });
   const threads: CommentThread[] = [];
   const byId = new Map<number, CommentThread>();
   for (const row of rows) {
     if (row.parentId === null) {
       const thread: CommentThread = {
-        id: row.id,
-        authorId: row.authorId,
-        authorName: row.authorName,
-        authorOrganisation: row.authorOrganisation,
-        body: row.body,
-        createdAt: row.createdAt,
-        editedAt: row.editedAt,
+        ...asReply(row),
         resolvedAt: row.resolvedAt,
         resolvedByName: row.resolvedAt ? row.resolvedByName : null,
         replies: [],
@@ -70,16 +73,7 @@ export function listComments({ targetType, targetId }: { targetType: CommentTarg
     }
   }
   for (const row of rows) {
-    if (row.parentId === null) continue;
-    byId.get(row.parentId)?.replies.push({
-      id: row.id,
-      authorId: row.authorId,
-      authorName: row.authorName,
-      authorOrganisation: row.authorOrganisation,
-      body: row.body,
-      createdAt: row.createdAt,
-      editedAt: row.editedAt,
-    });
+    if (row.parentId !== null) byId.get(row.parentId)?.replies.push(asReply(row));
   }
   return threads;
 }

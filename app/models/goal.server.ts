@@ -5,20 +5,20 @@ import type { GoalFormInput } from '../schemas/goal';
 import { db } from '../utils/db.server';
 import { recordUpdate } from './history.server';
 
+/** A goal with the code and title of its chapter (select from goals joined with themes). */
+export const goalWithChapterColumns = {
+  id: goals.id,
+  code: goals.code,
+  title: goals.title,
+  themeId: themes.id,
+  themeCode: themes.code,
+  themeTitle: themes.title,
+};
+
 /** One goal with its chapter; undefined when it does not exist. */
 export function getGoal(id: number) {
   return db
-    .select({
-      id: goals.id,
-      code: goals.code,
-      title: goals.title,
-      body: goals.body,
-      targetYear: goals.targetYear,
-      updatedAt: goals.updatedAt,
-      themeId: themes.id,
-      themeCode: themes.code,
-      themeTitle: themes.title,
-    })
+    .select({ ...goalWithChapterColumns, body: goals.body, targetYear: goals.targetYear, updatedAt: goals.updatedAt })
     .from(goals)
     .innerJoin(themes, eq(themes.id, goals.themeId))
     .where(eq(goals.id, id))

@@ -2,6 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { sessions, users, organisations } from '../../db/schema';
 import { db } from '../utils/db.server';
+import { userWithOrganisationColumns } from './user-columns.server';
 
 export const SESSION_DAYS = 30;
 
@@ -23,15 +24,7 @@ export function deleteSessionsOfUser(userId: number) {
 /** The signed-in user behind a session id, if the session is valid and the account active. */
 export function findSessionUser(sessionId: string) {
   return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      organisationId: users.organisationId,
-      organisationName: organisations.name,
-      organisationKind: organisations.kind,
-    })
+    .select({ ...userWithOrganisationColumns, organisationKind: organisations.kind })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))

@@ -2,26 +2,27 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { invites, organisations, sessions, users } from '../../db/schema';
 import { db } from '../utils/db.server';
 import { issueInvite } from './invite.server';
+import { userWithOrganisationColumns } from './user-columns.server';
+import { organisationExists } from './organisation.server';
 import { hashPassword, verifyPassword } from './password.server';
 import type { Role } from './permissions';
+import { onUserAccessChanged } from './collab-access.server';
 
 /** The latest expiry of the user's unused invites (null when there is none). */
 const openInviteUntil = sql<string | null>`(select max(${invites.expiresAt}) from ${invites} where ${invites.userId} = ${users.id} and ${invites.usedAt} is null)`;
 
+/** What the beheer screens show of an account besides name and organisation. */
+const accountStateColumns = {
+  active: users.active,
+  isDemo: users.isDemo,
+  hasPassword: sql<number>`${users.passwordHash} is not null`.mapWith(Boolean),
+  openInviteUntil,
+};
+
 /** Everyone, for the beheer list: by name, with organisation and invite state. */
 export function listUsers() {
   return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      organisationName: organisations.name,
-      active: users.active,
-      isDemo: users.isDemo,
-      hasPassword: sql<number>`${users.passwordHash} is not null`.mapWith(Boolean),
-      openInviteUntil,
-    })
+    .select({ ...userWithOrganisationColumns, ...accountStateColumns })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .orderBy(sql`${users.name} collate nocase`, asc(users.id))
@@ -34,19 +35,7 @@ export function countUsers(): number {
 
 export function getUserForAdmin(userId: number) {
   return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      organisationId: users.organisationId,
-      organisationName: organisations.name,
-      active: users.active,
-      isDemo: users.isDemo,
-      createdAt: users.createdAt,
-      hasPassword: sql<number>`${users.passwordHash} is not null`.mapWith(Boolean),
-      openInviteUntil,
-    })
+    .select({ ...userWithOrganisationColumns, ...accountStateColumns, createdAt: users.createdAt })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, userId))
@@ -65,10 +54,6 @@ export function getAccount(userId: number) {
 
 function findUserIdByEmail(email: string): number | undefined {
   return db.select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase())).get()?.id;
-}
-
-function organisationExists(id: number): boolean {
-  return db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id)).get() !== undefined;
 }
 
 type Failure<E extends string> = { ok: false; error: E };
@@ -105,7 +90,7 @@ export function updateUserAccess(input: {
   organisationId: number;
   actorId: number;
 }): { ok: true } | Failure<'not_found' | 'organisation_unknown' | 'self_demote'> {
-  return db.transaction((tx) => {
+  const result = db.transaction((tx) => {
     const user = tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, input.userId)).get();
     if (!user) return { ok: false, error: 'not_found' } as const;
     if (input.userId === input.actorId && user.role === 'beheerder' && input.role !== 'beheerder') {
@@ -115,6 +100,9 @@ export function updateUserAccess(input: {
     tx.update(users).set({ role: input.role, organisationId: input.organisationId }).where(eq(users.id, input.userId)).run();
     return { ok: true } as const;
   });
+  // Open real-time connections are checked again under the new role (after the commit).
+  if (result.ok) onUserAccessChanged(input.userId);
+  return result;
 }
 
 /**
@@ -126,7 +114,7 @@ export function setUserActive(input: {
   active: boolean;
   actorId: number;
 }): { ok: true } | Failure<'not_found' | 'self_deactivate'> {
-  return db.transaction((tx) => {
+  const result = db.transaction((tx) => {
     const user = tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get();
     if (!user) return { ok: false, error: 'not_found' } as const;
     if (!input.active && input.userId === input.actorId) return { ok: false, error: 'self_deactivate' } as const;
@@ -134,6 +122,8 @@ export function setUserActive(input: {
     if (!input.active) tx.delete(sessions).where(eq(sessions.userId, input.userId)).run();
     return { ok: true } as const;
   });
+  if (result.ok) onUserAccessChanged(input.userId);
+  return result;
 }
 
 /** A new invite link for an existing, active user; earlier unused links stop working. */

@@ -1,8 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { CountsLine } from '../components/status-counts';
-import { OwnerText } from '../components/owner-text';
-import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge } from '../components/action-bits';
+import { GoalActionTable } from '../components/action-rows';
 import { t } from '../i18n';
 import { getAgendaOverview, type OverviewGoal } from '../models/agenda.server';
 import { asActor, requireUser } from '../utils/auth.server';
@@ -11,7 +10,6 @@ import { todayInNL } from '../utils/today';
 import trackerCss from '../styles/tracker.css?url';
 
 const o = t.tracker.overview;
-const col = t.tracker.columns;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
 
@@ -138,44 +136,7 @@ function GoalBlock({ goal, includeLocal }: { goal: OverviewGoal; includeLocal: b
         <p className="muted">{includeLocal ? o.noActionsAtAll : o.noActions}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data compact">
-            <caption className="visually-hidden">{o.actionsCaption(goal.code)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{col.action}</th>
-                <th scope="col">{col.owner}</th>
-                <th scope="col">{col.deadline}</th>
-                <th scope="col">{col.status}</th>
-                <th scope="col">{col.progress}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {goal.actions.map((action) => (
-                <tr key={action.id}>
-                  <th scope="row" className="cell-title">
-                    {/* A plain link: hundreds of rows, and <Link> costs a router lookup each while rendering. */}
-                    <a href={`/acties/${action.id}`}>{action.title}</a>
-                    {action.municipalityName ? <span className="scope-tag">{t.tracker.goal.local(action.municipalityName)}</span> : null}
-                  </th>
-                  <td>
-                    <OwnerText person={action.ownerUserName} organisation={action.ownerOrganisationName} />
-                  </td>
-                  <td>
-                    <DeadlineText phrase={action.deadlinePhrase} start={action.deadlineStart} end={action.deadlineEnd} />
-                  </td>
-                  <td>
-                    <span className="status-cell">
-                      <StatusBadge status={action.status} />
-                      {action.overdue ? <OverdueBadge /> : null}
-                    </span>
-                  </td>
-                  <td>
-                    <ProgressBar value={action.progress} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <GoalActionTable actions={goal.actions} caption={o.actionsCaption(goal.code)} plainLinks />
           {goal.moreCount > 0 ? (
             <p className="goal-block__more">
               <a href={`/acties?doel=${goal.id}`}>{o.moreActions(goal.actions.length + goal.moreCount)}</a>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Breadcrumbs } from '../components/breadcrumbs';
 import { CommentSection } from '../components/comment-section';
 import { Field, FormErrorSummary } from '../components/field';
 import { AccentUpdated, LocalActionList } from '../components/goal-accents';
@@ -74,19 +75,14 @@ export default function AccentCellPage() {
 
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/accenten">{a.backToMatrix}</Link>
-          </li>
-          <li>
-            <Link to={`/doelen/${goal.id}`}>
-              {a.goal} {goal.code}
-            </Link>
-          </li>
-          <li aria-current="page">{municipality.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={a.breadcrumbsLabel}
+        trail={[
+          { to: '/accenten', label: a.backToMatrix },
+          { to: `/doelen/${goal.id}`, label: `${a.goal} ${goal.code}` },
+        ]}
+        current={municipality.name}
+      />
       <h1>{a.cellTitle(goal.code, municipality.name)}</h1>
       <dl className="meta-list">
         <dt>{a.goal}</dt>

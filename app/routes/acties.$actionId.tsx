@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge } from '../components/action-bits';
+import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge, StatusOptions } from '../components/action-bits';
+import { Breadcrumbs } from '../components/breadcrumbs';
 import { CommentSection } from '../components/comment-section';
 import { Field, FormErrorSummary } from '../components/field';
 import { HistoryList } from '../components/history-list';
 import { OwnerText } from '../components/owner-text';
 import { t } from '../i18n';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, isActionStatus } from '../models/action-status';
+import { ACTION_STATUS_LABELS, isActionStatus } from '../models/action-status';
 import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/action.server';
 import { resolveHistoryNames } from '../models/changes.server';
 import { listComments } from '../models/comment.server';
@@ -74,22 +75,15 @@ export default function ActionPage() {
     .filter(Boolean);
   return (
     <article className="action-page">
-      <nav aria-label={t.tracker.breadcrumbsLabel} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/">{t.tracker.agenda}</Link>
-          </li>
-          <li>
-            <Link to={`/#thema-${action.themeId}`}>{action.themeCode}</Link>
-          </li>
-          <li>
-            <Link to={`/doelen/${action.goalId}`}>{t.tracker.goal.eyebrow(action.goalCode)}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{action.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t.tracker.breadcrumbsLabel}
+        trail={[
+          { to: '/', label: t.tracker.agenda },
+          { to: `/#thema-${action.themeId}`, label: action.themeCode },
+          { to: `/doelen/${action.goalId}`, label: t.tracker.goal.eyebrow(action.goalCode) },
+        ]}
+        current={action.title}
+      />
       <h1>{action.title}</h1>
       <div className="action-page__summary">
         <StatusBadge status={action.status} />
@@ -197,11 +191,7 @@ function ProgressForm({ resetKey }: { resetKey: number }) {
             {(p) => (
               <select {...p} defaultValue={values.status ?? ''}>
                 <option value="">{a.progressStatusUnchanged}</option>
-                {ACTION_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {ACTION_STATUS_LABELS[status]}
-                  </option>
-                ))}
+                <StatusOptions />
               </select>
             )}
           </Field>

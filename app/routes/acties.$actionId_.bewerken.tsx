@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { ActionForm } from '../components/action-form';
+import { Breadcrumbs } from '../components/breadcrumbs';
 import { t } from '../i18n';
 import { actionFormValues, getActionFormOptions, readActionForm } from '../models/action-form.server';
 import { getAction, updateAction } from '../models/action.server';
@@ -44,25 +45,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditActionPage() {
   const { action: item, values, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === 'submitting';
   return (
     <>
-      <nav aria-label={t.tracker.breadcrumbsLabel} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/">{t.tracker.agenda}</Link>
-          </li>
-          <li>
-            <Link to={`/doelen/${item.goalId}`}>{t.tracker.goal.eyebrow(item.goalCode)}</Link>
-          </li>
-          <li>
-            <Link to={`/acties/${item.id}`}>{item.title}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{t.common.edit}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t.tracker.breadcrumbsLabel}
+        trail={[
+          { to: '/', label: t.tracker.agenda },
+          { to: `/doelen/${item.goalId}`, label: t.tracker.goal.eyebrow(item.goalCode) },
+          { to: `/acties/${item.id}`, label: item.title },
+        ]}
+        current={t.common.edit}
+      />
       <h1>{f.editTitle}</h1>
       <ActionForm
         options={options}
@@ -70,7 +63,6 @@ export default function EditActionPage() {
         errors={actionData?.fieldErrors ?? {}}
         submitLabel={f.submitEdit}
         cancelTo={`/acties/${item.id}`}
-        submitting={submitting}
       />
     </>
   );

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { ActionForm, type ActionFormValues } from '../components/action-form';
+import { Breadcrumbs } from '../components/breadcrumbs';
 import { t } from '../i18n';
 import { getActionFormOptions, readActionForm } from '../models/action-form.server';
 import { createAction } from '../models/action.server';
@@ -54,19 +55,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewActionPage() {
   const { options, values, cancelTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === 'submitting';
   return (
     <>
-      <nav aria-label={t.tracker.breadcrumbsLabel} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/">{t.tracker.agenda}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{f.newTitle}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs label={t.tracker.breadcrumbsLabel} trail={[{ to: '/', label: t.tracker.agenda }]} current={f.newTitle} />
       <h1>{f.newTitle}</h1>
       <ActionForm
         options={options}
@@ -74,7 +65,6 @@ export default function NewActionPage() {
         errors={actionData?.fieldErrors ?? {}}
         submitLabel={f.submitCreate}
         cancelTo={cancelTo}
-        submitting={submitting}
       />
     </>
   );

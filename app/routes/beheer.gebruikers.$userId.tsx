@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AdminBreadcrumbs, InviteLinkBox, inviteState, OrganisationOptions } from '../components/admin-bits';
+import { InviteLinkBox, inviteState, RoleOptions } from '../components/admin-bits';
+import { Breadcrumbs } from '../components/breadcrumbs';
 import { Field, FormErrorSummary } from '../components/field';
+import { OrganisationOptions } from '../components/organisation-options';
 import { t } from '../i18n';
 import { inviteUrl, publicBaseUrl } from '../models/invite.server';
 import { listOrganisationOptions } from '../models/organisation.server';
-import { canManageAccounts, ROLE_LABELS, ROLES } from '../models/permissions';
+import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
 import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '../models/user.server';
 import { UserAccessSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
@@ -111,7 +113,8 @@ export default function UserPage() {
   const u = t.admin.users;
   return (
     <>
-      <AdminBreadcrumbs
+      <Breadcrumbs
+        label={t.admin.breadcrumbsLabel}
         trail={[
           { to: '/beheer', label: t.admin.home.title },
           { to: '/beheer/gebruikers', label: u.title },
@@ -153,11 +156,7 @@ export default function UserPage() {
           <Field label={u.role} name="role" error={accessErrors.role}>
             {(props) => (
               <select {...props} defaultValue={user.role}>
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {ROLE_LABELS[role]}
-                  </option>
-                ))}
+                <RoleOptions />
               </select>
             )}
           </Field>

@@ -4,7 +4,8 @@ import { t } from '../i18n';
 import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
 import { listUsers } from '../models/user.server';
 import adminCss from '../styles/admin.css?url';
-import { AdminBreadcrumbs, inviteState } from '../components/admin-bits';
+import { inviteState } from '../components/admin-bits';
+import { Breadcrumbs } from '../components/breadcrumbs';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 
 const u = t.admin.users;
@@ -22,7 +23,7 @@ export default function UsersPage() {
   const { users, now } = useLoaderData<typeof loader>();
   return (
     <>
-      <AdminBreadcrumbs trail={[{ to: '/beheer', label: t.admin.home.title }]} current={u.title} />
+      <Breadcrumbs label={t.admin.breadcrumbsLabel} trail={[{ to: '/beheer', label: t.admin.home.title }]} current={u.title} />
       <h1>{u.title}</h1>
       <p>
         <Link to="/beheer/gebruikers/nieuw" className="button">

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AdminBreadcrumbs, InviteLinkBox, OrganisationOptions } from '../components/admin-bits';
+import { InviteLinkBox, RoleOptions } from '../components/admin-bits';
+import { Breadcrumbs } from '../components/breadcrumbs';
 import { Field, FormErrorSummary } from '../components/field';
+import { OrganisationOptions } from '../components/organisation-options';
 import { t } from '../i18n';
 import { inviteUrl, publicBaseUrl } from '../models/invite.server';
 import { listOrganisationOptions } from '../models/organisation.server';
-import { canManageAccounts, ROLE_LABELS, ROLES } from '../models/permissions';
+import { canManageAccounts } from '../models/permissions';
 import { inviteUser } from '../models/user.server';
 import { InviteUserSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
@@ -57,7 +59,8 @@ export default function NewUserPage() {
   const created = actionData?.created;
   return (
     <>
-      <AdminBreadcrumbs
+      <Breadcrumbs
+        label={t.admin.breadcrumbsLabel}
         trail={[
           { to: '/beheer', label: t.admin.home.title },
           { to: '/beheer/gebruikers', label: t.admin.users.title },
@@ -92,11 +95,7 @@ export default function NewUserPage() {
             <Field label={n.role} name="role" error={errors.role}>
               {(p) => (
                 <select {...p} defaultValue={values.role ?? 'lezer'}>
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {ROLE_LABELS[role]}
-                    </option>
-                  ))}
+                  <RoleOptions />
                 </select>
               )}
             </Field>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { AdminBreadcrumbs } from '../components/admin-bits';
+import { Breadcrumbs } from '../components/breadcrumbs';
 import { Field, FormErrorSummary } from '../components/field';
 import { t } from '../i18n';
 import { createOrganisation, listOrganisations, renameOrganisation } from '../models/organisation.server';
@@ -70,7 +70,7 @@ export default function OrganisationsPage() {
   const createErrors: FieldErrors = actionData?.intent === 'create' ? actionData.fieldErrors : {};
   return (
     <>
-      <AdminBreadcrumbs trail={[{ to: '/beheer', label: t.admin.home.title }]} current={o.title} />
+      <Breadcrumbs label={t.admin.breadcrumbsLabel} trail={[{ to: '/beheer', label: t.admin.home.title }]} current={o.title} />
       <h1>{o.title}</h1>
       {notice && !actionData ? (
         <div className="notice notice--success" role="status">

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from '@remix-run/node';
 import { Link, useActionData, useFetcher, useLoaderData, useLocation } from '@remix-run/react';
 import { useEffect, useId, useState, type DragEvent } from 'react';
-import { DeadlineText, OverdueBadge } from '../components/action-bits';
+import { DeadlineText, OverdueBadge, StatusOptions } from '../components/action-bits';
 import { ActionFilterForm, filterQuery } from '../components/action-filters';
 import { t } from '../i18n';
 import { listBoard, readListFilters, type ActionListRow } from '../models/action-list.server';
@@ -257,11 +257,7 @@ function BoardCard({
             <span className="visually-hidden">{b.moveLabelFor(card.title)}</span>
           </label>
           <select id={`${id}-status`} name="status" defaultValue={status}>
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ACTION_STATUS_LABELS[s]}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
           <button type="submit" className="button button--secondary button--small">
             {b.move}

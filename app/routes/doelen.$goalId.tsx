@@ -1,10 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge } from '../components/action-bits';
+import { GoalActionTable } from '../components/action-rows';
+import { Breadcrumbs } from '../components/breadcrumbs';
 import { CommentSection } from '../components/comment-section';
 import { GoalAccents } from '../components/goal-accents';
 import { HistoryList } from '../components/history-list';
-import { OwnerText } from '../components/owner-text';
 import { t } from '../i18n';
 import { listAccentsForGoal } from '../models/accent.server';
 import { resolveHistoryNames } from '../models/changes.server';
@@ -21,7 +21,6 @@ import { notFound, requireIdParam } from '../utils/route-params';
 import { todayInNL } from '../utils/today';
 
 const g = t.tracker.goal;
-const col = t.tracker.columns;
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: trackerCss },
@@ -59,21 +58,14 @@ export default function GoalPage() {
   const { actor, goal, actions, accents, threads, history, historyNames, mayEditGoal, mayCreateAction } = useLoaderData<typeof loader>();
   return (
     <article className="goal-page">
-      <nav aria-label={t.tracker.breadcrumbsLabel} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/">{t.tracker.agenda}</Link>
-          </li>
-          <li>
-            <Link to={`/#thema-${goal.themeId}`}>
-              {goal.themeCode} {goal.themeTitle}
-            </Link>
-          </li>
-          <li>
-            <span aria-current="page">{g.eyebrow(goal.code)}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t.tracker.breadcrumbsLabel}
+        trail={[
+          { to: '/', label: t.tracker.agenda },
+          { to: `/#thema-${goal.themeId}`, label: `${goal.themeCode} ${goal.themeTitle}` },
+        ]}
+        current={g.eyebrow(goal.code)}
+      />
       <h1>
         <span className="eyebrow">{g.eyebrow(goal.code)}</span> {goal.title}
       </h1>
@@ -109,44 +101,7 @@ export default function GoalPage() {
           <p className="muted">{g.noActions}</p>
         ) : (
           <div className="table-wrap">
-            <table className="data compact">
-              <caption className="visually-hidden">{g.actionsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{col.action}</th>
-                  <th scope="col">{col.scope}</th>
-                  <th scope="col">{col.owner}</th>
-                  <th scope="col">{col.deadline}</th>
-                  <th scope="col">{col.status}</th>
-                  <th scope="col">{col.progress}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {actions.map((action) => (
-                  <tr key={action.id}>
-                    <th scope="row" className="cell-title">
-                      <Link to={`/acties/${action.id}`}>{action.title}</Link>
-                    </th>
-                    <td>{action.municipalityName ? g.local(action.municipalityName) : t.tracker.action.regional}</td>
-                    <td>
-                      <OwnerText person={action.ownerUserName} organisation={action.ownerOrganisationName} />
-                    </td>
-                    <td>
-                      <DeadlineText phrase={action.deadlinePhrase} start={action.deadlineStart} end={action.deadlineEnd} />
-                    </td>
-                    <td>
-                      <span className="status-cell">
-                        <StatusBadge status={action.status} />
-                        {action.overdue ? <OverdueBadge /> : null}
-                      </span>
-                    </td>
-                    <td>
-                      <ProgressBar value={action.progress} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <GoalActionTable actions={actions} caption={g.actionsCaption} scopeColumn />
           </div>
         )}
       </section>

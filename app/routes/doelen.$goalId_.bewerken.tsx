@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Field, FormErrorSummary } from '../components/field';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { EditForm } from '../components/edit-form';
+import { Field } from '../components/field';
 import { t } from '../i18n';
 import { getGoal, updateGoal } from '../models/goal.server';
 import { canEditAgenda } from '../models/permissions';
@@ -43,7 +45,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditGoalPage() {
   const { goal } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === 'submitting';
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {
     title: goal.title,
@@ -52,22 +53,16 @@ export default function EditGoalPage() {
   };
   return (
     <>
-      <nav aria-label={t.tracker.breadcrumbsLabel} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/">{t.tracker.agenda}</Link>
-          </li>
-          <li>
-            <Link to={`/doelen/${goal.id}`}>{t.tracker.goal.eyebrow(goal.code)}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{t.common.edit}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t.tracker.breadcrumbsLabel}
+        trail={[
+          { to: '/', label: t.tracker.agenda },
+          { to: `/doelen/${goal.id}`, label: t.tracker.goal.eyebrow(goal.code) },
+        ]}
+        current={t.common.edit}
+      />
       <h1>{f.title(goal.code)}</h1>
-      <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
-      <Form method="post" className="form" noValidate>
+      <EditForm errors={errors} submitLabel={t.common.save} cancelTo={`/doelen/${goal.id}`}>
         <Field label={f.titleLabel} name="title" error={errors.title}>
           {(p) => <textarea {...p} defaultValue={values.title ?? ''} rows={3} required maxLength={1000} />}
         </Field>
@@ -77,15 +72,7 @@ export default function EditGoalPage() {
         <Field label={f.targetYear} name="targetYear" error={errors.targetYear} hint={f.targetYearHint}>
           {(p) => <input {...p} type="text" inputMode="numeric" className="input-year" defaultValue={values.targetYear ?? ''} />}
         </Field>
-        <div className="button-row">
-          <button type="submit" className="button" disabled={submitting}>
-            {t.common.save}
-          </button>
-          <Link to={`/doelen/${goal.id}`} className="button button--secondary">
-            {t.common.cancel}
-          </Link>
-        </div>
-      </Form>
+      </EditForm>
     </>
   );
 }

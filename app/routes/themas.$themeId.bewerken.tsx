@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Field, FormErrorSummary } from '../components/field';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { EditForm } from '../components/edit-form';
+import { Field } from '../components/field';
 import { t } from '../i18n';
 import { canEditAgenda } from '../models/permissions';
 import { getTheme, updateTheme } from '../models/theme.server';
@@ -43,39 +45,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditThemePage() {
   const { theme } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === 'submitting';
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? { title: theme.title, body: theme.body };
   return (
     <>
-      <nav aria-label={t.tracker.breadcrumbsLabel} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={`/#thema-${theme.id}`}>{t.tracker.agenda}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{f.title(theme.code)}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        label={t.tracker.breadcrumbsLabel}
+        trail={[{ to: `/#thema-${theme.id}`, label: t.tracker.agenda }]}
+        current={f.title(theme.code)}
+      />
       <h1>{f.title(theme.code)}</h1>
-      <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
-      <Form method="post" className="form" noValidate>
+      <EditForm errors={errors} submitLabel={t.common.save} cancelTo={`/#thema-${theme.id}`}>
         <Field label={f.titleLabel} name="title" error={errors.title}>
           {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={300} />}
         </Field>
         <Field label={f.body} name="body" error={errors.body}>
           {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={16} />}
         </Field>
-        <div className="button-row">
-          <button type="submit" className="button" disabled={submitting}>
-            {t.common.save}
-          </button>
-          <Link to={`/#thema-${theme.id}`} className="button button--secondary">
-            {t.common.cancel}
-          </Link>
-        </div>
-      </Form>
+      </EditForm>
     </>
   );
 }

@@ -1,4 +1,5 @@
 export const accents = {
+  breadcrumbsLabel: 'Kruimelpad',
   heading: 'Lokale accenten',
   matrixTitle: 'Lokale accenten',
   matrixIntro:

@@ -114,7 +114,6 @@ export const admin = {
     renameLabel: (name: string) => `Nieuwe naam voor ${name}`,
     renameButton: (name: string) => `${name} hernoemen`,
     kinds: { gemeente: 'Gemeente', partner: 'Partner' },
-    groups: { gemeente: 'Gemeenten', partner: 'Partners' },
     addTitle: 'Partnerorganisatie toevoegen',
     addName: 'Naam van de organisatie',
     addSubmit: 'Toevoegen',

@@ -20,6 +20,7 @@ export const common = {
   cancel: 'Annuleren',
   edit: 'Bewerken',
   delete: 'Verwijderen',
+  organisationGroups: { gemeente: 'Gemeenten', partner: 'Partners' },
   errors: {
     notFoundTitle: 'Niet gevonden',
     notFoundText: 'Deze pagina of dit item bestaat niet (meer).',

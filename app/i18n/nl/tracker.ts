@@ -127,7 +127,5 @@ export const tracker = {
     submitEdit: 'Wijzigingen opslaan',
     deadlineHint: 'Schrijf de termijn zoals in de agenda; laat het veld leeg als er (nog) geen termijn is. Voorbeelden:',
     scopeHint: 'Een lokale actie hoort bij één gemeente; regionale acties gelden voor de hele regio.',
-    municipalitiesGroup: 'Gemeenten',
-    partnersGroup: 'Partners',
   },
 };

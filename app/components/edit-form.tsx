@@ -1,0 +1,42 @@
+import { Form, Link, useNavigation } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { t } from '../i18n';
+import type { FieldErrors } from '../utils/forms';
+import { FormErrorSummary } from './field';
+
+/**
+ * The form of a page that creates or edits one thing: the error summary when the server
+ * sent it back, the fields, then the submit button (disabled while submitting) and a
+ * cancel link. A plain POST, so it works without JavaScript.
+ */
+export function EditForm({
+  errors,
+  submitLabel,
+  cancelTo,
+  className = 'form',
+  children,
+}: {
+  errors: FieldErrors;
+  submitLabel: string;
+  cancelTo: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const submitting = useNavigation().state === 'submitting';
+  return (
+    <>
+      <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
+      <Form method="post" className={className} noValidate>
+        {children}
+        <div className="button-row">
+          <button type="submit" className="button" disabled={submitting}>
+            {submitLabel}
+          </button>
+          <Link to={cancelTo} className="button button--secondary">
+            {t.common.cancel}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { ACTION_STATUSES } from '../app/models/action-status';
+import { COMMENT_TARGETS, type CommentTarget } from '../app/models/comment-target';
 import { ROLES } from '../app/models/permissions';
 import { type AnySQLiteColumn, blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -208,8 +209,7 @@ export const localAccents = sqliteTable(
   (t) => [uniqueIndex('local_accents_goal_municipality_unique').on(t.goalId, t.municipalityId)],
 );
 
-export const COMMENT_TARGETS = ['goal', 'action', 'accent'] as const;
-export type CommentTarget = (typeof COMMENT_TARGETS)[number];
+export { COMMENT_TARGETS, type CommentTarget };
 
 export const comments = sqliteTable(
   'comments',

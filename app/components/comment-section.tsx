@@ -1,6 +1,6 @@
 import { useFetcher, useLocation } from '@remix-run/react';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { CommentTarget } from '../../db/schema';
+import type { CommentTarget } from '../models/comment-target';
 import { t } from '../i18n';
 import type { CommentReply, CommentThread } from '../models/comment.server';
 import { canComment, canDeleteComment, canEditComment, canResolveThread, type Actor } from '../models/permissions';

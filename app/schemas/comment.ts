@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMENT_TARGETS } from '../../db/schema';
+import { COMMENT_TARGETS } from '../models/comment-target';
 import { t } from '../i18n';
 
 const m = t.comments.errors;

@@ -3,14 +3,7 @@ import { expect, test as base, type Locator, type Page } from '@playwright/test'
 
 export const DEMO_PASSWORD = process.env.KOERS_DEMO_PASSWORD ?? 'koers-demo';
 
-export const ACCOUNTS = {
-  beheerder: 'beheer@koers.test',
-  haarlem: 'werkgroep.haarlem@koers.test',
-  velsen: 'werkgroep.velsen@koers.test',
-  zandvoort: 'gemeente.zandvoort@koers.test',
-  adviseur: 'adviseur@koers.test',
-  lezer: 'lezer@koers.test',
-} as const;
+export { ACCOUNTS } from '../setup/accounts';
 
 export async function login(page: Page, email: string) {
   await page.goto('/login');

@@ -5,18 +5,10 @@ import { listAccentsForGoal } from '../../app/models/accent.server';
 import { loader as matrixLoader } from '../../app/routes/accenten._index';
 import { action as cellAction, loader as cellLoader } from '../../app/routes/accenten.$goalId.$municipalityId';
 import { db } from '../../app/utils/db.server';
+import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
 
-const ACCOUNTS = {
-  beheerder: 'beheer@koers.test',
-  haarlem: 'werkgroep.haarlem@koers.test',
-  velsen: 'werkgroep.velsen@koers.test',
-  zandvoort: 'gemeente.zandvoort@koers.test',
-  adviseur: 'adviseur@koers.test',
-  lezer: 'lezer@koers.test',
-};
-type Who = keyof typeof ACCOUNTS;
 
 const cookies = {} as Record<Who, string>;
 let goalId: number;

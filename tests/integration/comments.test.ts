@@ -4,17 +4,10 @@ import { actions, comments, goals, localAccents, organisations, users } from '..
 import { listComments } from '../../app/models/comment.server';
 import { action as commentAction } from '../../app/routes/reacties';
 import { db } from '../../app/utils/db.server';
+import { ACCOUNTS } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, sessionFor, statusOf } from '../setup/requests';
 
-const ACCOUNTS = {
-  beheerder: 'beheer@koers.test',
-  haarlem: 'werkgroep.haarlem@koers.test',
-  velsen: 'werkgroep.velsen@koers.test',
-  zandvoort: 'gemeente.zandvoort@koers.test',
-  adviseur: 'adviseur@koers.test',
-  lezer: 'lezer@koers.test',
-};
 
 const cookies: Record<keyof typeof ACCOUNTS, string> = {} as never;
 let goalId: number;

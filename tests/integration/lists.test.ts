@@ -9,18 +9,10 @@ import { action as boardAction, loader as boardLoader } from '../../app/routes/b
 import { compareDeadlines } from '../../app/models/deadline';
 import { db } from '../../app/utils/db.server';
 import { todayInNL } from '../../app/utils/today';
+import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
 
-const ACCOUNTS = {
-  beheerder: 'beheer@koers.test',
-  haarlem: 'werkgroep.haarlem@koers.test',
-  velsen: 'werkgroep.velsen@koers.test',
-  zandvoort: 'gemeente.zandvoort@koers.test',
-  adviseur: 'adviseur@koers.test',
-  lezer: 'lezer@koers.test',
-} as const;
-type Who = keyof typeof ACCOUNTS;
 const cookies = {} as Record<Who, string>;
 
 type Row = { id: number; code: string | null; title: string; status: string; overdue: boolean; themeCode: string; deadlineStart: string | null; deadlineEnd: string | null; ownerUserId: number | null };

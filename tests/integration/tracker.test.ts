@@ -9,18 +9,10 @@ import { action as actionPageAction, loader as actionLoader } from '../../app/ro
 import { action as editActionAction, loader as editActionLoader } from '../../app/routes/acties.$actionId_.bewerken';
 import { action as newActionAction, loader as newActionLoader } from '../../app/routes/acties.nieuw';
 import { db } from '../../app/utils/db.server';
+import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
 
-const ACCOUNTS = {
-  beheerder: 'beheer@koers.test',
-  haarlem: 'werkgroep.haarlem@koers.test',
-  velsen: 'werkgroep.velsen@koers.test',
-  zandvoort: 'gemeente.zandvoort@koers.test',
-  adviseur: 'adviseur@koers.test',
-  lezer: 'lezer@koers.test',
-} as const;
-type Who = keyof typeof ACCOUNTS;
 
 const cookies = {} as Record<Who, string>;
 let regionalId: number; // a regional action (1.3.a-A3, "medio 2022", loopt)

@@ -40,9 +40,15 @@ export const users = sqliteTable(
       .references(() => organisations.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    /** Secret in the user's calendar feed URL (/agenda/<token>.ics); renewable, null until asked for. */
+    calendarToken: text('calendar_token'),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_organisation_idx').on(t.organisationId)],
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    index('users_organisation_idx').on(t.organisationId),
+    uniqueIndex('users_calendar_token_unique').on(t.calendarToken),
+  ],
 );
 
 export const sessions = sqliteTable(
@@ -157,11 +163,14 @@ export const actions = sqliteTable(
     /** Null: a regional action. Otherwise the municipality whose local action this is. */
     municipalityId: integer('municipality_id').references(() => organisations.id),
     position: integer('position').notNull().default(0),
+    /** The meeting whose notes produced this action (an action item), if any. */
+    sourceMeetingId: integer('source_meeting_id').references((): AnySQLiteColumn => meetings.id),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
   (t) => [
     uniqueIndex('actions_code_unique').on(t.code),
+    index('actions_source_meeting_idx').on(t.sourceMeetingId),
     index('actions_goal_idx').on(t.goalId, t.position),
     index('actions_status_idx').on(t.status),
     index('actions_owner_user_idx').on(t.ownerUserId),
@@ -268,10 +277,100 @@ export const meetings = sqliteTable(
     /** A place or an online link. */
     place: text('place').notNull().default(''),
     status: text('status', { enum: MEETING_STATUSES }).notNull().default('gepland'),
+    /** Planned length; the calendar feed and "Agenda voorstellen" use it. */
+    durationMinutes: integer('duration_minutes').notNull().default(120),
+    /** The meeting this one was created from (a series is the chain of these links). */
+    previousMeetingId: integer('previous_meeting_id').references((): AnySQLiteColumn => meetings.id),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [index('meetings_starts_at_idx').on(t.startsAt)],
+  (t) => [index('meetings_starts_at_idx').on(t.startsAt), index('meetings_previous_idx').on(t.previousMeetingId)],
+);
+
+/**
+ * Who is (or was) at a meeting: a Koers user, or a guest by name and organisation.
+ * `attended` is null until attendance is marked.
+ */
+export const meetingAttendees = sqliteTable(
+  'meeting_attendees',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id),
+    guestName: text('guest_name'),
+    guestOrganisation: text('guest_organisation'),
+    attended: integer('attended', { mode: 'boolean' }),
+  },
+  (t) => [
+    index('meeting_attendees_meeting_idx').on(t.meetingId),
+    uniqueIndex('meeting_attendees_user_unique').on(t.meetingId, t.userId),
+    index('meeting_attendees_user_idx').on(t.userId),
+  ],
+);
+
+export const AGENDA_POINT_STATUSES = ['open', 'afgerond'] as const;
+
+/** An ordered point on a meeting's agenda; open points carry over to the next meeting. */
+export const agendaPoints = sqliteTable(
+  'agenda_points',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    title: text('title').notNull(),
+    durationMinutes: integer('duration_minutes'),
+    presenter: text('presenter').notNull().default(''),
+    goalId: integer('goal_id').references(() => goals.id),
+    actionId: integer('action_id').references(() => actions.id),
+    status: text('status', { enum: AGENDA_POINT_STATUSES }).notNull().default('open'),
+    /** The point of the previous meeting this one was carried over from. */
+    carriedFromId: integer('carried_from_id').references((): AnySQLiteColumn => agendaPoints.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('agenda_points_meeting_idx').on(t.meetingId, t.position)],
+);
+
+/** A decision ("besluit") taken in a meeting, recorded from its notes. */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    text: text('text').notNull(),
+    goalId: integer('goal_id').references(() => goals.id),
+    actionId: integer('action_id').references(() => actions.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    index('decisions_meeting_idx').on(t.meetingId),
+    index('decisions_goal_idx').on(t.goalId),
+    index('decisions_action_idx').on(t.actionId),
+  ],
+);
+
+/** A published ("vastgesteld") version of a meeting's minutes, frozen from its notes. */
+export const minutesVersions = sqliteTable(
+  'minutes_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    version: integer('version').notNull(),
+    /** The notes as Tiptap/ProseMirror JSON and as plain text at the moment of publishing. */
+    json: text('json').notNull(),
+    text: text('text').notNull(),
+    publishedBy: integer('published_by').references(() => users.id),
+    publishedAt: text('published_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('minutes_versions_meeting_version_unique').on(t.meetingId, t.version)],
 );
 
 /**
@@ -302,3 +401,172 @@ export const collabSnapshots = sqliteTable('collab_snapshots', {
   json: text('json'),
   updatedAt: text('updated_at').notNull().default(now),
 });
+
+// ---------------------------------------------------------------------------
+// Knowledge library ("kennisbank")
+
+export const LIBRARY_KINDS = ['document', 'link', 'voorbeeld', 'contact'] as const;
+export const TARGET_GROUPS = ['NT1', 'NT2', 'jongvolwassenen', 'ouders', 'werkgevers', 'professionals'] as const;
+
+/** A library item: an uploaded document, a link, a good practice or a contact. */
+export const libraryItems = sqliteTable(
+  'library_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: LIBRARY_KINDS }).notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    /** A good practice's page (kind 'voorbeeld'), as Markdown-light text. */
+    body: text('body').notNull().default(''),
+    /** A link's address (http, https or mailto only). */
+    url: text('url'),
+    contactName: text('contact_name'),
+    contactOrganisation: text('contact_organisation'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    /** Tags: one theme, one municipality, any target groups (library_item_target_groups). */
+    themeId: integer('theme_id').references(() => themes.id),
+    municipalityId: integer('municipality_id').references(() => organisations.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    index('library_items_kind_idx').on(t.kind),
+    index('library_items_theme_idx').on(t.themeId),
+    index('library_items_municipality_idx').on(t.municipalityId),
+    index('library_items_created_by_idx').on(t.createdBy),
+  ],
+);
+
+export const libraryItemTargetGroups = sqliteTable(
+  'library_item_target_groups',
+  {
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => libraryItems.id, { onDelete: 'cascade' }),
+    targetGroup: text('target_group', { enum: TARGET_GROUPS }).notNull(),
+  },
+  (t) => [uniqueIndex('library_item_target_groups_unique').on(t.itemId, t.targetGroup)],
+);
+
+export const LIBRARY_LINK_TARGETS = ['goal', 'action', 'meeting'] as const;
+
+/** A library item linked to a goal, an action or a meeting. */
+export const libraryItemLinks = sqliteTable(
+  'library_item_links',
+  {
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => libraryItems.id, { onDelete: 'cascade' }),
+    targetType: text('target_type', { enum: LIBRARY_LINK_TARGETS }).notNull(),
+    targetId: integer('target_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('library_item_links_unique').on(t.itemId, t.targetType, t.targetId),
+    index('library_item_links_target_idx').on(t.targetType, t.targetId),
+  ],
+);
+
+/**
+ * Every uploaded version of a document item. The bytes live under the data folder,
+ * named by their SHA-256; the newest version is the item's current file.
+ */
+export const libraryFiles = sqliteTable(
+  'library_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => libraryItems.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    /** Detected from the content, not from the name. */
+    mimeType: text('mime_type').notNull(),
+    originalName: text('original_name').notNull(),
+    /** Text extracted from PDF and Word files, for search. */
+    extractedText: text('extracted_text').notNull().default(''),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    uploadedAt: text('uploaded_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('library_files_item_version_unique').on(t.itemId, t.version)],
+);
+
+// ---------------------------------------------------------------------------
+// Notifications
+
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'comment',
+  'owner',
+  'deadline_soon',
+  'overdue',
+  'meeting_planned',
+  'minutes_published',
+] as const;
+export const EMAIL_MODES = ['off', 'immediate', 'digest'] as const;
+
+/**
+ * One notification for one person. `dedupe_key` makes every trigger idempotent: the
+ * same event (e.g. 'overdue:action:12:2026-06-30') never notifies the same user twice.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    /** Dutch sentence shown in the inbox and the e-mail. */
+    message: text('message').notNull(),
+    /** Path inside Koers, e.g. '/acties/12#reactie-40'. */
+    link: text('link').notNull(),
+    actorId: integer('actor_id').references(() => users.id),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    readAt: text('read_at'),
+    /** When the e-mail for it was sent (immediately or in a digest); null if none (yet). */
+    emailedAt: text('emailed_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_user_dedupe_unique').on(t.userId, t.dedupeKey),
+    index('notifications_user_idx').on(t.userId, t.readAt, t.createdAt),
+  ],
+);
+
+/** Per user and kind: whether to notify in Koers, and whether (and how) by e-mail. No row: the defaults. */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    email: text('email', { enum: EMAIL_MODES }).notNull().default('off'),
+  },
+  (t) => [uniqueIndex('notification_preferences_unique').on(t.userId, t.kind)],
+);
+
+export const FOLLOW_TARGETS = ['goal', 'action', 'accent', 'library', 'meeting'] as const;
+
+/** Items a user follows: comments on them notify the user. */
+export const follows = sqliteTable(
+  'follows',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    targetType: text('target_type', { enum: FOLLOW_TARGETS }).notNull(),
+    targetId: integer('target_id').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('follows_unique').on(t.userId, t.targetType, t.targetId),
+    index('follows_target_idx').on(t.targetType, t.targetId),
+  ],
+);

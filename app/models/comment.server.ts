@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { actions, comments, goals, localAccents, organisations, users, type CommentTarget } from '../../db/schema';
+import { actions, comments, goals, libraryItems, localAccents, meetings, organisations, users, type CommentTarget } from '../../db/schema';
 import { db } from '../utils/db.server';
 
 export type { CommentTarget };
@@ -111,6 +111,14 @@ export function getCommentTargetScope({ targetType, targetId }: { targetType: Co
     case 'accent': {
       const accent = db.select({ municipalityId: localAccents.municipalityId }).from(localAccents).where(eq(localAccents.id, targetId)).get();
       return accent ? { targetType, targetId, municipalityId: accent.municipalityId } : undefined;
+    }
+    case 'library': {
+      const item = db.select({ createdBy: libraryItems.createdBy }).from(libraryItems).where(eq(libraryItems.id, targetId)).get();
+      return item ? { targetType, targetId, municipalityId: null, createdBy: item.createdBy } : undefined;
+    }
+    case 'meeting': {
+      const meeting = db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, targetId)).get();
+      return meeting ? { targetType, targetId, municipalityId: null } : undefined;
     }
   }
 }

@@ -50,6 +50,17 @@ export function canEditMeetings(actor: Actor): boolean {
   return actor.role === 'beheerder' || actor.role === 'werkgroeplid';
 }
 
+/** Adding items to the library: everybody but the lezer (PRODUCT.md, "library items"). */
+export function canAddLibraryItems(actor: Actor): boolean {
+  return actor.role !== 'lezer';
+}
+
+/** Changing a library item: the agenda's editors any item; gemeente and adviseur their own. */
+export function canEditLibraryItem(actor: Actor, item: { createdBy: number }): boolean {
+  if (actor.role === 'beheerder' || actor.role === 'werkgroeplid') return true;
+  return (actor.role === 'gemeente' || actor.role === 'adviseur') && item.createdBy === actor.id;
+}
+
 export function canManageAccounts(actor: Actor): boolean {
   return actor.role === 'beheerder';
 }

@@ -20,6 +20,8 @@ import {
   canEditAction,
   canEditAgenda,
   canEditComment,
+  canEditLibraryItem,
+  canEditMeetings,
   canResolveThread,
   type Actor,
 } from '../models/permissions';
@@ -51,6 +53,10 @@ function mayEditTarget(actor: Actor, scope: CommentTargetScope): boolean {
       return canEditAction(actor, { municipalityId: scope.municipalityId });
     case 'accent':
       return canEditAccent(actor, scope.municipalityId!);
+    case 'library':
+      return canEditLibraryItem(actor, { createdBy: scope.createdBy });
+    case 'meeting':
+      return canEditMeetings(actor);
   }
 }
 

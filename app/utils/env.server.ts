@@ -18,6 +18,16 @@ const EnvSchema = z.object({
   KOERS_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   /** Benchmarks only: append the server time of every request to this file. */
   KOERS_TIMING_LOG: z.string().min(1).optional(),
+  /** Where uploaded library files are kept (by content hash); default: 'uploads' beside the database. */
+  KOERS_UPLOADS_DIR: z.string().min(1).optional(),
+  /** Outgoing e-mail. Without SMTP_HOST, e-mail is off and Koers says so. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** 'true' for implicit TLS (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).default('Koers <koers@localhost>'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

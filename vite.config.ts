@@ -11,6 +11,20 @@ declare module '@remix-run/node' {
 export default defineConfig({
   plugins: [!process.env.VITEST && remix(remixConfig)],
   server: { port: Number(process.env.PORT ?? 3000) },
+  // The notes editor's packages, pre-bundled up front: discovered on first use, Vite would
+  // re-optimise and reload, and hydration fails ("reading 'useState'") — /work/shared/STACK.md.
+  optimizeDeps: {
+    include: [
+      'yjs',
+      'y-websocket',
+      'y-indexeddb',
+      '@tiptap/core',
+      '@tiptap/react',
+      '@tiptap/starter-kit',
+      '@tiptap/extension-collaboration',
+      '@tiptap/extension-collaboration-caret',
+    ],
+  },
   test: {
     include: ['app/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',

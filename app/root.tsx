@@ -15,8 +15,11 @@ import tokensCss from '@utrecht/design-tokens/dist/root.css?url';
 import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
 import appCss from './styles/app.css?url';
 import searchCss from './styles/search.css?url';
+import notificationsCss from './styles/notifications.css?url';
 import { t } from './i18n';
 import { AppHeader } from './components/app-header';
+import { LiveUpdates } from './components/live-updates';
+import { countUnread } from './models/notification-inbox.server';
 import { getUser } from './utils/auth.server';
 import { useNonce } from './utils/nonce';
 
@@ -25,6 +28,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: utrechtCss },
   { rel: 'stylesheet', href: appCss },
   { rel: 'stylesheet', href: searchCss },
+  { rel: 'stylesheet', href: notificationsCss },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -32,7 +36,7 @@ export const meta: MetaFunction = () => [{ title: t.common.appName }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user };
+  return { user, unreadNotifications: user ? countUnread(user.id) : 0 };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -50,7 +54,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           {t.common.skipToContent}
         </a>
-        <AppHeader user={data?.user ?? null} />
+        <AppHeader user={data?.user ?? null} unreadNotifications={data?.unreadNotifications ?? 0} />
+        {data?.user ? <LiveUpdates /> : null}
         <main id="main" tabIndex={-1} className="page">
           {children}
         </main>

@@ -23,6 +23,8 @@ export const WORKSPACE_SIZE = {
   comments: 20_000,
   history: 100_000,
   progressUpdates: 6_000,
+  /** Meetings of the working group over the years, each with agenda, attendees and decisions. */
+  meetings: 200,
   /** Share of generated actions that are local (belong to one municipality). */
   localShare: 0.6,
   /** One action gets this many comments and history rows, the page the benchmark measures. */
@@ -95,7 +97,7 @@ export type WorkspaceCounts = Record<string, number>;
 
 /** Row counts of the tables the benchmark cares about. */
 export function countRows(sqlite: { prepare(sql: string): { get(): unknown } }): WorkspaceCounts {
-  const tables = ['organisations', 'users', 'themes', 'goals', 'actions', 'local_accents', 'comments', 'history', 'progress_updates'];
+  const tables = ['organisations', 'users', 'themes', 'goals', 'actions', 'local_accents', 'comments', 'history', 'progress_updates', 'meetings', 'agenda_points', 'decisions'];
   const counts: WorkspaceCounts = {};
   for (const table of tables) counts[table] = (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   return counts;
@@ -291,6 +293,33 @@ export async function generateWorkspace(file: string = DEFAULT_BENCH_DATABASE, l
       else if (r < 0.9) add('goal', rnd.pick(goalRows).id);
       else if (r < 0.98) add('accent', rnd.pick(accentRows).id);
       else add('theme', rnd.pick(themeRows).id);
+    }
+  })();
+
+  // --- meetings: every two weeks back from 2026, with agenda points, attendees, decisions --
+  sqlite.transaction(() => {
+    const insertMeeting = sqlite.prepare(
+      "insert into meetings (title, kind, starts_at, place, status, duration_minutes, previous_meeting_id, created_by, created_at) values (?, ?, ?, ?, ?, 120, ?, ?, ?)",
+    );
+    const insertPoint = sqlite.prepare('insert into agenda_points (meeting_id, position, title, duration_minutes, presenter, goal_id, action_id, status) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertAttendee = sqlite.prepare('insert or ignore into meeting_attendees (meeting_id, user_id, attended) values (?, ?, ?)');
+    const insertDecision = sqlite.prepare('insert into decisions (meeting_id, text, goal_id, action_id, created_by, created_at) values (?, ?, ?, ?, ?, ?)');
+    const remaining = WORKSPACE_SIZE.meetings - scalar('select count(*) as n from meetings');
+    let previous: number | null = null;
+    for (let i = remaining; i > 0; i--) {
+      const startsAt = HISTORY_TO - (i - 5) * 14 * DAY; // the last five are still planned
+      const kind = i % 6 === 0 ? 'bestuurlijk' : i % 5 === 0 ? 'kennisdeling' : 'werkgroep';
+      const held = startsAt < HISTORY_TO;
+      const meetingId: number = Number(
+        insertMeeting.run(`Overleg ${kind} ${new Date(startsAt).toISOString().slice(0, 10)}`, kind, iso(startsAt), rnd.pick(['Stadhuis Haarlem', 'Online (Teams)', 'Bibliotheek Velsen']), held ? 'gehouden' : 'gepland', previous, rnd.pick(editors).id, iso(startsAt - 14 * DAY)).lastInsertRowid,
+      );
+      previous = meetingId;
+      for (let p = 0; p < 5; p++) {
+        const action = rnd.pick(actionRows);
+        insertPoint.run(meetingId, p, `${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}`, rnd.int(1, 4) * 10, rnd.pick(['Werkgroep', 'Taalhuis', 'Stichting Lezen en Schrijven']), rnd.pick(goalRows).id, action.id, held ? 'afgerond' : 'open');
+      }
+      for (let a = 0; a < 6; a++) insertAttendee.run(meetingId, rnd.pick(editors).id, held ? (rnd.next() < 0.85 ? 1 : 0) : null);
+      if (held) for (let d = 0; d < 2; d++) insertDecision.run(meetingId, `Besluit: ${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}`, rnd.pick(goalRows).id, null, rnd.pick(editors).id, iso(startsAt + 3_600_000));
     }
   })();
 

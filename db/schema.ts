@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm';
 import { ACTION_STATUSES } from '../app/models/action-status';
 import { COMMENT_TARGETS, type CommentTarget } from '../app/models/comment-target';
+import { LIBRARY_KINDS, LIBRARY_LINK_TARGETS, TARGET_GROUPS } from '../app/models/library-rules';
 import { ROLES } from '../app/models/permissions';
 import { type AnySQLiteColumn, blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -40,7 +41,7 @@ export const users = sqliteTable(
       .references(() => organisations.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
-    /** Secret in the user's calendar feed URL (/agenda/<token>.ics); renewable, null until asked for. */
+    /** Secret in the user's calendar feed URL (/kalender/<token>.ics); renewable, null until asked for. */
     calendarToken: text('calendar_token'),
     createdAt: text('created_at').notNull().default(now),
   },
@@ -405,8 +406,6 @@ export const collabSnapshots = sqliteTable('collab_snapshots', {
 // ---------------------------------------------------------------------------
 // Knowledge library ("kennisbank")
 
-export const LIBRARY_KINDS = ['document', 'link', 'voorbeeld', 'contact'] as const;
-export const TARGET_GROUPS = ['NT1', 'NT2', 'jongvolwassenen', 'ouders', 'werkgevers', 'professionals'] as const;
 
 /** A library item: an uploaded document, a link, a good practice or a contact. */
 export const libraryItems = sqliteTable(
@@ -451,8 +450,6 @@ export const libraryItemTargetGroups = sqliteTable(
   },
   (t) => [uniqueIndex('library_item_target_groups_unique').on(t.itemId, t.targetGroup)],
 );
-
-export const LIBRARY_LINK_TARGETS = ['goal', 'action', 'meeting'] as const;
 
 /** A library item linked to a goal, an action or a meeting. */
 export const libraryItemLinks = sqliteTable(

@@ -18,7 +18,9 @@ import { migrateDatabase } from '../db/migrate';
 import { bootstrapDatabase } from '../db/seed/bootstrap';
 import { sessionCookie } from '../app/utils/auth.server';
 import { attachCollab } from './collab';
-import { collabRowsWritten } from '../app/models/collab-document.server';
+import { createLiveEvents } from './live';
+import { startNotificationJobs } from './notification-jobs';
+import { workspaceDataVersion } from './live/data-version';
 import { pageCache } from './page-cache';
 import { requestTiming } from './request-timing';
 import { cspNonce, sameOriginOnly, securityHeaders } from './security';
@@ -32,20 +34,19 @@ const app = express();
 const server = http.createServer(app);
 const collab = attachCollab(server, { publicUrl: env.KOERS_PUBLIC_URL });
 
+// Writes by this process and by any other (an import, a backup restore); not keystrokes
+// in meeting notes, which change no page. Pages are cached on it, browsers told when it moves.
+const dataVersion = workspaceDataVersion();
+const live = createLiveEvents({ dataVersion });
+
 app.disable('x-powered-by');
-if (env.KOERS_TIMING_LOG) app.use(requestTiming(env.KOERS_TIMING_LOG));
 if (env.KOERS_PUBLIC_URL) app.set('trust proxy', 'loopback');
-if (env.KOERS_PAGE_CACHE === 'on') {
-  const totalChanges = db.$client.prepare('select total_changes()').pluck();
-  app.use(
-    pageCache({
-      // Writes by this process, and by any other (an import, a backup restore).
-      // Keystrokes in meeting notes are stored as they happen; they change no page.
-      dataVersion: () => `${db.$client.pragma('data_version', { simple: true })}:${(totalChanges.get() as number) - collabRowsWritten()}`,
-      sessionCookieName: sessionCookie.name,
-    }),
-  );
-}
+// The live stream first: it lasts as long as the page is open, so the page cache must
+// not collect it, compression must not hold it back, and the timing log would only
+// record how long someone looked at a page.
+app.get('/live', live.handler);
+if (env.KOERS_TIMING_LOG) app.use(requestTiming(env.KOERS_TIMING_LOG));
+if (env.KOERS_PAGE_CACHE === 'on') app.use(pageCache({ dataVersion, sessionCookieName: sessionCookie.name }));
 app.use(compression());
 app.use(cspNonce);
 app.use(securityHeaders({ development }));
@@ -94,6 +95,8 @@ app.all(
   }),
 );
 
+const notificationJobs = startNotificationJobs();
+
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
@@ -106,6 +109,9 @@ async function shutdown(signal: string) {
   setTimeout(() => process.exit(1), 10_000).unref();
   // Stores and compacts the live documents and closes their sockets (server.close waits for them).
   await collab.close();
+  // Open streams would keep server.close waiting; browsers reconnect to the next server.
+  live.close();
+  notificationJobs.stop();
   server.close(() => {
     db.$client.close();
     process.exit(0);

@@ -12,10 +12,13 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: '/tijdlijn', label: t.common.nav.timeline },
   { to: '/bord', label: t.common.nav.board },
   { to: '/accenten', label: t.common.nav.accents },
+  { to: '/overleggen', label: t.common.nav.meetings },
+  { to: '/besluiten', label: t.common.nav.decisions },
+  { to: '/kennisbank', label: t.common.nav.library },
   { to: '/wijzigingen', label: t.common.nav.changes },
 ];
 
-export function AppHeader({ user }: { user: HeaderUser | null }) {
+export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser | null; unreadNotifications?: number }) {
   return (
     <header className="app-header">
       <div className="app-header__bar">
@@ -27,6 +30,10 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
         {user ? (
           <div className="app-header__user">
             <span>{t.common.loggedInAs(user.name, user.organisationName)}</span>
+            <NavLink to="/meldingen" className="app-header__notifications" aria-label={t.notifications.headerLabel(unreadNotifications)}>
+              {t.notifications.headerLink}
+              {unreadNotifications > 0 ? <span className="notification-count">{unreadNotifications}</span> : null}
+            </NavLink>
             <NavLink to="/account">{t.common.nav.account}</NavLink>
             <Form method="post" action="/logout">
               <button type="submit" className="link-button">

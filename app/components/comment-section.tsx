@@ -6,6 +6,8 @@ import type { CommentReply, CommentThread } from '../models/comment.server';
 import { canComment, canDeleteComment, canEditComment, canResolveThread, type Actor } from '../models/permissions';
 import { formatDateTime } from '../utils/date-time';
 import { Field } from './field';
+import { MentionText } from './mention-text';
+import { MentionTextarea } from './mention-textarea';
 
 const c = t.comments;
 
@@ -136,7 +138,9 @@ function Comment({ comment, actor, isThread }: { comment: CommentReply; actor: A
           </span>
         ) : null}
       </p>
-      <div className="comment__body prose">{comment.body}</div>
+      <div className="comment__body prose">
+        <MentionText text={comment.body} names={comment.mentions} />
+      </div>
       {mayEdit || mayDelete ? (
         <div className="comment__actions">
           {mayEdit ? (
@@ -233,8 +237,8 @@ function CommentForm({
   return (
     <fetcher.Form method="post" action="/reacties" className={`form comment-form${className ? ` ${className}` : ''}`} ref={formRef} noValidate>
       <HiddenFields intent={intent} fields={hidden} />
-      <Field label={label} name="body" error={error}>
-        {(p) => <textarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={5000} />}
+      <Field label={label} name="body" error={error} hint={t.notifications.mention.hint}>
+        {(p) => <MentionTextarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={5000} />}
       </Field>
       <button type="submit" className="button button--small" disabled={busy}>
         {busy ? c.saving : submitLabel}

@@ -7,9 +7,33 @@ import { actions } from './nl/actions';
 import { admin } from './nl/admin';
 import { comments } from './nl/comments';
 import { common } from './nl/common';
+import { decisions } from './nl/decisions';
 import { history } from './nl/history';
+import { library } from './nl/library';
 import { lists } from './nl/lists';
+import { live } from './nl/live';
+import { meetings } from './nl/meetings';
+import { minutes } from './nl/minutes';
+import { notes } from './nl/notes';
+import { notifications } from './nl/notifications';
 import { search } from './nl/search';
 import { tracker } from './nl/tracker';
 
-export const t = { common, actions, tracker, comments, accents, history, lists, admin, search };
+export const t = {
+  common,
+  actions,
+  tracker,
+  comments,
+  accents,
+  history,
+  lists,
+  admin,
+  search,
+  meetings,
+  notes,
+  minutes,
+  decisions,
+  library,
+  notifications,
+  live,
+};

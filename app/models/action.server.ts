@@ -8,6 +8,7 @@ import type { FieldErrors } from '../utils/forms';
 import type { ActionStatus } from './action-status';
 import { goalExists, goalWithChapterColumns } from './goal.server';
 import { recordHistory, recordUpdate } from './history.server';
+import { notifyActionOwner } from './notification.server';
 import { listOrganisationOptions, organisationExists } from './organisation.server';
 
 /** The fields of an action that its form edits and its history records. */
@@ -102,6 +103,7 @@ export function createAction({ userId, input }: { userId: number; input: ActionF
     // Actions made in Koers get a code too, so an exported agenda imports back onto them.
     tx.update(actions).set({ code: `K${row.id}` }).where(eq(actions.id, row.id)).run();
     recordHistory(tx, { entityType: 'action', entityId: row.id, userId, change: 'create', after: fields });
+    if (fields.ownerUserId !== null) notifyActionOwner({ actionId: row.id, ownerUserId: fields.ownerUserId, actorId: userId, occasion: 'created' });
     return row.id;
   });
 }
@@ -113,10 +115,14 @@ export function updateAction({ userId, id, input }: { userId: number; id: number
     if (!before) throw new Response('Actie niet gevonden', { status: 404 });
     const fields = editableFields(input);
     if (recordUpdate(tx, 'action', id, userId, before, fields)) {
+      const updatedAt = new Date().toISOString();
       tx.update(actions)
-        .set({ ...fields, updatedAt: new Date().toISOString() })
+        .set({ ...fields, updatedAt })
         .where(eq(actions.id, id))
         .run();
+      if (fields.ownerUserId !== null && fields.ownerUserId !== before.ownerUserId) {
+        notifyActionOwner({ actionId: id, ownerUserId: fields.ownerUserId, actorId: userId, occasion: updatedAt });
+      }
     }
   });
 }

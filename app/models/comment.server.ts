@@ -2,6 +2,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { actions, comments, goals, libraryItems, localAccents, meetings, organisations, users, type CommentTarget } from '../../db/schema';
 import { db } from '../utils/db.server';
+import { followTarget } from './follow.server';
+import { mentionedNames } from './mention';
+import { listPersonNames } from './mention.server';
+import { notifyCommentEdited, notifyCommentPosted } from './notification.server';
 
 export type { CommentTarget };
 
@@ -15,6 +19,8 @@ export type CommentReply = {
   body: string;
   createdAt: string;
   editedAt: string | null;
+  /** The names the text mentions (`@Naam`), highlighted when it is shown. */
+  mentions: string[];
 };
 
 export type CommentThread = CommentReply & {
@@ -49,6 +55,7 @@ export function listComments({ targetType, targetId }: { targetType: CommentTarg
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all();
 
+  const names = rows.some((row) => row.body.includes('@')) ? listPersonNames() : [];
   const asReply = (row: (typeof rows)[number]): CommentReply => ({
     id: row.id,
     authorId: row.authorId,
@@ -57,6 +64,7 @@ export function listComments({ targetType, targetId }: { targetType: CommentTarg
     body: row.body,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
+    mentions: names.length > 0 ? mentionedNames(row.body, names) : [],
   });
   const threads: CommentThread[] = [];
   const byId = new Map<number, CommentThread>();
@@ -125,7 +133,11 @@ export function getCommentTargetScope({ targetType, targetId }: { targetType: Co
 
 export type CommentTargetScope = NonNullable<ReturnType<typeof getCommentTargetScope>>;
 
-/** Starts a thread (parentId null) or replies to one; the target must exist (checked by the caller). */
+/**
+ * Starts a thread (parentId null) or replies to one; the target must exist (checked by
+ * the caller). The author follows the item from now on; the people mentioned, the
+ * item's owner and its followers are notified, in the same transaction.
+ */
 export function createComment({
   authorId,
   targetType,
@@ -139,11 +151,20 @@ export function createComment({
   parentId?: number | null;
   body: string;
 }): number {
-  return db.insert(comments).values({ authorId, targetType, targetId, parentId, body }).returning({ id: comments.id }).get().id;
+  return db.transaction(() => {
+    const id = db.insert(comments).values({ authorId, targetType, targetId, parentId, body }).returning({ id: comments.id }).get().id;
+    followTarget({ userId: authorId, targetType, targetId });
+    notifyCommentPosted({ commentId: id, actorId: authorId });
+    return id;
+  });
 }
 
-export function editComment({ id, body }: { id: number; body: string }) {
-  db.update(comments).set({ body, editedAt: new Date().toISOString() }).where(eq(comments.id, id)).run();
+/** Saves an edit; with the editor's id, people newly mentioned in it are notified. */
+export function editComment({ id, body, userId }: { id: number; body: string; userId?: number }) {
+  db.transaction(() => {
+    db.update(comments).set({ body, editedAt: new Date().toISOString() }).where(eq(comments.id, id)).run();
+    if (userId !== undefined) notifyCommentEdited({ commentId: id, actorId: userId });
+  });
 }
 
 /** Deletes a comment; deleting a thread's first comment deletes its replies with it. */

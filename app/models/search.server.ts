@@ -3,7 +3,10 @@
  * the source tables by triggers (db/migrations/0001_search_index.sql), so every write
  * path updates it inside its own transaction. See docs/decisions/008-search.md.
  *
- * Adding a kind of content (meeting notes, library items):
+ * Library items (kind 6, including their current file's text) and meeting notes (kind 7)
+ * were added this way by db/migrations/0004_search_library_and_notes.sql.
+ *
+ * Adding a kind of content:
  *   1. a migration with its insert/update/delete triggers and a backfill
  *      (rowid = id * 16 + a new kind code);
  *   2. the kind in SEARCH_KINDS (app/schemas/search.ts) and its labels in app/i18n/nl/search.ts;
@@ -11,9 +14,10 @@
  *   4. if not everyone may read it, a condition in visibilityCondition().
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { actions, comments, goals, localAccents, organisations, users } from '../../db/schema';
+import { actions, comments, goals, libraryItems, localAccents, meetings, organisations, users } from '../../db/schema';
 import { t } from '../i18n';
 import { SEARCH_KINDS, type SearchKind } from '../schemas/search';
+import { formatDay } from '../utils/date-time';
 import { db } from '../utils/db.server';
 import type { Actor } from './permissions';
 import { MARK_END, MARK_START } from './search-text';
@@ -100,13 +104,17 @@ type Resolver = (ids: number[]) => Map<number, Target>;
 
 const byId = (ids: number[], target: (id: number) => Target) => new Map(ids.map((id) => [id, target(id)]));
 
-/** The page of a comment's target: goal, action or accent. */
+/** The page of a comment's target: goal, action, accent, library item or meeting. */
 function commentTargetHref(row: { targetType: string; targetId: number; accentGoalId: number | null; accentMunicipalityId: number | null }): string | null {
   switch (row.targetType) {
     case 'goal':
       return `/doelen/${row.targetId}`;
     case 'action':
       return `/acties/${row.targetId}`;
+    case 'library':
+      return `/kennisbank/${row.targetId}`;
+    case 'meeting':
+      return `/overleggen/${row.targetId}`;
     case 'accent':
       return row.accentGoalId !== null && row.accentMunicipalityId !== null ? `/accenten/${row.accentGoalId}/${row.accentMunicipalityId}` : null;
     default:
@@ -146,6 +154,8 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
         accentGoalId: localAccents.goalId,
         accentMunicipalityId: localAccents.municipalityId,
         accentMunicipality: organisations.name,
+        libraryTitle: libraryItems.title,
+        meetingTitle: meetings.title,
       })
       .from(comments)
       .innerJoin(users, eq(users.id, comments.authorId))
@@ -153,6 +163,8 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
       .leftJoin(actions, and(eq(comments.targetType, 'action'), eq(actions.id, comments.targetId)))
       .leftJoin(localAccents, and(eq(comments.targetType, 'accent'), eq(localAccents.id, comments.targetId)))
       .leftJoin(organisations, eq(organisations.id, localAccents.municipalityId))
+      .leftJoin(libraryItems, and(eq(comments.targetType, 'library'), eq(libraryItems.id, comments.targetId)))
+      .leftJoin(meetings, and(eq(comments.targetType, 'meeting'), eq(meetings.id, comments.targetId)))
       .where(inArray(comments.id, ids))
       .all();
     const targets = new Map<number, Target>();
@@ -164,10 +176,22 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
           ? `${t.search.kinds.goal.toLowerCase()} ${row.goalTitle ?? ''}`
           : row.targetType === 'action'
             ? `${t.search.kinds.action.toLowerCase()} ${row.actionTitle ?? ''}`
-            : `${t.search.kinds.accent.toLowerCase()} ${row.accentMunicipality ?? ''}`;
+            : row.targetType === 'library'
+              ? `${t.search.libraryTarget} ${row.libraryTitle ?? ''}`
+              : row.targetType === 'meeting'
+                ? `${t.search.meetingTarget} ${row.meetingTitle ?? ''}`
+                : `${t.search.kinds.accent.toLowerCase()} ${row.accentMunicipality ?? ''}`;
       targets.set(row.id, { href: `${page}#reactie-${row.id}`, title: t.search.commentTitle(row.authorName, target.trim()) });
     }
     return targets;
+  },
+  library: (ids) => {
+    const rows = db.select({ id: libraryItems.id, kind: libraryItems.kind }).from(libraryItems).where(inArray(libraryItems.id, ids)).all();
+    return new Map(rows.map((row) => [row.id, { href: `/kennisbank/${row.id}`, context: t.library.kinds[row.kind] }]));
+  },
+  notes: (ids) => {
+    const rows = db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(inArray(meetings.id, ids)).all();
+    return new Map(rows.map((row) => [row.id, { href: `/overleggen/${row.id}/notities`, context: t.search.notesContext(formatDay(row.startsAt)) }]));
   },
 };
 

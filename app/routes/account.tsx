@@ -3,14 +3,17 @@ import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { Field, FormErrorSummary } from '../components/field';
 import { t } from '../i18n';
+import { calendarFeedUrl, getCalendarToken, renewCalendarToken } from '../models/calendar-feed.server';
 import { ROLE_LABELS } from '../models/permissions';
 import { changeOwnPassword, getAccount } from '../models/user.server';
 import { ChangePasswordSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
 import { getSessionId, requireUser } from '../utils/auth.server';
+import { env } from '../utils/env.server';
 import { parseForm, type FieldErrors } from '../utils/forms';
 
 const a = t.admin.account;
+const cal = t.meetings.account;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
 export const meta: MetaFunction = () => [{ title: `${a.title} — Koers` }];
@@ -19,13 +22,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const account = getAccount(user.id);
   if (!account) throw new Response('Niet gevonden', { status: 404 });
-  const changed = new URL(request.url).searchParams.get('wachtwoord') === 'gewijzigd';
-  return { account, changed };
+  const url = new URL(request.url);
+  const changed = url.searchParams.get('wachtwoord') === 'gewijzigd';
+  const token = getCalendarToken(user.id);
+  const calendarUrl = token ? calendarFeedUrl(env.KOERS_PUBLIC_URL ?? url.origin, token) : null;
+  const calendarNotice = ({ aangemaakt: cal.created, vernieuwd: cal.renewed } as Record<string, string>)[url.searchParams.get('agenda') ?? ''] ?? null;
+  return { account, changed, calendarUrl, calendarNotice };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(ChangePasswordSchema, await request.formData());
+  const formData = await request.formData();
+  if (formData.get('intent') === 'calendar') {
+    const hadToken = getCalendarToken(user.id) !== null;
+    renewCalendarToken(user.id);
+    return redirect(`/account?agenda=${hadToken ? 'vernieuwd' : 'aangemaakt'}#agenda-abonnement`);
+  }
+  const form = parseForm(ChangePasswordSchema, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors }, { status: 400 });
   const result = await changeOwnPassword({
     userId: user.id,
@@ -38,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { account, changed } = useLoaderData<typeof loader>();
+  const { account, changed, calendarUrl, calendarNotice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
@@ -80,6 +93,41 @@ export default function AccountPage() {
             {a.submit}
           </button>
         </Form>
+      </section>
+      <section aria-labelledby="agenda-abonnement">
+        <h2 id="agenda-abonnement">{cal.heading}</h2>
+        {calendarNotice ? (
+          <div className="notice notice--success" role="status">
+            {calendarNotice}
+          </div>
+        ) : null}
+        <p>{cal.intro}</p>
+        {calendarUrl ? (
+          <div className="field invite-link">
+            <label htmlFor="agenda-url">{cal.urlLabel}</label>
+            <input id="agenda-url" type="text" readOnly value={calendarUrl} className="calendar-url" />
+          </div>
+        ) : (
+          <p className="muted">{cal.noToken}</p>
+        )}
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="calendar" />
+          {calendarUrl ? (
+            <p className="hint" id="agenda-vernieuwen-uitleg">
+              {cal.renewHint}
+            </p>
+          ) : null}
+          <button type="submit" className="button button--secondary" aria-describedby={calendarUrl ? 'agenda-vernieuwen-uitleg' : undefined}>
+            {calendarUrl ? cal.renew : cal.create}
+          </button>
+        </Form>
+        <h3>{cal.outlookHeading}</h3>
+        <ol>
+          {cal.outlookSteps.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+        </ol>
+        <p>{cal.otherClients}</p>
       </section>
     </div>
   );

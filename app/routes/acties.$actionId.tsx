@@ -1,11 +1,15 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
 import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge, StatusOptions } from '../components/action-bits';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { CommentSection } from '../components/comment-section';
+import { DecisionList } from '../components/decision-list';
 import { Field, FormErrorSummary } from '../components/field';
+import { FollowButton } from '../components/follow-button';
 import { HistoryList } from '../components/history-list';
+import { LinkedLibraryItems } from '../components/library-linked-items';
 import { OwnerText } from '../components/owner-text';
 import { t } from '../i18n';
 import { ACTION_STATUS_LABELS, isActionStatus } from '../models/action-status';
@@ -13,7 +17,9 @@ import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } fro
 import { resolveHistoryNames } from '../models/changes.server';
 import { listComments } from '../models/comment.server';
 import { isOverdue } from '../models/deadline';
+import { listActionDecisions } from '../models/decision.server';
 import { listHistoryOf } from '../models/history.server';
+import { linkedLibrarySection } from '../models/library.server';
 import { canEditAction } from '../models/permissions';
 import { ProgressUpdateSchema } from '../schemas/action';
 import commentsCss from '../styles/comments.css?url';
@@ -46,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     overdue: isOverdue({ end: action.deadlineEnd }, action.status, todayInNL()),
     updates: listProgressUpdates(id),
     threads: listComments({ targetType: 'action', targetId: id }),
+    decisions: listActionDecisions({ actionId: id }),
+    library: linkedLibrarySection({ actor, targetType: 'action', targetId: id }),
     history,
     historyNames: resolveHistoryNames(history),
     mayEdit: canEditAction(actor, action),
@@ -68,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActionPage() {
-  const { actor, action, overdue, updates, threads, history, historyNames, mayEdit } = useLoaderData<typeof loader>();
+  const { actor, action, overdue, updates, threads, history, historyNames, mayEdit, decisions, library } = useLoaderData<typeof loader>();
   const partners = action.partners
     .split(';')
     .map((p) => p.trim())
@@ -94,6 +102,7 @@ export default function ActionPage() {
             {a.edit}
           </Link>
         ) : null}
+        <FollowButton target={{ type: 'action', id: action.id }} />
       </div>
 
       <dl className="meta-list">
@@ -138,7 +147,7 @@ export default function ActionPage() {
 
       <section id="voortgang" aria-labelledby="voortgang-titel">
         <h2 id="voortgang-titel">{a.progressHeading}</h2>
-        {mayEdit ? <ProgressForm resetKey={updates.length} /> : null}
+        {mayEdit ? <ProgressForm /> : null}
         {updates.length === 0 ? (
           <p className="muted">{a.noProgress}</p>
         ) : (
@@ -165,22 +174,26 @@ export default function ActionPage() {
         )}
       </section>
 
+      <DecisionList decisions={decisions} emptyText={t.decisions.noneForAction} />
+      <LinkedLibraryItems items={library.items} addTo={library.addTo} />
       <CommentSection target={{ type: 'action', id: action.id }} threads={threads} actor={actor} mayEditTarget={mayEdit} />
       <HistoryList entries={history} names={historyNames} />
     </article>
   );
 }
 
-function ProgressForm({ resetKey }: { resetKey: number }) {
+function ProgressForm() {
   const actionData = useActionData<typeof action>();
-  const submitting = useNavigation().state === 'submitting';
+  const navigation = useNavigation();
+  const submitting = navigation.state === 'submitting';
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const values: Record<string, string> = actionData?.values ?? {};
+  const resetKey = useResetAfterOwnReport(navigation, actionData);
   return (
     <div className="card progress-form">
       <h3>{a.progressFormHeading}</h3>
       <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
-      {/* A fresh form after a successful report: the key changes with the number of reports. */}
+      {/* A fresh form after this viewer's report was saved (not when a report by someone else arrives live). */}
       <Form key={resetKey} method="post" className="form" noValidate preventScrollReset>
         <input type="hidden" name="intent" value="progress" />
         <Field label={a.progressBody} name="body" error={errors.body}>
@@ -207,4 +220,20 @@ function ProgressForm({ resetKey }: { resetKey: number }) {
       </Form>
     </div>
   );
+}
+
+/** Counts this viewer's saved progress reports: the report form starts empty after each. */
+function useResetAfterOwnReport(navigation: ReturnType<typeof useNavigation>, actionData: unknown): number {
+  const [saved, setSaved] = useState(0);
+  const reporting = navigation.formData?.get('intent') === 'progress';
+  const sent = useRef(false);
+  useEffect(() => {
+    if (reporting) sent.current = true;
+    else if (navigation.state === 'idle' && sent.current) {
+      sent.current = false;
+      // Saved: the action redirected (no action data). Refused: keep the form with its errors.
+      if (!actionData) setSaved((n) => n + 1);
+    }
+  }, [reporting, navigation.state, actionData]);
+  return saved;
 }

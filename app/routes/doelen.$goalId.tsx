@@ -3,15 +3,20 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GoalActionTable } from '../components/action-rows';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { CommentSection } from '../components/comment-section';
+import { DecisionList } from '../components/decision-list';
+import { FollowButton } from '../components/follow-button';
 import { GoalAccents } from '../components/goal-accents';
 import { HistoryList } from '../components/history-list';
+import { LinkedLibraryItems } from '../components/library-linked-items';
 import { t } from '../i18n';
 import { listAccentsForGoal } from '../models/accent.server';
 import { resolveHistoryNames } from '../models/changes.server';
 import { listComments } from '../models/comment.server';
 import { isOverdue } from '../models/deadline';
+import { listGoalDecisions } from '../models/decision.server';
 import { getGoal, listGoalActions } from '../models/goal.server';
 import { listHistoryOf } from '../models/history.server';
+import { linkedLibrarySection } from '../models/library.server';
 import { canCreateAnyAction, canEditAgenda } from '../models/permissions';
 import accentsCss from '../styles/accents.css?url';
 import commentsCss from '../styles/comments.css?url';
@@ -47,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions,
     accents: listAccentsForGoal(id),
     threads: listComments({ targetType: 'goal', targetId: id }),
+    decisions: listGoalDecisions({ goalId: id }),
+    library: linkedLibrarySection({ actor, targetType: 'goal', targetId: id }),
     history,
     historyNames: resolveHistoryNames(history),
     mayEditGoal: canEditAgenda(actor),
@@ -55,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function GoalPage() {
-  const { actor, goal, actions, accents, threads, history, historyNames, mayEditGoal, mayCreateAction } = useLoaderData<typeof loader>();
+  const { actor, goal, actions, accents, threads, history, historyNames, mayEditGoal, mayCreateAction, decisions, library } = useLoaderData<typeof loader>();
   return (
     <article className="goal-page">
       <Breadcrumbs
@@ -69,6 +76,7 @@ export default function GoalPage() {
       <h1>
         <span className="eyebrow">{g.eyebrow(goal.code)}</span> {goal.title}
       </h1>
+      <FollowButton target={{ type: 'goal', id: goal.id }} />
       <dl className="meta-list">
         <dt>{g.chapter}</dt>
         <dd>
@@ -107,6 +115,8 @@ export default function GoalPage() {
       </section>
 
       <GoalAccents accents={accents} actor={actor} />
+      <DecisionList decisions={decisions} emptyText={t.decisions.noneForGoal} />
+      <LinkedLibraryItems items={library.items} addTo={library.addTo} />
       <CommentSection target={{ type: 'goal', id: goal.id }} threads={threads} actor={actor} mayEditTarget={mayEditGoal} />
       <HistoryList entries={history} names={historyNames} />
     </article>

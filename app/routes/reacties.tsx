@@ -100,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
       break;
     case 'edit':
       requireAllowed(canEditComment(actor, comment));
-      editComment({ id: comment.id, body: input.body });
+      editComment({ id: comment.id, body: input.body, userId: actor.id });
       break;
     case 'delete':
       requireAllowed(canDeleteComment(actor, comment));

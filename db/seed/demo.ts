@@ -4,6 +4,8 @@ import { organisations, users } from '../schema';
 import { hashPassword } from '../../app/models/password.server';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedDemoHistory } from './demo-history';
+import { seedDemoLibrary } from './demo-library';
+import { seedDemoMeetings } from './demo-meetings';
 
 /** The demo accounts, and a history that makes the workspace look lived in. */
 export async function seedDemo(db: Db, password: string) {
@@ -20,5 +22,7 @@ export async function seedDemo(db: Db, password: string) {
         .run();
     }
     seedDemoHistory(tx);
+    seedDemoLibrary(tx);
+    seedDemoMeetings(tx);
   });
 }

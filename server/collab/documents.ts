@@ -123,6 +123,11 @@ export class DocumentRegistry {
     },
   ) {}
 
+  /** The document of that name if it is in memory (without loading it). */
+  find(name: string): LiveDocument | undefined {
+    return this.documents.get(name);
+  }
+
   names(): string[] {
     return [...this.documents.keys()];
   }

@@ -7,7 +7,9 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
 import { addUserAccessListener } from '../../app/models/collab-access.server';
+import { addLiveDocumentEditor } from '../../app/models/notes-document.server';
 import { admit, currentAccess, refuseUpgrade } from './authenticate';
 import { CloseCode } from './close-codes';
 import { Compactor } from './compaction';
@@ -126,6 +128,16 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
   }
   const removeAccessListener = addUserAccessListener(closeConnectionsOfUser);
 
+  // Server-side edits (the agenda outline of the notes) go through the live document, so
+  // they are stored and then relayed like a client's update (app/models/notes-document.server.ts).
+  const removeDocumentEditor = addLiveDocumentEditor((name, edit) => {
+    const document = closing ? undefined : registry.find(name);
+    if (!document) return false;
+    Y.transact(document.doc, () => edit(document.doc), 'server');
+    if (!document.commit(null)) throw new Error(`Storing a server edit of ${name} failed.`);
+    return true;
+  });
+
   // Catches what no hook reports: logout, session expiry, changes made by another process (CLI).
   const recheckTimer = setInterval(() => {
     for (const connection of connections) recheck(connection, false);
@@ -149,6 +161,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     closing = true;
     server.off('upgrade', onUpgrade);
     removeAccessListener();
+    removeDocumentEditor();
     clearInterval(recheckTimer);
     clearInterval(pingTimer);
     const sockets = [...connections].map((c) => c.ws);

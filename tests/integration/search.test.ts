@@ -1,6 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actions, comments, goals, organisations, themes, users } from '../../db/schema';
+import { actions, comments, goals, libraryItems, organisations, themes, users } from '../../db/schema';
 import { loader as searchLoader } from '../../app/routes/zoeken';
 import { saveAccent } from '../../app/models/accent.server';
 import { createAction, updateAction } from '../../app/models/action.server';
@@ -35,13 +35,15 @@ beforeAll(async () => {
 });
 
 describe('the index follows the data', () => {
-  it('holds every theme, goal, action, comment and written accent after the seed', () => {
+  it('holds every theme, goal, action, comment, written accent, library item and meeting notes after the seed', () => {
     const sources =
       db.select({ n: count() }).from(themes).get()!.n +
       db.select({ n: count() }).from(goals).get()!.n +
       db.select({ n: count() }).from(actions).get()!.n +
       db.select({ n: count() }).from(comments).get()!.n +
-      db.get<{ n: number }>(sql`select count(*) as n from local_accents where body <> ''`).n;
+      db.get<{ n: number }>(sql`select count(*) as n from local_accents where body <> ''`).n +
+      db.select({ n: count() }).from(libraryItems).get()!.n +
+      db.get<{ n: number }>(sql`select count(*) as n from collab_snapshots s join meetings m on 'meeting.' || m.id = s.document_name where s.text <> ''`).n;
     expect(indexSize()).toBe(sources);
   });
 

@@ -1,0 +1,81 @@
+/** Published minutes ("verslag") and their downloads. */
+export const minutes = {
+  pageTitle: (meeting: string) => `Verslag: ${meeting}`,
+  heading: (meeting: string) => `Verslag: ${meeting}`,
+  breadcrumbsLabel: 'Kruimelpad',
+  meetings: 'Overleggen',
+  current: 'Verslag',
+  versionLabel: (version: number) => `Versie ${version}`,
+  versionHeading: (version: number, date: string, name: string | null) =>
+    name ? `Versie ${version}, vastgesteld op ${date} door ${name}` : `Versie ${version}, vastgesteld op ${date}`,
+  olderVersionNotice: (latest: number) => `U bekijkt een eerdere versie van het verslag. De laatste versie is versie ${latest}.`,
+  toLatest: 'Naar de laatste versie',
+  notPublished: 'Het verslag van dit overleg is nog niet vastgesteld.',
+  notPublishedEditor: 'Stel het verslag vast om de notities te bevriezen als officieel verslag. Daarna blijft deze versie altijd leesbaar, ook als de notities nog veranderen.',
+  publishedNotice: (version: number) => `Versie ${version} van het verslag is vastgesteld.`,
+  meta: {
+    label: 'Gegevens van het overleg',
+    date: 'Datum en tijd',
+    place: 'Plaats',
+    noPlace: 'Niet opgegeven',
+  },
+  attendees: {
+    heading: 'Aanwezigen',
+    present: 'Aanwezig',
+    absent: 'Afwezig',
+    unmarked: 'Uitgenodigd (aanwezigheid niet vastgelegd)',
+    guests: 'Gasten',
+    guestAbsent: 'afwezig',
+    none: 'Er zijn geen deelnemers vastgelegd.',
+  },
+  notesHeading: 'Verslag',
+  /** "Actie: … — eigenaar — deadline (status bij vaststelling)". */
+  actionItem: {
+    prefix: 'Actie:',
+    noOwner: 'geen trekker',
+    noDeadline: 'geen termijn',
+    status: (label: string) => `(${label.toLowerCase()} bij vaststelling)`,
+    missing: 'Actie: (deze actie bestond niet meer bij vaststelling)',
+  },
+  decision: {
+    prefix: 'Besluit:',
+    goal: (code: string, title: string) => `doel ${code} ${title}`,
+    action: (title: string) => `actie ${title}`,
+    about: (parts: string) => `(over ${parts})`,
+    missing: 'Besluit: (dit besluit bestond niet meer bij vaststelling)',
+  },
+  emptyNotes: 'Dit verslag bevat geen tekst.',
+  versions: {
+    heading: 'Versies',
+    caption: 'Alle vastgestelde versies van dit verslag',
+    version: 'Versie',
+    publishedAt: 'Vastgesteld op',
+    publishedBy: 'Vastgesteld door',
+    read: (version: number) => `Versie ${version} lezen`,
+    current: 'deze versie',
+    unknownUser: 'onbekend',
+  },
+  downloads: {
+    heading: 'Downloaden',
+    docx: 'Download als Word (.docx)',
+    pdf: 'Download als PDF',
+  },
+  publish: {
+    heading: 'Verslag vaststellen',
+    headingAgain: 'Nieuwe versie vaststellen',
+    intro: 'Vaststellen bevriest de huidige notities, met de acties en besluiten zoals ze nu zijn, als officieel verslag. De deelnemers krijgen een melding.',
+    introAgain: 'Hebben de notities na de vorige vaststelling nog wijzigingen gekregen? Stel dan een nieuwe versie vast. Eerdere versies blijven leesbaar.',
+    confirm: 'Ik bevestig dat de huidige notities als verslag van dit overleg worden vastgesteld.',
+    submit: 'Verslag vaststellen',
+  },
+  errors: {
+    confirmRequired: 'Vink aan dat u het verslag wilt vaststellen.',
+    emptyNotes: 'De notities van dit overleg zijn nog leeg (alleen de agendapunten staan erin). Schrijf eerst notities; een leeg verslag wordt niet vastgesteld.',
+  },
+  document: {
+    /** Author in the document properties of the downloads. */
+    author: 'Koers — werkgroep basisvaardigheden Zuid-Kennemerland en IJmond',
+    subject: 'Vastgesteld verslag',
+    published: (version: number, date: string) => `Versie ${version}, vastgesteld op ${date}`,
+  },
+};

@@ -1,0 +1,76 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { LibraryItemForm } from '../components/library-item-form';
+import { t } from '../i18n';
+import { submitLibraryItemForm } from '../models/library-form.server';
+import { getLibraryFormOptions, getLibraryItem, getLibraryItemOwner, libraryItemFormValues } from '../models/library.server';
+import { canEditLibraryItem } from '../models/permissions';
+import libraryCss from '../styles/library.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { notFound, requireIdParam } from '../utils/route-params';
+
+const l = t.library;
+const f = l.form;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: libraryCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? f.editTitle(data.item.title) : t.common.errors.notFoundTitle} — Koers` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireIdParam(params.itemId);
+  const item = getLibraryItem(id);
+  if (!item) throw notFound();
+  requireAllowed(canEditLibraryItem(asActor(user), item));
+  return { item: { id: item.id, kind: item.kind, title: item.title }, options: getLibraryFormOptions(), values: libraryItemFormValues(item) };
+}
+
+/** Saves the item; for a document, a chosen file becomes the next version (earlier ones stay). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireIdParam(params.itemId);
+  const owner = getLibraryItemOwner(id);
+  if (!owner) throw notFound();
+  requireAllowed(canEditLibraryItem(asActor(user), owner));
+  const result = await submitLibraryItemForm({ request, userId: user.id, kind: owner.kind, existingId: id });
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
+  return redirect(`/kennisbank/${id}`);
+}
+
+export default function EditLibraryItemPage() {
+  const { item, options, values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <Breadcrumbs
+        label={l.breadcrumbsLabel}
+        trail={[
+          { to: '/kennisbank', label: l.title },
+          { to: `/kennisbank/${item.id}`, label: item.title },
+        ]}
+        current={t.common.edit}
+      />
+      <h1>{f.editTitle(item.title)}</h1>
+      <LibraryItemForm
+        kind={item.kind}
+        isNew={false}
+        options={options}
+        values={actionData?.values ?? values}
+        errors={actionData?.fieldErrors ?? {}}
+        submitLabel={f.submitEdit}
+        cancelTo={`/kennisbank/${item.id}`}
+      />
+      <section className="library-delete" aria-labelledby="verwijderen-titel">
+        <h2 id="verwijderen-titel">{f.deleteHeading}</h2>
+        <p>{f.deleteText}</p>
+        <Form method="post" action={`/kennisbank/${item.id}/verwijderen`}>
+          <button type="submit" className="button button--danger">
+            {f.deleteConfirm}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Field } from '../components/field';
+import { LibraryKindBadge, LibraryTags } from '../components/library-bits';
+import { t } from '../i18n';
+import { getLibraryFormOptions, listLibraryItems } from '../models/library.server';
+import { canAddLibraryItems } from '../models/permissions';
+import { LIBRARY_KINDS, LIBRARY_PAGE_SIZE, libraryFilterQuery, readLibraryFilters, TARGET_GROUPS } from '../models/library-rules';
+import libraryCss from '../styles/library.css?url';
+import { asActor, requireUser } from '../utils/auth.server';
+import { formatDay } from '../utils/date-time';
+
+const l = t.library;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: libraryCss }];
+
+export const meta: MetaFunction = () => [{ title: `${l.title} — Koers` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  const filters = readLibraryFilters(new URL(request.url).searchParams);
+  const { items, total } = listLibraryItems({ filters });
+  const { themes, municipalities } = getLibraryFormOptions();
+  return { filters, items, total, themes, municipalities, mayAdd: canAddLibraryItems(actor) };
+}
+
+export default function LibraryPage() {
+  const { filters, items, total, themes, municipalities, mayAdd } = useLoaderData<typeof loader>();
+  const pageCount = Math.ceil(total / LIBRARY_PAGE_SIZE);
+  const filtered = libraryFilterQuery(filters) !== '';
+  return (
+    <div className="library-page">
+      <div className="section-head">
+        <h1>{l.title}</h1>
+        {mayAdd ? (
+          <Link to="/kennisbank/nieuw" className="button">
+            {l.newItem}
+          </Link>
+        ) : null}
+      </div>
+      <p className="lead">{l.lead}</p>
+
+      <Form method="get" className="library-filters" role="search" aria-label={l.filters.legend}>
+        <Field label={l.filters.text} name="q" hint={l.filters.textHint}>
+          {(p) => <input {...p} type="search" defaultValue={filters.q} key={filters.q} maxLength={200} autoComplete="off" />}
+        </Field>
+        <div className="library-filters__selects">
+          <Field label={l.filters.kind} name="soort">
+            {(p) => (
+              <select {...p} defaultValue={filters.kind ?? ''} key={filters.kind}>
+                <option value="">{l.filters.all}</option>
+                {LIBRARY_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {l.kindsPlural[kind]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={l.filters.theme} name="thema">
+            {(p) => (
+              <select {...p} defaultValue={filters.themeId ?? ''} key={filters.themeId}>
+                <option value="">{l.filters.all}</option>
+                {themes.map((theme) => (
+                  <option key={theme.id} value={theme.id}>
+                    {theme.code} {theme.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={l.filters.targetGroup} name="doelgroep">
+            {(p) => (
+              <select {...p} defaultValue={filters.targetGroup ?? ''} key={filters.targetGroup}>
+                <option value="">{l.filters.all}</option>
+                {TARGET_GROUPS.map((group) => (
+                  <option key={group} value={group}>
+                    {l.targetGroups[group]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={l.filters.municipality} name="gemeente">
+            {(p) => (
+              <select {...p} defaultValue={filters.municipalityId ?? ''} key={filters.municipalityId}>
+                <option value="">{l.filters.all}</option>
+                {municipalities.map((org) => (
+                  <option key={org.id} value={org.id}>
+                    {org.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button">
+            {l.filters.apply}
+          </button>
+          {filtered ? (
+            <Link to="/kennisbank" className="button button--secondary">
+              {l.filters.reset}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
+      <p className="library-count" aria-live="polite">
+        <strong>{l.count(total)}</strong>
+      </p>
+      {items.length === 0 ? (
+        <p className="notice">{l.none}</p>
+      ) : (
+        <ul className="library-items" aria-label={l.listLabel}>
+          {items.map((item) => (
+            <li key={item.id} className="library-item">
+              <p className="library-item__kind">
+                <LibraryKindBadge kind={item.kind} />
+              </p>
+              <h2 className="library-item__title">
+                <Link to={`/kennisbank/${item.id}`}>{item.title}</Link>
+              </h2>
+              {item.summary ? <p className="library-item__summary">{item.summary}</p> : null}
+              <LibraryTags item={item} />
+              <p className="library-item__meta muted">{l.addedBy(item.createdByName, formatDay(item.createdAt))}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {pageCount > 1 ? (
+        <nav className="library-pages" aria-label={l.pagination}>
+          {filters.page > 1 ? (
+            <Link to={libraryFilterQuery(filters, filters.page - 1) || '?'} rel="prev">
+              {l.previous}
+            </Link>
+          ) : null}
+          {filters.page < pageCount ? (
+            <Link to={libraryFilterQuery(filters, filters.page + 1)} rel="next">
+              {l.next}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

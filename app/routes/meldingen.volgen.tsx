@@ -1,0 +1,72 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { t } from '../i18n';
+import { COMMENT_TARGETS, type CommentTarget } from '../models/comment-target';
+import { getCommentTargetScope } from '../models/comment.server';
+import { followTarget, isFollowing, unfollowTarget } from '../models/follow.server';
+import { FollowFormSchema } from '../schemas/notification';
+import { requireUser } from '../utils/auth.server';
+import { parseForm } from '../utils/forms';
+import { safeRedirect } from '../utils/redirect';
+import { notFound, optionalIdQuery } from '../utils/route-params';
+
+const f = t.notifications.follow;
+
+export const meta: MetaFunction = () => [{ title: `${f.pageTitle} — Koers` }];
+
+/**
+ * Whether the user follows an item (?type=action&id=12): the follow button loads it, and
+ * without JavaScript the button links here, a page with the state and the form.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const type = url.searchParams.get('type');
+  const targetId = optionalIdQuery(url.searchParams.get('id'));
+  if (!COMMENT_TARGETS.includes(type as CommentTarget) || targetId === null) throw notFound();
+  const targetType = type as CommentTarget;
+  if (!getCommentTargetScope({ targetType, targetId })) throw notFound();
+  return {
+    targetType,
+    targetId,
+    following: isFollowing({ userId: user.id, targetType, targetId }),
+    back: safeRedirect(url.searchParams.get('terug'), '/meldingen'),
+  };
+}
+
+/** Anyone signed in may follow any item (everyone may read everything). */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const form = parseForm(FollowFormSchema, formData);
+  if (!form.ok) return data({ ok: false as const, fieldErrors: form.fieldErrors }, { status: 400 });
+  const { intent, targetType, targetId, redirectTo } = form.data;
+  if (!getCommentTargetScope({ targetType, targetId })) throw notFound();
+  if (intent === 'follow') followTarget({ userId: user.id, targetType, targetId });
+  else unfollowTarget({ userId: user.id, targetType, targetId });
+  return formData.get('js') === '1' ? data({ ok: true as const }) : redirect(safeRedirect(redirectTo));
+}
+
+export default function FollowPage() {
+  const { targetType, targetId, following, back } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>
+        {f.pageTitle}: {f.what[targetType]}
+      </h1>
+      <p>{following ? f.following : f.notFollowing}</p>
+      <p className="muted">{f.explain}</p>
+      <Form method="post" className="button-row">
+        <input type="hidden" name="intent" value={following ? 'unfollow' : 'follow'} />
+        <input type="hidden" name="targetType" value={targetType} />
+        <input type="hidden" name="targetId" value={targetId} />
+        <input type="hidden" name="redirectTo" value={back} />
+        <button type="submit" className="button">
+          {following ? f.unfollow : f.follow}
+        </button>
+        <Link to={back}>{f.back}</Link>
+      </Form>
+    </>
+  );
+}

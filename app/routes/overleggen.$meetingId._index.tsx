@@ -1,0 +1,280 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { ActionTable } from '../components/action-table';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { CommentSection } from '../components/comment-section';
+import { DecisionList } from '../components/decision-list';
+import { LinkedLibraryItems } from '../components/library-linked-items';
+import { AddAgendaPointForm, AgendaTable } from '../components/meeting-agenda';
+import { AttendanceTable } from '../components/meeting-attendance';
+import { MeetingKindLabel, MeetingPlace, MeetingStatusBadge, MeetingWhen } from '../components/meeting-bits';
+import { t } from '../i18n';
+import {
+  addAgendaPoint,
+  findAgendaPointReferenceErrors,
+  listAgendaPointOptions,
+  listAgendaPoints,
+  moveAgendaPoint,
+  removeAgendaPoint,
+  setAgendaPointStatus,
+} from '../models/agenda-point.server';
+import { listComments } from '../models/comment.server';
+import { isOverdue } from '../models/deadline';
+import { listMeetingDecisions } from '../models/decision.server';
+import { linkedLibrarySection } from '../models/library.server';
+import { getMeeting, listAttendees, listMeetingActions, listOpenSeriesActions, planNextMeeting, setAttendance } from '../models/meeting.server';
+import { canEditMeetings } from '../models/permissions';
+import { AgendaPointMoveSchema, AgendaPointRefSchema, AgendaPointSchema, AgendaPointStatusSchema, AttendanceSchema } from '../schemas/meeting';
+import commentsCss from '../styles/comments.css?url';
+import listsCss from '../styles/lists.css?url';
+import meetingsCss from '../styles/meetings.css?url';
+import trackerCss from '../styles/tracker.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { formatDay } from '../utils/date-time';
+import { parseForm } from '../utils/forms';
+import { notFound, requireIdParam } from '../utils/route-params';
+import { todayInNL } from '../utils/today';
+
+const m = t.meetings;
+const p = m.page;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: trackerCss },
+  { rel: 'stylesheet', href: listsCss },
+  { rel: 'stylesheet', href: commentsCss },
+  { rel: 'stylesheet', href: meetingsCss },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? data.meeting.title : t.common.errors.notFoundTitle} — Koers` }];
+
+function loadMeeting(idParam: string | undefined) {
+  const meeting = getMeeting(requireIdParam(idParam));
+  if (!meeting) throw notFound();
+  return meeting;
+}
+
+/** Which confirmation the page shows after a redirect (?gepland=1 …). */
+const NOTICES = { gepland: p.created, opgeslagen: p.saved, volgende: p.nextPlanned, aanwezigheid: m.attendance.saved } as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  const meeting = loadMeeting(params.meetingId);
+  const mayEdit = canEditMeetings(actor);
+  const today = todayInNL();
+  const withOverdue = <T extends { deadlineEnd: string | null; status: Parameters<typeof isOverdue>[1] }>(rows: T[]) =>
+    rows.map((row) => ({ ...row, overdue: isOverdue({ end: row.deadlineEnd }, row.status, today) }));
+  const query = new URL(request.url).searchParams;
+  const notice = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((key) => query.has(key)) ?? null;
+  const added = Number(query.get('toegevoegd'));
+  return {
+    actor,
+    meeting,
+    mayEdit,
+    notice: notice ? NOTICES[notice] : Number.isInteger(added) && added > 0 ? m.proposals.added(added) : null,
+    attendees: listAttendees(meeting.id),
+    points: listAgendaPoints(meeting.id),
+    choices: mayEdit ? listAgendaPointOptions() : null,
+    decisions: listMeetingDecisions({ meetingId: meeting.id }),
+    actions: withOverdue(listMeetingActions(meeting.id)),
+    openSeriesActions: withOverdue(listOpenSeriesActions(meeting.id)),
+    library: linkedLibrarySection({ actor, targetType: 'meeting', targetId: meeting.id }),
+    threads: listComments({ targetType: 'meeting', targetId: meeting.id }),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canEditMeetings(asActor(user)));
+  const meeting = loadMeeting(params.meetingId);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const back = (query = '') => redirect(`/overleggen/${meeting.id}${query}`);
+  const badRequest = (fieldErrors: Partial<Record<string, string>>, values: Record<string, string> = {}) =>
+    data({ intent: String(intent), fieldErrors, values }, { status: 400 });
+
+  switch (intent) {
+    case 'attendance': {
+      const form = parseForm(AttendanceSchema, formData);
+      if (!form.ok) return badRequest(form.fieldErrors);
+      if (!setAttendance({ meetingId: meeting.id, attendeeId: form.data.attendeeId, attended: form.data.attended })) {
+        return badRequest({ attendeeId: m.errors.attendeeNotInMeeting });
+      }
+      return back('?aanwezigheid=1#aanwezigheid');
+    }
+    case 'addPoint': {
+      const form = parseForm(AgendaPointSchema, formData);
+      if (!form.ok) return badRequest(form.fieldErrors, form.values);
+      const errors = findAgendaPointReferenceErrors(form.data);
+      if (Object.keys(errors).length > 0) return badRequest(errors, Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)])));
+      const id = addAgendaPoint({ meetingId: meeting.id, input: form.data });
+      return back(`#agendapunt-${id}`);
+    }
+    case 'movePoint': {
+      const form = parseForm(AgendaPointMoveSchema, formData);
+      if (!form.ok) return badRequest(form.fieldErrors);
+      if (!moveAgendaPoint({ meetingId: meeting.id, pointId: form.data.pointId, direction: form.data.direction })) return badRequest({ pointId: m.errors.pointNotInMeeting });
+      return back(`#agendapunt-${form.data.pointId}`);
+    }
+    case 'pointStatus': {
+      const form = parseForm(AgendaPointStatusSchema, formData);
+      if (!form.ok) return badRequest(form.fieldErrors);
+      if (!setAgendaPointStatus({ meetingId: meeting.id, pointId: form.data.pointId, status: form.data.status })) return badRequest({ pointId: m.errors.pointNotInMeeting });
+      return back(`#agendapunt-${form.data.pointId}`);
+    }
+    case 'removePoint': {
+      const form = parseForm(AgendaPointRefSchema, formData);
+      if (!form.ok) return badRequest(form.fieldErrors);
+      if (!removeAgendaPoint({ meetingId: meeting.id, pointId: form.data.pointId })) return badRequest({ pointId: m.errors.pointNotInMeeting });
+      return back('#agenda');
+    }
+    case 'planNext': {
+      const id = planNextMeeting({ userId: user.id, meetingId: meeting.id });
+      return redirect(`/overleggen/${id}?volgende=1`);
+    }
+    default:
+      return badRequest({ intent: t.common.errors.badRequestTitle });
+  }
+}
+
+export default function MeetingPage() {
+  const { actor, meeting, mayEdit, notice, attendees, points, choices, decisions, actions, openSeriesActions, library, threads } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const pointErrors = actionData?.intent === 'addPoint' ? actionData.fieldErrors : {};
+  const otherError = actionData && actionData.intent !== 'addPoint' ? Object.values(actionData.fieldErrors)[0] : null;
+  return (
+    <article className="meeting-page">
+      <Breadcrumbs label={m.breadcrumbsLabel} trail={[{ to: '/overleggen', label: m.title }]} current={meeting.title} />
+      <h1>
+        <span className="eyebrow">
+          <MeetingKindLabel kind={meeting.kind} />
+        </span>{' '}
+        {meeting.title}
+      </h1>
+      {notice ? (
+        <div className="notice notice--success" role="status">
+          {notice}
+        </div>
+      ) : null}
+      {otherError ? (
+        <div className="form-error" role="alert">
+          {otherError}
+        </div>
+      ) : null}
+
+      <dl className="meta-list">
+        <dt>{p.date}</dt>
+        <dd>
+          <MeetingWhen startsAt={meeting.startsAt} durationMinutes={meeting.durationMinutes} />
+        </dd>
+        <dt>{p.place}</dt>
+        <dd>
+          <MeetingPlace place={meeting.place} />
+        </dd>
+        <dt>{p.status}</dt>
+        <dd>
+          <MeetingStatusBadge status={meeting.status} />
+        </dd>
+        {meeting.previousMeetingId !== null && meeting.previousTitle && meeting.previousStartsAt ? (
+          <>
+            <dt>{p.previous}</dt>
+            <dd>
+              <Link to={`/overleggen/${meeting.previousMeetingId}`}>
+                {meeting.previousTitle}, {formatDay(meeting.previousStartsAt)}
+              </Link>
+            </dd>
+          </>
+        ) : null}
+        {meeting.next ? (
+          <>
+            <dt>{p.next}</dt>
+            <dd>
+              <Link to={`/overleggen/${meeting.next.id}`}>
+                {meeting.next.title}, {formatDay(meeting.next.startsAt)}
+              </Link>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      <div className="meeting-actions-bar">
+        <Link to={`/overleggen/${meeting.id}/notities`} className="button button--prominent">
+          {p.notes}
+        </Link>
+        <Link to={`/overleggen/${meeting.id}/verslag`} className="button button--secondary">
+          {p.minutes}
+        </Link>
+        {mayEdit ? (
+          <>
+            <Link to={`/overleggen/${meeting.id}/bewerken`} className="button button--secondary">
+              {p.edit}
+            </Link>
+            {meeting.next ? null : (
+              <Form method="post">
+                <input type="hidden" name="intent" value="planNext" />
+                <button type="submit" className="button button--secondary" aria-describedby="volgende-hint">
+                  {p.planNext}
+                </button>
+                <span id="volgende-hint" className="visually-hidden">
+                  {p.planNextHint}
+                </span>
+              </Form>
+            )}
+          </>
+        ) : null}
+      </div>
+
+      <section id="agenda" aria-labelledby="agenda-titel">
+        <div className="section-head">
+          <h2 id="agenda-titel">{m.agenda.heading}</h2>
+          {mayEdit ? (
+            <Form method="get" action={`/overleggen/${meeting.id}/agenda-voorstellen`}>
+              <button type="submit" className="button button--small" aria-describedby="voorstellen-hint">
+                {m.agenda.propose}
+              </button>
+              <span id="voorstellen-hint" className="visually-hidden">
+                {m.agenda.proposeHint}
+              </span>
+            </Form>
+          ) : null}
+        </div>
+        {points.length === 0 ? <p className="muted">{m.agenda.none}</p> : <AgendaTable meetingId={meeting.id} points={points} mayEdit={mayEdit} />}
+        {mayEdit && choices ? (
+          <AddAgendaPointForm values={actionData?.intent === 'addPoint' ? actionData.values : {}} errors={pointErrors} choices={choices} />
+        ) : null}
+      </section>
+
+      {openSeriesActions.length > 0 || meeting.previousMeetingId !== null ? (
+        <section id="openstaand" aria-labelledby="openstaand-titel">
+          <h2 id="openstaand-titel">{m.outcomes.openHeading}</h2>
+          <p className="muted">{m.outcomes.openIntro}</p>
+          {openSeriesActions.length === 0 ? (
+            <p className="muted">{m.outcomes.noOpen}</p>
+          ) : (
+            <ActionTable rows={openSeriesActions} caption={m.outcomes.openCaption} />
+          )}
+        </section>
+      ) : null}
+
+      <section id="aanwezigheid" aria-labelledby="aanwezigheid-titel">
+        <h2 id="aanwezigheid-titel">{m.attendance.heading}</h2>
+        <AttendanceTable attendees={attendees} mayEdit={mayEdit} />
+      </section>
+
+      <section id="besluiten" aria-labelledby="besluiten-titel">
+        <h2 id="besluiten-titel">{m.outcomes.decisionsHeading}</h2>
+        <DecisionList decisions={decisions} emptyText={m.outcomes.noDecisions} titled={false} />
+      </section>
+
+      <section id="acties" aria-labelledby="acties-titel">
+        <h2 id="acties-titel">{m.outcomes.actionsHeading}</h2>
+        {actions.length === 0 ? <p className="muted">{m.outcomes.noActions}</p> : <ActionTable rows={actions} caption={m.outcomes.actionsCaption} />}
+      </section>
+
+      <LinkedLibraryItems items={library.items} addTo={library.addTo} />
+
+      <CommentSection target={{ type: 'meeting', id: meeting.id }} threads={threads} actor={actor} mayEditTarget={mayEdit} />
+    </article>
+  );
+}

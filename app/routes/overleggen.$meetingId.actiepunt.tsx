@@ -1,0 +1,37 @@
+/**
+ * Action items of a meeting's notes (a resource route for the notes editor).
+ * GET: the live state of the actions the notes show. POST: "Actiepunt" — creates a
+ * tracker action from the notes. Both answer JSON.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { findActionReferenceErrors } from '../models/action.server';
+import { createActionItem, getNotesMeeting, listActionItemStatuses } from '../models/notes-item.server';
+import { canEditAction, canEditMeetings } from '../models/permissions';
+import { ActionItemSchema, notesJson, parseIdList } from '../schemas/notes';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { parseForm } from '../utils/forms';
+import { notFound, requireIdParam } from '../utils/route-params';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const meetingId = requireIdParam(params.meetingId);
+  if (!getNotesMeeting(meetingId)) throw notFound();
+  const ids = parseIdList(new URL(request.url).searchParams.get('ids'));
+  return notesJson({ actions: listActionItemStatuses({ meetingId, ids }) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  const meetingId = requireIdParam(params.meetingId);
+  if (!getNotesMeeting(meetingId)) throw notFound();
+  // An action item is a regional action: it needs the right to edit the notes and the agenda.
+  requireAllowed(canEditMeetings(actor) && canEditAction(actor, { municipalityId: null }));
+  const form = parseForm(ActionItemSchema, await request.formData());
+  if (!form.ok) return notesJson({ fieldErrors: form.fieldErrors, values: form.values }, 400);
+  const referenceErrors = findActionReferenceErrors({ ...form.data, ownerOrganisationId: null, municipalityId: null });
+  if (Object.keys(referenceErrors).length > 0) return notesJson({ fieldErrors: referenceErrors }, 400);
+  const actionId = createActionItem({ userId: user.id, meetingId, input: form.data });
+  const [created] = listActionItemStatuses({ meetingId, ids: [actionId] }).filter((a) => a.id === actionId);
+  return notesJson({ actionId, action: created }, 201);
+}

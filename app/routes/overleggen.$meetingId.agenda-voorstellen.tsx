@@ -1,0 +1,122 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { FormErrorSummary } from '../components/field';
+import { t } from '../i18n';
+import { PROPOSAL_REASONS } from '../models/agenda-proposal';
+import { addProposedAgendaPoints, proposeAgendaPoints } from '../models/agenda-proposal.server';
+import { formatDate } from '../models/deadline';
+import { canEditMeetings } from '../models/permissions';
+import meetingsCss from '../styles/meetings.css?url';
+import trackerCss from '../styles/tracker.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { formatDay, toNL } from '../utils/date-time';
+import { notFound, requireIdParam } from '../utils/route-params';
+import { todayInNL } from '../utils/today';
+
+const pr = t.meetings.proposals;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: trackerCss },
+  { rel: 'stylesheet', href: meetingsCss },
+];
+export const meta: MetaFunction = () => [{ title: `${pr.title} — Koers` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canEditMeetings(asActor(user)));
+  const result = proposeAgendaPoints({ meetingId: requireIdParam(params.meetingId), today: todayInNL() });
+  if (!result) throw notFound();
+  const { meeting, proposals, horizon, nextMeeting, previousMeeting } = result;
+  return {
+    meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt },
+    proposals,
+    horizon,
+    nextMeetingDay: nextMeeting ? toNL(nextMeeting.startsAt).date : null,
+    previousMeetingStartsAt: previousMeeting?.startsAt ?? null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canEditMeetings(asActor(user)));
+  const meetingId = requireIdParam(params.meetingId);
+  const keys = (await request.formData()).getAll('proposal').filter((v): v is string => typeof v === 'string');
+  if (keys.length === 0) return data({ error: t.meetings.errors.nothingChosen }, { status: 400 });
+  const today = todayInNL();
+  if (!proposeAgendaPoints({ meetingId, today })) throw notFound();
+  const added = addProposedAgendaPoints({ meetingId, keys, today });
+  return redirect(`/overleggen/${meetingId}?toegevoegd=${added}#agenda`);
+}
+
+export default function ProposalsPage() {
+  const { meeting, proposals, horizon, nextMeetingDay, previousMeetingStartsAt } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const title = `${meeting.title} (${formatDay(meeting.startsAt)})`;
+  return (
+    <>
+      <Breadcrumbs
+        label={t.meetings.breadcrumbsLabel}
+        trail={[
+          { to: '/overleggen', label: t.meetings.title },
+          { to: `/overleggen/${meeting.id}`, label: meeting.title },
+        ]}
+        current={pr.title}
+      />
+      <h1>{pr.title}</h1>
+      <p className="lead">{pr.intro(title)}</p>
+      <p>
+        {nextMeetingDay ? pr.horizonNext(formatDate(nextMeetingDay)) : pr.horizonNone(formatDate(horizon))}{' '}
+        {previousMeetingStartsAt ? pr.since(formatDay(previousMeetingStartsAt)) : null}
+      </p>
+      <FormErrorSummary show={Boolean(actionData?.error)} message={actionData?.error ?? ''} />
+      {proposals.length === 0 ? (
+        <>
+          <p className="notice">{pr.none}</p>
+          <Link to={`/overleggen/${meeting.id}`}>{pr.cancel}</Link>
+        </>
+      ) : (
+        <Form method="post" className="proposals-form">
+          <fieldset className="checkbox-group">
+            <legend>{pr.legend}</legend>
+            {PROPOSAL_REASONS.map((reason) => {
+              const group = proposals.filter((p) => p.reason === reason);
+              if (group.length === 0) return null;
+              return (
+                <div className="proposal-group" key={reason}>
+                  <h2>{pr.groups[reason]}</h2>
+                  <ul>
+                    {group.map((proposal) => (
+                      <li key={proposal.key}>
+                        <label className="checkbox-row">
+                          <input type="checkbox" name="proposal" value={proposal.key} defaultChecked={reason !== 'changed'} />
+                          <span>
+                            {proposal.title}
+                            {proposal.deadlineEnd || proposal.changes ? (
+                              <span className="proposal__detail">
+                                {proposal.changes ? pr.changes(proposal.changes) : pr.deadlineBy(formatDate(proposal.deadlineEnd!))}
+                              </span>
+                            ) : null}
+                          </span>
+                        </label>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </fieldset>
+          <div className="button-row">
+            <button type="submit" className="button">
+              {pr.submit}
+            </button>
+            <Link to={`/overleggen/${meeting.id}`} className="button button--secondary">
+              {pr.cancel}
+            </Link>
+          </div>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { MeetingForm } from '../components/meeting-form';
+import { t } from '../i18n';
+import { getMeeting, listAttendeeOptions, listAttendees, meetingFormValues, readMeetingForm, updateMeeting } from '../models/meeting.server';
+import { canEditMeetings } from '../models/permissions';
+import meetingsCss from '../styles/meetings.css?url';
+import trackerCss from '../styles/tracker.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { notFound, requireIdParam } from '../utils/route-params';
+
+const f = t.meetings.form;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: trackerCss },
+  { rel: 'stylesheet', href: meetingsCss },
+];
+export const meta: MetaFunction = () => [{ title: `${f.editTitle} — Koers` }];
+
+function loadMeeting(idParam: string | undefined) {
+  const id = requireIdParam(idParam);
+  const meeting = getMeeting(id);
+  if (!meeting) throw notFound();
+  return meeting;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canEditMeetings(asActor(user)));
+  const meeting = loadMeeting(params.meetingId);
+  const attendees = listAttendees(meeting.id);
+  return { meeting, values: meetingFormValues(meeting, attendees), attendeeOptions: listAttendeeOptions() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canEditMeetings(asActor(user)));
+  const meeting = loadMeeting(params.meetingId);
+  const keepUserIds = listAttendees(meeting.id).flatMap((a) => (a.userId === null ? [] : [a.userId]));
+  const form = readMeetingForm(await request.formData(), { keepUserIds });
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  updateMeeting({ id: meeting.id, input: form.input });
+  return redirect(`/overleggen/${meeting.id}?opgeslagen=1`);
+}
+
+export default function EditMeetingPage() {
+  const { meeting, values, attendeeOptions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <Breadcrumbs
+        label={t.meetings.breadcrumbsLabel}
+        trail={[
+          { to: '/overleggen', label: t.meetings.title },
+          { to: `/overleggen/${meeting.id}`, label: meeting.title },
+        ]}
+        current={f.editTitle}
+      />
+      <h1>{f.editTitle}</h1>
+      <MeetingForm
+        values={actionData?.values ?? values}
+        errors={actionData?.fieldErrors ?? {}}
+        attendeeOptions={attendeeOptions}
+        submitLabel={f.submitEdit}
+        cancelTo={`/overleggen/${meeting.id}`}
+        statusChoice={meeting.status === 'vastgesteld' ? 'fixed' : 'choose'}
+      />
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { NotesHtml } from '../components/notes/notes-html';
+import { presenceColour } from '../components/notes/presence-colour';
+import { t } from '../i18n';
+import { listActionFormOptions } from '../models/action.server';
+import { documentAccess } from '../models/collab-document.server';
+import { listMeetingDecisions } from '../models/decision.server';
+import { readNotesJson } from '../models/notes-document.server';
+import { getNotesMeeting, listActionItemStatuses, listDecisionActionOptions } from '../models/notes-item.server';
+import { collectNodeIds, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../models/notes-nodes';
+import { listOutlinePoints, syncNotesOutline } from '../models/notes-outline.server';
+import notesCss from '../styles/notes.css?url';
+import { asActor, requireUser } from '../utils/auth.server';
+import { formatDateTime } from '../utils/date-time';
+import { notFound, requireIdParam } from '../utils/route-params';
+
+// The editor (Tiptap + Yjs, ~500 KB) is its own chunk, fetched only after this page hydrates.
+const LiveNotes = lazy(() => import('../components/notes/live-notes.client'));
+
+const n = t.notes;
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notesCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? n.pageTitle(data.meeting.title) : t.common.errors.notFoundTitle} — Koers` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const actor = asActor(user);
+  const meetingId = requireIdParam(params.meetingId);
+  const meeting = getNotesMeeting(meetingId);
+  if (!meeting) throw notFound();
+  const name = notesDocumentName(meetingId);
+  const mayEdit = documentAccess(actor, name) === 'write';
+
+  const agendaPoints = listOutlinePoints(meetingId);
+  let notes = readNotesJson(name);
+  // A fresh document starts with the agenda's headings.
+  if ((notes.content ?? []).length === 0 && agendaPoints.length > 0) {
+    syncNotesOutline(meetingId);
+    notes = readNotesJson(name);
+  }
+  const formOptions = mayEdit ? listActionFormOptions() : null;
+  return {
+    meeting,
+    agendaPoints,
+    me: { id: user.id, name: user.name, colour: presenceColour(user.id) },
+    mayEdit,
+    notes,
+    actionItems: listActionItemStatuses({ meetingId, ids: collectNodeIds(notes, NOTES_NODES.actionItem, NOTES_ATTRS.actionId) }),
+    decisions: listMeetingDecisions({ meetingId }),
+    // What the action item and decision forms offer (only to those who may use them).
+    goals: formOptions?.goals.map((g) => ({ id: g.id, code: g.code, title: g.title })) ?? [],
+    users: formOptions?.users.map((u) => ({ id: u.id, name: u.name })) ?? [],
+    actionOptions: mayEdit ? listDecisionActionOptions() : [],
+  };
+}
+
+export default function MeetingNotesPage() {
+  const data = useLoaderData<typeof loader>();
+  const { meeting, mayEdit } = data;
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  const stored = <NotesHtml doc={data.notes} actions={data.actionItems} decisions={data.decisions} />;
+  return (
+    <article className="notes-page">
+      <Breadcrumbs
+        label={n.breadcrumbsLabel}
+        trail={[
+          { to: '/overleggen', label: n.meetings },
+          { to: `/overleggen/${meeting.id}`, label: meeting.title },
+        ]}
+        current={n.heading}
+      />
+      <h1>{n.pageTitle(meeting.title)}</h1>
+      <p className="muted">
+        <time dateTime={meeting.startsAt}>{formatDateTime(meeting.startsAt)}</time>
+      </p>
+      {mayEdit ? <p>{n.intro}</p> : <p className="notice">{n.readOnlyNotice}</p>}
+      <noscript>
+        <p className="notice">{n.noScriptNotice}</p>
+      </noscript>
+      {hydrated ? (
+        <Suspense
+          fallback={
+            <>
+              <p className="muted">{n.loading}</p>
+              {stored}
+            </>
+          }
+        >
+          <LiveNotes
+            meetingId={meeting.id}
+            me={data.me}
+            mayEdit={mayEdit}
+            actionItems={data.actionItems}
+            decisions={data.decisions}
+            goals={data.goals}
+            users={data.users}
+            actionOptions={data.actionOptions}
+            fallback={stored}
+          />
+        </Suspense>
+      ) : (
+        stored
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { minutesDownloadResponse, requireMinutesDownload } from '../models/minutes-download.server';
+import { renderMinutesDocx } from '../models/minutes-docx.server';
+
+/** /overleggen/:id/verslag.docx (?versie=N): the published minutes as a Word document. */
+export async function loader(args: LoaderFunctionArgs) {
+  const { minutes, explicitVersion } = await requireMinutesDownload(args);
+  return minutesDownloadResponse({
+    minutes,
+    explicitVersion,
+    body: await renderMinutesDocx(minutes),
+    ext: 'docx',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
+}

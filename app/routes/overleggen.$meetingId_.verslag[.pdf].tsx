@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { minutesDownloadResponse, requireMinutesDownload } from '../models/minutes-download.server';
+import { renderMinutesPdf } from '../models/minutes-pdf.server';
+
+/** /overleggen/:id/verslag.pdf (?versie=N): the published minutes as an accessible (tagged) PDF. */
+export async function loader(args: LoaderFunctionArgs) {
+  const { minutes, explicitVersion } = await requireMinutesDownload(args);
+  return minutesDownloadResponse({
+    minutes,
+    explicitVersion,
+    body: await renderMinutesPdf(minutes),
+    ext: 'pdf',
+    contentType: 'application/pdf',
+  });
+}

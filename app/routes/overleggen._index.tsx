@@ -1,0 +1,47 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { MeetingTable } from '../components/meeting-table';
+import { t } from '../i18n';
+import { listMeetings } from '../models/meeting.server';
+import { canEditMeetings } from '../models/permissions';
+import trackerCss from '../styles/tracker.css?url';
+import meetingsCss from '../styles/meetings.css?url';
+import { asActor, requireUser } from '../utils/auth.server';
+
+const m = t.meetings;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: trackerCss },
+  { rel: 'stylesheet', href: meetingsCss },
+];
+export const meta: MetaFunction = () => [{ title: `${m.title} — Koers` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { ...listMeetings(), mayEdit: canEditMeetings(asActor(user)) };
+}
+
+export default function MeetingsPage() {
+  const { upcoming, past, mayEdit } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="section-head">
+        <h1>{m.title}</h1>
+        {mayEdit ? (
+          <Link to="/overleggen/nieuw" className="button">
+            {m.newMeeting}
+          </Link>
+        ) : null}
+      </div>
+      <p className="lead">{m.intro}</p>
+      <section aria-labelledby="komend">
+        <h2 id="komend">{m.upcoming}</h2>
+        {upcoming.length === 0 ? <p className="muted">{m.noUpcoming}</p> : <MeetingTable rows={upcoming} caption={m.upcomingCaption} />}
+      </section>
+      <section aria-labelledby="eerder">
+        <h2 id="eerder">{m.past}</h2>
+        {past.length === 0 ? <p className="muted">{m.noPast}</p> : <MeetingTable rows={past} caption={m.pastCaption} />}
+      </section>
+    </>
+  );
+}

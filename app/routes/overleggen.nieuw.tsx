@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { MeetingForm } from '../components/meeting-form';
+import { t } from '../i18n';
+import { listAttendeeOptions, planMeeting, readMeetingForm } from '../models/meeting.server';
+import { canEditMeetings } from '../models/permissions';
+import type { MeetingFormValues } from '../schemas/meeting';
+import meetingsCss from '../styles/meetings.css?url';
+import trackerCss from '../styles/tracker.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { addDays } from '../utils/date-time';
+import { todayInNL } from '../utils/today';
+
+const f = t.meetings.form;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: trackerCss },
+  { rel: 'stylesheet', href: meetingsCss },
+];
+export const meta: MetaFunction = () => [{ title: `${f.newTitle} — Koers` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canEditMeetings(asActor(user)));
+  const values: MeetingFormValues = {
+    kind: 'werkgroep',
+    date: addDays(todayInNL(), 14),
+    time: '10:00',
+    duration: '120',
+    attendeeIds: String(user.id),
+  };
+  return { values, attendeeOptions: listAttendeeOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canEditMeetings(asActor(user)));
+  const form = readMeetingForm(await request.formData());
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  const id = planMeeting({ userId: user.id, input: form.input });
+  return redirect(`/overleggen/${id}?gepland=1`);
+}
+
+export default function NewMeetingPage() {
+  const { values, attendeeOptions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <Breadcrumbs label={t.meetings.breadcrumbsLabel} trail={[{ to: '/overleggen', label: t.meetings.title }]} current={f.newTitle} />
+      <h1>{f.newTitle}</h1>
+      <MeetingForm
+        values={actionData?.values ?? values}
+        errors={actionData?.fieldErrors ?? {}}
+        attendeeOptions={attendeeOptions}
+        submitLabel={f.submitCreate}
+        cancelTo="/overleggen"
+        statusChoice="none"
+      />
+    </>
+  );
+}

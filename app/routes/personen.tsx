@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { suggestPeople } from '../models/mention.server';
+import { canComment } from '../models/permissions';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+
+/**
+ * GET /personen?q=… → the people whose name starts with what was typed after `@` in a
+ * comment: `{ people: [{ id, name, organisation }] }`. Signed-in commenters only.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requireAllowed(canComment(asActor(user)));
+  const query = (new URL(request.url).searchParams.get('q') ?? '').slice(0, 40);
+  return Response.json({ people: suggestPeople({ query }) }, { headers: { 'Cache-Control': 'private, no-store' } });
+}

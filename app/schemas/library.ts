@@ -1,0 +1,123 @@
+/**
+ * The library's item form (new and edit), checked with Zod on the server. The vocabulary
+ * (kinds, target groups, allowed uploads, the URL rule, the list's filters) lives in
+ * app/models/library-rules.ts, so components can use it without Zod; it is re-exported here.
+ */
+import { z } from 'zod';
+import { t } from '../i18n';
+import { LIBRARY_KINDS, MARKDOWN_LINK, safeUrl, TARGET_GROUPS } from '../models/library-rules';
+
+export * from '../models/library-rules';
+
+const m = t.library.errors;
+
+const trimmed = (max: number, tooLong: string) => z.string().trim().max(max, { error: tooLong });
+
+const idList = z
+  .array(z.string().regex(/^[1-9]\d{0,14}$/, { error: m.idInvalid }))
+  .transform((ids) => [...new Set(ids.map(Number))]);
+
+const optionalId = z
+  .string()
+  .regex(/^([1-9]\d{0,14})?$/, { error: m.idInvalid })
+  .transform((v) => (v === '' ? null : Number(v)));
+
+/**
+ * The item form, shared by "Nieuw item" and "Bewerken". The fields a kind does not use
+ * are ignored (stored empty). Which goals, actions, meetings, themes and municipalities
+ * exist is checked by the model.
+ */
+export const LibraryItemFormSchema = z
+  .object({
+    kind: z.enum(LIBRARY_KINDS, { error: m.kindInvalid }),
+    title: z.string().trim().min(1, { error: m.titleRequired }).max(200, { error: m.titleTooLong }),
+    summary: trimmed(1000, m.summaryTooLong),
+    body: trimmed(50_000, m.bodyTooLong),
+    url: trimmed(2000, m.urlTooLong),
+    contactName: trimmed(200, m.contactTooLong),
+    contactOrganisation: trimmed(200, m.contactTooLong),
+    contactEmail: trimmed(200, m.contactTooLong),
+    contactPhone: trimmed(40, m.contactPhoneInvalid),
+    themeId: optionalId,
+    municipalityId: optionalId,
+    targetGroups: z.array(z.enum(TARGET_GROUPS, { error: m.targetGroupInvalid })).transform((groups) => [...new Set(groups)]),
+    goalIds: idList,
+    actionIds: idList,
+    meetingIds: idList,
+  })
+  .superRefine((item, ctx) => {
+    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (item.kind === 'link') {
+      if (item.url === '') problem('url', m.urlRequired);
+      else if (safeUrl(item.url) === null) problem('url', m.urlUnsafe);
+    }
+    if (item.kind === 'voorbeeld') {
+      if (item.body === '') problem('body', m.bodyRequired);
+      for (const [, , address] of item.body.matchAll(MARKDOWN_LINK)) {
+        if (safeUrl(address) === null) {
+          problem('body', m.bodyUnsafeLink);
+          break;
+        }
+      }
+    }
+    if (item.kind === 'contact') {
+      if (item.contactName === '') problem('contactName', m.contactNameRequired);
+      if (item.contactEmail !== '' && !z.email().safeParse(item.contactEmail).success) problem('contactEmail', m.contactEmailInvalid);
+      if (item.contactPhone !== '' && !/^[+0-9 ()-]{6,40}$/.test(item.contactPhone)) problem('contactPhone', m.contactPhoneInvalid);
+    }
+  })
+  .transform((item) => ({
+    ...item,
+    // Only what the kind uses is kept.
+    body: item.kind === 'voorbeeld' ? item.body : '',
+    url: item.kind === 'link' ? safeUrl(item.url) : null,
+    contactName: item.kind === 'contact' ? item.contactName : null,
+    contactOrganisation: item.kind === 'contact' && item.contactOrganisation !== '' ? item.contactOrganisation : null,
+    contactEmail: item.kind === 'contact' && item.contactEmail !== '' ? item.contactEmail : null,
+    contactPhone: item.kind === 'contact' && item.contactPhone !== '' ? item.contactPhone : null,
+  }));
+
+export type LibraryItemInput = z.output<typeof LibraryItemFormSchema>;
+
+/** The text fields of the item form, as strings (what the user typed, for showing it again). */
+export const LIBRARY_TEXT_FIELDS = [
+  'kind',
+  'title',
+  'summary',
+  'body',
+  'url',
+  'contactName',
+  'contactOrganisation',
+  'contactEmail',
+  'contactPhone',
+  'themeId',
+  'municipalityId',
+] as const;
+/** The fields of the item form with several values (checkboxes, multiple selects). */
+export const LIBRARY_LIST_FIELDS = ['targetGroups', 'goalIds', 'actionIds', 'meetingIds'] as const;
+
+export type LibraryFormValues = Partial<Record<(typeof LIBRARY_TEXT_FIELDS)[number], string>> &
+  Partial<Record<(typeof LIBRARY_LIST_FIELDS)[number], string[]>>;
+export type LibraryFieldErrors = Partial<Record<string, string>>;
+
+/** Reads the item form from submitted form data: the values as typed, and the checked input or per-field messages. */
+export function readLibraryItemForm(
+  formData: FormData,
+): { ok: true; data: LibraryItemInput; values: LibraryFormValues } | { ok: false; fieldErrors: LibraryFieldErrors; values: LibraryFormValues } {
+  const values: LibraryFormValues = {};
+  for (const field of LIBRARY_TEXT_FIELDS) {
+    const value = formData.get(field);
+    values[field] = typeof value === 'string' ? value : '';
+  }
+  for (const field of LIBRARY_LIST_FIELDS) {
+    values[field] = formData.getAll(field).filter((v): v is string => typeof v === 'string');
+  }
+  const result = LibraryItemFormSchema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data, values };
+  const fieldErrors: LibraryFieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : '_form';
+    fieldErrors[key] ??= issue.message;
+  }
+  return { ok: false, fieldErrors, values };
+}

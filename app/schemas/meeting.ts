@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { t } from '../i18n';
+import { isCalendarDate, isClockTime } from '../models/meeting-time';
+import { optionalId, requiredId } from './action';
+
+const m = t.meetings.errors;
+
+export const MEETING_FORM_KINDS = ['werkgroep', 'bestuurlijk', 'kennisdeling'] as const;
+/** The statuses the form may set; "vastgesteld" follows only from publishing the minutes. */
+export const MEETING_FORM_STATUSES = ['gepland', 'gehouden'] as const;
+export const MAX_GUESTS = 30;
+
+export type Guest = { name: string; organisation: string };
+
+/**
+ * A form posts attendees as repeated checkboxes (`attendeeIds`) and guests as repeated
+ * pairs (`guestName`/`guestOrganisation`). This folds them into one field each — ids
+ * joined by commas, guests as JSON with empty rows dropped — so the schema below (and the
+ * values sent back after an error) see plain strings.
+ */
+export function normalizeMeetingForm(formData: FormData): FormData {
+  const out = new FormData();
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !['attendeeIds', 'guestName', 'guestOrganisation'].includes(key)) out.set(key, value);
+  }
+  out.set('attendeeIds', formData.getAll('attendeeIds').filter((v) => typeof v === 'string').join(','));
+  const names = formData.getAll('guestName').map(String);
+  const organisations = formData.getAll('guestOrganisation').map(String);
+  const guests: Guest[] = [];
+  for (let i = 0; i < Math.max(names.length, organisations.length); i++) {
+    const guest = { name: (names[i] ?? '').trim(), organisation: (organisations[i] ?? '').trim() };
+    if (guest.name || guest.organisation) guests.push(guest);
+  }
+  out.set('guests', JSON.stringify(guests));
+  return out;
+}
+
+/** Guests as the form holds them (a JSON list); anything unreadable is no guests. */
+export function readGuests(value: string | undefined): Guest[] {
+  try {
+    const parsed: unknown = JSON.parse(value ?? '[]');
+    if (!Array.isArray(parsed)) return [];
+    return parsed
+      .filter((g): g is Guest => typeof g?.name === 'string' && typeof g?.organisation === 'string')
+      .map((g) => ({ name: g.name, organisation: g.organisation }));
+  } catch {
+    return [];
+  }
+}
+
+const idList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const parts = (v ?? '').split(',').filter((p) => p !== '');
+    if (!parts.every((p) => /^[1-9]\d{0,14}$/.test(p))) {
+      ctx.addIssue({ code: 'custom', message: m.attendeesInvalid });
+      return z.NEVER;
+    }
+    return [...new Set(parts.map(Number))];
+  });
+
+const guestList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const guests = readGuests(v);
+    if (guests.length > MAX_GUESTS) ctx.addIssue({ code: 'custom', message: m.tooManyGuests });
+    else if (guests.some((g) => g.name === '')) ctx.addIssue({ code: 'custom', message: m.guestNameRequired });
+    else if (guests.some((g) => g.name.length > 200 || g.organisation.length > 200)) ctx.addIssue({ code: 'custom', message: m.guestTooLong });
+    else return guests;
+    return z.NEVER;
+  });
+
+/** The meeting form (new and edit). Run on the output of normalizeMeetingForm. */
+export const MeetingFormSchema = z.object({
+  title: z.string({ error: m.titleRequired }).trim().min(1, { error: m.titleRequired }).max(200, { error: m.titleTooLong }),
+  kind: z.enum(MEETING_FORM_KINDS, { error: m.kindInvalid }),
+  date: z.string({ error: m.dateInvalid }).trim().refine(isCalendarDate, { error: m.dateInvalid }),
+  time: z.string({ error: m.timeInvalid }).trim().refine(isClockTime, { error: m.timeInvalid }),
+  duration: z
+    .string({ error: m.durationInvalid })
+    .trim()
+    .regex(/^\d{1,3}$/, { error: m.durationInvalid })
+    .transform(Number)
+    .refine((n) => n >= 5 && n <= 600, { error: m.durationInvalid }),
+  place: z.string().trim().max(500, { error: m.placeTooLong }).optional().default(''),
+  status: z.enum(MEETING_FORM_STATUSES, { error: m.statusInvalid }).optional().default('gepland'),
+  attendeeIds: idList,
+  guests: guestList,
+});
+
+export type MeetingFormInput = z.output<typeof MeetingFormSchema>;
+
+/** Form values as strings, named like the fields of MeetingFormSchema (after normalizing). */
+export type MeetingFormValues = Partial<Record<'title' | 'kind' | 'date' | 'time' | 'duration' | 'place' | 'status' | 'attendeeIds' | 'guests', string>>;
+
+/** An agenda point (add and edit). */
+export const AgendaPointSchema = z.object({
+  title: z.string({ error: m.pointTitleRequired }).trim().min(1, { error: m.pointTitleRequired }).max(300, { error: m.pointTitleTooLong }),
+  duration: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return null;
+      const n = /^\d{1,3}$/.test(v) ? Number(v) : NaN;
+      if (!(n >= 1 && n <= 480)) {
+        ctx.addIssue({ code: 'custom', message: m.pointDurationInvalid });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  presenter: z.string().trim().max(200, { error: m.presenterTooLong }).optional().default(''),
+  goalId: optionalId,
+  actionId: optionalId,
+});
+
+export type AgendaPointInput = z.output<typeof AgendaPointSchema>;
+export type AgendaPointValues = Partial<Record<'title' | 'duration' | 'presenter' | 'goalId' | 'actionId', string>>;
+
+/** Marking one attendee present or absent. */
+export const AttendanceSchema = z.object({
+  attendeeId: requiredId(m.attendeeNotInMeeting),
+  attended: z.enum(['ja', 'nee'], { error: m.idInvalid }).transform((v) => v === 'ja'),
+});
+
+/** One agenda point addressed by a button (move, remove, done). */
+export const AgendaPointRefSchema = z.object({
+  pointId: requiredId(m.pointNotInMeeting),
+});
+
+export const AgendaPointMoveSchema = AgendaPointRefSchema.extend({
+  direction: z.enum(['up', 'down'], { error: m.idInvalid }),
+});
+
+export const AgendaPointStatusSchema = AgendaPointRefSchema.extend({
+  status: z.enum(['open', 'afgerond'], { error: m.idInvalid }),
+});

@@ -1,0 +1,117 @@
+/**
+ * The browser side of `GET /live` (server/live): tells its subscriber when workspace
+ * data changed and whether the stream is up. Browser-only; call from an effect.
+ *
+ * One stream per browser, not per tab: over HTTP/1.1 a browser opens at most six
+ * connections to one origin, shared by all its tabs, and an open stream holds one for
+ * good — six Koers tabs would leave none for loading pages. So the tabs elect a leader
+ * with a Web Lock; the leader holds the stream and passes what it hears to the other
+ * tabs over a BroadcastChannel. When the leader tab closes, its lock is released and
+ * the next tab takes over. Without these APIs every tab holds its own stream.
+ */
+
+export type LiveSignal =
+  /** Workspace data changed (or may have, while the stream was down). */
+  | { type: 'change' }
+  /** The stream is up (`true`) or broken and being re-established (`false`). */
+  | { type: 'connection'; up: boolean };
+
+/** What goes over the channel between tabs: the stream's events with the data version. */
+type Message = { type: 'ready' | 'change'; version: string } | { type: 'down' };
+
+const LOCK = 'koers-live-stream';
+const CHANNEL = 'koers-live';
+const ENDPOINT = '/live';
+/**
+ * The server pings every 25 s (server/live). A connection that stays silent much longer
+ * died without closing (a laptop that slept, a changed network): open a new one.
+ */
+const SILENCE_MS = 65_000;
+/** Retry after a refused stream (401 after logout, 429, 503 at shutdown), doubling up to the max. */
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 60_000;
+
+export function subscribeToLiveFeed(listener: (signal: LiveSignal) => void): () => void {
+  // The data version this tab last heard; a 'ready' with another version means changes
+  // were missed (the stream was down, the leader changed, the server restarted).
+  let version: string | null = null;
+  const receive = (message: Message) => {
+    if (message.type === 'down') return listener({ type: 'connection', up: false });
+    const missed = message.type === 'ready' && version !== null && version !== message.version;
+    version = message.version;
+    if (message.type === 'ready') listener({ type: 'connection', up: true });
+    if (message.type === 'change' || missed) listener({ type: 'change' });
+  };
+
+  const canShare = typeof BroadcastChannel !== 'undefined' && typeof navigator !== 'undefined' && 'locks' in navigator;
+  if (!canShare) return openStream(receive);
+
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (event: MessageEvent<Message>) => receive(event.data);
+  const leaving = new AbortController();
+  navigator.locks
+    .request(LOCK, { signal: leaving.signal }, async () => {
+      const stop = openStream((message) => {
+        receive(message);
+        channel.postMessage(message);
+      });
+      // Hold the lock (and the stream) until this tab unsubscribes or closes.
+      await new Promise((resolve) => leaving.signal.addEventListener('abort', resolve, { once: true }));
+      stop();
+    })
+    .catch(() => {
+      // Aborted while waiting for the lock: this tab unsubscribed before it led.
+    });
+  return () => {
+    leaving.abort();
+    channel.close();
+  };
+}
+
+/** Opens the EventSource and keeps it open; returns the function that closes it. */
+function openStream(emit: (message: Message) => void): () => void {
+  let source: EventSource | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryMs = FIRST_RETRY_MS;
+
+  let heardAt = Date.now();
+
+  const connect = () => {
+    heardAt = Date.now();
+    source = new EventSource(ENDPOINT);
+    source.addEventListener('ready', (event) => {
+      heardAt = Date.now();
+      retryMs = FIRST_RETRY_MS;
+      emit({ type: 'ready', version: (event as MessageEvent<string>).data });
+    });
+    source.addEventListener('change', (event) => {
+      heardAt = Date.now();
+      emit({ type: 'change', version: (event as MessageEvent<string>).data });
+    });
+    source.addEventListener('ping', () => {
+      heardAt = Date.now();
+    });
+    source.onerror = () => {
+      emit({ type: 'down' });
+      // A network error: the browser reconnects by itself. A refused stream (an HTTP
+      // error status) it gives up on, so retry here, slower each time.
+      if (source?.readyState !== EventSource.CLOSED) return;
+      source.close();
+      retryTimer = setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+    };
+  };
+  connect();
+  const watchdog = setInterval(() => {
+    if (source?.readyState !== EventSource.OPEN || Date.now() - heardAt < SILENCE_MS) return;
+    source.close();
+    emit({ type: 'down' });
+    connect();
+  }, SILENCE_MS / 4);
+
+  return () => {
+    clearInterval(watchdog);
+    clearTimeout(retryTimer);
+    source?.close();
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * The live notes of a meeting in real browsers (issue 3, "Browser"): two people in two
+ * separate browser contexts write together and see each other's carets; one goes
+ * offline, keeps typing, and both converge; an action item in the notes lands in the
+ * action list; the adviser follows live but cannot type; the page is accessible.
+ *
+ * The meeting is written straight into the e2e server's database: the meeting pages are
+ * built separately and these tests must not depend on their forms.
+ */
+import Database from 'better-sqlite3';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import { ACCOUNTS, expect, expectAccessible, login, test } from './fixtures';
+
+const database = `/tmp/koers-e2e-${Number(process.env.E2E_PORT ?? 3210)}.sqlite`;
+const NAMES = { haarlem: 'Anouk de Vries', velsen: 'Martijn Bakker' };
+
+function seedMeeting(title: string, points: string[]): number {
+  const db = new Database(database);
+  try {
+    const { id } = db
+      .prepare("insert into meetings (title, kind, starts_at) values (?, 'werkgroep', '2025-03-11T09:00:00.000Z') returning id")
+      .get(title) as { id: number };
+    points.forEach((point, i) => db.prepare('insert into agenda_points (meeting_id, title, position) values (?, ?, ?)').run(id, point, i + 1));
+    return id;
+  } finally {
+    db.close();
+  }
+}
+
+/** A second signed-in person in a browser context of their own; fails the test on page errors. */
+async function person(browser: Browser, email: string, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${email}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(`${email}: ${m.text()}`);
+  });
+  await login(page, email);
+  return { context, page };
+}
+
+async function openNotes(page: Page, meetingId: number): Promise<Locator> {
+  await page.goto(`/overleggen/${meetingId}/notities`);
+  const editor = page.getByRole('textbox', { name: 'Notities van het overleg' });
+  await expect(editor).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Verbonden' })).toBeVisible();
+  return editor;
+}
+
+/** The text of the notes without the others' caret labels. */
+function notesText(editor: Locator): Promise<string> {
+  return editor.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return copy.innerText.replace(/\s+/g, ' ').trim();
+  });
+}
+
+async function typeAtEndOf(page: Page, paragraph: Locator, text: string) {
+  await paragraph.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+test('two people write together, see each other’s carets, and converge after one was offline', async ({ page, browser }) => {
+  const meetingId = seedMeeting('Werkgroep maart (samen schrijven)', ['Opening', 'Bereik NT1-ers']);
+  const errors: string[] = [];
+  await login(page, ACCOUNTS.haarlem);
+  const haarlem = await openNotes(page, meetingId);
+  const velsen = await person(browser, ACCOUNTS.velsen, errors);
+  const velsenEditor = await openNotes(velsen.page, meetingId);
+
+  // The agenda points are the document's headings.
+  await expect(haarlem.getByRole('heading', { level: 2, name: 'Opening' })).toBeVisible();
+  await expect(haarlem.getByRole('heading', { level: 2, name: 'Bereik NT1-ers' })).toBeVisible();
+  await expect(page.locator('[data-agenda-point-id]')).toHaveCount(2);
+
+  await typeAtEndOf(page, haarlem.locator('p').nth(0), 'Haarlem opent het overleg.');
+  await typeAtEndOf(velsen.page, velsenEditor.locator('p').nth(1), 'Velsen meldt 40 nieuwe deelnemers.');
+  await expect(haarlem).toContainText('Velsen meldt 40 nieuwe deelnemers.');
+  await expect(velsenEditor).toContainText('Haarlem opent het overleg.');
+
+  // Named carets, and both names in the presence list.
+  await expect(page.locator('.collaboration-carets__label', { hasText: NAMES.velsen })).toBeVisible();
+  await expect(velsen.page.locator('.collaboration-carets__label', { hasText: NAMES.haarlem })).toBeVisible();
+  await expect(page.getByRole('complementary').getByText(NAMES.velsen)).toBeVisible();
+
+  // Velsen loses the connection, keeps typing; Haarlem types too.
+  await velsen.context.setOffline(true);
+  await expect(velsen.page.getByRole('status').filter({ hasText: 'Verbinding verbroken — wijzigingen worden bewaard' })).toBeVisible();
+  await typeAtEndOf(velsen.page, velsenEditor.locator('p').nth(1), ' Offline aangevuld.');
+  await typeAtEndOf(page, haarlem.locator('p').nth(0), ' Iedereen is er.');
+  await expect(velsenEditor).not.toContainText('Iedereen is er.');
+  await expect(haarlem).not.toContainText('Offline aangevuld.');
+
+  await velsen.context.setOffline(false);
+  await expect(velsen.page.getByRole('status').filter({ hasText: 'Verbonden' })).toBeVisible();
+  await expect(haarlem).toContainText('Offline aangevuld.');
+  await expect(velsenEditor).toContainText('Iedereen is er.');
+  await expect.poll(() => notesText(velsenEditor)).toBe(await notesText(haarlem));
+
+  // Stored on the server: a fresh load shows the merged text.
+  await velsen.page.reload();
+  await expect(velsen.page.getByRole('textbox', { name: 'Notities van het overleg' })).toContainText('Offline aangevuld.');
+  await velsen.context.close();
+  expect(errors).toEqual([]);
+});
+
+test('an action item typed in the notes becomes an action in the action list, shown live in the notes', async ({ page, browser }) => {
+  const meetingId = seedMeeting('Werkgroep maart (actiepunten)', ['Taalakkoord']);
+  const errors: string[] = [];
+  await login(page, ACCOUNTS.haarlem);
+  const editor = await openNotes(page, meetingId);
+  const velsen = await person(browser, ACCOUNTS.velsen, errors);
+  const velsenEditor = await openNotes(velsen.page, meetingId);
+
+  await typeAtEndOf(page, editor.locator('p').nth(0), 'Werkgevers benaderen voor het Taalakkoord.');
+  await page.getByRole('button', { name: 'Actiepunt' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Actiepunt toevoegen' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByLabel('Wat gaan we doen?').fill('Drie werkgevers uitnodigen voor het Taalakkoord');
+  await dialog.getByLabel('Trekker').selectOption({ label: NAMES.velsen });
+  await dialog.getByLabel('Termijn').fill('binnenkort');
+  await dialog.getByLabel('Doel').selectOption({ index: 1 });
+  await dialog.getByRole('button', { name: 'Actiepunt toevoegen' }).click();
+  // A bad deadline: the message beside the field, nothing created.
+  await expect(dialog.getByLabel('Termijn')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByText('Het formulier bevat fouten. Niets is opgeslagen.')).toBeVisible();
+  await dialog.getByLabel('Termijn').fill('medio 2025');
+  await dialog.getByRole('button', { name: 'Actiepunt toevoegen' }).click();
+  await expect(dialog).toBeHidden();
+
+  const item = editor.locator('.notes-item--action');
+  await expect(item).toContainText('Drie werkgevers uitnodigen voor het Taalakkoord');
+  await expect(item).toContainText('Niet gestart');
+  await expect(item).toContainText('medio 2025');
+  // The other screen shows it too, with its status.
+  await expect(velsenEditor.locator('.notes-item--action')).toContainText('Drie werkgevers uitnodigen voor het Taalakkoord');
+  await expect(velsenEditor.locator('.notes-item--action')).toContainText(NAMES.velsen);
+
+  // The action exists in the tracker, linked from the notes.
+  const href = await item.getByRole('link').getAttribute('href');
+  await velsen.page.goto(`/acties?q=${encodeURIComponent('Drie werkgevers uitnodigen')}`);
+  await expect(velsen.page.locator(`a[href="${href}"]`)).toHaveText('Drie werkgevers uitnodigen voor het Taalakkoord');
+
+  // A status change elsewhere (here straight in the database) reaches the item when the
+  // workspace reports a change (koers:changed), without a reload.
+  const actionId = Number(href!.split('/').pop());
+  const db = new Database(database);
+  db.prepare("update actions set status = 'loopt' where id = ?").run(actionId);
+  db.close();
+  await page.evaluate(() => window.dispatchEvent(new Event('koers:changed')));
+  await expect(item).toContainText('Loopt');
+  await velsen.context.close();
+
+  // A decision about that action: in the notes, in the decisions log and on the action's page.
+  await page.getByRole('button', { name: 'Besluit' }).click();
+  const decisionDialog = page.getByRole('dialog', { name: 'Besluit vastleggen' });
+  await decisionDialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(decisionDialog.getByText('Schrijf het besluit op.')).toBeVisible();
+  await decisionDialog.getByLabel('Besluit', { exact: true }).fill('De werkgroep nodigt werkgevers uit via het Taalakkoord.');
+  await decisionDialog.getByLabel('Gekoppelde actie').selectOption({ value: String(actionId) });
+  await decisionDialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(editor.locator('.notes-item--decision')).toContainText('De werkgroep nodigt werkgevers uit via het Taalakkoord.');
+  await page.goto('/besluiten');
+  const logged = page.locator('li', { hasText: 'De werkgroep nodigt werkgevers uit via het Taalakkoord.' }).first();
+  await expect(logged.getByRole('link', { name: 'Werkgroep maart (actiepunten)' })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(href!);
+  await expect(page.getByRole('heading', { level: 2, name: 'Besluiten' })).toBeVisible();
+  await expect(page.locator('#besluiten').getByText('De werkgroep nodigt werkgevers uit via het Taalakkoord.')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('the adviser follows the notes live but cannot type in them', async ({ page, browser }) => {
+  const meetingId = seedMeeting('Werkgroep maart (meelezen)', ['Monitoring']);
+  const errors: string[] = [];
+  await login(page, ACCOUNTS.adviseur);
+  const adviserEditor = await openNotes(page, meetingId);
+  await expect(page.getByText('U kunt de notities live meelezen, maar niet bewerken')).toBeVisible();
+  await expect(adviserEditor).toHaveAttribute('contenteditable', 'false');
+  await expect(adviserEditor).toHaveAttribute('aria-readonly', 'true');
+  await expect(page.getByRole('button', { name: 'Actiepunt' })).toHaveCount(0);
+
+  const writer = await person(browser, ACCOUNTS.haarlem, errors);
+  const writerEditor = await openNotes(writer.page, meetingId);
+  await typeAtEndOf(writer.page, writerEditor.locator('p').nth(0), 'De 0-meting is binnen.');
+  await expect(adviserEditor).toContainText('De 0-meting is binnen.');
+  await expect(writer.page.getByRole('complementary').getByText('Fatima El Amrani')).toBeVisible();
+
+  await adviserEditor.locator('p').nth(0).click();
+  await page.keyboard.type('Door de adviseur');
+  await expect(adviserEditor).not.toContainText('Door de adviseur');
+  await expect(writerEditor).not.toContainText('Door de adviseur');
+  await expectAccessible(page);
+  await writer.context.close();
+  expect(errors).toEqual([]);
+});
+
+test('the notes page is accessible, and readable without the editor', async ({ page }) => {
+  const meetingId = seedMeeting('Werkgroep maart (toegankelijk)', ['Opening', 'Rondvraag']);
+  await login(page, ACCOUNTS.velsen);
+  await openNotes(page, meetingId);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notities: Werkgroep maart (toegankelijk)');
+  await expectAccessible(page);
+  // Toolbar buttons say whether they are on.
+  await page.getByRole('textbox', { name: 'Notities van het overleg' }).locator('p').first().click();
+  await page.getByRole('button', { name: 'Vet' }).click();
+  await expect(page.getByRole('button', { name: 'Vet' })).toHaveAttribute('aria-pressed', 'true');
+
+  // Without JavaScript: the stored notes as HTML.
+  const response = await page.request.get(`/overleggen/${meetingId}/notities`);
+  const html = await response.text();
+  expect(html).toContain('data-agenda-point-id');
+  expect(html).toContain('Rondvraag');
+});

@@ -1,0 +1,65 @@
+import { ACCOUNTS, expect, expectAccessible, login, test } from './fixtures';
+
+/**
+ * Issue 4, "Browser" (second half): an adviser mentions a werkgroeplid in a comment,
+ * picking the name from the suggestions by keyboard; the werkgroeplid, in a browser of
+ * their own, sees the unread count in the header, the notification in /meldingen, and
+ * its link leads to the comment.
+ */
+const MENTIONED = 'Martijn Bakker';
+
+test('an @mention by the adviser reaches the werkgroeplid', async ({ page, browser }) => {
+  await login(page, ACCOUNTS.adviseur);
+  await page.goto('/doelen/1');
+  const goalTitle = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+
+  const field = page.getByRole('combobox', { name: 'Nieuwe reactie' });
+  await field.click();
+  await field.pressSequentially('Wil jij hiernaar kijken, @Mar');
+  const option = page.getByRole('option', { name: new RegExp(MENTIONED) });
+  await expect(option).toBeVisible();
+  await expect(field).toHaveAttribute('aria-expanded', 'true');
+  await expect(field).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id'))!);
+  await field.press('Enter');
+  await expect(field).toHaveAttribute('aria-expanded', 'false');
+  await expect(field).toHaveValue(`Wil jij hiernaar kijken, @${MENTIONED} `);
+  await field.pressSequentially('? Dank!');
+  await page.getByRole('button', { name: 'Reactie plaatsen' }).click();
+  const posted = page.locator('.comment').filter({ hasText: 'Wil jij hiernaar kijken' }).last();
+  await expect(posted.locator('strong.mention')).toHaveText(`@${MENTIONED}`);
+  // Commenting made the adviser a follower.
+  await expect(page.getByRole('button', { name: 'Niet meer volgen' })).toBeVisible();
+
+  const other = await browser.newContext();
+  const velsen = await other.newPage();
+  try {
+    await login(velsen, ACCOUNTS.velsen);
+    const bell = velsen.getByRole('link', { name: /^Meldingen, \d+ ongelezen$/ });
+    await expect(bell).toBeVisible();
+    const unreadBefore = Number((await bell.getAttribute('aria-label'))!.match(/\d+/)![0]);
+    expect(unreadBefore).toBeGreaterThanOrEqual(1);
+    await bell.click();
+    await expect(velsen.getByRole('heading', { level: 1, name: 'Meldingen' })).toBeVisible();
+    await expectAccessible(velsen);
+
+    const notification = velsen.getByRole('link', { name: /^Fatima El Amrani noemde u in een reactie bij doel/ }).first();
+    await expect(notification).toBeVisible();
+    await expect(velsen.locator('.notification--unread').first()).toContainText('Nieuw');
+    await notification.click();
+    await expect(velsen).toHaveURL(/\/doelen\/1#reactie-\d+$/);
+    await expect(velsen.getByRole('heading', { level: 1 })).toHaveText(goalTitle);
+    const anchor = new URL(velsen.url()).hash;
+    await expect(velsen.locator(anchor)).toContainText('Wil jij hiernaar kijken');
+    await expect(velsen.getByRole('link', { name: /^Meldingen, / })).toHaveAttribute(
+      'aria-label',
+      unreadBefore - 1 === 0 ? 'Meldingen, geen ongelezen' : `Meldingen, ${unreadBefore - 1} ongelezen`,
+    );
+
+    await velsen.goto('/meldingen/voorkeuren');
+    await expect(velsen.getByRole('heading', { level: 1, name: 'Voorkeuren voor meldingen' })).toBeVisible();
+    await expect(velsen.getByText('E-mail staat uit op deze installatie')).toBeVisible();
+    await expectAccessible(velsen);
+  } finally {
+    await other.close();
+  }
+});

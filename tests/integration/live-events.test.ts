@@ -1,0 +1,291 @@
+/**
+ * The live workspace stream (`GET /live`, server/live) on a real HTTP server with the
+ * real data version: who may listen, what causes an event (a change to workspace data)
+ * and what does not (keystrokes in meeting notes), cleanup when a browser goes, and the
+ * page cache serving fresh pages right after a change.
+ */
+import compression from 'compression';
+import { eq } from 'drizzle-orm';
+import express from 'express';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { actions, users } from '../../db/schema';
+import { setActionStatus } from '../../app/models/action.server';
+import { appendUpdates } from '../../app/models/collab-document.server';
+import { createMeeting } from '../../app/models/meeting.server';
+import { deleteSession } from '../../app/models/session.server';
+import { getSessionId } from '../../app/utils/auth.server';
+import { db } from '../../app/utils/db.server';
+import { createLiveEvents, type LiveEvents } from '../../server/live';
+import { workspaceDataVersion } from '../../server/live/data-version';
+import { pageCache } from '../../server/page-cache';
+import { prepareDatabase } from '../setup/database';
+import { sessionFor } from '../setup/requests';
+import { eventually } from './fixtures/collab-clients';
+
+const HAARLEM = 'werkgroep.haarlem@koers.test';
+const VELSEN = 'werkgroep.velsen@koers.test';
+const MAX_PER_SESSION = 3;
+
+let server: http.Server;
+let base = '';
+let live: LiveEvents;
+let renders = 0;
+const cookies: Record<string, string> = {};
+const streams = new Set<Stream>();
+
+beforeAll(async () => {
+  await prepareDatabase();
+  for (const email of [HAARLEM, VELSEN]) cookies[email] = await sessionFor(email);
+  const dataVersion = workspaceDataVersion();
+  live = createLiveEvents({ dataVersion, maxPerSession: MAX_PER_SESSION, heartbeatMs: 400 });
+
+  // The order of server/index.ts: the stream before the page cache and compression.
+  const app = express();
+  app.get('/live', live.handler);
+  app.use(pageCache({ dataVersion, sessionCookieName: 'koers_session' }));
+  app.use(compression());
+  app.get('/acties/:id', (req, res) => {
+    renders++;
+    const row = db.select({ status: actions.status }).from(actions).where(eq(actions.id, Number(req.params.id))).get();
+    res.type('html').send(`<p>status: ${row?.status}</p>`);
+  });
+  server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  for (const stream of streams) stream.close();
+  await eventually(() => live.connectionCount() === 0, 2000, 'every stream to close');
+});
+
+afterAll(async () => {
+  live?.close();
+  server?.closeAllConnections();
+  await new Promise<void>((resolve) => server?.close(() => resolve()));
+});
+
+type ServerEvent = { event: string; data: string };
+type Stream = {
+  events: ServerEvent[];
+  ended: boolean;
+  /** Resolves with the first event named `name` that arrives after this call. */
+  next: (name: string, timeoutMs?: number) => Promise<ServerEvent>;
+  /** Resolves false if an event named `name` arrives within `ms`, true otherwise. */
+  quietFor: (name: string, ms: number) => Promise<boolean>;
+  close: () => void;
+};
+
+/** Opens /live like EventSource does and parses what arrives; a refusal gives its status. */
+async function openStream(headers: Record<string, string> = {}): Promise<{ status: number; stream?: Stream }> {
+  const aborter = new AbortController();
+  const response = await fetch(`${base}/live`, { headers: { Accept: 'text/event-stream', ...headers }, signal: aborter.signal });
+  if (response.status !== 200) {
+    await response.text();
+    return { status: response.status };
+  }
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  expect(response.headers.get('content-encoding')).toBeNull();
+  expect(response.headers.get('cache-control')).toContain('no-store');
+
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((listener) => listener());
+  const stream: Stream = {
+    events: [],
+    ended: false,
+    next(name, timeoutMs = 5000) {
+      const from = stream.events.length;
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = stream.events.slice(from).find((e) => e.event === name);
+          if (found) done(() => resolve(found));
+          else if (stream.ended) done(() => reject(new Error(`stream ended before a '${name}' event`)));
+        };
+        const timer = setTimeout(() => done(() => reject(new Error(`no '${name}' event within ${timeoutMs} ms`))), timeoutMs);
+        const done = (settle: () => void) => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          settle();
+        };
+        listeners.add(check);
+      });
+    },
+    quietFor(name, ms) {
+      return stream.next(name, ms).then(
+        () => false,
+        () => true,
+      );
+    },
+    close() {
+      aborter.abort();
+      streams.delete(stream);
+    },
+  };
+  streams.add(stream);
+
+  void (async () => {
+    let buffer = '';
+    try {
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const lines = block.split('\n');
+          const event = lines.find((line) => line.startsWith('event: '))?.slice(7);
+          const data = lines.find((line) => line.startsWith('data: '))?.slice(6) ?? '';
+          if (event) stream.events.push({ event, data });
+          notify();
+        }
+      }
+    } catch {
+      // Aborted by the test.
+    }
+    stream.ended = true;
+    notify();
+  })();
+  return { status: 200, stream };
+}
+
+async function listen(email: string): Promise<Stream> {
+  const opened = await openStream({ Cookie: cookies[email] });
+  expect(opened.status).toBe(200);
+  await opened.stream!.next('ready');
+  return opened.stream!;
+}
+
+function userId(email: string) {
+  return db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id;
+}
+
+function someAction() {
+  return db.select({ id: actions.id, status: actions.status }).from(actions).orderBy(actions.id).limit(1).get()!;
+}
+
+/** A status other than the current one, so the write changes a row. */
+function otherStatus(status: string) {
+  return status === 'loopt' ? 'besluit_nodig' : 'loopt';
+}
+
+describe('who may listen', () => {
+  it('refuses without a session (401), also with a bogus cookie', async () => {
+    expect((await openStream()).status).toBe(401);
+    expect((await openStream({ Cookie: 'koers_session=verzonnen' })).status).toBe(401);
+    expect(live.connectionCount()).toBe(0);
+  });
+
+  it('refuses a request from another site (403), even with a cookie', async () => {
+    expect((await openStream({ Cookie: cookies[HAARLEM], 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    const own = await openStream({ Cookie: cookies[HAARLEM], 'Sec-Fetch-Site': 'same-origin' });
+    expect(own.status).toBe(200);
+    own.stream!.close();
+  });
+
+  it('limits the streams of one session (429) without affecting another session', async () => {
+    const mine = await Promise.all(Array.from({ length: MAX_PER_SESSION }, () => listen(HAARLEM)));
+    expect((await openStream({ Cookie: cookies[HAARLEM] })).status).toBe(429);
+    const other = await listen(VELSEN);
+    for (const stream of [...mine, other]) stream.close();
+    await eventually(() => live.connectionCount() === 0, 2000, 'streams to close');
+    // A slot is free again once a stream closed.
+    (await listen(HAARLEM)).close();
+  });
+});
+
+describe('what causes an event', () => {
+  it('tells every listener within a second after a change made through a model function', async () => {
+    const [haarlem, velsen] = await Promise.all([listen(HAARLEM), listen(VELSEN)]);
+    const action = someAction();
+    const changes = [haarlem.next('change', 1000), velsen.next('change', 1000)];
+    const started = Date.now();
+    setActionStatus({ userId: userId(HAARLEM), id: action.id, status: otherStatus(action.status) });
+    const [event] = await Promise.all(changes);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The event carries the new data version, which a reconnecting browser compares with its last one.
+    expect(event.data).not.toBe('');
+    haarlem.close();
+    velsen.close();
+  });
+
+  it('stays quiet when only meeting notes are typed, and still reports the next real change', async () => {
+    const stream = await listen(VELSEN);
+    const meetingCreated = stream.next('change', 1000);
+    const { id } = createMeeting({ title: 'Werkgroep live', kind: 'werkgroep', startsAt: '2024-05-14T08:00:00.000Z', createdBy: null });
+    await meetingCreated; // a new meeting is workspace data
+    const doc = new Y.Doc();
+    doc.on('update', (update: Uint8Array) => appendUpdates(`meeting.${id}`, [update]));
+    const quiet = stream.quietFor('change', 800);
+    for (const word of ['Besluit: ', 'de 0-meting ', 'wordt herhaald.']) {
+      doc.getText('t').insert(doc.getText('t').length, word);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await quiet).toBe(true);
+    doc.destroy();
+
+    const action = someAction();
+    const change = stream.next('change', 1000);
+    setActionStatus({ userId: userId(VELSEN), id: action.id, status: otherStatus(action.status) });
+    await change;
+    stream.close();
+  });
+
+  it('pings while nothing changes', async () => {
+    const stream = await listen(HAARLEM);
+    const ping = await stream.next('ping', 2000);
+    expect(ping.data).toBe(stream.events[0].data); // the version of 'ready': nothing changed
+    stream.close();
+  });
+});
+
+describe('cleaning up', () => {
+  it('forgets a stream when the browser goes, and stops polling when nobody listens', async () => {
+    const stream = await listen(HAARLEM);
+    expect(live.connectionCount()).toBe(1);
+    expect(live.polling()).toBe(true);
+    stream.close();
+    await eventually(() => live.connectionCount() === 0, 2000, 'the stream to be forgotten');
+    expect(live.polling()).toBe(false);
+  });
+
+  it('ends the stream of a session that signed out, and keeps the others', async () => {
+    const cookie = await sessionFor(HAARLEM);
+    const leaving = await openStream({ Cookie: cookie });
+    await leaving.stream!.next('ready');
+    const staying = await listen(VELSEN);
+    const change = staying.next('change', 1000);
+    deleteSession((await getSessionId(cookie))!); // what logging out does
+    await change;
+    await eventually(() => leaving.stream!.ended, 1000, 'the signed-out stream to end');
+    expect(staying.ended).toBe(false);
+    expect((await openStream({ Cookie: cookie })).status).toBe(401);
+    staying.close();
+  });
+});
+
+describe('the page cache and live revalidation', () => {
+  it('serves the fresh page on the revalidation right after a change', async () => {
+    const action = someAction();
+    const get = async () => (await fetch(`${base}/acties/${action.id}`, { headers: { Cookie: cookies[VELSEN] } })).text();
+    expect(await get()).toContain(`status: ${action.status}`);
+    const rendered = renders;
+    await get();
+    expect(renders).toBe(rendered); // kept while nothing changes
+
+    const stream = await listen(VELSEN);
+    const change = stream.next('change', 1000);
+    const status = otherStatus(action.status);
+    setActionStatus({ userId: userId(HAARLEM), id: action.id, status });
+    await change;
+    // What the browser does on the event: fetch the page's data again.
+    expect(await get()).toContain(`status: ${status}`);
+    expect(renders).toBe(rendered + 1);
+    stream.close();
+  });
+});

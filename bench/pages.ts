@@ -18,15 +18,13 @@
 import Database from 'better-sqlite3';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_BENCH_DATABASE, WORKSPACE_SIZE, countRows, generateWorkspace } from './generate-workspace';
+import { buildApp, freePort, login, ROOT, tail } from './server-process';
 import { machineInfo, markdownTable, ms, percentile, replaceMarkedSection, request, runLoad, summarize, type Response, type Summary } from './load';
 
 type ServerTimes = { count: number; p50: number; p95: number; p99: number };
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA_DIR = path.join(ROOT, 'bench/.data');
 const BUILD_DIR = path.join(DATA_DIR, 'build');
 const SERVER_LOG = path.join(DATA_DIR, 'server.log');
@@ -113,29 +111,10 @@ function ensureBuild() {
     return;
   }
   log(`App bouwen in ${path.relative(ROOT, BUILD_DIR)}${stale ? ' (app/ is nieuwer dan de build)' : ''} …`);
-  try {
-    execFileSync('npx', ['remix', 'vite:build'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, KOERS_BUILD_DIR: BUILD_DIR }, timeout: 300_000 });
-  } catch (error) {
-    const output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
-    // Vite appends the list of watched files; the cause is above it.
-    const cause = output.split(/\n\s*watchFiles:/)[0]!.split('\n').slice(-15).join('\n');
-    throw new Error(`De build is mislukt (npx remix vite:build):\n${cause}`);
-  }
+  buildApp(BUILD_DIR);
 }
 
 // --- 3. the server -----------------------------------------------------------------
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let serverProcess: ChildProcess | null = null;
 
@@ -190,29 +169,7 @@ async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 60
   throw new Error(`De server gaf binnen ${timeoutMs / 1000} s geen antwoord op /healthz; zie ${path.relative(ROOT, SERVER_LOG)}:\n${tail(SERVER_LOG)}`);
 }
 
-function tail(file: string, lines = 20) {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '';
-  }
-}
-
-// --- 4. logging in -----------------------------------------------------------------
-
-async function login(origin: string): Promise<string> {
-  const body = new URLSearchParams({ email: LOGIN_EMAIL, password: LOGIN_PASSWORD, redirectTo: '/' }).toString();
-  const res = await request(`${origin}/login`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)), origin },
-  });
-  const setCookie = res.headers['set-cookie'] ?? [];
-  if (res.status >= 400 || setCookie.length === 0) throw new Error(`Inloggen als ${LOGIN_EMAIL} mislukte: HTTP ${res.status}\n${res.body.toString('utf8').slice(0, 500)}`);
-  return setCookie.map((c) => c.split(';')[0]).join('; ');
-}
-
-// --- 5. measuring ------------------------------------------------------------------
+// --- 4. measuring ------------------------------------------------------------------
 
 /** `targetP95Ms`: a stricter target than TARGET_P95_MS for this route (search: 20 ms, issue 4). */
 type Target = { name: string; path: string; page: boolean; targetP95Ms?: number };
@@ -272,7 +229,7 @@ async function serverTimes(offset: number, urlPath: string): Promise<ServerTimes
   return { count: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
 
-// --- 6. reporting ------------------------------------------------------------------
+// --- 5. reporting ------------------------------------------------------------------
 
 function gitCommit(): string {
   try {
@@ -352,7 +309,7 @@ async function main() {
   log(`Server starten op ${origin} …`);
   const child = startServer(database, port);
   await waitForHealth(origin, child);
-  const cookie = await login(origin);
+  const cookie = await login(origin, LOGIN_EMAIL, LOGIN_PASSWORD);
 
   const targets: Target[] = [
     { name: 'trivial route (baseline)', path: '/healthz', page: false },

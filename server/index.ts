@@ -17,6 +17,7 @@ import { db } from '../app/utils/db.server';
 import { migrateDatabase } from '../db/migrate';
 import { bootstrapDatabase } from '../db/seed/bootstrap';
 import { sessionCookie } from '../app/utils/auth.server';
+import { startBackgroundCheckpoints } from './checkpoints';
 import { attachCollab } from './collab';
 import { createLiveEvents } from './live';
 import { startNotificationJobs } from './notification-jobs';
@@ -29,6 +30,7 @@ const development = env.NODE_ENV === 'development';
 
 migrateDatabase(db);
 await bootstrapDatabase(db, { demo: env.KOERS_DEMO === 'on', demoPassword: env.KOERS_DEMO_PASSWORD });
+const checkpoints = startBackgroundCheckpoints(db, { file: env.KOERS_DATABASE });
 
 const app = express();
 const server = http.createServer(app);
@@ -112,7 +114,8 @@ async function shutdown(signal: string) {
   // Open streams would keep server.close waiting; browsers reconnect to the next server.
   live.close();
   notificationJobs.stop();
-  server.close(() => {
+  server.close(async () => {
+    await checkpoints.stop();
     db.$client.close();
     process.exit(0);
   });

@@ -2,6 +2,8 @@ import { Fragment } from 'react';
 import { t } from '../i18n';
 import { DEADLINE_EXAMPLES } from '../models/deadline';
 import type { FieldErrors } from '../utils/forms';
+import { groupConsecutive } from '../utils/grouping';
+import { shorten } from '../utils/text';
 import { StatusOptions } from './action-bits';
 import { EditForm } from './edit-form';
 import { Field } from './field';
@@ -35,21 +37,7 @@ export type ActionFormValues = Partial<
 const a = t.actions;
 const f = t.tracker.actionForm;
 
-function shorten(text: string, max = 110) {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
-
-/** Goals grouped by chapter for <optgroup>, in agenda order. */
-function groupGoals(goals: ActionFormOptions['goals']) {
-  const groups: { label: string; goals: ActionFormOptions['goals'] }[] = [];
-  for (const goal of goals) {
-    const label = `${goal.themeCode} ${goal.themeTitle}`;
-    const last = groups[groups.length - 1];
-    if (last && last.label === label) last.goals.push(goal);
-    else groups.push({ label, goals: [goal] });
-  }
-  return groups;
-}
+const TITLE_MAX = 110;
 
 /**
  * The action form, shared by "Nieuwe actie" and "Bewerken": every field of
@@ -78,11 +66,11 @@ export function ActionForm({
         {(p) => (
           <select {...p} defaultValue={values.goalId ?? ''} required>
             <option value="">{a.none}</option>
-            {groupGoals(options.goals).map((group) => (
+            {groupConsecutive(options.goals, (goal) => `${goal.themeCode} ${goal.themeTitle}`).map((group) => (
               <optgroup key={group.label} label={group.label}>
-                {group.goals.map((goal) => (
+                {group.items.map((goal) => (
                   <option key={goal.id} value={String(goal.id)}>
-                    {goal.code} — {shorten(goal.title)}
+                    {goal.code} — {shorten(goal.title, TITLE_MAX)}
                   </option>
                 ))}
               </optgroup>

@@ -14,15 +14,18 @@ type FieldProps = {
   }) => ReactNode;
 };
 
-/** A labelled form control with its hint and error beside it, wired for screen readers. */
-export function Field({ label, name, error, hint, children }: FieldProps) {
+/** The ids of a control's hint and error, and its aria-describedby that names them. */
+function useDescription(hint: ReactNode, error: string | undefined) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return { id, hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined };
+}
+
+/** The hint, then the error, of a field or a group of fields. */
+function HintAndError({ hint, hintId, error, errorId }: { hint: ReactNode; hintId?: string; error?: string; errorId?: string }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <>
       {hint ? (
         <span className="hint" id={hintId}>
           {hint}
@@ -33,8 +36,46 @@ export function Field({ label, name, error, hint, children }: FieldProps) {
           {error}
         </span>
       ) : null}
+    </>
+  );
+}
+
+/** A labelled form control with its hint and error beside it, wired for screen readers. */
+export function Field({ label, name, error, hint, children }: FieldProps) {
+  const { id, hintId, errorId, describedBy } = useDescription(hint, error);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <HintAndError hint={hint} hintId={hintId} error={error} errorId={errorId} />
       {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
     </div>
+  );
+}
+
+/**
+ * A group of controls (checkboxes, repeated rows) under one legend, with the group's hint
+ * and error beside it, wired to the fieldset for screen readers — Field for a group.
+ */
+export function FieldGroup({
+  legend,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  legend: string;
+  hint?: ReactNode;
+  error?: string;
+  className: string;
+  children: ReactNode;
+}) {
+  const { hintId, errorId, describedBy } = useDescription(hint, error);
+  return (
+    <fieldset className={className} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      <HintAndError hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {children}
+    </fieldset>
   );
 }
 

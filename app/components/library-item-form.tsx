@@ -1,10 +1,11 @@
-import { Form, Link, useNavigation } from '@remix-run/react';
-import { useId } from 'react';
 import { t } from '../i18n';
 import { TARGET_GROUPS, UPLOAD_ACCEPT, type LibraryKind } from '../models/library-rules';
 import type { LibraryFormValues } from '../schemas/library';
 import { formatDateTime } from '../utils/date-time';
-import { Field, FormErrorSummary } from './field';
+import { groupConsecutive } from '../utils/grouping';
+import { shorten } from '../utils/text';
+import { EditForm } from './edit-form';
+import { Field, FieldGroup } from './field';
 
 const f = t.library.form;
 
@@ -16,20 +17,7 @@ export type LibraryFormOptions = {
   meetings: { id: number; title: string; startsAt: string }[];
 };
 
-function groupBy<T>(items: T[], label: (item: T) => string): { label: string; items: T[] }[] {
-  const groups: { label: string; items: T[] }[] = [];
-  for (const item of items) {
-    const key = label(item);
-    const last = groups[groups.length - 1];
-    if (last && last.label === key) last.items.push(item);
-    else groups.push({ label: key, items: [item] });
-  }
-  return groups;
-}
-
-function shorten(text: string, max = 100) {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
+const TITLE_MAX = 100;
 
 /**
  * The form of one kind of library item, for "Nieuw item" and "Bewerken": the fields
@@ -54,156 +42,135 @@ export function LibraryItemForm({
   submitLabel: string;
   cancelTo: string;
 }) {
-  const submitting = useNavigation().state === 'submitting';
-  const groupsId = useId();
-  const hasErrors = Object.keys(errors).length > 0;
   return (
-    <>
-      <FormErrorSummary show={hasErrors} message={errors._form ?? t.common.errors.formHasErrors} />
-      <Form method="post" encType="multipart/form-data" className="form library-form" noValidate>
-        {isNew ? <input type="hidden" name="kind" value={kind} /> : null}
-        <Field label={f.title} name="title" error={errors.title}>
-          {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={200} />}
+    <EditForm errors={errors} submitLabel={submitLabel} cancelTo={cancelTo} className="form library-form" encType="multipart/form-data">
+      {isNew ? <input type="hidden" name="kind" value={kind} /> : null}
+      <Field label={f.title} name="title" error={errors.title}>
+        {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={200} />}
+      </Field>
+      <Field label={f.summary} name="summary" error={errors.summary} hint={f.summaryHint}>
+        {(p) => <textarea {...p} defaultValue={values.summary ?? ''} rows={3} maxLength={1000} />}
+      </Field>
+
+      {kind === 'voorbeeld' ? (
+        <Field label={f.body} name="body" error={errors.body} hint={f.bodyHint}>
+          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={14} required className="library-form__body" />}
         </Field>
-        <Field label={f.summary} name="summary" error={errors.summary} hint={f.summaryHint}>
-          {(p) => <textarea {...p} defaultValue={values.summary ?? ''} rows={3} maxLength={1000} />}
+      ) : null}
+
+      {kind === 'link' ? (
+        <Field label={f.url} name="url" error={errors.url} hint={f.urlHint}>
+          {(p) => <input {...p} type="text" inputMode="url" defaultValue={values.url ?? ''} required maxLength={2000} autoComplete="off" />}
         </Field>
+      ) : null}
 
-        {kind === 'voorbeeld' ? (
-          <Field label={f.body} name="body" error={errors.body} hint={f.bodyHint}>
-            {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={14} required className="library-form__body" />}
+      {kind === 'contact' ? (
+        <>
+          <Field label={f.contactName} name="contactName" error={errors.contactName}>
+            {(p) => <input {...p} type="text" defaultValue={values.contactName ?? ''} required maxLength={200} />}
           </Field>
-        ) : null}
+          <Field label={f.contactOrganisation} name="contactOrganisation" error={errors.contactOrganisation}>
+            {(p) => <input {...p} type="text" defaultValue={values.contactOrganisation ?? ''} maxLength={200} />}
+          </Field>
+          <Field label={f.contactEmail} name="contactEmail" error={errors.contactEmail}>
+            {(p) => <input {...p} type="email" defaultValue={values.contactEmail ?? ''} maxLength={200} autoComplete="off" />}
+          </Field>
+          <Field label={f.contactPhone} name="contactPhone" error={errors.contactPhone}>
+            {(p) => <input {...p} type="tel" defaultValue={values.contactPhone ?? ''} maxLength={40} autoComplete="off" />}
+          </Field>
+        </>
+      ) : null}
 
-        {kind === 'link' ? (
-          <Field label={f.url} name="url" error={errors.url} hint={f.urlHint}>
-            {(p) => <input {...p} type="text" inputMode="url" defaultValue={values.url ?? ''} required maxLength={2000} autoComplete="off" />}
-          </Field>
-        ) : null}
-
-        {kind === 'contact' ? (
-          <>
-            <Field label={f.contactName} name="contactName" error={errors.contactName}>
-              {(p) => <input {...p} type="text" defaultValue={values.contactName ?? ''} required maxLength={200} />}
-            </Field>
-            <Field label={f.contactOrganisation} name="contactOrganisation" error={errors.contactOrganisation}>
-              {(p) => <input {...p} type="text" defaultValue={values.contactOrganisation ?? ''} maxLength={200} />}
-            </Field>
-            <Field label={f.contactEmail} name="contactEmail" error={errors.contactEmail}>
-              {(p) => <input {...p} type="email" defaultValue={values.contactEmail ?? ''} maxLength={200} autoComplete="off" />}
-            </Field>
-            <Field label={f.contactPhone} name="contactPhone" error={errors.contactPhone}>
-              {(p) => <input {...p} type="tel" defaultValue={values.contactPhone ?? ''} maxLength={40} autoComplete="off" />}
-            </Field>
-          </>
-        ) : null}
-
-        <fieldset className="library-form__group">
-          <legend>{f.tagsLegend}</legend>
-          <Field label={f.theme} name="themeId" error={errors.themeId}>
-            {(p) => (
-              <select {...p} defaultValue={values.themeId ?? ''}>
-                <option value="">{f.noTheme}</option>
-                {options.themes.map((theme) => (
-                  <option key={theme.id} value={theme.id}>
-                    {theme.code} {shorten(theme.title)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={f.municipality} name="municipalityId" error={errors.municipalityId}>
-            {(p) => (
-              <select {...p} defaultValue={values.municipalityId ?? ''}>
-                <option value="">{f.noMunicipality}</option>
-                {options.municipalities.map((org) => (
-                  <option key={org.id} value={org.id}>
-                    {org.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <fieldset className="field library-form__checkboxes" aria-describedby={errors.targetGroups ? `${groupsId}-error` : undefined}>
-            <legend>{f.targetGroups}</legend>
-            {errors.targetGroups ? (
-              <span className="field-error" id={`${groupsId}-error`}>
-                {errors.targetGroups}
-              </span>
-            ) : null}
-            <ul>
-              {TARGET_GROUPS.map((group) => (
-                <li key={group}>
-                  <label>
-                    <input type="checkbox" name="targetGroups" value={group} defaultChecked={values.targetGroups?.includes(group)} /> {t.library.targetGroups[group]}
-                  </label>
-                </li>
+      <fieldset className="library-form__group">
+        <legend>{f.tagsLegend}</legend>
+        <Field label={f.theme} name="themeId" error={errors.themeId}>
+          {(p) => (
+            <select {...p} defaultValue={values.themeId ?? ''}>
+              <option value="">{f.noTheme}</option>
+              {options.themes.map((theme) => (
+                <option key={theme.id} value={theme.id}>
+                  {theme.code} {shorten(theme.title, TITLE_MAX)}
+                </option>
               ))}
-            </ul>
-          </fieldset>
-        </fieldset>
+            </select>
+          )}
+        </Field>
+        <Field label={f.municipality} name="municipalityId" error={errors.municipalityId}>
+          {(p) => (
+            <select {...p} defaultValue={values.municipalityId ?? ''}>
+              <option value="">{f.noMunicipality}</option>
+              {options.municipalities.map((org) => (
+                <option key={org.id} value={org.id}>
+                  {org.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <FieldGroup legend={f.targetGroups} error={errors.targetGroups} className="field library-form__checkboxes">
+          <ul>
+            {TARGET_GROUPS.map((group) => (
+              <li key={group}>
+                <label>
+                  <input type="checkbox" name="targetGroups" value={group} defaultChecked={values.targetGroups?.includes(group)} /> {t.library.targetGroups[group]}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </FieldGroup>
+      </fieldset>
 
-        <fieldset className="library-form__group">
-          <legend>{f.linksLegend}</legend>
-          <Field label={f.goals} name="goalIds" error={errors.goalIds} hint={f.linksHint}>
-            {(p) => (
-              <select {...p} multiple size={8} defaultValue={values.goalIds ?? []}>
-                {groupBy(options.goals, (goal) => `${goal.themeCode} ${shorten(goal.themeTitle, 60)}`).map((group) => (
-                  <optgroup key={group.label} label={group.label}>
-                    {group.items.map((goal) => (
-                      <option key={goal.id} value={goal.id}>
-                        {goal.code} {shorten(goal.title)}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={f.actions} name="actionIds" error={errors.actionIds} hint={f.linksHint}>
-            {(p) => (
-              <select {...p} multiple size={8} defaultValue={values.actionIds ?? []}>
-                {groupBy(options.actions, (action) => action.goalCode).map((group) => (
-                  <optgroup key={group.label} label={group.label}>
-                    {group.items.map((action) => (
-                      <option key={action.id} value={action.id}>
-                        {action.code ? `${action.code} ` : ''}
-                        {shorten(action.title)}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={f.meetings} name="meetingIds" error={errors.meetingIds} hint={f.linksHint}>
-            {(p) => (
-              <select {...p} multiple size={Math.min(6, Math.max(2, options.meetings.length))} defaultValue={values.meetingIds ?? []}>
-                {options.meetings.map((meeting) => (
-                  <option key={meeting.id} value={meeting.id}>
-                    {meeting.title} ({formatDateTime(meeting.startsAt)})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </fieldset>
+      <fieldset className="library-form__group">
+        <legend>{f.linksLegend}</legend>
+        <Field label={f.goals} name="goalIds" error={errors.goalIds} hint={f.linksHint}>
+          {(p) => (
+            <select {...p} multiple size={8} defaultValue={values.goalIds ?? []}>
+              {groupConsecutive(options.goals, (goal) => `${goal.themeCode} ${shorten(goal.themeTitle, 60)}`).map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {group.items.map((goal) => (
+                    <option key={goal.id} value={goal.id}>
+                      {goal.code} {shorten(goal.title, TITLE_MAX)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={f.actions} name="actionIds" error={errors.actionIds} hint={f.linksHint}>
+          {(p) => (
+            <select {...p} multiple size={8} defaultValue={values.actionIds ?? []}>
+              {groupConsecutive(options.actions, (action) => action.goalCode).map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {group.items.map((action) => (
+                    <option key={action.id} value={action.id}>
+                      {action.code ? `${action.code} ` : ''}
+                      {shorten(action.title, TITLE_MAX)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={f.meetings} name="meetingIds" error={errors.meetingIds} hint={f.linksHint}>
+          {(p) => (
+            <select {...p} multiple size={Math.min(6, Math.max(2, options.meetings.length))} defaultValue={values.meetingIds ?? []}>
+              {options.meetings.map((meeting) => (
+                <option key={meeting.id} value={meeting.id}>
+                  {meeting.title} ({formatDateTime(meeting.startsAt)})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
 
-        {kind === 'document' ? (
-          <Field label={isNew ? f.file : f.replaceFile} name="file" error={errors.file} hint={isNew ? f.fileHint : f.replaceFileHint}>
-            {(p) => <input {...p} type="file" accept={UPLOAD_ACCEPT} required={isNew} />}
-          </Field>
-        ) : null}
-
-        <div className="button-row">
-          <button type="submit" className="button" disabled={submitting}>
-            {submitLabel}
-          </button>
-          <Link to={cancelTo} className="button button--secondary">
-            {t.common.cancel}
-          </Link>
-        </div>
-      </Form>
-    </>
+      {kind === 'document' ? (
+        <Field label={isNew ? f.file : f.replaceFile} name="file" error={errors.file} hint={isNew ? f.fileHint : f.replaceFileHint}>
+          {(p) => <input {...p} type="file" accept={UPLOAD_ACCEPT} required={isNew} />}
+        </Field>
+      ) : null}
+    </EditForm>
   );
 }

@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react';
 import { t } from '../i18n';
 import type { AgendaPointValues } from '../schemas/meeting';
 import type { FieldErrors } from '../utils/forms';
+import { shorten } from '../utils/text';
 import { StatusBadge } from './action-bits';
 import { Field, FormErrorSummary } from './field';
 import type { ActionStatus } from '../models/action-status';
@@ -28,9 +29,7 @@ export type AgendaPointChoices = {
   actions: { id: number; title: string; goalCode: string }[];
 };
 
-function shorten(text: string, max = 90) {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-}
+const TITLE_MAX = 90;
 
 /** One small POST form around one button: works without JavaScript, one tab stop. */
 function PointButton({ intent, pointId, fields = {}, label, children }: { intent: string; pointId: number; fields?: Record<string, string>; label: string; children: string }) {
@@ -82,9 +81,9 @@ export function AgendaTable({ meetingId, points, mayEdit }: { meetingId: number;
                     </>
                   ) : null}
                 </th>
-                <td>{p.durationMinutes !== null ? t.meetings.minutes(p.durationMinutes) : ''}</td>
-                <td>{p.presenter}</td>
-                <td className="agenda-table__links">
+                <td data-label={a.duration}>{p.durationMinutes !== null ? t.meetings.minutes(p.durationMinutes) : ''}</td>
+                <td data-label={a.presenter}>{p.presenter}</td>
+                <td className="agenda-table__links" data-label={a.links}>
                   <ul>
                     {p.goalId !== null && p.goalCode ? (
                       <li>
@@ -100,7 +99,7 @@ export function AgendaTable({ meetingId, points, mayEdit }: { meetingId: number;
                     ) : null}
                   </ul>
                 </td>
-                <td>{a.statuses[p.status]}</td>
+                <td data-label={a.status}>{a.statuses[p.status]}</td>
                 {mayEdit ? (
                   <td className="agenda-table__controls">
                     {i > 0 ? (
@@ -161,7 +160,7 @@ export function AgendaPointFields({ values, errors, choices }: { values: AgendaP
             <option value="">{a.noneOption}</option>
             {choices.goals.map((g) => (
               <option key={g.id} value={String(g.id)}>
-                {g.code} — {shorten(g.title)}
+                {g.code} — {shorten(g.title, TITLE_MAX)}
               </option>
             ))}
           </select>
@@ -173,7 +172,7 @@ export function AgendaPointFields({ values, errors, choices }: { values: AgendaP
             <option value="">{a.noneOption}</option>
             {choices.actions.map((action) => (
               <option key={action.id} value={String(action.id)}>
-                {action.goalCode} — {shorten(action.title)}
+                {action.goalCode} — {shorten(action.title, TITLE_MAX)}
               </option>
             ))}
           </select>

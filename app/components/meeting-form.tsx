@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { readGuests, type MeetingFormValues } from '../schemas/meeting';
 import type { FieldErrors } from '../utils/forms';
 import { EditForm } from './edit-form';
-import { Field } from './field';
+import { Field, FieldGroup } from './field';
 
 const f = t.meetings.form;
 
@@ -76,16 +76,7 @@ export function MeetingForm({
       ) : null}
       {statusChoice === 'fixed' ? <p className="notice">{f.statusFixed}</p> : null}
 
-      <fieldset className="checkbox-group" aria-describedby={errors.attendeeIds ? 'attendees-hint attendees-error' : 'attendees-hint'}>
-        <legend>{f.attendees}</legend>
-        <span className="hint" id="attendees-hint">
-          {f.attendeesHint}
-        </span>
-        {errors.attendeeIds ? (
-          <span className="field-error" id="attendees-error">
-            {errors.attendeeIds}
-          </span>
-        ) : null}
+      <FieldGroup legend={f.attendees} hint={f.attendeesHint} error={errors.attendeeIds} className="checkbox-group">
         {attendeeOptions.map((group) => (
           <div key={group.organisation}>
             <p className="checkbox-group__org">{group.organisation}</p>
@@ -101,18 +92,9 @@ export function MeetingForm({
             </ul>
           </div>
         ))}
-      </fieldset>
+      </FieldGroup>
 
-      <fieldset className="checkbox-group" aria-describedby={errors.guests ? 'guests-hint guests-error' : 'guests-hint'}>
-        <legend>{f.guests}</legend>
-        <span className="hint" id="guests-hint">
-          {f.guestsHint}
-        </span>
-        {errors.guests ? (
-          <span className="field-error" id="guests-error">
-            {errors.guests}
-          </span>
-        ) : null}
+      <FieldGroup legend={f.guests} hint={f.guestsHint} error={errors.guests} className="checkbox-group">
         {guests.map((guest, i) => (
           <div className="guest-row" key={i}>
             <Field label={f.guestName(i + 1)} name="guestName">
@@ -123,7 +105,7 @@ export function MeetingForm({
             </Field>
           </div>
         ))}
-      </fieldset>
+      </FieldGroup>
     </EditForm>
   );
 }

@@ -6,6 +6,8 @@ export function OwnerText({ person, organisation }: { person: string | null; org
   return (
     <span className="owner">
       {person ? <span className="owner__person">{person}</span> : null}
+      {/* Where the two are not stacked (inline, as in the notes) they must not run together. */}
+      {person && organisation ? ' ' : null}
       {organisation ? <span className={person ? 'owner__org muted' : 'owner__org'}>{organisation}</span> : null}
     </span>
   );

@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { collabSnapshots, collabUpdates } from '../../db/schema';
 import { db } from '../utils/db.server';
 import { meetingExists } from './meeting.server';
-import { NOTES_FRAGMENT } from './notes-nodes';
+import { mentionText, NOTES_FRAGMENT, NOTES_NODES } from './notes-nodes';
 import { canEditMeetings, type Actor } from './permissions';
 
 export const DOCUMENT_KINDS = ['meeting'] as const;
@@ -235,7 +235,7 @@ export function fragmentToText(fragment: Y.XmlFragment): string {
 
 function collectLines(parent: Y.XmlFragment | Y.XmlElement, lines: string[]) {
   const children = parent.toArray();
-  const isTextblock = children.some((c) => c instanceof Y.XmlText);
+  const isTextblock = children.some((c) => c instanceof Y.XmlText || (c instanceof Y.XmlElement && INLINE_NODES.has(c.nodeName)));
   if (isTextblock) {
     lines.push(children.map((c) => (c instanceof Y.XmlText ? deltaText(c) : inlineText(c))).join(''));
     return;
@@ -252,7 +252,12 @@ function deltaText(text: Y.XmlText): string {
   return (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
 }
 
+/** Inline nodes without text of their own: a textblock may hold only these. */
+const INLINE_NODES = new Set<string>([NOTES_NODES.hardBreak, NOTES_NODES.mention]);
+
 function inlineText(node: Y.XmlElement | Y.XmlHook): string {
-  if (node instanceof Y.XmlElement && node.nodeName === 'hardBreak') return '\n';
+  if (!(node instanceof Y.XmlElement)) return '';
+  if (node.nodeName === NOTES_NODES.hardBreak) return '\n';
+  if (node.nodeName === NOTES_NODES.mention) return mentionText(node.getAttributes());
   return '';
 }

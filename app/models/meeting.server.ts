@@ -12,6 +12,7 @@ import { MeetingFormSchema, normalizeMeetingForm, type Guest, type MeetingFormIn
 import { toNL } from '../utils/date-time';
 import { db } from '../utils/db.server';
 import { parseForm, type FieldErrors } from '../utils/forms';
+import { groupConsecutive } from '../utils/grouping';
 import { selectActions } from './action.server';
 import { meetingEnd, nlToUtc, sameTimeWeeksLater } from './meeting-time';
 import { notifyMeetingPlanned } from './notification.server';
@@ -53,7 +54,20 @@ export function meetingExists(id: number): boolean {
   return db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id)).get() !== undefined;
 }
 
-const attendeeCount = sql<number>`(select count(*) from ${meetingAttendees} where ${meetingAttendees.meetingId} = ${meetings.id})`;
+/** What a meeting list and a meeting page both show of a meeting. */
+const meetingColumns = {
+  id: meetings.id,
+  title: meetings.title,
+  kind: meetings.kind,
+  startsAt: meetings.startsAt,
+  durationMinutes: meetings.durationMinutes,
+  place: meetings.place,
+  status: meetings.status,
+};
+
+// Qualified by hand: drizzle writes columns unqualified, and inside this subquery a bare
+// "id" would be meeting_attendees.id.
+const attendeeCount = sql<number>`(select count(*) from meeting_attendees where meeting_attendees.meeting_id = meetings.id)`;
 
 /**
  * Every meeting, split into upcoming (not yet ended, soonest first) and past (most recent
@@ -61,16 +75,7 @@ const attendeeCount = sql<number>`(select count(*) from ${meetingAttendees} wher
  */
 export function listMeetings({ now = new Date().toISOString() }: { now?: string } = {}) {
   const rows = db
-    .select({
-      id: meetings.id,
-      title: meetings.title,
-      kind: meetings.kind,
-      startsAt: meetings.startsAt,
-      durationMinutes: meetings.durationMinutes,
-      place: meetings.place,
-      status: meetings.status,
-      attendeeCount,
-    })
+    .select({ ...meetingColumns, attendeeCount })
     .from(meetings)
     .orderBy(asc(meetings.startsAt), asc(meetings.id))
     .all();
@@ -87,13 +92,7 @@ const previousMeeting = alias(meetings, 'previous_meeting');
 export function getMeeting(id: number) {
   const meeting = db
     .select({
-      id: meetings.id,
-      title: meetings.title,
-      kind: meetings.kind,
-      startsAt: meetings.startsAt,
-      durationMinutes: meetings.durationMinutes,
-      place: meetings.place,
-      status: meetings.status,
+      ...meetingColumns,
       previousMeetingId: meetings.previousMeetingId,
       previousTitle: previousMeeting.title,
       previousStartsAt: previousMeeting.startsAt,
@@ -157,13 +156,10 @@ export function listAttendeeOptions() {
     .where(eq(users.active, true))
     .orderBy(asc(organisations.kind), sql`${organisations.name} collate nocase`, sql`${users.name} collate nocase`)
     .all();
-  const groups: { organisation: string; people: { id: number; name: string }[] }[] = [];
-  for (const row of rows) {
-    const last = groups[groups.length - 1];
-    if (last?.organisation === row.organisation) last.people.push({ id: row.id, name: row.name });
-    else groups.push({ organisation: row.organisation, people: [{ id: row.id, name: row.name }] });
-  }
-  return groups;
+  return groupConsecutive(rows, (row) => row.organisation).map((group) => ({
+    organisation: group.label,
+    people: group.items.map(({ id, name }) => ({ id, name })),
+  }));
 }
 
 export type AttendeeOptions = ReturnType<typeof listAttendeeOptions>;

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { organisations, users } from '../../db/schema';
 import { db } from '../utils/db.server';
 import { mentionedNames, nameMatchesQuery } from './mention';
@@ -14,6 +14,15 @@ export function resolveMentionedUsers(body: string): { id: number; name: string 
   const people = db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).all();
   const names = new Set(mentionedNames(body, people.map((p) => p.name)).map((n) => n.toLowerCase()));
   return people.filter((p) => names.has(p.name.toLowerCase()));
+}
+
+/** An active person by id (someone picked from the suggestions), or undefined. */
+export function getActivePerson(userId: number): { id: number; name: string } | undefined {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true)))
+    .get();
 }
 
 export type PersonSuggestion = { id: number; name: string; organisation: string };

@@ -12,7 +12,7 @@
 import { t } from '../i18n';
 import { formatDateTime } from '../utils/date-time';
 import { ACTION_STATUS_LABELS, isActionStatus, type ActionStatus } from './action-status';
-import { attrId, NOTES_ATTRS, NOTES_MARKS, NOTES_NODES } from './notes-nodes';
+import { attrId, mentionText, NOTES_ATTRS, NOTES_MARKS, NOTES_NODES } from './notes-nodes';
 
 /** A ProseMirror JSON node (the shape fragmentToJson gives). */
 export type MinutesNode = {
@@ -133,6 +133,8 @@ function inlineRuns(nodes: MinutesNode[] | undefined): Run[] {
       runs.push({ text: node.text, bold: marks.has(NOTES_MARKS.bold), italic: marks.has(NOTES_MARKS.italic) });
     } else if (node.type === NOTES_NODES.hardBreak) {
       runs.push({ lineBreak: true });
+    } else if (node.type === NOTES_NODES.mention) {
+      runs.push({ text: mentionText(node.attrs), bold: false, italic: false });
     } else if (node.type === NOTES_NODES.actionItem) {
       runs.push({ text: actionItemLine(frozenActionItem(node)), bold: false, italic: false });
     } else if (node.type === NOTES_NODES.decision) {
@@ -223,6 +225,7 @@ export function isEmptyNotes(doc: MinutesNode): boolean {
   const visit = (node: MinutesNode): boolean =>
     node.type === NOTES_NODES.actionItem ||
     node.type === NOTES_NODES.decision ||
+    node.type === NOTES_NODES.mention ||
     (typeof node.text === 'string' && node.text.trim() !== '') ||
     (node.type !== NOTES_NODES.heading && (node.content ?? []).some(visit));
   return !visit(doc);

@@ -19,6 +19,8 @@ export const NOTES_NODES = {
   actionItem: 'actionItem',
   /** An atom: a decision recorded from the notes. */
   decision: 'decision',
+  /** An inline atom: a person named with `@` (attrs `id`, `label`); shown as `@Naam` everywhere. */
+  mention: 'mention',
 } as const;
 
 export const NOTES_MARKS = { bold: 'bold', italic: 'italic' } as const;
@@ -33,7 +35,17 @@ export const NOTES_ATTRS = {
   actionId: 'actionId',
   /** decision: decisions.id. */
   decisionId: 'decisionId',
+  /** mention: users.id of the person named. */
+  mentionId: 'id',
+  /** mention: the person's name as it was when they were mentioned. */
+  mentionLabel: 'label',
 } as const;
+
+/** How a mention reads in text, on the page and in the minutes: `@Anouk de Vries`. */
+export function mentionText(attrs: Record<string, unknown> | undefined): string {
+  const label = attrs?.[NOTES_ATTRS.mentionLabel];
+  return `@${typeof label === 'string' && label.trim() !== '' ? label : '?'}`;
+}
 
 /** The heading level of an agenda point's heading. */
 export const AGENDA_HEADING_LEVEL = 2;

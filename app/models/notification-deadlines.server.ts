@@ -1,12 +1,12 @@
 import { and, eq, isNotNull, lte, notInArray } from 'drizzle-orm';
 import { actions, users } from '../../db/schema';
-import { ACTION_STATUSES, isClosedStatus } from './action-status';
+import { ACTION_STATUSES, isClosedStatus, type ActionStatus } from './action-status';
 import { t } from '../i18n';
 import { addDays } from '../utils/date-time';
 import { db } from '../utils/db.server';
 import { todayInNL } from '../utils/today';
 import { isOverdue, formatDate } from './deadline';
-import { notify } from './notification.server';
+import { notify, type NewNotification } from './notification.server';
 
 /** "Ending soon": the window ends today or within this many days. */
 export const DEADLINE_SOON_DAYS = 7;
@@ -31,23 +31,35 @@ export function checkDeadlines({ today = todayInNL() }: { today?: string } = {})
       ),
     )
     .all();
-  const m = t.notifications.messages;
   let stored = 0;
   db.transaction(() => {
     for (const action of candidates) {
-      const end = action.deadlineEnd!;
-      const overdue = isOverdue({ end }, action.status, today);
-      const kind = overdue ? 'overdue' : 'deadline_soon';
-      const created = notify({
-        userId: action.ownerUserId!,
-        kind,
-        message: overdue ? m.overdue(action.title, formatDate(end)) : m.deadlineSoon(action.title, formatDate(end)),
-        link: `/acties/${action.id}`,
-        actorId: null,
-        dedupeKey: `${kind}:action:${action.id}:${end}`,
-      });
-      if (created) stored += 1;
+      const notification = deadlineNotification(action, today);
+      if (notification && notify(notification)) stored += 1;
     }
   });
   return stored;
+}
+
+type DeadlineCandidate = { id: number; title: string; status: ActionStatus; ownerUserId: number | null; deadlineEnd: string | null };
+
+/**
+ * What the trekker of one action hears on `today`: its window ends within
+ * DEADLINE_SOON_DAYS, or it has ended; null when neither, when the action is done or
+ * cancelled, or has no trekker. The one rule, also used by the demo seed.
+ */
+export function deadlineNotification(action: DeadlineCandidate, today: string): NewNotification | null {
+  const end = action.deadlineEnd;
+  if (action.ownerUserId === null || end === null || isClosedStatus(action.status) || end > addDays(today, DEADLINE_SOON_DAYS)) return null;
+  const overdue = isOverdue({ end }, action.status, today);
+  const kind = overdue ? 'overdue' : 'deadline_soon';
+  const m = t.notifications.messages;
+  return {
+    userId: action.ownerUserId,
+    kind,
+    message: overdue ? m.overdue(action.title, formatDate(end)) : m.deadlineSoon(action.title, formatDate(end)),
+    link: `/acties/${action.id}`,
+    actorId: null,
+    dedupeKey: `${kind}:action:${action.id}:${end}`,
+  };
 }

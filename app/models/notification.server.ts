@@ -112,6 +112,24 @@ function notifyMentions(input: { commentId: number; actorId: number; body: strin
 }
 
 /**
+ * Someone was named with `@` in a meeting's notes (the editor reports each mention it
+ * inserts). One notification per person and meeting: the notes are one long document,
+ * and being named in it again adds nothing to "look at the notes".
+ */
+export function notifyNotesMention({ meetingId, userId, actorId }: { meetingId: number; userId: number; actorId: number }): boolean {
+  const meeting = db.select({ title: meetings.title }).from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!meeting) return false;
+  return notify({
+    userId,
+    kind: 'mention',
+    message: m.notesMention(personName(actorId), t.notifications.targets.meeting(meeting.title)),
+    link: `/overleggen/${meetingId}/notities`,
+    actorId,
+    dedupeKey: `mention:meeting:${meetingId}:${userId}`,
+  });
+}
+
+/**
  * Someone became the trekker of an action (at creation or by a change of owner).
  * `occasion` tells one assignment from a later one (the creation, or the change's time).
  */

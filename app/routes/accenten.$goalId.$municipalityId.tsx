@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { CommentSection } from '../components/comment-section';
+import { FollowButton } from '../components/follow-button';
 import { Field, FormErrorSummary } from '../components/field';
 import { AccentUpdated, LocalActionList } from '../components/goal-accents';
 import { HistoryList } from '../components/history-list';
@@ -84,6 +85,8 @@ export default function AccentCellPage() {
         current={municipality.name}
       />
       <h1>{a.cellTitle(goal.code, municipality.name)}</h1>
+      {/* An accent exists once it has been written; until then there is nothing to follow. */}
+      {cell.accentId ? <FollowButton target={{ type: 'accent', id: cell.accentId }} /> : null}
       <dl className="meta-list">
         <dt>{a.goal}</dt>
         <dd>

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ConfirmCheckbox } from '../components/confirm-checkbox';
 import { Field, FormErrorSummary } from '../components/field';
 import { t } from '../i18n';
 import { calendarFeedUrl, getCalendarToken, renewCalendarToken } from '../models/calendar-feed.server';
 import { ROLE_LABELS } from '../models/permissions';
 import { changeOwnPassword, getAccount } from '../models/user.server';
-import { ChangePasswordSchema } from '../schemas/account';
+import { ChangePasswordSchema, RenewCalendarSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
 import { getSessionId, requireUser } from '../utils/auth.server';
 import { env } from '../utils/env.server';
@@ -35,6 +36,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get('intent') === 'calendar') {
     const hadToken = getCalendarToken(user.id) !== null;
+    if (hadToken) {
+      // Renewing breaks the subscriptions that use the old address: only with the tick.
+      const confirmed = parseForm(RenewCalendarSchema, formData);
+      if (!confirmed.ok) return data({ calendarErrors: confirmed.fieldErrors }, { status: 400 });
+    }
     renewCalendarToken(user.id);
     return redirect(`/account?agenda=${hadToken ? 'vernieuwd' : 'aangemaakt'}#agenda-abonnement`);
   }
@@ -54,7 +60,8 @@ export default function AccountPage() {
   const { account, changed, calendarUrl, calendarNotice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useNavigation().state === 'submitting';
-  const errors: FieldErrors = actionData?.fieldErrors ?? {};
+  const errors: FieldErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
+  const calendarErrors: FieldErrors = actionData && 'calendarErrors' in actionData ? actionData.calendarErrors : {};
   return (
     <div className="account-page">
       <h1>{a.title}</h1>
@@ -69,7 +76,7 @@ export default function AccountPage() {
           <dt>{a.name}</dt>
           <dd>{account.name}</dd>
           <dt>{a.email}</dt>
-          <dd>{account.email}</dd>
+          <dd className="account-email">{account.email}</dd>
           <dt>{a.role}</dt>
           <dd>{ROLE_LABELS[account.role]}</dd>
           <dt>{a.organisation}</dt>
@@ -96,7 +103,7 @@ export default function AccountPage() {
       </section>
       <section aria-labelledby="agenda-abonnement">
         <h2 id="agenda-abonnement">{cal.heading}</h2>
-        {calendarNotice ? (
+        {calendarNotice && !actionData ? (
           <div className="notice notice--success" role="status">
             {calendarNotice}
           </div>
@@ -110,24 +117,33 @@ export default function AccountPage() {
         ) : (
           <p className="muted">{cal.noToken}</p>
         )}
-        <Form method="post" className="form">
+        {/* Keyed by the address so a client-side renewal does not leave the confirmation ticked. */}
+        <Form key={calendarUrl ?? ''} method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="calendar" />
           {calendarUrl ? (
-            <p className="hint" id="agenda-vernieuwen-uitleg">
-              {cal.renewHint}
-            </p>
+            <>
+              <p className="hint" id="agenda-vernieuwen-uitleg">
+                {cal.renewHint}
+              </p>
+              <ConfirmCheckbox id="agenda-vernieuwen" name="confirmRenew" label={cal.renewConfirm} error={calendarErrors.confirmRenew} className="renew-confirm" />
+            </>
           ) : null}
           <button type="submit" className="button button--secondary" aria-describedby={calendarUrl ? 'agenda-vernieuwen-uitleg' : undefined}>
             {calendarUrl ? cal.renew : cal.create}
           </button>
         </Form>
-        <h3>{cal.outlookHeading}</h3>
-        <ol>
-          {cal.outlookSteps.map((step) => (
-            <li key={step}>{step}</li>
-          ))}
-        </ol>
-        <p>{cal.otherClients}</p>
+        {/* The steps start with "copy the address above": only once there is one. */}
+        {calendarUrl ? (
+          <>
+            <h3>{cal.outlookHeading}</h3>
+            <ol>
+              {cal.outlookSteps.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
+            </ol>
+            <p>{cal.otherClients}</p>
+          </>
+        ) : null}
       </section>
     </div>
   );

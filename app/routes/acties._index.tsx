@@ -1,7 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { ActionFilterForm, describeFilters, filterQuery } from '../components/action-filters';
 import { ActionTable } from '../components/action-table';
+import { ListPageHead } from '../components/list-page-head';
+import { PageLinks } from '../components/page-links';
 import { t } from '../i18n';
 import { listActions, readListFilters } from '../models/action-list.server';
 import { canCreateAnyAction } from '../models/permissions';
@@ -36,15 +38,7 @@ export default function ActionList() {
   const last = first + list.rows.length - 1;
   return (
     <div className="action-list">
-      <div className="section-head">
-        <h1>{l.title}</h1>
-        {mayCreate ? (
-          <Link to="/acties/nieuw" className="button">
-            {l.newAction}
-          </Link>
-        ) : null}
-      </div>
-      <p className="lead">{l.lead}</p>
+      <ListPageHead title={l.title} lead={l.lead} add={mayCreate ? { to: '/acties/nieuw', label: l.newAction } : null} />
 
       <ActionFilterForm
         action="/acties"
@@ -77,21 +71,16 @@ export default function ActionList() {
         />
       )}
 
-      {list.pageCount > 1 ? (
-        <nav aria-label={l.pagination} className="list-pagination">
-          {list.page > 1 ? (
-            <Link to={`/acties${filterQuery(values, { pagina: String(list.page - 1) })}`} rel="prev">
-              {l.previous}
-            </Link>
-          ) : null}
-          <span aria-current="page">{l.page(list.page, list.pageCount)}</span>
-          {list.page < list.pageCount ? (
-            <Link to={`/acties${filterQuery(values, { pagina: String(list.page + 1) })}`} rel="next">
-              {l.next}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks
+        label={l.pagination}
+        className="list-pagination"
+        page={list.page}
+        pageCount={list.pageCount}
+        href={(page) => `/acties${filterQuery(values, { pagina: String(page) })}`}
+        previous={l.previous}
+        next={l.next}
+        current={l.page(list.page, list.pageCount)}
+      />
     </div>
   );
 }

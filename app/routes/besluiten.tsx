@@ -46,7 +46,8 @@ export default function DecisionsLogPage() {
           </button>
         </div>
       </Form>
-      <h2>{goal ? d.filteredBy(goal.code) : d.heading}</h2>
+      {/* Unfiltered, the h1 already says "Besluiten". */}
+      {goal ? <h2>{d.filteredBy(goal.code)}</h2> : null}
       <p className="muted" role="status">
         {d.count(decisions.length)}
       </p>

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { CommentSection } from '../components/comment-section';
+import { FollowButton } from '../components/follow-button';
 import { LibraryKindBadge } from '../components/library-bits';
 import { LibraryMarkdown } from '../components/library-markdown';
 import { t } from '../i18n';
@@ -18,6 +19,9 @@ import { notFound, requireIdParam } from '../utils/route-params';
 const l = t.library;
 const p = l.page;
 
+/** ?toegevoegd / ?opgeslagen: the notice after creating or editing, as on the meeting page. */
+const NOTICES = { toegevoegd: p.created, opgeslagen: p.saved } as const;
+
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: libraryCss },
   { rel: 'stylesheet', href: commentsCss },
@@ -31,16 +35,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireIdParam(params.itemId);
   const item = getLibraryItem(id);
   if (!item) throw notFound();
+  const query = new URL(request.url).searchParams;
+  const notice = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((key) => query.has(key));
   return {
     actor,
     item,
+    notice: notice ? NOTICES[notice] : null,
     threads: listComments({ targetType: 'library', targetId: id }),
     mayEdit: canEditLibraryItem(actor, item),
   };
 }
 
 export default function LibraryItemPage() {
-  const { actor, item, threads, mayEdit } = useLoaderData<typeof loader>();
+  const { actor, item, notice, threads, mayEdit } = useLoaderData<typeof loader>();
   const { goals, actions, meetings } = item.links;
   const none = <span className="muted">{p.none}</span>;
   return (
@@ -50,6 +57,12 @@ export default function LibraryItemPage() {
         <LibraryKindBadge kind={item.kind} />
       </p>
       <h1>{item.title}</h1>
+      {notice ? (
+        <p className="notice notice--success" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <FollowButton target={{ type: 'library', id: item.id }} />
       {item.summary ? <p className="lead library-item-page__summary">{item.summary}</p> : null}
       {mayEdit ? (
         <p>

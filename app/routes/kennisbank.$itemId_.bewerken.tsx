@@ -4,8 +4,9 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { LibraryItemForm } from '../components/library-item-form';
 import { t } from '../i18n';
+import { requireLibraryItemEditor } from '../models/library-access.server';
 import { submitLibraryItemForm } from '../models/library-form.server';
-import { getLibraryFormOptions, getLibraryItem, getLibraryItemOwner, libraryItemFormValues } from '../models/library.server';
+import { getLibraryFormOptions, getLibraryItem, libraryItemFormValues } from '../models/library.server';
 import { canEditLibraryItem } from '../models/permissions';
 import libraryCss from '../styles/library.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
@@ -29,14 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Saves the item; for a document, a chosen file becomes the next version (earlier ones stay). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = requireIdParam(params.itemId);
-  const owner = getLibraryItemOwner(id);
-  if (!owner) throw notFound();
-  requireAllowed(canEditLibraryItem(asActor(user), owner));
+  const { user, id, owner } = await requireLibraryItemEditor({ request, params });
   const result = await submitLibraryItemForm({ request, userId: user.id, kind: owner.kind, existingId: id });
   if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-  return redirect(`/kennisbank/${id}`);
+  return redirect(`/kennisbank/${id}?opgeslagen=1`);
 }
 
 export default function EditLibraryItemPage() {

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { deleteLibraryItem, getLibraryItemOwner } from '../models/library.server';
-import { canEditLibraryItem } from '../models/permissions';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireLibraryItemEditor } from '../models/library-access.server';
+import { deleteLibraryItem } from '../models/library.server';
+import { requireUser } from '../utils/auth.server';
+import { requireIdParam } from '../utils/route-params';
 
 /** Removing an item: a POST from its edit page; a GET goes back to the item. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,11 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const id = requireIdParam(params.itemId);
-  const owner = getLibraryItemOwner(id);
-  if (!owner) throw notFound();
-  requireAllowed(canEditLibraryItem(asActor(user), owner));
+  const { id } = await requireLibraryItemEditor({ request, params });
   deleteLibraryItem({ id });
   return redirect('/kennisbank');
 }

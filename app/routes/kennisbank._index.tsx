@@ -2,6 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Field } from '../components/field';
 import { LibraryKindBadge, LibraryTags } from '../components/library-bits';
+import { ListPageHead } from '../components/list-page-head';
+import { PageLinks } from '../components/page-links';
 import { t } from '../i18n';
 import { getLibraryFormOptions, listLibraryItems } from '../models/library.server';
 import { canAddLibraryItems } from '../models/permissions';
@@ -31,15 +33,7 @@ export default function LibraryPage() {
   const filtered = libraryFilterQuery(filters) !== '';
   return (
     <div className="library-page">
-      <div className="section-head">
-        <h1>{l.title}</h1>
-        {mayAdd ? (
-          <Link to="/kennisbank/nieuw" className="button">
-            {l.newItem}
-          </Link>
-        ) : null}
-      </div>
-      <p className="lead">{l.lead}</p>
+      <ListPageHead title={l.title} lead={l.lead} add={mayAdd ? { to: '/kennisbank/nieuw', label: l.newItem } : null} />
 
       <Form method="get" className="library-filters" role="search" aria-label={l.filters.legend}>
         <Field label={l.filters.text} name="q" hint={l.filters.textHint}>
@@ -130,20 +124,15 @@ export default function LibraryPage() {
         </ul>
       )}
 
-      {pageCount > 1 ? (
-        <nav className="library-pages" aria-label={l.pagination}>
-          {filters.page > 1 ? (
-            <Link to={libraryFilterQuery(filters, filters.page - 1) || '?'} rel="prev">
-              {l.previous}
-            </Link>
-          ) : null}
-          {filters.page < pageCount ? (
-            <Link to={libraryFilterQuery(filters, filters.page + 1)} rel="next">
-              {l.next}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks
+        label={l.pagination}
+        className="library-pages"
+        page={filters.page}
+        pageCount={pageCount}
+        href={(page) => libraryFilterQuery(filters, page) || '?'}
+        previous={l.previous}
+        next={l.next}
+      />
     </div>
   );
 }

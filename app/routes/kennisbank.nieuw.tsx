@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requireAllowed(canAddLibraryItems(asActor(user)));
   const result = await submitLibraryItemForm({ request, userId: user.id });
   if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
-  return redirect(`/kennisbank/${result.id}`);
+  return redirect(`/kennisbank/${result.id}?toegevoegd=1`);
 }
 
 export default function NewLibraryItemPage() {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { markNotificationRead } from '../models/notification-inbox.server';
 import { requireUser } from '../utils/auth.server';
@@ -15,4 +15,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = markNotificationRead({ userId: user.id, id });
   if (link === undefined) throw notFound();
   return redirect(safeRedirect(link, '/meldingen'));
+}
+
+/**
+ * Opening is a GET. Without an action Remix answers a POST with its own 405 and logs a
+ * stack trace; this answers a bad id with 404 and anything else with a plain 405.
+ * Thrown, so the loader (which marks the notification read) does not run.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireUser(request);
+  requireIdParam(params.notificationId);
+  throw new Response('Methode niet toegestaan', { status: 405, statusText: 'Method Not Allowed', headers: { Allow: 'GET' } });
 }

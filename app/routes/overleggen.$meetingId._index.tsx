@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ActionTable } from '../components/action-table';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { CommentSection } from '../components/comment-section';
+import { FollowButton } from '../components/follow-button';
 import { DecisionList } from '../components/decision-list';
 import { LinkedLibraryItems } from '../components/library-linked-items';
 import { AddAgendaPointForm, AgendaTable } from '../components/meeting-agenda';
@@ -152,6 +153,7 @@ export default function MeetingPage() {
         </span>{' '}
         {meeting.title}
       </h1>
+      <FollowButton target={{ type: 'meeting', id: meeting.id }} />
       {notice ? (
         <div className="notice notice--success" role="status">
           {notice}

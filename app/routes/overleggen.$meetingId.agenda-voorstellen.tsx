@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { Breadcrumbs } from '../components/breadcrumbs';
+import { MeetingBreadcrumbs } from '../components/meeting-breadcrumbs';
 import { FormErrorSummary } from '../components/field';
 import { t } from '../i18n';
 import { PROPOSAL_REASONS } from '../models/agenda-proposal';
@@ -56,14 +56,7 @@ export default function ProposalsPage() {
   const title = `${meeting.title} (${formatDay(meeting.startsAt)})`;
   return (
     <>
-      <Breadcrumbs
-        label={t.meetings.breadcrumbsLabel}
-        trail={[
-          { to: '/overleggen', label: t.meetings.title },
-          { to: `/overleggen/${meeting.id}`, label: meeting.title },
-        ]}
-        current={pr.title}
-      />
+      <MeetingBreadcrumbs meeting={meeting} current={pr.title} />
       <h1>{pr.title}</h1>
       <p className="lead">{pr.intro(title)}</p>
       <p>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { Breadcrumbs } from '../components/breadcrumbs';
+import { MeetingBreadcrumbs } from '../components/meeting-breadcrumbs';
 import { EditForm } from '../components/edit-form';
 import { AgendaPointFields } from '../components/meeting-agenda';
 import { t } from '../i18n';
@@ -67,14 +67,7 @@ export default function EditAgendaPointPage() {
   const errors = actionData?.fieldErrors ?? {};
   return (
     <>
-      <Breadcrumbs
-        label={t.meetings.breadcrumbsLabel}
-        trail={[
-          { to: '/overleggen', label: t.meetings.title },
-          { to: `/overleggen/${meeting.id}`, label: meeting.title },
-        ]}
-        current={a.editTitle}
-      />
+      <MeetingBreadcrumbs meeting={meeting} current={a.editTitle} />
       <h1>{a.editTitle}</h1>
       <EditForm errors={errors} submitLabel={a.save} cancelTo={`/overleggen/${meeting.id}#agenda`}>
         <AgendaPointFields values={actionData?.values ?? values} errors={errors} choices={choices} />

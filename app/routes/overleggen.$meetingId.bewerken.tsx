@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { Breadcrumbs } from '../components/breadcrumbs';
+import { MeetingBreadcrumbs } from '../components/meeting-breadcrumbs';
 import { MeetingForm } from '../components/meeting-form';
 import { t } from '../i18n';
 import { getMeeting, listAttendeeOptions, listAttendees, meetingFormValues, readMeetingForm, updateMeeting } from '../models/meeting.server';
@@ -50,14 +50,7 @@ export default function EditMeetingPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <Breadcrumbs
-        label={t.meetings.breadcrumbsLabel}
-        trail={[
-          { to: '/overleggen', label: t.meetings.title },
-          { to: `/overleggen/${meeting.id}`, label: meeting.title },
-        ]}
-        current={f.editTitle}
-      />
+      <MeetingBreadcrumbs meeting={meeting} current={f.editTitle} />
       <h1>{f.editTitle}</h1>
       <MeetingForm
         values={actionData?.values ?? values}

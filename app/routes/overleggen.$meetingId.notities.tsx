@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Breadcrumbs } from '../components/breadcrumbs';
+import { MeetingBreadcrumbs } from '../components/meeting-breadcrumbs';
 import { NotesHtml } from '../components/notes/notes-html';
 import { presenceColour } from '../components/notes/presence-colour';
 import { t } from '../i18n';
@@ -69,14 +69,7 @@ export default function MeetingNotesPage() {
   const stored = <NotesHtml doc={data.notes} actions={data.actionItems} decisions={data.decisions} />;
   return (
     <article className="notes-page">
-      <Breadcrumbs
-        label={n.breadcrumbsLabel}
-        trail={[
-          { to: '/overleggen', label: n.meetings },
-          { to: `/overleggen/${meeting.id}`, label: meeting.title },
-        ]}
-        current={n.heading}
-      />
+      <MeetingBreadcrumbs meeting={meeting} current={n.heading} />
       <h1>{n.pageTitle(meeting.title)}</h1>
       <p className="muted">
         <time dateTime={meeting.startsAt}>{formatDateTime(meeting.startsAt)}</time>

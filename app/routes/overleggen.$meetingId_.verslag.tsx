@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Breadcrumbs } from '../components/breadcrumbs';
+import { ConfirmCheckbox } from '../components/confirm-checkbox';
+import { MeetingBreadcrumbs } from '../components/meeting-breadcrumbs';
 import { FormErrorSummary } from '../components/field';
 import { MinutesDocument } from '../components/minutes-document';
 import { t } from '../i18n';
@@ -68,14 +69,7 @@ export default function MinutesPage() {
   const versionQuery = minutes && minutes.version !== latestVersion ? `?versie=${minutes.version}` : '';
   return (
     <article className="minutes-page">
-      <Breadcrumbs
-        label={m.breadcrumbsLabel}
-        trail={[
-          { to: '/overleggen', label: m.meetings },
-          { to: `/overleggen/${meetingId}`, label: title },
-        ]}
-        current={m.current}
-      />
+      <MeetingBreadcrumbs meeting={{ id: meetingId, title }} current={m.current} />
       <h1>{m.heading(title)}</h1>
 
       {justPublished ? (
@@ -115,7 +109,10 @@ export default function MinutesPage() {
         <p className="notice">{m.notPublished}</p>
       )}
 
-      {mayPublish ? <PublishForm again={minutes !== undefined} /> : null}
+      {/* Keyed by the latest version: after publishing (a client-side redirect back to this
+          page) React would otherwise keep the ticked confirmation, and one more click would
+          publish the next version without a deliberate confirmation. */}
+      {mayPublish ? <PublishForm key={latestVersion ?? 0} again={minutes !== undefined} /> : null}
     </article>
   );
 }
@@ -174,23 +171,7 @@ function PublishForm({ again }: { again: boolean }) {
       ) : null}
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="intent" value="publish" />
-        <div className="field minutes-confirm">
-          {errors.confirm ? (
-            <span className="field-error" id="minutes-confirm-error">
-              {errors.confirm}
-            </span>
-          ) : null}
-          <input
-            type="checkbox"
-            id="minutes-confirm"
-            name="confirm"
-            value="ja"
-            required
-            aria-invalid={errors.confirm ? true : undefined}
-            aria-describedby={errors.confirm ? 'minutes-confirm-error' : undefined}
-          />
-          <label htmlFor="minutes-confirm">{m.publish.confirm}</label>
-        </div>
+        <ConfirmCheckbox id="minutes-confirm" name="confirm" label={m.publish.confirm} error={errors.confirm} className="minutes-confirm" />
         <div className="button-row">
           <button type="submit" className="button" disabled={submitting}>
             {m.publish.submit}

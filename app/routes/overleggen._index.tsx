@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { ListPageHead } from '../components/list-page-head';
 import { MeetingTable } from '../components/meeting-table';
 import { t } from '../i18n';
 import { listMeetings } from '../models/meeting.server';
@@ -25,15 +26,7 @@ export default function MeetingsPage() {
   const { upcoming, past, mayEdit } = useLoaderData<typeof loader>();
   return (
     <>
-      <div className="section-head">
-        <h1>{m.title}</h1>
-        {mayEdit ? (
-          <Link to="/overleggen/nieuw" className="button">
-            {m.newMeeting}
-          </Link>
-        ) : null}
-      </div>
-      <p className="lead">{m.intro}</p>
+      <ListPageHead title={m.title} lead={m.intro} add={mayEdit ? { to: '/overleggen/nieuw', label: m.newMeeting } : null} />
       <section aria-labelledby="komend">
         <h2 id="komend">{m.upcoming}</h2>
         {upcoming.length === 0 ? <p className="muted">{m.noUpcoming}</p> : <MeetingTable rows={upcoming} caption={m.upcomingCaption} />}

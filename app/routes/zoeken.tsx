@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { Field } from '../components/field';
+import { Field, FieldGroup } from '../components/field';
+import { PageLinks } from '../components/page-links';
 import { MarkedText } from '../components/search-field';
 import { t } from '../i18n';
 import { searchWorkspace, visibleKinds } from '../models/search.server';
@@ -49,16 +50,7 @@ export default function SearchPage() {
         <Field label={s.queryLabel} name="q" error={fieldErrors.q} hint={s.queryHint}>
           {(p) => <input {...p} type="search" defaultValue={values.q} key={values.q} maxLength={200} autoComplete="off" />}
         </Field>
-        <fieldset className="search-kinds" aria-describedby={fieldErrors.soort ? 'zoeken-soort-hint zoeken-soort-error' : 'zoeken-soort-hint'}>
-          <legend>{s.kindsLegend}</legend>
-          <span className="hint" id="zoeken-soort-hint">
-            {s.kindsHint}
-          </span>
-          {fieldErrors.soort ? (
-            <span className="field-error" id="zoeken-soort-error">
-              {fieldErrors.soort}
-            </span>
-          ) : null}
+        <FieldGroup legend={s.kindsLegend} hint={s.kindsHint} error={fieldErrors.soort} className="search-kinds">
           <ul>
             {kinds.map((kind) => (
               <li key={kind}>
@@ -70,7 +62,7 @@ export default function SearchPage() {
               </li>
             ))}
           </ul>
-        </fieldset>
+        </FieldGroup>
         <div className="button-row">
           <button type="submit" className="button">
             {s.submit}
@@ -118,20 +110,15 @@ export default function SearchPage() {
         </ol>
       ) : null}
 
-      {pageCount > 1 ? (
-        <nav className="search-pages" aria-label={s.pagination}>
-          {page > 1 ? (
-            <Link to={pageQuery(params.q, params.soort, page - 1)} rel="prev">
-              {s.previous}
-            </Link>
-          ) : null}
-          {page < pageCount ? (
-            <Link to={pageQuery(params.q, params.soort, page + 1)} rel="next">
-              {s.next}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks
+        label={s.pagination}
+        className="search-pages"
+        page={page}
+        pageCount={pageCount}
+        href={(target) => pageQuery(params.q, params.soort, target)}
+        previous={s.previous}
+        next={s.next}
+      />
     </div>
   );
 }

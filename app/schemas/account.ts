@@ -27,3 +27,8 @@ export const ChangePasswordSchema = z
     repeatPassword: z.string().optional().default(''),
   })
   .refine((v) => v.newPassword === v.repeatPassword, { error: m.passwordsDiffer, path: ['repeatPassword'] });
+
+/** "Nieuw adres maken" for the calendar feed: renewing breaks existing subscriptions, so it needs a tick. */
+export const RenewCalendarSchema = z.object({
+  confirmRenew: z.literal('ja', { error: t.meetings.account.renewConfirmRequired }),
+});

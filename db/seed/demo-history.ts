@@ -165,7 +165,27 @@ const THREADS: { on: { goal?: string; action?: string }; at: string; by: string;
     at: '2026-11-20T10:15:00Z',
     by: 'adviseur@koers.test',
     body: 'Deze actie staat nog open terwijl de termijn (medio 2022) lang voorbij is. Is er een nieuwe planning?',
-    replies: [],
+    replies: [
+      {
+        at: '2026-11-24T13:40:00Z',
+        by: 'adviseur@koers.test',
+        body: '@Anouk de Vries, Haarlem trekt deze actie: kun jij een nieuwe planning meenemen naar het volgende overleg?',
+      },
+    ],
+  },
+  {
+    on: { action: '1.3.a-A1' },
+    at: '2021-07-01T09:15:00Z',
+    by: 'adviseur@koers.test',
+    body: 'Mooi plan. Mag ik het delen met de andere regio\'s in ons netwerk? Het wervingsdeel is een goed voorbeeld.',
+    replies: [
+      { at: '2021-07-02T08:00:00Z', by: 'werkgroep.haarlem@koers.test', body: 'Ja, graag. Laat het weten als er vragen over komen.' },
+      {
+        at: '2026-11-23T15:20:00Z',
+        by: 'gemeente.zandvoort@koers.test',
+        body: 'Zandvoort wil het wervingsplan overnemen voor het Taalpunt. Is er een versie met de cijfers van dit jaar?',
+      },
+    ],
   },
 ];
 

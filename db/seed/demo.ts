@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoLibrary } from './demo-library';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoNotifications } from './demo-notifications';
 
 /** The demo accounts, and a history that makes the workspace look lived in. */
 export async function seedDemo(db: Db, password: string) {
@@ -24,5 +25,6 @@ export async function seedDemo(db: Db, password: string) {
     seedDemoHistory(tx);
     seedDemoLibrary(tx);
     seedDemoMeetings(tx);
+    seedDemoNotifications(tx);
   });
 }

@@ -26,7 +26,8 @@ test.describe('library', () => {
     await page.getByRole('button', { name: 'Toevoegen' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Voorleesontbijt in de Taalhuizen' })).toBeVisible();
-    await expect(page).toHaveURL(/\/kennisbank\/\d+$/);
+    await expect(page).toHaveURL(/\/kennisbank\/\d+\?toegevoegd=1$/);
+    await expect(page.getByRole('status').filter({ hasText: 'Het item is aan de kennisbank toegevoegd.' })).toBeVisible();
     const itemUrl = new URL(page.url()).pathname;
     // The text is rendered: a heading, bold, a list and a safe link.
     await expect(page.getByRole('heading', { level: 2, name: 'Aanpak' })).toBeVisible();

@@ -77,9 +77,18 @@ test('the lezer reads the list and a past meeting with its decisions and produce
 test('the account page offers a calendar subscription whose address serves an iCalendar feed', async ({ page }) => {
   await login(page, ACCOUNTS.haarlem);
   await page.goto('/account');
+  // No address yet: no steps that say "copy the address above".
+  await expect(page.getByRole('heading', { name: 'Abonneren in Outlook' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Agenda-abonnement aanmaken' }).click();
   const url = await page.getByLabel('Adres van uw agenda-abonnement').inputValue();
   expect(url).toMatch(/\/kalender\/[A-Za-z0-9_-]{43}\.ics$/);
+  await expect(page.getByRole('heading', { name: 'Abonneren in Outlook' })).toBeVisible();
+  await expectAccessible(page);
+
+  // Renewing breaks the old address: without the tick nothing changes.
+  await page.getByRole('button', { name: 'Nieuw adres maken' }).click();
+  await expect(page.getByText('Vink aan dat het oude adres niet meer mag werken; er is niets veranderd.')).toBeVisible();
+  await expect(page.getByLabel('Adres van uw agenda-abonnement')).toHaveValue(url);
   await expectAccessible(page);
   const feed = await page.request.get(url);
   expect(feed.headers()['content-type']).toMatch(/^text\/calendar/);

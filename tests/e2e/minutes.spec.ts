@@ -49,6 +49,9 @@ test('an editor publishes the minutes; the page shows the notes and the .docx do
   await page.getByRole('checkbox', { name: /Ik bevestig/ }).check();
   await page.getByRole('button', { name: 'Verslag vaststellen' }).click();
   await expect(page.getByRole('status')).toHaveText('Versie 1 van het verslag is vastgesteld.');
+  // Version 2 needs its own deliberate tick: the form comes back clean.
+  await expect(page.getByRole('heading', { level: 2, name: 'Nieuwe versie vaststellen' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /Ik bevestig/ })).not.toBeChecked();
   await expect(page.getByRole('heading', { level: 3, name: 'Opening en mededelingen' })).toBeVisible();
   for (const line of NOTES) await expect(page.getByText(line)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Alle vastgestelde versies van dit verslag' }).getByRole('row')).toHaveCount(2);

@@ -56,6 +56,21 @@ function notesText(editor: Locator): Promise<string> {
   });
 }
 
+/** The notes' non-empty paragraphs (without carets) and items in document order ('actie', 'besluit' for the items). */
+function itemsAndParagraphs(editor: Locator): Promise<string[]> {
+  return editor.locator('.notes-item--action, .notes-item--decision, p').evaluateAll((elements) =>
+    elements
+      .map((el) => {
+        if (el.classList.contains('notes-item--action')) return 'actie';
+        if (el.classList.contains('notes-item--decision')) return 'besluit';
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+        return (copy.textContent ?? '').trim();
+      })
+      .filter(Boolean),
+  );
+}
+
 async function typeAtEndOf(page: Page, paragraph: Locator, text: string) {
   await paragraph.click();
   await page.keyboard.press('End');
@@ -121,12 +136,15 @@ test('an action item typed in the notes becomes an action in the action list, sh
   await expectAccessible(page);
   await dialog.getByLabel('Wat gaan we doen?').fill('Drie werkgevers uitnodigen voor het Taalakkoord');
   await dialog.getByLabel('Trekker').selectOption({ label: NAMES.velsen });
-  await dialog.getByLabel('Termijn').fill('binnenkort');
-  await dialog.getByLabel('Doel').selectOption({ index: 1 });
+  await dialog.getByLabel('Termijn').fill('ooit');
   await dialog.getByRole('button', { name: 'Actiepunt toevoegen' }).click();
-  // A bad deadline: the message beside the field, nothing created.
+  // A bad deadline and no goal: the messages beside the fields, nothing created, and the
+  // focus on the first field to fix (not dropped to <body>).
   await expect(dialog.getByLabel('Termijn')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Doel')).toHaveAttribute('aria-invalid', 'true');
   await expect(dialog.getByText('Het formulier bevat fouten. Niets is opgeslagen.')).toBeVisible();
+  await expect(dialog.getByLabel('Termijn')).toBeFocused();
+  await dialog.getByLabel('Doel').selectOption({ index: 1 });
   await dialog.getByLabel('Termijn').fill('medio 2025');
   await dialog.getByRole('button', { name: 'Actiepunt toevoegen' }).click();
   await expect(dialog).toBeHidden();
@@ -138,6 +156,14 @@ test('an action item typed in the notes becomes an action in the action list, sh
   // The other screen shows it too, with its status.
   await expect(velsenEditor.locator('.notes-item--action')).toContainText('Drie werkgevers uitnodigen voor het Taalakkoord');
   await expect(velsenEditor.locator('.notes-item--action')).toContainText(NAMES.velsen);
+  // Person and organisation do not run together.
+  await expect(item.locator('.owner')).toHaveText(`${NAMES.velsen} Velsen`);
+
+  // Typing goes on below the item instead of replacing it (it must not stay selected).
+  await expect(editor.locator('.ProseMirror-selectednode')).toHaveCount(0);
+  await page.keyboard.type('Na het actiepunt verder.');
+  await expect(editor.locator('p', { hasText: 'Na het actiepunt verder.' })).toBeVisible();
+  await expect(item).toHaveCount(1);
 
   // The action exists in the tracker, linked from the notes.
   const href = await item.getByRole('link').getAttribute('href');
@@ -152,17 +178,26 @@ test('an action item typed in the notes becomes an action in the action list, sh
   db.close();
   await page.evaluate(() => window.dispatchEvent(new Event('koers:changed')));
   await expect(item).toContainText('Loopt');
-  await velsen.context.close();
 
   // A decision about that action: in the notes, in the decisions log and on the action's page.
   await page.getByRole('button', { name: 'Besluit' }).click();
   const decisionDialog = page.getByRole('dialog', { name: 'Besluit vastleggen' });
   await decisionDialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(decisionDialog.getByText('Schrijf het besluit op.')).toBeVisible();
+  await expect(decisionDialog.getByLabel('Besluit', { exact: true })).toBeFocused();
   await decisionDialog.getByLabel('Besluit', { exact: true }).fill('De werkgroep nodigt werkgevers uit via het Taalakkoord.');
   await decisionDialog.getByLabel('Gekoppelde actie').selectOption({ value: String(actionId) });
   await decisionDialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(editor.locator('.notes-item--decision')).toContainText('De werkgroep nodigt werkgevers uit via het Taalakkoord.');
+  // The action item, the text typed after it and the decision are all still in the notes,
+  // in that order, and stay there when typing goes on.
+  await page.keyboard.type('Einde van dit punt.');
+  const expected = ['Werkgevers benaderen voor het Taalakkoord.', 'actie', 'Na het actiepunt verder.', 'besluit', 'Einde van dit punt.'];
+  await expect.poll(() => itemsAndParagraphs(editor)).toEqual(expected);
+  // And so does the other person's screen.
+  const velsenAgain = await openNotes(velsen.page, meetingId);
+  await expect.poll(() => itemsAndParagraphs(velsenAgain)).toEqual(expected);
+  await velsen.context.close();
   await page.goto('/besluiten');
   const logged = page.locator('li', { hasText: 'De werkgroep nodigt werkgevers uit via het Taalakkoord.' }).first();
   await expect(logged.getByRole('link', { name: 'Werkgroep maart (actiepunten)' })).toBeVisible();
@@ -214,4 +249,53 @@ test('the notes page is accessible, and readable without the editor', async ({ p
   const html = await response.text();
   expect(html).toContain('data-agenda-point-id');
   expect(html).toContain('Rondvraag');
+});
+
+test('a werkgroeplid mentions someone with @ and the keyboard; that person sees an unread notification', async ({ page, browser }) => {
+  const meetingId = seedMeeting('Werkgroep maart (noemen)', ['Opening']);
+  const errors: string[] = [];
+  const velsen = await person(browser, ACCOUNTS.velsen, errors);
+  const bell = velsen.page.getByRole('link', { name: /^Meldingen, / });
+  const unread = async () => Number(((await bell.getAttribute('aria-label')) ?? '').match(/\d+/)?.[0] ?? 0);
+  const unreadBefore = await unread();
+
+  await login(page, ACCOUNTS.haarlem);
+  const editor = await openNotes(page, meetingId);
+  await typeAtEndOf(page, editor.locator('p').first(), 'Vraag het @B');
+  const list = page.getByRole('listbox', { name: 'Personen om te noemen' });
+  const options = list.getByRole('option');
+  await expect(options).toHaveText([/^Bram Beheer/, /^Martijn Bakker/]);
+  await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('status').filter({ hasText: '2 personen gevonden' })).toBeAttached();
+  await expectAccessible(page);
+
+  // The caret stays in the notes; the active option is announced through aria-activedescendant.
+  await page.keyboard.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(editor).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id'))!);
+  await page.keyboard.press('Enter');
+  await expect(list).toBeHidden();
+  await expect(editor.locator('.mention')).toHaveText(`@${NAMES.velsen}`);
+  await page.keyboard.type('naar de offerte.');
+  await expect(editor.locator('p').first()).toHaveText(`Vraag het @${NAMES.velsen} naar de offerte.`);
+
+  // Escape closes the suggestions without picking.
+  await page.keyboard.type(' @Anouk');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+  await expect(editor.locator('.mention')).toHaveCount(1);
+
+  await expect(async () => {
+    await velsen.page.reload();
+    expect(await unread()).toBe(unreadBefore + 1);
+  }).toPass();
+  await bell.click();
+  const notification = velsen.page.getByRole('listitem').filter({ hasText: `${NAMES.haarlem} noemde u in de notities van het overleg "Werkgroep maart (noemen)".` });
+  await expect(notification).toContainText('Nieuw');
+  await notification.getByRole('link').first().click();
+  await expect(velsen.page).toHaveURL(new RegExp(`/overleggen/${meetingId}/notities$`));
+  await expect(velsen.page.getByRole('textbox', { name: 'Notities van het overleg' }).locator('.mention')).toHaveText(`@${NAMES.velsen}`);
+  await velsen.context.close();
+  expect(errors).toEqual([]);
 });

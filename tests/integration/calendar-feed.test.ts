@@ -7,16 +7,16 @@ import { nlToUtc } from '../../app/models/meeting-time';
 import { action as accountAction, loader as accountLoader } from '../../app/routes/account';
 import { loader as feedLoader } from '../../app/routes/kalender.$token';
 import { db } from '../../app/utils/db.server';
-import { ACCOUNTS, type Who } from '../setup/accounts';
+import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
-import { BASE, payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
+import { demoUserId, signInDemoAccounts } from '../setup/demo-users';
+import { BASE, payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
 
-const cookies = {} as Record<Who, string>;
-const userId = (who: Who) => db.select({ id: users.id }).from(users).where(eq(users.email, ACCOUNTS[who])).get()!.id;
+let cookies: Record<Who, string>;
 
 /** Asks for a secret on the account page, as the button does, and reads the address it shows. */
-async function subscribe(who: Who): Promise<string> {
-  const result = await runAction(accountAction, '/account', { intent: 'calendar' }, { cookie: cookies[who] });
+async function subscribe(who: Who, fields: Record<string, string> = {}): Promise<string> {
+  const result = await runAction(accountAction, '/account', { intent: 'calendar', ...fields }, { cookie: cookies[who] });
   expect(statusOf(result)).toBe(302);
   const url = payloadOf(await runLoader(accountLoader, '/account', { cookie: cookies[who] })).calendarUrl as string;
   expect(url).toMatch(new RegExp(`^${BASE}/kalender/[A-Za-z0-9_-]{43}\\.ics$`));
@@ -42,23 +42,23 @@ const valueOf = (property: unknown) => (typeof property === 'object' && property
 
 beforeAll(async () => {
   await prepareDatabase();
-  for (const who of Object.keys(ACCOUNTS) as Who[]) cookies[who] = await sessionFor(ACCOUNTS[who]);
+  ({ cookies } = await signInDemoAccounts());
 });
 
 describe('calendar feed', () => {
   it('holds the meetings the user attends, with Dutch times, place and link, and the deadlines they own as all-day events', async () => {
     const meeting = createMeeting({ title: 'Kennisdeling Taalhuizen', kind: 'kennisdeling', startsAt: nlToUtc('2031-06-11', '14:00'), place: 'Bibliotheek Velsen', durationMinutes: 90, createdBy: null }).id;
     const notInvited = createMeeting({ title: 'Bestuurlijk overleg zonder adviseur', kind: 'bestuurlijk', startsAt: nlToUtc('2031-06-12', '10:00'), createdBy: null }).id;
-    db.insert(meetingAttendees).values({ meetingId: meeting, userId: userId('adviseur') }).run();
+    db.insert(meetingAttendees).values({ meetingId: meeting, userId: demoUserId('adviseur') }).run();
     const goal = db.select({ id: goals.id }).from(goals).where(eq(goals.code, '1.3.c-B')).get()!.id;
     const owned = db
       .insert(actions)
-      .values({ goalId: goal, title: 'Platform aanbod bijwerken', ownerUserId: userId('adviseur'), status: 'loopt', deadlinePhrase: 'medio 2031', deadlineStart: '2031-05-01', deadlineEnd: '2031-08-31' })
+      .values({ goalId: goal, title: 'Platform aanbod bijwerken', ownerUserId: demoUserId('adviseur'), status: 'loopt', deadlinePhrase: 'medio 2031', deadlineStart: '2031-05-01', deadlineEnd: '2031-08-31' })
       .returning()
       .get();
     const closed = db
       .insert(actions)
-      .values({ goalId: goal, title: 'Afgeronde actie', ownerUserId: userId('adviseur'), status: 'afgerond', deadlinePhrase: '2031', deadlineStart: '2031-01-01', deadlineEnd: '2031-12-31' })
+      .values({ goalId: goal, title: 'Afgeronde actie', ownerUserId: demoUserId('adviseur'), status: 'afgerond', deadlinePhrase: '2031', deadlineStart: '2031-01-01', deadlineEnd: '2031-12-31' })
       .returning()
       .get();
 
@@ -101,7 +101,7 @@ describe('calendar feed', () => {
   it('answers 404 for unknown or malformed secrets, and stops the old address when the secret is renewed', async () => {
     const first = await subscribe('zandvoort');
     expect(statusOf(await fetchFeed(first))).toBe(200);
-    const second = await subscribe('zandvoort');
+    const second = await subscribe('zandvoort', { confirmRenew: 'ja' });
     expect(second).not.toBe(first);
     expect(statusOf(await fetchFeed(first))).toBe(404);
     expect(statusOf(await fetchFeed(second))).toBe(200);
@@ -112,16 +112,28 @@ describe('calendar feed', () => {
 
   it('stops the feed of a deactivated account', async () => {
     const url = await subscribe('beheerder');
-    db.update(users).set({ active: false }).where(eq(users.id, userId('beheerder'))).run();
+    db.update(users).set({ active: false }).where(eq(users.id, demoUserId('beheerder'))).run();
     try {
       expect(statusOf(await fetchFeed(url))).toBe(404);
     } finally {
-      db.update(users).set({ active: true }).where(eq(users.id, userId('beheerder'))).run();
+      db.update(users).set({ active: true }).where(eq(users.id, demoUserId('beheerder'))).run();
     }
   });
 
   it('shows the subscription section on the account page, without an address until asked for', async () => {
     const page = payloadOf(await runLoader(accountLoader, '/account', { cookie: cookies.lezer }));
     expect(page).toHaveProperty('calendarUrl');
+  });
+
+  it('renews an existing address only when the user ticks that the old one stops working', async () => {
+    // Velsen has an address from an earlier test (made without a tick, as a first address may be).
+    const first = await subscribe('velsen', { confirmRenew: 'ja' });
+    for (const fields of [{}, { confirmRenew: 'nee' }] as Record<string, string>[]) {
+      const refused = await runAction(accountAction, '/account', { intent: 'calendar', ...fields }, { cookie: cookies.velsen });
+      expect(statusOf(refused)).toBe(400);
+      expect(payloadOf(refused)).toEqual({ calendarErrors: { confirmRenew: 'Vink aan dat het oude adres niet meer mag werken; er is niets veranderd.' } });
+      expect(payloadOf(await runLoader(accountLoader, '/account', { cookie: cookies.velsen })).calendarUrl).toBe(first);
+      expect(statusOf(await fetchFeed(first))).toBe(200);
+    }
   });
 });

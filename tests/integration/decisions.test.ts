@@ -10,19 +10,20 @@ import { loader as actionLoader } from '../../app/routes/acties.$actionId';
 import { loader as decisionsLogLoader } from '../../app/routes/besluiten';
 import { loader as goalLoader } from '../../app/routes/doelen.$goalId';
 import { action as decisionAction, loader as meetingDecisionsLoader } from '../../app/routes/overleggen.$meetingId.besluit';
-import { ACCOUNTS, type Who } from '../setup/accounts';
+import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
-import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
+import { signInDemoAccounts } from '../setup/demo-users';
+import { payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
 import { seedMeeting } from './fixtures/meetings';
 
-const cookies = {} as Record<Who, string>;
+let cookies: Record<Who, string>;
 let goalA: { id: number; code: string };
 let goalB: { id: number; code: string };
 let actionOfB: { id: number; title: string };
 
 beforeAll(async () => {
   await prepareDatabase();
-  for (const who of Object.keys(ACCOUNTS) as Who[]) cookies[who] = await sessionFor(ACCOUNTS[who]);
+  ({ cookies } = await signInDemoAccounts());
   goalA = db.select({ id: goals.id, code: goals.code }).from(goals).where(eq(goals.code, '1.3.a-A')).get()!;
   goalB = db.select({ id: goals.id, code: goals.code }).from(goals).where(eq(goals.code, '1.3.d-A')).get()!;
   actionOfB = db.select({ id: actions.id, title: actions.title }).from(actions).where(eq(actions.goalId, goalB.id)).get()!;

@@ -23,7 +23,8 @@ import { db } from '../../app/utils/db.server';
 import { makeCorruptPdf, makeDocx, makeExecutable, makeHtml, makePdf, makeSvg } from '../fixtures/library-files';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
-import { BASE, payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
+import { demoUserId, signInDemoAccounts } from '../setup/demo-users';
+import { BASE, payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
 
 // This file's own uploads folder (before any module reads the environment).
 vi.hoisted(() => {
@@ -31,8 +32,7 @@ vi.hoisted(() => {
 });
 
 const e = t.library.errors;
-const cookies = {} as Record<Who, string>;
-const userId = (who: Who) => db.select({ id: users.id }).from(users).where(eq(users.email, ACCOUNTS[who])).get()!.id;
+let cookies: Record<Who, string>;
 const actorOf = (who: Who) => db.select({ id: users.id, role: users.role, organisationId: users.organisationId }).from(users).where(eq(users.email, ACCOUNTS[who])).get()!;
 const fileCount = () => db.select({ n: count() }).from(libraryFiles).get()!.n;
 
@@ -78,8 +78,9 @@ async function postForm(
 const idFromRedirect = (result: unknown) => {
   expect(statusOf(result)).toBe(302);
   const location = (result as Response).headers.get('Location')!;
-  expect(location).toMatch(/^\/kennisbank\/\d+$/);
-  return Number(location.split('/').pop());
+  // The item page, with the query that shows "toegevoegd" or "opgeslagen".
+  expect(location).toMatch(/^\/kennisbank\/\d+\?(toegevoegd|opgeslagen)=1$/);
+  return Number(new URL(location, 'http://x').pathname.split('/').pop());
 };
 
 async function addDocument(who: Who, title: string, file: Upload, extra: Record<string, string | string[]> = {}) {
@@ -95,7 +96,7 @@ const searchLibrary = (query: string) =>
 
 beforeAll(async () => {
   await prepareDatabase();
-  for (const who of Object.keys(ACCOUNTS) as Who[]) cookies[who] = await sessionFor(ACCOUNTS[who]);
+  ({ cookies } = await signInDemoAccounts());
 });
 
 describe('uploads', () => {
@@ -202,7 +203,12 @@ describe('uploads', () => {
       { cookie: cookies.zandvoort, params: { itemId: String(id) }, file: { name: 'leesproject-v2.docx', bytes: v2 } },
     );
     expect(idFromRedirect(result)).toBe(id);
+    // The editor lands on the item with a notice; a plain visit shows none.
+    const landed = (result as Response).headers.get('Location')!;
+    expect(landed).toBe(`/kennisbank/${id}?opgeslagen=1`);
+    expect(payloadOf(await runLoader(itemLoader, landed, { cookie: cookies.zandvoort, params: { itemId: String(id) } })).notice).toBe('De wijzigingen zijn opgeslagen.');
     const page = payloadOf(await runLoader(itemLoader, `/kennisbank/${id}`, { cookie: cookies.lezer, params: { itemId: String(id) } }));
+    expect(page.notice).toBeNull();
     expect(page.item.title).toBe('Leesproject (bijgewerkt)');
     expect(page.item.files.map((f: { version: number; originalName: string }) => [f.version, f.originalName])).toEqual([
       [2, 'leesproject-v2.docx'],
@@ -483,7 +489,7 @@ describe('permissions', () => {
 
   it('deleting removes the item, its comments and its search entry', async () => {
     const id = idFromRedirect(await addLink('zandvoort', 'Wegwerplink Zandvoort', 'https://weg.example.nl'));
-    db.insert(comments).values({ targetType: 'library', targetId: id, authorId: userId('adviseur'), body: 'Wegwerpreactie' }).run();
+    db.insert(comments).values({ targetType: 'library', targetId: id, authorId: demoUserId('adviseur'), body: 'Wegwerpreactie' }).run();
     expect(searchLibrary('wegwerplink')).toEqual([id]);
     const result = await runAction(deleteAction, `/kennisbank/${id}/verwijderen`, {}, { cookie: cookies.zandvoort, params: { itemId: String(id) } });
     expect(statusOf(result)).toBe(302);

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { and, asc, count, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actions, agendaPoints, goals, history, meetingAttendees, meetings, users } from '../../db/schema';
+import { actions, agendaPoints, goals, history, meetingAttendees, meetings } from '../../db/schema';
 import { proposeAgendaPoints } from '../../app/models/agenda-proposal.server';
 import { loadDocumentState, NOTES_FIELD } from '../../app/models/collab-document.server';
 import { createMeeting } from '../../app/models/meeting.server';
@@ -16,14 +16,14 @@ import { action as newAction, loader as newLoader } from '../../app/routes/overl
 import { db } from '../../app/utils/db.server';
 import { addDays } from '../../app/utils/date-time';
 import { todayInNL } from '../../app/utils/today';
-import { ACCOUNTS, type Who } from '../setup/accounts';
+import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
-import { BASE, payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
+import { demoUserId, signInDemoAccounts } from '../setup/demo-users';
+import { BASE, payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
 
-const cookies = {} as Record<Who, string>;
+let cookies: Record<Who, string>;
 const EDITORS: Who[] = ['beheerder', 'haarlem', 'velsen'];
 const READERS: Who[] = ['zandvoort', 'adviseur', 'lezer'];
-const userId = (who: Who) => db.select({ id: users.id }).from(users).where(eq(users.email, ACCOUNTS[who])).get()!.id;
 const meetingCount = () => db.select({ n: count() }).from(meetings).get()!.n;
 const pointsOf = (meetingId: number) =>
   db.select().from(agendaPoints).where(eq(agendaPoints.meetingId, meetingId)).orderBy(asc(agendaPoints.position), asc(agendaPoints.id)).all();
@@ -77,7 +77,7 @@ function notesHeadings(meetingId: number): string[] {
 
 beforeAll(async () => {
   await prepareDatabase();
-  for (const who of Object.keys(ACCOUNTS) as Who[]) cookies[who] = await sessionFor(ACCOUNTS[who]);
+  ({ cookies } = await signInDemoAccounts());
 });
 
 describe('meeting list and page', () => {
@@ -123,8 +123,8 @@ describe('planning a meeting', () => {
         newAction,
         '/overleggen/nieuw',
         meetingForm({ title: `Werkgroep van ${who}` }, [
-          ['attendeeIds', String(userId('haarlem'))],
-          ['attendeeIds', String(userId('adviseur'))],
+          ['attendeeIds', String(demoUserId('haarlem'))],
+          ['attendeeIds', String(demoUserId('adviseur'))],
           ['guestName', 'Karin Smit'],
           ['guestOrganisation', 'Taalhuis Velsen'],
           ['guestName', ''],
@@ -135,10 +135,13 @@ describe('planning a meeting', () => {
       expect(statusOf(result)).toBe(302);
       const id = Number((result as Response).headers.get('Location')!.match(/\/overleggen\/(\d+)/)![1]);
       const row = db.select().from(meetings).where(eq(meetings.id, id)).get()!;
-      expect(row).toMatchObject({ title: `Werkgroep van ${who}`, kind: 'werkgroep', startsAt: '2031-03-12T09:00:00.000Z', durationMinutes: 120, status: 'gepland', createdBy: userId(who) });
+      expect(row).toMatchObject({ title: `Werkgroep van ${who}`, kind: 'werkgroep', startsAt: '2031-03-12T09:00:00.000Z', durationMinutes: 120, status: 'gepland', createdBy: demoUserId(who) });
       const people = attendeesOf(id);
-      expect(people.filter((p) => p.userId !== null).map((p) => p.userId).sort()).toEqual([userId('haarlem'), userId('adviseur')].sort());
+      expect(people.filter((p) => p.userId !== null).map((p) => p.userId).sort()).toEqual([demoUserId('haarlem'), demoUserId('adviseur')].sort());
       expect(people.filter((p) => p.userId === null).map((p) => [p.guestName, p.guestOrganisation])).toEqual([['Karin Smit', 'Taalhuis Velsen']]);
+      // The list counts the meeting's own attendees and guests.
+      const list = payloadOf(await runLoader(listLoader, '/overleggen', { cookie: cookies[who] }));
+      expect(list.upcoming.find((m: { id: number }) => m.id === id)).toMatchObject({ attendeeCount: 3 });
     }
   });
 
@@ -192,14 +195,14 @@ describe('planning a meeting', () => {
 
   it('edits a meeting, keeps marked attendance of people who stay, and keeps "vastgesteld"', async () => {
     const id = newMeeting('Te bewerken');
-    db.insert(meetingAttendees).values([{ meetingId: id, userId: userId('haarlem'), attended: true }, { meetingId: id, userId: userId('velsen') }]).run();
+    db.insert(meetingAttendees).values([{ meetingId: id, userId: demoUserId('haarlem'), attended: true }, { meetingId: id, userId: demoUserId('velsen') }]).run();
     const values = payloadOf(await runLoader(editLoader, `/overleggen/${id}/bewerken`, { params: { meetingId: String(id) }, cookie: cookies.velsen })).values;
-    expect(values.attendeeIds.split(',').map(Number).sort()).toEqual([userId('haarlem'), userId('velsen')].sort());
+    expect(values.attendeeIds.split(',').map(Number).sort()).toEqual([demoUserId('haarlem'), demoUserId('velsen')].sort());
     const result = await post(
       editAction,
       `/overleggen/${id}/bewerken`,
       meetingForm({ title: 'Bewerkt', status: 'gehouden' }, [
-        ['attendeeIds', String(userId('haarlem'))],
+        ['attendeeIds', String(demoUserId('haarlem'))],
         ['guestName', 'Jan de Boer'],
         ['guestOrganisation', 'Nova College'],
       ]),
@@ -208,7 +211,7 @@ describe('planning a meeting', () => {
     expect(statusOf(result)).toBe(302);
     expect(db.select().from(meetings).where(eq(meetings.id, id)).get()).toMatchObject({ title: 'Bewerkt', status: 'gehouden' });
     expect(attendeesOf(id).map((a) => [a.userId, a.guestName, a.attended])).toEqual([
-      [userId('haarlem'), null, true],
+      [demoUserId('haarlem'), null, true],
       [null, 'Jan de Boer', null],
     ]);
 
@@ -233,9 +236,9 @@ describe('attendance', () => {
   it('lets editors mark present and absent; readers get 403; rows of other meetings are refused', async () => {
     const id = newMeeting('Aanwezigheid');
     const other = newMeeting('Ander overleg');
-    const [row] = db.insert(meetingAttendees).values({ meetingId: id, userId: userId('adviseur') }).returning().all();
+    const [row] = db.insert(meetingAttendees).values({ meetingId: id, userId: demoUserId('adviseur') }).returning().all();
     const [guest] = db.insert(meetingAttendees).values({ meetingId: id, guestName: 'Karin Smit', guestOrganisation: 'Taalhuis Velsen' }).returning().all();
-    const [foreign] = db.insert(meetingAttendees).values({ meetingId: other, userId: userId('lezer') }).returning().all();
+    const [foreign] = db.insert(meetingAttendees).values({ meetingId: other, userId: demoUserId('lezer') }).returning().all();
     const mark = (who: Who, attendeeId: number, attended: string) =>
       runAction(meetingAction, `/overleggen/${id}`, { intent: 'attendance', attendeeId: String(attendeeId), attended }, { params: { meetingId: String(id) }, cookie: cookies[who] });
     const attended = (rowId: number) => db.select().from(meetingAttendees).where(eq(meetingAttendees.id, rowId)).get()!.attended;
@@ -349,7 +352,7 @@ describe('agenda points', () => {
 describe('series', () => {
   it('plans the next meeting four weeks later with the same attendees, carries open points over, and lists open action items', async () => {
     const first = createMeeting({ title: 'Werkgroep reeks', kind: 'werkgroep', startsAt: nlToUtc('2031-03-04', '10:00'), place: 'Velsen', durationMinutes: 90, createdBy: null }).id;
-    db.insert(meetingAttendees).values([{ meetingId: first, userId: userId('haarlem'), attended: true }, { meetingId: first, guestName: 'Karin Smit', guestOrganisation: 'Taalhuis Velsen' }]).run();
+    db.insert(meetingAttendees).values([{ meetingId: first, userId: demoUserId('haarlem'), attended: true }, { meetingId: first, guestName: 'Karin Smit', guestOrganisation: 'Taalhuis Velsen' }]).run();
     const goal = goalByCode('1.3.a-B');
     db.insert(agendaPoints)
       .values([
@@ -374,7 +377,7 @@ describe('series', () => {
       previousMeetingId: first,
     });
     expect(attendeesOf(second).map((a) => [a.userId, a.guestName, a.attended])).toEqual([
-      [userId('haarlem'), null, null],
+      [demoUserId('haarlem'), null, null],
       [null, 'Karin Smit', null],
     ]);
     const carried = pointsOf(second);
@@ -409,8 +412,8 @@ describe('Agenda voorstellen', () => {
     const id = createMeeting({ title: 'Voorstellen', kind: 'kennisdeling', startsAt: nlToUtc(addDays(today, 1), '10:00'), previousMeetingId: previous, createdBy: null }).id;
     createMeeting({ title: 'Daarna', kind: 'kennisdeling', startsAt: nlToUtc(addDays(today, 30), '10:00'), createdBy: null });
     const changed = insert('Voorstel: gewijzigd', { status: 'loopt', deadlineEnd: addDays(today, 400), deadlinePhrase: 'veel later' });
-    db.insert(history).values({ entityType: 'action', entityId: changed.id, userId: userId('haarlem'), change: 'update', before: '{"progress":10}', after: '{"progress":50}', at: new Date().toISOString() }).run();
-    db.insert(history).values({ entityType: 'action', entityId: later.id, userId: userId('haarlem'), change: 'update', before: '{}', after: '{}', at: '2020-01-01T00:00:00.000Z' }).run();
+    db.insert(history).values({ entityType: 'action', entityId: changed.id, userId: demoUserId('haarlem'), change: 'update', before: '{"progress":10}', after: '{"progress":50}', at: new Date().toISOString() }).run();
+    db.insert(history).values({ entityType: 'action', entityId: later.id, userId: demoUserId('haarlem'), change: 'update', before: '{}', after: '{}', at: '2020-01-01T00:00:00.000Z' }).run();
 
     const result = proposeAgendaPoints({ meetingId: id, today })!;
     const reasonOf = (actionId: number) => result.proposals.find((p) => p.actionId === actionId)?.reason ?? null;

@@ -9,7 +9,7 @@ import { extractText } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inflateRawSync } from 'node:zlib';
 import * as Y from 'yjs';
-import { actions, goals, meetingAttendees, meetings, minutesVersions, users } from '../../db/schema';
+import { actions, goals, meetingAttendees, meetings, minutesVersions } from '../../db/schema';
 import { setActionStatus } from '../../app/models/action.server';
 import { appendUpdates, compactDocument, loadDocumentState, NOTES_FIELD } from '../../app/models/collab-document.server';
 import { createDecision } from '../../app/models/decision.server';
@@ -22,10 +22,10 @@ import { ActionItemSchema, DecisionSchema } from '../../app/schemas/notes';
 import { db } from '../../app/utils/db.server';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
-import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
+import { demoUserId, signInDemoAccounts } from '../setup/demo-users';
+import { payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
 
-const cookies = {} as Record<Who, string>;
-const userId = (who: Who) => db.select({ id: users.id }).from(users).where(eq(users.email, ACCOUNTS[who])).get()!.id;
+let cookies: Record<Who, string>;
 
 let meetingId: number; // notes with everything: headings, marks, lists, an action item, a decision
 let emptyMeetingId: number; // only the agenda outline's heading
@@ -141,17 +141,17 @@ const page = (who: Who, query = '', id = meetingId) =>
 
 beforeAll(async () => {
   await prepareDatabase();
-  for (const who of Object.keys(ACCOUNTS) as Who[]) cookies[who] = await sessionFor(ACCOUNTS[who]);
+  ({ cookies } = await signInDemoAccounts());
 
-  const haarlem = userId('haarlem');
+  const haarlem = demoUserId('haarlem');
   meetingId = createMeeting({ title: MEETING_TITLE, kind: 'werkgroep', startsAt: '2024-05-14T08:00:00.000Z', place: 'Stadhuis Haarlem', createdBy: haarlem }).id;
   emptyMeetingId = createMeeting({ title: 'Werkgroep juni', kind: 'werkgroep', startsAt: '2024-06-11T08:00:00.000Z', createdBy: haarlem }).id;
 
   db.insert(meetingAttendees)
     .values([
       { meetingId, userId: haarlem, attended: true },
-      { meetingId, userId: userId('velsen'), attended: false },
-      { meetingId, userId: userId('adviseur'), attended: null },
+      { meetingId, userId: demoUserId('velsen'), attended: false },
+      { meetingId, userId: demoUserId('adviseur'), attended: null },
       { meetingId, guestName: 'Joëlle Smit', guestOrganisation: 'Nova College', attended: true },
     ])
     .run();
@@ -227,7 +227,7 @@ describe('publishing the minutes ("Verslag vaststellen")', () => {
 
     const row = db.select().from(minutesVersions).where(eq(minutesVersions.meetingId, meetingId)).get()!;
     expect(row.version).toBe(1);
-    expect(row.publishedBy).toBe(userId('haarlem'));
+    expect(row.publishedBy).toBe(demoUserId('haarlem'));
     expect(row.text).toContain('De voorzitter opent om tien uur het overleg.');
     expect(row.text).toContain(ACCENTED);
     expect(row.text).toContain('Rondvraag: niets.');
@@ -254,7 +254,7 @@ describe('publishing the minutes ("Verslag vaststellen")', () => {
   it('keeps a published version unchanged when the notes, the action and the decision change afterwards', async () => {
     const before = db.select().from(minutesVersions).where(eq(minutesVersions.meetingId, meetingId)).get()!;
     editNotes(meetingId, (notes) => notes.insert(notes.length, [p('Later toegevoegd.')]));
-    setActionStatus({ userId: userId('haarlem'), id: actionId, status: 'loopt' });
+    setActionStatus({ userId: demoUserId('haarlem'), id: actionId, status: 'loopt' });
     db.update(actions).set({ title: 'Taalhuis Zandvoort geopend' }).where(eq(actions.id, actionId)).run();
 
     const after = db.select().from(minutesVersions).where(eq(minutesVersions.meetingId, meetingId)).get()!;

@@ -4,27 +4,28 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actions, goals, history, users } from '../../db/schema';
+import { actions, goals, history } from '../../db/schema';
 import { setActionStatus } from '../../app/models/action.server';
 import { readNotesJson } from '../../app/models/notes-document.server';
 import { notesDocumentName } from '../../app/models/notes-nodes';
 import { db } from '../../app/utils/db.server';
 import { action as actionItemAction, loader as actionItemLoader } from '../../app/routes/overleggen.$meetingId.actiepunt';
 import { loader as notesLoader } from '../../app/routes/overleggen.$meetingId.notities';
-import { ACCOUNTS, type Who } from '../setup/accounts';
+import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
-import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
+import { demoUserId, signInDemoAccounts } from '../setup/demo-users';
+import { payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
 import { seedMeeting } from './fixtures/meetings';
 
-const cookies = {} as Record<Who, string>;
+let cookies: Record<Who, string>;
 let goalId: number;
 let ownerId: number;
 
 beforeAll(async () => {
   await prepareDatabase();
-  for (const who of Object.keys(ACCOUNTS) as Who[]) cookies[who] = await sessionFor(ACCOUNTS[who]);
+  ({ cookies } = await signInDemoAccounts());
   goalId = db.select({ id: goals.id }).from(goals).where(eq(goals.code, '1.3.a-A')).get()!.id;
-  ownerId = db.select({ id: users.id }).from(users).where(eq(users.email, ACCOUNTS.velsen)).get()!.id;
+  ownerId = demoUserId('velsen');
 });
 
 function postActionItem(meetingId: number, who: Who, fields: Record<string, string>) {

@@ -1,14 +1,15 @@
 import { eq, inArray } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { goals, notificationPreferences, notifications, users } from '../../db/schema';
+import { goals, notificationPreferences, notifications } from '../../db/schema';
 import { deliverDigests, deliverImmediateEmails, emailDeliveryIdle } from '../../app/models/email-delivery.server';
 import { action as commentAction } from '../../app/routes/reacties';
 import { action as preferencesAction, loader as preferencesLoader } from '../../app/routes/meldingen.voorkeuren';
 import { db } from '../../app/utils/db.server';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
-import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
+import { signInDemoAccounts } from '../setup/demo-users';
+import { payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
 
 // E-mail on for this file: a real SMTP server, started below, on a port of its own.
 const SMTP_PORT = 2531;
@@ -72,9 +73,9 @@ function stopSmtp(): Promise<void> {
   return new Promise((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
 }
 
-const cookies = {} as Record<Who, string>;
-const ids = {} as Record<Who, number>;
-const names = {} as Record<Who, string>;
+let cookies: Record<Who, string>;
+let ids: Record<Who, number>;
+let names: Record<Who, string>;
 let goalId: number;
 
 const savePreferences = (who: Who, email: Record<string, string>) => {
@@ -96,12 +97,7 @@ async function waitForMail(n: number) {
 
 beforeAll(async () => {
   await prepareDatabase();
-  for (const [who, email] of Object.entries(ACCOUNTS) as [Who, string][]) {
-    cookies[who] = await sessionFor(email);
-    const user = db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email)).get()!;
-    ids[who] = user.id;
-    names[who] = user.name;
-  }
+  ({ cookies, ids, names } = await signInDemoAccounts());
   goalId = db.select({ id: goals.id }).from(goals).where(eq(goals.code, '1.3.a-A')).get()!.id;
   await startSmtp();
 });

@@ -1,14 +1,13 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { actions, follows, goals, meetingAttendees, minutesVersions, notificationPreferences, notifications, users } from '../../db/schema';
+import { actions, follows, goals, meetingAttendees, minutesVersions, notificationPreferences, notifications } from '../../db/schema';
 import { createAction, updateAction } from '../../app/models/action.server';
-import { createComment } from '../../app/models/comment.server';
 import { planMeeting } from '../../app/models/meeting.server';
 import { checkDeadlines } from '../../app/models/notification-deadlines.server';
 import { notifyMinutesPublished } from '../../app/models/notification.server';
 import { action as commentAction } from '../../app/routes/reacties';
 import { action as inboxAction, loader as inboxLoader } from '../../app/routes/meldingen._index';
-import { loader as openLoader } from '../../app/routes/meldingen.$notificationId';
+import { action as openAction, loader as openLoader } from '../../app/routes/meldingen.$notificationId';
 import { action as preferencesAction, loader as preferencesLoader } from '../../app/routes/meldingen.voorkeuren';
 import { action as followAction, loader as followLoader } from '../../app/routes/meldingen.volgen';
 import { loader as peopleLoader } from '../../app/routes/personen';
@@ -17,13 +16,14 @@ import { ActionFormSchema } from '../../app/schemas/action';
 import { db } from '../../app/utils/db.server';
 import { todayInNL } from '../../app/utils/today';
 import { addDays } from '../../app/utils/date-time';
-import { ACCOUNTS, type Who } from '../setup/accounts';
+import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
-import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
+import { signInDemoAccounts } from '../setup/demo-users';
+import { payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
 
-const cookies = {} as Record<Who, string>;
-const ids = {} as Record<Who, number>;
-const names = {} as Record<Who, string>;
+let cookies: Record<Who, string>;
+let ids: Record<Who, number>;
+let names: Record<Who, string>;
 let goalId: number;
 
 const rowsFor = (who: Who) => db.select().from(notifications).where(eq(notifications.userId, ids[who])).all();
@@ -61,12 +61,7 @@ function newAction(ownerUserId: number | null, extra: Record<string, string> = {
 
 beforeAll(async () => {
   await prepareDatabase();
-  for (const [who, email] of Object.entries(ACCOUNTS) as [Who, string][]) {
-    cookies[who] = await sessionFor(email);
-    const user = db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email)).get()!;
-    ids[who] = user.id;
-    names[who] = user.name;
-  }
+  ({ cookies, ids, names } = await signInDemoAccounts());
   goalId = db.select({ id: goals.id }).from(goals).where(eq(goals.code, '1.3.a-A')).get()!.id;
 });
 
@@ -360,6 +355,15 @@ describe('the inbox', () => {
     expect(statusOf(await runLoader(openLoader, `/meldingen/${theirs.id}`, { params: { notificationId: String(theirs.id) }, cookie: cookies.velsen }))).toBe(404);
     expect(statusOf(await runAction(inboxAction, '/meldingen?index', { intent: 'read', notificationId: 'x' }, { cookie: cookies.velsen }))).toBe(400);
     expect(db.select().from(notifications).where(eq(notifications.id, theirs.id)).get()!.readAt).toBeNull();
+  });
+
+  it('answers a POST to a notification with a plain 404 for a bad id and 405 otherwise, marking nothing read', async () => {
+    const mine = await mentionOf('velsen');
+    expect(statusOf(await runAction(openAction, '/meldingen/abc', {}, { params: { notificationId: 'abc' }, cookie: cookies.velsen }))).toBe(404);
+    const refused = (await runAction(openAction, `/meldingen/${mine.id}`, {}, { params: { notificationId: String(mine.id) }, cookie: cookies.velsen })) as Response;
+    expect(refused.status).toBe(405);
+    expect(refused.headers.get('Allow')).toBe('GET');
+    expect(db.select().from(notifications).where(eq(notifications.id, mine.id)).get()!.readAt).toBeNull();
   });
 
   it('requires signing in', async () => {

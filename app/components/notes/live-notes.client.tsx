@@ -11,6 +11,7 @@ import { mergeAttributes, Node as TiptapNode, Extension, type Editor } from '@ti
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, NodeViewWrapper, ReactNodeViewRenderer, useEditor, useEditorState, type ReactNodeViewProps } from '@tiptap/react';
+import { NodeSelection, TextSelection } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -20,6 +21,7 @@ import { t } from '../../i18n';
 import { attrId, NOTES_ATTRS, NOTES_FRAGMENT, NOTES_NODES, notesDocumentName } from '../../models/notes-nodes';
 import { Field, FormErrorSummary } from '../field';
 import { ActionItemCard, DecisionCard, type ActionItemView, type DecisionView } from './notes-items';
+import { notesMention } from './notes-mention.client';
 
 const n = t.notes;
 
@@ -227,12 +229,36 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret;
 }
 
+/**
+ * Inserts an action item or decision at the caret and puts the caret in the paragraph
+ * after it (adding an empty one when none follows). Tiptap leaves a freshly inserted atom
+ * selected, so the next keystroke or the next inserted item would replace it.
+ */
+function insertItem(editor: Editor, type: string, attrs: Record<string, unknown>) {
+  editor
+    .chain()
+    .focus()
+    .insertContent({ type, attrs })
+    .command(({ tr, state }) => {
+      const inserted = tr.selection instanceof NodeSelection && tr.selection.node.type.name === type ? tr.selection : null;
+      if (!inserted) return true;
+      const after = inserted.to;
+      // A following heading is the next agenda point: typing must not land in it.
+      if (tr.doc.resolve(after).nodeAfter?.type.name !== NOTES_NODES.paragraph) tr.insert(after, state.schema.nodes[NOTES_NODES.paragraph].create());
+      tr.setSelection(TextSelection.create(tr.doc, after + 1)).scrollIntoView();
+      return true;
+    })
+    .run();
+}
+
 // ---------------------------------------------------------------------------------------
 
 function NotesEditor({ session, meetingId, me, mayEdit, actionItems, decisions, goals, users, actionOptions }: LiveNotesProps & { session: Session }) {
   const [store] = useState(() => createItemStore(meetingId, { actions: actionItems, decisions }));
   const [dialog, setDialog] = useState<'actionItem' | 'decision' | null>(null);
   const labelId = useId();
+  // The @-suggestions announce how many people they found here (a live region that is always there).
+  const mentionStatus = useRef<HTMLSpanElement>(null);
 
   const editor = useEditor(
     {
@@ -253,6 +279,12 @@ function NotesEditor({ session, meetingId, me, mayEdit, actionItems, decisions, 
         AgendaPointHeadings,
         ActionItemNode.configure({ store }),
         DecisionNode.configure({ store }),
+        notesMention({
+          meetingId,
+          announce: (text) => {
+            if (mentionStatus.current) mentionStatus.current.textContent = text;
+          },
+        }),
         Collaboration.configure({ document: session.doc, field: NOTES_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user: { id: me.id, name: me.name, color: me.colour }, render: renderCaret }),
       ],
@@ -264,6 +296,7 @@ function NotesEditor({ session, meetingId, me, mayEdit, actionItems, decisions, 
           'aria-multiline': 'true',
           'aria-labelledby': labelId,
           'aria-readonly': mayEdit ? 'false' : 'true',
+          ...(mayEdit ? { 'aria-autocomplete': 'list', 'aria-describedby': `${labelId}-mention-hint` } : {}),
         },
       },
     },
@@ -299,6 +332,12 @@ function NotesEditor({ session, meetingId, me, mayEdit, actionItems, decisions, 
         </h2>
         {mayEdit && editor ? <Toolbar editor={editor} onOpen={setDialog} /> : null}
         <EditorContent editor={editor} className="notes-editor" />
+        {mayEdit ? (
+          <p id={`${labelId}-mention-hint`} className="muted notes-mention-hint">
+            {t.notifications.mention.hint}
+          </p>
+        ) : null}
+        <span ref={mentionStatus} className="visually-hidden" role="status" />
       </div>
       <aside className="notes-live__side" aria-label={n.presence.heading}>
         <ConnectionState provider={session.provider} />
@@ -315,7 +354,7 @@ function NotesEditor({ session, meetingId, me, mayEdit, actionItems, decisions, 
             action={`/overleggen/${meetingId}/actiepunt`}
             onCreated={(answer: { actionId: number; action?: ActionItemView }) => {
               if (answer.action) store.putAction(answer.action);
-              editor.chain().focus().insertContent([{ type: NOTES_NODES.actionItem, attrs: { [NOTES_ATTRS.actionId]: answer.actionId } }]).run();
+              insertItem(editor, NOTES_NODES.actionItem, { [NOTES_ATTRS.actionId]: answer.actionId });
             }}
           >
             {(errors) => <ActionItemFields errors={errors} goals={goals} users={users} />}
@@ -329,7 +368,7 @@ function NotesEditor({ session, meetingId, me, mayEdit, actionItems, decisions, 
             action={`/overleggen/${meetingId}/besluit`}
             onCreated={(answer: { decisionId: number; decision?: DecisionView }) => {
               if (answer.decision) store.putDecision(answer.decision);
-              editor.chain().focus().insertContent([{ type: NOTES_NODES.decision, attrs: { [NOTES_ATTRS.decisionId]: answer.decisionId } }]).run();
+              insertItem(editor, NOTES_NODES.decision, { [NOTES_ATTRS.decisionId]: answer.decisionId });
             }}
           >
             {(errors) => <DecisionFields errors={errors} goals={goals} actionOptions={actionOptions} />}
@@ -482,6 +521,17 @@ function ItemDialog<Answer>({
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  // Bumped after a refused or failed submit: the disabled submit button lost focus to <body>.
+  const [problem, setProblem] = useState(0);
+
+  useEffect(() => {
+    if (problem === 0) return;
+    // Keyboard and screen-reader users land on the first field to fix, else on the failure message.
+    const dialog = ref.current;
+    const target =
+      dialog?.querySelector<HTMLElement>('[aria-invalid="true"], .notes-dialog__failed') ?? dialog?.querySelector<HTMLElement>('input, select, textarea');
+    target?.focus();
+  }, [problem]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -498,6 +548,7 @@ function ItemDialog<Answer>({
       const answer = await fetch(action, { method: 'POST', body: new FormData(event.currentTarget), headers: { Accept: 'application/json' } });
       if (answer.status === 400) {
         setErrors(((await answer.json()) as { fieldErrors: FieldErrors }).fieldErrors);
+        setProblem((p) => p + 1);
         return;
       }
       if (!answer.ok) throw new Error(String(answer.status));
@@ -509,6 +560,7 @@ function ItemDialog<Answer>({
       onCreated(created);
     } catch {
       setFailed(true);
+      setProblem((p) => p + 1);
     } finally {
       setBusy(false);
     }
@@ -520,7 +572,7 @@ function ItemDialog<Answer>({
       <p className="muted">{intro}</p>
       <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
       {failed ? (
-        <p className="form-error" role="alert">
+        <p className="form-error notes-dialog__failed" role="alert" tabIndex={-1}>
           {n.failed}
         </p>
       ) : null}

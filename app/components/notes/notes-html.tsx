@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { t } from '../../i18n';
 import type { PMNode } from '../../models/collab-document.server';
-import { attrId, NOTES_ATTRS, NOTES_MARKS, NOTES_NODES } from '../../models/notes-nodes';
+import { attrId, mentionText, NOTES_ATTRS, NOTES_MARKS, NOTES_NODES } from '../../models/notes-nodes';
 import { ActionItemCard, DecisionCard, type ActionItemView, type DecisionView } from './notes-items';
 
 type Lookup = { actions: Map<number, ActionItemView>; decisions: Map<number, DecisionView> };
@@ -48,6 +48,12 @@ function renderNode(node: PMNode, key: number, lookup: Lookup): ReactNode {
       return <li key={key}>{children}</li>;
     case NOTES_NODES.hardBreak:
       return <br key={key} />;
+    case NOTES_NODES.mention:
+      return (
+        <span key={key} className="mention notes-mention">
+          {mentionText(node.attrs)}
+        </span>
+      );
     case NOTES_NODES.actionItem: {
       const id = attrId(node.attrs?.[NOTES_ATTRS.actionId]);
       return <ActionItemCard key={key} actionId={id} action={id === null ? undefined : lookup.actions.get(id)} />;

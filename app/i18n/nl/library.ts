@@ -51,6 +51,8 @@ export const library = {
   next: 'Volgende items',
   pagination: 'Pagina’s van de kennisbank',
   page: {
+    created: 'Het item is aan de kennisbank toegevoegd.',
+    saved: 'De wijzigingen zijn opgeslagen.',
     kind: 'Soort',
     theme: 'Thema',
     targetGroups: 'Doelgroepen',

@@ -215,6 +215,8 @@ export const meetings = {
     create: 'Agenda-abonnement aanmaken',
     renew: 'Nieuw adres maken',
     renewHint: 'Het oude adres werkt daarna niet meer; abonneer u opnieuw met het nieuwe adres.',
+    renewConfirm: 'Ik begrijp dat het oude adres dan niet meer werkt.',
+    renewConfirmRequired: 'Vink aan dat het oude adres niet meer mag werken; er is niets veranderd.',
     renewed: 'Er is een nieuw adres gemaakt. Het oude adres werkt niet meer.',
     created: 'Uw agenda-abonnement is aangemaakt.',
     outlookHeading: 'Abonneren in Outlook',

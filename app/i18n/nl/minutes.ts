@@ -2,8 +2,6 @@
 export const minutes = {
   pageTitle: (meeting: string) => `Verslag: ${meeting}`,
   heading: (meeting: string) => `Verslag: ${meeting}`,
-  breadcrumbsLabel: 'Kruimelpad',
-  meetings: 'Overleggen',
   current: 'Verslag',
   versionLabel: (version: number) => `Versie ${version}`,
   versionHeading: (version: number, date: string, name: string | null) =>

@@ -1,8 +1,6 @@
 /** The live notes editor: presence, action items, decisions. */
 export const notes = {
   pageTitle: (meeting: string) => `Notities: ${meeting}`,
-  breadcrumbsLabel: 'Kruimelpad',
-  meetings: 'Overleggen',
   heading: 'Notities',
   editorLabel: 'Notities van het overleg',
   intro: 'Iedereen in dit overleg schrijft hier tegelijk mee. Wijzigingen worden direct bewaard.',

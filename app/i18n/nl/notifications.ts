@@ -20,7 +20,7 @@ export const notifications = {
   olderHidden: (shown: number) => `De nieuwste ${shown} meldingen worden getoond.`,
 
   kinds: {
-    mention: 'Iemand noemt u in een reactie',
+    mention: 'Iemand noemt u in een reactie of in de notities van een overleg',
     comment: 'Een reactie op iets dat u bezit of volgt',
     owner: 'U wordt trekker van een actie',
     deadline_soon: 'De termijn van uw actie loopt binnen 7 dagen af',
@@ -31,6 +31,8 @@ export const notifications = {
 
   messages: {
     mention: (actor: string, target: string) => `${actor} noemde u in een reactie bij ${target}.`,
+    /** `target`: targets.meeting(title). */
+    notesMention: (actor: string, target: string) => `${actor} noemde u in de notities van ${target}.`,
     comment: (actor: string, target: string) => `${actor} reageerde op ${target}.`,
     owner: (actor: string, title: string) => `${actor} maakte u trekker van de actie "${short(title)}".`,
     deadlineSoon: (title: string, end: string) => `De termijn van uw actie "${short(title)}" loopt af op ${end}.`,
@@ -92,6 +94,8 @@ export const notifications = {
     suggestionsLabel: 'Personen om te noemen',
     hint: 'Typ @ en een naam om iemand te noemen; die persoon krijgt een melding.',
     noMatch: 'Geen personen gevonden',
+    personRequired: 'Kies de persoon die u noemt.',
+    personUnknown: 'Deze persoon bestaat niet of heeft geen actief account.',
     count: (n: number) => (n === 1 ? '1 persoon gevonden. Kies met pijltjes en Enter.' : `${n} personen gevonden. Kies met pijltjes en Enter.`),
   },
 

@@ -1,0 +1,35 @@
+/**
+ * POST /overleggen/:meetingId/vermelding — the notes editor reports a person it just
+ * mentioned (`userId`); that person is notified once per meeting. Answers JSON:
+ * `{ notified }` (false when they already were, or mentioned themselves), 400 for an
+ * unknown or inactive person, 403 for people who may not write the notes. A GET is a
+ * plain 405 (without a loader Remix would throw, and log, its own).
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { getActivePerson } from '../models/mention.server';
+import { notifyNotesMention } from '../models/notification.server';
+import { getNotesMeeting } from '../models/notes-item.server';
+import { canEditMeetings } from '../models/permissions';
+import { notesJson } from '../schemas/notes';
+import { NotesMentionSchema } from '../schemas/notes-mention';
+import { t } from '../i18n';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { parseForm } from '../utils/forms';
+import { notFound, requireIdParam } from '../utils/route-params';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return new Response(null, { status: 405, headers: { Allow: 'POST' } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const meetingId = requireIdParam(params.meetingId);
+  if (!getNotesMeeting(meetingId)) throw notFound();
+  requireAllowed(canEditMeetings(asActor(user)));
+  const form = parseForm(NotesMentionSchema, await request.formData());
+  if (!form.ok) return notesJson({ fieldErrors: form.fieldErrors }, 400);
+  if (!getActivePerson(form.data.userId)) return notesJson({ fieldErrors: { userId: t.notifications.mention.personUnknown } }, 400);
+  const notified = notifyNotesMention({ meetingId, userId: form.data.userId, actorId: user.id });
+  return notesJson({ notified });
+}

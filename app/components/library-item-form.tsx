@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { t } from '../i18n';
 import { TARGET_GROUPS, UPLOAD_ACCEPT, type LibraryKind } from '../models/library-rules';
 import type { LibraryFormValues } from '../schemas/library';
@@ -122,48 +123,38 @@ export function LibraryItemForm({
 
       <fieldset className="library-form__group">
         <legend>{f.linksLegend}</legend>
-        <Field label={f.goals} name="goalIds" error={errors.goalIds} hint={f.linksHint}>
-          {(p) => (
-            <select {...p} multiple size={8} defaultValue={values.goalIds ?? []}>
-              {groupConsecutive(options.goals, (goal) => `${goal.themeCode} ${shorten(goal.themeTitle, 60)}`).map((group) => (
-                <optgroup key={group.label} label={group.label}>
-                  {group.items.map((goal) => (
-                    <option key={goal.id} value={goal.id}>
-                      {goal.code} {shorten(goal.title, TITLE_MAX)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={f.actions} name="actionIds" error={errors.actionIds} hint={f.linksHint}>
-          {(p) => (
-            <select {...p} multiple size={8} defaultValue={values.actionIds ?? []}>
-              {groupConsecutive(options.actions, (action) => action.goalCode).map((group) => (
-                <optgroup key={group.label} label={group.label}>
-                  {group.items.map((action) => (
-                    <option key={action.id} value={action.id}>
-                      {action.code ? `${action.code} ` : ''}
-                      {shorten(action.title, TITLE_MAX)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={f.meetings} name="meetingIds" error={errors.meetingIds} hint={f.linksHint}>
-          {(p) => (
-            <select {...p} multiple size={Math.min(6, Math.max(2, options.meetings.length))} defaultValue={values.meetingIds ?? []}>
-              {options.meetings.map((meeting) => (
-                <option key={meeting.id} value={meeting.id}>
-                  {meeting.title} ({formatDateTime(meeting.startsAt)})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <LinkChoices
+          legend={f.goals}
+          name="goalIds"
+          error={errors.goalIds}
+          checked={values.goalIds}
+          groups={groupConsecutive(options.goals, (goal) => `${goal.themeCode} ${goal.themeTitle}`).map((group) => ({
+            label: group.label,
+            choices: group.items.map((goal) => ({ id: goal.id, label: `${goal.code} ${goal.title}` })),
+          }))}
+        />
+        <LinkChoices
+          legend={f.actions}
+          name="actionIds"
+          error={errors.actionIds}
+          checked={values.actionIds}
+          groups={groupConsecutive(options.actions, (action) => action.goalCode).map((group) => ({
+            label: goalLabel(group.label, options.goals),
+            choices: group.items.map((action) => ({ id: action.id, label: action.code ? `${action.code} ${action.title}` : action.title })),
+          }))}
+        />
+        <LinkChoices
+          legend={f.meetings}
+          name="meetingIds"
+          error={errors.meetingIds}
+          checked={values.meetingIds}
+          groups={[
+            {
+              label: null,
+              choices: options.meetings.map((meeting) => ({ id: meeting.id, label: `${meeting.title} (${formatDateTime(meeting.startsAt)})` })),
+            },
+          ]}
+        />
       </fieldset>
 
       {kind === 'document' ? (
@@ -172,5 +163,73 @@ export function LibraryItemForm({
         </Field>
       ) : null}
     </EditForm>
+  );
+}
+
+type ChoiceGroup = { label: string | null; choices: { id: number; label: string }[] };
+
+/** "1.3.b Title of the goal" for an action group, from the goal's code. */
+function goalLabel(code: string, goals: LibraryFormOptions['goals']): string {
+  const goal = goals.find((g) => g.code === code);
+  return goal ? `${goal.code} ${goal.title}` : code;
+}
+
+/**
+ * Things to link to, as checkboxes in a scrolling box, grouped under their theme or goal —
+ * instead of a multiple select, which needs Ctrl-click, is hard on a phone and cuts long
+ * titles off. Each checkbox posts `name=id`, exactly as the select did.
+ */
+function LinkChoices({
+  legend,
+  name,
+  error,
+  checked = [],
+  groups,
+}: {
+  legend: string;
+  name: string;
+  error: string | undefined;
+  checked: string[] | undefined;
+  groups: ChoiceGroup[];
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  // A preselected link (?actie=, or on edit) may lie below the box's fold: show the first one.
+  useEffect(() => {
+    const element = box.current;
+    const first = element?.querySelector<HTMLInputElement>('input:checked');
+    if (element && first) element.scrollTop += first.getBoundingClientRect().top - element.getBoundingClientRect().top - element.clientHeight / 3;
+  }, []);
+  const isEmpty = groups.every((group) => group.choices.length === 0);
+  const list = (choices: ChoiceGroup['choices']) => (
+    <ul>
+      {choices.map((choice) => (
+        <li key={choice.id}>
+          <label>
+            <input type="checkbox" name={name} value={choice.id} defaultChecked={checked.includes(String(choice.id))} />
+            <span>{choice.label}</span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <FieldGroup legend={legend} error={error} className="field library-form__choices">
+      {isEmpty ? (
+        <p className="muted">{f.nothingToLink}</p>
+      ) : (
+        <div className="library-form__choice-box" ref={box}>
+          {groups.map((group, index) =>
+            group.label === null ? (
+              <div key={index}>{list(group.choices)}</div>
+            ) : (
+              <fieldset key={group.label} className="library-form__choice-group">
+                <legend>{group.label}</legend>
+                {list(group.choices)}
+              </fieldset>
+            ),
+          )}
+        </div>
+      )}
+    </FieldGroup>
   );
 }

@@ -4,7 +4,8 @@
  * path updates it inside its own transaction. See docs/decisions/008-search.md.
  *
  * Library items (kind 6, including their current file's text) and meeting notes (kind 7)
- * were added this way by db/migrations/0004_search_library_and_notes.sql.
+ * were added this way by db/migrations/0004_search_library_and_notes.sql, decisions
+ * (kind 8) by db/migrations/0005_search_decisions.sql.
  *
  * Adding a kind of content:
  *   1. a migration with its insert/update/delete triggers and a backfill
@@ -14,7 +15,7 @@
  *   4. if not everyone may read it, a condition in visibilityCondition().
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { actions, comments, goals, libraryItems, localAccents, meetings, organisations, users } from '../../db/schema';
+import { actions, comments, decisions, goals, libraryItems, localAccents, meetings, organisations, users } from '../../db/schema';
 import { t } from '../i18n';
 import { SEARCH_KINDS, type SearchKind } from '../schemas/search';
 import { formatDay } from '../utils/date-time';
@@ -192,6 +193,20 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
   notes: (ids) => {
     const rows = db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(inArray(meetings.id, ids)).all();
     return new Map(rows.map((row) => [row.id, { href: `/overleggen/${row.id}/notities`, context: t.search.notesContext(formatDay(row.startsAt)) }]));
+  },
+  decision: (ids) => {
+    const rows = db
+      .select({ id: decisions.id, meetingId: meetings.id, meetingTitle: meetings.title, startsAt: meetings.startsAt })
+      .from(decisions)
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .where(inArray(decisions.id, ids))
+      .all();
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { href: `/overleggen/${row.meetingId}#besluiten`, context: t.search.decisionContext(row.meetingTitle, formatDay(row.startsAt)) },
+      ]),
+    );
   },
 };
 

@@ -4,7 +4,7 @@ import { t } from '../i18n';
 const m = t.search.errors;
 
 /** What search finds, in the order of the kind filter. Adding a kind starts here. */
-export const SEARCH_KINDS = ['theme', 'goal', 'action', 'accent', 'comment', 'library', 'notes'] as const;
+export const SEARCH_KINDS = ['theme', 'goal', 'action', 'accent', 'comment', 'library', 'notes', 'decision'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const SEARCH_QUERY_MAX = 200;

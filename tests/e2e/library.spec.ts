@@ -18,11 +18,12 @@ test.describe('library', () => {
     await page
       .getByLabel('Tekst', { exact: true })
       .fill('## Aanpak\n\nElke eerste zaterdag een **voorleesontbijt** met vrijwilligers.\n\n- Uitnodigen via school\n- Boeken mee naar huis\n\nMeer op [de site](https://www.example.nl/voorlezen).');
-    const theme = page.getByLabel('Thema');
+    // Exact names: the goals and actions to link are checkboxes with titles that mention themes, NT1 and parents.
+    const theme = page.getByLabel('Thema', { exact: true });
     await theme.selectOption((await theme.locator('option', { hasText: /^1\.3\.b / }).getAttribute('value'))!);
-    await page.getByLabel('Gemeente').selectOption({ label: 'Heemskerk' });
-    await page.getByRole('checkbox', { name: 'Ouders' }).check();
-    await page.getByRole('checkbox', { name: 'NT1' }).check();
+    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Heemskerk' });
+    await page.getByRole('checkbox', { name: 'Ouders', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'NT1', exact: true }).check();
     await page.getByRole('button', { name: 'Toevoegen' }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Voorleesontbijt in de Taalhuizen' })).toBeVisible();

@@ -1,10 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collabSnapshots, libraryFiles, libraryItems, meetings, users } from '../../db/schema';
+import { collabSnapshots, decisions, libraryFiles, libraryItems, meetings, users } from '../../db/schema';
 import { loader as searchLoader } from '../../app/routes/zoeken';
 import { appendUpdates, compactDocument, NOTES_FIELD } from '../../app/models/collab-document.server';
 import { createComment } from '../../app/models/comment.server';
+import { createDecision } from '../../app/models/decision.server';
 import { createLibraryItem, updateLibraryItem } from '../../app/models/library.server';
 import type { Actor } from '../../app/models/permissions';
 import { searchWorkspace } from '../../app/models/search.server';
@@ -19,7 +20,7 @@ let actor: Actor;
 
 const userBy = (email: string) => db.select({ id: users.id, role: users.role, organisationId: users.organisationId }).from(users).where(eq(users.email, email)).get()!;
 const find = (query: string, kinds: Parameters<typeof searchWorkspace>[0]['kinds'] = []) => searchWorkspace({ actor, query, kinds, limit: 100 });
-const ids = (query: string, kind: 'library' | 'notes') =>
+const ids = (query: string, kind: 'library' | 'notes' | 'decision') =>
   find(query, [kind])
     .hits.filter((hit) => hit.kind === kind)
     .map((hit) => hit.id);
@@ -177,6 +178,63 @@ describe('meeting notes in search', () => {
     db.insert(collabSnapshots).values({ documentName: 'agenda.1', state: Buffer.from([0, 0]), lastUpdateId: 0, text: 'Spookwoord' }).run();
     expect(ids('leeg', 'notes')).toEqual([]);
     expect(find('spookwoord').total).toBe(0);
+  });
+});
+
+describe('decisions in search', () => {
+  let meetingId: number;
+
+  beforeAll(() => {
+    meetingId = db
+      .insert(meetings)
+      .values({ title: 'Stuurgroep januari', kind: 'bestuurlijk', startsAt: '2026-01-15T09:30:00.000Z' })
+      .returning({ id: meetings.id })
+      .get().id;
+  });
+
+  it('a decision is found by a word of its text right after saving, ignoring accents and case, linking to its meeting', () => {
+    const userId = userBy(ACCOUNTS.haarlem).id;
+    const id = createDecision({ userId, meetingId, input: { text: 'De regio financiert de coördinatie van het Taalcafé Zandvoort.', goalId: null, actionId: null } });
+    for (const query of ['taalcafé', 'TAALCAFE', 'Taalcaf', 'coordinatie', 'COÖRDINATIE financiert']) {
+      expect(ids(query, 'decision'), query).toEqual([id]);
+    }
+    const hit = find('taalcafe').hits.find((h) => h.kind === 'decision')!;
+    expect(hit).toMatchObject({
+      kind: 'decision',
+      id,
+      href: `/overleggen/${meetingId}#besluiten`,
+    });
+    expect(hit.context).toMatch(/^Genomen in het overleg "Stuurgroep januari" van 15 jan\.? 2026$/);
+    expect(hit.title).toBe(`De regio financiert de coördinatie van het ${MARK_START}Taalcafé${MARK_END} Zandvoort.`);
+  });
+
+  it('a long decision is titled by its first words, and an edit or removal is followed', () => {
+    const userId = userBy(ACCOUNTS.haarlem).id;
+    const text = `Het Kwartiermakersteam krijgt ${'opdracht '.repeat(12)}voor de rest van het jaar.`;
+    const id = createDecision({ userId, meetingId, input: { text, goalId: null, actionId: null } });
+    const hit = find('kwartiermakersteam', ['decision']).hits[0]!;
+    // Cut before the word that crosses 80 characters, never through it.
+    expect(hit.title).toBe(`Het ${MARK_START}Kwartiermakersteam${MARK_END} krijgt ${'opdracht '.repeat(5).trimEnd()}…`);
+    expect(ids('jaar', 'decision')).toEqual([id]); // past the title: in the text
+
+    db.update(decisions).set({ text: 'Het Zwaluwteam krijgt de opdracht.' }).where(eq(decisions.id, id)).run();
+    expect(ids('zwaluwteam', 'decision')).toEqual([id]);
+    expect(ids('kwartiermakersteam', 'decision')).toEqual([]);
+    db.delete(decisions).where(eq(decisions.id, id)).run();
+    expect(ids('zwaluwteam', 'decision')).toEqual([]);
+    expect(db.get<{ n: number }>(sql`select count(*) as n from search_index where rowid = ${id * 16 + 8}`).n).toBe(0);
+  });
+
+  it('/zoeken shows decisions to every role, filtered by kind', async () => {
+    for (const email of Object.values(ACCOUNTS)) {
+      const cookie = await sessionFor(email);
+      const result = await runLoader(searchLoader, '/zoeken?q=taalcafe&soort=decision', { cookie });
+      expect(statusOf(result), email).toBe(200);
+      const payload = payloadOf(result);
+      expect(payload.kinds).toContain('decision');
+      expect(payload.result.hits.map((h: { kind: string; href: string }) => [h.kind, h.href])).toEqual([['decision', `/overleggen/${meetingId}#besluiten`]]);
+      expect(payload.result.countsByKind.decision).toBe(1);
+    }
   });
 });
 

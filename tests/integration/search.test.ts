@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 
 describe('the index follows the data', () => {
-  it('holds every theme, goal, action, comment, written accent, library item and meeting notes after the seed', () => {
+  it('holds every theme, goal, action, comment, written accent, library item, meeting notes and decision after the seed', () => {
     const sources =
       db.select({ n: count() }).from(themes).get()!.n +
       db.select({ n: count() }).from(goals).get()!.n +
@@ -43,7 +43,8 @@ describe('the index follows the data', () => {
       db.select({ n: count() }).from(comments).get()!.n +
       db.get<{ n: number }>(sql`select count(*) as n from local_accents where body <> ''`).n +
       db.select({ n: count() }).from(libraryItems).get()!.n +
-      db.get<{ n: number }>(sql`select count(*) as n from collab_snapshots s join meetings m on 'meeting.' || m.id = s.document_name where s.text <> ''`).n;
+      db.get<{ n: number }>(sql`select count(*) as n from collab_snapshots s join meetings m on 'meeting.' || m.id = s.document_name where s.text <> ''`).n +
+      db.get<{ n: number }>(sql`select count(*) as n from decisions`).n;
     expect(indexSize()).toBe(sources);
   });
 

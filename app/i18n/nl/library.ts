@@ -119,7 +119,7 @@ export const library = {
     municipality: 'Gemeente',
     noMunicipality: 'Regionaal (geen gemeente)',
     linksLegend: 'Koppelen aan doelen, acties en overleggen',
-    linksHint: 'Houd Ctrl (of Cmd) ingedrukt om meer dan één te kiezen.',
+    nothingToLink: 'Er is nog niets om uit te kiezen.',
     goals: 'Doelen',
     actions: 'Acties',
     meetings: 'Overleggen',

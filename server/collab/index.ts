@@ -49,7 +49,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     publicUrl,
     maxPayload = 1024 * 1024,
     unloadAfterMs = 30_000,
-    compactAfterUpdates = 500,
+    compactAfterUpdates = 5_000,
     recheckEveryMs = 60_000,
     pingEveryMs = 30_000,
   } = options;

@@ -14,6 +14,7 @@ import { db } from '../utils/db.server';
 import { parseForm, type FieldErrors } from '../utils/forms';
 import { groupConsecutive } from '../utils/grouping';
 import { selectActions } from './action.server';
+import type { Tx } from './history.server';
 import { meetingEnd, nlToUtc, sameTimeWeeksLater } from './meeting-time';
 import { notifyMeetingPlanned } from './notification.server';
 import { syncNotesOutline } from './notes-outline.server';
@@ -113,9 +114,9 @@ export function getMeeting(id: number) {
 
 export type MeetingDetail = NonNullable<ReturnType<typeof getMeeting>>;
 
-/** Attendees (users, by organisation and name) then guests, with attendance. */
-export function listAttendees(meetingId: number) {
-  const people = db
+/** Attendees (users, by organisation and name) then guests, with attendance. Reads through `tx` when given (the demo seed). */
+export function listAttendees(meetingId: number, tx: Tx = db) {
+  const people = tx
     .select({
       id: meetingAttendees.id,
       userId: meetingAttendees.userId,
@@ -130,7 +131,7 @@ export function listAttendees(meetingId: number) {
     .orderBy(sql`${organisations.name} collate nocase`, sql`${users.name} collate nocase`)
     .all()
     .map((p) => ({ ...p, guest: false }));
-  const guests = db
+  const guests = tx
     .select({
       id: meetingAttendees.id,
       name: meetingAttendees.guestName,

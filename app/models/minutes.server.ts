@@ -7,12 +7,13 @@
  * into the stored JSON everything the minutes show (see minutes-content.ts): the
  * meeting, its attendees, and each action item's and decision's text at that moment.
  */
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as Y from 'yjs';
-import { actions, decisions, goals, meetingAttendees, meetings, minutesVersions, organisations, users } from '../../db/schema';
+import { actions, decisions, goals, meetings, minutesVersions, organisations, users } from '../../db/schema';
 import { db } from '../utils/db.server';
 import type { Tx } from './history.server';
+import { listAttendees } from './meeting.server';
 import { fragmentToJson, loadDocumentState, NOTES_FIELD } from './collab-document.server';
 import {
   isEmptyNotes,
@@ -166,30 +167,8 @@ const missingDecision: FrozenDecision = { found: false, text: '', goalCode: null
 
 /** Who was invited and who came, with names as they are now (users may be renamed later). */
 function listFrozenAttendees(tx: Tx, meetingId: number): MinutesAttendee[] {
-  const rows = tx
-    .select({
-      userName: users.name,
-      organisationName: organisations.name,
-      guestName: meetingAttendees.guestName,
-      guestOrganisation: meetingAttendees.guestOrganisation,
-      attended: meetingAttendees.attended,
-    })
-    .from(meetingAttendees)
-    .leftJoin(users, eq(users.id, meetingAttendees.userId))
-    .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(meetingAttendees.meetingId, meetingId))
-    .orderBy(asc(meetingAttendees.id))
-    .all();
-  return rows
-    .map((r): MinutesAttendee => {
-      const guest = r.userName === null;
-      return {
-        name: (guest ? r.guestName : r.userName) ?? '',
-        organisation: (guest ? r.guestOrganisation : r.organisationName) || null,
-        guest,
-        attended: r.attended,
-      };
-    })
+  return listAttendees(meetingId, tx)
+    .map((a): MinutesAttendee => ({ name: a.name, organisation: a.organisation || null, guest: a.guest, attended: a.attended }))
     .filter((a) => a.name.trim() !== '')
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }

@@ -11,7 +11,7 @@ import { ACTION_STATUSES } from '../app/models/action-status';
 import { COMMENT_TARGETS, type CommentTarget } from '../app/models/comment-target';
 import { LIBRARY_KINDS, LIBRARY_LINK_TARGETS, TARGET_GROUPS } from '../app/models/library-rules';
 import { ROLES } from '../app/models/permissions';
-import { type AnySQLiteColumn, blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -381,20 +381,26 @@ export const minutesVersions = sqliteTable(
 export const collabUpdates = sqliteTable(
   'collab_updates',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
     /** `<kind>.<id>`, e.g. `meeting.12`. */
     documentName: text('document_name').notNull(),
+    /**
+     * The update's place in its document's log: one more than the highest before it (or
+     * than the snapshot's `last_update_id` once the log was compacted away).
+     */
+    seq: integer('seq').notNull(),
     update: blob('update', { mode: 'buffer' }).notNull(),
-    createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [index('collab_updates_document_idx').on(t.documentName, t.id)],
+  // WITHOUT ROWID (in the migration; drizzle cannot say it): the rows are stored in the
+  // primary key's order, so appending a keystroke writes one page — not a table page, an
+  // index page and sqlite_sequence (docs/decisions/006, "The update log's layout").
+  (t) => [primaryKey({ columns: [t.documentName, t.seq] })],
 );
 
 /** A compacted document: its Yjs state up to `last_update_id`, and what is derived from it. */
 export const collabSnapshots = sqliteTable('collab_snapshots', {
   documentName: text('document_name').primaryKey(),
   state: blob('state', { mode: 'buffer' }).notNull(),
-  /** The highest collab_updates.id merged into `state`. */
+  /** The highest collab_updates.seq merged into `state`. */
   lastUpdateId: integer('last_update_id').notNull(),
   /** Plain text of the notes (minutes, search, export). */
   text: text('text').notNull().default(''),

@@ -5,8 +5,9 @@
  * copies the log back into the database file (a checkpoint, with two fsyncs) inside
  * whichever commit crosses 1,000 pages — every few hundred keystrokes one of them
  * stalls the relay for milliseconds. The server's connection therefore turns automatic
- * checkpoints off and a worker thread with its own connection checkpoints several
- * times a second. CLIs and tests keep SQLite's default.
+ * checkpoints off and a worker thread with its own connection checkpoints once a
+ * second (each checkpoint makes the writer wait a moment at most, so not more often),
+ * keeping the log under maxWalBytes. CLIs and tests keep SQLite's default.
  */
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/client';
@@ -15,7 +16,7 @@ export type BackgroundCheckpoints = { stop(): Promise<void> };
 
 export function startBackgroundCheckpoints(
   db: Db,
-  { file, intervalMs = 250, maxWalBytes = 64 * 1024 * 1024 }: { file: string; intervalMs?: number; maxWalBytes?: number },
+  { file, intervalMs = 1_000, maxWalBytes = 16 * 1024 * 1024 }: { file: string; intervalMs?: number; maxWalBytes?: number },
 ): BackgroundCheckpoints {
   if (file === ':memory:') return { stop: async () => {} };
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file, intervalMs, maxWalBytes } });

@@ -3,14 +3,17 @@
  * document name, loaded from SQLite on first use and unloaded (after a final
  * compaction) some time after the last connection left.
  *
- * Persist before relay: every change to a Y.Doc is captured from its 'update' event and
- * appended to the update log before any connection is sent a byte of it.
+ * Persist before relay: every change to a Y.Doc is captured from its 'update' event;
+ * once per event-loop turn the registry appends everything the turn captured, for all
+ * documents, to the update log in one transaction, and only then relays it and sends
+ * the replies that carry document state. One commit per turn instead of one per
+ * keystroke: a burst of messages costs one write (docs/decisions/006).
  */
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { appendUpdates, countPendingUpdates, loadDocumentState } from '../../app/models/collab-document.server';
+import { appendUpdateBatch, countPendingUpdates, loadDocumentState } from '../../app/models/collab-document.server';
 import { CloseCode, type Close } from './close-codes';
 import type { Compactor } from './compaction';
 
@@ -41,6 +44,9 @@ function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** A change applied to a document's Y.Doc and not yet stored, with the connection it came from. */
+type Unstored = { update: Uint8Array; origin: Peer | null };
+
 export class LiveDocument {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
@@ -48,24 +54,24 @@ export class LiveDocument {
   /** Log rows not yet folded into the snapshot. */
   pendingUpdates: number;
   unloadTimer: NodeJS.Timeout | null = null;
-  private captured: Uint8Array[] = [];
+  private unstored: Unstored[] = [];
+  /** Taken by the registry to store; relayed by `relayStored`. */
+  private storing: Unstored[] = [];
+  /** Replies computed from a doc holding unstored changes: sent once those are stored. */
+  private heldReplies: { peer: Peer; message: Uint8Array }[] = [];
 
   constructor(
     readonly name: string,
-    private readonly events: {
-      stored: (document: LiveDocument, count: number) => void;
-      persistenceFailed: (document: LiveDocument, error: unknown) => void;
-    },
+    /** Told when the doc gains its first unstored change since the last store. */
+    onUnstored: (document: LiveDocument) => void,
   ) {
     const state = loadDocumentState(name);
     if (state) Y.applyUpdate(this.doc, state);
     this.pendingUpdates = countPendingUpdates(name);
 
-    this.doc.on('update', (update: Uint8Array) => {
-      this.captured.push(update);
-      // The message handler commits synchronously; this catches changes made elsewhere
-      // (server-side edits), still before any other I/O can observe them.
-      if (this.captured.length === 1) queueMicrotask(() => this.commit(null));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.unstored.push({ update, origin: this.peers.has(origin as Peer) ? (origin as Peer) : null });
+      if (this.unstored.length === 1) onUnstored(this);
     });
 
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -85,27 +91,45 @@ export class LiveDocument {
   }
 
   /**
-   * Stores what the doc's last transactions changed, then relays it to every peer but
-   * `origin`. Returns false when storing failed (nothing was relayed).
+   * Sends a reply that carries document state (a sync step 2): at once when everything
+   * in the doc is stored, else after the next store, so nobody receives an unstored change.
    */
-  commit(origin: Peer | null): boolean {
-    if (this.captured.length === 0) return true;
-    const updates = this.captured;
-    this.captured = [];
-    try {
-      appendUpdates(this.name, updates);
-    } catch (error) {
-      this.events.persistenceFailed(this, error);
-      return false;
+  sendWhenStored(peer: Peer, message: Uint8Array) {
+    if (this.unstored.length === 0) peer.send(message);
+    else this.heldReplies.push({ peer, message });
+  }
+
+  /** Hands the unstored updates to the registry to store; `relayStored` follows once they are. */
+  takeUnstored(): Uint8Array[] {
+    this.storing = this.unstored;
+    this.unstored = [];
+    return this.storing.map((u) => u.update);
+  }
+
+  /**
+   * The updates taken are stored: relay them and send the held replies. One message per
+   * turn and document: every peer gets the merged changes, except a peer that sent them
+   * all itself (a peer that gets its own change back ignores it, as Yjs does).
+   */
+  relayStored() {
+    const stored = this.storing;
+    const replies = this.heldReplies;
+    this.storing = [];
+    this.heldReplies = [];
+    if (stored.length > 0) {
+      const update = stored.length === 1 ? stored[0].update : Y.mergeUpdates(stored.map((u) => u.update));
+      const origin = stored.every((u) => u.origin === stored[0].origin) ? stored[0].origin : null;
+      const message = updateMessage(update);
+      for (const peer of this.peers) if (peer !== origin) peer.send(message);
     }
-    this.events.stored(this, updates.length);
-    const message = updateMessage(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates));
-    for (const peer of this.peers) if (peer !== origin) peer.send(message);
-    return true;
+    for (const { peer, message } of replies) if (this.peers.has(peer)) peer.send(message);
   }
 
   destroy() {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unstored = [];
+    this.storing = [];
+    this.heldReplies = [];
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -113,6 +137,9 @@ export class LiveDocument {
 
 export class DocumentRegistry {
   private readonly documents = new Map<string, LiveDocument>();
+  /** Documents with changes not yet stored, and the turn-end store that will take them. */
+  private readonly unstored = new Set<LiveDocument>();
+  private storeAtTurnEnd: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly options: {
@@ -140,10 +167,7 @@ export class DocumentRegistry {
   acquire(name: string): LiveDocument {
     let document = this.documents.get(name);
     if (!document) {
-      document = new LiveDocument(name, {
-        stored: (doc, count) => this.stored(doc, count),
-        persistenceFailed: (doc, error) => this.persistenceFailed(doc, error),
-      });
+      document = new LiveDocument(name, (doc) => this.storeSoon(doc));
       this.documents.set(name, document);
       if (document.pendingUpdates > this.options.compactAfterUpdates) this.compactSoon(document);
     }
@@ -167,7 +191,7 @@ export class DocumentRegistry {
   /** Final compaction, close the connections, forget the document. */
   unload(document: LiveDocument, close: Close) {
     if (this.documents.get(document.name) !== document) return;
-    document.commit(null);
+    this.store();
     this.documents.delete(document.name);
     for (const peer of document.peers) peer.close(close);
     this.options.compactor.runNow(document.name);
@@ -178,9 +202,46 @@ export class DocumentRegistry {
     for (const document of this.all()) this.unload(document, close);
   }
 
-  private stored(document: LiveDocument, count: number) {
-    document.pendingUpdates += count;
-    if (document.pendingUpdates > this.options.compactAfterUpdates) this.compactSoon(document);
+  /**
+   * Stores the unstored changes of every document in one transaction, then relays them.
+   * Runs once per event-loop turn (a setImmediate, after all messages the turn read), and
+   * at once when a caller needs the change stored before it goes on (server-side edits,
+   * unloading). Returns the documents whose changes could not be stored.
+   */
+  store(): Set<LiveDocument> {
+    if (this.storeAtTurnEnd) clearImmediate(this.storeAtTurnEnd);
+    this.storeAtTurnEnd = null;
+    const documents = [...this.unstored];
+    this.unstored.clear();
+    const failed = new Set<LiveDocument>();
+    if (documents.length === 0) return failed;
+
+    const batches = documents.map((document) => ({ document, name: document.name, updates: document.takeUnstored() }));
+    try {
+      appendUpdateBatch(batches);
+    } catch {
+      // One document's trouble must not cost the others theirs: store them one by one.
+      for (const batch of batches) {
+        try {
+          appendUpdateBatch([batch]);
+        } catch (error) {
+          failed.add(batch.document);
+          this.persistenceFailed(batch.document, error);
+        }
+      }
+    }
+    for (const { document, updates } of batches) {
+      if (failed.has(document)) continue;
+      document.relayStored();
+      document.pendingUpdates += updates.length;
+      if (document.pendingUpdates > this.options.compactAfterUpdates) this.compactSoon(document);
+    }
+    return failed;
+  }
+
+  private storeSoon(document: LiveDocument) {
+    this.unstored.add(document);
+    this.storeAtTurnEnd ??= setImmediate(() => this.store());
   }
 
   private compactSoon(document: LiveDocument) {

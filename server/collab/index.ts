@@ -15,6 +15,7 @@ import { CloseCode } from './close-codes';
 import { Compactor } from './compaction';
 import { DocumentRegistry } from './documents';
 import { Connection, serveConnection } from './protocol';
+import { startSweep } from './sweep';
 
 export { CloseCode } from './close-codes';
 
@@ -27,9 +28,9 @@ export type CollabOptions = {
   unloadAfterMs?: number;
   /** Compact a document in the background once this many updates are logged. */
   compactAfterUpdates?: number;
-  /** How often every connection's session and access are checked again. */
+  /** How often every connection's session and access are checked again (spread over that time). */
   recheckEveryMs?: number;
-  /** How often connections are pinged; one without a pong by the next round is dropped. */
+  /** How often each connection is pinged (spread over that time); one without a pong by its next ping is dropped. */
   pingEveryMs?: number;
 };
 
@@ -134,27 +135,27 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     const document = closing ? undefined : registry.find(name);
     if (!document) return false;
     Y.transact(document.doc, () => edit(document.doc), 'server');
-    if (!document.commit(null)) throw new Error(`Storing a server edit of ${name} failed.`);
+    // The caller goes on as if the edit were stored (it answers the request): store now.
+    if (registry.store().has(document)) throw new Error(`Storing a server edit of ${name} failed.`);
     return true;
   });
 
-  // Catches what no hook reports: logout, session expiry, changes made by another process (CLI).
-  const recheckTimer = setInterval(() => {
-    for (const connection of connections) recheck(connection, false);
-  }, recheckEveryMs);
-  recheckTimer.unref();
+  const isOpen = (connection: Connection) => connection.ws.readyState === connection.ws.OPEN;
 
-  const pingTimer = setInterval(() => {
-    for (const connection of connections) {
-      if (!connection.alive) {
-        connection.ws.terminate();
-        continue;
-      }
+  // Catches what no hook reports: logout, session expiry, changes made by another process (CLI).
+  const recheckSweep = startSweep(() => connections, (connection) => isOpen(connection) && recheck(connection, false), { intervalMs: recheckEveryMs });
+
+  // A connection that did not answer the previous ping by its next turn is gone.
+  const pingSweep = startSweep(
+    () => connections,
+    (connection) => {
+      if (!isOpen(connection)) return;
+      if (!connection.alive) return connection.ws.terminate();
       connection.alive = false;
       connection.ws.ping();
-    }
-  }, pingEveryMs);
-  pingTimer.unref();
+    },
+    { intervalMs: pingEveryMs },
+  );
 
   async function close() {
     if (closing) return;
@@ -162,8 +163,8 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     server.off('upgrade', onUpgrade);
     removeAccessListener();
     removeDocumentEditor();
-    clearInterval(recheckTimer);
-    clearInterval(pingTimer);
+    recheckSweep.stop();
+    pingSweep.stop();
     const sockets = [...connections].map((c) => c.ws);
     registry.unloadAll(CloseCode.serverShutdown);
     compactor.cancelAll();

@@ -1,8 +1,9 @@
 /**
  * One websocket connection speaking the standard y-websocket protocol (sync, awareness,
  * query-awareness), so the unmodified `y-websocket` client works. Writers' document
- * updates are applied, stored and then relayed (LiveDocument.commit); read-only
- * connections get the document and awareness, and their document updates are dropped.
+ * updates are applied here; the registry stores them at the end of the event-loop turn
+ * and then relays them (documents.ts). Read-only connections get the document and
+ * awareness, and their document updates are dropped.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -78,24 +79,26 @@ export function serveConnection(ws: WebSocket, connection: Connection, registry:
 }
 
 function receive(connection: Connection, data: RawData, isBinary: boolean) {
-  let reply: Uint8Array | null = null;
   try {
     if (!isBinary) throw new MalformedMessage('text frame');
     // A copy: `ws` may hand out views into a shared buffer, and a lying length prefix
     // must hit the end of this message, not the bytes beside it.
     const bytes = new Uint8Array(Array.isArray(data) ? Buffer.concat(data) : data);
-    reply = readMessage(connection, bytes);
+    const reply = readMessage(connection, bytes);
+    if (reply?.carriesState) connection.document.sendWhenStored(connection, reply.message);
+    else if (reply) connection.send(reply.message);
   } catch {
+    // Whatever the message changed before it turned out malformed is stored and relayed
+    // like any change; only this connection ends.
     connection.close(CloseCode.malformedMessage);
-  } finally {
-    // Whatever the message changed (even one that failed halfway) is stored, then relayed.
-    if (!connection.document.commit(connection)) reply = null;
   }
-  if (reply) connection.send(reply);
 }
 
+/** A reply; one that carries document state may only leave once that state is stored. */
+type Reply = { message: Uint8Array; carriesState: boolean };
+
 /** Handles one message; returns the reply to send, if any. Throws on anything malformed. */
-function readMessage(connection: Connection, bytes: Uint8Array): Uint8Array | null {
+function readMessage(connection: Connection, bytes: Uint8Array): Reply | null {
   const { doc, awareness } = connection.document;
   const decoder = decoding.createDecoder(bytes);
   const encoder = encoding.createEncoder();
@@ -105,7 +108,7 @@ function readMessage(connection: Connection, bytes: Uint8Array): Uint8Array | nu
       if (syncType === syncProtocol.messageYjsSyncStep1) {
         encoding.writeVarUint(encoder, messageSync);
         syncProtocol.writeSyncStep2(encoder, doc, decoding.readVarUint8Array(decoder));
-        return encoding.toUint8Array(encoder);
+        return { message: encoding.toUint8Array(encoder), carriesState: true };
       }
       if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
@@ -119,7 +122,7 @@ function readMessage(connection: Connection, bytes: Uint8Array): Uint8Array | nu
       awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), connection);
       return null;
     case messageQueryAwareness:
-      return awarenessMessage(awareness, [...awareness.getStates().keys()]);
+      return { message: awarenessMessage(awareness, [...awareness.getStates().keys()]), carriesState: false };
     default:
       // Includes messageAuth: the server sends it, clients never do.
       throw new MalformedMessage('unknown message type');

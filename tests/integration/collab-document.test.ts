@@ -38,7 +38,7 @@ function loggedDoc(name: string) {
 }
 
 function rowsOf(name: string) {
-  return db.select({ id: collabUpdates.id }).from(collabUpdates).where(eq(collabUpdates.documentName, name)).all();
+  return db.select({ seq: collabUpdates.seq }).from(collabUpdates).where(eq(collabUpdates.documentName, name)).all();
 }
 
 beforeAll(async () => {

@@ -12,6 +12,7 @@ import { onUserAccessChanged } from '../../app/models/collab-access.server';
 import { countPendingUpdates, getDocumentSnapshot, loadDocumentState } from '../../app/models/collab-document.server';
 import { createMeeting } from '../../app/models/meeting.server';
 import { setUserActive, updateUserAccess } from '../../app/models/user.server';
+import { getSessionId } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
 import { prepareDatabase } from '../setup/database';
 import { sessionFor } from '../setup/requests';
@@ -154,7 +155,7 @@ describe('editing together', () => {
     // Read back through a connection of its own, as another process would.
     const other = new Database(process.env.KOERS_DATABASE!, { readonly: true });
     try {
-      const rows = other.prepare('select "update" from collab_updates where document_name = ? order by id').all(name) as { update: Buffer }[];
+      const rows = other.prepare('select "update" from collab_updates where document_name = ? order by seq').all(name) as { update: Buffer }[];
       expect(textOfState(Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))))).toBe(a.text());
     } finally {
       other.close();
@@ -348,6 +349,31 @@ describe('access changes', () => {
       expect(otherClosed).toBe(false);
     } finally {
       updateUserAccess({ userId: id, role: 'werkgroeplid', organisationId, actorId: userId('beheer@koers.test') });
+    }
+  });
+
+  it('notices a session that ended behind its back (another process) at the next re-check', async () => {
+    const email = 'werkgroep.velsen@koers.test';
+    const own = await startCollabServer({ recheckEveryMs: 400 });
+    try {
+      const name = newMeeting();
+      const cookie = await sessionFor(email);
+      const client = connectClient(own.url, name, cookie);
+      const stays = connectClient(own.url, name, cookies['beheer@koers.test']);
+      await Promise.all([synced(client), synced(stays)]);
+      let stayedOpen = true;
+      stays.provider.on('connection-close', () => (stayedOpen = false));
+      const ended = new Promise<{ code: number; reason: string }>((resolve) => client.provider.on('closed', (event) => resolve(event)));
+
+      // As `npm run demo-accounts -- off` or a logout in another server process would: no hook fires here.
+      const other = new Database(process.env.KOERS_DATABASE!);
+      other.prepare('delete from sessions where id = ?').run(await getSessionId(cookie));
+      other.close();
+
+      expect(await ended).toEqual({ code: 4401, reason: 'session-ended' });
+      expect(stayedOpen).toBe(true);
+    } finally {
+      await own.stop();
     }
   });
 

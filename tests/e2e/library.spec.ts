@@ -68,6 +68,8 @@ test.describe('library', () => {
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Uitloggen' }).click();
+    // Wait for the logout to land: going to /login while it is under way would abort it.
+    await expect(page).toHaveURL(/\/login/);
     await login(page, ACCOUNTS.lezer);
     await page.goto('/kennisbank');
     await expect(page.getByRole('link', { name: 'Nieuw item' })).toHaveCount(0);

@@ -49,15 +49,19 @@ export function documentAccess(actor: Actor, name: string): DocumentAccess {
 // code appends — the live server, an edit of a document nobody has open — agrees.
 let statements: ReturnType<typeof prepareStatements> | null = null;
 function prepareStatements() {
-  return {
-    insertUpdate: db.$client.prepare<{ name: string; update: Buffer }>(
-      `insert into collab_updates (document_name, seq, "update")
-       values (:name, coalesce(
-         (select max(seq) from collab_updates where document_name = :name),
-         (select last_update_id from collab_snapshots where document_name = :name),
-         0) + 1, :update)`,
-    ),
+  const insertUpdate = db.$client.prepare<{ name: string; update: Buffer }>(
+    `insert into collab_updates (document_name, seq, "update")
+     values (:name, coalesce(
+       (select max(seq) from collab_updates where document_name = :name),
+       (select last_update_id from collab_snapshots where document_name = :name),
+       0) + 1, :update)`,
+  );
+  const insertAll = (batch: { name: string; updates: Uint8Array[] }[]) => {
+    for (const { name, updates } of batch) for (const update of updates) insertUpdate.run({ name, update: toBuffer(update) });
   };
+  // better-sqlite3's own transaction wrapper, made once: drizzle's builds a transaction
+  // object per call, which cost more than the inserts here.
+  return { insertAll, insertAllInTransaction: db.$client.transaction(insertAll) };
 }
 
 let rowsWritten = 0;
@@ -91,13 +95,9 @@ export function appendUpdateBatch(batch: { name: string; updates: Uint8Array[] }
   for (const { updates } of batch) rows += updates.length;
   if (rows === 0) return;
   statements ??= prepareStatements();
-  const { insertUpdate } = statements;
-  const insertAll = () => {
-    for (const { name, updates } of batch) for (const update of updates) insertUpdate.run({ name, update: toBuffer(update) });
-  };
   // A single row commits on its own; a transaction would only add BEGIN and COMMIT.
-  if (rows === 1) insertAll();
-  else db.transaction(insertAll);
+  if (rows === 1) statements.insertAll(batch);
+  else statements.insertAllInTransaction(batch);
   rowsWritten += rows;
 }
 

@@ -14,7 +14,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { appendUpdateBatch, countPendingUpdates, loadDocumentState } from '../../app/models/collab-document.server';
-import { CloseCode, type Close } from './close-codes';
+import { CloseCode, type Close } from '../../app/models/collab-close-codes';
 import type { Compactor } from './compaction';
 
 export const messageSync = 0;

@@ -11,13 +11,13 @@ import * as Y from 'yjs';
 import { addUserAccessListener } from '../../app/models/collab-access.server';
 import { addLiveDocumentEditor } from '../../app/models/notes-document.server';
 import { admit, currentAccess, refuseUpgrade } from './authenticate';
-import { CloseCode } from './close-codes';
+import { CloseCode } from '../../app/models/collab-close-codes';
 import { Compactor } from './compaction';
 import { DocumentRegistry } from './documents';
 import { Connection, serveConnection } from './protocol';
 import { startSweep } from './sweep';
 
-export { CloseCode } from './close-codes';
+export { CloseCode } from '../../app/models/collab-close-codes';
 
 export type CollabOptions = {
   /** KOERS_PUBLIC_URL: the origin browsers must come from (else the Host header's). */

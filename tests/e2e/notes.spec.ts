@@ -208,6 +208,46 @@ test('an action item typed in the notes becomes an action in the action list, sh
   expect(errors).toEqual([]);
 });
 
+test('a writer whose role drops to lezer during the meeting gets a read-only editor at once, and back', async ({ page, browser }) => {
+  const meetingId = seedMeeting('Werkgroep maart (rechten)', ['Opening']);
+  const errors: string[] = [];
+  await login(page, ACCOUNTS.velsen);
+  const editor = await openNotes(page, meetingId);
+  await expect(editor).toHaveAttribute('contenteditable', 'true');
+
+  const admin = await person(browser, ACCOUNTS.beheerder, errors);
+  const db = new Database(database, { readonly: true });
+  const { id: userId } = db.prepare('select id from users where email = ?').get(ACCOUNTS.velsen) as { id: number };
+  db.close();
+  const setRole = async (label: string) => {
+    await admin.page.goto(`/beheer/gebruikers/${userId}`);
+    await admin.page.getByLabel('Rol', { exact: true }).selectOption({ label });
+    await admin.page.getByRole('button', { name: 'Rol en organisatie opslaan' }).click();
+    await expect(admin.page.getByText('Rol en organisatie zijn opgeslagen.')).toBeVisible();
+  };
+  try {
+    await setRole('Lezer');
+    // No reload: the page hears of the change (the socket's close code 4000, the live workspace) and asks again what this user may do.
+    await expect(editor).toHaveAttribute('contenteditable', 'false');
+    await expect(editor).toHaveAttribute('aria-readonly', 'true');
+    await expect(page.getByText('U kunt de notities live meelezen, maar niet bewerken')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Actiepunt' })).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Verbonden' })).toBeVisible();
+    await expectAccessible(page);
+
+    await setRole('Werkgroeplid');
+    await expect(editor).toHaveAttribute('contenteditable', 'true');
+    await typeAtEndOf(page, editor.locator('p').nth(0), 'Weer aan het woord.');
+    const reader = await person(browser, ACCOUNTS.haarlem, errors);
+    await expect(await openNotes(reader.page, meetingId)).toContainText('Weer aan het woord.');
+    await reader.context.close();
+  } finally {
+    await setRole('Werkgroeplid');
+    await admin.context.close();
+  }
+  expect(errors).toEqual([]);
+});
+
 test('the adviser follows the notes live but cannot type in them', async ({ page, browser }) => {
   const meetingId = seedMeeting('Werkgroep maart (meelezen)', ['Monitoring']);
   const errors: string[] = [];

@@ -17,7 +17,9 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEven
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { useRevalidator } from '@remix-run/react';
 import { t } from '../../i18n';
+import { RIGHTS_CHANGED_CODES } from '../../models/collab-close-codes';
 import { attrId, NOTES_ATTRS, NOTES_FRAGMENT, NOTES_NODES, notesDocumentName } from '../../models/notes-nodes';
 import { Field, FormErrorSummary } from '../field';
 import { ActionItemCard, DecisionCard, type ActionItemView, type DecisionView } from './notes-items';
@@ -44,6 +46,9 @@ type Session = { doc: Y.Doc; provider: WebsocketProvider };
 export default function LiveNotes(props: LiveNotesProps) {
   const [session, setSession] = useState<Session | null>(null);
   const { meetingId, me } = props;
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
 
   // Created in an effect (StrictMode runs it twice: the first provider is destroyed again).
   useEffect(() => {
@@ -63,8 +68,16 @@ export default function LiveNotes(props: LiveNotesProps) {
     const goOnline = () => provider.connect();
     window.addEventListener('offline', goOffline);
     window.addEventListener('online', goOnline);
+    // The server closes with a named code when this user's rights change (a new role, a
+    // deactivated account): the page asks again what they may do, so the editor turns
+    // read-only at once instead of accepting text the server drops.
+    const onClose = (event: CloseEvent | null) => {
+      if (event && RIGHTS_CHANGED_CODES.has(event.code)) revalidate.current();
+    };
+    provider.on('connection-close', onClose);
     setSession({ doc, provider });
     return () => {
+      provider.off('connection-close', onClose);
       window.clearTimeout(connecting);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
@@ -253,6 +266,17 @@ function insertItem(editor: Editor, type: string, attrs: Record<string, unknown>
 
 // ---------------------------------------------------------------------------------------
 
+function editorAttributes(labelId: string, mayEdit: boolean): Record<string, string> {
+  return {
+    class: 'notes-content notes-editor__content',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-labelledby': labelId,
+    'aria-readonly': mayEdit ? 'false' : 'true',
+    ...(mayEdit ? { 'aria-autocomplete': 'list', 'aria-describedby': `${labelId}-mention-hint` } : {}),
+  };
+}
+
 function NotesEditor({ session, meetingId, me, mayEdit, actionItems, decisions, goals, users, actionOptions }: LiveNotesProps & { session: Session }) {
   const [store] = useState(() => createItemStore(meetingId, { actions: actionItems, decisions }));
   const [dialog, setDialog] = useState<'actionItem' | 'decision' | null>(null);
@@ -289,19 +313,16 @@ function NotesEditor({ session, meetingId, me, mayEdit, actionItems, decisions, 
         CollaborationCaret.configure({ provider: session.provider, user: { id: me.id, name: me.name, color: me.colour }, render: renderCaret }),
       ],
       editable: mayEdit,
-      editorProps: {
-        attributes: {
-          class: 'notes-content notes-editor__content',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-labelledby': labelId,
-          'aria-readonly': mayEdit ? 'false' : 'true',
-          ...(mayEdit ? { 'aria-autocomplete': 'list', 'aria-describedby': `${labelId}-mention-hint` } : {}),
-        },
-      },
+      editorProps: { attributes: editorAttributes(labelId, mayEdit) },
     },
     [session],
   );
+
+  // Rights can change while the page is open (see LiveNotes): follow them without a reload.
+  useEffect(() => {
+    if (!editor || editor.isEditable === mayEdit) return;
+    editor.setOptions({ editable: mayEdit, editorProps: { attributes: editorAttributes(labelId, mayEdit) } });
+  }, [editor, mayEdit, labelId]);
 
   // Keep the items' statuses live.
   useEffect(() => {

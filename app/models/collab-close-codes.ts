@@ -1,7 +1,9 @@
 /**
  * The close codes the real-time server uses. The unmodified y-websocket client
  * reconnects after any code except 4400–4499, which it treats as final; codes are
- * chosen so that "check again" reconnects and "you may not" stops.
+ * chosen so that "check again" reconnects and "you may not" stops. Shared by the
+ * server (server/collab) and the notes page, which reloads its data when one of the
+ * rights codes arrives so the editor matches what the user may do now.
  */
 export const CloseCode = {
   /** The server stops (restart, deploy): reconnect. */
@@ -21,3 +23,10 @@ export const CloseCode = {
 } as const;
 
 export type Close = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** The codes that mean "what this user may do has changed": the notes page asks the server again. */
+export const RIGHTS_CHANGED_CODES: ReadonlySet<number> = new Set([
+  CloseCode.accessChanged.code,
+  CloseCode.sessionEnded.code,
+  CloseCode.accessRevoked.code,
+]);

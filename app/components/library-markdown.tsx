@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { safeUrl } from '../models/library-rules';
+import { BULLET_LINE, HEADING_LINE, INLINE, NUMBERED_LINE } from '../models/markdown-light';
 
 /**
  * The "Markdown-light" text of a good practice, rendered as React elements — never as
@@ -28,8 +29,8 @@ export function parseBlocks(source: string): Block[] {
   };
   for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trim();
-    const heading = /^(#{1,3})\s+(.+)$/.exec(line);
-    const item = /^[-*]\s+(.+)$/.exec(line) ?? /^\d{1,3}[.)]\s+(.+)$/.exec(line);
+    const heading = HEADING_LINE.exec(line);
+    const item = BULLET_LINE.exec(line) ?? NUMBERED_LINE.exec(line);
     const itemType = item ? (/^[-*]/.test(line) ? 'ul' : 'ol') : null;
     if (line === '') {
       endParagraph();
@@ -56,8 +57,6 @@ export function parseBlocks(source: string): Block[] {
   endList();
   return blocks;
 }
-
-const INLINE = /\*\*(.+?)\*\*|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
 
 function Inline({ text, bold = true }: { text: string; bold?: boolean }) {
   const parts: ReactNode[] = [];

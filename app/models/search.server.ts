@@ -18,6 +18,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { actions, comments, decisions, goals, libraryItems, localAccents, meetings, organisations, users } from '../../db/schema';
 import { t } from '../i18n';
 import { SEARCH_KINDS, type SearchKind } from '../schemas/search';
+import { markdownLightToText } from './markdown-light';
 import { formatDay } from '../utils/date-time';
 import { db } from '../utils/db.server';
 import type { Actor } from './permissions';
@@ -261,7 +262,8 @@ export function searchWorkspace({
   for (const row of rows) {
     const target = targets.get(row.kind)?.get(row.id);
     if (!target) continue;
-    const snippet = normaliseSpace(row.snippet);
+    // A good practice's text is Markdown-light: its marks are not what the reader wrote.
+    const snippet = normaliseSpace(row.kind === 'library' ? markdownLightToText(row.snippet) : row.snippet);
     hits.push({
       kind: row.kind,
       id: row.id,

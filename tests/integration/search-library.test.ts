@@ -91,6 +91,10 @@ describe('library items in search', () => {
     const hit = find('coordinatiepunt', ['library']).hits.find((h) => h.id === practice)!;
     expect(hit).toMatchObject({ kind: 'library', href: `/kennisbank/${practice}`, context: 'Goed voorbeeld' });
     expect(hit.title).toContain(`${MARK_START}Coördinatiepunt${MARK_END}`);
+    // The snippet reads as the page does: the text's **bold** marks are not shown.
+    const inText = find('ondergronds', ['library']).hits.find((h) => h.id === practice)!;
+    expect(inText.snippet).toContain(`De ${MARK_START}Ondergrondse${MARK_END} aanpak werkt.`);
+    expect(inText.snippet).not.toContain('*');
   });
 
   it('an edit is searchable right after it is saved, and the old words are forgotten', () => {

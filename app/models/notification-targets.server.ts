@@ -3,6 +3,7 @@ import { actions, goals, libraryItems, localAccents, meetings, organisations } f
 import { t } from '../i18n';
 import { db } from '../utils/db.server';
 import type { CommentTarget } from './comment-target';
+import type { Tx } from './history.server';
 
 export type NotificationTarget = {
   /** Dutch phrase naming the item inside a sentence: 'de actie "…"'. */
@@ -15,19 +16,25 @@ export type NotificationTarget = {
 
 const n = t.notifications.targets;
 
-/** What a notification about a comment on this item says and links to; undefined when the item is gone. */
-export function describeCommentTarget({ targetType, targetId }: { targetType: CommentTarget; targetId: number }): NotificationTarget | undefined {
+/**
+ * What a notification about a comment on this item says and links to; undefined when the
+ * item is gone. `from`: a transaction to read in (the demo seed's), else the database.
+ */
+export function describeCommentTarget(
+  { targetType, targetId }: { targetType: CommentTarget; targetId: number },
+  from: Pick<Tx, 'select'> = db,
+): NotificationTarget | undefined {
   switch (targetType) {
     case 'goal': {
-      const goal = db.select({ code: goals.code, title: goals.title }).from(goals).where(eq(goals.id, targetId)).get();
+      const goal = from.select({ code: goals.code, title: goals.title }).from(goals).where(eq(goals.id, targetId)).get();
       return goal && { label: n.goal(goal.code, goal.title), href: `/doelen/${targetId}`, ownerUserId: null };
     }
     case 'action': {
-      const action = db.select({ title: actions.title, ownerUserId: actions.ownerUserId }).from(actions).where(eq(actions.id, targetId)).get();
+      const action = from.select({ title: actions.title, ownerUserId: actions.ownerUserId }).from(actions).where(eq(actions.id, targetId)).get();
       return action && { label: n.action(action.title), href: `/acties/${targetId}`, ownerUserId: action.ownerUserId };
     }
     case 'accent': {
-      const accent = db
+      const accent = from
         .select({ goalId: localAccents.goalId, municipalityId: localAccents.municipalityId, goalCode: goals.code, municipality: organisations.name })
         .from(localAccents)
         .innerJoin(goals, eq(goals.id, localAccents.goalId))
@@ -37,11 +44,11 @@ export function describeCommentTarget({ targetType, targetId }: { targetType: Co
       return accent && { label: n.accent(accent.municipality, accent.goalCode), href: `/accenten/${accent.goalId}/${accent.municipalityId}`, ownerUserId: null };
     }
     case 'library': {
-      const item = db.select({ title: libraryItems.title, createdBy: libraryItems.createdBy }).from(libraryItems).where(eq(libraryItems.id, targetId)).get();
+      const item = from.select({ title: libraryItems.title, createdBy: libraryItems.createdBy }).from(libraryItems).where(eq(libraryItems.id, targetId)).get();
       return item && { label: n.library(item.title), href: `/kennisbank/${targetId}`, ownerUserId: item.createdBy };
     }
     case 'meeting': {
-      const meeting = db.select({ title: meetings.title }).from(meetings).where(eq(meetings.id, targetId)).get();
+      const meeting = from.select({ title: meetings.title }).from(meetings).where(eq(meetings.id, targetId)).get();
       return meeting && { label: n.meeting(meeting.title), href: `/overleggen/${targetId}`, ownerUserId: null };
     }
   }

@@ -3,10 +3,11 @@ import { t } from '../../app/i18n';
 import type { Tx } from '../../app/models/history.server';
 import { mentionedNames } from '../../app/models/mention';
 import { deadlineNotification } from '../../app/models/notification-deadlines.server';
+import { describeCommentTarget } from '../../app/models/notification-targets.server';
 import type { NewNotification } from '../../app/models/notification.server';
 import { addDays, formatDateTime } from '../../app/utils/date-time';
 import { todayInNL } from '../../app/utils/today';
-import { actions, comments, goals, libraryItems, meetingAttendees, meetings, minutesVersions, notifications, users } from '../schema';
+import { actions, comments, meetingAttendees, meetings, minutesVersions, notifications, users } from '../schema';
 
 /**
  * A lived-in inbox for the demo accounts: the notifications Koers would have sent while
@@ -23,7 +24,6 @@ import { actions, comments, goals, libraryItems, meetingAttendees, meetings, min
 type Seeded = NewNotification & { createdAt: string };
 
 const m = t.notifications.messages;
-const targets = t.notifications.targets;
 const UNREAD_PER_PERSON = 2;
 
 export function seedDemoNotifications(tx: Tx) {
@@ -58,7 +58,7 @@ function fromComments(tx: Tx, people: { id: number; name: string }[]): Seeded[] 
     .all();
   const out: Seeded[] = [];
   for (const comment of rows) {
-    const target = describeTarget(tx, comment);
+    const target = describeCommentTarget(comment, tx);
     if (!target) continue;
     const actor = people.find((p) => p.id === comment.authorId)?.name ?? '?';
     const link = `${target.href}#reactie-${comment.id}`;
@@ -73,26 +73,6 @@ function fromComments(tx: Tx, people: { id: number; name: string }[]): Seeded[] 
     }
   }
   return out;
-}
-
-/** The words and page of a comment's item, as notification-targets.server.ts gives them (the demo comments' kinds). */
-function describeTarget(tx: Tx, { targetType, targetId }: { targetType: string; targetId: number }) {
-  switch (targetType) {
-    case 'goal': {
-      const goal = tx.select({ code: goals.code, title: goals.title }).from(goals).where(eq(goals.id, targetId)).get();
-      return goal && { label: targets.goal(goal.code, goal.title), href: `/doelen/${targetId}`, ownerUserId: null };
-    }
-    case 'action': {
-      const action = tx.select({ title: actions.title, ownerUserId: actions.ownerUserId }).from(actions).where(eq(actions.id, targetId)).get();
-      return action && { label: targets.action(action.title), href: `/acties/${targetId}`, ownerUserId: action.ownerUserId };
-    }
-    case 'library': {
-      const item = tx.select({ title: libraryItems.title, createdBy: libraryItems.createdBy }).from(libraryItems).where(eq(libraryItems.id, targetId)).get();
-      return item && { label: targets.library(item.title), href: `/kennisbank/${targetId}`, ownerUserId: item.createdBy };
-    }
-    default:
-      return undefined;
-  }
 }
 
 /** Trekkers of actions a meeting produced (made trekker by the chair who wrote them down), and deadlines as of today. */

@@ -55,8 +55,6 @@ export class LiveDocument {
   pendingUpdates: number;
   unloadTimer: NodeJS.Timeout | null = null;
   private unstored: Unstored[] = [];
-  /** Taken by the registry to store; relayed by `relayStored`. */
-  private storing: Unstored[] = [];
   /** Replies computed from a doc holding unstored changes: sent once those are stored. */
   private heldReplies: { peer: Peer; message: Uint8Array }[] = [];
 
@@ -99,11 +97,11 @@ export class LiveDocument {
     else this.heldReplies.push({ peer, message });
   }
 
-  /** Hands the unstored updates to the registry to store; `relayStored` follows once they are. */
-  takeUnstored(): Uint8Array[] {
-    this.storing = this.unstored;
+  /** Hands the unstored updates to the registry to store; `relayStored(them)` follows once they are. */
+  takeUnstored(): Unstored[] {
+    const taken = this.unstored;
     this.unstored = [];
-    return this.storing.map((u) => u.update);
+    return taken;
   }
 
   /**
@@ -111,10 +109,8 @@ export class LiveDocument {
    * turn and document: every peer gets the merged changes, except a peer that sent them
    * all itself (a peer that gets its own change back ignores it, as Yjs does).
    */
-  relayStored() {
-    const stored = this.storing;
+  relayStored(stored: Unstored[]) {
     const replies = this.heldReplies;
-    this.storing = [];
     this.heldReplies = [];
     if (stored.length > 0) {
       const update = stored.length === 1 ? stored[0].update : Y.mergeUpdates(stored.map((u) => u.update));
@@ -128,7 +124,6 @@ export class LiveDocument {
   destroy() {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     this.unstored = [];
-    this.storing = [];
     this.heldReplies = [];
     this.awareness.destroy();
     this.doc.destroy();
@@ -216,7 +211,10 @@ export class DocumentRegistry {
     const failed = new Set<LiveDocument>();
     if (documents.length === 0) return failed;
 
-    const batches = documents.map((document) => ({ document, name: document.name, updates: document.takeUnstored() }));
+    const batches = documents.map((document) => {
+      const taken = document.takeUnstored();
+      return { document, taken, name: document.name, updates: taken.map((u) => u.update) };
+    });
     try {
       appendUpdateBatch(batches);
     } catch {
@@ -230,10 +228,10 @@ export class DocumentRegistry {
         }
       }
     }
-    for (const { document, updates } of batches) {
+    for (const { document, taken } of batches) {
       if (failed.has(document)) continue;
-      document.relayStored();
-      document.pendingUpdates += updates.length;
+      document.relayStored(taken);
+      document.pendingUpdates += taken.length;
       if (document.pendingUpdates > this.options.compactAfterUpdates) this.compactSoon(document);
     }
     return failed;

@@ -87,8 +87,8 @@ export function appendUpdates(name: string, updates: Uint8Array[]): void {
 
 /**
  * Appends the updates of several documents in one transaction (the real-time server
- * stores everything an event-loop turn received at once: one commit instead of one per
- * keystroke). All or nothing.
+ * stores the messages of one socket read at once: one commit for a burst instead of
+ * one per keystroke). All or nothing.
  */
 export function appendUpdateBatch(batch: { name: string; updates: Uint8Array[] }[]): void {
   let rows = 0;

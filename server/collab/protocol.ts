@@ -1,8 +1,8 @@
 /**
  * One websocket connection speaking the standard y-websocket protocol (sync, awareness,
  * query-awareness), so the unmodified `y-websocket` client works. Writers' document
- * updates are applied here; the registry stores them at the end of the event-loop turn
- * and then relays them (documents.ts). Read-only connections get the document and
+ * updates are applied here; the registry stores them once the socket read that brought
+ * them is handled, and then relays them (documents.ts). Read-only connections get the document and
  * awareness, and their document updates are dropped.
  */
 import * as decoding from 'lib0/decoding';

@@ -6,12 +6,13 @@
  * Everything here is synchronous (better-sqlite3): when a function returns, its write
  * is committed.
  */
-import { and, asc, count, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, count, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { collabSnapshots, collabUpdates } from '../../db/schema';
 import { db } from '../utils/db.server';
 import { meetingExists } from './meeting.server';
-import { mentionText, NOTES_FRAGMENT, NOTES_NODES } from './notes-nodes';
+import { applyStoredDocument, foldDocument, readStoredDocument, type FoldedDocument } from './collab-compaction';
+import { NOTES_FRAGMENT } from './notes-nodes';
 import { canEditMeetings, type Actor } from './permissions';
 
 export const DOCUMENT_KINDS = ['meeting'] as const;
@@ -103,28 +104,23 @@ export function appendUpdateBatch(batch: { name: string; updates: Uint8Array[] }
 
 function readSnapshot(name: string) {
   return db
-    .select({ state: collabSnapshots.state, lastUpdateId: collabSnapshots.lastUpdateId })
+    .select({ lastUpdateId: collabSnapshots.lastUpdateId })
     .from(collabSnapshots)
     .where(eq(collabSnapshots.documentName, name))
     .get();
 }
 
-function readUpdatesAfter(name: string, afterSeq: number) {
-  return db
-    .select({ seq: collabUpdates.seq, update: collabUpdates.update })
-    .from(collabUpdates)
-    .where(and(eq(collabUpdates.documentName, name), gt(collabUpdates.seq, afterSeq)))
-    .orderBy(asc(collabUpdates.seq))
-    .all();
-}
-
 /** The stored state of a document (snapshot merged with the later updates), or null if it has none. */
 export function loadDocumentState(name: string): Uint8Array | null {
-  const snapshot = readSnapshot(name);
-  const updates = readUpdatesAfter(name, snapshot?.lastUpdateId ?? 0);
-  const parts = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.update)].map((b) => new Uint8Array(b));
-  if (parts.length === 0) return null;
-  return parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+  const stored = readStoredDocument(db.$client, name);
+  if (stored.updates.length === 0) return stored.snapshot ? new Uint8Array(stored.snapshot.state) : null;
+  const doc = new Y.Doc();
+  try {
+    applyStoredDocument(doc, stored);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** How many logged updates are not yet in the document's snapshot. */
@@ -148,16 +144,44 @@ export function getDocumentSnapshot(name: string) {
 }
 
 /**
- * Merges the snapshot and the logged updates into a new snapshot, derives the text and
- * JSON of the notes, and deletes the merged log rows — all in one transaction. Does
- * nothing when there are no new updates.
+ * Folds the snapshot and the logged updates into a new snapshot (with the notes' text
+ * and JSON) and deletes the folded log rows. Synchronous, on this thread: the live
+ * server folds in a worker thread instead and stores the result with writeCompaction.
  */
 export function compactDocument(name: string): { merged: number } {
+  const folded = foldDocument(readStoredDocument(db.$client, name));
+  return { merged: folded ? writeCompaction(name, folded) : 0 };
+}
+
+/**
+ * Stores a folded snapshot and deletes the log rows it holds, in one transaction; rows
+ * logged after the fold read the log stay. Nothing is written when the snapshot moved
+ * since the fold read it (another compaction got there first). Returns the number of
+ * log rows folded in, 0 when discarded.
+ */
+export function writeCompaction(name: string, folded: FoldedDocument): number {
   // Counted as total_changes() moves, so rows the search triggers write on the snapshot
   // are ignored by the live workspace too (a compaction is not a workspace change).
   const changesBefore = totalChanges();
   try {
-    return compactInTransaction(name);
+    return db.transaction(
+      (tx) => {
+        if ((readSnapshot(name)?.lastUpdateId ?? 0) !== folded.baseUpdateId) return 0;
+        const { lastUpdateId, text, json } = folded;
+        const state = toBuffer(folded.state);
+        const updatedAt = new Date().toISOString();
+        tx.insert(collabSnapshots)
+          .values({ documentName: name, state, lastUpdateId, text, json, updatedAt })
+          .onConflictDoUpdate({ target: collabSnapshots.documentName, set: { state, lastUpdateId, text, json, updatedAt } })
+          .run();
+        tx.delete(collabUpdates)
+          .where(and(eq(collabUpdates.documentName, name), lte(collabUpdates.seq, lastUpdateId)))
+          .run();
+        return folded.merged;
+      },
+      // Takes the write lock before reading, so the check and the write see the same snapshot.
+      { behavior: 'immediate' },
+    );
   } finally {
     rowsWritten += totalChanges() - changesBefore;
   }
@@ -165,115 +189,4 @@ export function compactDocument(name: string): { merged: number } {
 
 function totalChanges(): number {
   return (db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
-}
-
-function compactInTransaction(name: string): { merged: number } {
-  return db.transaction((tx) => {
-    const snapshot = readSnapshot(name);
-    const updates = readUpdatesAfter(name, snapshot?.lastUpdateId ?? 0);
-    if (updates.length === 0) return { merged: 0 };
-
-    const doc = new Y.Doc();
-    try {
-      Y.transact(doc, () => {
-        if (snapshot) Y.applyUpdate(doc, new Uint8Array(snapshot.state));
-        for (const { update } of updates) Y.applyUpdate(doc, new Uint8Array(update));
-      });
-      // Encoding through a Doc (not Y.mergeUpdates) garbage-collects deleted content.
-      const state = toBuffer(Y.encodeStateAsUpdate(doc));
-      const fragment = doc.getXmlFragment(NOTES_FIELD);
-      const text = fragmentToText(fragment);
-      const json = fragment.length > 0 ? JSON.stringify(fragmentToJson(fragment)) : null;
-      const lastUpdateId = updates[updates.length - 1].seq;
-      const updatedAt = new Date().toISOString();
-
-      tx.insert(collabSnapshots)
-        .values({ documentName: name, state, lastUpdateId, text, json, updatedAt })
-        .onConflictDoUpdate({ target: collabSnapshots.documentName, set: { state, lastUpdateId, text, json, updatedAt } })
-        .run();
-      tx.delete(collabUpdates)
-        .where(and(eq(collabUpdates.documentName, name), lte(collabUpdates.seq, lastUpdateId)))
-        .run();
-      return { merged: updates.length };
-    } finally {
-      doc.destroy();
-    }
-  });
-}
-
-// ---------------------------------------------------------------------------------------
-// Derived content. Tiptap (through y-prosemirror) stores a ProseMirror document as an
-// XmlFragment of XmlElements named after node types, with attributes as node attrs, and
-// XmlText whose formatting attributes are marks. Reading it back needs no schema.
-
-type PMMark = { type: string; attrs?: Record<string, unknown> };
-export type PMNode = { type: string; attrs?: Record<string, unknown>; content?: PMNode[]; text?: string; marks?: PMMark[] };
-
-/** ProseMirror JSON (`{ type: 'doc', content }`) of an XmlFragment, as Tiptap's `getJSON()` would give. */
-export function fragmentToJson(fragment: Y.XmlFragment): PMNode {
-  return { type: 'doc', content: childrenToJson(fragment) };
-}
-
-function childrenToJson(parent: Y.XmlFragment | Y.XmlElement): PMNode[] {
-  const nodes: PMNode[] = [];
-  for (const child of parent.toArray()) {
-    if (child instanceof Y.XmlElement) {
-      const node: PMNode = { type: child.nodeName };
-      const attrs = child.getAttributes();
-      if (Object.keys(attrs).length > 0) node.attrs = attrs;
-      const content = childrenToJson(child);
-      if (content.length > 0) node.content = content;
-      nodes.push(node);
-    } else if (child instanceof Y.XmlText) {
-      for (const op of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
-        if (typeof op.insert !== 'string' || op.insert.length === 0) continue;
-        const node: PMNode = { type: 'text', text: op.insert };
-        const marks = Object.entries(op.attributes ?? {}).map(([key, value]) => {
-          // y-prosemirror suffixes overlapping marks of one type with `--<hash>`.
-          const mark: PMMark = { type: key.split('--')[0] };
-          if (value && typeof value === 'object' && Object.keys(value).length > 0) mark.attrs = value as Record<string, unknown>;
-          return mark;
-        });
-        if (marks.length > 0) node.marks = marks;
-        nodes.push(node);
-      }
-    }
-  }
-  return nodes;
-}
-
-/** Plain text of an XmlFragment: one line per textblock (paragraph, heading, list item's paragraph). */
-export function fragmentToText(fragment: Y.XmlFragment): string {
-  const lines: string[] = [];
-  collectLines(fragment, lines);
-  return lines.join('\n');
-}
-
-function collectLines(parent: Y.XmlFragment | Y.XmlElement, lines: string[]) {
-  const children = parent.toArray();
-  const isTextblock = children.some((c) => c instanceof Y.XmlText || (c instanceof Y.XmlElement && INLINE_NODES.has(c.nodeName)));
-  if (isTextblock) {
-    lines.push(children.map((c) => (c instanceof Y.XmlText ? deltaText(c) : inlineText(c))).join(''));
-    return;
-  }
-  for (const child of children) {
-    if (child instanceof Y.XmlElement) {
-      if (child.length === 0) lines.push('');
-      else collectLines(child, lines);
-    }
-  }
-}
-
-function deltaText(text: Y.XmlText): string {
-  return (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
-}
-
-/** Inline nodes without text of their own: a textblock may hold only these. */
-const INLINE_NODES = new Set<string>([NOTES_NODES.hardBreak, NOTES_NODES.mention]);
-
-function inlineText(node: Y.XmlElement | Y.XmlHook): string {
-  if (!(node instanceof Y.XmlElement)) return '';
-  if (node.nodeName === NOTES_NODES.hardBreak) return '\n';
-  if (node.nodeName === NOTES_NODES.mention) return mentionText(node.getAttributes());
-  return '';
 }

@@ -14,7 +14,8 @@ import { actions, decisions, goals, meetings, minutesVersions, organisations, us
 import { db } from '../utils/db.server';
 import type { Tx } from './history.server';
 import { listAttendees } from './meeting.server';
-import { fragmentToJson, loadDocumentState, NOTES_FIELD } from './collab-document.server';
+import { fragmentToJson } from './collab-compaction';
+import { loadDocumentState, NOTES_FIELD } from './collab-document.server';
 import {
   isEmptyNotes,
   minutesBlocks,

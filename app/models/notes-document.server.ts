@@ -14,7 +14,8 @@
  * module-level Set would exist twice. Compare app/models/collab-access.server.ts.
  */
 import * as Y from 'yjs';
-import { appendUpdates, fragmentToJson, loadDocumentState, NOTES_FIELD, type PMNode } from './collab-document.server';
+import { fragmentToJson, type PMNode } from './collab-compaction';
+import { appendUpdates, loadDocumentState, NOTES_FIELD } from './collab-document.server';
 
 export type DocumentEdit = (doc: Y.Doc) => void;
 /** Applies the edit to the live document of that name and returns true, or returns false when it has none in memory. */

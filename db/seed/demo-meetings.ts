@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { ActionStatus } from '../../app/models/action-status';
-import { fragmentToJson, fragmentToText, NOTES_FIELD } from '../../app/models/collab-document.server';
+import { fragmentToJson, fragmentToText } from '../../app/models/collab-compaction';
+import { NOTES_FIELD } from '../../app/models/collab-document.server';
 import { minutesBlocks, minutesText } from '../../app/models/minutes-content';
 import { freezeMinutes } from '../../app/models/minutes.server';
 import { parseDeadline } from '../../app/models/deadline';

@@ -183,18 +183,23 @@ export class DocumentRegistry {
     document.unloadTimer.unref();
   }
 
-  /** Final compaction, close the connections, forget the document. */
-  unload(document: LiveDocument, close: Close) {
+  /**
+   * Close the connections, forget the document, and compact it a last time: in the
+   * background, or at once when the server stops (`compact: 'now'`).
+   */
+  unload(document: LiveDocument, close: Close, compact: 'soon' | 'now' = 'soon') {
     if (this.documents.get(document.name) !== document) return;
     this.store();
     this.documents.delete(document.name);
     for (const peer of document.peers) peer.close(close);
-    this.options.compactor.runNow(document.name);
+    if (compact === 'now') this.options.compactor.runNow(document.name);
+    else this.options.compactor.schedule(document.name);
     document.destroy();
   }
 
+  /** Server shutdown: every document stored, compacted and closed before this returns. */
   unloadAll(close: Close) {
-    for (const document of this.all()) this.unload(document, close);
+    for (const document of this.all()) this.unload(document, close, 'now');
   }
 
   /**
@@ -250,9 +255,10 @@ export class DocumentRegistry {
   }
 
   private compactSoon(document: LiveDocument) {
-    // Everything logged until the compaction runs is folded in, so the count restarts.
-    this.options.compactor.schedule(document.name, (ok) => {
-      if (ok) document.pendingUpdates = 0;
+    // One at a time: what is logged while it runs waits for the next threshold.
+    if (this.options.compactor.isCompacting(document.name)) return;
+    this.options.compactor.schedule(document.name, (merged) => {
+      document.pendingUpdates = Math.max(0, document.pendingUpdates - merged);
     });
   }
 

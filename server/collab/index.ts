@@ -167,7 +167,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     pingSweep.stop();
     const sockets = [...connections].map((c) => c.ws);
     registry.unloadAll(CloseCode.serverShutdown);
-    compactor.cancelAll();
+    await compactor.close();
     // Give clients a moment to answer the close frame, then cut the rest.
     await Promise.race([
       Promise.all(sockets.map((ws) => (ws.readyState === ws.CLOSED ? null : new Promise((resolve) => ws.once('close', resolve))))),

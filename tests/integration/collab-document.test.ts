@@ -11,12 +11,13 @@ import {
   compactDocument,
   countPendingUpdates,
   documentAccess,
-  fragmentToJson,
   getDocumentSnapshot,
   loadDocumentState,
   NOTES_FIELD,
   parseDocumentName,
+  writeCompaction,
 } from '../../app/models/collab-document.server';
+import { foldDocument, fragmentToJson, readStoredDocument } from '../../app/models/collab-compaction';
 import { createMeeting } from '../../app/models/meeting.server';
 import { asActor } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
@@ -167,5 +168,29 @@ describe('update log and compaction', () => {
     // Nothing new: nothing to do.
     expect(compactDocument(name).merged).toBe(0);
     expect(db.select().from(collabSnapshots).where(eq(collabSnapshots.documentName, name)).all()).toHaveLength(1);
+  });
+
+  // The live server folds in a worker thread while keystrokes keep being logged, then
+  // stores the result on the main thread (server/collab/compaction.ts).
+  it('stores a fold made in the background without the keystrokes logged meanwhile, and discards one overtaken by another compaction', () => {
+    const name = 'meeting.1005';
+    const doc = loggedDoc(name);
+    addParagraph(doc, 'eerst');
+    const fold = foldDocument(readStoredDocument(db.$client, name))!;
+    addParagraph(doc, 'tijdens het vouwen');
+
+    expect(writeCompaction(name, fold)).toBe(fold.merged);
+    expect(getDocumentSnapshot(name)!.text).toBe('eerst');
+    expect(countPendingUpdates(name)).toBe(1);
+    expect(textOfState(loadDocumentState(name))).toBe('eerst\ntijdens het vouwen');
+
+    // Two folds read the same snapshot; the second to finish must not undo the first.
+    const slow = foldDocument(readStoredDocument(db.$client, name))!;
+    addParagraph(doc, 'daarna');
+    expect(compactDocument(name).merged).toBe(2);
+    expect(writeCompaction(name, slow)).toBe(0);
+    expect(getDocumentSnapshot(name)!.text).toBe('eerst\ntijdens het vouwen\ndaarna');
+    expect(countPendingUpdates(name)).toBe(0);
+    expect(textOfState(loadDocumentState(name))).toBe('eerst\ntijdens het vouwen\ndaarna');
   });
 });

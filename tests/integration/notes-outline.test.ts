@@ -5,7 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { countPendingUpdates, NOTES_FIELD, type PMNode } from '../../app/models/collab-document.server';
+import type { PMNode } from '../../app/models/collab-compaction';
+import { countPendingUpdates, NOTES_FIELD } from '../../app/models/collab-document.server';
 import { readNotesJson } from '../../app/models/notes-document.server';
 import { notesDocumentName } from '../../app/models/notes-nodes';
 import { syncNotesOutline } from '../../app/models/notes-outline.server';

@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { t } from '../../i18n';
-import type { PMNode } from '../../models/collab-document.server';
+import type { PMNode } from '../../models/collab-compaction';
 import { attrId, mentionText, NOTES_ATTRS, NOTES_MARKS, NOTES_NODES } from '../../models/notes-nodes';
 import { ActionItemCard, DecisionCard, type ActionItemView, type DecisionView } from './notes-items';
 

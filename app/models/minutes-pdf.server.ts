@@ -4,10 +4,14 @@
  * and the title shown in the viewer's title bar. Page furniture (page numbers) is marked
  * as an artifact so screen readers skip it.
  *
- * Text is set in PDF's standard Helvetica with WinAnsi encoding, which every viewer has
- * and from which text extracts correctly, including Dutch letters such as ë and ö.
- * Characters outside that encoding are reduced to their base letter, or '?'.
+ * Text is set in Noto Sans, embedded in the file as PDF/UA asks (a viewer never
+ * substitutes another font), which has every letter of the European languages — a name
+ * like Łukasz Wróbel or Şükrü Yılmaz comes out as written and extracts as written —
+ * as well as Greek and Cyrillic. Characters outside those scripts (emoji, other
+ * scripts) are reduced to their base letter, or '?'.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { t } from '../i18n';
 import {
@@ -23,36 +27,61 @@ import {
 import type { MinutesVersion } from './minutes.server';
 
 const LANGUAGE = 'nl-NL';
-const FONTS = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', boldItalic: 'Helvetica-BoldOblique' };
 const BODY_SIZE = 11;
 const HEADING_SIZES = [20, 15, 13, 12, 11, 11];
 const LIST_INDENT = 18;
 
 type Structure = PDFKit.PDFStructureElement;
 
-/** WinAnsi's characters above U+00FF (the rest of WinAnsi is Latin-1). */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-/** Letters that Unicode does not decompose into a base letter and an accent. */
-const BASE_LETTERS: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i', ħ: 'h', Ħ: 'H' };
+/** The four faces, as registered with each document (files of the @expo-google-fonts/noto-sans package). */
+const FONT_FILES = {
+  regular: '400Regular/NotoSans_400Regular.ttf',
+  bold: '700Bold/NotoSans_700Bold.ttf',
+  italic: '400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+  boldItalic: '700Bold_Italic/NotoSans_700Bold_Italic.ttf',
+} as const;
+type Face = keyof typeof FONT_FILES;
 
-function encodable(text: string): string {
+let fontData: Record<Face, Buffer> | null = null;
+/** Read once per process (2 MB); pdfkit embeds only the glyphs a document uses. */
+function fonts(): Record<Face, Buffer> {
+  if (!fontData) {
+    const require = createRequire(import.meta.url);
+    const read = (file: string) => fs.readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${file}`));
+    fontData = { regular: read(FONT_FILES.regular), bold: read(FONT_FILES.bold), italic: read(FONT_FILES.italic), boldItalic: read(FONT_FILES.boldItalic) };
+  }
+  return fontData;
+}
+
+/** Unicode blocks Noto Sans covers: Latin (with Latin-1, Extended-A/B, IPA, Extended Additional), Greek, Cyrillic, punctuation, currency. */
+const COVERED: [number, number][] = [
+  [0x20, 0x7e],
+  [0xa0, 0x36f],
+  [0x370, 0x52f],
+  [0x1e00, 0x1fff],
+  [0x2010, 0x205e],
+  [0x20a0, 0x20c0],
+];
+function isCovered(code: number): boolean {
+  return COVERED.some(([from, to]) => code >= from && code <= to);
+}
+
+function printable(text: string): string {
   return [...text]
     .map((ch) => {
-      const code = ch.codePointAt(0)!;
-      if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) return ch;
       if (ch === '\t') return ' ';
-      if (BASE_LETTERS[ch]) return BASE_LETTERS[ch];
+      if (isCovered(ch.codePointAt(0)!)) return ch;
       const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      return base !== ch && [...base].every((c) => c.codePointAt(0)! < 0x7f) ? base : '?';
+      return base !== ch && [...base].every((c) => isCovered(c.codePointAt(0)!)) ? base : '?';
     })
     .join('');
 }
 
-function fontOf(run: { bold: boolean; italic: boolean }): string {
-  if (run.bold && run.italic) return FONTS.boldItalic;
-  if (run.bold) return FONTS.bold;
-  if (run.italic) return FONTS.italic;
-  return FONTS.regular;
+function fontOf(run: { bold: boolean; italic: boolean }): Face {
+  if (run.bold && run.italic) return 'boldItalic';
+  if (run.bold) return 'bold';
+  if (run.italic) return 'italic';
+  return 'regular';
 }
 
 /** Lines of styled runs: a hard break starts a new line. Empty lines are kept (as spaces) so the spacing stays. */
@@ -60,7 +89,7 @@ function lines(runs: Run[]): { text: string; bold: boolean; italic: boolean }[][
   const result: { text: string; bold: boolean; italic: boolean }[][] = [[]];
   for (const run of runs) {
     if ('lineBreak' in run) result.push([]);
-    else if (run.text !== '') result[result.length - 1].push({ ...run, text: encodable(run.text) });
+    else if (run.text !== '') result[result.length - 1].push({ ...run, text: printable(run.text) });
   }
   return result.map((line) => (line.length > 0 ? line : [{ text: ' ', bold: false, italic: false }]));
 }
@@ -82,8 +111,10 @@ class MinutesPdf {
       lang: LANGUAGE,
       displayTitle: true,
       bufferPages: true,
-      info: { Title: encodable(title), Author: t.minutes.document.author, Subject: t.minutes.document.subject, Creator: 'Koers' },
+      info: { Title: printable(title), Author: t.minutes.document.author, Subject: t.minutes.document.subject, Creator: 'Koers' },
     });
+    for (const [face, data] of Object.entries(fonts())) this.doc.registerFont(face, data);
+    this.doc.font('regular');
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
   }
@@ -140,7 +171,7 @@ class MinutesPdf {
       const x = doc.page.margins.left + indent;
       li.add(
         doc.struct('Lbl', {}, () => {
-          doc.font(FONTS.regular).fontSize(BODY_SIZE).text(ordered ? `${i + 1}.` : '•', x, y, { width: LIST_INDENT, lineBreak: false });
+          doc.font('regular').fontSize(BODY_SIZE).text(ordered ? `${i + 1}.` : '•', x, y, { width: LIST_INDENT, lineBreak: false });
         }),
       );
       doc.y = y;
@@ -184,7 +215,7 @@ class MinutesPdf {
       doc.page.margins.bottom = 0; // writing inside the bottom margin must not add a page
       doc.markContent('Artifact', { type: 'Pagination' });
       doc
-        .font(FONTS.regular)
+        .font('regular')
         .fontSize(9)
         .text(`${i + 1} / ${range.count}`, doc.page.margins.left, doc.page.height - bottom / 2 - 4, { width: this.width, align: 'right', lineBreak: false });
       doc.endMarkedContent();

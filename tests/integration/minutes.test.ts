@@ -33,7 +33,8 @@ let actionId: number;
 let decisionId: number;
 
 const MEETING_TITLE = 'Werkgroep basisvaardigheden: coördinatie';
-const ACCENTED = 'Café Één: de reünie over coördinatie en België';
+// Letters outside Latin-1 too: names of people in the region are written as they are.
+const ACCENTED = 'Café Één: de reünie over coördinatie en België, met Łukasz Wróbel en Şükrü Yılmaz';
 
 // ---------------------------------------------------------------------------------------
 // Notes documents, built with the Yjs API as Tiptap (y-prosemirror) stores them.
@@ -354,6 +355,9 @@ describe('downloads', () => {
     expect(flat).toContain('Joëlle Smit (Nova College)');
 
     const raw = Buffer.from(bytes).toString('latin1');
+    // Every font embedded (PDF/UA): no standard font a viewer would have to substitute.
+    expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
     expect(raw).toContain('/Lang (nl-NL)');
     expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
     expect(raw).toMatch(/\/Marked true/);

@@ -91,12 +91,17 @@ export class Compactor {
   /** The worker, started on first use; null where it cannot work. */
   private foldThread(): FoldThread | null {
     if (this.thread === undefined) {
-      this.thread = db.$client.memory ? null : new FoldThread(db.$client.name, (error) => {
+      const failed = (error: unknown) => {
         this.onError('(compaction thread)', error);
         this.thread = null;
-      });
+      };
+      try {
+        this.thread = db.$client.memory ? null : new FoldThread(db.$client.name, failed);
+      } catch (error) {
+        failed(error);
+      }
     }
-    return this.thread;
+    return this.thread ?? null;
   }
 }
 

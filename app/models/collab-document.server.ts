@@ -123,6 +123,16 @@ export function loadDocumentState(name: string): Uint8Array | null {
   }
 }
 
+/**
+ * Applies the stored document (snapshot and the log after it) to `doc`, in one read;
+ * returns how many logged updates are not yet in the snapshot. How the live server loads.
+ */
+export function loadDocumentInto(doc: Y.Doc, name: string): number {
+  const stored = readStoredDocument(db.$client, name);
+  applyStoredDocument(doc, stored);
+  return stored.updates.length;
+}
+
 /** How many logged updates are not yet in the document's snapshot. */
 export function countPendingUpdates(name: string): number {
   const snapshot = readSnapshot(name);

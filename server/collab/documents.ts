@@ -13,7 +13,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { appendUpdateBatch, countPendingUpdates, loadDocumentState } from '../../app/models/collab-document.server';
+import { appendUpdateBatch, loadDocumentInto } from '../../app/models/collab-document.server';
 import { CloseCode, type Close } from '../../app/models/collab-close-codes';
 import type { Compactor } from './compaction';
 
@@ -63,9 +63,8 @@ export class LiveDocument {
     /** Told when the doc gains its first unstored change since the last store. */
     onUnstored: (document: LiveDocument) => void,
   ) {
-    const state = loadDocumentState(name);
-    if (state) Y.applyUpdate(this.doc, state);
-    this.pendingUpdates = countPendingUpdates(name);
+    // Before the 'update' listener below: loading is not a change to store.
+    this.pendingUpdates = loadDocumentInto(this.doc, name);
 
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.unstored.push({ update, origin: this.peers.has(origin as Peer) ? (origin as Peer) : null });

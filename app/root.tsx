@@ -17,9 +17,9 @@ import appCss from './styles/app.css?url';
 import searchCss from './styles/search.css?url';
 import notificationsCss from './styles/notifications.css?url';
 import { t } from './i18n';
-import { AppHeader } from './components/app-header';
-import { LiveUpdates } from './components/live-updates';
-import { countUnread } from './models/notification-inbox.server';
+import { AppHeader } from './components/layout/app-header';
+import { LiveUpdates } from './components/layout/live-updates';
+import { countUnread } from './models/notifications/notification-inbox.server';
 import { getUser } from './utils/auth.server';
 import { useNonce } from './utils/nonce';
 

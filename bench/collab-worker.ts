@@ -18,7 +18,7 @@ import * as Y from 'yjs';
 import type { DocumentLoad, FromWorker, RelayedDocument, ToWorker, TypingResult, VerifiedDocument } from './collab-messages';
 
 /**
- * The XmlFragment Tiptap edits (NOTES_FIELD in app/models/collab-document.server.ts;
+ * The XmlFragment Tiptap edits (NOTES_FIELD in app/models/collab/document-store.server.ts;
  * not imported, because that module opens the database when loaded).
  */
 const NOTES_FIELD = 'default';

@@ -128,7 +128,7 @@ async function prepareDatabase(meetingCount: number): Promise<number[]> {
   const { db } = await import('../app/utils/db.server');
   const { migrateDatabase } = await import('../db/migrate');
   const { bootstrapDatabase } = await import('../db/seed/bootstrap');
-  const { createMeeting } = await import('../app/models/meeting.server');
+  const { createMeeting } = await import('../app/models/meetings/meeting.server');
   migrateDatabase(db);
   await bootstrapDatabase(db, { demo: true, demoPassword: PASSWORD });
   const ids = db.transaction(() =>

@@ -37,7 +37,7 @@ for (const suffix of ['', '-wal', '-shm']) fs.rmSync(DATABASE + suffix, { force:
 process.env.KOERS_DATABASE = DATABASE;
 const { db } = await import('../app/utils/db.server');
 const { migrateDatabase } = await import('../db/migrate');
-const { appendUpdates, compactDocument, loadDocumentState, NOTES_FIELD } = await import('../app/models/collab-document.server');
+const { appendUpdates, compactDocument, loadDocumentState, NOTES_FIELD } = await import('../app/models/collab/document-store.server');
 const { Compactor } = await import('../server/collab/compaction');
 migrateDatabase(db);
 

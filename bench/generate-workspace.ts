@@ -112,7 +112,7 @@ export async function generateWorkspace(file: string = DEFAULT_BENCH_DATABASE, l
   const { db } = await import('../app/utils/db.server');
   const { migrateDatabase } = await import('../db/migrate');
   const { bootstrapDatabase } = await import('../db/seed/bootstrap');
-  const { parseDeadline } = await import('../app/models/deadline');
+  const { parseDeadline } = await import('../app/models/tracker/deadline');
 
   migrateDatabase(db);
   await bootstrapDatabase(db, { demo: true, demoPassword: 'koers-demo' });

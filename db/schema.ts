@@ -7,9 +7,9 @@
  * correctly as text and read well in the sqlite3 shell.
  */
 import { sql } from 'drizzle-orm';
-import { ACTION_STATUSES } from '../app/models/action-status';
-import { COMMENT_TARGETS, type CommentTarget } from '../app/models/comment-target';
-import { LIBRARY_KINDS, LIBRARY_LINK_TARGETS, TARGET_GROUPS } from '../app/models/library-rules';
+import { ACTION_STATUSES } from '../app/models/tracker/action-status';
+import { COMMENT_TARGETS, type CommentTarget } from '../app/models/comments/comment-target';
+import { LIBRARY_KINDS, LIBRARY_LINK_TARGETS, TARGET_GROUPS } from '../app/models/library/library-rules';
 import { ROLES } from '../app/models/permissions';
 import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -33,7 +33,7 @@ export const users = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    /** scrypt hash, see app/models/password.server.ts; null until an invite is accepted. */
+    /** scrypt hash, see app/models/accounts/password.server.ts; null until an invite is accepted. */
     passwordHash: text('password_hash'),
     role: text('role', { enum: ROLES }).notNull(),
     organisationId: integer('organisation_id')

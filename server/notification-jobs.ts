@@ -4,8 +4,8 @@
  * 07:00 Dutch time, the daily digest (idempotent too: it mails what was created before
  * today and not yet mailed). The first run is shortly after start-up.
  */
-import { deliverDigests, deliverImmediateEmails } from '../app/models/email-delivery.server';
-import { checkDeadlines } from '../app/models/notification-deadlines.server';
+import { deliverDigests, deliverImmediateEmails } from '../app/models/notifications/email-delivery.server';
+import { checkDeadlines } from '../app/models/notifications/notification-deadlines.server';
 import { toNL } from '../app/utils/date-time';
 
 const HOUR_MS = 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { t } from '../i18n';
-import { ACTION_STATUS_LABELS, isActionStatus } from '../models/action-status';
-import type { HistoryNames } from '../models/changes.server';
+import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
+import type { HistoryNames } from '../models/history-names.server';
 import type { HistoryEntry } from '../models/history.server';
 import { formatDateTime } from '../utils/date-time';
 

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { t } from '../i18n';
-import { getAccentMatrix } from '../models/accent.server';
+import { getAccentMatrix } from '../models/tracker/accent.server';
 import { canEditAccent } from '../models/permissions';
 import { asActor, requireUser } from '../utils/auth.server';
 import { formatDay } from '../utils/date-time';

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ConfirmCheckbox } from '../components/confirm-checkbox';
-import { Field, FormErrorSummary } from '../components/field';
+import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
+import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
-import { calendarFeedUrl, getCalendarToken, renewCalendarToken } from '../models/calendar-feed.server';
+import { calendarFeedUrl, getCalendarToken, renewCalendarToken } from '../models/meetings/calendar-feed.server';
 import { ROLE_LABELS } from '../models/permissions';
-import { changeOwnPassword, getAccount } from '../models/user.server';
+import { changeOwnPassword, getAccount } from '../models/accounts/user.server';
 import { ChangePasswordSchema, RenewCalendarSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
 import { getSessionId, requireUser } from '../utils/auth.server';

@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { ActionTable, type ActionTableRow } from '../components/action-table';
+import { ActionTable, type ActionTableRow } from '../components/tracker/action-table';
 import { t } from '../i18n';
-import { listMyActions } from '../models/action-list.server';
+import { listMyActions } from '../models/tracker/action-list.server';
 import listsCss from '../styles/lists.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireUser } from '../utils/auth.server';

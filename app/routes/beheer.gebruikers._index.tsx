@@ -2,10 +2,10 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { t } from '../i18n';
 import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
-import { listUsers } from '../models/user.server';
+import { listUsers } from '../models/accounts/user.server';
 import adminCss from '../styles/admin.css?url';
-import { inviteState } from '../components/admin-bits';
-import { Breadcrumbs } from '../components/breadcrumbs';
+import { inviteState } from '../components/admin/admin-bits';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 
 const u = t.admin.users;

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { Field, FormErrorSummary } from '../components/field';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
-import { createOrganisation, listOrganisations, renameOrganisation } from '../models/organisation.server';
+import { createOrganisation, listOrganisations, renameOrganisation } from '../models/accounts/organisation.server';
 import { canManageAccounts } from '../models/permissions';
 import { CreateOrganisationSchema, RenameOrganisationSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';

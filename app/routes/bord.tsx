@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from '@remix-run/node';
 import { Link, useActionData, useFetcher, useLoaderData, useLocation } from '@remix-run/react';
 import { useEffect, useId, useState, type DragEvent } from 'react';
-import { DeadlineText, OverdueBadge, StatusOptions } from '../components/action-bits';
-import { ActionFilterForm, filterQuery } from '../components/action-filters';
+import { DeadlineText, OverdueBadge, StatusOptions } from '../components/tracker/action-bits';
+import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
 import { t } from '../i18n';
-import { listBoard, readListFilters, type ActionListRow } from '../models/action-list.server';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../models/action-status';
-import { getAction, getActionScope, setActionStatus } from '../models/action.server';
+import { listBoard, readListFilters, type ActionListRow } from '../models/tracker/action-list.server';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../models/tracker/action-status';
+import { getAction, getActionScope, setActionStatus } from '../models/tracker/action.server';
 import { canCreateAnyAction, canEditAction } from '../models/permissions';
 import { BoardMoveSchema } from '../schemas/board';
 import boardCss from '../styles/board.css?url';

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { EditForm } from '../components/edit-form';
-import { Field } from '../components/field';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { EditForm } from '../components/forms/edit-form';
+import { Field } from '../components/forms/field';
 import { t } from '../i18n';
-import { getGoal, updateGoal } from '../models/goal.server';
+import { getGoal, updateGoal } from '../models/tracker/goal.server';
 import { canEditAgenda } from '../models/permissions';
 import { GoalFormSchema } from '../schemas/goal';
 import trackerCss from '../styles/tracker.css?url';

@@ -1,10 +1,10 @@
 /**
  * A user's calendar feed: GET /kalender/<secret>.ics, without a session (calendar clients
  * cannot sign in); the secret is the key. Unknown or renewed secrets answer 404.
- * See app/models/calendar-feed.server.ts for what the feed holds.
+ * See app/models/meetings/calendar-feed.server.ts for what the feed holds.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { buildCalendarFeed, findCalendarUser } from '../models/calendar-feed.server';
+import { buildCalendarFeed, findCalendarUser } from '../models/meetings/calendar-feed.server';
 import { env } from '../utils/env.server';
 import { notFound } from '../utils/route-params';
 

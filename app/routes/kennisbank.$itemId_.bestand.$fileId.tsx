@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { openStoredFile, downloadHeaders } from '../models/library-download.server';
-import { getLibraryFile } from '../models/library.server';
+import { openStoredFile, downloadHeaders } from '../models/library/library-download.server';
+import { getLibraryFile } from '../models/library/library.server';
 import { requireUser } from '../utils/auth.server';
 import { notFound, requireIdParam } from '../utils/route-params';
 

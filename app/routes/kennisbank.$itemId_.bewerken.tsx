@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { LibraryItemForm } from '../components/library-item-form';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { LibraryItemForm } from '../components/library/library-item-form';
 import { t } from '../i18n';
-import { requireLibraryItemEditor } from '../models/library-access.server';
-import { submitLibraryItemForm } from '../models/library-form.server';
-import { getLibraryFormOptions, getLibraryItem, libraryItemFormValues } from '../models/library.server';
+import { requireLibraryItemEditor } from '../models/library/library-access.server';
+import { submitLibraryItemForm } from '../models/library/library-form.server';
+import { getLibraryFormOptions, getLibraryItem, libraryItemFormValues } from '../models/library/library.server';
 import { canEditLibraryItem } from '../models/permissions';
 import libraryCss from '../styles/library.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';

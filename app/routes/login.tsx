@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
-import { Field, FormErrorSummary } from '../components/field';
+import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { LoginSchema } from '../schemas/login';
 import { clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { markNotificationRead } from '../models/notification-inbox.server';
+import { markNotificationRead } from '../models/notifications/notification-inbox.server';
 import { requireUser } from '../utils/auth.server';
 import { notFound, requireIdParam } from '../utils/route-params';
 import { safeRedirect } from '../utils/redirect';

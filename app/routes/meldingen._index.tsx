@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { t } from '../i18n';
-import { countUnread, INBOX_LIMIT, listNotifications, markAllNotificationsRead, markNotificationRead } from '../models/notification-inbox.server';
+import { countUnread, INBOX_LIMIT, listNotifications, markAllNotificationsRead, markNotificationRead } from '../models/notifications/notification-inbox.server';
 import { InboxFormSchema } from '../schemas/notification';
 import notificationsCss from '../styles/notifications.css?url';
 import { requireUser } from '../utils/auth.server';

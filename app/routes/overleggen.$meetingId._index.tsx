@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ActionTable } from '../components/action-table';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { CommentSection } from '../components/comment-section';
-import { FollowButton } from '../components/follow-button';
-import { DecisionList } from '../components/decision-list';
-import { LinkedLibraryItems } from '../components/library-linked-items';
-import { AddAgendaPointForm, AgendaTable } from '../components/meeting-agenda';
-import { AttendanceTable } from '../components/meeting-attendance';
-import { MeetingKindLabel, MeetingPlace, MeetingStatusBadge, MeetingWhen } from '../components/meeting-bits';
+import { ActionTable } from '../components/tracker/action-table';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { CommentSection } from '../components/comments/comment-section';
+import { FollowButton } from '../components/notifications/follow-button';
+import { DecisionList } from '../components/meetings/decision-list';
+import { LinkedLibraryItems } from '../components/library/library-linked-items';
+import { AddAgendaPointForm, AgendaTable } from '../components/meetings/meeting-agenda';
+import { AttendanceTable } from '../components/meetings/meeting-attendance';
+import { MeetingKindLabel, MeetingPlace, MeetingStatusBadge, MeetingWhen } from '../components/meetings/meeting-bits';
 import { t } from '../i18n';
 import {
   addAgendaPoint,
@@ -19,12 +19,12 @@ import {
   moveAgendaPoint,
   removeAgendaPoint,
   setAgendaPointStatus,
-} from '../models/agenda-point.server';
-import { listComments } from '../models/comment.server';
-import { isOverdue } from '../models/deadline';
-import { listMeetingDecisions } from '../models/decision.server';
-import { linkedLibrarySection } from '../models/library.server';
-import { getMeeting, listAttendees, listMeetingActions, listOpenSeriesActions, planNextMeeting, setAttendance } from '../models/meeting.server';
+} from '../models/meetings/agenda-point.server';
+import { listComments } from '../models/comments/comment.server';
+import { isOverdue } from '../models/tracker/deadline';
+import { listMeetingDecisions } from '../models/meetings/decision.server';
+import { linkedLibrarySection } from '../models/library/library.server';
+import { getMeeting, listAttendees, listMeetingActions, listOpenSeriesActions, planNextMeeting, setAttendance } from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
 import { AgendaPointMoveSchema, AgendaPointRefSchema, AgendaPointSchema, AgendaPointStatusSchema, AttendanceSchema } from '../schemas/meeting';
 import commentsCss from '../styles/comments.css?url';

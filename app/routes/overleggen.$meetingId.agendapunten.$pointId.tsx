@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { MeetingBreadcrumbs } from '../components/meeting-breadcrumbs';
-import { EditForm } from '../components/edit-form';
-import { AgendaPointFields } from '../components/meeting-agenda';
+import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
+import { EditForm } from '../components/forms/edit-form';
+import { AgendaPointFields } from '../components/meetings/meeting-agenda';
 import { t } from '../i18n';
-import { findAgendaPointReferenceErrors, getAgendaPoint, listAgendaPointOptions, updateAgendaPoint } from '../models/agenda-point.server';
-import { getMeeting } from '../models/meeting.server';
+import { findAgendaPointReferenceErrors, getAgendaPoint, listAgendaPointOptions, updateAgendaPoint } from '../models/meetings/agenda-point.server';
+import { getMeeting } from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
 import { AgendaPointSchema, type AgendaPointValues } from '../schemas/meeting';
 import meetingsCss from '../styles/meetings.css?url';

@@ -3,8 +3,8 @@
  * GET: the meeting's decisions. POST: "Besluit" — records a decision. Both answer JSON.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { createDecision, findDecisionReferenceErrors, listMeetingDecisions } from '../models/decision.server';
-import { getNotesMeeting } from '../models/notes-item.server';
+import { createDecision, findDecisionReferenceErrors, listMeetingDecisions } from '../models/meetings/decision.server';
+import { getNotesMeeting } from '../models/meetings/notes/notes-item.server';
 import { canEditMeetings } from '../models/permissions';
 import { DecisionSchema, notesJson } from '../schemas/notes';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';

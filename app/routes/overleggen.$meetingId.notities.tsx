@@ -1,24 +1,24 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { MeetingBreadcrumbs } from '../components/meeting-breadcrumbs';
-import { NotesHtml } from '../components/notes/notes-html';
-import { presenceColour } from '../components/notes/presence-colour';
+import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
+import { NotesHtml } from '../components/meetings/notes/notes-html';
+import { presenceColour } from '../components/meetings/notes/presence-colour';
 import { t } from '../i18n';
-import { listActionFormOptions } from '../models/action.server';
-import { documentAccess } from '../models/collab-document.server';
-import { listMeetingDecisions } from '../models/decision.server';
-import { readNotesJson } from '../models/notes-document.server';
-import { getNotesMeeting, listActionItemStatuses, listDecisionActionOptions } from '../models/notes-item.server';
-import { collectNodeIds, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../models/notes-nodes';
-import { listOutlinePoints, syncNotesOutline } from '../models/notes-outline.server';
+import { listActionFormOptions } from '../models/tracker/action.server';
+import { documentAccess } from '../models/collab/document-store.server';
+import { listMeetingDecisions } from '../models/meetings/decision.server';
+import { readNotesJson } from '../models/meetings/notes/notes-document.server';
+import { getNotesMeeting, listActionItemStatuses, listDecisionActionOptions } from '../models/meetings/notes/notes-item.server';
+import { collectNodeIds, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../models/meetings/notes/notes-nodes';
+import { listOutlinePoints, syncNotesOutline } from '../models/meetings/notes/notes-outline.server';
 import notesCss from '../styles/notes.css?url';
 import { asActor, requireUser } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { notFound, requireIdParam } from '../utils/route-params';
 
 // The editor (Tiptap + Yjs, ~500 KB) is its own chunk, fetched only after this page hydrates.
-const LiveNotes = lazy(() => import('../components/notes/live-notes.client'));
+const LiveNotes = lazy(() => import('../components/meetings/notes/live-notes.client'));
 
 const n = t.notes;
 

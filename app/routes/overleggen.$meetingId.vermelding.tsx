@@ -6,9 +6,9 @@
  * plain 405 (without a loader Remix would throw, and log, its own).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { getActivePerson } from '../models/mention.server';
-import { notifyNotesMention } from '../models/notification.server';
-import { getNotesMeeting } from '../models/notes-item.server';
+import { getActivePerson } from '../models/comments/mention.server';
+import { notifyNotesMention } from '../models/notifications/notification.server';
+import { getNotesMeeting } from '../models/meetings/notes/notes-item.server';
 import { canEditMeetings } from '../models/permissions';
 import { notesJson } from '../schemas/notes';
 import { NotesMentionSchema } from '../schemas/notes-mention';

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ConfirmCheckbox } from '../components/confirm-checkbox';
-import { MeetingBreadcrumbs } from '../components/meeting-breadcrumbs';
-import { FormErrorSummary } from '../components/field';
-import { MinutesDocument } from '../components/minutes-document';
+import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
+import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
+import { FormErrorSummary } from '../components/forms/field';
+import { MinutesDocument } from '../components/meetings/minutes-document';
 import { t } from '../i18n';
-import { getMinutesMeeting, getMinutesVersion, listMinutesVersions, publishMinutes } from '../models/minutes.server';
+import { getMinutesMeeting, getMinutesVersion, listMinutesVersions, publishMinutes } from '../models/meetings/minutes.server';
 import { canEditMeetings } from '../models/permissions';
 import { parseVersionQuery, PublishMinutesSchema } from '../schemas/minutes';
 import minutesCss from '../styles/minutes.css?url';

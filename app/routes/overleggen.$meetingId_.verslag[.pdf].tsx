@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { minutesDownloadResponse, requireMinutesDownload } from '../models/minutes-download.server';
-import { renderMinutesPdf } from '../models/minutes-pdf.server';
+import { minutesDownloadResponse, requireMinutesDownload } from '../models/meetings/minutes-download.server';
+import { renderMinutesPdf } from '../models/meetings/minutes-pdf.server';
 
 /** /overleggen/:id/verslag.pdf (?versie=N): the published minutes as an accessible (tagged) PDF. */
 export async function loader(args: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { ListPageHead } from '../components/list-page-head';
-import { MeetingTable } from '../components/meeting-table';
+import { ListPageHead } from '../components/tracker/list-page-head';
+import { MeetingTable } from '../components/meetings/meeting-table';
 import { t } from '../i18n';
-import { listMeetings } from '../models/meeting.server';
+import { listMeetings } from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
 import trackerCss from '../styles/tracker.css?url';
 import meetingsCss from '../styles/meetings.css?url';

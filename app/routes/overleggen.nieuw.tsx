@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { MeetingForm } from '../components/meeting-form';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { MeetingForm } from '../components/meetings/meeting-form';
 import { t } from '../i18n';
-import { listAttendeeOptions, planMeeting, readMeetingForm } from '../models/meeting.server';
+import { listAttendeeOptions, planMeeting, readMeetingForm } from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
 import type { MeetingFormValues } from '../schemas/meeting';
 import meetingsCss from '../styles/meetings.css?url';

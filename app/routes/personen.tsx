@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { suggestPeople } from '../models/mention.server';
+import { suggestPeople } from '../models/comments/mention.server';
 import { canComment } from '../models/permissions';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
-import { Field } from '../components/field';
+import { Field } from '../components/forms/field';
 import { t } from '../i18n';
-import { ensureAccent, getAccentCell } from '../models/accent.server';
+import { ensureAccent, getAccentCell } from '../models/tracker/accent.server';
 import {
   createComment,
   deleteComment,
@@ -12,7 +12,7 @@ import {
   getCommentTargetScope,
   setThreadResolved,
   type CommentTargetScope,
-} from '../models/comment.server';
+} from '../models/comments/comment.server';
 import {
   canComment,
   canDeleteComment,

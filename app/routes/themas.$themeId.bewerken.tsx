@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { EditForm } from '../components/edit-form';
-import { Field } from '../components/field';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { EditForm } from '../components/forms/edit-form';
+import { Field } from '../components/forms/field';
 import { t } from '../i18n';
 import { canEditAgenda } from '../models/permissions';
-import { getTheme, updateTheme } from '../models/theme.server';
+import { getTheme, updateTheme } from '../models/tracker/theme.server';
 import { ThemeFormSchema } from '../schemas/theme';
 import trackerCss from '../styles/tracker.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';

@@ -1,12 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { CSSProperties } from 'react';
-import { OverdueBadge, StatusBadge } from '../components/action-bits';
-import { ActionFilterForm, filterQuery } from '../components/action-filters';
+import { OverdueBadge, StatusBadge } from '../components/tracker/action-bits';
+import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
 import { t } from '../i18n';
-import { getTimeline, readListFilters, type TimelineBar } from '../models/action-list.server';
-import { ACTION_STATUS_LABELS } from '../models/action-status';
-import { formatDate } from '../models/deadline';
+import { getTimeline, readListFilters, type TimelineBar } from '../models/tracker/action-list.server';
+import { ACTION_STATUS_LABELS } from '../models/tracker/action-status';
+import { formatDate } from '../models/tracker/deadline';
 import listsCss from '../styles/lists.css?url';
 import timelineCss from '../styles/timeline.css?url';
 import trackerCss from '../styles/tracker.css?url';

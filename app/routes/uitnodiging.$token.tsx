@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Field, FormErrorSummary } from '../components/field';
+import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
-import { acceptInvite, findInvite, type InviteState } from '../models/invite.server';
+import { acceptInvite, findInvite, type InviteState } from '../models/accounts/invite.server';
 import { SetPasswordSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
 import { sessionCookie } from '../utils/auth.server';

@@ -1,11 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { Field } from '../components/field';
+import { Field } from '../components/forms/field';
 import { HistoryChanges, historyAuthor } from '../components/history-list';
 import { t } from '../i18n';
-import { formatDate } from '../models/deadline';
-import { listChangesSince } from '../models/changes.server';
+import { formatDate } from '../models/tracker/deadline';
+import { listChangesSince } from '../models/history-names.server';
 import { ChangesFilterSchema } from '../schemas/changes';
 import { requireUser } from '../utils/auth.server';
 import { addDays, startOfDayNL, toNL } from '../utils/date-time';

@@ -1,10 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { Field, FieldGroup } from '../components/field';
-import { PageLinks } from '../components/page-links';
-import { MarkedText } from '../components/search-field';
+import { Field, FieldGroup } from '../components/forms/field';
+import { PageLinks } from '../components/layout/page-links';
+import { MarkedText } from '../components/layout/search-field';
 import { t } from '../i18n';
-import { searchWorkspace, visibleKinds } from '../models/search.server';
+import { searchWorkspace, visibleKinds } from '../models/search/search.server';
 import { readSearchParams, SEARCH_PAGE_SIZE } from '../schemas/search';
 import searchCss from '../styles/search.css?url';
 import { asActor, requireUser } from '../utils/auth.server';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { t } from '../i18n';
-import { ACTION_STATUSES, type ActionStatus } from '../models/action-status';
-import { parseWindowFilter, type DateWindow } from '../models/deadline';
+import { ACTION_STATUSES, type ActionStatus } from '../models/tracker/action-status';
+import { parseWindowFilter, type DateWindow } from '../models/tracker/deadline';
 
 const m = t.lists.filters.errors;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { t } from '../i18n';
-import { ACTION_STATUSES } from '../models/action-status';
-import { parseDeadline } from '../models/deadline';
+import { ACTION_STATUSES } from '../models/tracker/action-status';
+import { parseDeadline } from '../models/tracker/deadline';
 
 const m = t.actions.errors;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMENT_TARGETS } from '../models/comment-target';
+import { COMMENT_TARGETS } from '../models/comments/comment-target';
 import { t } from '../i18n';
 
 const m = t.comments.errors;

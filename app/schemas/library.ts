@@ -1,13 +1,13 @@
 /**
  * The library's item form (new and edit), checked with Zod on the server. The vocabulary
  * (kinds, target groups, allowed uploads, the URL rule, the list's filters) lives in
- * app/models/library-rules.ts, so components can use it without Zod; it is re-exported here.
+ * app/models/library/library-rules.ts, so components can use it without Zod; it is re-exported here.
  */
 import { z } from 'zod';
 import { t } from '../i18n';
-import { LIBRARY_KINDS, MARKDOWN_LINK, safeUrl, TARGET_GROUPS } from '../models/library-rules';
+import { LIBRARY_KINDS, MARKDOWN_LINK, safeUrl, TARGET_GROUPS } from '../models/library/library-rules';
 
-export * from '../models/library-rules';
+export * from '../models/library/library-rules';
 
 const m = t.library.errors;
 

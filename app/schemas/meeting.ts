@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { t } from '../i18n';
-import { isCalendarDate, isClockTime } from '../models/meeting-time';
+import { isCalendarDate, isClockTime } from '../models/meetings/meeting-time';
 import { optionalId, requiredId } from './action';
 
 const m = t.meetings.errors;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EMAIL_MODES, NOTIFICATION_KINDS } from '../../db/schema';
 import { t } from '../i18n';
-import { COMMENT_TARGETS } from '../models/comment-target';
+import { COMMENT_TARGETS } from '../models/comments/comment-target';
 
 const m = t.notifications.errors;
 

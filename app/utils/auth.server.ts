@@ -2,8 +2,8 @@ import { createCookie, redirect } from '@remix-run/node';
 import { and, count, eq, gt } from 'drizzle-orm';
 import { loginFailures, users } from '../../db/schema';
 import type { Actor } from '../models/permissions';
-import { DUMMY_HASH, verifyPassword } from '../models/password.server';
-import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../models/session.server';
+import { DUMMY_HASH, verifyPassword } from '../models/accounts/password.server';
+import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../models/accounts/session.server';
 import { db } from './db.server';
 import { env } from './env.server';
 

@@ -1,4 +1,4 @@
-import { formatDate } from '../models/deadline';
+import { formatDate } from '../models/tracker/deadline';
 
 const NL_PARTS = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Amsterdam',

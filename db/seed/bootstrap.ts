@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../client';
 import { agendas, organisations, users } from '../schema';
 import { MUNICIPALITIES, PARTNERS } from './organisations';
-import { importAgendaText } from '../../app/models/agenda-import.server';
+import { importAgendaText } from '../../app/models/tracker/agenda-import.server';
 import { seedDemo } from './demo';
 
 /** The municipalities and partners, on a database that has no organisations yet. */

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../app/models/history.server';
-import type { ActionStatus } from '../../app/models/action-status';
-import { parseDeadline } from '../../app/models/deadline';
+import type { ActionStatus } from '../../app/models/tracker/action-status';
+import { parseDeadline } from '../../app/models/tracker/deadline';
 import { actions, comments, goals, history, localAccents, organisations, progressUpdates, users } from '../schema';
 
 /**

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../app/models/history.server';
-import type { LibraryKind, TargetGroup } from '../../app/models/library-rules';
+import type { LibraryKind, TargetGroup } from '../../app/models/library/library-rules';
 import { actions, comments, goals, libraryItemLinks, libraryItems, libraryItemTargetGroups, organisations, themes, users } from '../schema';
 
 /**

@@ -1,10 +1,10 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { t } from '../../app/i18n';
 import type { Tx } from '../../app/models/history.server';
-import { mentionedNames } from '../../app/models/mention';
-import { deadlineNotification } from '../../app/models/notification-deadlines.server';
-import { describeCommentTarget } from '../../app/models/notification-targets.server';
-import type { NewNotification } from '../../app/models/notification.server';
+import { mentionedNames } from '../../app/models/comments/mention';
+import { deadlineNotification } from '../../app/models/notifications/notification-deadlines.server';
+import { describeCommentTarget } from '../../app/models/notifications/notification-targets.server';
+import type { NewNotification } from '../../app/models/notifications/notification.server';
 import { addDays, formatDateTime } from '../../app/utils/date-time';
 import { todayInNL } from '../../app/utils/today';
 import { actions, comments, meetingAttendees, meetings, minutesVersions, notifications, users } from '../schema';

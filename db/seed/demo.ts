@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { organisations, users } from '../schema';
-import { hashPassword } from '../../app/models/password.server';
+import { hashPassword } from '../../app/models/accounts/password.server';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoLibrary } from './demo-library';

@@ -7,8 +7,8 @@ import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { TLSSocket } from 'node:tls';
-import { documentAccess, parseDocumentName } from '../../app/models/collab-document.server';
-import { findSessionUser } from '../../app/models/session.server';
+import { documentAccess, parseDocumentName } from '../../app/models/collab/document-store.server';
+import { findSessionUser } from '../../app/models/accounts/session.server';
 import { asActor, getSessionId } from '../../app/utils/auth.server';
 
 export type Admission =

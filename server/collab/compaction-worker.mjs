@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
-const { foldDocument, readStoredDocument } = await tsImport('../../app/models/collab-compaction.ts', import.meta.url);
+const { foldDocument, readStoredDocument } = await tsImport('../../app/models/collab/compaction.ts', import.meta.url);
 const sqlite = new Database(workerData.file, { fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
 

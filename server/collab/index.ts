@@ -8,16 +8,16 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { addUserAccessListener } from '../../app/models/collab-access.server';
-import { addLiveDocumentEditor } from '../../app/models/notes-document.server';
+import { addUserAccessListener } from '../../app/models/collab/access-listeners.server';
+import { addLiveDocumentEditor } from '../../app/models/meetings/notes/notes-document.server';
 import { admit, currentAccess, refuseUpgrade } from './authenticate';
-import { CloseCode } from '../../app/models/collab-close-codes';
+import { CloseCode } from '../../app/models/collab/close-codes';
 import { Compactor } from './compaction';
 import { DocumentRegistry } from './documents';
 import { Connection, serveConnection } from './protocol';
 import { startSweep } from './sweep';
 
-export { CloseCode } from '../../app/models/collab-close-codes';
+export { CloseCode } from '../../app/models/collab/close-codes';
 
 export type CollabOptions = {
   /** KOERS_PUBLIC_URL: the origin browsers must come from (else the Host header's). */
@@ -130,7 +130,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
   const removeAccessListener = addUserAccessListener(closeConnectionsOfUser);
 
   // Server-side edits (the agenda outline of the notes) go through the live document, so
-  // they are stored and then relayed like a client's update (app/models/notes-document.server.ts).
+  // they are stored and then relayed like a client's update (app/models/meetings/notes/notes-document.server.ts).
   const removeDocumentEditor = addLiveDocumentEditor((name, edit) => {
     const document = closing ? undefined : registry.find(name);
     if (!document) return false;

@@ -11,7 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { RawData, WebSocket } from 'ws';
-import { CloseCode, type Close } from '../../app/models/collab-close-codes';
+import { CloseCode, type Close } from '../../app/models/collab/close-codes';
 import {
   awarenessMessage,
   messageAwareness,

@@ -1,4 +1,4 @@
-import { collabRowsWritten } from '../../app/models/collab-document.server';
+import { collabRowsWritten } from '../../app/models/collab/document-store.server';
 import { db } from '../../app/utils/db.server';
 
 /**

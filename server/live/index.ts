@@ -1,7 +1,7 @@
 /**
  * The live workspace: `GET /live`, a Server-Sent Events stream that tells signed-in
  * browsers "workspace data changed" within a poll interval, so they revalidate the page
- * they show (app/components/live-updates.tsx). See docs/decisions/009-live-workspace.md.
+ * they show (app/components/layout/live-updates.tsx). See docs/decisions/009-live-workspace.md.
  *
  * One place detects changes: the workspace data version (./data-version.ts), the same
  * one the page cache keys on, polled only while somebody listens. Events carry only the
@@ -9,7 +9,7 @@
  * costs little.
  */
 import type { Request, RequestHandler, Response } from 'express';
-import { findSessionUser } from '../../app/models/session.server';
+import { findSessionUser } from '../../app/models/accounts/session.server';
 import { getSessionId } from '../../app/utils/auth.server';
 
 export type LiveEventsOptions = {

@@ -1,5 +1,5 @@
 import { test as withoutConsoleCheck, type Browser, type Page } from '@playwright/test';
-import { ACTION_STATUS_LABELS, type ActionStatus } from '../../app/models/action-status';
+import { ACTION_STATUS_LABELS, type ActionStatus } from '../../app/models/tracker/action-status';
 import { ACCOUNTS, expect, login, openAction, test } from './fixtures';
 
 /**

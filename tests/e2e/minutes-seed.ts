@@ -9,9 +9,9 @@
  * notes' update log) gives the minutes test a stable starting point of its own.
  */
 import * as Y from 'yjs';
-import { appendUpdates, NOTES_FIELD } from '../../app/models/collab-document.server';
-import { createMeeting } from '../../app/models/meeting.server';
-import { notesDocumentName } from '../../app/models/notes-nodes';
+import { appendUpdates, NOTES_FIELD } from '../../app/models/collab/document-store.server';
+import { createMeeting } from '../../app/models/meetings/meeting.server';
+import { notesDocumentName } from '../../app/models/meetings/notes/notes-nodes';
 
 const [title = 'Werkgroep e2e', ...lines] = process.argv.slice(2);
 

@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { goals, history, localAccents, organisations, themes, users } from '../../db/schema';
-import { listAccentsForGoal } from '../../app/models/accent.server';
+import { listAccentsForGoal } from '../../app/models/tracker/accent.server';
 import { loader as matrixLoader } from '../../app/routes/accenten._index';
 import { action as cellAction, loader as cellLoader } from '../../app/routes/accenten.$goalId.$municipalityId';
 import { db } from '../../app/utils/db.server';

@@ -16,9 +16,9 @@ import { action as accountAction, loader as accountLoader } from '../../app/rout
 import { action as loginAction } from '../../app/routes/login';
 import { getSessionId } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
-import { CliError, createAdmin, parseCreateAdminArgs } from '../../db/cli/create-admin';
-import { backupDatabase, BackupError } from '../../db/cli/backup';
-import { switchDemoAccounts } from '../../db/cli/demo-accounts';
+import { CliError, createAdmin, parseCreateAdminArgs } from '../../scripts/create-admin';
+import { backupDatabase, BackupError } from '../../scripts/backup';
+import { switchDemoAccounts } from '../../scripts/demo-accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
 

@@ -9,10 +9,10 @@ import { openDatabase, type Db } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { actions, goals, history, organisations, themes } from '../../db/schema';
 import { SEED_AGENDA_FILE, bootstrapDatabase } from '../../db/seed/bootstrap';
-import { runExport } from '../../db/cli/export';
-import { runImport } from '../../db/cli/import';
-import type { CliIo } from '../../db/cli/io';
-import { exportAgendaText, importAgendaText, type ImportResult, type ImportSummary } from '../../app/models/agenda-import.server';
+import { runExport } from '../../scripts/export-agenda';
+import { runImport } from '../../scripts/import-agenda';
+import type { CliIo } from '../../scripts/cli-io';
+import { exportAgendaText, importAgendaText, type ImportResult, type ImportSummary } from '../../app/models/tracker/agenda-import.server';
 import { prepareDatabase } from '../setup/database';
 
 const SEED = fs.readFileSync(SEED_AGENDA_FILE, 'utf8');

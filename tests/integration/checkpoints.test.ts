@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendUpdates, loadDocumentState } from '../../app/models/collab-document.server';
+import { appendUpdates, loadDocumentState } from '../../app/models/collab/document-store.server';
 import { db } from '../../app/utils/db.server';
 import { startBackgroundCheckpoints, type BackgroundCheckpoints } from '../../server/checkpoints';
 import { prepareDatabase } from '../setup/database';

@@ -16,9 +16,9 @@ import {
   NOTES_FIELD,
   parseDocumentName,
   writeCompaction,
-} from '../../app/models/collab-document.server';
-import { foldDocument, fragmentToJson, readStoredDocument } from '../../app/models/collab-compaction';
-import { createMeeting } from '../../app/models/meeting.server';
+} from '../../app/models/collab/document-store.server';
+import { foldDocument, fragmentToJson, readStoredDocument } from '../../app/models/collab/compaction';
+import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { asActor } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
 import { prepareDatabase } from '../setup/database';

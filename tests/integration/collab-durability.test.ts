@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { createMeeting } from '../../app/models/meeting.server';
+import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { prepareDatabase } from '../setup/database';
 import { sessionFor } from '../setup/requests';
 import { addParagraph, connectClient, destroyAllClients, docSatisfies, synced, typeInFirstParagraph, withTimeout } from './fixtures/collab-clients';

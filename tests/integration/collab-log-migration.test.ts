@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendUpdates, compactDocument, countPendingUpdates, loadDocumentState, NOTES_FIELD } from '../../app/models/collab-document.server';
+import { appendUpdates, compactDocument, countPendingUpdates, loadDocumentState, NOTES_FIELD } from '../../app/models/collab/document-store.server';
 import { db } from '../../app/utils/db.server';
 import { migrateDatabase } from '../../db/migrate';
 import { addParagraph, textOfState } from './fixtures/collab-clients';

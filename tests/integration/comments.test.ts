@@ -1,7 +1,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actions, comments, goals, localAccents, organisations, users } from '../../db/schema';
-import { listComments } from '../../app/models/comment.server';
+import { listComments } from '../../app/models/comments/comment.server';
 import { action as commentAction } from '../../app/routes/reacties';
 import { db } from '../../app/utils/db.server';
 import { ACCOUNTS } from '../setup/accounts';

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comments, notifications, users } from '../../db/schema';
-import { listNotifications } from '../../app/models/notification-inbox.server';
+import { listNotifications } from '../../app/models/notifications/notification-inbox.server';
 import { db } from '../../app/utils/db.server';
 import { loader as rootLoader } from '../../app/root';
 import { ACCOUNTS } from '../setup/accounts';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { goals, history, localAccents, organisations, users } from '../../db/schema';
-import { saveAccent } from '../../app/models/accent.server';
-import { listChangesSince, resolveHistoryNames } from '../../app/models/changes.server';
+import { saveAccent } from '../../app/models/tracker/accent.server';
+import { listChangesSince, resolveHistoryNames } from '../../app/models/history-names.server';
 import { listHistoryOf } from '../../app/models/history.server';
 import { loader as changesLoader } from '../../app/routes/wijzigingen';
 import { addDays, startOfDayNL } from '../../app/utils/date-time';

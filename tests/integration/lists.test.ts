@@ -6,7 +6,7 @@ import { loader as csvLoader } from '../../app/routes/acties[.csv]';
 import { loader as mineLoader } from '../../app/routes/acties.mijn';
 import { loader as timelineLoader } from '../../app/routes/tijdlijn';
 import { action as boardAction, loader as boardLoader } from '../../app/routes/bord';
-import { compareDeadlines } from '../../app/models/deadline';
+import { compareDeadlines } from '../../app/models/tracker/deadline';
 import { db } from '../../app/utils/db.server';
 import { todayInNL } from '../../app/utils/today';
 import { ACCOUNTS, type Who } from '../setup/accounts';

@@ -3,10 +3,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { goals, users } from '../../db/schema';
-import { MentionText } from '../../app/components/mention-text';
-import { createComment, listComments } from '../../app/models/comment.server';
-import { findMentions, mentionQueryAt, mentionedNames, nameMatchesQuery, splitMentions } from '../../app/models/mention';
-import { resolveMentionedUsers } from '../../app/models/mention.server';
+import { MentionText } from '../../app/components/comments/mention-text';
+import { createComment, listComments } from '../../app/models/comments/comment.server';
+import { findMentions, mentionQueryAt, mentionedNames, nameMatchesQuery, splitMentions } from '../../app/models/comments/mention';
+import { resolveMentionedUsers } from '../../app/models/comments/mention.server';
 import { db } from '../../app/utils/db.server';
 import { prepareDatabase } from '../setup/database';
 

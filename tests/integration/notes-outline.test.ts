@@ -5,11 +5,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { PMNode } from '../../app/models/collab-compaction';
-import { countPendingUpdates, NOTES_FIELD } from '../../app/models/collab-document.server';
-import { readNotesJson } from '../../app/models/notes-document.server';
-import { notesDocumentName } from '../../app/models/notes-nodes';
-import { syncNotesOutline } from '../../app/models/notes-outline.server';
+import type { PMNode } from '../../app/models/collab/compaction';
+import { countPendingUpdates, NOTES_FIELD } from '../../app/models/collab/document-store.server';
+import { readNotesJson } from '../../app/models/meetings/notes/notes-document.server';
+import { notesDocumentName } from '../../app/models/meetings/notes/notes-nodes';
+import { syncNotesOutline } from '../../app/models/meetings/notes/notes-outline.server';
 import { prepareDatabase } from '../setup/database';
 import { sessionFor } from '../setup/requests';
 import { ACCOUNTS } from '../setup/accounts';

@@ -5,9 +5,9 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actions, goals, history } from '../../db/schema';
-import { setActionStatus } from '../../app/models/action.server';
-import { readNotesJson } from '../../app/models/notes-document.server';
-import { notesDocumentName } from '../../app/models/notes-nodes';
+import { setActionStatus } from '../../app/models/tracker/action.server';
+import { readNotesJson } from '../../app/models/meetings/notes/notes-document.server';
+import { notesDocumentName } from '../../app/models/meetings/notes/notes-nodes';
 import { db } from '../../app/utils/db.server';
 import { action as actionItemAction, loader as actionItemLoader } from '../../app/routes/overleggen.$meetingId.actiepunt';
 import { loader as notesLoader } from '../../app/routes/overleggen.$meetingId.notities';

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { goals, notificationPreferences, notifications } from '../../db/schema';
-import { deliverDigests, deliverImmediateEmails, emailDeliveryIdle } from '../../app/models/email-delivery.server';
+import { deliverDigests, deliverImmediateEmails, emailDeliveryIdle } from '../../app/models/notifications/email-delivery.server';
 import { action as commentAction } from '../../app/routes/reacties';
 import { action as preferencesAction, loader as preferencesLoader } from '../../app/routes/meldingen.voorkeuren';
 import { db } from '../../app/utils/db.server';

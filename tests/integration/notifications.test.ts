@@ -1,10 +1,10 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actions, follows, goals, meetingAttendees, minutesVersions, notificationPreferences, notifications } from '../../db/schema';
-import { createAction, updateAction } from '../../app/models/action.server';
-import { planMeeting } from '../../app/models/meeting.server';
-import { checkDeadlines } from '../../app/models/notification-deadlines.server';
-import { notifyMinutesPublished } from '../../app/models/notification.server';
+import { createAction, updateAction } from '../../app/models/tracker/action.server';
+import { planMeeting } from '../../app/models/meetings/meeting.server';
+import { checkDeadlines } from '../../app/models/notifications/notification-deadlines.server';
+import { notifyMinutesPublished } from '../../app/models/notifications/notification.server';
 import { action as commentAction } from '../../app/routes/reacties';
 import { action as inboxAction, loader as inboxLoader } from '../../app/routes/meldingen._index';
 import { action as openAction, loader as openLoader } from '../../app/routes/meldingen.$notificationId';

@@ -1,4 +1,4 @@
-import type { ActionStatus } from '../../models/action-status';
+import type { ActionStatus } from '../../models/tracker/action-status';
 
 /** The tracker's pages: the agenda overview, goal and action pages and their forms. */
 export const tracker = {

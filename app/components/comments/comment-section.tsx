@@ -1,0 +1,273 @@
+import { useFetcher, useLocation } from '@remix-run/react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { CommentTarget } from '../../models/comments/comment-target';
+import { t } from '../../i18n';
+import type { CommentReply, CommentThread } from '../../models/comments/comment.server';
+import { canComment, canDeleteComment, canEditComment, canResolveThread, type Actor } from '../../models/permissions';
+import { formatDateTime } from '../../utils/date-time';
+import { Field } from '../forms/field';
+import { MentionText } from './mention-text';
+import { MentionTextarea } from './mention-textarea';
+
+const c = t.comments;
+
+/** What /reacties answers a script-driven form: errors beside the field, or ok. */
+type CommentActionData = { ok: true } | { ok: false; fieldErrors: Partial<Record<string, string>>; values: Record<string, string> };
+
+type Props = {
+  target: { type: CommentTarget; id: number };
+  threads: CommentThread[];
+  actor: Actor;
+  /** May the actor change the item itself? Such users may also resolve any thread on it. */
+  mayEditTarget: boolean;
+  /** An accent cell without an accent row yet (target.id 0): the first comment creates it. */
+  accentCell?: { goalId: number; municipalityId: number };
+};
+
+/**
+ * The discussion on a goal, action or local accent. Every form posts to /reacties,
+ * so it works without JavaScript; with JavaScript each form posts in place and shows
+ * its error beside the field.
+ */
+export function CommentSection({ target, threads, actor, mayEditTarget, accentCell }: Props) {
+  const headingId = useId();
+  const mayComment = canComment(actor);
+  return (
+    <section className="comments" aria-labelledby={headingId}>
+      <h2 id={headingId}>{c.heading}</h2>
+      {threads.length === 0 ? <p className="muted">{c.none}</p> : null}
+      {threads.length > 0 ? (
+        <ol className="comment-threads">
+          {threads.map((thread) => (
+            <li key={thread.id}>
+              <Thread thread={thread} actor={actor} mayEditTarget={mayEditTarget} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {mayComment ? (
+        <CommentForm
+          intent="create"
+          hidden={{
+            targetType: target.type,
+            targetId: target.id > 0 ? String(target.id) : '',
+            ...(accentCell ? { goalId: String(accentCell.goalId), municipalityId: String(accentCell.municipalityId) } : {}),
+          }}
+          label={c.newLabel}
+          submitLabel={c.newSubmit}
+          className="comment-new"
+        />
+      ) : (
+        <p className="muted">{c.readOnly}</p>
+      )}
+    </section>
+  );
+}
+
+function Thread({ thread, actor, mayEditTarget }: { thread: CommentThread; actor: Actor; mayEditTarget: boolean }) {
+  const mayComment = canComment(actor);
+  const mayResolve = canResolveThread(actor, thread, mayEditTarget);
+  const body = (
+    <>
+      <Comment comment={thread} actor={actor} isThread />
+      {thread.replies.length > 0 ? (
+        <ol className="comment-replies">
+          {thread.replies.map((reply) => (
+            <li key={reply.id}>
+              <Comment comment={reply} actor={actor} isThread={false} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <div className="comment-thread__actions">
+        {mayComment && !thread.resolvedAt ? (
+          <details className="comment-disclosure">
+            <summary>
+              {c.reply}
+              <span className="visually-hidden"> — {c.threadLabel(thread.authorName)}</span>
+            </summary>
+            <CommentForm intent="reply" hidden={{ commentId: String(thread.id) }} label={c.replyLabel} submitLabel={c.replySubmit} closeOnDone />
+          </details>
+        ) : null}
+        {mayResolve ? (
+          <ButtonForm
+            intent={thread.resolvedAt ? 'reopen' : 'resolve'}
+            commentId={thread.id}
+            label={thread.resolvedAt ? c.reopen : c.resolve}
+            context={c.threadLabel(thread.authorName)}
+          />
+        ) : null}
+      </div>
+    </>
+  );
+
+  if (thread.resolvedAt) {
+    return (
+      <details className="comment-thread comment-thread--resolved">
+        <summary>
+          {c.resolvedSummary(thread.authorName, thread.replies.length)}
+          <span className="comment-thread__resolved">
+            {' '}
+            — {c.resolvedBy(thread.resolvedByName ?? '?', formatDateTime(thread.resolvedAt))}
+          </span>
+        </summary>
+        {body}
+      </details>
+    );
+  }
+  return (
+    <article className="comment-thread" aria-label={c.threadLabel(thread.authorName)}>
+      {body}
+    </article>
+  );
+}
+
+function Comment({ comment, actor, isThread }: { comment: CommentReply; actor: Actor; isThread: boolean }) {
+  const mayEdit = canEditComment(actor, comment);
+  const mayDelete = canDeleteComment(actor, comment);
+  const context = c.commentBy(comment.authorName);
+  return (
+    <div id={`reactie-${comment.id}`} className={`comment${isThread ? ' comment--first' : ''}`}>
+      <p className="comment__meta">
+        <strong>{comment.authorName}</strong> <span className="muted">({comment.authorOrganisation})</span> ·{' '}
+        <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+        {comment.editedAt ? (
+          <span className="muted">
+            {' '}
+            · <span title={formatDateTime(comment.editedAt)}>{c.edited}</span>
+          </span>
+        ) : null}
+      </p>
+      <div className="comment__body prose">
+        <MentionText text={comment.body} names={comment.mentions} />
+      </div>
+      {mayEdit || mayDelete ? (
+        <div className="comment__actions">
+          {mayEdit ? (
+            <details className="comment-disclosure">
+              <summary>
+                {c.edit}
+                <span className="visually-hidden"> ({context})</span>
+              </summary>
+              <CommentForm
+                intent="edit"
+                hidden={{ commentId: String(comment.id) }}
+                label={c.editLabel}
+                submitLabel={c.editSubmit}
+                defaultValue={comment.body}
+                closeOnDone
+                resetOnDone={false}
+              />
+            </details>
+          ) : null}
+          {mayDelete ? (
+            <details className="comment-disclosure">
+              <summary>
+                {c.delete}
+                <span className="visually-hidden"> ({context})</span>
+              </summary>
+              <p>{isThread ? c.deleteConfirmThread : c.deleteConfirm}</p>
+              <ButtonForm intent="delete" commentId={comment.id} label={c.deleteSubmit} danger />
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** True once React has hydrated: forms then post in place and get their answer as data. */
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+function HiddenFields({ intent, fields }: { intent: string; fields: Record<string, string> }) {
+  const location = useLocation();
+  const hydrated = useHydrated();
+  return (
+    <>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {hydrated ? <input type="hidden" name="js" value="1" /> : null}
+    </>
+  );
+}
+
+function CommentForm({
+  intent,
+  hidden,
+  label,
+  submitLabel,
+  defaultValue = '',
+  className,
+  closeOnDone = false,
+  resetOnDone = true,
+}: {
+  intent: 'create' | 'reply' | 'edit';
+  hidden: Record<string, string>;
+  label: string;
+  submitLabel: string;
+  defaultValue?: string;
+  className?: string;
+  closeOnDone?: boolean;
+  resetOnDone?: boolean;
+}) {
+  const fetcher = useFetcher<CommentActionData>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const result = fetcher.data;
+  const error = result && !result.ok ? (result.fieldErrors.body ?? result.fieldErrors._form ?? Object.values(result.fieldErrors)[0]) : undefined;
+  const busy = fetcher.state !== 'idle';
+
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || !result) return;
+    if (result.ok) {
+      if (resetOnDone) form.reset();
+      if (closeOnDone) form.closest('details')?.removeAttribute('open');
+    } else {
+      form.querySelector('textarea')?.focus();
+    }
+  }, [result, resetOnDone, closeOnDone]);
+
+  return (
+    <fetcher.Form method="post" action="/reacties" className={`form comment-form${className ? ` ${className}` : ''}`} ref={formRef} noValidate>
+      <HiddenFields intent={intent} fields={hidden} />
+      <Field label={label} name="body" error={error} hint={t.notifications.mention.hint}>
+        {(p) => <MentionTextarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={5000} />}
+      </Field>
+      <button type="submit" className="button button--small" disabled={busy}>
+        {busy ? c.saving : submitLabel}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+function ButtonForm({
+  intent,
+  commentId,
+  label,
+  context,
+  danger = false,
+}: {
+  intent: 'delete' | 'resolve' | 'reopen';
+  commentId: number;
+  label: string;
+  context?: string;
+  danger?: boolean;
+}) {
+  const fetcher = useFetcher<CommentActionData>();
+  return (
+    <fetcher.Form method="post" action="/reacties" className="comment-button-form">
+      <HiddenFields intent={intent} fields={{ commentId: String(commentId) }} />
+      <button type="submit" className={`button button--small ${danger ? 'button--danger' : 'button--secondary'}`} disabled={fetcher.state !== 'idle'}>
+        {label}
+        {context ? <span className="visually-hidden"> ({context})</span> : null}
+      </button>
+    </fetcher.Form>
+  );
+}

@@ -1,0 +1,103 @@
+import { useNavigation, useRevalidator } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
+import { t } from '../../i18n';
+import { subscribeToLiveFeed } from '../../utils/live-feed';
+
+/** Changes that arrive together (a form that saves several rows) cause one revalidation. */
+const DEBOUNCE_MS = 150;
+/** Short interruptions (a server restart, a flaky network) pass without a word. */
+const SILENT_DOWNTIME_MS = 15_000;
+const RESTORED_NOTICE_MS = 5_000;
+
+/**
+ * Keeps the page current while others work: when workspace data changes, the loaders
+ * of the page run again (Remix revalidation), so lists, the board and detail pages
+ * show the new state within a second, without a reload. Uncontrolled form fields keep
+ * what the viewer typed. Also announces the change to other parts of the page as the
+ * window event `koers:changed` (the meeting notes refresh action statuses on it).
+ * Rendered once, for signed-in users; see docs/decisions/009-live-workspace.md.
+ */
+export function LiveUpdates() {
+  const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  // A revalidation or navigation in flight may have read the data before the change: wait, then once more.
+  const busy = revalidator.state !== 'idle' || navigation.state !== 'idle';
+  const latest = useRef({ busy, revalidate: revalidator.revalidate });
+  latest.current = { busy, revalidate: revalidator.revalidate };
+  const pending = useRef({ announce: false, revalidate: false });
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const [status, setStatus] = useState<'up' | 'down' | 'restored'>('up');
+
+  const flush = () => {
+    timer.current = undefined;
+    // A hidden tab catches up when it is shown again; it need not render what nobody sees.
+    if (document.visibilityState === 'hidden') return;
+    if (pending.current.announce) {
+      pending.current.announce = false;
+      window.dispatchEvent(new CustomEvent('koers:changed'));
+    }
+    if (!pending.current.revalidate || latest.current.busy) return;
+    pending.current.revalidate = false;
+    latest.current.revalidate();
+  };
+  const schedule = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(flush, DEBOUNCE_MS);
+  };
+  const scheduleRef = useRef(schedule);
+  scheduleRef.current = schedule;
+
+  useEffect(() => {
+    let downTimer: ReturnType<typeof setTimeout> | undefined;
+    let restoredTimer: ReturnType<typeof setTimeout> | undefined;
+    let shownDown = false;
+    const unsubscribe = subscribeToLiveFeed((signal) => {
+      if (signal.type === 'change') {
+        pending.current = { announce: true, revalidate: true };
+        scheduleRef.current();
+        return;
+      }
+      if (!signal.up) {
+        downTimer ??= setTimeout(() => {
+          shownDown = true;
+          setStatus('down');
+        }, SILENT_DOWNTIME_MS);
+        return;
+      }
+      clearTimeout(downTimer);
+      downTimer = undefined;
+      if (!shownDown) return;
+      shownDown = false;
+      setStatus('restored');
+      clearTimeout(restoredTimer);
+      restoredTimer = setTimeout(() => setStatus('up'), RESTORED_NOTICE_MS);
+    });
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && (pending.current.announce || pending.current.revalidate)) scheduleRef.current();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      unsubscribe();
+      document.removeEventListener('visibilitychange', onVisible);
+      clearTimeout(downTimer);
+      clearTimeout(restoredTimer);
+      clearTimeout(timer.current);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!busy && pending.current.revalidate) scheduleRef.current();
+  }, [busy]);
+
+  const message = status === 'down' ? t.live.interrupted : status === 'restored' ? t.live.restored : '';
+  return (
+    // Always in the page, so screen readers announce the text when it appears. No role
+    // "status": the pages have their own status messages, and tests find those by role.
+    <div aria-live="polite" aria-atomic="true" className={message ? 'notice live-status' : 'live-status'} style={message ? STATUS_STYLE : undefined}>
+      {message}
+    </div>
+  );
+}
+
+/** A small note at the bottom of the screen that covers nothing important and moves nothing. */
+const STATUS_STYLE = { position: 'fixed', insetInline: '1rem', bottom: '1rem', margin: 0, maxWidth: '40rem', zIndex: 10 } as const;

@@ -1,0 +1,87 @@
+import { Link } from '@remix-run/react';
+import { t } from '../../i18n';
+import type { ActionSort, FilterValues, SortDirection } from '../../schemas/action-filters';
+import { filterQuery } from './action-filters';
+import { ActionRowCells, type ActionRow } from './action-rows';
+
+const c = t.lists.list.columns;
+
+export type ActionTableRow = ActionRow & {
+  code: string | null;
+  goalId: number;
+  goalCode: string;
+  goalTitle: string;
+};
+
+/** Sorting state and where its header links point; without it the headers are plain text. */
+export type TableSorting = { path: string; values: FilterValues; sort: ActionSort; direction: SortDirection };
+
+const COLUMNS: { key: keyof typeof c; sort: ActionSort | null }[] = [
+  { key: 'code', sort: 'code' },
+  { key: 'title', sort: 'titel' },
+  { key: 'goal', sort: null },
+  { key: 'owner', sort: null },
+  { key: 'deadline', sort: 'termijn' },
+  { key: 'status', sort: 'status' },
+  { key: 'progress', sort: 'voortgang' },
+];
+
+/**
+ * Actions as a data table: code, title (link), goal (link), trekker, termijn, status with
+ * the overdue badge, progress. Plain <a> links: a page holds up to a hundred rows.
+ */
+export function ActionTable({ rows, caption, sorting, id }: { rows: ActionTableRow[]; caption: string; sorting?: TableSorting; id?: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="data compact action-table" id={id}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((col) => (
+              <SortableHeader key={col.key} label={c[col.key]} sort={col.sort} sorting={sorting} />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td className="action-table__code">{row.code}</td>
+              <th scope="row" className="cell-title">
+                <a href={`/acties/${row.id}`}>{row.title}</a>
+                {row.municipalityName ? <span className="scope-tag">{t.lists.list.local(row.municipalityName)}</span> : null}
+              </th>
+              <td className="action-table__goal">
+                <a href={`/doelen/${row.goalId}`} title={row.goalTitle}>
+                  {row.goalCode}
+                </a>
+              </td>
+              <ActionRowCells row={row} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SortableHeader({ label, sort, sorting }: { label: string; sort: ActionSort | null; sorting?: TableSorting }) {
+  if (!sorting || !sort) return <th scope="col">{label}</th>;
+  const active = sorting.sort === sort;
+  const next: SortDirection = active && sorting.direction === 'op' ? 'af' : 'op';
+  const href = `${sorting.path}${filterQuery(sorting.values, { sort, richting: next, pagina: null })}`;
+  return (
+    <th scope="col" aria-sort={active ? (sorting.direction === 'op' ? 'ascending' : 'descending') : undefined}>
+      <Link to={href} className="sort-link">
+        {label}
+        {active ? (
+          <>
+            <span aria-hidden="true" className="sort-link__arrow">
+              {sorting.direction === 'op' ? ' ▲' : ' ▼'}
+            </span>
+            <span className="visually-hidden"> ({sorting.direction === 'op' ? t.lists.list.sortedAsc : t.lists.list.sortedDesc})</span>
+          </>
+        ) : null}
+      </Link>
+    </th>
+  );
+}

@@ -1,0 +1,35 @@
+import { and, eq, gt } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { sessions, users, organisations } from '../../../db/schema';
+import { db } from '../../utils/db.server';
+import { userWithOrganisationColumns } from './user-columns.server';
+
+export const SESSION_DAYS = 30;
+
+export function createSession(userId: number): { id: string; expiresAt: Date } {
+  const id = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
+  db.insert(sessions).values({ id, userId, expiresAt: expiresAt.toISOString() }).run();
+  return { id, expiresAt };
+}
+
+export function deleteSession(id: string) {
+  db.delete(sessions).where(eq(sessions.id, id)).run();
+}
+
+export function deleteSessionsOfUser(userId: number) {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/** The signed-in user behind a session id, if the session is valid and the account active. */
+export function findSessionUser(sessionId: string) {
+  return db
+    .select({ ...userWithOrganisationColumns, organisationKind: organisations.kind })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date().toISOString()), eq(users.active, true)))
+    .get();
+}
+
+export type SessionUser = NonNullable<ReturnType<typeof findSessionUser>>;

@@ -1,0 +1,202 @@
+/**
+ * Persistence of the real-time documents (Yjs), without sockets: an append-only log of
+ * updates, compacted into one snapshot per document, plus the text/JSON derived from it.
+ * See docs/decisions/006-realtime-persistence.md.
+ *
+ * Everything here is synchronous (better-sqlite3): when a function returns, its write
+ * is committed.
+ */
+import { and, count, eq, gt, lte } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { collabSnapshots, collabUpdates } from '../../../db/schema';
+import { db } from '../../utils/db.server';
+import { meetingExists } from '../meetings/meeting.server';
+import { applyStoredDocument, foldDocument, readStoredDocument, type FoldedDocument } from './compaction';
+import { NOTES_FRAGMENT } from '../meetings/notes/notes-nodes';
+import { canEditMeetings, type Actor } from '../permissions';
+
+export const DOCUMENT_KINDS = ['meeting'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type DocumentAccess = 'none' | 'read' | 'write';
+
+/** The XmlFragment Tiptap's Collaboration extension edits by default (one value, in the browser-safe notes-nodes module). */
+export const NOTES_FIELD = NOTES_FRAGMENT;
+
+const NAME_PATTERN = /^([a-z]+)\.([1-9][0-9]{0,14})$/;
+
+/** `meeting.12` → { kind: 'meeting', id: 12 }; anything else → null. */
+export function parseDocumentName(name: string): { kind: DocumentKind; id: number } | null {
+  const match = NAME_PATTERN.exec(name);
+  if (!match) return null;
+  const kind = DOCUMENT_KINDS.find((k) => k === match[1]);
+  return kind ? { kind, id: Number(match[2]) } : null;
+}
+
+/** What an actor may do with a document; 'none' also for malformed names and missing documents. */
+export function documentAccess(actor: Actor, name: string): DocumentAccess {
+  const parsed = parseDocumentName(name);
+  if (!parsed) return 'none';
+  switch (parsed.kind) {
+    case 'meeting':
+      if (!meetingExists(parsed.id)) return 'none';
+      // Everybody signed in reads every meeting (PRODUCT.md, Permissions).
+      return canEditMeetings(actor) ? 'write' : 'read';
+  }
+}
+
+// Prepared once, lazily: the tables exist only after the migrations have run. Plain SQL
+// for the one statement on the real-time hot path: the next `seq` of the document comes
+// from the log itself (or, once it was compacted away, from the snapshot), so whichever
+// code appends — the live server, an edit of a document nobody has open — agrees.
+let statements: ReturnType<typeof prepareStatements> | null = null;
+function prepareStatements() {
+  const insertUpdate = db.$client.prepare<{ name: string; update: Buffer }>(
+    `insert into collab_updates (document_name, seq, "update")
+     values (:name, coalesce(
+       (select max(seq) from collab_updates where document_name = :name),
+       (select last_update_id from collab_snapshots where document_name = :name),
+       0) + 1, :update)`,
+  );
+  const insertAll = (batch: { name: string; updates: Uint8Array[] }[]) => {
+    for (const { name, updates } of batch) for (const update of updates) insertUpdate.run({ name, update: toBuffer(update) });
+  };
+  // better-sqlite3's own transaction wrapper, made once: drizzle's builds a transaction
+  // object per call, which cost more than the inserts here.
+  return { insertAll, insertAllInTransaction: db.$client.transaction(insertAll) };
+}
+
+let rowsWritten = 0;
+/**
+ * Rows this process changed in the collab tables. The page cache's data version counts
+ * every write; a caller that wants to ignore keystrokes in the notes subtracts this.
+ */
+export function collabRowsWritten(): number {
+  return rowsWritten;
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Appends updates to a document's log in one transaction. Called before an update is
+ * relayed: once this returns the update survives a crash of the process.
+ */
+export function appendUpdates(name: string, updates: Uint8Array[]): void {
+  appendUpdateBatch([{ name, updates }]);
+}
+
+/**
+ * Appends the updates of several documents in one transaction (the real-time server
+ * stores the messages of one socket read at once: one commit for a burst instead of
+ * one per keystroke). All or nothing.
+ */
+export function appendUpdateBatch(batch: { name: string; updates: Uint8Array[] }[]): void {
+  let rows = 0;
+  for (const { updates } of batch) rows += updates.length;
+  if (rows === 0) return;
+  statements ??= prepareStatements();
+  // A single row commits on its own; a transaction would only add BEGIN and COMMIT.
+  if (rows === 1) statements.insertAll(batch);
+  else statements.insertAllInTransaction(batch);
+  rowsWritten += rows;
+}
+
+function readSnapshot(name: string) {
+  return db
+    .select({ lastUpdateId: collabSnapshots.lastUpdateId })
+    .from(collabSnapshots)
+    .where(eq(collabSnapshots.documentName, name))
+    .get();
+}
+
+/** The stored state of a document (snapshot merged with the later updates), or null if it has none. */
+export function loadDocumentState(name: string): Uint8Array | null {
+  const stored = readStoredDocument(db.$client, name);
+  if (stored.updates.length === 0) return stored.snapshot ? new Uint8Array(stored.snapshot.state) : null;
+  const doc = new Y.Doc();
+  try {
+    applyStoredDocument(doc, stored);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Applies the stored document (snapshot and the log after it) to `doc`, in one read;
+ * returns how many logged updates are not yet in the snapshot. How the live server loads.
+ */
+export function loadDocumentInto(doc: Y.Doc, name: string): number {
+  const stored = readStoredDocument(db.$client, name);
+  applyStoredDocument(doc, stored);
+  return stored.updates.length;
+}
+
+/** How many logged updates are not yet in the document's snapshot. */
+export function countPendingUpdates(name: string): number {
+  const snapshot = readSnapshot(name);
+  const row = db
+    .select({ n: count() })
+    .from(collabUpdates)
+    .where(and(eq(collabUpdates.documentName, name), gt(collabUpdates.seq, snapshot?.lastUpdateId ?? 0)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** The compacted state of a document with what was derived from it, or undefined. */
+export function getDocumentSnapshot(name: string) {
+  return db
+    .select({ text: collabSnapshots.text, json: collabSnapshots.json, lastUpdateId: collabSnapshots.lastUpdateId, updatedAt: collabSnapshots.updatedAt })
+    .from(collabSnapshots)
+    .where(eq(collabSnapshots.documentName, name))
+    .get();
+}
+
+/**
+ * Folds the snapshot and the logged updates into a new snapshot (with the notes' text
+ * and JSON) and deletes the folded log rows. Synchronous, on this thread: the live
+ * server folds in a worker thread instead and stores the result with writeCompaction.
+ */
+export function compactDocument(name: string): { merged: number } {
+  const folded = foldDocument(readStoredDocument(db.$client, name));
+  return { merged: folded ? writeCompaction(name, folded) : 0 };
+}
+
+/**
+ * Stores a folded snapshot and deletes the log rows it holds, in one transaction; rows
+ * logged after the fold read the log stay. Nothing is written when the snapshot moved
+ * since the fold read it (another compaction got there first). Returns the number of
+ * log rows folded in, 0 when discarded.
+ */
+export function writeCompaction(name: string, folded: FoldedDocument): number {
+  // Counted as total_changes() moves, so rows the search triggers write on the snapshot
+  // are ignored by the live workspace too (a compaction is not a workspace change).
+  const changesBefore = totalChanges();
+  try {
+    return db.transaction(
+      (tx) => {
+        if ((readSnapshot(name)?.lastUpdateId ?? 0) !== folded.baseUpdateId) return 0;
+        const { lastUpdateId, text, json } = folded;
+        const state = toBuffer(folded.state);
+        const updatedAt = new Date().toISOString();
+        tx.insert(collabSnapshots)
+          .values({ documentName: name, state, lastUpdateId, text, json, updatedAt })
+          .onConflictDoUpdate({ target: collabSnapshots.documentName, set: { state, lastUpdateId, text, json, updatedAt } })
+          .run();
+        tx.delete(collabUpdates)
+          .where(and(eq(collabUpdates.documentName, name), lte(collabUpdates.seq, lastUpdateId)))
+          .run();
+        return folded.merged;
+      },
+      // Takes the write lock before reading, so the check and the write see the same snapshot.
+      { behavior: 'immediate' },
+    );
+  } finally {
+    rowsWritten += totalChanges() - changesBefore;
+  }
+}
+
+function totalChanges(): number {
+  return (db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
+}

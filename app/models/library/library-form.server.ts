@@ -1,0 +1,85 @@
+/**
+ * Saving the library item form (new and edit): read the request (multipart with a file,
+ * or a plain form), check every field and the file's type by its content, and only when
+ * all is well store the file and write the item. On any problem nothing is stored —
+ * no row and no file.
+ */
+import { t } from '../../i18n';
+import { readLibraryItemForm, type LibraryFieldErrors, type LibraryFormValues, type LibraryKind } from '../../schemas/library';
+import { createLibraryItem, findLibraryReferenceErrors, updateLibraryItem, type StoredUpload } from './library.server';
+import { extractUploadText } from './upload-text.server';
+import { detectUploadType, readUploadForm, storeFile, type UploadedFile } from './upload.server';
+
+const m = t.library.errors;
+
+/** The name of the file input in the item form (the last field, see readUploadForm). */
+export const FILE_FIELD = 'file';
+
+export type LibraryFormResult = { ok: true; id: number } | { ok: false; fieldErrors: LibraryFieldErrors; values: LibraryFormValues };
+
+async function readRequest(request: Request): Promise<{ formData: FormData; file: UploadedFile | null; problem: string | null }> {
+  const type = request.headers.get('Content-Type') ?? '';
+  if (!type.startsWith('multipart/form-data')) {
+    try {
+      return { formData: await request.formData(), file: null, problem: null };
+    } catch {
+      return { formData: new FormData(), file: null, problem: m.formUnreadable };
+    }
+  }
+  const upload = await readUploadForm(request);
+  const problem =
+    upload.problem === null
+      ? null
+      : upload.problem.kind === 'fileTooLarge'
+        ? m.fileTooLarge
+        : upload.problem.kind === 'formTooLarge'
+          ? m.formTooLarge
+          : m.formUnreadable;
+  return { formData: upload.formData, file: upload.files.get(FILE_FIELD) ?? null, problem };
+}
+
+/**
+ * Checks and saves the form. `existing` is the item being edited (its kind cannot
+ * change); without it a new item is created. A document needs a file when it is new;
+ * when edited, a file is optional and becomes the next version.
+ */
+export async function submitLibraryItemForm({
+  request,
+  userId,
+  kind,
+  existingId = null,
+}: {
+  request: Request;
+  userId: number;
+  kind?: LibraryKind;
+  existingId?: number | null;
+}): Promise<LibraryFormResult> {
+  const { formData, file, problem } = await readRequest(request);
+  if (kind) formData.set('kind', kind);
+  const form = readLibraryItemForm(formData);
+  const fieldErrors: LibraryFieldErrors = form.ok ? findLibraryReferenceErrors(form.data) : { ...form.fieldErrors };
+
+  const isDocument = form.values.kind === 'document';
+  let detected: Awaited<ReturnType<typeof detectUploadType>> = null;
+  if (problem === m.fileTooLarge) fieldErrors[FILE_FIELD] = problem;
+  else if (problem) fieldErrors._form = problem;
+  else if (isDocument && file) {
+    detected = await detectUploadType(file.bytes);
+    if (!detected) fieldErrors[FILE_FIELD] = m.fileTypeRefused;
+  } else if (isDocument && existingId === null) {
+    fieldErrors[FILE_FIELD] = m.fileRequired;
+  }
+  if (!form.ok || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors, values: form.values };
+
+  let upload: StoredUpload | null = null;
+  if (isDocument && file && detected) {
+    const stored = await storeFile(file.bytes);
+    upload = { ...stored, mimeType: detected.mime, originalName: file.name, extractedText: await extractUploadText(file.bytes, detected.mime) };
+  }
+  if (existingId === null) {
+    const id = createLibraryItem({ userId, kind: form.data.kind, input: form.data, upload });
+    return { ok: true, id };
+  }
+  updateLibraryItem({ id: existingId, userId, input: form.data, upload });
+  return { ok: true, id: existingId };
+}

@@ -1,0 +1,136 @@
+/**
+ * "Agenda voorstellen": the agenda points Koers proposes for a meeting, in one click.
+ *
+ * The rules, in order of precedence (an action is proposed once, for its first reason):
+ * 1. decision — actions with status "besluit nodig" (not done, not cancelled by definition);
+ * 2. overdue  — actions whose deadline window has ended while not done or cancelled
+ *    (isOverdue, the same rule as every list);
+ * 3. deadline — open actions whose window ends from today up to the next meeting (the
+ *    next one in the series, else the next of the same kind), or within six weeks of the
+ *    meeting (or of today, if later) when none is planned;
+ * 4. changed  — goals and actions changed since the previous meeting (its series
+ *    predecessor, else the previous meeting of the same kind), most recently changed
+ *    first, at most CHANGED_LIMIT; none when there is no previous meeting.
+ * Goals and actions already on this meeting's agenda are not proposed again.
+ *
+ * The proposals are recomputed when the chosen ones are added, so the browser sends only
+ * keys and never a title or id that Koers would have to trust.
+ */
+import { inArray } from 'drizzle-orm';
+import { goals } from '../../../db/schema';
+import { t } from '../../i18n';
+import { addDays, toNL } from '../../utils/date-time';
+import { db } from '../../utils/db.server';
+import { selectActions } from '../tracker/action.server';
+import { isClosedStatus } from '../tracker/action-status';
+import { addAgendaPoints, listAgendaPoints } from './agenda-point.server';
+import type { ProposalReason } from './agenda-proposal';
+import { isOverdue } from '../tracker/deadline';
+import { listHistorySince } from '../history.server';
+import { findNextMeeting, findPreviousMeeting, getMeeting } from './meeting.server';
+
+export { PROPOSAL_REASONS, type ProposalReason } from './agenda-proposal';
+
+/** Look this far ahead when no next meeting is planned. */
+export const HORIZON_WITHOUT_NEXT_MEETING_DAYS = 42;
+/** At most this many "changed since" proposals: the agenda is for a two-hour meeting. */
+export const CHANGED_LIMIT = 10;
+
+export type AgendaProposal = {
+  /** Stable within one computation: `<reason>:<action|goal>:<id>`. */
+  key: string;
+  reason: ProposalReason;
+  title: string;
+  goalId: number | null;
+  actionId: number | null;
+  /** The deadline window's end (action proposals), for display. */
+  deadlineEnd: string | null;
+  /** How many changes since the previous meeting ("changed" proposals). */
+  changes: number | null;
+};
+
+function pointTitle(reason: ProposalReason, title: string): string {
+  const full = t.meetings.proposals.titles[reason](title);
+  return full.length > 300 ? `${full.slice(0, 299).trimEnd()}…` : full;
+}
+
+/** The proposals for a meeting, with the horizon and reference date they were computed from; undefined for an unknown meeting. */
+export function proposeAgendaPoints({ meetingId, today }: { meetingId: number; today: string }) {
+  const meeting = getMeeting(meetingId);
+  if (!meeting) return undefined;
+
+  const onAgenda = listAgendaPoints(meetingId);
+  const actionsOnAgenda = new Set(onAgenda.map((p) => p.actionId).filter((id) => id !== null));
+  const goalsOnAgenda = new Set(onAgenda.filter((p) => p.actionId === null).map((p) => p.goalId).filter((id) => id !== null));
+
+  const next = findNextMeeting(meeting);
+  const meetingDay = toNL(meeting.startsAt).date;
+  const horizon = next ? toNL(next.startsAt).date : addDays(meetingDay > today ? meetingDay : today, HORIZON_WITHOUT_NEXT_MEETING_DAYS);
+  const previous = findPreviousMeeting(meeting);
+
+  const proposals: AgendaProposal[] = [];
+  const proposedActions = new Set<number>();
+  const allActions = selectActions().all();
+  const actionById = new Map(allActions.map((a) => [a.id, a]));
+
+  const reasonOf = (a: (typeof allActions)[number]): ProposalReason | null => {
+    if (a.status === 'besluit_nodig') return 'decision';
+    if (isOverdue({ end: a.deadlineEnd }, a.status, today)) return 'overdue';
+    if (!isClosedStatus(a.status) && a.deadlineEnd !== null && a.deadlineEnd >= today && a.deadlineEnd <= horizon) return 'deadline';
+    return null;
+  };
+  for (const reason of ['decision', 'overdue', 'deadline'] as const) {
+    const matching = allActions
+      .filter((a) => !actionsOnAgenda.has(a.id) && reasonOf(a) === reason)
+      .sort((x, y) => (x.deadlineEnd ?? '9999').localeCompare(y.deadlineEnd ?? '9999') || x.id - y.id);
+    for (const a of matching) {
+      proposedActions.add(a.id);
+      proposals.push({ key: `${reason}:action:${a.id}`, reason, title: pointTitle(reason, a.title), goalId: a.goalId, actionId: a.id, deadlineEnd: a.deadlineEnd, changes: null });
+    }
+  }
+
+  if (previous) {
+    const counts = new Map<string, number>();
+    for (const entry of listHistorySince({ since: previous.startsAt, limit: 2000 })) {
+      if (entry.entityType !== 'action' && entry.entityType !== 'goal') continue;
+      const key = `${entry.entityType}:${entry.entityId}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1); // Map keeps first insertion: newest change first.
+    }
+    const goalIds = [...counts.keys()].filter((k) => k.startsWith('goal:')).map((k) => Number(k.slice(5)));
+    const goalTitles = new Map(
+      (goalIds.length ? db.select({ id: goals.id, code: goals.code, title: goals.title }).from(goals).where(inArray(goals.id, goalIds)).all() : []).map((g) => [
+        g.id,
+        `${g.code} ${g.title}`,
+      ]),
+    );
+    let added = 0;
+    for (const [key, changes] of counts) {
+      if (added >= CHANGED_LIMIT) break;
+      const [type, idText] = key.split(':');
+      const id = Number(idText);
+      if (type === 'action') {
+        const a = actionById.get(id);
+        if (!a || proposedActions.has(id) || actionsOnAgenda.has(id)) continue;
+        proposals.push({ key: `changed:action:${id}`, reason: 'changed', title: pointTitle('changed', a.title), goalId: a.goalId, actionId: id, deadlineEnd: a.deadlineEnd, changes });
+      } else {
+        const title = goalTitles.get(id);
+        if (!title || goalsOnAgenda.has(id)) continue;
+        proposals.push({ key: `changed:goal:${id}`, reason: 'changed', title: pointTitle('changed', title), goalId: id, actionId: null, deadlineEnd: null, changes });
+      }
+      added++;
+    }
+  }
+
+  return { meeting, proposals, horizon, nextMeeting: next, previousMeeting: previous };
+}
+
+/** Adds the chosen proposals (by key) to the end of the agenda; returns how many were added. */
+export function addProposedAgendaPoints({ meetingId, keys, today }: { meetingId: number; keys: string[]; today: string }): number {
+  const result = proposeAgendaPoints({ meetingId, today });
+  if (!result) return 0;
+  const chosen = new Set(keys);
+  const points = result.proposals
+    .filter((p) => chosen.has(p.key))
+    .map((p) => ({ title: p.title, duration: null, presenter: '', goalId: p.goalId, actionId: p.actionId }));
+  return addAgendaPoints({ meetingId, points }).length;
+}

@@ -1,0 +1,78 @@
+/**
+ * Decisions ("besluiten") recorded from a meeting's notes: the decisions log, and the
+ * decisions about one goal or one action.
+ */
+import { desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { actions, decisions, goals, meetings, users } from '../../../db/schema';
+import { t } from '../../i18n';
+import type { DecisionInput } from '../../schemas/notes';
+import { db } from '../../utils/db.server';
+import type { FieldErrors } from '../../utils/forms';
+import { goalExists } from '../tracker/goal.server';
+
+export function createDecision({ userId, meetingId, input }: { userId: number; meetingId: number; input: DecisionInput }): number {
+  return db
+    .insert(decisions)
+    .values({ meetingId, text: input.text, goalId: input.goalId, actionId: input.actionId, createdBy: userId })
+    .returning({ id: decisions.id })
+    .get().id;
+}
+
+/** A goal or action id that points nowhere, answered beside the field. */
+export function findDecisionReferenceErrors(input: Pick<DecisionInput, 'goalId' | 'actionId'>): FieldErrors {
+  const errors: FieldErrors = {};
+  if (input.goalId !== null && !goalExists(input.goalId)) errors.goalId = t.actions.errors.goalUnknown;
+  if (input.actionId !== null && !db.select({ id: actions.id }).from(actions).where(eq(actions.id, input.actionId)).get()) {
+    errors.actionId = t.notes.errors.actionUnknown;
+  }
+  return errors;
+}
+
+function selectDecisions(where: SQL | undefined) {
+  return db
+    .select({
+      id: decisions.id,
+      text: decisions.text,
+      createdAt: decisions.createdAt,
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
+      meetingStartsAt: meetings.startsAt,
+      goalId: decisions.goalId,
+      goalCode: goals.code,
+      goalTitle: goals.title,
+      actionId: decisions.actionId,
+      actionTitle: actions.title,
+      createdByName: users.name,
+    })
+    .from(decisions)
+    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .leftJoin(goals, eq(goals.id, decisions.goalId))
+    .leftJoin(actions, eq(actions.id, decisions.actionId))
+    .leftJoin(users, eq(users.id, decisions.createdBy))
+    .where(where)
+    .orderBy(desc(meetings.startsAt), desc(decisions.createdAt), desc(decisions.id))
+    .all();
+}
+
+export type DecisionRow = ReturnType<typeof selectDecisions>[number];
+
+/** The decisions log: every decision, newest meeting first. */
+export function listDecisions(): DecisionRow[] {
+  return selectDecisions(undefined);
+}
+
+/** Decisions about an action: linked to it directly. */
+export function listActionDecisions({ actionId }: { actionId: number }): DecisionRow[] {
+  return selectDecisions(eq(decisions.actionId, actionId));
+}
+
+/** Decisions about a goal: linked to it, or to one of its actions. */
+export function listGoalDecisions({ goalId }: { goalId: number }): DecisionRow[] {
+  const ofActions = db.select({ id: actions.id }).from(actions).where(eq(actions.goalId, goalId));
+  return selectDecisions(or(eq(decisions.goalId, goalId), inArray(decisions.actionId, ofActions)));
+}
+
+/** Decisions taken in a meeting (ids and what the notes show of them). */
+export function listMeetingDecisions({ meetingId }: { meetingId: number }): DecisionRow[] {
+  return selectDecisions(eq(decisions.meetingId, meetingId));
+}

@@ -1,0 +1,60 @@
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { notifications, users } from '../../../db/schema';
+import { db } from '../../utils/db.server';
+
+/** The inbox shows this many, newest first. */
+export const INBOX_LIMIT = 100;
+
+export function listNotifications({ userId, limit = INBOX_LIMIT }: { userId: number; limit?: number }) {
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      message: notifications.message,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      actorName: users.name,
+    })
+    .from(notifications)
+    .leftJoin(users, eq(users.id, notifications.actorId))
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit)
+    .all();
+}
+
+export type InboxNotification = ReturnType<typeof listNotifications>[number];
+
+export function countUnread(userId: number): number {
+  return db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .get()!.n;
+}
+
+/**
+ * Marks one of the user's own notifications read and returns its link; undefined when
+ * it is not theirs (or does not exist), and then nothing changes.
+ */
+export function markNotificationRead({ userId, id }: { userId: number; id: number }): string | undefined {
+  const own = db
+    .select({ link: notifications.link, readAt: notifications.readAt })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .get();
+  if (!own) return undefined;
+  if (own.readAt === null) {
+    db.update(notifications).set({ readAt: new Date().toISOString() }).where(eq(notifications.id, id)).run();
+  }
+  return own.link;
+}
+
+export function markAllNotificationsRead({ userId }: { userId: number }): number {
+  return db
+    .update(notifications)
+    .set({ readAt: new Date().toISOString() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .run().changes;
+}

@@ -1,0 +1,208 @@
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { actions, goals, localAccents, organisations, themes, users } from '../../../db/schema';
+import { db } from '../../utils/db.server';
+import type { ActionStatus } from './action-status';
+import { goalWithChapterColumns } from './goal.server';
+import { recordHistory, recordUpdate } from '../history.server';
+
+export type LocalAction = {
+  id: number;
+  title: string;
+  status: ActionStatus;
+  deadlinePhrase: string | null;
+  deadlineStart: string | null;
+  deadlineEnd: string | null;
+  progress: number;
+};
+
+/** One cell of the matrix: a municipality's accent for one goal and its local actions. */
+export type AccentCell = {
+  goalId: number;
+  municipalityId: number;
+  municipalityName: string;
+  /** Null until the accent is first saved or commented on. */
+  accentId: number | null;
+  body: string;
+  /** Null while nothing has been written (also for a row made only to hold comments). */
+  updatedAt: string | null;
+  updatedByName: string | null;
+};
+
+export type AccentCellWithActions = AccentCell & { localActions: LocalAction[] };
+
+/** The seven municipalities, by name. */
+export function listMunicipalities() {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.kind, 'gemeente'))
+    .orderBy(asc(organisations.name))
+    .all();
+}
+
+export function getMunicipality(id: number) {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.id, id), eq(organisations.kind, 'gemeente')))
+    .get();
+}
+
+function loadAccents(goalIds: number[] | null) {
+  return db
+    .select({
+      id: localAccents.id,
+      goalId: localAccents.goalId,
+      municipalityId: localAccents.municipalityId,
+      body: localAccents.body,
+      updatedAt: localAccents.updatedAt,
+      updatedBy: localAccents.updatedBy,
+      updatedByName: users.name,
+    })
+    .from(localAccents)
+    .leftJoin(users, eq(users.id, localAccents.updatedBy))
+    .where(goalIds ? inArray(localAccents.goalId, goalIds) : undefined)
+    .all();
+}
+
+function loadLocalActions(goalIds: number[] | null) {
+  const local = isNotNull(actions.municipalityId);
+  return db
+    .select({
+      id: actions.id,
+      goalId: actions.goalId,
+      municipalityId: actions.municipalityId,
+      title: actions.title,
+      status: actions.status,
+      deadlinePhrase: actions.deadlinePhrase,
+      deadlineStart: actions.deadlineStart,
+      deadlineEnd: actions.deadlineEnd,
+      progress: actions.progress,
+    })
+    .from(actions)
+    .where(goalIds ? and(local, inArray(actions.goalId, goalIds)) : local)
+    .orderBy(asc(actions.position), asc(actions.id))
+    .all();
+}
+
+const key = (goalId: number, municipalityId: number) => `${goalId}:${municipalityId}`;
+
+/** Builds the cells of the given goals × municipalities from three flat queries. */
+function buildCells(goalIds: number[] | null, municipalities: { id: number; name: string }[]) {
+  const accents = new Map(loadAccents(goalIds).map((a) => [key(a.goalId, a.municipalityId), a]));
+  const localActions = new Map<string, LocalAction[]>();
+  for (const { goalId, municipalityId, ...action } of loadLocalActions(goalIds)) {
+    const k = key(goalId, municipalityId!);
+    const list = localActions.get(k) ?? [];
+    list.push(action);
+    localActions.set(k, list);
+  }
+  return (goalId: number): AccentCellWithActions[] =>
+    municipalities.map((m) => {
+      const accent = accents.get(key(goalId, m.id));
+      const written = accent !== undefined && (accent.body !== '' || accent.updatedBy !== null);
+      return {
+        goalId,
+        municipalityId: m.id,
+        municipalityName: m.name,
+        accentId: accent?.id ?? null,
+        body: accent?.body ?? '',
+        updatedAt: written ? accent.updatedAt : null,
+        updatedByName: written ? accent.updatedByName : null,
+        localActions: localActions.get(key(goalId, m.id)) ?? [],
+      };
+    });
+}
+
+/** The accents of all seven municipalities for one goal (the goal page). */
+export function listAccentsForGoal(goalId: number): AccentCellWithActions[] {
+  return buildCells([goalId], listMunicipalities())(goalId);
+}
+
+/**
+ * The matrix page: every goal of the tracked chapters (onderwerpen), in agenda order,
+ * each with one cell per municipality.
+ */
+export function getAccentMatrix() {
+  const municipalities = listMunicipalities();
+  const goalRows = db
+    .select(goalWithChapterColumns)
+    .from(goals)
+    .innerJoin(themes, eq(themes.id, goals.themeId))
+    .where(eq(themes.kind, 'onderwerp'))
+    .orderBy(asc(themes.position), asc(goals.position))
+    .all();
+  const cellsOf = buildCells(null, municipalities);
+  const chapters: { id: number; code: string; title: string; goals: { id: number; code: string; title: string; cells: AccentCellWithActions[] }[] }[] = [];
+  for (const g of goalRows) {
+    let chapter = chapters.at(-1);
+    if (!chapter || chapter.id !== g.themeId) {
+      chapter = { id: g.themeId, code: g.themeCode, title: g.themeTitle, goals: [] };
+      chapters.push(chapter);
+    }
+    chapter.goals.push({ id: g.id, code: g.code, title: g.title, cells: cellsOf(g.id) });
+  }
+  return { municipalities, chapters };
+}
+
+/** One cell with its goal and municipality; undefined for an unknown goal or a non-municipality. */
+export function getAccentCell(goalId: number, municipalityId: number) {
+  const municipality = getMunicipality(municipalityId);
+  if (!municipality) return undefined;
+  const goal = db
+    .select(goalWithChapterColumns)
+    .from(goals)
+    .innerJoin(themes, eq(themes.id, goals.themeId))
+    .where(eq(goals.id, goalId))
+    .get();
+  if (!goal) return undefined;
+  const cell = buildCells([goalId], [municipality])(goalId)[0];
+  return { goal, municipality, cell };
+}
+
+/** The accent row's goal and municipality (for an accent comment's links and permissions). */
+export function getAccentById(id: number) {
+  return db
+    .select({ id: localAccents.id, goalId: localAccents.goalId, municipalityId: localAccents.municipalityId })
+    .from(localAccents)
+    .where(eq(localAccents.id, id))
+    .get();
+}
+
+/**
+ * The accent row of a cell, made empty when it does not exist yet, so a first comment
+ * has something to point at. Not a change of content, so no history. The caller
+ * checks that goal and municipality exist.
+ */
+export function ensureAccent(goalId: number, municipalityId: number): number {
+  return db.transaction((tx) => {
+    const existing = tx
+      .select({ id: localAccents.id })
+      .from(localAccents)
+      .where(and(eq(localAccents.goalId, goalId), eq(localAccents.municipalityId, municipalityId)))
+      .get();
+    if (existing) return existing.id;
+    return tx.insert(localAccents).values({ goalId, municipalityId, body: '', updatedBy: null }).returning({ id: localAccents.id }).get().id;
+  });
+}
+
+/** Saves a cell's accent text (created on first save) and records the change in the history. */
+export function saveAccent({ userId, goalId, municipalityId, body }: { userId: number; goalId: number; municipalityId: number; body: string }): number {
+  return db.transaction((tx) => {
+    const existing = tx
+      .select({ id: localAccents.id, body: localAccents.body })
+      .from(localAccents)
+      .where(and(eq(localAccents.goalId, goalId), eq(localAccents.municipalityId, municipalityId)))
+      .get();
+    const updatedAt = new Date().toISOString();
+    if (!existing) {
+      const row = tx.insert(localAccents).values({ goalId, municipalityId, body, updatedAt, updatedBy: userId }).returning({ id: localAccents.id }).get();
+      recordHistory(tx, { entityType: 'accent', entityId: row.id, userId, change: 'create', after: { body } });
+      return row.id;
+    }
+    if (recordUpdate(tx, 'accent', existing.id, userId, { body: existing.body }, { body })) {
+      tx.update(localAccents).set({ body, updatedAt, updatedBy: userId }).where(eq(localAccents.id, existing.id)).run();
+    }
+    return existing.id;
+  });
+}

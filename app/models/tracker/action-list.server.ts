@@ -1,0 +1,381 @@
+/**
+ * The list views of the tracker: the filtered action list (and its CSV export), "Mijn
+ * acties", the timeline and the board. Every view is one query with its joins — never a
+ * query per row — with the filtering done in SQL on the indexed columns of `actions`.
+ */
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { actions, goals, themes, users } from '../../../db/schema';
+import { parseActionFilters, type ActionFilters, type ParsedActionFilters } from '../../schemas/action-filters';
+import { db } from '../../utils/db.server';
+import { ACTION_STATUSES, type ActionStatus } from './action-status';
+import { selectActions } from './action.server';
+import { compareDeadlines, isOverdue } from './deadline';
+import { getAgenda } from './agenda.server';
+import { listOrganisationOptions } from '../accounts/organisation.server';
+import { t } from '../../i18n';
+
+const CLOSED: ActionStatus[] = ['afgerond', 'vervallen'];
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectActions>['all']>>[number];
+export type ActionListRow = Row & { overdue: boolean };
+
+const withOverdue = (today: string) => (row: Row): ActionListRow => ({
+  ...row,
+  overdue: isOverdue({ end: row.deadlineEnd }, row.status, today),
+});
+
+/** Overdue, in SQL: the window ended before today and the action is not closed. */
+function overdueCondition(today: string): SQL {
+  return and(isNotNull(actions.deadlineEnd), sql`${actions.deadlineEnd} < ${today}`, sql`${actions.status} not in ('afgerond', 'vervallen')`)!;
+}
+
+/** The WHERE clause of a set of filters; columns of `actions` only, so counting needs no joins. */
+function whereOf(filters: ActionFilters, today: string): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (filters.themeId !== null) {
+    conditions.push(inArray(actions.goalId, db.select({ id: goals.id }).from(goals).where(eq(goals.themeId, filters.themeId))));
+  }
+  if (filters.goalId !== null) conditions.push(eq(actions.goalId, filters.goalId));
+  if (filters.organisationId !== null) {
+    conditions.push(or(eq(actions.ownerOrganisationId, filters.organisationId), eq(actions.municipalityId, filters.organisationId)));
+  }
+  if (filters.ownerUserId !== null) conditions.push(eq(actions.ownerUserId, filters.ownerUserId));
+  if (filters.statuses.length > 0) conditions.push(inArray(actions.status, filters.statuses));
+  if (filters.window) {
+    // Overlap of two inclusive windows; a NULL end of the action's window is open.
+    // Actions without any deadline do not match a deadline filter.
+    const { start, end } = filters.window;
+    conditions.push(or(isNotNull(actions.deadlineStart), isNotNull(actions.deadlineEnd)));
+    if (end !== null) conditions.push(or(isNull(actions.deadlineStart), sql`${actions.deadlineStart} <= ${end}`));
+    if (start !== null) conditions.push(or(isNull(actions.deadlineEnd), sql`${actions.deadlineEnd} >= ${start}`));
+  }
+  if (filters.overdueOnly) conditions.push(overdueCondition(today));
+  if (filters.scope === 'regionaal') conditions.push(isNull(actions.municipalityId));
+  if (filters.scope === 'lokaal') conditions.push(isNotNull(actions.municipalityId));
+  if (filters.text !== '') {
+    const pattern = `%${filters.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(sql`${actions.title} like ${pattern} escape '\\'`, sql`${actions.code} like ${pattern} escape '\\'`));
+  }
+  const present = conditions.filter((c): c is SQL => c !== undefined);
+  return present.length > 0 ? and(...present) : undefined;
+}
+
+const statusRank = sql`case ${actions.status} ${sql.join(
+  ACTION_STATUSES.map((s, i) => sql`when ${s} then ${i}`),
+  sql` `,
+)} end`;
+
+/** Agenda order: chapter, goal, the action's place under its goal. */
+const agendaOrder = [asc(themes.position), asc(goals.position), asc(actions.position), asc(actions.id)];
+
+function orderOf(filters: Pick<ActionFilters, 'sort' | 'direction'>): SQL[] {
+  const dir = filters.direction === 'af' ? desc : asc;
+  switch (filters.sort) {
+    case 'titel':
+      return [dir(sql`${actions.title} collate nocase`), ...agendaOrder];
+    case 'status':
+      return [dir(statusRank), ...agendaOrder];
+    case 'voortgang':
+      return [dir(actions.progress), ...agendaOrder];
+    case 'gewijzigd':
+      return [dir(actions.updatedAt), ...agendaOrder];
+    case 'termijn': {
+      // compareDeadlines: by end (none last), then by start (none first); reversed when descending.
+      const [late, early] = filters.direction === 'af' ? [0, 1] : [1, 0];
+      return [
+        sql`case when ${actions.deadlineEnd} is null then ${late} else ${early} end`,
+        dir(actions.deadlineEnd),
+        sql`case when ${actions.deadlineStart} is null then ${early} else ${late} end`,
+        dir(actions.deadlineStart),
+        ...agendaOrder,
+      ];
+    }
+    case 'code':
+    default:
+      return filters.direction === 'af'
+        ? [desc(themes.position), desc(goals.position), desc(actions.position), desc(actions.id)]
+        : agendaOrder;
+  }
+}
+
+export const PAGE_SIZE = 100;
+
+/**
+ * The filtered, sorted action list. With `pageSize` one page of it (the page number comes
+ * from the filters and is clamped to the last page); with `pageSize: null` all of it (CSV).
+ */
+export function listActions({ filters, today, pageSize = PAGE_SIZE }: { filters: ActionFilters; today: string; pageSize?: number | null }) {
+  const where = whereOf(filters, today);
+  const total = db.select({ n: sql<number>`count(*)` }).from(actions).where(where).get()!.n;
+  const pageCount = pageSize === null ? 1 : Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filters.page, pageCount);
+  let query = selectActions()
+    .where(where)
+    .orderBy(...orderOf(filters))
+    .$dynamic();
+  if (pageSize !== null) query = query.limit(pageSize).offset((page - 1) * pageSize);
+  return { total, page, pageCount, pageSize, rows: query.all().map(withOverdue(today)) };
+}
+
+/** The choices of the filter form. Small tables, so four plain queries. */
+export function listFilterOptions() {
+  return {
+    themes: db
+      .select({ id: themes.id, code: themes.code, title: themes.title })
+      .from(themes)
+      .where(sql`${themes.kind} = 'onderwerp' or exists (select 1 from ${goals} where ${goals.themeId} = ${themes.id})`)
+      .orderBy(asc(themes.position), asc(themes.id))
+      .all(),
+    goals: db
+      .select({ id: goals.id, code: goals.code, title: goals.title, themeId: goals.themeId })
+      .from(goals)
+      .innerJoin(themes, eq(themes.id, goals.themeId))
+      .orderBy(asc(themes.position), asc(goals.position), asc(goals.id))
+      .all(),
+    organisations: listOrganisationOptions(),
+    owners: db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name), asc(users.id)).all(),
+  };
+}
+
+export type FilterOptions = ReturnType<typeof listFilterOptions>;
+
+/**
+ * Well-formed ids that point nowhere (a removed goal, a mistyped link) are treated like
+ * any other bad filter value: a message beside the field and the filter ignored.
+ */
+export function dropUnknownFilterIds(parsed: ParsedActionFilters, options: FilterOptions): ParsedActionFilters {
+  const m = t.lists.filters.errors;
+  const filters = { ...parsed.filters };
+  const fieldErrors = { ...parsed.fieldErrors };
+  const check = (key: 'themeId' | 'goalId' | 'organisationId' | 'ownerUserId', param: 'thema' | 'doel' | 'organisatie' | 'trekker', list: { id: number }[], message: string) => {
+    const value = filters[key];
+    if (value !== null && !list.some((item) => item.id === value)) {
+      filters[key] = null;
+      fieldErrors[param] = message;
+    }
+  };
+  check('themeId', 'thema', options.themes, m.theme);
+  check('goalId', 'doel', options.goals, m.goal);
+  check('organisationId', 'organisatie', options.organisations, m.organisation);
+  check('ownerUserId', 'trekker', options.owners, m.owner);
+  return { ...parsed, filters, fieldErrors };
+}
+
+/** Open actions before closed ones; overdue first; then by deadline; then agenda order. */
+function byUrgency(a: ActionListRow, b: ActionListRow): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  return compareDeadlines({ start: a.deadlineStart, end: a.deadlineEnd }, { start: b.deadlineStart, end: b.deadlineEnd });
+}
+
+function splitClosed(rows: ActionListRow[]) {
+  const open = rows.filter((r) => !CLOSED.includes(r.status)).sort(byUrgency);
+  const closed = rows.filter((r) => CLOSED.includes(r.status)).sort(byUrgency);
+  return { open, closed };
+}
+
+/**
+ * "Mijn acties": those I am the trekker of, and those of my organisation (its own, and
+ * for a municipality its local actions) that are not already mine.
+ */
+export function listMyActions({ userId, organisationId, today }: { userId: number; organisationId: number; today: string }) {
+  const rows = selectActions()
+    .where(or(eq(actions.ownerUserId, userId), eq(actions.ownerOrganisationId, organisationId), eq(actions.municipalityId, organisationId)))
+    .orderBy(...agendaOrder)
+    .all()
+    .map(withOverdue(today));
+  const own = rows.filter((r) => r.ownerUserId === userId);
+  const organisation = rows.filter((r) => r.ownerUserId !== userId);
+  return { own: splitClosed(own), organisation: splitClosed(organisation) };
+}
+
+// ---------------------------------------------------------------------------
+// Timeline
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** What the timeline shows of an action. */
+export type TimelineAction = Pick<
+  ActionListRow,
+  'id' | 'code' | 'title' | 'status' | 'goalId' | 'goalCode' | 'themeCode' | 'deadlinePhrase' | 'deadlineStart' | 'deadlineEnd' | 'municipalityName' | 'overdue'
+>;
+
+const timelineAction = (r: ActionListRow): TimelineAction => ({
+  id: r.id,
+  code: r.code,
+  title: r.title,
+  status: r.status,
+  goalId: r.goalId,
+  goalCode: r.goalCode,
+  themeCode: r.themeCode,
+  deadlinePhrase: r.deadlinePhrase,
+  deadlineStart: r.deadlineStart,
+  deadlineEnd: r.deadlineEnd,
+  municipalityName: r.municipalityName,
+  overdue: r.overdue,
+});
+
+export type TimelineBar = TimelineAction & {
+  /** Where the bar sits on the axis, in percent of its width. */
+  left: number;
+  width: number;
+  /** 'by' deadlines are drawn from the start of the axis, 'from' deadlines to its end. */
+  openStart: boolean;
+  openEnd: boolean;
+  /** The window reaches beyond the axis and is cut off there. */
+  clippedStart: boolean;
+  clippedEnd: boolean;
+};
+
+export type TimelineGoal = {
+  id: number;
+  code: string;
+  title: string;
+  targetYear: number | null;
+  /** Percent position of the end of the target year, when that lies on the axis. */
+  milestone: number | null;
+  bars: TimelineBar[];
+};
+
+export type TimelineChapter = { id: number; code: string; title: string; goals: TimelineGoal[] };
+
+/**
+ * The timeline: the agenda period (extended to today's year, and to the windows of the
+ * actions shown, at most ten years past the period) as an axis of years; each action with a
+ * deadline as a bar over its window, grouped by chapter and goal; goals' target years
+ * as milestones. Actions without a deadline are listed apart.
+ */
+export function getTimeline({ filters, today }: { filters: ActionFilters; today: string }) {
+  const agenda = getAgenda();
+  if (!agenda) return null;
+  const rows = selectActions()
+    .where(whereOf(filters, today))
+    .orderBy(...agendaOrder)
+    .all()
+    .map(withOverdue(today));
+
+  const todayYear = Number(today.slice(0, 4));
+  let lastYear = Math.max(agenda.periodEnd, todayYear);
+  for (const row of rows) {
+    const year = Number((row.deadlineEnd ?? row.deadlineStart ?? '0').slice(0, 4));
+    if (year > lastYear) lastYear = year;
+  }
+  lastYear = Math.min(lastYear, agenda.periodEnd + 10);
+  const firstYear = agenda.periodStart;
+  const axisStart = `${firstYear}-01-01`;
+  const axisEnd = `${lastYear}-12-31`;
+  const from = dayNumber(axisStart);
+  const span = dayNumber(axisEnd) + 1 - from;
+  const position = (date: string) => Math.max(0, Math.min(100, ((dayNumber(date) - from) / span) * 100));
+  const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
+
+  const goalRows = db
+    .select({ id: goals.id, code: goals.code, title: goals.title, targetYear: goals.targetYear, themeId: themes.id, themeCode: themes.code, themeTitle: themes.title })
+    .from(goals)
+    .innerJoin(themes, eq(themes.id, goals.themeId))
+    .where(filters.themeId !== null ? eq(themes.id, filters.themeId) : filters.goalId !== null ? eq(goals.id, filters.goalId) : undefined)
+    .orderBy(asc(themes.position), asc(goals.position), asc(goals.id))
+    .all();
+
+  const chapters: TimelineChapter[] = [];
+  const goalById = new Map<number, TimelineGoal>();
+  for (const g of goalRows) {
+    if (filters.goalId !== null && g.id !== filters.goalId) continue;
+    let chapter = chapters[chapters.length - 1];
+    if (!chapter || chapter.id !== g.themeId) {
+      chapter = { id: g.themeId, code: g.themeCode, title: g.themeTitle, goals: [] };
+      chapters.push(chapter);
+    }
+    const onAxis = g.targetYear !== null && g.targetYear >= firstYear && g.targetYear <= lastYear;
+    const goal: TimelineGoal = {
+      id: g.id,
+      code: g.code,
+      title: g.title,
+      targetYear: g.targetYear,
+      // The end of the target year: the marker sits at the right edge of that year's column.
+      milestone: onAxis ? round(((dayNumber(`${g.targetYear}-12-31`) + 1 - from) / span) * 100) : null,
+      bars: [],
+    };
+    chapter.goals.push(goal);
+    goalById.set(g.id, goal);
+  }
+
+  const unscheduled: TimelineAction[] = [];
+  let barCount = 0;
+  for (const row of rows) {
+    if (row.deadlineStart === null && row.deadlineEnd === null) {
+      unscheduled.push(timelineAction(row));
+      continue;
+    }
+    const start = row.deadlineStart ?? axisStart;
+    const end = row.deadlineEnd ?? axisEnd;
+    const left = position(start);
+    const right = ((Math.min(dayNumber(end), dayNumber(axisEnd)) + 1 - from) / span) * 100;
+    const bar: TimelineBar = {
+      ...timelineAction(row),
+      left: round(left),
+      width: round(Math.max(0.6, Math.min(100, right) - left)),
+      openStart: row.deadlineStart === null,
+      openEnd: row.deadlineEnd === null,
+      clippedStart: row.deadlineStart !== null && row.deadlineStart < axisStart,
+      clippedEnd: row.deadlineEnd !== null && row.deadlineEnd > axisEnd,
+    };
+    const goal = goalById.get(row.goalId);
+    if (goal) {
+      goal.bars.push(bar);
+      barCount += 1;
+    }
+  }
+
+  const showAllGoals = filters.statuses.length === 0 && !filters.overdueOnly && filters.window === null && filters.text === '' && filters.ownerUserId === null && filters.organisationId === null && filters.scope === null;
+  return {
+    agenda: { title: agenda.title, periodStart: agenda.periodStart, periodEnd: agenda.periodEnd },
+    years,
+    axis: { start: axisStart, end: axisEnd },
+    today: { date: today, position: round(((dayNumber(today) - from) / span) * 100) },
+    // Without narrowing filters every goal shows (its milestone even without actions);
+    // with them, only goals that have a bar.
+    chapters: chapters
+      .map((c) => ({ ...c, goals: c.goals.filter((g) => g.bars.length > 0 || (showAllGoals && g.milestone !== null)) }))
+      .filter((c) => c.goals.length > 0),
+    barCount,
+    unscheduled,
+    milestones: goalRows
+      .filter((g) => g.targetYear !== null && (filters.goalId === null || g.id === filters.goalId))
+      .map((g) => ({ goalId: g.id, code: g.code, year: g.targetYear! })),
+  };
+}
+
+export type Timeline = NonNullable<ReturnType<typeof getTimeline>>;
+
+// ---------------------------------------------------------------------------
+// Board
+
+/** Closed columns show the most recently changed cards only; the list has the rest. */
+export const BOARD_CLOSED_LIMIT = 25;
+
+/**
+ * The board: every filtered action in the column of its status. Open columns in agenda
+ * order; closed ones (afgerond, vervallen) most recently changed first, at most
+ * BOARD_CLOSED_LIMIT cards, with the number left out.
+ */
+export function listBoard({ filters, today }: { filters: ActionFilters; today: string }) {
+  const rows = selectActions()
+    .where(whereOf({ ...filters, statuses: [] }, today))
+    .orderBy(...agendaOrder)
+    .all()
+    .map(withOverdue(today));
+  return ACTION_STATUSES.map((status) => {
+    const cards = rows.filter((r) => r.status === status);
+    if (!CLOSED.includes(status)) return { status, total: cards.length, actions: cards };
+    cards.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+    return { status, total: cards.length, actions: cards.slice(0, BOARD_CLOSED_LIMIT) };
+  });
+}
+
+/** The filters of a list view's query string, with the options of its filter form. */
+export function readListFilters(searchParams: URLSearchParams, today: string) {
+  const options = listFilterOptions();
+  return { ...dropUnknownFilterIds(parseActionFilters(searchParams, today), options), options };
+}

@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig } from 'vite';
+
 import remixConfig from './remix.config.js';
 
 declare module '@remix-run/node' {

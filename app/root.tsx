@@ -11,15 +11,16 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import tokensCss from '@utrecht/design-tokens/dist/root.css?url';
 import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
-import appCss from './styles/app.css?url';
-import searchCss from './styles/search.css?url';
-import notificationsCss from './styles/notifications.css?url';
-import { t } from './i18n';
+import tokensCss from '@utrecht/design-tokens/dist/root.css?url';
+
 import { AppHeader } from './components/layout/app-header';
 import { LiveUpdates } from './components/layout/live-updates';
+import { t } from './i18n';
 import { countUnread } from './models/notifications/notification-inbox.server';
+import appCss from './styles/app.css?url';
+import notificationsCss from './styles/notifications.css?url';
+import searchCss from './styles/search.css?url';
 import { getUser } from './utils/auth.server';
 import { useNonce } from './utils/nonce';
 

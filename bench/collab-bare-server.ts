@@ -5,8 +5,9 @@
  * Answers plain HTTP with 200 (the conductor polls that to know it is up).
  * Environment: PORT, HOST.
  */
-import { setupWSConnection } from '@y/websocket-server/utils';
 import http from 'node:http';
+
+import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
 
 const PATH_PREFIX = '/collab/';

@@ -3,8 +3,9 @@
  * and reused for every scenario. Documents are spread over them round-robin; all
  * clients of one document stay in one process (one clock for send and receive times).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
 import type { DocumentLoad, FromWorker, RelayedDocument, ToWorker, TypingResult, VerifiedDocument } from './collab-messages';
 
 const WORKER = fileURLToPath(new URL('./collab-worker.ts', import.meta.url));
@@ -34,7 +35,11 @@ class Worker {
   private waiting: { type: FromWorker['type']; resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
 
   constructor(readonly index: number) {
-    this.child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(WORKER, [], {
+      execArgv: ['--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     this.child.on('message', (message: FromWorker) => {
       const waiting = this.waiting;
       if (!waiting) return;
@@ -105,7 +110,9 @@ export class ClientPool {
     documents.forEach((document, i) => shares[i % shares.length]!.push(document));
     const busy = this.workers.filter((_, i) => shares[i]!.length > 0);
     this.busy.set(set, busy);
-    const replies = await Promise.all(busy.map((w) => w.ask({ type: 'connect', set, url, documents: shares[w.index]! }, 'ready', timeoutMs)));
+    const replies = await Promise.all(
+      busy.map((w) => w.ask({ type: 'connect', set, url, documents: shares[w.index]! }, 'ready', timeoutMs)),
+    );
     return replies.reduce((n, r) => n + r.clients, 0);
   }
 

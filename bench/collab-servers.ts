@@ -5,9 +5,10 @@
  * *is* the server process: its CPU time and peak memory are read from /proc/<pid>.
  * Each runs in its own process group, stopped by group at the end (also on errors).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { request } from './load';
 import { buildApp, freePort, ROOT, tail } from './server-process';
 
@@ -48,12 +49,21 @@ export function ensureBuild({ rebuild, log }: { rebuild: boolean; log: (line: st
     return BUILD_DIR;
   } catch (error) {
     if (!fs.existsSync(entry(FALLBACK_BUILD_DIR))) throw error;
-    log(`  de build mislukte; de bestaande build in ${path.relative(ROOT, FALLBACK_BUILD_DIR)}/ wordt gebruikt (alleen /login gebruikt hem):\n${(error as Error).message}`);
+    log(
+      `  de build mislukte; de bestaande build in ${path.relative(ROOT, FALLBACK_BUILD_DIR)}/ wordt gebruikt (alleen /login gebruikt hem):\n${(error as Error).message}`,
+    );
     return FALLBACK_BUILD_DIR;
   }
 }
 
-function spawnServer(kind: ServerKind, entry: string, env: NodeJS.ProcessEnv, port: number, logFile: string, nodeArgs: string[] = []): ServerProcess {
+function spawnServer(
+  kind: ServerKind,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  port: number,
+  logFile: string,
+  nodeArgs: string[] = [],
+): ServerProcess {
   const out = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: ROOT,
@@ -71,9 +81,27 @@ function spawnServer(kind: ServerKind, entry: string, env: NodeJS.ProcessEnv, po
 }
 
 /** `nodeArgs`: e.g. `--cpu-prof --cpu-prof-dir=…` to profile the server (written when it stops cleanly). */
-export async function startKoers({ database, buildDir, logFile, nodeArgs }: { database: string; buildDir: string; logFile: string; nodeArgs?: string[] }): Promise<ServerProcess> {
+export async function startKoers({
+  database,
+  buildDir,
+  logFile,
+  nodeArgs,
+}: {
+  database: string;
+  buildDir: string;
+  logFile: string;
+  nodeArgs?: string[];
+}): Promise<ServerProcess> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), KOERS_DATABASE: database, KOERS_BUILD_DIR: buildDir, KOERS_DEMO: 'on' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    KOERS_DATABASE: database,
+    KOERS_BUILD_DIR: buildDir,
+    KOERS_DEMO: 'on',
+  };
   // The page cache as configured by default; no timing log; the loopback origin must pass the Origin check.
   delete env.KOERS_PAGE_CACHE;
   delete env.KOERS_TIMING_LOG;
@@ -95,7 +123,8 @@ export async function startBare({ logFile, nodeArgs }: { logFile: string; nodeAr
 async function waitForHttp(url: string, server: ServerProcess, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (server.child.exitCode !== null) throw new Error(`De ${server.kind}-server stopte bij het starten (code ${server.child.exitCode}):\n${tail(server.logFile)}`);
+    if (server.child.exitCode !== null)
+      throw new Error(`De ${server.kind}-server stopte bij het starten (code ${server.child.exitCode}):\n${tail(server.logFile)}`);
     try {
       if ((await request(url, { timeoutMs: 2_000 })).status === 200) return;
     } catch {
@@ -186,4 +215,3 @@ export function memoryMiB(pid: number): { rss: number; peak: number } {
 }
 
 // --- sessions -------------------------------------------------------------------------
-

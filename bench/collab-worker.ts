@@ -12,9 +12,11 @@
  * receiver's state for sender S reaches clock k, every insert of S up to k has arrived.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+
 import type { DocumentLoad, FromWorker, RelayedDocument, ToWorker, TypingResult, VerifiedDocument } from './collab-messages';
 
 /**
@@ -123,7 +125,9 @@ async function connect(set: string, url: string, loads: DocumentLoad[]) {
   await waitFor(
     () =>
       documents.every((d) =>
-        d.clients.every((c) => d.clients.every((other) => Y.getState(c.doc.store, other.doc.clientID) >= Y.getState(other.doc.store, other.doc.clientID))),
+        d.clients.every((c) =>
+          d.clients.every((other) => Y.getState(c.doc.store, other.doc.clientID) >= Y.getState(other.doc.store, other.doc.clientID)),
+        ),
       ),
     CONNECT_TIMEOUT_MS,
     'every paragraph at every client',
@@ -131,7 +135,8 @@ async function connect(set: string, url: string, loads: DocumentLoad[]) {
   for (const document of documents) {
     for (const client of document.clients) {
       observeArrivals(document, client);
-      for (const other of document.clients) if (other !== client) client.seen.set(other.doc.clientID, Y.getState(client.doc.store, other.doc.clientID));
+      for (const other of document.clients)
+        if (other !== client) client.seen.set(other.doc.clientID, Y.getState(client.doc.store, other.doc.clientID));
     }
   }
   sets.set(set, documents);
@@ -171,10 +176,13 @@ function startTyping(documents: LoadedDocument[], ratePerSecond: number, duratio
     text.insert(text.length, ALPHABET[client.sendTimes.length % ALPHABET.length]!);
     client.sendTimes.push(sentAt);
     const next = at + period;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      tick(client, next);
-    }, Math.max(0, next - performance.now()));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        tick(client, next);
+      },
+      Math.max(0, next - performance.now()),
+    );
     timers.add(timer);
   }
 

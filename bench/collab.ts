@@ -27,12 +27,28 @@
  *          --cpu-prof (V8 CPU profiles of both servers in bench/.data/profiles/<kind>/)
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import os from 'node:os';
+
 import { ClientPool, mergeTypingResults } from './collab-clients';
 import type { DocumentLoad, TypingResult, VerifiedDocument } from './collab-messages';
-import { cpuSeconds, DATA_DIR, ensureBuild, killAllServersNow, killHard, login, memoryMiB, ROOT, startBare, startKoers, stopAllServers, stopServer, type ServerKind, type ServerProcess } from './collab-servers';
+import {
+  cpuSeconds,
+  DATA_DIR,
+  ensureBuild,
+  killAllServersNow,
+  killHard,
+  login,
+  memoryMiB,
+  ROOT,
+  type ServerKind,
+  type ServerProcess,
+  startBare,
+  startKoers,
+  stopAllServers,
+  stopServer,
+} from './collab-servers';
 import { machineInfo, markdownTable, ms, percentile, replaceMarkedSection } from './load';
 
 const DOCS_FILE = path.join(ROOT, 'docs/benchmarks.md');
@@ -132,7 +148,11 @@ async function prepareDatabase(meetingCount: number): Promise<number[]> {
   migrateDatabase(db);
   await bootstrapDatabase(db, { demo: true, demoPassword: PASSWORD });
   const ids = db.transaction(() =>
-    Array.from({ length: meetingCount }, (_, i) => createMeeting({ title: `Benchmark-overleg ${i + 1}`, kind: 'werkgroep', startsAt: '2025-03-04T09:00:00.000Z', createdBy: null }).id),
+    Array.from(
+      { length: meetingCount },
+      (_, i) =>
+        createMeeting({ title: `Benchmark-overleg ${i + 1}`, kind: 'werkgroep', startsAt: '2025-03-04T09:00:00.000Z', createdBy: null }).id,
+    ),
   );
   db.$client.close();
   return ids;
@@ -181,7 +201,13 @@ async function typeSegment(pool: ClientPool, server: ServerProcess, ratePerSecon
   }
 }
 
-async function runScenario(pool: ClientPool, scenario: Scenario, names: string[], cookies: string[], buildDir: string): Promise<Measured[]> {
+async function runScenario(
+  pool: ClientPool,
+  scenario: Scenario,
+  names: string[],
+  cookies: string[],
+  buildDir: string,
+): Promise<Measured[]> {
   const servers: Partial<Record<ServerKind, ServerProcess>> = {};
   try {
     servers.bare = await startServer('bare', buildDir);
@@ -189,16 +215,25 @@ async function runScenario(pool: ClientPool, scenario: Scenario, names: string[]
     const kinds = ['bare', 'koers'] as const;
     const idleRssMiB = Object.fromEntries(kinds.map((k) => [k, memoryMiB(servers[k]!.pid).rss])) as Record<ServerKind, number>;
     const clients = {} as Record<ServerKind, number>;
-    for (const kind of kinds) clients[kind] = await pool.connect(kind, servers[kind]!.wsUrl, documentLoads(names, scenario.clientsPerDocument, cookies));
+    for (const kind of kinds)
+      clients[kind] = await pool.connect(kind, servers[kind]!.wsUrl, documentLoads(names, scenario.clientsPerDocument, cookies));
     await sleep(settings.settleMs);
     for (const kind of kinds) await pool.type(kind, scenario.ratePerSecond, settings.warmupMs, settings.graceMs);
 
     type Segments = { results: TypingResult[]; roundP99: number[]; cpu: number; wallMs: number };
-    const segments = Object.fromEntries(kinds.map((k) => [k, { results: [], roundP99: [], cpu: 0, wallMs: 0 }])) as unknown as Record<ServerKind, Segments>;
+    const segments = Object.fromEntries(kinds.map((k) => [k, { results: [], roundP99: [], cpu: 0, wallMs: 0 }])) as unknown as Record<
+      ServerKind,
+      Segments
+    >;
     for (let round = 0; round < settings.rounds; round++) {
       const firstOfRound = Object.fromEntries(kinds.map((k) => [k, segments[k].results.length])) as Record<ServerKind, number>;
       for (const segment of SEGMENTS) {
-        const { result, cpu, wallMs } = await typeSegment(pool, servers[segment.server]!, scenario.ratePerSecond, settings.durationMs * segment.share);
+        const { result, cpu, wallMs } = await typeSegment(
+          pool,
+          servers[segment.server]!,
+          scenario.ratePerSecond,
+          settings.durationMs * segment.share,
+        );
         const measured = segments[segment.server];
         measured.results.push(result);
         measured.cpu += cpu;
@@ -217,7 +252,18 @@ async function runScenario(pool: ClientPool, scenario: Scenario, names: string[]
       const result = mergeTypingResults(segments[kind].results);
       const { cpu, wallMs } = segments[kind];
       const sorted = Array.from(result.latenciesMs).sort((a, b) => a - b);
-      return { scenario, server: kind, clients: clients[kind], result, sorted, roundP99: segments[kind].roundP99, cpuSeconds: cpu, cpuPercent: (cpu / (wallMs / 1000)) * 100, idleRssMiB: idleRssMiB[kind], peakMiB: peakMiB[kind] };
+      return {
+        scenario,
+        server: kind,
+        clients: clients[kind],
+        result,
+        sorted,
+        roundP99: segments[kind].roundP99,
+        cpuSeconds: cpu,
+        cpuPercent: (cpu / (wallMs / 1000)) * 100,
+        idleRssMiB: idleRssMiB[kind],
+        peakMiB: peakMiB[kind],
+      };
     });
   } finally {
     await Promise.all(Object.values(servers).map((server) => stopServer(server)));
@@ -251,7 +297,9 @@ async function runDurability(pool: ClientPool, names: string[], cookies: string[
       const kill: Kill = { round: round + 1, killAfterMs: killAfter, typed, documents: verified };
       kills.push(kill);
       const t = killTotals(kill);
-      log(`  kill ${kill.round} na ${(killAfter / 1000).toFixed(1)} s: ${typed} getypt, ${t.relayed} doorgegeven, ${t.survived} bewaard, ${t.relayed - t.survived} kwijt (+${t.beyond} opgeslagen maar nog niet doorgegeven)`);
+      log(
+        `  kill ${kill.round} na ${(killAfter / 1000).toFixed(1)} s: ${typed} getypt, ${t.relayed} doorgegeven, ${t.survived} bewaard, ${t.relayed - t.survived} kwijt (+${t.beyond} opgeslagen maar nog niet doorgegeven)`,
+      );
     }
   } finally {
     await stopServer(server);
@@ -277,7 +325,24 @@ function scenarioLabel(s: Scenario) {
 
 function resultTable(results: Measured[]): string {
   return markdownTable(
-    ['scenario', 'server', 'clients', 'inserts', 'deliveries', 'p50 ms', 'p95 ms', 'p99 ms', 'p99 per round ms', 'max ms', 'lost', 'CPU % of 1 core', 'CPU s', 'idle RSS MiB', 'peak MiB (VmHWM)', 'client loop p99 ms'],
+    [
+      'scenario',
+      'server',
+      'clients',
+      'inserts',
+      'deliveries',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'p99 per round ms',
+      'max ms',
+      'lost',
+      'CPU % of 1 core',
+      'CPU s',
+      'idle RSS MiB',
+      'peak MiB (VmHWM)',
+      'client loop p99 ms',
+    ],
     results.map((m) => [
       scenarioLabel(m.scenario),
       m.server === 'koers' ? 'Koers' : 'bare @y/websocket-server',
@@ -314,22 +379,46 @@ function targets(results: Measured[], kills: Kill[]): Target[] {
       ok: ratio <= TARGET_P99_RATIO,
     });
     const lost = koers.result.expectedDeliveries - koers.result.delivered;
-    list.push({ target: `${scenario.id}: Koers loses no insert`, measured: `${lost} of ${koers.result.expectedDeliveries} deliveries lost`, ok: lost === 0 });
+    list.push({
+      target: `${scenario.id}: Koers loses no insert`,
+      measured: `${lost} of ${koers.result.expectedDeliveries} deliveries lost`,
+      ok: lost === 0,
+    });
   }
   if (kills.length > 0) {
     const relayed = kills.reduce((n, k) => n + killTotals(k).relayed, 0);
     const lost = kills.reduce((n, k) => n + killTotals(k).relayed - killTotals(k).survived, 0);
-    list.push({ target: 'kill -9: no relayed insert lost', measured: `${lost} of ${relayed} relayed inserts lost over ${kills.length} kills`, ok: lost === 0 });
+    list.push({
+      target: 'kill -9: no relayed insert lost',
+      measured: `${lost} of ${relayed} relayed inserts lost over ${kills.length} kills`,
+      ok: lost === 0,
+    });
   }
   return list;
 }
 
 function killTable(kills: Kill[]): string {
   return markdownTable(
-    ['kill', 'killed after s', 'inserts typed', 'relayed (seen by another client)', 'survived the restart', 'lost', 'stored but not yet relayed'],
+    [
+      'kill',
+      'killed after s',
+      'inserts typed',
+      'relayed (seen by another client)',
+      'survived the restart',
+      'lost',
+      'stored but not yet relayed',
+    ],
     kills.map((k) => {
       const t = killTotals(k);
-      return [String(k.round), (k.killAfterMs / 1000).toFixed(1), String(k.typed), String(t.relayed), String(t.survived), String(t.relayed - t.survived), String(t.beyond)];
+      return [
+        String(k.round),
+        (k.killAfterMs / 1000).toFixed(1),
+        String(k.typed),
+        String(t.relayed),
+        String(t.survived),
+        String(t.relayed - t.survived),
+        String(t.beyond),
+      ];
     }),
   );
 }

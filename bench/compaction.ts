@@ -19,7 +19,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
 import * as Y from 'yjs';
+
 import { seededRandom } from './generate-workspace';
 import { machineInfo, markdownTable, ms, replaceMarkedSection } from './load';
 
@@ -100,7 +102,9 @@ async function measure(size: number, run: number): Promise<Measurement> {
   const backgroundTotalMs = performance.now() - started;
   await compactor.close();
 
-  const snapshot = db.$client.prepare('select length(state) as bytes from collab_snapshots where document_name = ?').get(inBackground) as { bytes: number };
+  const snapshot = db.$client.prepare('select length(state) as bytes from collab_snapshots where document_name = ?').get(inBackground) as {
+    bytes: number;
+  };
   // The histogram counts from the timer's due time in nanoseconds; its resolution is the floor.
   return { blockedMs, backgroundWorstDelayMs: delay.max / 1e6 - 1, backgroundTotalMs, loadMs, snapshotKiB: snapshot.bytes / 1024 };
 }
@@ -126,10 +130,20 @@ const report = [
   '## Compaction benchmark (`npm run bench:compaction`)',
   '',
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Machine: ${machine.cpuCount} × ${machine.cpuModel}, Node ${machine.node}.`,
-  '- A meeting\'s notes typed by three people into the same two paragraphs at random places (about one keystroke in seven a deletion), every update logged as the live server logs it; median of 3 runs per size.',
-  '- *Load*: `loadDocumentState` with that many updates pending (on the event loop, when the first client connects). *On the event loop*: `compactDocument`, the event loop blocked for all of it (the live server until 2026-11-29; still at shutdown). *Background*: the live server\'s `Compactor` — the fold in the compaction thread, the store on the main thread — with the event loop\'s worst delay while it ran (`monitorEventLoopDelay`, 1 ms resolution) and the time until the snapshot was stored (each run starts a fresh compaction thread, which the server does once: most of that time).',
+  "- A meeting's notes typed by three people into the same two paragraphs at random places (about one keystroke in seven a deletion), every update logged as the live server logs it; median of 3 runs per size.",
+  "- *Load*: `loadDocumentState` with that many updates pending (on the event loop, when the first client connects). *On the event loop*: `compactDocument`, the event loop blocked for all of it (the live server until 2026-11-29; still at shutdown). *Background*: the live server's `Compactor` — the fold in the compaction thread, the store on the main thread — with the event loop's worst delay while it ran (`monitorEventLoopDelay`, 1 ms resolution) and the time until the snapshot was stored (each run starts a fresh compaction thread, which the server does once: most of that time).",
   '',
-  markdownTable(['updates folded', 'load ms', 'on the event loop: blocked ms', 'background: worst event-loop delay ms', 'background: until stored ms', 'snapshot KiB'], rows),
+  markdownTable(
+    [
+      'updates folded',
+      'load ms',
+      'on the event loop: blocked ms',
+      'background: worst event-loop delay ms',
+      'background: until stored ms',
+      'snapshot KiB',
+    ],
+    rows,
+  ),
 ].join('\n');
 
 console.log(`\n${report}`);

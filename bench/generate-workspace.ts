@@ -48,9 +48,64 @@ export function seededRandom(seed: number) {
   return { next, int, pick };
 }
 
-const FIRST_NAMES = ['Anne', 'Bas', 'Carla', 'Daan', 'Eva', 'Fleur', 'Gijs', 'Hanna', 'Ilse', 'Joost', 'Karin', 'Lars', 'Mila', 'Noah', 'Olga', 'Pim', 'Roos', 'Sem', 'Tess', 'Vera', 'Wouter', 'Yara', 'Zoë', 'Bilal', 'Samira'];
-const LAST_NAMES = ['de Jong', 'Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Dekker', 'Yilmaz', 'El Idrissi'];
-const VERBS = ['We verkennen', 'We organiseren', 'We evalueren', 'We ontwikkelen', 'We maken afspraken over', 'We brengen in kaart', 'We starten', 'We borgen', 'We bespreken', 'We financieren'];
+const FIRST_NAMES = [
+  'Anne',
+  'Bas',
+  'Carla',
+  'Daan',
+  'Eva',
+  'Fleur',
+  'Gijs',
+  'Hanna',
+  'Ilse',
+  'Joost',
+  'Karin',
+  'Lars',
+  'Mila',
+  'Noah',
+  'Olga',
+  'Pim',
+  'Roos',
+  'Sem',
+  'Tess',
+  'Vera',
+  'Wouter',
+  'Yara',
+  'Zoë',
+  'Bilal',
+  'Samira',
+];
+const LAST_NAMES = [
+  'de Jong',
+  'Jansen',
+  'de Vries',
+  'van den Berg',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'Dekker',
+  'Yilmaz',
+  'El Idrissi',
+];
+const VERBS = [
+  'We verkennen',
+  'We organiseren',
+  'We evalueren',
+  'We ontwikkelen',
+  'We maken afspraken over',
+  'We brengen in kaart',
+  'We starten',
+  'We borgen',
+  'We bespreken',
+  'We financieren',
+];
 const SUBJECTS = [
   'de werving van NT1-ers via huisartsen',
   'een taalcafé in de bibliotheek',
@@ -68,7 +123,29 @@ const SUBJECTS = [
   'taallessen op de werkvloer',
   'de regionale communicatiecampagne',
 ];
-const DEADLINES = ['2021', 'in 2022', 'begin 2021', 'medio 2022', 'eind 2021', 'eind 2023', 'voorjaar 2022', 'najaar 2023', 'Q1 2022', 'Q3 2023', '2e kwartaal 2024', 'H1 2023', 'tweede helft 2024', 'september 2022', 'maart 2024', 'uiterlijk 31-12-2021', 'uiterlijk eind 2022', 'vanaf medio 2021', '2024', 'eind 2025', 'medio 2025'];
+const DEADLINES = [
+  '2021',
+  'in 2022',
+  'begin 2021',
+  'medio 2022',
+  'eind 2021',
+  'eind 2023',
+  'voorjaar 2022',
+  'najaar 2023',
+  'Q1 2022',
+  'Q3 2023',
+  '2e kwartaal 2024',
+  'H1 2023',
+  'tweede helft 2024',
+  'september 2022',
+  'maart 2024',
+  'uiterlijk 31-12-2021',
+  'uiterlijk eind 2022',
+  'vanaf medio 2021',
+  '2024',
+  'eind 2025',
+  'medio 2025',
+];
 const STATUSES = ['niet_gestart', 'loopt', 'loopt', 'loopt', 'besluit_nodig', 'afgerond', 'afgerond', 'vervallen'] as const;
 const COMMENT_BODIES = [
   'Goed om te zien dat dit loopt. Hoe staat het met de afspraken met de bibliotheek?',
@@ -97,13 +174,29 @@ export type WorkspaceCounts = Record<string, number>;
 
 /** Row counts of the tables the benchmark cares about. */
 export function countRows(sqlite: { prepare(sql: string): { get(): unknown } }): WorkspaceCounts {
-  const tables = ['organisations', 'users', 'themes', 'goals', 'actions', 'local_accents', 'comments', 'history', 'progress_updates', 'meetings', 'agenda_points', 'decisions'];
+  const tables = [
+    'organisations',
+    'users',
+    'themes',
+    'goals',
+    'actions',
+    'local_accents',
+    'comments',
+    'history',
+    'progress_updates',
+    'meetings',
+    'agenda_points',
+    'decisions',
+  ];
   const counts: WorkspaceCounts = {};
   for (const table of tables) counts[table] = (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   return counts;
 }
 
-export async function generateWorkspace(file: string = DEFAULT_BENCH_DATABASE, log: (line: string) => void = console.log): Promise<WorkspaceCounts> {
+export async function generateWorkspace(
+  file: string = DEFAULT_BENCH_DATABASE,
+  log: (line: string) => void = console.log,
+): Promise<WorkspaceCounts> {
   const started = Date.now();
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -125,36 +218,66 @@ export async function generateWorkspace(file: string = DEFAULT_BENCH_DATABASE, l
   const scalar = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
 
   sqlite.exec('PRAGMA synchronous = OFF');
-  const organisationsRows = all<{ id: number; name: string; kind: 'gemeente' | 'partner' }>('select id, name, kind from organisations order by id');
+  const organisationsRows = all<{ id: number; name: string; kind: 'gemeente' | 'partner' }>(
+    'select id, name, kind from organisations order by id',
+  );
   const municipalities = organisationsRows.filter((o) => o.kind === 'gemeente');
-  const passwordHash = (sqlite.prepare("select password_hash as h from users where email = 'werkgroep.haarlem@koers.test'").get() as { h: string }).h;
+  const passwordHash = (
+    sqlite.prepare("select password_hash as h from users where email = 'werkgroep.haarlem@koers.test'").get() as { h: string }
+  ).h;
 
   // --- users -------------------------------------------------------------------
   sqlite.transaction(() => {
-    const insert = sqlite.prepare('insert into users (email, name, password_hash, role, organisation_id, active, is_demo, created_at) values (?, ?, ?, ?, ?, 1, 0, ?)');
+    const insert = sqlite.prepare(
+      'insert into users (email, name, password_hash, role, organisation_id, active, is_demo, created_at) values (?, ?, ?, ?, ?, 1, 0, ?)',
+    );
     const existing = scalar('select count(*) as n from users');
     for (let i = existing; i < WORKSPACE_SIZE.users; i++) {
       const org = i % 3 === 2 ? rnd.pick(organisationsRows) : municipalities[i % municipalities.length]!;
-      const role = org.kind === 'partner' ? rnd.pick(['adviseur', 'lezer'] as const) : rnd.pick(['werkgroeplid', 'werkgroeplid', 'gemeente', 'lezer'] as const);
-      insert.run(`bench.${i}@koers.test`, `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`, passwordHash, role, org.id, randomAt(HISTORY_FROM, HISTORY_FROM + 90 * DAY));
+      const role =
+        org.kind === 'partner'
+          ? rnd.pick(['adviseur', 'lezer'] as const)
+          : rnd.pick(['werkgroeplid', 'werkgroeplid', 'gemeente', 'lezer'] as const);
+      insert.run(
+        `bench.${i}@koers.test`,
+        `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`,
+        passwordHash,
+        role,
+        org.id,
+        randomAt(HISTORY_FROM, HISTORY_FROM + 90 * DAY),
+      );
     }
   })();
-  const userRows = all<{ id: number; role: string; organisationId: number }>('select id, role, organisation_id as organisationId from users');
+  const userRows = all<{ id: number; role: string; organisationId: number }>(
+    'select id, role, organisation_id as organisationId from users',
+  );
   const editors = userRows.filter((u) => u.role === 'werkgroeplid' || u.role === 'beheerder' || u.role === 'gemeente');
   const commenters = userRows.filter((u) => u.role !== 'lezer');
 
   // --- goals ------------------------------------------------------------------
   const chapters = all<{ id: number; code: string }>("select id, code from themes where kind = 'onderwerp' order by position");
   sqlite.transaction(() => {
-    const insert = sqlite.prepare('insert into goals (theme_id, code, title, target_year, body, position, updated_at) values (?, ?, ?, ?, ?, ?, ?)');
+    const insert = sqlite.prepare(
+      'insert into goals (theme_id, code, title, target_year, body, position, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
+    );
     const existing = scalar('select count(*) as n from goals');
     for (let i = existing; i < WORKSPACE_SIZE.goals; i++) {
       const chapter = chapters[i % chapters.length]!;
       const year = rnd.int(2021, 2025);
-      insert.run(chapter.id, `${chapter.code}-G${i}`, `In ${year} bereiken we meer inwoners met ${rnd.pick(SUBJECTS)}`, year, `Toelichting bij doel ${i}: ${rnd.pick(SUBJECTS)}.`, 100 + i, randomAt());
+      insert.run(
+        chapter.id,
+        `${chapter.code}-G${i}`,
+        `In ${year} bereiken we meer inwoners met ${rnd.pick(SUBJECTS)}`,
+        year,
+        `Toelichting bij doel ${i}: ${rnd.pick(SUBJECTS)}.`,
+        100 + i,
+        randomAt(),
+      );
     }
   })();
-  const goalRows = all<{ id: number }>("select goals.id from goals join themes on themes.id = goals.theme_id where themes.kind = 'onderwerp' order by goals.id");
+  const goalRows = all<{ id: number }>(
+    "select goals.id from goals join themes on themes.id = goals.theme_id where themes.kind = 'onderwerp' order by goals.id",
+  );
 
   // --- actions ----------------------------------------------------------------
   const parsedDeadlines = DEADLINES.map((phrase) => {
@@ -203,7 +326,9 @@ export async function generateWorkspace(file: string = DEFAULT_BENCH_DATABASE, l
 
   // --- local accents: every goal × every municipality ---------------------------
   sqlite.transaction(() => {
-    const insert = sqlite.prepare('insert or ignore into local_accents (goal_id, municipality_id, body, updated_at, updated_by) values (?, ?, ?, ?, ?)');
+    const insert = sqlite.prepare(
+      'insert or ignore into local_accents (goal_id, municipality_id, body, updated_at, updated_by) values (?, ?, ?, ?, ?)',
+    );
     for (const goal of goalRows) {
       for (const m of municipalities) {
         const by = userRows.find((u) => u.organisationId === m.id && u.role !== 'lezer' && u.role !== 'adviseur');
@@ -250,10 +375,20 @@ export async function generateWorkspace(file: string = DEFAULT_BENCH_DATABASE, l
 
   // --- progress updates ----------------------------------------------------------
   sqlite.transaction(() => {
-    const insert = sqlite.prepare('insert into progress_updates (action_id, author_id, body, status_from, status_to, progress, created_at) values (?, ?, ?, ?, ?, ?, ?)');
+    const insert = sqlite.prepare(
+      'insert into progress_updates (action_id, author_id, body, status_from, status_to, progress, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+    );
     const add = (actionId: number) => {
       const statusChange = rnd.next() < 0.3;
-      insert.run(actionId, rnd.pick(editors).id, rnd.pick(PROGRESS_BODIES), statusChange ? 'niet_gestart' : null, statusChange ? 'loopt' : null, rnd.next() < 0.6 ? rnd.int(1, 20) * 5 : null, randomAt());
+      insert.run(
+        actionId,
+        rnd.pick(editors).id,
+        rnd.pick(PROGRESS_BODIES),
+        statusChange ? 'niet_gestart' : null,
+        statusChange ? 'loopt' : null,
+        rnd.next() < 0.6 ? rnd.int(1, 20) * 5 : null,
+        randomAt(),
+      );
     };
     for (let i = 0; i < WORKSPACE_SIZE.hotActionProgressUpdates; i++) add(hotAction.id);
     const remaining = WORKSPACE_SIZE.progressUpdates - scalar('select count(*) as n from progress_updates');
@@ -263,7 +398,9 @@ export async function generateWorkspace(file: string = DEFAULT_BENCH_DATABASE, l
   // --- history: JSON objects of the changed fields, as recordUpdate writes them ----
   const themeRows = all<{ id: number }>('select id from themes');
   sqlite.transaction(() => {
-    const insert = sqlite.prepare('insert into history (entity_type, entity_id, user_id, change, before, after, at) values (?, ?, ?, ?, ?, ?, ?)');
+    const insert = sqlite.prepare(
+      'insert into history (entity_type, entity_id, user_id, change, before, after, at) values (?, ?, ?, ?, ?, ?, ?)',
+    );
     const actionChange = (): [object, object] => {
       const r = rnd.next();
       if (r < 0.4) return [{ status: rnd.pick(STATUSES) }, { status: rnd.pick(STATUSES) }];
@@ -281,7 +418,8 @@ export async function generateWorkspace(file: string = DEFAULT_BENCH_DATABASE, l
       let before: object;
       let after: object;
       if (entityType === 'action') [before, after] = actionChange();
-      else if (entityType === 'accent') [before, after] = [{ body: `Eerdere nadruk op ${rnd.pick(SUBJECTS)}.` }, { body: `Nu nadruk op ${rnd.pick(SUBJECTS)}.` }];
+      else if (entityType === 'accent')
+        [before, after] = [{ body: `Eerdere nadruk op ${rnd.pick(SUBJECTS)}.` }, { body: `Nu nadruk op ${rnd.pick(SUBJECTS)}.` }];
       else [before, after] = [{ title: `Oude titel: ${rnd.pick(SUBJECTS)}` }, { title: `Nieuwe titel: ${rnd.pick(SUBJECTS)}` }];
       insert.run(entityType, entityId, rnd.pick(editors).id, 'update', JSON.stringify(before), JSON.stringify(after), randomAt());
     };
@@ -299,11 +437,15 @@ export async function generateWorkspace(file: string = DEFAULT_BENCH_DATABASE, l
   // --- meetings: every two weeks back from 2026, with agenda points, attendees, decisions --
   sqlite.transaction(() => {
     const insertMeeting = sqlite.prepare(
-      "insert into meetings (title, kind, starts_at, place, status, duration_minutes, previous_meeting_id, created_by, created_at) values (?, ?, ?, ?, ?, 120, ?, ?, ?)",
+      'insert into meetings (title, kind, starts_at, place, status, duration_minutes, previous_meeting_id, created_by, created_at) values (?, ?, ?, ?, ?, 120, ?, ?, ?)',
     );
-    const insertPoint = sqlite.prepare('insert into agenda_points (meeting_id, position, title, duration_minutes, presenter, goal_id, action_id, status) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertPoint = sqlite.prepare(
+      'insert into agenda_points (meeting_id, position, title, duration_minutes, presenter, goal_id, action_id, status) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const insertAttendee = sqlite.prepare('insert or ignore into meeting_attendees (meeting_id, user_id, attended) values (?, ?, ?)');
-    const insertDecision = sqlite.prepare('insert into decisions (meeting_id, text, goal_id, action_id, created_by, created_at) values (?, ?, ?, ?, ?, ?)');
+    const insertDecision = sqlite.prepare(
+      'insert into decisions (meeting_id, text, goal_id, action_id, created_by, created_at) values (?, ?, ?, ?, ?, ?)',
+    );
     const remaining = WORKSPACE_SIZE.meetings - scalar('select count(*) as n from meetings');
     let previous: number | null = null;
     for (let i = remaining; i > 0; i--) {
@@ -311,15 +453,42 @@ export async function generateWorkspace(file: string = DEFAULT_BENCH_DATABASE, l
       const kind = i % 6 === 0 ? 'bestuurlijk' : i % 5 === 0 ? 'kennisdeling' : 'werkgroep';
       const held = startsAt < HISTORY_TO;
       const meetingId: number = Number(
-        insertMeeting.run(`Overleg ${kind} ${new Date(startsAt).toISOString().slice(0, 10)}`, kind, iso(startsAt), rnd.pick(['Stadhuis Haarlem', 'Online (Teams)', 'Bibliotheek Velsen']), held ? 'gehouden' : 'gepland', previous, rnd.pick(editors).id, iso(startsAt - 14 * DAY)).lastInsertRowid,
+        insertMeeting.run(
+          `Overleg ${kind} ${new Date(startsAt).toISOString().slice(0, 10)}`,
+          kind,
+          iso(startsAt),
+          rnd.pick(['Stadhuis Haarlem', 'Online (Teams)', 'Bibliotheek Velsen']),
+          held ? 'gehouden' : 'gepland',
+          previous,
+          rnd.pick(editors).id,
+          iso(startsAt - 14 * DAY),
+        ).lastInsertRowid,
       );
       previous = meetingId;
       for (let p = 0; p < 5; p++) {
         const action = rnd.pick(actionRows);
-        insertPoint.run(meetingId, p, `${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}`, rnd.int(1, 4) * 10, rnd.pick(['Werkgroep', 'Taalhuis', 'Stichting Lezen en Schrijven']), rnd.pick(goalRows).id, action.id, held ? 'afgerond' : 'open');
+        insertPoint.run(
+          meetingId,
+          p,
+          `${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}`,
+          rnd.int(1, 4) * 10,
+          rnd.pick(['Werkgroep', 'Taalhuis', 'Stichting Lezen en Schrijven']),
+          rnd.pick(goalRows).id,
+          action.id,
+          held ? 'afgerond' : 'open',
+        );
       }
       for (let a = 0; a < 6; a++) insertAttendee.run(meetingId, rnd.pick(editors).id, held ? (rnd.next() < 0.85 ? 1 : 0) : null);
-      if (held) for (let d = 0; d < 2; d++) insertDecision.run(meetingId, `Besluit: ${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}`, rnd.pick(goalRows).id, null, rnd.pick(editors).id, iso(startsAt + 3_600_000));
+      if (held)
+        for (let d = 0; d < 2; d++)
+          insertDecision.run(
+            meetingId,
+            `Besluit: ${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}`,
+            rnd.pick(goalRows).id,
+            null,
+            rnd.pick(editors).id,
+            iso(startsAt + 3_600_000),
+          );
     }
   })();
 
@@ -328,7 +497,11 @@ export async function generateWorkspace(file: string = DEFAULT_BENCH_DATABASE, l
   const counts = countRows(sqlite);
   sqlite.close();
   log(`Werkruimte gegenereerd in ${((Date.now() - started) / 1000).toFixed(1)} s: ${file}`);
-  log(Object.entries(counts).map(([table, n]) => `${table} ${n}`).join(', '));
+  log(
+    Object.entries(counts)
+      .map(([table, n]) => `${table} ${n}`)
+      .join(', '),
+  );
   return counts;
 }
 

@@ -45,7 +45,10 @@ export type LoadResult = {
 export class InvalidResponseError extends Error {}
 
 /** One request on the given agent, resolving when the body has been read whole. */
-export function request(url: string, opts: { agent?: http.Agent; method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<Response> {
+export function request(
+  url: string,
+  opts: { agent?: http.Agent; method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { agent: opts.agent, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -72,7 +75,13 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       issued += 1;
       const t0 = performance.now();
       try {
-        const response = await request(opts.url, { agent, method: opts.method, headers: opts.headers, body: opts.body, timeoutMs: opts.timeoutMs });
+        const response = await request(opts.url, {
+          agent,
+          method: opts.method,
+          headers: opts.headers,
+          body: opts.body,
+          timeoutMs: opts.timeoutMs,
+        });
         const elapsed = performance.now() - t0;
         result.statusCounts[response.status] = (result.statusCounts[response.status] ?? 0) + 1;
         const problem = opts.validate?.(response) ?? null;
@@ -107,7 +116,17 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
-export type Summary = { count: number; errors: number; p50: number; p95: number; p99: number; max: number; mean: number; rps: number; avgBytes: number };
+export type Summary = {
+  count: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+  rps: number;
+  avgBytes: number;
+};
 
 export function summarize(result: LoadResult): Summary {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);

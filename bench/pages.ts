@@ -15,13 +15,26 @@
  *          --no-write (print only)
  * Everything is bounded: request counts, a time limit per route, timeouts on start-up.
  */
-import Database from 'better-sqlite3';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_BENCH_DATABASE, WORKSPACE_SIZE, countRows, generateWorkspace } from './generate-workspace';
+
+import Database from 'better-sqlite3';
+
+import { countRows, DEFAULT_BENCH_DATABASE, WORKSPACE_SIZE } from './generate-workspace';
+import {
+  machineInfo,
+  markdownTable,
+  ms,
+  percentile,
+  replaceMarkedSection,
+  request,
+  type Response,
+  runLoad,
+  summarize,
+  type Summary,
+} from './load';
 import { buildApp, freePort, login, ROOT, tail } from './server-process';
-import { machineInfo, markdownTable, ms, percentile, replaceMarkedSection, request, runLoad, summarize, type Response, type Summary } from './load';
 
 type ServerTimes = { count: number; p50: number; p95: number; p99: number };
 
@@ -121,7 +134,16 @@ let serverProcess: ChildProcess | null = null;
 function startServer(database: string, port: number): ChildProcess {
   const out = fs.openSync(SERVER_LOG, 'w');
   fs.writeFileSync(TIMING_LOG, '');
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), KOERS_DATABASE: database, KOERS_BUILD_DIR: BUILD_DIR, KOERS_TIMING_LOG: TIMING_LOG, KOERS_PAGE_CACHE: flag('no-cache') ? 'off' : 'on' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    KOERS_DATABASE: database,
+    KOERS_BUILD_DIR: BUILD_DIR,
+    KOERS_TIMING_LOG: TIMING_LOG,
+    KOERS_PAGE_CACHE: flag('no-cache') ? 'off' : 'on',
+  };
   delete env.KOERS_PUBLIC_URL; // the Origin check must accept the loopback origin we log in from
   const child = spawn('npx', ['tsx', 'server/index.ts'], {
     cwd: ROOT,
@@ -157,7 +179,10 @@ async function stopServer() {
 async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`De server stopte bij het starten (code ${child.exitCode}); zie ${path.relative(ROOT, SERVER_LOG)}:\n${tail(SERVER_LOG)}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `De server stopte bij het starten (code ${child.exitCode}); zie ${path.relative(ROOT, SERVER_LOG)}:\n${tail(SERVER_LOG)}`,
+      );
     try {
       const res = await request(`${origin}/healthz`, { timeoutMs: 2_000 });
       if (res.status === 200) return;
@@ -166,7 +191,9 @@ async function waitForHealth(origin: string, child: ChildProcess, timeoutMs = 60
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`De server gaf binnen ${timeoutMs / 1000} s geen antwoord op /healthz; zie ${path.relative(ROOT, SERVER_LOG)}:\n${tail(SERVER_LOG)}`);
+  throw new Error(
+    `De server gaf binnen ${timeoutMs / 1000} s geen antwoord op /healthz; zie ${path.relative(ROOT, SERVER_LOG)}:\n${tail(SERVER_LOG)}`,
+  );
 }
 
 // --- 4. measuring ------------------------------------------------------------------
@@ -204,9 +231,19 @@ async function measure(origin: string, cookie: string, target: Target): Promise<
   if (result.firstError?.includes('sessiecookie')) throw new SessionLostError(`${target.path}: ${result.firstError}`);
   const summary = summarize(result);
   // The same route with one connection: the time one request costs, without queueing.
-  const sequential = await runLoad({ ...common, concurrency: 1, requests: settings.singleRequests, maxDurationMs: settings.maxDurationMs / 2 });
+  const sequential = await runLoad({
+    ...common,
+    concurrency: 1,
+    requests: settings.singleRequests,
+    maxDurationMs: settings.maxDurationMs / 2,
+  });
   const single = sequential.latenciesMs.length > 0 ? summarize(sequential) : null;
-  const note = result.errors > 0 ? `${result.errors} fouten, eerste: ${result.firstError}` : result.latenciesMs.length < settings.requests ? `tijdslimiet ${settings.maxDurationMs / 1000} s bereikt` : null;
+  const note =
+    result.errors > 0
+      ? `${result.errors} fouten, eerste: ${result.firstError}`
+      : result.latenciesMs.length < settings.requests
+        ? `tijdslimiet ${settings.maxDurationMs / 1000} s bereikt`
+        : null;
   return { ...target, summary, single, server, note };
 }
 
@@ -234,7 +271,8 @@ async function serverTimes(offset: number, urlPath: string): Promise<ServerTimes
 function gitCommit(): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'app', 'server', 'db'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--', 'app', 'server', 'db'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
     return dirty ? `${commit} (+ uncommitted changes in app/, server/ or db/)` : commit;
   } catch {
     return 'unknown';
@@ -251,7 +289,23 @@ function verdict(m: Measured): string {
 
 function resultTable(results: Measured[]): string {
   return markdownTable(
-    ['route', 'path', 'requests', 'errors', 'server p50 ms', 'server p95 ms', 'server p99 ms', 'client p50 ms', 'client p95 ms', 'client p99 ms', 'client max ms', 'req/s', 'p50 ms at 1 conn', 'body KiB (gzip)', `server p95 ≤ ${TARGET_P95_MS} ms`],
+    [
+      'route',
+      'path',
+      'requests',
+      'errors',
+      'server p50 ms',
+      'server p95 ms',
+      'server p99 ms',
+      'client p50 ms',
+      'client p95 ms',
+      'client p99 ms',
+      'client max ms',
+      'req/s',
+      'p50 ms at 1 conn',
+      'body KiB (gzip)',
+      `server p95 ≤ ${TARGET_P95_MS} ms`,
+    ],
     results.map((m) => {
       const s = m.summary;
       const t = m.server;
@@ -301,7 +355,8 @@ async function main() {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   await ensureWorkspace(database);
   const dataset = readDataset(database);
-  if ((dataset.counts.actions ?? 0) < WORKSPACE_SIZE.actions) log(`Let op: de werkruimte heeft maar ${dataset.counts.actions} acties; draai met --fresh.`);
+  if ((dataset.counts.actions ?? 0) < WORKSPACE_SIZE.actions)
+    log(`Let op: de werkruimte heeft maar ${dataset.counts.actions} acties; draai met --fresh.`);
   ensureBuild();
 
   const port = await freePort();

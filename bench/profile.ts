@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
 import { DEFAULT_BENCH_DATABASE } from './generate-workspace';
 import { markdownTable, ms, percentile } from './load';
 
@@ -74,16 +75,27 @@ const context = { cspNonce: 'profile', clientAddress: '127.0.0.1' };
 const origin = 'http://127.0.0.1:3000';
 
 const loginBody = new URLSearchParams({ email: 'werkgroep.haarlem@koers.test', password: 'koers-demo', redirectTo: '/' });
-const loginResponse = await handler(new Request(`${origin}/login`, { method: 'POST', body: loginBody, headers: { origin, host: '127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded' } }), context);
+const loginResponse = await handler(
+  new Request(`${origin}/login`, {
+    method: 'POST',
+    body: loginBody,
+    headers: { origin, host: '127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded' },
+  }),
+  context,
+);
 const cookie = (loginResponse.headers.get('set-cookie') ?? '').split(';')[0]!;
 if (!cookie) throw new Error(`Login failed: HTTP ${loginResponse.status}`);
 
 const sqlite = new Database(DEFAULT_BENCH_DATABASE, { readonly: true });
-const heavyAction = (sqlite.prepare(
-  `select a.id from actions a order by
+const heavyAction = (
+  sqlite
+    .prepare(
+      `select a.id from actions a order by
      (select count(*) from comments c where c.target_type = 'action' and c.target_id = a.id) +
      (select count(*) from history h where h.entity_type = 'action' and h.entity_id = a.id) desc limit 1`,
-).get() as { id: number }).id;
+    )
+    .get() as { id: number }
+).id;
 const targets = paths.length > 0 ? paths : ['/', '/acties?status=loopt&termijn=2022', `/acties/${heavyAction}`];
 
 async function once(url: string) {
@@ -140,8 +152,14 @@ for (const url of targets) {
   );
   for (const s of slowest.slice(0, explainCount)) {
     try {
-      const plan = sqlite.prepare(`explain query plan ${s.sql}`).all(...(s.params as never[])) as { id: number; parent: number; detail: string }[];
-      console.log(`\n${ms(s.ms / requests)} ms/request: ${s.sql.replace(/\s+/g, ' ').slice(0, 400)}\n  params: ${JSON.stringify(s.params).slice(0, 200)}`);
+      const plan = sqlite.prepare(`explain query plan ${s.sql}`).all(...(s.params as never[])) as {
+        id: number;
+        parent: number;
+        detail: string;
+      }[];
+      console.log(
+        `\n${ms(s.ms / requests)} ms/request: ${s.sql.replace(/\s+/g, ' ').slice(0, 400)}\n  params: ${JSON.stringify(s.params).slice(0, 200)}`,
+      );
       for (const row of plan) console.log(`  ${row.parent === 0 ? '' : '  '}${row.detail}`);
     } catch (error) {
       console.log(`  (no plan: ${(error as Error).message})`);

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+
 import { request } from './load';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,10 +26,20 @@ export function freePort(): Promise<number> {
 /** Builds the app into `buildDir`; on failure throws with the cause (Vite appends its watched files after it). */
 export function buildApp(buildDir: string, causeLines = 15) {
   try {
-    execFileSync('npx', ['remix', 'vite:build'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, KOERS_BUILD_DIR: buildDir }, timeout: 300_000 });
+    execFileSync('npx', ['remix', 'vite:build'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      encoding: 'utf8',
+      env: { ...process.env, KOERS_BUILD_DIR: buildDir },
+      timeout: 300_000,
+    });
   } catch (error) {
     const output = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
-    const cause = output.split(/\n\s*watchFiles:/)[0]!.split('\n').slice(-causeLines).join('\n');
+    const cause = output
+      .split(/\n\s*watchFiles:/)[0]!
+      .split('\n')
+      .slice(-causeLines)
+      .join('\n');
     throw new Error(`De build is mislukt (npx remix vite:build):\n${cause}`);
   }
 }
@@ -50,6 +61,7 @@ export async function login(origin: string, email: string, password: string): Pr
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)), origin },
   });
   const setCookie = res.headers['set-cookie'] ?? [];
-  if (res.status >= 400 || setCookie.length === 0) throw new Error(`Inloggen als ${email} mislukte: HTTP ${res.status}\n${res.body.toString('utf8').slice(0, 500)}`);
+  if (res.status >= 400 || setCookie.length === 0)
+    throw new Error(`Inloggen als ${email} mislukte: HTTP ${res.status}\n${res.body.toString('utf8').slice(0, 500)}`);
   return setCookie.map((c) => c.split(';')[0]).join('; ');
 }

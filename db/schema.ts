@@ -7,11 +7,12 @@
  * correctly as text and read well in the sqlite3 shell.
  */
 import { sql } from 'drizzle-orm';
-import { ACTION_STATUSES } from '../app/models/tracker/action-status';
+import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
 import { COMMENT_TARGETS, type CommentTarget } from '../app/models/comments/comment-target';
 import { LIBRARY_KINDS, LIBRARY_LINK_TARGETS, TARGET_GROUPS } from '../app/models/library/library-rules';
 import { ROLES } from '../app/models/permissions';
-import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ACTION_STATUSES } from '../app/models/tracker/action-status';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -157,9 +158,7 @@ export const actions = sqliteTable(
     deadlinePhrase: text('deadline_phrase'),
     deadlineStart: text('deadline_start'),
     deadlineEnd: text('deadline_end'),
-    status: text('status', { enum: ACTION_STATUSES })
-      .notNull()
-      .default('niet_gestart'),
+    status: text('status', { enum: ACTION_STATUSES }).notNull().default('niet_gestart'),
     progress: integer('progress').notNull().default(0),
     /** Null: a regional action. Otherwise the municipality whose local action this is. */
     municipalityId: integer('municipality_id').references(() => organisations.id),
@@ -412,7 +411,6 @@ export const collabSnapshots = sqliteTable('collab_snapshots', {
 // ---------------------------------------------------------------------------
 // Knowledge library ("kennisbank")
 
-
 /** A library item: an uploaded document, a link, a good practice or a contact. */
 export const libraryItems = sqliteTable(
   'library_items',
@@ -568,8 +566,5 @@ export const follows = sqliteTable(
     targetId: integer('target_id').notNull(),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [
-    uniqueIndex('follows_unique').on(t.userId, t.targetType, t.targetId),
-    index('follows_target_idx').on(t.targetType, t.targetId),
-  ],
+  (t) => [uniqueIndex('follows_unique').on(t.userId, t.targetType, t.targetId), index('follows_target_idx').on(t.targetType, t.targetId)],
 );

@@ -7,10 +7,12 @@
  * and left as one self-contained file (rollback journal, not WAL), ready to restore by
  * putting it in place of the database while the server is stopped.
  */
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+import Database from 'better-sqlite3';
+
 import type { Db } from '../db/client';
 
 export class BackupError extends Error {}

@@ -7,9 +7,11 @@
  * works before the server has ever started.
  */
 import { pathToFileURL } from 'node:url';
+
 import { z } from 'zod';
-import { findOrganisationByName } from '../app/models/accounts/organisation.server';
+
 import { INVITE_DAYS, inviteUrl } from '../app/models/accounts/invite.server';
+import { findOrganisationByName } from '../app/models/accounts/organisation.server';
 import { createOrPromoteAdmin } from '../app/models/accounts/user.server';
 import { db } from '../app/utils/db.server';
 import { env } from '../app/utils/env.server';
@@ -35,7 +37,8 @@ export function parseCreateAdminArgs(argv: string[]): CreateAdminArgs {
   }
   if (!values.email) throw new CliError(`--email ontbreekt.\n${USAGE}`);
   if (!z.email().safeParse(values.email).success) throw new CliError(`Geen geldig e-mailadres: ${values.email}`);
-  if (values.name !== undefined && (values.name.length === 0 || values.name.length > 120)) throw new CliError('--name moet 1 tot 120 tekens lang zijn.');
+  if (values.name !== undefined && (values.name.length === 0 || values.name.length > 120))
+    throw new CliError('--name moet 1 tot 120 tekens lang zijn.');
   return { email: values.email.toLowerCase(), name: values.name, organisation: values.organisation };
 }
 

@@ -6,6 +6,7 @@
  * (KOERS_DEMO=off keeps a fresh database from getting demo accounts at all.)
  */
 import { pathToFileURL } from 'node:url';
+
 import { setDemoAccountsActive } from '../app/models/accounts/user.server';
 import { db } from '../app/utils/db.server';
 import { migrateDatabase } from '../db/migrate';
@@ -13,7 +14,9 @@ import { migrateDatabase } from '../db/migrate';
 export function switchDemoAccounts(mode: string): string {
   if (mode !== 'on' && mode !== 'off') throw new Error('Gebruik: npm run demo-accounts -- off   (of: on)');
   const { changed } = setDemoAccountsActive(mode === 'on');
-  return mode === 'off' ? `${changed} demo-account(s) gedeactiveerd; hun sessies zijn beëindigd.` : `${changed} demo-account(s) weer geactiveerd.`;
+  return mode === 'off'
+    ? `${changed} demo-account(s) gedeactiveerd; hun sessies zijn beëindigd.`
+    : `${changed} demo-account(s) weer geactiveerd.`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -4,10 +4,11 @@
  * actions only; local actions belong to the municipalities' accents.
  */
 import fs from 'node:fs';
+
+import { exportAgendaText } from '../app/models/tracker/agenda-import.server';
 import type { Db } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { exportAgendaText } from '../app/models/tracker/agenda-import.server';
-import { isMainModule, processIo, type CliIo } from './cli-io';
+import { type CliIo, isMainModule, processIo } from './cli-io';
 
 /** Runs the export on a migrated database; returns the exit code. */
 export function runExport(db: Db, file: string | undefined, io: CliIo = processIo): number {

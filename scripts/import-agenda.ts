@@ -5,12 +5,13 @@
  * no longer holds; on any error prints each "regel N: …", changes nothing and exits 1.
  */
 import fs from 'node:fs';
+
+import { formatAgendaError } from '../app/models/tracker/agenda-format';
+import { AGENDA_CHANGE_CODE, importAgendaText, type ImportSummary } from '../app/models/tracker/agenda-import.server';
 import type { Db } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { seedOrganisations } from '../db/seed/bootstrap';
-import { AGENDA_CHANGE_CODE, importAgendaText, type ImportSummary } from '../app/models/tracker/agenda-import.server';
-import { formatAgendaError } from '../app/models/tracker/agenda-format';
-import { isMainModule, processIo, type CliIo } from './cli-io';
+import { type CliIo, isMainModule, processIo } from './cli-io';
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'titel',

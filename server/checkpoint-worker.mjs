@@ -3,8 +3,9 @@
  * own connection, so the copying and the fsyncs of a checkpoint never stall the event
  * loop that stores and relays keystrokes. Plain JavaScript: a worker does not get tsx.
  */
-import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+
+import Database from 'better-sqlite3';
 
 const { file, intervalMs, maxWalBytes } = workerData;
 const sqlite = new Database(file);

@@ -10,6 +10,7 @@
  * keeping the log under maxWalBytes. CLIs and tests keep SQLite's default.
  */
 import { Worker } from 'node:worker_threads';
+
 import type { Db } from '../db/client';
 
 export type BackgroundCheckpoints = { stop(): Promise<void> };

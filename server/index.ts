@@ -4,24 +4,26 @@
  * Migrations run before it listens; on a fresh database the agenda and (unless turned
  * off) the demo accounts are loaded.
  */
-import { createRequestHandler } from '@remix-run/express';
-import type { ServerBuild } from '@remix-run/node';
-import compression from 'compression';
-import express from 'express';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import compression from 'compression';
 import { sql } from 'drizzle-orm';
-import { env } from '../app/utils/env.server';
+import express from 'express';
+
+import { sessionCookie } from '../app/utils/auth.server';
 import { db } from '../app/utils/db.server';
+import { env } from '../app/utils/env.server';
 import { migrateDatabase } from '../db/migrate';
 import { bootstrapDatabase } from '../db/seed/bootstrap';
-import { sessionCookie } from '../app/utils/auth.server';
 import { startBackgroundCheckpoints } from './checkpoints';
 import { attachCollab } from './collab';
 import { createLiveEvents } from './live';
-import { startNotificationJobs } from './notification-jobs';
 import { workspaceDataVersion } from './live/data-version';
+import { startNotificationJobs } from './notification-jobs';
 import { pageCache } from './page-cache';
 import { requestTiming } from './request-timing';
 import { cspNonce, sameOriginOnly, securityHeaders } from './security';

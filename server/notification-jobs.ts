@@ -15,7 +15,8 @@ const DIGEST_FROM_HOUR = 7;
 export async function runNotificationJobs(now = new Date()) {
   const deadlines = checkDeadlines();
   const retried = await deliverImmediateEmails({ now });
-  const digests = Number(toNL(now.toISOString()).time.slice(0, 2)) >= DIGEST_FROM_HOUR ? await deliverDigests({ now }) : { sent: 0, failed: 0 };
+  const digests =
+    Number(toNL(now.toISOString()).time.slice(0, 2)) >= DIGEST_FROM_HOUR ? await deliverDigests({ now }) : { sent: 0, failed: 0 };
   return { deadlines, retried, digests };
 }
 

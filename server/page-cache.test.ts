@@ -1,8 +1,10 @@
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import compression from 'compression';
 import express from 'express';
-import type { AddressInfo } from 'node:net';
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { pageCache } from './page-cache';
 
 let version = 1;

@@ -25,7 +25,13 @@ export type PageCacheOptions = {
   ttlMs?: number;
 };
 
-export function pageCache({ dataVersion, sessionCookieName, maxEntries = 500, maxBytes = 64 * 1024 * 1024, ttlMs = 60_000 }: PageCacheOptions): RequestHandler {
+export function pageCache({
+  dataVersion,
+  sessionCookieName,
+  maxEntries = 500,
+  maxBytes = 64 * 1024 * 1024,
+  ttlMs = 60_000,
+}: PageCacheOptions): RequestHandler {
   const entries = new Map<string, Entry>(); // insertion order doubles as LRU order
   let bytes = 0;
 
@@ -79,7 +85,9 @@ function capture(res: Response, done: (status: number, headers: Record<string, s
   const end = res.end.bind(res) as (...args: unknown[]) => Response;
   const keep = (chunk: unknown, encoding?: unknown) => {
     if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+    chunks.push(
+      Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+    );
   };
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
     keep(chunk, rest[0]);
@@ -92,7 +100,15 @@ function capture(res: Response, done: (status: number, headers: Record<string, s
   res.on('finish', () => {
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(res.getHeaders())) {
-      if (value === undefined || name === 'content-length' || name === 'transfer-encoding' || name === 'connection' || name === 'keep-alive' || name === 'date') continue;
+      if (
+        value === undefined ||
+        name === 'content-length' ||
+        name === 'transfer-encoding' ||
+        name === 'connection' ||
+        name === 'keep-alive' ||
+        name === 'date'
+      )
+        continue;
       headers[name] = typeof value === 'number' ? String(value) : value;
     }
     done(res.statusCode, headers, Buffer.concat(chunks));

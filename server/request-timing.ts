@@ -1,5 +1,6 @@
-import type { RequestHandler } from 'express';
 import fs from 'node:fs';
+
+import type { RequestHandler } from 'express';
 
 /**
  * Opt-in log of server time per request (KOERS_TIMING_LOG=<file>): from the moment Node

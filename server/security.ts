@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
+
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { randomBytes } from 'node:crypto';
 
 /** A fresh nonce per response, so Remix's inline hydration scripts pass the CSP. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {

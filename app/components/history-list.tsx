@@ -1,8 +1,9 @@
 import { useId } from 'react';
+
 import { t } from '../i18n';
-import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
-import type { HistoryNames } from '../models/history-names.server';
 import type { HistoryEntry } from '../models/history.server';
+import type { HistoryNames } from '../models/history-names.server';
+import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
 import { formatDateTime } from '../utils/date-time';
 
 const h = t.history;
@@ -40,7 +41,14 @@ function formatValue(field: Field, value: unknown, names?: HistoryNames): string
   if (value === null || value === undefined || value === '') return field === 'municipalityId' ? h.regional : h.empty;
   if (field === 'status' && isActionStatus(value)) return ACTION_STATUS_LABELS[value];
   if (field === 'progress' && typeof value === 'number') return `${value}%`;
-  if ((field === 'ownerUserId' || field === 'ownerOrganisationId' || field === 'municipalityId' || field === 'goalId' || field === 'themeId') && typeof value === 'number') {
+  if (
+    (field === 'ownerUserId' ||
+      field === 'ownerOrganisationId' ||
+      field === 'municipalityId' ||
+      field === 'goalId' ||
+      field === 'themeId') &&
+    typeof value === 'number'
+  ) {
     return nameFor(field, value, names);
   }
   return String(value);
@@ -50,7 +58,15 @@ function formatValue(field: Field, value: unknown, names?: HistoryNames): string
 const TEXT_FIELDS: readonly Field[] = ['description', 'body'];
 
 /** What a new item is summed up by; its title is already in the item's link or heading. */
-const CREATE_FIELDS: readonly Field[] = ['status', 'deadlinePhrase', 'ownerUserId', 'ownerOrganisationId', 'municipalityId', 'targetYear', 'body'];
+const CREATE_FIELDS: readonly Field[] = [
+  'status',
+  'deadlinePhrase',
+  'ownerUserId',
+  'ownerOrganisationId',
+  'municipalityId',
+  'targetYear',
+  'body',
+];
 
 function shorten(text: string) {
   return text.length > 300 ? `${text.slice(0, 300).trimEnd()}…` : text;

@@ -1,7 +1,8 @@
 import { inArray } from 'drizzle-orm';
-import { actions, goals, localAccents, organisations, themes, users, type HistoryEntity } from '../../db/schema';
+
+import { actions, goals, type HistoryEntity, localAccents, organisations, themes, users } from '../../db/schema';
 import { db } from '../utils/db.server';
-import { listHistorySince, type HistoryEntry } from './history.server';
+import { type HistoryEntry, listHistorySince } from './history.server';
 
 /** Names for the ids a history entry may hold, so the list can say "Trekker: Velsen" rather than "12". */
 export type HistoryNames = {
@@ -41,15 +42,37 @@ export function resolveHistoryNames(entries: HistoryEntry[]): HistoryNames {
   const goalIds = collectIds(entries, ID_FIELDS.goals);
   const themeIds = collectIds(entries, ID_FIELDS.themes);
   return {
-    users: userIds.length ? toRecord(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)).all()) : {},
+    users: userIds.length
+      ? toRecord(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds)).all())
+      : {},
     organisations: organisationIds.length
-      ? toRecord(db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, organisationIds)).all())
+      ? toRecord(
+          db
+            .select({ id: organisations.id, name: organisations.name })
+            .from(organisations)
+            .where(inArray(organisations.id, organisationIds))
+            .all(),
+        )
       : {},
     goals: goalIds.length
-      ? toRecord(db.select({ id: goals.id, code: goals.code, title: goals.title }).from(goals).where(inArray(goals.id, goalIds)).all().map((g) => ({ id: g.id, name: `${g.code} ${g.title}` })))
+      ? toRecord(
+          db
+            .select({ id: goals.id, code: goals.code, title: goals.title })
+            .from(goals)
+            .where(inArray(goals.id, goalIds))
+            .all()
+            .map((g) => ({ id: g.id, name: `${g.code} ${g.title}` })),
+        )
       : {},
     themes: themeIds.length
-      ? toRecord(db.select({ id: themes.id, code: themes.code, title: themes.title }).from(themes).where(inArray(themes.id, themeIds)).all().map((t) => ({ id: t.id, name: `${t.code} ${t.title}` })))
+      ? toRecord(
+          db
+            .select({ id: themes.id, code: themes.code, title: themes.title })
+            .from(themes)
+            .where(inArray(themes.id, themeIds))
+            .all()
+            .map((t) => ({ id: t.id, name: `${t.code} ${t.title}` })),
+        )
       : {},
   };
 }
@@ -88,7 +111,11 @@ function describeItems(entries: HistoryEntry[]): Record<string, ChangedItem> {
       .all();
     const goalCodes = toRecord(
       rows.length
-        ? db.select({ id: goals.id, name: goals.code }).from(goals).where(inArray(goals.id, [...new Set(rows.map((r) => r.goalId))])).all()
+        ? db
+            .select({ id: goals.id, name: goals.code })
+            .from(goals)
+            .where(inArray(goals.id, [...new Set(rows.map((r) => r.goalId))]))
+            .all()
         : [],
     );
     const municipalityNames = toRecord(
@@ -101,11 +128,18 @@ function describeItems(entries: HistoryEntry[]): Record<string, ChangedItem> {
         : [],
     );
     for (const r of rows) {
-      items[`accent:${r.id}`] = { label: `${municipalityNames[r.municipalityId]} bij doel ${goalCodes[r.goalId]}`, href: `/accenten/${r.goalId}/${r.municipalityId}` };
+      items[`accent:${r.id}`] = {
+        label: `${municipalityNames[r.municipalityId]} bij doel ${goalCodes[r.goalId]}`,
+        href: `/accenten/${r.goalId}/${r.municipalityId}`,
+      };
     }
   }
   if (themeIds.length) {
-    for (const th of db.select({ id: themes.id, code: themes.code, title: themes.title }).from(themes).where(inArray(themes.id, themeIds)).all()) {
+    for (const th of db
+      .select({ id: themes.id, code: themes.code, title: themes.title })
+      .from(themes)
+      .where(inArray(themes.id, themeIds))
+      .all()) {
       items[`theme:${th.id}`] = { label: `${th.code} ${th.title}`, href: null };
     }
   }

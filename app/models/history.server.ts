@@ -1,6 +1,7 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
-import { history, users, type HistoryEntity } from '../../db/schema';
+
 import type { Db } from '../../db/client';
+import { history, type HistoryEntity, users } from '../../db/schema';
 import { db } from '../utils/db.server';
 
 /** A drizzle transaction or the database itself: history is written inside the caller's transaction. */
@@ -23,7 +24,14 @@ export function diffFields(before: Fields, after: Fields): { before: Fields; aft
 
 export function recordHistory(
   tx: Tx,
-  entry: { entityType: HistoryEntity; entityId: number; userId: number | null; change: 'create' | 'update' | 'delete' | 'import'; before?: Fields | null; after?: Fields | null },
+  entry: {
+    entityType: HistoryEntity;
+    entityId: number;
+    userId: number | null;
+    change: 'create' | 'update' | 'delete' | 'import';
+    before?: Fields | null;
+    after?: Fields | null;
+  },
 ) {
   tx.insert(history)
     .values({
@@ -55,7 +63,16 @@ export type HistoryEntry = {
   userName: string | null;
 };
 
-function toEntry(row: { id: number; entityType: HistoryEntity; entityId: number; change: string; before: string | null; after: string | null; at: string; userName: string | null }): HistoryEntry {
+function toEntry(row: {
+  id: number;
+  entityType: HistoryEntity;
+  entityId: number;
+  change: string;
+  before: string | null;
+  after: string | null;
+  at: string;
+  userName: string | null;
+}): HistoryEntry {
   return { ...row, before: row.before ? JSON.parse(row.before) : null, after: row.after ? JSON.parse(row.after) : null };
 }
 

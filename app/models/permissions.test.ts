@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
 import {
+  type Actor,
   canComment,
   canCreateAnyAction,
   canDeleteComment,
@@ -10,9 +12,8 @@ import {
   canEditMeetings,
   canManageAccounts,
   canResolveThread,
-  ROLES,
-  type Actor,
   type Role,
+  ROLES,
 } from './permissions';
 
 // Organisation ids as in a fresh database: municipalities first (Haarlem = 3, Zandvoort = 7).

@@ -1,13 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { CountsLine } from '../components/tracker/status-counts';
+
 import { GoalActionTable } from '../components/tracker/action-rows';
+import { CountsLine } from '../components/tracker/status-counts';
 import { t } from '../i18n';
-import { getAgendaOverview, type OverviewGoal } from '../models/tracker/agenda.server';
-import { asActor, requireUser } from '../utils/auth.server';
 import { canEditAgenda } from '../models/permissions';
-import { todayInNL } from '../utils/today';
+import { getAgendaOverview, type OverviewGoal } from '../models/tracker/agenda.server';
 import trackerCss from '../styles/tracker.css?url';
+import { asActor, requireUser } from '../utils/auth.server';
+import { todayInNL } from '../utils/today';
 
 const o = t.tracker.overview;
 

@@ -1,22 +1,23 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
-import { Breadcrumbs } from '../components/layout/breadcrumbs';
+
 import { CommentSection } from '../components/comments/comment-section';
-import { FollowButton } from '../components/notifications/follow-button';
 import { Field, FormErrorSummary } from '../components/forms/field';
-import { AccentUpdated, LocalActionList } from '../components/tracker/goal-accents';
 import { HistoryList } from '../components/history-list';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { FollowButton } from '../components/notifications/follow-button';
+import { AccentUpdated, LocalActionList } from '../components/tracker/goal-accents';
 import { t } from '../i18n';
-import { getAccentCell, saveAccent } from '../models/tracker/accent.server';
 import { listComments } from '../models/comments/comment.server';
 import { listHistoryOf } from '../models/history.server';
 import { canEditAccent } from '../models/permissions';
+import { getAccentCell, saveAccent } from '../models/tracker/accent.server';
 import { AccentFormSchema } from '../schemas/accent';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
-import { parseForm } from '../utils/forms';
 import accentsCss from '../styles/accents.css?url';
 import commentsCss from '../styles/comments.css?url';
+import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { parseForm } from '../utils/forms';
 
 const a = t.accents;
 

@@ -1,11 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+
 import { t } from '../i18n';
-import { getAccentMatrix } from '../models/tracker/accent.server';
 import { canEditAccent } from '../models/permissions';
+import { getAccentMatrix } from '../models/tracker/accent.server';
+import accentsCss from '../styles/accents.css?url';
 import { asActor, requireUser } from '../utils/auth.server';
 import { formatDay } from '../utils/date-time';
-import accentsCss from '../styles/accents.css?url';
 
 const a = t.accents;
 
@@ -79,9 +80,15 @@ export default function AccentMatrixPage() {
                     </Link>
                   </th>
                   {goal.cells.map((cell) => (
-                    <td key={cell.municipalityId} data-label={cell.municipalityName} className={cell.excerpt ? 'accent-cell' : 'accent-cell accent-cell--empty'}>
+                    <td
+                      key={cell.municipalityId}
+                      data-label={cell.municipalityName}
+                      className={cell.excerpt ? 'accent-cell' : 'accent-cell accent-cell--empty'}
+                    >
                       <span className="accent-cell__excerpt">{cell.excerpt || a.noAccent}</span>
-                      {cell.localActionCount > 0 ? <span className="accent-cell__meta">{a.localActionsCount(cell.localActionCount)}</span> : null}
+                      {cell.localActionCount > 0 ? (
+                        <span className="accent-cell__meta">{a.localActionsCount(cell.localActionCount)}</span>
+                      ) : null}
                       {cell.updatedAt ? (
                         <span className="accent-cell__meta">
                           <time dateTime={cell.updatedAt}>{a.updatedShort(formatDay(cell.updatedAt))}</time>

@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+
 import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
+import { changeOwnPassword, getAccount } from '../models/accounts/user.server';
 import { calendarFeedUrl, getCalendarToken, renewCalendarToken } from '../models/meetings/calendar-feed.server';
 import { ROLE_LABELS } from '../models/permissions';
-import { changeOwnPassword, getAccount } from '../models/accounts/user.server';
 import { ChangePasswordSchema, RenewCalendarSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
 import { getSessionId, requireUser } from '../utils/auth.server';
 import { env } from '../utils/env.server';
-import { parseForm, type FieldErrors } from '../utils/forms';
+import { type FieldErrors, parseForm } from '../utils/forms';
 
 const a = t.admin.account;
 const cal = t.meetings.account;
@@ -27,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const changed = url.searchParams.get('wachtwoord') === 'gewijzigd';
   const token = getCalendarToken(user.id);
   const calendarUrl = token ? calendarFeedUrl(env.KOERS_PUBLIC_URL ?? url.origin, token) : null;
-  const calendarNotice = ({ aangemaakt: cal.created, vernieuwd: cal.renewed } as Record<string, string>)[url.searchParams.get('agenda') ?? ''] ?? null;
+  const calendarNotice =
+    ({ aangemaakt: cal.created, vernieuwd: cal.renewed } as Record<string, string>)[url.searchParams.get('agenda') ?? ''] ?? null;
   return { account, changed, calendarUrl, calendarNotice };
 }
 
@@ -125,10 +127,20 @@ export default function AccountPage() {
               <p className="hint" id="agenda-vernieuwen-uitleg">
                 {cal.renewHint}
               </p>
-              <ConfirmCheckbox id="agenda-vernieuwen" name="confirmRenew" label={cal.renewConfirm} error={calendarErrors.confirmRenew} className="renew-confirm" />
+              <ConfirmCheckbox
+                id="agenda-vernieuwen"
+                name="confirmRenew"
+                label={cal.renewConfirm}
+                error={calendarErrors.confirmRenew}
+                className="renew-confirm"
+              />
             </>
           ) : null}
-          <button type="submit" className="button button--secondary" aria-describedby={calendarUrl ? 'agenda-vernieuwen-uitleg' : undefined}>
+          <button
+            type="submit"
+            className="button button--secondary"
+            aria-describedby={calendarUrl ? 'agenda-vernieuwen-uitleg' : undefined}
+          >
             {calendarUrl ? cal.renew : cal.create}
           </button>
         </Form>

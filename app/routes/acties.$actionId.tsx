@@ -2,31 +2,32 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
-import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge, StatusOptions } from '../components/tracker/action-bits';
-import { Breadcrumbs } from '../components/layout/breadcrumbs';
+
 import { CommentSection } from '../components/comments/comment-section';
-import { DecisionList } from '../components/meetings/decision-list';
 import { Field, FormErrorSummary } from '../components/forms/field';
-import { FollowButton } from '../components/notifications/follow-button';
 import { HistoryList } from '../components/history-list';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LinkedLibraryItems } from '../components/library/library-linked-items';
+import { DecisionList } from '../components/meetings/decision-list';
+import { FollowButton } from '../components/notifications/follow-button';
+import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge, StatusOptions } from '../components/tracker/action-bits';
 import { OwnerText } from '../components/tracker/owner-text';
 import { t } from '../i18n';
-import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
-import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/tracker/action.server';
-import { resolveHistoryNames } from '../models/history-names.server';
 import { listComments } from '../models/comments/comment.server';
-import { isOverdue } from '../models/tracker/deadline';
-import { listActionDecisions } from '../models/meetings/decision.server';
 import { listHistoryOf } from '../models/history.server';
+import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
+import { listActionDecisions } from '../models/meetings/decision.server';
 import { canEditAction } from '../models/permissions';
+import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/tracker/action.server';
+import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
+import { isOverdue } from '../models/tracker/deadline';
 import { ProgressUpdateSchema } from '../schemas/action';
 import commentsCss from '../styles/comments.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
-import { parseForm, type FieldErrors } from '../utils/forms';
+import { type FieldErrors, parseForm } from '../utils/forms';
 import { notFound, requireIdParam } from '../utils/route-params';
 import { todayInNL } from '../utils/today';
 
@@ -37,7 +38,9 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: commentsCss },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? data.action.title : t.common.errors.notFoundTitle} — Koers` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? data.action.title : t.common.errors.notFoundTitle} — Koers` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -209,7 +212,18 @@ function ProgressForm() {
             )}
           </Field>
           <Field label={a.progressPercent} name="progress" error={errors.progress} hint={a.progressPercentHint}>
-            {(p) => <input {...p} type="number" min={0} max={100} step={1} inputMode="numeric" className="input-percent" defaultValue={values.progress ?? ''} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={0}
+                max={100}
+                step={1}
+                inputMode="numeric"
+                className="input-percent"
+                defaultValue={values.progress ?? ''}
+              />
+            )}
           </Field>
         </div>
         <div className="button-row">

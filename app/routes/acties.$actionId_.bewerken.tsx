@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { ActionForm } from '../components/tracker/action-form';
+
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { ActionForm } from '../components/tracker/action-form';
 import { t } from '../i18n';
-import { actionFormValues, getActionFormOptions, readActionForm } from '../models/tracker/action-form.server';
-import { getAction, updateAction } from '../models/tracker/action.server';
 import { canEditAction } from '../models/permissions';
+import { getAction, updateAction } from '../models/tracker/action.server';
+import { actionFormValues, getActionFormOptions, readActionForm } from '../models/tracker/action-form.server';
 import trackerCss from '../styles/tracker.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 import { notFound, requireIdParam } from '../utils/route-params';
@@ -15,7 +16,9 @@ const f = t.tracker.actionForm;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${f.editTitle}: ${data.action.title}` : t.common.errors.notFoundTitle} — Koers` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `${f.editTitle}: ${data.action.title}` : t.common.errors.notFoundTitle} — Koers` },
+];
 
 /** Guard, then the action: 404 for an unknown id, 403 unless this user may change it. */
 async function loadEditableAction(request: Request, actionId: string | undefined) {

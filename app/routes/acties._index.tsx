@@ -1,12 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+
+import { PageLinks } from '../components/layout/page-links';
 import { ActionFilterForm, describeFilters, filterQuery } from '../components/tracker/action-filters';
 import { ActionTable } from '../components/tracker/action-table';
 import { ListPageHead } from '../components/tracker/list-page-head';
-import { PageLinks } from '../components/layout/page-links';
 import { t } from '../i18n';
-import { listActions, readListFilters } from '../models/tracker/action-list.server';
 import { canCreateAnyAction } from '../models/permissions';
+import { listActions, readListFilters } from '../models/tracker/action-list.server';
 import listsCss from '../styles/lists.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { asActor, requireUser } from '../utils/auth.server';

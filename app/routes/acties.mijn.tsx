@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+
 import { ActionTable, type ActionTableRow } from '../components/tracker/action-table';
 import { t } from '../i18n';
 import { listMyActions } from '../models/tracker/action-list.server';
@@ -35,7 +36,19 @@ export default function MyActions() {
   );
 }
 
-function ActionSection({ id, heading, empty, open, closed }: { id: string; heading: string; empty: string; open: ActionTableRow[]; closed: ActionTableRow[] }) {
+function ActionSection({
+  id,
+  heading,
+  empty,
+  open,
+  closed,
+}: {
+  id: string;
+  heading: string;
+  empty: string;
+  open: ActionTableRow[];
+  closed: ActionTableRow[];
+}) {
   return (
     <section aria-labelledby={`${id}-heading`} className="my-actions__section">
       <h2 id={`${id}-heading`}>{heading}</h2>

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { ActionForm, type ActionFormValues } from '../components/tracker/action-form';
+
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { ActionForm, type ActionFormValues } from '../components/tracker/action-form';
 import { t } from '../i18n';
-import { getActionFormOptions, readActionForm } from '../models/tracker/action-form.server';
-import { createAction } from '../models/tracker/action.server';
 import { canCreateAnyAction } from '../models/permissions';
+import { createAction } from '../models/tracker/action.server';
+import { getActionFormOptions, readActionForm } from '../models/tracker/action-form.server';
 import trackerCss from '../styles/tracker.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 import { optionalIdQuery } from '../utils/route-params';

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { stringify } from 'csv-stringify/sync';
+
 import { t } from '../i18n';
-import { ACTION_STATUS_LABELS } from '../models/tracker/action-status';
 import { listActions, readListFilters } from '../models/tracker/action-list.server';
+import { ACTION_STATUS_LABELS } from '../models/tracker/action-status';
 import { requireUser } from '../utils/auth.server';
 import { toNL } from '../utils/date-time';
 import { todayInNL } from '../utils/today';

@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+
 import { t } from '../i18n';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
-import { canManageAccounts } from '../models/permissions';
 import { countUsers } from '../models/accounts/user.server';
+import { canManageAccounts } from '../models/permissions';
 import adminCss from '../styles/admin.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 

@@ -1,20 +1,21 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+
 import { InviteLinkBox, inviteState, RoleOptions } from '../components/admin/admin-bits';
-import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { OrganisationOptions } from '../components/forms/organisation-options';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
-import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
 import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '../models/accounts/user.server';
+import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
 import { UserAccessSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
-import { parseForm, type FieldErrors } from '../utils/forms';
+import { type FieldErrors, parseForm } from '../utils/forms';
 
 const p = t.admin.user;
 const e = t.admin.errors;
@@ -22,9 +23,7 @@ const e = t.admin.errors;
 const NOTICES = { toegang: p.accessSaved, gedeactiveerd: p.deactivated, geactiveerd: p.reactivated } as const;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.user.name ?? p.titleFallback} — Beheer — Koers` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? p.titleFallback} — Beheer — Koers` }];
 
 function parseUserId(raw: string | undefined): number {
   if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new Response('Niet gevonden', { status: 404 });

@@ -1,11 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { t } from '../i18n';
-import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
-import { listUsers } from '../models/accounts/user.server';
-import adminCss from '../styles/admin.css?url';
+
 import { inviteState } from '../components/admin/admin-bits';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { t } from '../i18n';
+import { listUsers } from '../models/accounts/user.server';
+import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
+import adminCss from '../styles/admin.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 
 const u = t.admin.users;

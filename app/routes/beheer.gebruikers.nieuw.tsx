@@ -1,19 +1,20 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+
 import { InviteLinkBox, RoleOptions } from '../components/admin/admin-bits';
-import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { OrganisationOptions } from '../components/forms/organisation-options';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
-import { canManageAccounts } from '../models/permissions';
 import { inviteUser } from '../models/accounts/user.server';
+import { canManageAccounts } from '../models/permissions';
 import { InviteUserSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
-import { parseForm, type FieldErrors } from '../utils/forms';
+import { type FieldErrors, parseForm } from '../utils/forms';
 
 const n = t.admin.newUser;
 const e = t.admin.errors;
@@ -34,8 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values, created: null }, { status: 400 });
   const result = inviteUser({ ...form.data, invitedBy: user.id });
   if (!result.ok) {
-    const fieldErrors: FieldErrors =
-      result.error === 'email_taken' ? { email: e.emailTaken } : { organisationId: e.organisationUnknown };
+    const fieldErrors: FieldErrors = result.error === 'email_taken' ? { email: e.emailTaken } : { organisationId: e.organisationUnknown };
     const values: Record<string, string> = { ...form.data, organisationId: String(form.data.organisationId) };
     return data({ fieldErrors, values, created: null }, { status: 400 });
   }
@@ -44,7 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
     {
       fieldErrors: {} as FieldErrors,
       values: {} as Record<string, string>,
-      created: { userId: result.userId, name: form.data.name, url: inviteUrl(publicBaseUrl(request), result.token), expiresAt: result.expiresAt },
+      created: {
+        userId: result.userId,
+        name: form.data.name,
+        url: inviteUrl(publicBaseUrl(request), result.token),
+        expiresAt: result.expiresAt,
+      },
     },
     { status: 201 },
   );

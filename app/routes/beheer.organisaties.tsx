@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { Breadcrumbs } from '../components/layout/breadcrumbs';
+
 import { Field, FormErrorSummary } from '../components/forms/field';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
 import { createOrganisation, listOrganisations, renameOrganisation } from '../models/accounts/organisation.server';
 import { canManageAccounts } from '../models/permissions';
 import { CreateOrganisationSchema, RenameOrganisationSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
-import { parseForm, type FieldErrors } from '../utils/forms';
+import { type FieldErrors, parseForm } from '../utils/forms';
 
 const o = t.admin.organisations;
 const e = t.admin.errors;
@@ -43,7 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const form = parseForm(CreateOrganisationSchema, formData);
     if (!form.ok) return reply({ intent, organisationId: null, fieldErrors: form.fieldErrors, values: form.values });
     const result = createOrganisation(form.data);
-    if (!result.ok) return reply({ intent, organisationId: null, fieldErrors: { name: e.organisationNameTaken }, values: { name: form.data.name } });
+    if (!result.ok)
+      return reply({ intent, organisationId: null, fieldErrors: { name: e.organisationNameTaken }, values: { name: form.data.name } });
     return redirect(`/beheer/organisaties?toegevoegd=${encodeURIComponent(result.name)}`);
   }
 
@@ -125,7 +127,12 @@ export default function OrganisationsPage() {
                         aria-invalid={error ? true : undefined}
                         aria-describedby={error ? `${inputId}-error` : undefined}
                       />
-                      <button type="submit" className="button button--secondary button--small" disabled={busy} aria-label={o.renameButton(org.name)}>
+                      <button
+                        type="submit"
+                        className="button button--secondary button--small"
+                        disabled={busy}
+                        aria-label={o.renameButton(org.name)}
+                      >
                         {o.rename}
                       </button>
                     </Form>
@@ -143,7 +150,9 @@ export default function OrganisationsPage() {
         <Form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="create" />
           <Field label={o.addName} name="name" error={createErrors.name}>
-            {(p) => <input {...p} type="text" required defaultValue={actionData?.intent === 'create' ? actionData.values.name : undefined} />}
+            {(p) => (
+              <input {...p} type="text" required defaultValue={actionData?.intent === 'create' ? actionData.values.name : undefined} />
+            )}
           </Field>
           <button type="submit" className="button" disabled={busy}>
             {o.addSubmit}

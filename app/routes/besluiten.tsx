@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
+
 import { DecisionList } from '../components/meetings/decision-list';
 import { t } from '../i18n';
-import { listActionFormOptions } from '../models/tracker/action.server';
 import { listDecisions, listGoalDecisions } from '../models/meetings/decision.server';
+import { listActionFormOptions } from '../models/tracker/action.server';
 import trackerCss from '../styles/tracker.css?url';
 import { requireUser } from '../utils/auth.server';
 import { optionalIdQuery } from '../utils/route-params';

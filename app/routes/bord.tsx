@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useActionData, useFetcher, useLoaderData, useLocation } from '@remix-run/react';
-import { useEffect, useId, useState, type DragEvent } from 'react';
+import { type DragEvent, useEffect, useId, useState } from 'react';
+
 import { DeadlineText, OverdueBadge, StatusOptions } from '../components/tracker/action-bits';
 import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
 import { t } from '../i18n';
-import { listBoard, readListFilters, type ActionListRow } from '../models/tracker/action-list.server';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../models/tracker/action-status';
-import { getAction, getActionScope, setActionStatus } from '../models/tracker/action.server';
 import { canCreateAnyAction, canEditAction } from '../models/permissions';
+import { getAction, getActionScope, setActionStatus } from '../models/tracker/action.server';
+import { type ActionListRow, listBoard, readListFilters } from '../models/tracker/action-list.server';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../models/tracker/action-status';
 import { BoardMoveSchema } from '../schemas/board';
 import boardCss from '../styles/board.css?url';
 import listsCss from '../styles/lists.css?url';
@@ -34,22 +35,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const columns = listBoard({ filters, today }).map((column) => ({
     status: column.status,
     total: column.total,
-    actions: column.actions.map(
-      (a): Card => ({
-        id: a.id,
-        title: a.title,
-        status: a.status,
-        goalCode: a.goalCode,
-        ownerUserName: a.ownerUserName,
-        ownerOrganisationName: a.ownerOrganisationName,
-        municipalityName: a.municipalityName,
-        deadlinePhrase: a.deadlinePhrase,
-        deadlineStart: a.deadlineStart,
-        deadlineEnd: a.deadlineEnd,
-        overdue: a.overdue,
-        mayMove: canEditAction(actor, a),
-      }),
-    ),
+    actions: column.actions.map((a): Card => ({
+      id: a.id,
+      title: a.title,
+      status: a.status,
+      goalCode: a.goalCode,
+      ownerUserName: a.ownerUserName,
+      ownerOrganisationName: a.ownerOrganisationName,
+      municipalityName: a.municipalityName,
+      deadlinePhrase: a.deadlinePhrase,
+      deadlineStart: a.deadlineStart,
+      deadlineEnd: a.deadlineEnd,
+      overdue: a.overdue,
+      mayMove: canEditAction(actor, a),
+    })),
   }));
   return { columns, fieldErrors, values, options, mayMoveAny: canCreateAnyAction(actor) };
 }
@@ -76,7 +75,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Card = Pick<
   ActionListRow,
-  'id' | 'title' | 'status' | 'goalCode' | 'ownerUserName' | 'ownerOrganisationName' | 'municipalityName' | 'deadlinePhrase' | 'deadlineStart' | 'deadlineEnd' | 'overdue'
+  | 'id'
+  | 'title'
+  | 'status'
+  | 'goalCode'
+  | 'ownerUserName'
+  | 'ownerOrganisationName'
+  | 'municipalityName'
+  | 'deadlinePhrase'
+  | 'deadlineStart'
+  | 'deadlineEnd'
+  | 'overdue'
 > & { mayMove: boolean };
 
 export default function Board() {
@@ -122,7 +131,13 @@ export default function Board() {
     <div className="board-page">
       <h1>{b.title}</h1>
       <p className="lead">{mayMoveAny ? b.lead : b.readOnly}</p>
-      <ActionFilterForm action="/bord" options={options} values={values} fieldErrors={fieldErrors} fields={['thema', 'organisatie', 'trekker', 'bereik', 'q', 'telaat']} />
+      <ActionFilterForm
+        action="/bord"
+        options={options}
+        values={values}
+        fieldErrors={fieldErrors}
+        fields={['thema', 'organisatie', 'trekker', 'bereik', 'q', 'telaat']}
+      />
       <div role="status" aria-live="polite" className={result ? (result.ok ? 'notice notice--success' : 'form-error') : undefined}>
         {result?.message ?? ''}
       </div>

@@ -1,23 +1,24 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { GoalActionTable } from '../components/tracker/action-rows';
-import { Breadcrumbs } from '../components/layout/breadcrumbs';
+
 import { CommentSection } from '../components/comments/comment-section';
+import { HistoryList } from '../components/history-list';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { LinkedLibraryItems } from '../components/library/library-linked-items';
 import { DecisionList } from '../components/meetings/decision-list';
 import { FollowButton } from '../components/notifications/follow-button';
+import { GoalActionTable } from '../components/tracker/action-rows';
 import { GoalAccents } from '../components/tracker/goal-accents';
-import { HistoryList } from '../components/history-list';
-import { LinkedLibraryItems } from '../components/library/library-linked-items';
 import { t } from '../i18n';
-import { listAccentsForGoal } from '../models/tracker/accent.server';
-import { resolveHistoryNames } from '../models/history-names.server';
 import { listComments } from '../models/comments/comment.server';
-import { isOverdue } from '../models/tracker/deadline';
-import { listGoalDecisions } from '../models/meetings/decision.server';
-import { getGoal, listGoalActions } from '../models/tracker/goal.server';
 import { listHistoryOf } from '../models/history.server';
+import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
+import { listGoalDecisions } from '../models/meetings/decision.server';
 import { canCreateAnyAction, canEditAgenda } from '../models/permissions';
+import { listAccentsForGoal } from '../models/tracker/accent.server';
+import { isOverdue } from '../models/tracker/deadline';
+import { getGoal, listGoalActions } from '../models/tracker/goal.server';
 import accentsCss from '../styles/accents.css?url';
 import commentsCss from '../styles/comments.css?url';
 import trackerCss from '../styles/tracker.css?url';
@@ -44,7 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const goal = getGoal(id);
   if (!goal) throw notFound();
   const today = todayInNL();
-  const actions = listGoalActions(id).map((action) => ({ ...action, overdue: isOverdue({ end: action.deadlineEnd }, action.status, today) }));
+  const actions = listGoalActions(id).map((action) => ({
+    ...action,
+    overdue: isOverdue({ end: action.deadlineEnd }, action.status, today),
+  }));
   const history = listHistoryOf({ entityType: 'goal', entityId: id });
   return {
     actor,
@@ -62,7 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function GoalPage() {
-  const { actor, goal, actions, accents, threads, history, historyNames, mayEditGoal, mayCreateAction, decisions, library } = useLoaderData<typeof loader>();
+  const { actor, goal, actions, accents, threads, history, historyNames, mayEditGoal, mayCreateAction, decisions, library } =
+    useLoaderData<typeof loader>();
   return (
     <article className="goal-page">
       <Breadcrumbs

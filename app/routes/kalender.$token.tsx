@@ -4,6 +4,7 @@
  * See app/models/meetings/calendar-feed.server.ts for what the feed holds.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { buildCalendarFeed, findCalendarUser } from '../models/meetings/calendar-feed.server';
 import { env } from '../utils/env.server';
 import { notFound } from '../utils/route-params';

@@ -1,10 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { Breadcrumbs } from '../components/layout/breadcrumbs';
+
 import { CommentSection } from '../components/comments/comment-section';
-import { FollowButton } from '../components/notifications/follow-button';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LibraryKindBadge } from '../components/library/library-bits';
 import { LibraryMarkdown } from '../components/library/library-markdown';
+import { FollowButton } from '../components/notifications/follow-button';
 import { t } from '../i18n';
 import { listComments } from '../models/comments/comment.server';
 import { getLibraryItem } from '../models/library/library.server';
@@ -27,7 +28,9 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: commentsCss },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? data.item.title : t.common.errors.notFoundTitle} — ${l.title} — Koers` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? data.item.title : t.common.errors.notFoundTitle} — ${l.title} — Koers` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -127,7 +130,11 @@ export default function LibraryItemPage() {
                         {i === 0 ? <span className="muted"> ({p.current})</span> : null}
                       </th>
                       <td>
-                        <a href={`/kennisbank/${item.id}/bestand/${file.id}`} download={file.originalName} aria-label={p.download(file.originalName, file.version)}>
+                        <a
+                          href={`/kennisbank/${item.id}/bestand/${file.id}`}
+                          download={file.originalName}
+                          aria-label={p.download(file.originalName, file.version)}
+                        >
                           {file.originalName}
                         </a>
                       </td>
@@ -171,7 +178,9 @@ export default function LibraryItemPage() {
             : none}
         </dd>
         <dt>{p.municipality}</dt>
-        <dd>{item.municipalityId !== null ? <Link to={`/kennisbank?gemeente=${item.municipalityId}`}>{item.municipalityName}</Link> : none}</dd>
+        <dd>
+          {item.municipalityId !== null ? <Link to={`/kennisbank?gemeente=${item.municipalityId}`}>{item.municipalityName}</Link> : none}
+        </dd>
         <dt>{p.addedBy}</dt>
         <dd>
           {item.createdByName}, <time dateTime={item.createdAt}>{formatDay(item.createdAt)}</time>
@@ -220,7 +229,8 @@ export default function LibraryItemPage() {
             <ul>
               {meetings.map((meeting) => (
                 <li key={meeting.id}>
-                  <Link to={`/overleggen/${meeting.id}`}>{meeting.title}</Link> <span className="muted">({formatDateTime(meeting.startsAt)})</span>
+                  <Link to={`/overleggen/${meeting.id}`}>{meeting.title}</Link>{' '}
+                  <span className="muted">({formatDateTime(meeting.startsAt)})</span>
                 </li>
               ))}
             </ul>

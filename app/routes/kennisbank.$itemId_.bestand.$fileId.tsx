@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { openStoredFile, downloadHeaders } from '../models/library/library-download.server';
+
 import { getLibraryFile } from '../models/library/library.server';
+import { downloadHeaders, openStoredFile } from '../models/library/library-download.server';
 import { requireUser } from '../utils/auth.server';
 import { notFound, requireIdParam } from '../utils/route-params';
 

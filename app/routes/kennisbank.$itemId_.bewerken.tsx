@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
+
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LibraryItemForm } from '../components/library/library-item-form';
 import { t } from '../i18n';
+import { getLibraryFormOptions, getLibraryItem, libraryItemFormValues } from '../models/library/library.server';
 import { requireLibraryItemEditor } from '../models/library/library-access.server';
 import { submitLibraryItemForm } from '../models/library/library-form.server';
-import { getLibraryFormOptions, getLibraryItem, libraryItemFormValues } from '../models/library/library.server';
 import { canEditLibraryItem } from '../models/permissions';
 import libraryCss from '../styles/library.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
@@ -17,7 +18,9 @@ const f = l.form;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: libraryCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? f.editTitle(data.item.title) : t.common.errors.notFoundTitle} — Koers` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? f.editTitle(data.item.title) : t.common.errors.notFoundTitle} — Koers` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,7 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const item = getLibraryItem(id);
   if (!item) throw notFound();
   requireAllowed(canEditLibraryItem(asActor(user), item));
-  return { item: { id: item.id, kind: item.kind, title: item.title }, options: getLibraryFormOptions(), values: libraryItemFormValues(item) };
+  return {
+    item: { id: item.id, kind: item.kind, title: item.title },
+    options: getLibraryFormOptions(),
+    values: libraryItemFormValues(item),
+  };
 }
 
 /** Saves the item; for a document, a chosen file becomes the next version (earlier ones stay). */

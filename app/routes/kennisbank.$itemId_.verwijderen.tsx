@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { requireLibraryItemEditor } from '../models/library/library-access.server';
+
 import { deleteLibraryItem } from '../models/library/library.server';
+import { requireLibraryItemEditor } from '../models/library/library-access.server';
 import { requireUser } from '../utils/auth.server';
 import { requireIdParam } from '../utils/route-params';
 

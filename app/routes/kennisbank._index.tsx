@@ -1,13 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+
 import { Field } from '../components/forms/field';
+import { PageLinks } from '../components/layout/page-links';
 import { LibraryKindBadge, LibraryTags } from '../components/library/library-bits';
 import { ListPageHead } from '../components/tracker/list-page-head';
-import { PageLinks } from '../components/layout/page-links';
 import { t } from '../i18n';
 import { getLibraryFormOptions, listLibraryItems } from '../models/library/library.server';
-import { canAddLibraryItems } from '../models/permissions';
 import { LIBRARY_KINDS, LIBRARY_PAGE_SIZE, libraryFilterQuery, readLibraryFilters, TARGET_GROUPS } from '../models/library/library-rules';
+import { canAddLibraryItems } from '../models/permissions';
 import libraryCss from '../styles/library.css?url';
 import { asActor, requireUser } from '../utils/auth.server';
 import { formatDay } from '../utils/date-time';

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
+
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LibraryItemForm } from '../components/library/library-item-form';
 import { t } from '../i18n';
-import { submitLibraryItemForm } from '../models/library/library-form.server';
 import { getLibraryFormOptions } from '../models/library/library.server';
+import { submitLibraryItemForm } from '../models/library/library-form.server';
 import { LIBRARY_KINDS, type LibraryKind } from '../models/library/library-rules';
 import { canAddLibraryItems } from '../models/permissions';
 import type { LibraryFormValues } from '../schemas/library';

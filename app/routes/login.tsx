@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { LoginSchema } from '../schemas/login';
 import { clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';
-import { parseForm, type FieldErrors } from '../utils/forms';
+import { type FieldErrors, parseForm } from '../utils/forms';
 import { safeRedirect } from '../utils/redirect';
 
 export const meta: MetaFunction = () => [{ title: `${t.common.login.title} — Koers` }];

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
+
 import { markNotificationRead } from '../models/notifications/notification-inbox.server';
 import { requireUser } from '../utils/auth.server';
-import { notFound, requireIdParam } from '../utils/route-params';
 import { safeRedirect } from '../utils/redirect';
+import { notFound, requireIdParam } from '../utils/route-params';
 
 /**
  * Opening a notification: marks it read and goes to its place. Someone else's

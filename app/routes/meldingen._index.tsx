@@ -1,8 +1,15 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+
 import { t } from '../i18n';
-import { countUnread, INBOX_LIMIT, listNotifications, markAllNotificationsRead, markNotificationRead } from '../models/notifications/notification-inbox.server';
+import {
+  countUnread,
+  INBOX_LIMIT,
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from '../models/notifications/notification-inbox.server';
 import { InboxFormSchema } from '../schemas/notification';
 import notificationsCss from '../styles/notifications.css?url';
 import { requireUser } from '../utils/auth.server';
@@ -60,7 +67,11 @@ export default function InboxPage() {
             return (
               <li key={item.id} className={`notification${unreadItem ? ' notification--unread' : ''}`}>
                 <p className="notification__message">
-                  {unreadItem ? <span className="notification__badge">{n.unreadBadge}</span> : <span className="visually-hidden">{n.readState}: </span>}
+                  {unreadItem ? (
+                    <span className="notification__badge">{n.unreadBadge}</span>
+                  ) : (
+                    <span className="visually-hidden">{n.readState}: </span>
+                  )}
                   {/* A full page load: the server marks it read and redirects to the place, anchor included. */}
                   <a href={`/meldingen/${item.id}`}>{item.message}</a>
                 </p>

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+
 import { t } from '../i18n';
-import { COMMENT_TARGETS, type CommentTarget } from '../models/comments/comment-target';
 import { getCommentTargetScope } from '../models/comments/comment.server';
+import { COMMENT_TARGETS, type CommentTarget } from '../models/comments/comment-target';
 import { followTarget, isFollowing, unfollowTarget } from '../models/notifications/follow.server';
 import { FollowFormSchema } from '../schemas/notification';
 import { requireUser } from '../utils/auth.server';

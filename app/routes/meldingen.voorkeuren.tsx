@@ -1,11 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+
 import { FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { emailEnabled } from '../models/notifications/email.server';
-import { listPreferences, savePreferences, type EmailMode, type NotificationKind } from '../models/notifications/notification-preferences.server';
-import { PreferencesFormSchema, preferenceFieldNames } from '../schemas/notification';
+import {
+  type EmailMode,
+  listPreferences,
+  type NotificationKind,
+  savePreferences,
+} from '../models/notifications/notification-preferences.server';
+import { preferenceFieldNames, PreferencesFormSchema } from '../schemas/notification';
 import notificationsCss from '../styles/notifications.css?url';
 import { requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';

@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { ActionTable } from '../components/tracker/action-table';
-import { Breadcrumbs } from '../components/layout/breadcrumbs';
+
 import { CommentSection } from '../components/comments/comment-section';
-import { FollowButton } from '../components/notifications/follow-button';
-import { DecisionList } from '../components/meetings/decision-list';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LinkedLibraryItems } from '../components/library/library-linked-items';
+import { DecisionList } from '../components/meetings/decision-list';
 import { AddAgendaPointForm, AgendaTable } from '../components/meetings/meeting-agenda';
 import { AttendanceTable } from '../components/meetings/meeting-attendance';
 import { MeetingKindLabel, MeetingPlace, MeetingStatusBadge, MeetingWhen } from '../components/meetings/meeting-bits';
+import { FollowButton } from '../components/notifications/follow-button';
+import { ActionTable } from '../components/tracker/action-table';
 import { t } from '../i18n';
+import { listComments } from '../models/comments/comment.server';
+import { linkedLibrarySection } from '../models/library/library.server';
 import {
   addAgendaPoint,
   findAgendaPointReferenceErrors,
@@ -20,13 +23,24 @@ import {
   removeAgendaPoint,
   setAgendaPointStatus,
 } from '../models/meetings/agenda-point.server';
-import { listComments } from '../models/comments/comment.server';
-import { isOverdue } from '../models/tracker/deadline';
 import { listMeetingDecisions } from '../models/meetings/decision.server';
-import { linkedLibrarySection } from '../models/library/library.server';
-import { getMeeting, listAttendees, listMeetingActions, listOpenSeriesActions, planNextMeeting, setAttendance } from '../models/meetings/meeting.server';
+import {
+  getMeeting,
+  listAttendees,
+  listMeetingActions,
+  listOpenSeriesActions,
+  planNextMeeting,
+  setAttendance,
+} from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
-import { AgendaPointMoveSchema, AgendaPointRefSchema, AgendaPointSchema, AgendaPointStatusSchema, AttendanceSchema } from '../schemas/meeting';
+import { isOverdue } from '../models/tracker/deadline';
+import {
+  AgendaPointMoveSchema,
+  AgendaPointRefSchema,
+  AgendaPointSchema,
+  AgendaPointStatusSchema,
+  AttendanceSchema,
+} from '../schemas/meeting';
 import commentsCss from '../styles/comments.css?url';
 import listsCss from '../styles/lists.css?url';
 import meetingsCss from '../styles/meetings.css?url';
@@ -47,7 +61,9 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: meetingsCss },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? data.meeting.title : t.common.errors.notFoundTitle} — Koers` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? data.meeting.title : t.common.errors.notFoundTitle} — Koers` },
+];
 
 function loadMeeting(idParam: string | undefined) {
   const meeting = getMeeting(requireIdParam(idParam));
@@ -108,26 +124,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const form = parseForm(AgendaPointSchema, formData);
       if (!form.ok) return badRequest(form.fieldErrors, form.values);
       const errors = findAgendaPointReferenceErrors(form.data);
-      if (Object.keys(errors).length > 0) return badRequest(errors, Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)])));
+      if (Object.keys(errors).length > 0)
+        return badRequest(errors, Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)])));
       const id = addAgendaPoint({ meetingId: meeting.id, input: form.data });
       return back(`#agendapunt-${id}`);
     }
     case 'movePoint': {
       const form = parseForm(AgendaPointMoveSchema, formData);
       if (!form.ok) return badRequest(form.fieldErrors);
-      if (!moveAgendaPoint({ meetingId: meeting.id, pointId: form.data.pointId, direction: form.data.direction })) return badRequest({ pointId: m.errors.pointNotInMeeting });
+      if (!moveAgendaPoint({ meetingId: meeting.id, pointId: form.data.pointId, direction: form.data.direction }))
+        return badRequest({ pointId: m.errors.pointNotInMeeting });
       return back(`#agendapunt-${form.data.pointId}`);
     }
     case 'pointStatus': {
       const form = parseForm(AgendaPointStatusSchema, formData);
       if (!form.ok) return badRequest(form.fieldErrors);
-      if (!setAgendaPointStatus({ meetingId: meeting.id, pointId: form.data.pointId, status: form.data.status })) return badRequest({ pointId: m.errors.pointNotInMeeting });
+      if (!setAgendaPointStatus({ meetingId: meeting.id, pointId: form.data.pointId, status: form.data.status }))
+        return badRequest({ pointId: m.errors.pointNotInMeeting });
       return back(`#agendapunt-${form.data.pointId}`);
     }
     case 'removePoint': {
       const form = parseForm(AgendaPointRefSchema, formData);
       if (!form.ok) return badRequest(form.fieldErrors);
-      if (!removeAgendaPoint({ meetingId: meeting.id, pointId: form.data.pointId })) return badRequest({ pointId: m.errors.pointNotInMeeting });
+      if (!removeAgendaPoint({ meetingId: meeting.id, pointId: form.data.pointId }))
+        return badRequest({ pointId: m.errors.pointNotInMeeting });
       return back('#agenda');
     }
     case 'planNext': {
@@ -140,7 +160,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { actor, meeting, mayEdit, notice, attendees, points, choices, decisions, actions, openSeriesActions, library, threads } = useLoaderData<typeof loader>();
+  const { actor, meeting, mayEdit, notice, attendees, points, choices, decisions, actions, openSeriesActions, library, threads } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const pointErrors = actionData?.intent === 'addPoint' ? actionData.fieldErrors : {};
   const otherError = actionData && actionData.intent !== 'addPoint' ? Object.values(actionData.fieldErrors)[0] : null;
@@ -241,7 +262,11 @@ export default function MeetingPage() {
             </Form>
           ) : null}
         </div>
-        {points.length === 0 ? <p className="muted">{m.agenda.none}</p> : <AgendaTable meetingId={meeting.id} points={points} mayEdit={mayEdit} />}
+        {points.length === 0 ? (
+          <p className="muted">{m.agenda.none}</p>
+        ) : (
+          <AgendaTable meetingId={meeting.id} points={points} mayEdit={mayEdit} />
+        )}
         {mayEdit && choices ? (
           <AddAgendaPointForm values={actionData?.intent === 'addPoint' ? actionData.values : {}} errors={pointErrors} choices={choices} />
         ) : null}
@@ -271,7 +296,11 @@ export default function MeetingPage() {
 
       <section id="acties" aria-labelledby="acties-titel">
         <h2 id="acties-titel">{m.outcomes.actionsHeading}</h2>
-        {actions.length === 0 ? <p className="muted">{m.outcomes.noActions}</p> : <ActionTable rows={actions} caption={m.outcomes.actionsCaption} />}
+        {actions.length === 0 ? (
+          <p className="muted">{m.outcomes.noActions}</p>
+        ) : (
+          <ActionTable rows={actions} caption={m.outcomes.actionsCaption} />
+        )}
       </section>
 
       <LinkedLibraryItems items={library.items} addTo={library.addTo} />

@@ -4,9 +4,10 @@
  * tracker action from the notes. Both answer JSON.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { findActionReferenceErrors } from '../models/tracker/action.server';
+
 import { createActionItem, getNotesMeeting, listActionItemStatuses } from '../models/meetings/notes/notes-item.server';
 import { canEditAction, canEditMeetings } from '../models/permissions';
+import { findActionReferenceErrors } from '../models/tracker/action.server';
 import { ActionItemSchema, notesJson, parseIdList } from '../schemas/notes';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
+
 import { FormErrorSummary } from '../components/forms/field';
+import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { t } from '../i18n';
 import { PROPOSAL_REASONS } from '../models/meetings/agenda-proposal';
 import { addProposedAgendaPoints, proposeAgendaPoints } from '../models/meetings/agenda-proposal.server';
-import { formatDate } from '../models/tracker/deadline';
 import { canEditMeetings } from '../models/permissions';
+import { formatDate } from '../models/tracker/deadline';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';

@@ -1,11 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
+
 import { EditForm } from '../components/forms/edit-form';
 import { AgendaPointFields } from '../components/meetings/meeting-agenda';
+import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { t } from '../i18n';
-import { findAgendaPointReferenceErrors, getAgendaPoint, listAgendaPointOptions, updateAgendaPoint } from '../models/meetings/agenda-point.server';
+import {
+  findAgendaPointReferenceErrors,
+  getAgendaPoint,
+  listAgendaPointOptions,
+  updateAgendaPoint,
+} from '../models/meetings/agenda-point.server';
 import { getMeeting } from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
 import { AgendaPointSchema, type AgendaPointValues } from '../schemas/meeting';
@@ -54,7 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const errors = findAgendaPointReferenceErrors(form.data);
   if (Object.keys(errors).length > 0) {
     const { title, duration, presenter, goalId, actionId } = form.data;
-    const values = { title, duration: duration === null ? '' : String(duration), presenter, goalId: String(goalId ?? ''), actionId: String(actionId ?? '') };
+    const values = {
+      title,
+      duration: duration === null ? '' : String(duration),
+      presenter,
+      goalId: String(goalId ?? ''),
+      actionId: String(actionId ?? ''),
+    };
     return data({ fieldErrors: errors, values }, { status: 400 });
   }
   updateAgendaPoint({ meetingId: meeting.id, pointId: point.id, input: form.data });

@@ -3,6 +3,7 @@
  * GET: the meeting's decisions. POST: "Besluit" — records a decision. Both answer JSON.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+
 import { createDecision, findDecisionReferenceErrors, listMeetingDecisions } from '../models/meetings/decision.server';
 import { getNotesMeeting } from '../models/meetings/notes/notes-item.server';
 import { canEditMeetings } from '../models/permissions';

@@ -1,10 +1,18 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+
 import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { MeetingForm } from '../components/meetings/meeting-form';
 import { t } from '../i18n';
-import { getMeeting, listAttendeeOptions, listAttendees, meetingFormValues, readMeetingForm, updateMeeting } from '../models/meetings/meeting.server';
+import {
+  getMeeting,
+  listAttendeeOptions,
+  listAttendees,
+  meetingFormValues,
+  readMeetingForm,
+  updateMeeting,
+} from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';

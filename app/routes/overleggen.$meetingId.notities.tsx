@@ -1,17 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
+
 import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { NotesHtml } from '../components/meetings/notes/notes-html';
 import { presenceColour } from '../components/meetings/notes/presence-colour';
 import { t } from '../i18n';
-import { listActionFormOptions } from '../models/tracker/action.server';
 import { documentAccess } from '../models/collab/document-store.server';
 import { listMeetingDecisions } from '../models/meetings/decision.server';
 import { readNotesJson } from '../models/meetings/notes/notes-document.server';
 import { getNotesMeeting, listActionItemStatuses, listDecisionActionOptions } from '../models/meetings/notes/notes-item.server';
 import { collectNodeIds, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../models/meetings/notes/notes-nodes';
 import { listOutlinePoints, syncNotesOutline } from '../models/meetings/notes/notes-outline.server';
+import { listActionFormOptions } from '../models/tracker/action.server';
 import notesCss from '../styles/notes.css?url';
 import { asActor, requireUser } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';

@@ -6,13 +6,14 @@
  * plain 405 (without a loader Remix would throw, and log, its own).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+
+import { t } from '../i18n';
 import { getActivePerson } from '../models/comments/mention.server';
-import { notifyNotesMention } from '../models/notifications/notification.server';
 import { getNotesMeeting } from '../models/meetings/notes/notes-item.server';
+import { notifyNotesMention } from '../models/notifications/notification.server';
 import { canEditMeetings } from '../models/permissions';
 import { notesJson } from '../schemas/notes';
 import { NotesMentionSchema } from '../schemas/notes-mention';
-import { t } from '../i18n';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
 import { notFound, requireIdParam } from '../utils/route-params';

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+
 import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
-import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { FormErrorSummary } from '../components/forms/field';
+import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { MinutesDocument } from '../components/meetings/minutes-document';
 import { t } from '../i18n';
 import { getMinutesMeeting, getMinutesVersion, listMinutesVersions, publishMinutes } from '../models/meetings/minutes.server';
@@ -12,14 +13,16 @@ import { parseVersionQuery, PublishMinutesSchema } from '../schemas/minutes';
 import minutesCss from '../styles/minutes.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
-import { parseForm, type FieldErrors } from '../utils/forms';
+import { type FieldErrors, parseForm } from '../utils/forms';
 import { notFound, requireIdParam } from '../utils/route-params';
 
 const m = t.minutes;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: minutesCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? m.pageTitle(data.title) : t.common.errors.notFoundTitle} — Koers` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? m.pageTitle(data.title) : t.common.errors.notFoundTitle} — Koers` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -117,7 +120,15 @@ export default function MinutesPage() {
   );
 }
 
-function VersionTable({ base, versions, current }: { base: string; versions: { version: number; publishedAt: string; publishedByName: string | null }[]; current: number }) {
+function VersionTable({
+  base,
+  versions,
+  current,
+}: {
+  base: string;
+  versions: { version: number; publishedAt: string; publishedByName: string | null }[];
+  current: number;
+}) {
   return (
     <section aria-labelledby="minutes-versions" className="minutes-versions">
       <h2 id="minutes-versions">{m.versions.heading}</h2>

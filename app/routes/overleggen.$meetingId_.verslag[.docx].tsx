@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { minutesDownloadResponse, requireMinutesDownload } from '../models/meetings/minutes-download.server';
+
 import { renderMinutesDocx } from '../models/meetings/minutes-docx.server';
+import { minutesDownloadResponse, requireMinutesDownload } from '../models/meetings/minutes-download.server';
 
 /** /overleggen/:id/verslag.docx (?versie=N): the published minutes as a Word document. */
 export async function loader(args: LoaderFunctionArgs) {

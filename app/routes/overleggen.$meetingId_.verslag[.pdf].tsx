@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { minutesDownloadResponse, requireMinutesDownload } from '../models/meetings/minutes-download.server';
 import { renderMinutesPdf } from '../models/meetings/minutes-pdf.server';
 

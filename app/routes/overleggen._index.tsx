@@ -1,12 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { ListPageHead } from '../components/tracker/list-page-head';
+
 import { MeetingTable } from '../components/meetings/meeting-table';
+import { ListPageHead } from '../components/tracker/list-page-head';
 import { t } from '../i18n';
 import { listMeetings } from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
-import trackerCss from '../styles/tracker.css?url';
 import meetingsCss from '../styles/meetings.css?url';
+import trackerCss from '../styles/tracker.css?url';
 import { asActor, requireUser } from '../utils/auth.server';
 
 const m = t.meetings;

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { MeetingForm } from '../components/meetings/meeting-form';
 import { t } from '../i18n';

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { suggestPeople } from '../models/comments/mention.server';
 import { canComment } from '../models/permissions';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';

@@ -1,19 +1,20 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
+
 import { Field } from '../components/forms/field';
 import { t } from '../i18n';
-import { ensureAccent, getAccentCell } from '../models/tracker/accent.server';
 import {
+  type CommentTargetScope,
   createComment,
   deleteComment,
   editComment,
   getComment,
   getCommentTargetScope,
   setThreadResolved,
-  type CommentTargetScope,
 } from '../models/comments/comment.server';
 import {
+  type Actor,
   canComment,
   canDeleteComment,
   canEditAccent,
@@ -23,13 +24,13 @@ import {
   canEditLibraryItem,
   canEditMeetings,
   canResolveThread,
-  type Actor,
 } from '../models/permissions';
+import { ensureAccent, getAccentCell } from '../models/tracker/accent.server';
 import { CommentFormSchema } from '../schemas/comment';
+import commentsCss from '../styles/comments.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
 import { safeRedirect } from '../utils/redirect';
-import commentsCss from '../styles/comments.css?url';
 
 const c = t.comments;
 
@@ -152,8 +153,12 @@ export default function CommentErrorPage() {
             .map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
-          <Field label={values.intent === 'reply' ? c.replyLabel : values.intent === 'edit' ? c.editLabel : c.newLabel} name="body" error={fieldErrors.body}>
-            {(p) => <textarea {...p} rows={5} defaultValue={values.body ?? ''} required maxLength={5000} autoFocus />}
+          <Field
+            label={values.intent === 'reply' ? c.replyLabel : values.intent === 'edit' ? c.editLabel : c.newLabel}
+            name="body"
+            error={fieldErrors.body}
+          >
+            {(p) => <textarea {...p} rows={5} defaultValue={values.body ?? ''} required maxLength={5000} />}
           </Field>
           <div className="button-row">
             <button type="submit" className="button">

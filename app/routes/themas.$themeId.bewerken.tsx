@@ -1,23 +1,26 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
-import { Breadcrumbs } from '../components/layout/breadcrumbs';
+
 import { EditForm } from '../components/forms/edit-form';
 import { Field } from '../components/forms/field';
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
 import { canEditAgenda } from '../models/permissions';
 import { getTheme, updateTheme } from '../models/tracker/theme.server';
 import { ThemeFormSchema } from '../schemas/theme';
 import trackerCss from '../styles/tracker.css?url';
 import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
-import { parseForm, type FieldErrors } from '../utils/forms';
+import { type FieldErrors, parseForm } from '../utils/forms';
 import { notFound, requireIdParam } from '../utils/route-params';
 
 const f = t.tracker.themeForm;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? f.title(data.theme.code) : t.common.errors.notFoundTitle} — Koers` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? f.title(data.theme.code) : t.common.errors.notFoundTitle} — Koers` },
+];
 
 /** Guard, then the chapter: 404 for an unknown id, 403 for anyone who may not edit the agenda. */
 async function loadEditableTheme(request: Request, themeId: string | undefined) {

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { CSSProperties } from 'react';
+
 import { OverdueBadge, StatusBadge } from '../components/tracker/action-bits';
 import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
 import { t } from '../i18n';
@@ -51,7 +52,13 @@ export default function TimelinePage() {
     <div className="timeline-page">
       <h1>{tl.title}</h1>
       <p className="lead">{tl.lead(timeline.years[0]!, lastYear)}</p>
-      <ActionFilterForm action="/tijdlijn" options={options} values={values} fieldErrors={fieldErrors} fields={['thema', 'doel', 'organisatie', 'bereik', 'termijn', 'status', 'telaat']} />
+      <ActionFilterForm
+        action="/tijdlijn"
+        options={options}
+        values={values}
+        fieldErrors={fieldErrors}
+        fields={['thema', 'doel', 'organisatie', 'bereik', 'termijn', 'status', 'telaat']}
+      />
       <p className="button-row">
         <Link to={toggle}>{tableOnly ? tl.showChart : tl.showTable}</Link>
         {!tableOnly ? <a href="#tabel">{tl.toTable}</a> : null}
@@ -108,7 +115,11 @@ function Chart({ timeline }: { timeline: TimelineData }) {
                   </div>
                   <div className="tl-lane">
                     {goal.milestone !== null ? (
-                      <span className="tl-milestone" style={{ left: pct(goal.milestone) }} title={tl.milestone(goal.code, goal.targetYear!)}>
+                      <span
+                        className="tl-milestone"
+                        style={{ left: pct(goal.milestone) }}
+                        title={tl.milestone(goal.code, goal.targetYear!)}
+                      >
                         <span className="tl-milestone__diamond" />
                         <span className="tl-milestone__label">{goal.code}</span>
                       </span>
@@ -191,7 +202,10 @@ function BarRow({ bar, today }: { bar: TimelineBar; today: number }) {
         </span>
         {short ? (
           // A short window: its phrase beside the bar (on the left near the end of the axis).
-          <span className="tl-bar-label" style={bar.left + bar.width > 80 ? { right: pct(100 - bar.left) } : { left: pct(bar.left + bar.width) }}>
+          <span
+            className="tl-bar-label"
+            style={bar.left + bar.width > 80 ? { right: pct(100 - bar.left) } : { left: pct(bar.left + bar.width) }}
+          >
             {phrase}
           </span>
         ) : null}

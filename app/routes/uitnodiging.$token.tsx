@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { acceptInvite, findInvite, type InviteState } from '../models/accounts/invite.server';
 import { SetPasswordSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
 import { sessionCookie } from '../utils/auth.server';
-import { parseForm, type FieldErrors } from '../utils/forms';
+import { type FieldErrors, parseForm } from '../utils/forms';
 
 const i = t.admin.invite;
 
@@ -30,11 +31,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? '';
   const found = findInvite(token);
-  if (found.state !== 'valid') return data({ invalid: found.state, fieldErrors: {} as FieldErrors }, { status: found.state === 'unknown' ? 404 : 410 });
+  if (found.state !== 'valid')
+    return data({ invalid: found.state, fieldErrors: {} as FieldErrors }, { status: found.state === 'unknown' ? 404 : 410 });
   const form = parseForm(SetPasswordSchema, await request.formData());
   if (!form.ok) return data({ invalid: null, fieldErrors: form.fieldErrors }, { status: 400 });
   const result = await acceptInvite({ token, password: form.data.password });
-  if (!result.ok) return data({ invalid: result.state, fieldErrors: {} as FieldErrors }, { status: result.state === 'unknown' ? 404 : 410 });
+  if (!result.ok)
+    return data({ invalid: result.state, fieldErrors: {} as FieldErrors }, { status: result.state === 'unknown' ? 404 : 410 });
   return redirect('/', { headers: { 'Set-Cookie': await sessionCookie.serialize(result.sessionId) } });
 }
 

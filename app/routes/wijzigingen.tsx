@@ -1,16 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+
 import { Field } from '../components/forms/field';
-import { HistoryChanges, historyAuthor } from '../components/history-list';
+import { historyAuthor, HistoryChanges } from '../components/history-list';
 import { t } from '../i18n';
-import { formatDate } from '../models/tracker/deadline';
 import { listChangesSince } from '../models/history-names.server';
+import { formatDate } from '../models/tracker/deadline';
 import { ChangesFilterSchema } from '../schemas/changes';
+import commentsCss from '../styles/comments.css?url';
 import { requireUser } from '../utils/auth.server';
 import { addDays, startOfDayNL, toNL } from '../utils/date-time';
 import { todayInNL } from '../utils/today';
-import commentsCss from '../styles/comments.css?url';
 
 const h = t.history;
 
@@ -27,9 +28,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (input !== null && input.trim() !== '') {
     const parsed = ChangesFilterSchema.safeParse({ sinds: input });
     if (!parsed.success) {
-      return data({ sinceInput: input, since: null, error: parsed.error.issues[0].message, entries: [] as ReturnType<typeof listChangesSince>['entries'], names: null, capped: false, limit: 0 }, { status: 400 });
+      return data(
+        {
+          sinceInput: input,
+          since: null,
+          error: parsed.error.issues[0].message,
+          entries: [] as ReturnType<typeof listChangesSince>['entries'],
+          names: null,
+          capped: false,
+          limit: 0,
+        },
+        { status: 400 },
+      );
     }
-    return { sinceInput: parsed.data.sinds, since: parsed.data.sinds, error: null, ...listChangesSince({ since: startOfDayNL(parsed.data.sinds) }) };
+    return {
+      sinceInput: parsed.data.sinds,
+      since: parsed.data.sinds,
+      error: null,
+      ...listChangesSince({ since: startOfDayNL(parsed.data.sinds) }),
+    };
   }
   return { sinceInput: fallback, since: fallback, error: null, ...listChangesSince({ since: startOfDayNL(fallback) }) };
 }

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+
 import { Field, FieldGroup } from '../components/forms/field';
 import { PageLinks } from '../components/layout/page-links';
 import { MarkedText } from '../components/layout/search-field';
@@ -13,7 +14,9 @@ const s = t.search;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: searchCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.params.q ? `${s.title}: ${data.params.q} — Koers` : `${s.title} — Koers` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.params.q ? `${s.title}: ${data.params.q} — Koers` : `${s.title} — Koers` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,7 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result =
     params.q === ''
       ? null
-      : searchWorkspace({ actor, query: params.q, kinds: params.soort, limit: SEARCH_PAGE_SIZE, offset: (params.pagina - 1) * SEARCH_PAGE_SIZE });
+      : searchWorkspace({
+          actor,
+          query: params.q,
+          kinds: params.soort,
+          limit: SEARCH_PAGE_SIZE,
+          offset: (params.pagina - 1) * SEARCH_PAGE_SIZE,
+        });
   return { params, fieldErrors, values, kinds: visibleKinds(actor), result };
 }
 
@@ -55,7 +64,13 @@ export default function SearchPage() {
             {kinds.map((kind) => (
               <li key={kind}>
                 <label>
-                  <input type="checkbox" name="soort" value={kind} defaultChecked={params.soort.includes(kind)} key={`${kind}-${params.soort.includes(kind)}`} />{' '}
+                  <input
+                    type="checkbox"
+                    name="soort"
+                    value={kind}
+                    defaultChecked={params.soort.includes(kind)}
+                    key={`${kind}-${params.soort.includes(kind)}`}
+                  />{' '}
                   {s.kindsPlural[kind]}
                   {result ? <span className="muted"> ({result.countsByKind[kind]})</span> : null}
                 </label>
@@ -74,7 +89,9 @@ export default function SearchPage() {
 
       <div className="search-results" aria-live="polite">
         {result === null ? (
-          fieldErrors.q ? null : <p className="notice">{s.empty}</p>
+          fieldErrors.q ? null : (
+            <p className="notice">{s.empty}</p>
+          )
         ) : result.expression === null ? (
           <p className="notice">{s.noWords}</p>
         ) : result.total === 0 ? (

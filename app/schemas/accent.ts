@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { t } from '../i18n';
 
 /** The accent form on a cell page. An empty text is allowed: it clears the accent. */

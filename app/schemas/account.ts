@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { t } from '../i18n';
 
 const m = t.admin.errors;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+
 import { t } from '../i18n';
 import { ACTION_STATUSES, type ActionStatus } from '../models/tracker/action-status';
-import { parseWindowFilter, type DateWindow } from '../models/tracker/deadline';
+import { type DateWindow, parseWindowFilter } from '../models/tracker/deadline';
 
 const m = t.lists.filters.errors;
 
@@ -10,7 +11,20 @@ export type ActionSort = (typeof ACTION_SORTS)[number];
 export type SortDirection = 'op' | 'af';
 
 /** The query parameters of the list views, as they appear in a shared link. */
-export const FILTER_PARAMS = ['thema', 'doel', 'organisatie', 'trekker', 'status', 'termijn', 'telaat', 'bereik', 'q', 'sort', 'richting', 'pagina'] as const;
+export const FILTER_PARAMS = [
+  'thema',
+  'doel',
+  'organisatie',
+  'trekker',
+  'status',
+  'termijn',
+  'telaat',
+  'bereik',
+  'q',
+  'sort',
+  'richting',
+  'pagina',
+] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 /** Raw values as submitted: the form shows them again, links carry them on. */

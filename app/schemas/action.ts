@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { t } from '../i18n';
 import { ACTION_STATUSES } from '../models/tracker/action-status';
 import { parseDeadline } from '../models/tracker/deadline';
@@ -20,7 +21,10 @@ export const optionalId = z
   });
 
 export const requiredId = (message: string) =>
-  z.string({ error: message }).regex(/^[1-9]\d*$/, { error: message }).transform(Number);
+  z
+    .string({ error: message })
+    .regex(/^[1-9]\d*$/, { error: message })
+    .transform(Number);
 
 /** A deadline phrase in the agenda's language; empty means no deadline. */
 export const deadlinePhrase = z
@@ -65,6 +69,12 @@ export type ActionFormInput = z.output<typeof ActionFormSchema>;
 /** A progress report on an action: text, and optionally a new status and percentage. */
 export const ProgressUpdateSchema = z.object({
   body: z.string().trim().min(1, { error: m.bodyRequired }).max(5000),
-  status: z.union([z.literal('').transform(() => null), actionStatus]).optional().default(null),
-  progress: z.union([z.literal('').transform(() => null), progressPercent]).optional().default(null),
+  status: z
+    .union([z.literal('').transform(() => null), actionStatus])
+    .optional()
+    .default(null),
+  progress: z
+    .union([z.literal('').transform(() => null), progressPercent])
+    .optional()
+    .default(null),
 });

@@ -1,14 +1,11 @@
 import { z } from 'zod';
+
 import { t } from '../i18n';
 import { ROLES } from '../models/permissions';
 
 const m = t.admin.errors;
 
-const personName = z
-  .string({ error: m.nameRequired })
-  .trim()
-  .min(1, { error: m.nameRequired })
-  .max(120, { error: m.nameTooLong });
+const personName = z.string({ error: m.nameRequired }).trim().min(1, { error: m.nameRequired }).max(120, { error: m.nameTooLong });
 
 /** E-mail addresses are stored lower-cased, so uniqueness ignores case. */
 const email = z

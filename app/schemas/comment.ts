@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import { COMMENT_TARGETS } from '../models/comments/comment-target';
+
 import { t } from '../i18n';
+import { COMMENT_TARGETS } from '../models/comments/comment-target';
 
 const m = t.comments.errors;
 
-const body = z
-  .string({ error: m.bodyRequired })
-  .trim()
-  .min(1, { error: m.bodyRequired })
-  .max(5000, { error: m.bodyTooLong });
+const body = z.string({ error: m.bodyRequired }).trim().min(1, { error: m.bodyRequired }).max(5000, { error: m.bodyTooLong });
 
-const id = (message: string) => z.string({ error: message }).regex(/^[1-9]\d{0,9}$/, { error: message }).transform(Number);
+const id = (message: string) =>
+  z
+    .string({ error: message })
+    .regex(/^[1-9]\d{0,9}$/, { error: message })
+    .transform(Number);
 
 /** '' or absent means "none" (an accent cell that has no accent row yet). */
 const optionalTargetId = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { t } from '../i18n';
 import { MAX_DEADLINE_YEAR, MIN_DEADLINE_YEAR } from '../models/tracker/deadline';
 
@@ -21,11 +22,7 @@ export const targetYear = z
 
 /** The goal form: its text, explanation and target year. */
 export const GoalFormSchema = z.object({
-  title: z
-    .string({ error: m.titleRequired })
-    .trim()
-    .min(1, { error: m.titleRequired })
-    .max(1000, { error: m.titleTooLong }),
+  title: z.string({ error: m.titleRequired }).trim().min(1, { error: m.titleRequired }).max(1000, { error: m.titleTooLong }),
   body: z.string().trim().max(20_000, { error: m.bodyTooLong }).optional().default(''),
   targetYear,
 });

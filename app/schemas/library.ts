@@ -4,6 +4,7 @@
  * app/models/library/library-rules.ts, so components can use it without Zod; it is re-exported here.
  */
 import { z } from 'zod';
+
 import { t } from '../i18n';
 import { LIBRARY_KINDS, MARKDOWN_LINK, safeUrl, TARGET_GROUPS } from '../models/library/library-rules';
 
@@ -13,9 +14,7 @@ const m = t.library.errors;
 
 const trimmed = (max: number, tooLong: string) => z.string().trim().max(max, { error: tooLong });
 
-const idList = z
-  .array(z.string().regex(/^[1-9]\d{0,14}$/, { error: m.idInvalid }))
-  .transform((ids) => [...new Set(ids.map(Number))]);
+const idList = z.array(z.string().regex(/^[1-9]\d{0,14}$/, { error: m.idInvalid })).transform((ids) => [...new Set(ids.map(Number))]);
 
 const optionalId = z
   .string()
@@ -103,7 +102,9 @@ export type LibraryFieldErrors = Partial<Record<string, string>>;
 /** Reads the item form from submitted form data: the values as typed, and the checked input or per-field messages. */
 export function readLibraryItemForm(
   formData: FormData,
-): { ok: true; data: LibraryItemInput; values: LibraryFormValues } | { ok: false; fieldErrors: LibraryFieldErrors; values: LibraryFormValues } {
+):
+  | { ok: true; data: LibraryItemInput; values: LibraryFormValues }
+  | { ok: false; fieldErrors: LibraryFieldErrors; values: LibraryFormValues } {
   const values: LibraryFormValues = {};
   for (const field of LIBRARY_TEXT_FIELDS) {
     const value = formData.get(field);

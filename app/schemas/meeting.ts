@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { t } from '../i18n';
 import { isCalendarDate, isClockTime } from '../models/meetings/meeting-time';
 import { optionalId, requiredId } from './action';
@@ -23,7 +24,13 @@ export function normalizeMeetingForm(formData: FormData): FormData {
   for (const [key, value] of formData.entries()) {
     if (typeof value === 'string' && !['attendeeIds', 'guestName', 'guestOrganisation'].includes(key)) out.set(key, value);
   }
-  out.set('attendeeIds', formData.getAll('attendeeIds').filter((v) => typeof v === 'string').join(','));
+  out.set(
+    'attendeeIds',
+    formData
+      .getAll('attendeeIds')
+      .filter((v) => typeof v === 'string')
+      .join(','),
+  );
   const names = formData.getAll('guestName').map(String);
   const organisations = formData.getAll('guestOrganisation').map(String);
   const guests: Guest[] = [];
@@ -67,7 +74,8 @@ const guestList = z
     const guests = readGuests(v);
     if (guests.length > MAX_GUESTS) ctx.addIssue({ code: 'custom', message: m.tooManyGuests });
     else if (guests.some((g) => g.name === '')) ctx.addIssue({ code: 'custom', message: m.guestNameRequired });
-    else if (guests.some((g) => g.name.length > 200 || g.organisation.length > 200)) ctx.addIssue({ code: 'custom', message: m.guestTooLong });
+    else if (guests.some((g) => g.name.length > 200 || g.organisation.length > 200))
+      ctx.addIssue({ code: 'custom', message: m.guestTooLong });
     else return guests;
     return z.NEVER;
   });
@@ -93,7 +101,9 @@ export const MeetingFormSchema = z.object({
 export type MeetingFormInput = z.output<typeof MeetingFormSchema>;
 
 /** Form values as strings, named like the fields of MeetingFormSchema (after normalizing). */
-export type MeetingFormValues = Partial<Record<'title' | 'kind' | 'date' | 'time' | 'duration' | 'place' | 'status' | 'attendeeIds' | 'guests', string>>;
+export type MeetingFormValues = Partial<
+  Record<'title' | 'kind' | 'date' | 'time' | 'duration' | 'place' | 'status' | 'attendeeIds' | 'guests', string>
+>;
 
 /** An agenda point (add and edit). */
 export const AgendaPointSchema = z.object({

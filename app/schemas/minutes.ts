@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { t } from '../i18n';
 
 /** "Verslag vaststellen": the confirmation checkbox must be ticked (the no-JS confirmation step). */

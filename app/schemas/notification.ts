@@ -1,11 +1,16 @@
 import { z } from 'zod';
+
 import { EMAIL_MODES, NOTIFICATION_KINDS } from '../../db/schema';
 import { t } from '../i18n';
 import { COMMENT_TARGETS } from '../models/comments/comment-target';
 
 const m = t.notifications.errors;
 
-const id = (message: string) => z.string({ error: message }).regex(/^[1-9]\d{0,9}$/, { error: message }).transform(Number);
+const id = (message: string) =>
+  z
+    .string({ error: message })
+    .regex(/^[1-9]\d{0,9}$/, { error: message })
+    .transform(Number);
 
 /** The inbox's buttons: one notification read, or all of them. */
 export const InboxFormSchema = z.discriminatedUnion(

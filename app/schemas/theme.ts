@@ -1,15 +1,12 @@
 import { z } from 'zod';
+
 import { t } from '../i18n';
 
 const m = t.tracker.themeForm.errors;
 
 /** The chapter form: title and text (the code is the agenda's own numbering and stays). */
 export const ThemeFormSchema = z.object({
-  title: z
-    .string({ error: m.titleRequired })
-    .trim()
-    .min(1, { error: m.titleRequired })
-    .max(300, { error: m.titleTooLong }),
+  title: z.string({ error: m.titleRequired }).trim().min(1, { error: m.titleRequired }).max(300, { error: m.titleTooLong }),
   body: z.string().trim().max(50_000, { error: m.bodyTooLong }).optional().default(''),
 });
 

@@ -1,9 +1,10 @@
 import { createCookie, redirect } from '@remix-run/node';
 import { and, count, eq, gt } from 'drizzle-orm';
+
 import { loginFailures, users } from '../../db/schema';
-import type { Actor } from '../models/permissions';
 import { DUMMY_HASH, verifyPassword } from '../models/accounts/password.server';
 import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../models/accounts/session.server';
+import type { Actor } from '../models/permissions';
 import { db } from './db.server';
 import { env } from './env.server';
 
@@ -78,7 +79,9 @@ export async function login(emailInput: string, password: string, address: strin
     .get();
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid || !user.active) {
-    db.insert(loginFailures).values([{ key: accountKey }, { key: addressKey }]).run();
+    db.insert(loginFailures)
+      .values([{ key: accountKey }, { key: addressKey }])
+      .run();
     return { ok: false, error: 'invalid' };
   }
   db.delete(loginFailures).where(eq(loginFailures.key, accountKey)).run();

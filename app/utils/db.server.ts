@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from '../../db/client';
+import { type Db, openDatabase } from '../../db/client';
 import { env } from './env.server';
 
 // The server and the Remix build are separate module graphs in one process; both must

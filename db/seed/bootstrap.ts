@@ -1,11 +1,13 @@
-import { count } from 'drizzle-orm';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+import { count } from 'drizzle-orm';
+
+import { importAgendaText } from '../../app/models/tracker/agenda-import.server';
 import type { Db } from '../client';
 import { agendas, organisations, users } from '../schema';
-import { MUNICIPALITIES, PARTNERS } from './organisations';
-import { importAgendaText } from '../../app/models/tracker/agenda-import.server';
 import { seedDemo } from './demo';
+import { MUNICIPALITIES, PARTNERS } from './organisations';
 
 /** The municipalities and partners, on a database that has no organisations yet. */
 export function seedOrganisations(db: Db) {

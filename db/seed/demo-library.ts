@@ -1,4 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
+
 import type { Tx } from '../../app/models/history.server';
 import type { LibraryKind, TargetGroup } from '../../app/models/library/library-rules';
 import { actions, comments, goals, libraryItemLinks, libraryItems, libraryItemTargetGroups, organisations, themes, users } from '../schema';
@@ -54,7 +55,8 @@ const ITEMS: DemoItem[] = [
   {
     kind: 'link',
     title: 'Stap In: lesmethode voor beginnende lezers en schrijvers',
-    summary: 'Materiaal voor vrijwilligers in het Taalhuis die NT1-ers helpen met lezen en schrijven; met handleiding voor taalvrijwilligers.',
+    summary:
+      'Materiaal voor vrijwilligers in het Taalhuis die NT1-ers helpen met lezen en schrijven; met handleiding voor taalvrijwilligers.',
     url: 'https://www.lezenenschrijven.nl/aanbod/stap-in',
     theme: '1.3.a',
     targetGroups: ['NT1', 'professionals'],
@@ -77,7 +79,8 @@ const ITEMS: DemoItem[] = [
   {
     kind: 'voorbeeld',
     title: 'Taalhuis Velsen: werven via huisarts, wijkteam en voedselbank',
-    summary: 'Hoe het Taalhuis Velsen in een jaar twee keer zoveel NT1-ers bereikte door samen te werken met de mensen die zij al vertrouwen.',
+    summary:
+      'Hoe het Taalhuis Velsen in een jaar twee keer zoveel NT1-ers bereikte door samen te werken met de mensen die zij al vertrouwen.',
     body: [
       '## Aanleiding',
       'NT1-ers melden zich zelden zelf bij het Taalhuis. Ze schamen zich, of weten niet dat er hulp is. In 2021 kwamen er in Velsen 14 NT1-ers binnen; de rest van de aanmeldingen waren NT2-ers.',
@@ -111,7 +114,8 @@ const ITEMS: DemoItem[] = [
   {
     kind: 'voorbeeld',
     title: 'Werkgeversaanpak: taalcoaching op de werkvloer met Taalakkoord-partners',
-    summary: 'Drie werkgevers uit bouw en horeca in de IJmond laten medewerkers onder werktijd oefenen met taal, met een collega als taalcoach.',
+    summary:
+      'Drie werkgevers uit bouw en horeca in de IJmond laten medewerkers onder werktijd oefenen met taal, met een collega als taalcoach.',
     body: [
       '## Zo werkt het',
       'Een medewerker die wil oefenen krijgt een collega als **taalcoach**. Ze oefenen een uur per week onder werktijd, met materiaal uit het eigen werk: werkinstructies, veiligheidsregels en roosters.',
@@ -132,7 +136,8 @@ const ITEMS: DemoItem[] = [
   {
     kind: 'contact',
     title: 'Spreker: ervaringsdeskundige taalambassadeur',
-    summary: 'Vertelt over leven met laaggeletterdheid en wat hielp om weer te gaan leren. Geschikt voor raadsinformatiebijeenkomsten en bijeenkomsten met verwijzers.',
+    summary:
+      'Vertelt over leven met laaggeletterdheid en wat hielp om weer te gaan leren. Geschikt voor raadsinformatiebijeenkomsten en bijeenkomsten met verwijzers.',
     contact: { name: 'Henk Mulder', organisation: 'Stichting ABC', email: 'taalambassadeurs@example.nl', phone: '020 123 45 67' },
     theme: '1.3.c',
     targetGroups: ['NT1', 'professionals'],
@@ -145,7 +150,12 @@ const ITEMS: DemoItem[] = [
     kind: 'contact',
     title: 'Werkbezoek: Taalhuis en Digicafé in de bibliotheek Zandvoort',
     summary: 'Het Taalhuis ontvangt graag collega’s uit de regio op vrijdagochtend, tijdens het taalcafé en het Digicafé.',
-    contact: { name: 'Coördinator Taalhuis Zandvoort', organisation: 'Bibliotheek Zandvoort', email: 'taalhuis.zandvoort@example.nl', phone: '023 765 43 21' },
+    contact: {
+      name: 'Coördinator Taalhuis Zandvoort',
+      organisation: 'Bibliotheek Zandvoort',
+      email: 'taalhuis.zandvoort@example.nl',
+      phone: '023 765 43 21',
+    },
     theme: '1.3.c',
     municipality: 'Zandvoort',
     targetGroups: ['NT1', 'NT2', 'jongvolwassenen'],
@@ -198,9 +208,14 @@ export function seedDemoLibrary(tx: Tx) {
       })
       .returning({ id: libraryItems.id })
       .get();
-    if (item.targetGroups.length > 0) tx.insert(libraryItemTargetGroups).values(item.targetGroups.map((targetGroup) => ({ itemId: id, targetGroup }))).run();
+    if (item.targetGroups.length > 0)
+      tx.insert(libraryItemTargetGroups)
+        .values(item.targetGroups.map((targetGroup) => ({ itemId: id, targetGroup })))
+        .run();
     const goalIds = item.goals?.length ? ids(tx.select({ id: goals.id }).from(goals).where(inArray(goals.code, item.goals)).all()) : [];
-    const actionIds = item.actions?.length ? ids(tx.select({ id: actions.id }).from(actions).where(inArray(actions.code, item.actions)).all()) : [];
+    const actionIds = item.actions?.length
+      ? ids(tx.select({ id: actions.id }).from(actions).where(inArray(actions.code, item.actions)).all())
+      : [];
     const links = [
       ...goalIds.map((targetId) => ({ itemId: id, targetType: 'goal' as const, targetId })),
       ...actionIds.map((targetId) => ({ itemId: id, targetType: 'action' as const, targetId })),

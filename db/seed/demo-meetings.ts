@@ -1,17 +1,30 @@
 import { eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { ActionStatus } from '../../app/models/tracker/action-status';
+
 import { fragmentToJson, fragmentToText } from '../../app/models/collab/compaction';
 import { NOTES_FIELD } from '../../app/models/collab/document-store.server';
-import { minutesBlocks, minutesText } from '../../app/models/meetings/minutes-content';
-import { freezeMinutes } from '../../app/models/meetings/minutes.server';
-import { parseDeadline } from '../../app/models/tracker/deadline';
 import type { Tx } from '../../app/models/history.server';
 import { nlToUtc } from '../../app/models/meetings/meeting-time';
+import { freezeMinutes } from '../../app/models/meetings/minutes.server';
+import { minutesBlocks, minutesText } from '../../app/models/meetings/minutes-content';
 import { AGENDA_HEADING_LEVEL, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../../app/models/meetings/notes/notes-nodes';
+import type { ActionStatus } from '../../app/models/tracker/action-status';
+import { parseDeadline } from '../../app/models/tracker/deadline';
 import { addDays } from '../../app/utils/date-time';
 import { todayInNL } from '../../app/utils/today';
-import { actions, agendaPoints, collabSnapshots, decisions, goals, history, meetingAttendees, meetings, minutesVersions, organisations, users } from '../schema';
+import {
+  actions,
+  agendaPoints,
+  collabSnapshots,
+  decisions,
+  goals,
+  history,
+  meetingAttendees,
+  meetings,
+  minutesVersions,
+  organisations,
+  users,
+} from '../schema';
 
 /**
  * The working group's meetings in the demo workspace: four past meetings of 2026 — a
@@ -43,14 +56,27 @@ type MeetingSpec = {
   points: PointSpec[];
   decisions: { key: string; text: string; goal?: string; action?: string }[];
   /** Actions the meeting agreed on; the trekker is a person (`owner`) or only an organisation. */
-  produces: { key: string; title: string; goal: string; owner?: string; ownerOrganisation?: string; deadline: string; status: ActionStatus; progress: number }[];
+  produces: {
+    key: string;
+    title: string;
+    goal: string;
+    owner?: string;
+    ownerOrganisation?: string;
+    deadline: string;
+    status: ActionStatus;
+    progress: number;
+  }[];
 };
 
 const HAARLEM = 'werkgroep.haarlem@koers.test';
 const VELSEN = 'werkgroep.velsen@koers.test';
 const ATTENDEES = [HAARLEM, VELSEN, 'gemeente.zandvoort@koers.test', 'adviseur@koers.test', 'beheer@koers.test'];
 const TITLE = 'Ambtelijke werkgroep basisvaardigheden';
-const PLACES = ['Stadhuis Haarlem, Zijlvest, kamer 2.14', 'Stadhuis Velsen, IJmuiden, raadszaal', 'Bibliotheek Zuid-Kennemerland, Haarlem Centrum'];
+const PLACES = [
+  'Stadhuis Haarlem, Zijlvest, kamer 2.14',
+  'Stadhuis Velsen, IJmuiden, raadszaal',
+  'Bibliotheek Zuid-Kennemerland, Haarlem Centrum',
+];
 
 const PAST: MeetingSpec[] = [
   {
@@ -60,7 +86,12 @@ const PAST: MeetingSpec[] = [
     status: 'vastgesteld',
     guests: [{ name: 'Karin Smit', organisation: 'Taalhuis Haarlem', attended: true }],
     points: [
-      { title: 'Opening en mededelingen', minutes: 10, presenter: 'Anouk de Vries', notes: [{ p: 'Welkom aan Karin Smit (Taalhuis Haarlem), die de werkgroep dit jaar als gast bijwoont.' }] },
+      {
+        title: 'Opening en mededelingen',
+        minutes: 10,
+        presenter: 'Anouk de Vries',
+        notes: [{ p: 'Welkom aan Karin Smit (Taalhuis Haarlem), die de werkgroep dit jaar als gast bijwoont.' }],
+      },
       {
         title: 'Taalhuizen: stand van de certificering',
         minutes: 30,
@@ -69,7 +100,12 @@ const PAST: MeetingSpec[] = [
         action: '1.3.c-A1',
         notes: [
           { p: 'Vier van de zeven Taalhuizen zijn gecertificeerd; Heemstede, Bloemendaal en Zandvoort volgen dit jaar.' },
-          { bullets: ['Het Taalpunt Zandvoort mist nog een vaste coördinator.', 'De bibliotheken willen één regionale audit in plaats van zeven losse.'] },
+          {
+            bullets: [
+              'Het Taalpunt Zandvoort mist nog een vaste coördinator.',
+              'De bibliotheken willen één regionale audit in plaats van zeven losse.',
+            ],
+          },
           { decision: 'audit' },
         ],
       },
@@ -87,9 +123,24 @@ const PAST: MeetingSpec[] = [
       },
       { title: 'Rondvraag en sluiting', minutes: 5, notes: [{ p: 'Geen punten voor de rondvraag.' }] },
     ],
-    decisions: [{ key: 'audit', text: 'De Taalhuizen laten zich in 2026 met één regionale audit certificeren; Haarlem vraagt de offerte op.', goal: '1.3.c-A', action: '1.3.c-A1' }],
+    decisions: [
+      {
+        key: 'audit',
+        text: 'De Taalhuizen laten zich in 2026 met één regionale audit certificeren; Haarlem vraagt de offerte op.',
+        goal: '1.3.c-A',
+        action: '1.3.c-A1',
+      },
+    ],
     produces: [
-      { key: 'digisterker', title: 'Overzicht bijhouden van Digi Sterker-cursussen en wachtlijsten per Taalhuis', goal: '1.3.a-B', owner: VELSEN, deadline: 'Q4 2026', status: 'loopt', progress: 60 },
+      {
+        key: 'digisterker',
+        title: 'Overzicht bijhouden van Digi Sterker-cursussen en wachtlijsten per Taalhuis',
+        goal: '1.3.a-B',
+        owner: VELSEN,
+        deadline: 'Q4 2026',
+        status: 'loopt',
+        progress: 60,
+      },
     ],
   },
   {
@@ -100,7 +151,12 @@ const PAST: MeetingSpec[] = [
     absent: ['gemeente.zandvoort@koers.test'],
     guests: [{ name: 'Jeroen Kok', organisation: 'Nova College', attended: true }],
     points: [
-      { title: 'Opening en verslag 10 maart', minutes: 10, presenter: 'Martijn Bakker', notes: [{ p: 'Het verslag van 10 maart is ongewijzigd vastgesteld.' }] },
+      {
+        title: 'Opening en verslag 10 maart',
+        minutes: 10,
+        presenter: 'Martijn Bakker',
+        notes: [{ p: 'Het verslag van 10 maart is ongewijzigd vastgesteld.' }],
+      },
       {
         title: 'Contract formele educatie met het Nova College',
         minutes: 40,
@@ -121,13 +177,36 @@ const PAST: MeetingSpec[] = [
         goal: '1.3.a-B',
         action: '1.3.a-B6',
         open: true,
-        notes: [{ p: 'Drie werkgevers uit de bouw en de horeca willen meedoen. De financiering van de taaltrajecten op de werkvloer is nog niet rond.' }],
+        notes: [
+          {
+            p: 'Drie werkgevers uit de bouw en de horeca willen meedoen. De financiering van de taaltrajecten op de werkvloer is nog niet rond.',
+          },
+        ],
       },
-      { title: 'Rondvraag', minutes: 5, notes: [{ p: 'Fatima El Amrani meldt dat Stichting Lezen en Schrijven in juni een regiobijeenkomst organiseert.' }] },
+      {
+        title: 'Rondvraag',
+        minutes: 5,
+        notes: [{ p: 'Fatima El Amrani meldt dat Stichting Lezen en Schrijven in juni een regiobijeenkomst organiseert.' }],
+      },
     ],
-    decisions: [{ key: 'nova', text: 'Het Nova College levert voortaan per kwartaal deelnemerscijfers per gemeente aan de werkgroep.', goal: '1.2-A', action: '1.2-A2' }],
+    decisions: [
+      {
+        key: 'nova',
+        text: 'Het Nova College levert voortaan per kwartaal deelnemerscijfers per gemeente aan de werkgroep.',
+        goal: '1.2-A',
+        action: '1.2-A2',
+      },
+    ],
     produces: [
-      { key: 'evaluatie', title: 'Evaluatie van het contract met het Nova College voorbereiden', goal: '1.2-A', ownerOrganisation: 'Haarlem', deadline: 'Q1 2027', status: 'niet_gestart', progress: 0 },
+      {
+        key: 'evaluatie',
+        title: 'Evaluatie van het contract met het Nova College voorbereiden',
+        goal: '1.2-A',
+        ownerOrganisation: 'Haarlem',
+        deadline: 'Q1 2027',
+        status: 'niet_gestart',
+        progress: 0,
+      },
     ],
   },
   {
@@ -137,7 +216,12 @@ const PAST: MeetingSpec[] = [
     status: 'vastgesteld',
     guests: [{ name: 'Karin Smit', organisation: 'Taalhuis Haarlem', attended: false }],
     points: [
-      { title: 'Opening en verslag 19 mei', minutes: 10, presenter: 'Anouk de Vries', notes: [{ p: 'Verslag vastgesteld. Karin Smit heeft zich afgemeld.' }] },
+      {
+        title: 'Opening en verslag 19 mei',
+        minutes: 10,
+        presenter: 'Anouk de Vries',
+        notes: [{ p: 'Verslag vastgesteld. Karin Smit heeft zich afgemeld.' }],
+      },
       {
         title: 'Bereik NT1-ers: begrijpelijke communicatie',
         minutes: 30,
@@ -145,7 +229,9 @@ const PAST: MeetingSpec[] = [
         goal: '1.3.a-A',
         action: '1.3.a-A3',
         notes: [
-          { p: 'De aanpak begrijpelijke communicatie ligt stil sinds 2022. Stichting Lezen en Schrijven biedt de training "Heldere taal" aan voor de klantcontactcentra.' },
+          {
+            p: 'De aanpak begrijpelijke communicatie ligt stil sinds 2022. Stichting Lezen en Schrijven biedt de training "Heldere taal" aan voor de klantcontactcentra.',
+          },
           { bullets: ['Zandvoort en Heemstede willen als eerste meedoen.', 'Ervaringsdeskundigen van Stichting ABC toetsen de brieven.'] },
           { decision: 'heldere-taal' },
           { action: 'training' },
@@ -162,9 +248,24 @@ const PAST: MeetingSpec[] = [
       },
       { title: 'Rondvraag en sluiting', minutes: 5, notes: [{ p: 'Volgende keer: de monitorresultaten van Qwasp.' }] },
     ],
-    decisions: [{ key: 'heldere-taal', text: 'De gemeenten starten in het najaar met de training "Heldere taal" voor medewerkers van de klantcontactcentra.', goal: '1.3.a-A', action: '1.3.a-A3' }],
+    decisions: [
+      {
+        key: 'heldere-taal',
+        text: 'De gemeenten starten in het najaar met de training "Heldere taal" voor medewerkers van de klantcontactcentra.',
+        goal: '1.3.a-A',
+        action: '1.3.a-A3',
+      },
+    ],
     produces: [
-      { key: 'training', title: 'Training "Heldere taal" plannen voor de klantcontactcentra van Zandvoort en Heemstede', goal: '1.3.a-A', owner: 'gemeente.zandvoort@koers.test', deadline: 'december 2026', status: 'loopt', progress: 40 },
+      {
+        key: 'training',
+        title: 'Training "Heldere taal" plannen voor de klantcontactcentra van Zandvoort en Heemstede',
+        goal: '1.3.a-A',
+        owner: 'gemeente.zandvoort@koers.test',
+        deadline: 'december 2026',
+        status: 'loopt',
+        progress: 40,
+      },
     ],
   },
   {
@@ -175,7 +276,12 @@ const PAST: MeetingSpec[] = [
     absent: ['beheer@koers.test'],
     guests: [{ name: 'Jeroen Kok', organisation: 'Nova College', attended: true }],
     points: [
-      { title: 'Opening en verslag 8 september', minutes: 10, presenter: 'Anouk de Vries', notes: [{ p: 'Verslag vastgesteld met één correctie in de deelnemerslijst.' }] },
+      {
+        title: 'Opening en verslag 8 september',
+        minutes: 10,
+        presenter: 'Anouk de Vries',
+        notes: [{ p: 'Verslag vastgesteld met één correctie in de deelnemerslijst.' }],
+      },
       {
         title: 'Monitoring: resultaten 2025 en bijsturing',
         minutes: 35,
@@ -184,8 +290,15 @@ const PAST: MeetingSpec[] = [
         action: '1.3.d-A2',
         open: true,
         notes: [
-          { p: 'Qwasp levert de monitorresultaten over 2025 half november. Eerste beeld: het bereik onder NT1-ers stijgt, maar blijft achter in IJmond.' },
-          { bullets: ['Bijsturing bespreken zodra de cijfers binnen zijn.', 'Cijfers per gemeente opnemen in de verantwoording aan de wethouders.'] },
+          {
+            p: 'Qwasp levert de monitorresultaten over 2025 half november. Eerste beeld: het bereik onder NT1-ers stijgt, maar blijft achter in IJmond.',
+          },
+          {
+            bullets: [
+              'Bijsturing bespreken zodra de cijfers binnen zijn.',
+              'Cijfers per gemeente opnemen in de verantwoording aan de wethouders.',
+            ],
+          },
         ],
       },
       {
@@ -195,7 +308,9 @@ const PAST: MeetingSpec[] = [
         goal: '1.3.a-B',
         action: '1.3.a-B6',
         notes: [
-          { p: 'Twee scenario\'s voor de financiering van taaltrajecten op de werkvloer besproken: cofinanciering door de werkgevers of een regionale pot.' },
+          {
+            p: "Twee scenario's voor de financiering van taaltrajecten op de werkvloer besproken: cofinanciering door de werkgevers of een regionale pot.",
+          },
           { decision: 'cofinanciering' },
           { action: 'voorstel' },
         ],
@@ -203,19 +318,53 @@ const PAST: MeetingSpec[] = [
       { title: 'Rondvraag', minutes: 5, notes: [{ p: 'Geen punten.' }] },
     ],
     decisions: [
-      { key: 'cofinanciering', text: 'De werkgeversaanpak gaat uit van cofinanciering: werkgevers betalen de helft van de taaltrajecten op de werkvloer.', goal: '1.3.a-B', action: '1.3.a-B6' },
+      {
+        key: 'cofinanciering',
+        text: 'De werkgeversaanpak gaat uit van cofinanciering: werkgevers betalen de helft van de taaltrajecten op de werkvloer.',
+        goal: '1.3.a-B',
+        action: '1.3.a-B6',
+      },
     ],
     produces: [
-      { key: 'voorstel', title: 'Voorstel financiering werkgeversaanpak opstellen voor het bestuurlijk overleg', goal: '1.3.a-B', owner: VELSEN, deadline: 'januari 2027', status: 'niet_gestart', progress: 0 },
+      {
+        key: 'voorstel',
+        title: 'Voorstel financiering werkgeversaanpak opstellen voor het bestuurlijk overleg',
+        goal: '1.3.a-B',
+        owner: VELSEN,
+        deadline: 'januari 2027',
+        status: 'niet_gestart',
+        progress: 0,
+      },
     ],
   },
 ];
 
 const NEXT_POINTS: PointSpec[] = [
   { title: 'Opening en verslag 3 november', minutes: 10, presenter: 'Anouk de Vries', notes: [] },
-  { title: 'Monitoring: resultaten 2025 en bijsturing', minutes: 35, presenter: 'Anouk de Vries', goal: '1.3.d-A', action: '1.3.d-A2', notes: [] },
-  { title: 'Evaluatie contract Nova College: opzet', minutes: 25, presenter: 'Jeroen Kok (Nova College)', goal: '1.2-A', action: '1.2-A2', notes: [] },
-  { title: 'Taalhuizen en Digi Sterker: planning 2027', minutes: 20, presenter: 'Martijn Bakker', goal: '1.3.a-B', action: '1.3.a-B5', notes: [] },
+  {
+    title: 'Monitoring: resultaten 2025 en bijsturing',
+    minutes: 35,
+    presenter: 'Anouk de Vries',
+    goal: '1.3.d-A',
+    action: '1.3.d-A2',
+    notes: [],
+  },
+  {
+    title: 'Evaluatie contract Nova College: opzet',
+    minutes: 25,
+    presenter: 'Jeroen Kok (Nova College)',
+    goal: '1.2-A',
+    action: '1.2-A2',
+    notes: [],
+  },
+  {
+    title: 'Taalhuizen en Digi Sterker: planning 2027',
+    minutes: 20,
+    presenter: 'Martijn Bakker',
+    goal: '1.3.a-B',
+    action: '1.3.a-B5',
+    notes: [],
+  },
   { title: 'Rondvraag en sluiting', minutes: 5, notes: [] },
 ];
 
@@ -240,7 +389,11 @@ function atom(name: string, attr: string, id: number): Y.XmlElement {
 }
 
 /** The notes as the Tiptap editor stores them: per agenda point a level-2 heading, then its notes. */
-function buildNotes(doc: Y.Doc, points: { id: number; spec: PointSpec }[], ids: { actions: Map<string, number>; decisions: Map<string, number> }) {
+function buildNotes(
+  doc: Y.Doc,
+  points: { id: number; spec: PointSpec }[],
+  ids: { actions: Map<string, number>; decisions: Map<string, number> },
+) {
   const fragment = doc.getXmlFragment(NOTES_FIELD);
   const nodes: Y.XmlElement[] = [];
   for (const { id, spec } of points) {
@@ -277,7 +430,8 @@ function buildNotes(doc: Y.Doc, points: { id: number; spec: PointSpec }[], ids: 
 export function seedDemoMeetings(tx: Tx) {
   const userId = (email: string) => tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()?.id ?? null;
   const goalId = (code?: string) => (code ? (tx.select({ id: goals.id }).from(goals).where(eq(goals.code, code)).get()?.id ?? null) : null);
-  const actionId = (code?: string) => (code ? (tx.select({ id: actions.id }).from(actions).where(eq(actions.code, code)).get()?.id ?? null) : null);
+  const actionId = (code?: string) =>
+    code ? (tx.select({ id: actions.id }).from(actions).where(eq(actions.code, code)).get()?.id ?? null) : null;
   const chair = userId(HAARLEM);
 
   const insertPoints = (meetingId: number, specs: PointSpec[], held: boolean) =>
@@ -302,10 +456,15 @@ export function seedDemoMeetings(tx: Tx) {
   const insertAttendees = (meetingId: number, spec: Pick<MeetingSpec, 'absent' | 'guests'>, marked: boolean) => {
     for (const email of ATTENDEES) {
       const id = userId(email);
-      if (id) tx.insert(meetingAttendees).values({ meetingId, userId: id, attended: marked ? !(spec.absent ?? []).includes(email) : null }).run();
+      if (id)
+        tx.insert(meetingAttendees)
+          .values({ meetingId, userId: id, attended: marked ? !(spec.absent ?? []).includes(email) : null })
+          .run();
     }
     for (const guest of spec.guests) {
-      tx.insert(meetingAttendees).values({ meetingId, guestName: guest.name, guestOrganisation: guest.organisation, attended: marked ? guest.attended : null }).run();
+      tx.insert(meetingAttendees)
+        .values({ meetingId, guestName: guest.name, guestOrganisation: guest.organisation, attended: marked ? guest.attended : null })
+        .run();
     }
   };
 
@@ -315,7 +474,17 @@ export function seedDemoMeetings(tx: Tx) {
     const startsAt = nlToUtc(spec.date, '10:00');
     const meetingId: number = tx
       .insert(meetings)
-      .values({ title: spec.title, kind: 'werkgroep', startsAt, place: spec.place, status: spec.status, durationMinutes: 120, previousMeetingId: previous, createdBy: chair, createdAt: nlToUtc(addDays(spec.date, -28), '09:00') })
+      .values({
+        title: spec.title,
+        kind: 'werkgroep',
+        startsAt,
+        place: spec.place,
+        status: spec.status,
+        durationMinutes: 120,
+        previousMeetingId: previous,
+        createdBy: chair,
+        createdAt: nlToUtc(addDays(spec.date, -28), '09:00'),
+      })
       .returning({ id: meetings.id })
       .get().id;
     insertAttendees(meetingId, spec, true);
@@ -327,7 +496,14 @@ export function seedDemoMeetings(tx: Tx) {
     for (const d of spec.decisions) {
       const row = tx
         .insert(decisions)
-        .values({ meetingId, text: d.text, goalId: goalId(d.goal), actionId: actionId(d.action), createdBy: chair, createdAt: endOfMeeting })
+        .values({
+          meetingId,
+          text: d.text,
+          goalId: goalId(d.goal),
+          actionId: actionId(d.action),
+          createdBy: chair,
+          createdAt: endOfMeeting,
+        })
         .returning({ id: decisions.id })
         .get();
       ids.decisions.set(d.key, row.id);
@@ -345,7 +521,11 @@ export function seedDemoMeetings(tx: Tx) {
           ? (tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, a.ownerOrganisation)).get()?.id ?? null)
           : null;
       // Last in its goal, as createAction places a new action.
-      const position = tx.select({ next: sql<number>`coalesce(max(${actions.position}), 0) + 1` }).from(actions).where(eq(actions.goalId, goal)).get()!.next;
+      const position = tx
+        .select({ next: sql<number>`coalesce(max(${actions.position}), 0) + 1` })
+        .from(actions)
+        .where(eq(actions.goalId, goal))
+        .get()!.next;
       const fields = {
         goalId: goal,
         title: a.title,
@@ -362,8 +542,20 @@ export function seedDemoMeetings(tx: Tx) {
         .values({ ...fields, position, sourceMeetingId: meetingId, createdAt: endOfMeeting, updatedAt: endOfMeeting })
         .returning({ id: actions.id })
         .get();
-      tx.update(actions).set({ code: `K${row.id}` }).where(eq(actions.id, row.id)).run();
-      tx.insert(history).values({ entityType: 'action', entityId: row.id, userId: chair, change: 'create', after: JSON.stringify(fields), at: endOfMeeting }).run();
+      tx.update(actions)
+        .set({ code: `K${row.id}` })
+        .where(eq(actions.id, row.id))
+        .run();
+      tx.insert(history)
+        .values({
+          entityType: 'action',
+          entityId: row.id,
+          userId: chair,
+          change: 'create',
+          after: JSON.stringify(fields),
+          at: endOfMeeting,
+        })
+        .run();
       ids.actions.set(a.key, row.id);
     }
 
@@ -386,7 +578,11 @@ export function seedDemoMeetings(tx: Tx) {
         })
         .run();
       if (spec.status === 'vastgesteld') {
-        const minutes = freezeMinutes(tx, { meetingId, notes, meeting: { title: spec.title, kind: 'werkgroep', startsAt, place: spec.place } });
+        const minutes = freezeMinutes(tx, {
+          meetingId,
+          notes,
+          meeting: { title: spec.title, kind: 'werkgroep', startsAt, place: spec.place },
+        });
         tx.insert(minutesVersions)
           .values({
             meetingId,
@@ -407,7 +603,16 @@ export function seedDemoMeetings(tx: Tx) {
   const nextDay = nextMeetingDay(todayInNL());
   const next = tx
     .insert(meetings)
-    .values({ title: TITLE, kind: 'werkgroep', startsAt: nlToUtc(nextDay, '10:00'), place: PLACES[1], status: 'gepland', durationMinutes: 120, previousMeetingId: previous, createdBy: chair })
+    .values({
+      title: TITLE,
+      kind: 'werkgroep',
+      startsAt: nlToUtc(nextDay, '10:00'),
+      place: PLACES[1],
+      status: 'gepland',
+      durationMinutes: 120,
+      previousMeetingId: previous,
+      createdBy: chair,
+    })
     .returning({ id: meetings.id })
     .get().id;
   insertAttendees(next, { guests: [{ name: 'Jeroen Kok', organisation: 'Nova College', attended: false }] }, false);

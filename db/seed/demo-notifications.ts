@@ -1,10 +1,11 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
+
 import { t } from '../../app/i18n';
-import type { Tx } from '../../app/models/history.server';
 import { mentionedNames } from '../../app/models/comments/mention';
+import type { Tx } from '../../app/models/history.server';
+import type { NewNotification } from '../../app/models/notifications/notification.server';
 import { deadlineNotification } from '../../app/models/notifications/notification-deadlines.server';
 import { describeCommentTarget } from '../../app/models/notifications/notification-targets.server';
-import type { NewNotification } from '../../app/models/notifications/notification.server';
 import { addDays, formatDateTime } from '../../app/utils/date-time';
 import { todayInNL } from '../../app/utils/today';
 import { actions, comments, meetingAttendees, meetings, minutesVersions, notifications, users } from '../schema';
@@ -52,7 +53,14 @@ export function seedDemoNotifications(tx: Tx) {
 /** Mentions in comments, and comments on an action or library item someone owns (a mention says more: one each). */
 function fromComments(tx: Tx, people: { id: number; name: string }[]): Seeded[] {
   const rows = tx
-    .select({ id: comments.id, targetType: comments.targetType, targetId: comments.targetId, authorId: comments.authorId, body: comments.body, createdAt: comments.createdAt })
+    .select({
+      id: comments.id,
+      targetType: comments.targetType,
+      targetId: comments.targetId,
+      authorId: comments.authorId,
+      body: comments.body,
+      createdAt: comments.createdAt,
+    })
     .from(comments)
     .orderBy(asc(comments.id))
     .all();
@@ -63,13 +71,24 @@ function fromComments(tx: Tx, people: { id: number; name: string }[]): Seeded[] 
     const actor = people.find((p) => p.id === comment.authorId)?.name ?? '?';
     const link = `${target.href}#reactie-${comment.id}`;
     const base = { link, actorId: comment.authorId, createdAt: comment.createdAt };
-    const names = new Set(mentionedNames(comment.body, people.map((p) => p.name)).map((n) => n.toLowerCase()));
+    const names = new Set(
+      mentionedNames(
+        comment.body,
+        people.map((p) => p.name),
+      ).map((n) => n.toLowerCase()),
+    );
     const mentioned = people.filter((p) => names.has(p.name.toLowerCase())).map((p) => p.id);
     for (const userId of mentioned) {
       out.push({ ...base, userId, kind: 'mention', message: m.mention(actor, target.label), dedupeKey: `mention:${comment.id}` });
     }
     if (target.ownerUserId !== null && !mentioned.includes(target.ownerUserId)) {
-      out.push({ ...base, userId: target.ownerUserId, kind: 'comment', message: m.comment(actor, target.label), dedupeKey: `comment:${comment.id}` });
+      out.push({
+        ...base,
+        userId: target.ownerUserId,
+        kind: 'comment',
+        message: m.comment(actor, target.label),
+        dedupeKey: `comment:${comment.id}`,
+      });
     }
   }
   return out;
@@ -116,7 +135,14 @@ function fromActions(tx: Tx): Seeded[] {
 /** The next meeting's invitations, and each published version of the minutes for those who were there. */
 function fromMeetings(tx: Tx): Seeded[] {
   const rows = tx
-    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status, createdBy: meetings.createdBy, createdAt: meetings.createdAt })
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      status: meetings.status,
+      createdBy: meetings.createdBy,
+      createdAt: meetings.createdAt,
+    })
     .from(meetings)
     .all();
   const out: Seeded[] = [];

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
+
+import { hashPassword } from '../../app/models/accounts/password.server';
 import type { Db } from '../client';
 import { organisations, users } from '../schema';
-import { hashPassword } from '../../app/models/accounts/password.server';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoLibrary } from './demo-library';
@@ -19,7 +20,14 @@ export async function seedDemo(db: Db, password: string) {
   db.transaction((tx) => {
     for (const account of DEMO_ACCOUNTS) {
       tx.insert(users)
-        .values({ email: account.email, name: account.name, role: account.role, organisationId: orgId(account.organisation), passwordHash, isDemo: true })
+        .values({
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          organisationId: orgId(account.organisation),
+          passwordHash,
+          isDemo: true,
+        })
         .run();
     }
     seedDemoHistory(tx);

@@ -7,13 +7,13 @@ import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { TLSSocket } from 'node:tls';
-import { documentAccess, parseDocumentName } from '../../app/models/collab/document-store.server';
+
 import { findSessionUser } from '../../app/models/accounts/session.server';
+import { documentAccess, parseDocumentName } from '../../app/models/collab/document-store.server';
 import { asActor, getSessionId } from '../../app/utils/auth.server';
 
 export type Admission =
-  | { ok: true; userId: number; sessionId: string; access: 'read' | 'write' }
-  | { ok: false; status: 401 | 403 | 404; message: string };
+  { ok: true; userId: number; sessionId: string; access: 'read' | 'write' } | { ok: false; status: 401 | 403 | 404; message: string };
 
 /**
  * Browsers send Origin with every websocket handshake; a page on another site must not
@@ -23,9 +23,7 @@ export type Admission =
 function originAllowed(req: IncomingMessage, publicUrl: string | undefined): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
-  const own = publicUrl
-    ? new URL(publicUrl).origin
-    : `${req.socket instanceof TLSSocket ? 'https' : 'http'}://${req.headers.host ?? ''}`;
+  const own = publicUrl ? new URL(publicUrl).origin : `${req.socket instanceof TLSSocket ? 'https' : 'http'}://${req.headers.host ?? ''}`;
   return origin === own;
 }
 

@@ -6,8 +6,9 @@
  * thread stores the result. Plain JavaScript that loads the TypeScript fold through
  * tsx, since a worker does not get the loader of the thread that started it.
  */
-import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+
+import Database from 'better-sqlite3';
 import { tsImport } from 'tsx/esm/api';
 
 const { foldDocument, readStoredDocument } = await tsImport('../../app/models/collab/compaction.ts', import.meta.url);

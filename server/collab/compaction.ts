@@ -7,6 +7,7 @@
  * thread failed, it folds on the event loop as before. docs/decisions/006, "Compaction".
  */
 import { Worker } from 'node:worker_threads';
+
 import type { FoldedDocument } from '../../app/models/collab/compaction';
 import { compactDocument, writeCompaction } from '../../app/models/collab/document-store.server';
 import { db } from '../../app/utils/db.server';

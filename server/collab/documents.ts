@@ -13,8 +13,9 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+
+import { type Close, CloseCode } from '../../app/models/collab/close-codes';
 import { appendUpdateBatch, loadDocumentInto } from '../../app/models/collab/document-store.server';
-import { CloseCode, type Close } from '../../app/models/collab/close-codes';
 import type { Compactor } from './compaction';
 
 export const messageSync = 0;

@@ -6,12 +6,14 @@
  */
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
+
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
+
 import { addUserAccessListener } from '../../app/models/collab/access-listeners.server';
+import { CloseCode } from '../../app/models/collab/close-codes';
 import { addLiveDocumentEditor } from '../../app/models/meetings/notes/notes-document.server';
 import { admit, currentAccess, refuseUpgrade } from './authenticate';
-import { CloseCode } from '../../app/models/collab/close-codes';
 import { Compactor } from './compaction';
 import { DocumentRegistry } from './documents';
 import { Connection, serveConnection } from './protocol';
@@ -143,7 +145,11 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
   const isOpen = (connection: Connection) => connection.ws.readyState === connection.ws.OPEN;
 
   // Catches what no hook reports: logout, session expiry, changes made by another process (CLI).
-  const recheckSweep = startSweep(() => connections, (connection) => isOpen(connection) && recheck(connection, false), { intervalMs: recheckEveryMs });
+  const recheckSweep = startSweep(
+    () => connections,
+    (connection) => isOpen(connection) && recheck(connection, false),
+    { intervalMs: recheckEveryMs },
+  );
 
   // A connection that did not answer the previous ping by its next turn is gone.
   const pingSweep = startSweep(

@@ -7,18 +7,19 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { RawData, WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { RawData, WebSocket } from 'ws';
-import { CloseCode, type Close } from '../../app/models/collab/close-codes';
+
+import { type Close, CloseCode } from '../../app/models/collab/close-codes';
 import {
   awarenessMessage,
+  type DocumentRegistry,
+  type LiveDocument,
   messageAwareness,
   messageQueryAwareness,
   messageSync,
-  type DocumentRegistry,
-  type LiveDocument,
   type Peer,
 } from './documents';
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { startSweep, type Sweep } from './sweep';
 
 describe('startSweep', () => {
@@ -14,7 +15,11 @@ describe('startSweep', () => {
   it('visits every item once per interval, a slice at a time', () => {
     const items = Array.from({ length: 10 }, (_, i) => i);
     const visited: number[] = [];
-    sweep = startSweep(() => items, (item) => visited.push(item), { intervalMs: 1_000, sliceEveryMs: 250 });
+    sweep = startSweep(
+      () => items,
+      (item) => visited.push(item),
+      { intervalMs: 1_000, sliceEveryMs: 250 },
+    );
 
     vi.advanceTimersByTime(250);
     expect(visited).toEqual([0, 1, 2]);
@@ -29,7 +34,11 @@ describe('startSweep', () => {
   it('leaves items that arrive during a round for the next round', () => {
     const items = new Set(['a', 'b']);
     const visited: string[] = [];
-    sweep = startSweep(() => items, (item) => visited.push(item), { intervalMs: 1_000, sliceEveryMs: 500 });
+    sweep = startSweep(
+      () => items,
+      (item) => visited.push(item),
+      { intervalMs: 1_000, sliceEveryMs: 500 },
+    );
 
     vi.advanceTimersByTime(500);
     items.add('c');

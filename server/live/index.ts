@@ -9,6 +9,7 @@
  * costs little.
  */
 import type { Request, RequestHandler, Response } from 'express';
+
 import { findSessionUser } from '../../app/models/accounts/session.server';
 import { getSessionId } from '../../app/utils/auth.server';
 
@@ -43,7 +44,13 @@ type Client = { res: Response; sessionId: string };
 /** A client that stopped reading is dropped once this much is waiting for it. */
 const MAX_BUFFERED_BYTES = 64 * 1024;
 
-export function createLiveEvents({ dataVersion, pollMs = 200, heartbeatMs = 25_000, maxPerSession = 8, retryMs = 2000 }: LiveEventsOptions): LiveEvents {
+export function createLiveEvents({
+  dataVersion,
+  pollMs = 200,
+  heartbeatMs = 25_000,
+  maxPerSession = 8,
+  retryMs = 2000,
+}: LiveEventsOptions): LiveEvents {
   const clients = new Set<Client>();
   let pollTimer: NodeJS.Timeout | null = null;
   let lastVersion = '';
@@ -117,7 +124,8 @@ export function createLiveEvents({ dataVersion, pollMs = 200, heartbeatMs = 25_0
     // A page of another site must not keep streams open with the user's cookie (the
     // SameSite=Lax cookie is not sent along anyway); scripts without the header pass.
     const fetchSite = req.get('sec-fetch-site');
-    if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return refuse(res, 403, 'Geweigerd: dit verzoek komt niet van Koers zelf.');
+    if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none')
+      return refuse(res, 403, 'Geweigerd: dit verzoek komt niet van Koers zelf.');
     const sessionId = await getSessionId(req.headers.cookie ?? null);
     if (!sessionId || !findSessionUser(sessionId)) return refuse(res, 401, 'Niet ingelogd.');
     if (closing) return refuse(res, 503, 'Koers stopt.');

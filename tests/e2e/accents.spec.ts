@@ -1,7 +1,7 @@
 import { ACCOUNTS, expect, expectAccessible, login, test } from './fixtures';
 
 test.describe('local accents', () => {
-  test('the Zandvoort user edits Zandvoort\'s accent and finds no edit control on Haarlem\'s', async ({ page }) => {
+  test("the Zandvoort user edits Zandvoort's accent and finds no edit control on Haarlem's", async ({ page }) => {
     await login(page, ACCOUNTS.zandvoort);
     await page.goto('/accenten');
     await expect(page.getByRole('heading', { level: 1, name: 'Lokale accenten' })).toBeVisible();
@@ -34,7 +34,7 @@ test.describe('local accents', () => {
     await expect(page.getByRole('link', { name: 'Nieuwe lokale actie' })).toHaveCount(0);
   });
 
-  test('a forged post to Haarlem\'s accent is refused and changes nothing', async ({ page }) => {
+  test("a forged post to Haarlem's accent is refused and changes nothing", async ({ page }) => {
     await login(page, ACCOUNTS.zandvoort);
     await page.goto('/accenten');
     await page.getByRole('link', { name: /Haarlem: accent bij 1\.3\.a-A/ }).click();

@@ -1,6 +1,8 @@
 import { gzipSync } from 'node:zlib';
+
+import type { Page, Response } from '@playwright/test';
+
 import { ACCOUNTS, expect, expectAccessible, login, test } from './fixtures';
-import type { Page } from '@playwright/test';
 
 /**
  * Every page each role can open, checked by axe-core (no serious or critical violation),
@@ -57,7 +59,10 @@ async function pagesFor(page: Page, role: Role) {
   if (role === 'gemeente') {
     // Zandvoort's own accent cell (with its form) and a local action of Zandvoort.
     await page.goto('/accenten');
-    const own = await page.getByRole('link', { name: /Zandvoort: accent bij/ }).first().getAttribute('href');
+    const own = await page
+      .getByRole('link', { name: /Zandvoort: accent bij/ })
+      .first()
+      .getAttribute('href');
     await page.goto('/?lokaal=ja');
     const local = await page.getByRole('link', { name: ZANDVOORT_ACTION }).getAttribute('href');
     pages.push(own!, '/acties/nieuw', `${local}/bewerken`);
@@ -119,7 +124,9 @@ test.describe('on a phone', () => {
               // Only report the outermost offender.
               const parent = el.parentElement?.getBoundingClientRect();
               if (parent && parent.right > width + 1) continue;
-              found.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')} (right edge ${Math.round(box.right)}px)`);
+              found.push(
+                `${el.tagName.toLowerCase()}.${String(el.className).split(' ').join('.')} (right edge ${Math.round(box.right)}px)`,
+              );
             }
           }
           return { scrollWidth: document.documentElement.scrollWidth, width, found };
@@ -136,7 +143,7 @@ test('pages without the editor ship at most 150 KB of JavaScript, gzipped', asyn
   for (const path of ['/', '/acties']) {
     await test.step(path, async () => {
       const scripts = new Map<string, Promise<Buffer>>();
-      const onResponse = (response: import('@playwright/test').Response) => {
+      const onResponse = (response: Response) => {
         const type = response.request().resourceType();
         if (type === 'script' || /\.m?js(\?|$)/.test(response.url())) scripts.set(response.url(), response.body());
       };
@@ -147,7 +154,9 @@ test('pages without the editor ship at most 150 KB of JavaScript, gzipped', asyn
       let gzipped = 0;
       for (const body of scripts.values()) gzipped += gzipSync(await body).length;
       const inlineGzipped = gzipSync(Buffer.from(inline)).length;
-      console.log(`${path}: ${scripts.size} script files, ${(gzipped / 1024).toFixed(1)} KB gzipped; inline scripts ${(inlineGzipped / 1024).toFixed(1)} KB gzipped`);
+      console.log(
+        `${path}: ${scripts.size} script files, ${(gzipped / 1024).toFixed(1)} KB gzipped; inline scripts ${(inlineGzipped / 1024).toFixed(1)} KB gzipped`,
+      );
       expect(scripts.size).toBeGreaterThan(0);
       expect(gzipped + inlineGzipped).toBeLessThanOrEqual(150 * 1024);
     });

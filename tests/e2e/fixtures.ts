@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, test as base } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env.KOERS_DEMO_PASSWORD ?? 'koers-demo';
 
@@ -66,7 +66,9 @@ export async function expectNoEditControls(page: Page) {
   // Adding to the library, commenting and following are open to read-mostly roles too.
   await expect(page.locator('a[href$="/bewerken"], a[href*="/nieuw"]:not([href^="/kennisbank/nieuw"])')).toHaveCount(0);
   await expect(page.getByRole('link', { name: /bewerken|nieuwe/i })).toHaveCount(0);
-  await expect(page.locator('form[method="post" i]:not([action="/reacties"]):not([action="/logout"]):not([action="/meldingen/volgen"])')).toHaveCount(0);
+  await expect(
+    page.locator('form[method="post" i]:not([action="/reacties"]):not([action="/logout"]):not([action="/meldingen/volgen"])'),
+  ).toHaveCount(0);
 }
 
 /** The deadline phrase as shown (the date window beside it is hidden text for screen readers). */

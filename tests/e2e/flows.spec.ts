@@ -38,7 +38,12 @@ test('a werkgroeplid changes status and deadline and sees them in the action lis
   await expect(list.locator('tbody .status').filter({ hasNotText: 'Besluit nodig' })).toHaveCount(0);
   // ... and filtered on its old status it is gone.
   await page.goto('/acties?status=loopt');
-  await expect(page.getByRole('table', { name: /gefilterd op status Loopt$/ }).locator('tbody .status').first()).toHaveText('Loopt');
+  await expect(
+    page
+      .getByRole('table', { name: /gefilterd op status Loopt$/ })
+      .locator('tbody .status')
+      .first(),
+  ).toHaveText('Loopt');
   await expect(page.getByRole('link', { name: UPDATED_ACTION })).toHaveCount(0);
 
   // The timeline: the bar, and the table alternative with the new window and the status.
@@ -67,7 +72,10 @@ test('the adviser comments on an action and a goal', async ({ page }) => {
   await page.reload();
   await expect(page.locator('.comment__body', { hasText: onAction })).toBeVisible();
 
-  await page.getByRole('link', { name: /^1\.3\.a-A / }).first().click();
+  await page
+    .getByRole('link', { name: /^1\.3\.a-A / })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Doel 1.3.a-A');
   const onGoal = `Stichting Lezen en Schrijven denkt graag mee over de werving (${Date.now()}).`;
   await page.getByLabel('Nieuwe reactie').fill(onGoal);
@@ -81,7 +89,10 @@ test('the adviser finds no edit control on the overview, a goal, an action, an a
   await login(page, ACCOUNTS.adviseur);
   await page.goto('/');
   await expectNoEditControls(page);
-  await page.getByRole('link', { name: /^1\.3\.a-A / }).first().click();
+  await page
+    .getByRole('link', { name: /^1\.3\.a-A / })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Doel 1.3.a-A');
   await expectNoEditControls(page);
   await openAction(page, ADVISER_ACTION);
@@ -127,7 +138,12 @@ test('the adviser is refused the edit form and every forged post, and nothing ch
     description: 'Vervalt.',
   });
   expect(edit.status()).toBe(403);
-  const progress = await forgedPost(page, actionPath, { intent: 'progress', body: 'Afgerond volgens de adviseur', status: 'afgerond', progress: '100' });
+  const progress = await forgedPost(page, actionPath, {
+    intent: 'progress',
+    body: 'Afgerond volgens de adviseur',
+    status: 'afgerond',
+    progress: '100',
+  });
   expect(progress.status()).toBe(403);
   const move = await forgedPost(page, '/bord', { intent: 'move', actionId, status: 'afgerond' });
   expect(move.status()).toBe(403);

@@ -17,7 +17,9 @@ test.describe('library', () => {
     await page.getByLabel('Samenvatting').fill('Ouders en kinderen ontbijten samen in de bibliotheek en lezen voor.');
     await page
       .getByLabel('Tekst', { exact: true })
-      .fill('## Aanpak\n\nElke eerste zaterdag een **voorleesontbijt** met vrijwilligers.\n\n- Uitnodigen via school\n- Boeken mee naar huis\n\nMeer op [de site](https://www.example.nl/voorlezen).');
+      .fill(
+        '## Aanpak\n\nElke eerste zaterdag een **voorleesontbijt** met vrijwilligers.\n\n- Uitnodigen via school\n- Boeken mee naar huis\n\nMeer op [de site](https://www.example.nl/voorlezen).',
+      );
     // Exact names: the goals and actions to link are checkboxes with titles that mention themes, NT1 and parents.
     const theme = page.getByLabel('Thema', { exact: true });
     await theme.selectOption((await theme.locator('option', { hasText: /^1\.3\.b / }).getAttribute('value'))!);
@@ -42,7 +44,10 @@ test.describe('library', () => {
     await field.fill('VOORLEESONTB');
     await field.press('Enter');
     await expect(page).toHaveURL(/\/zoeken\?q=VOORLEESONTB/);
-    const hit = page.getByRole('list', { name: 'Zoekresultaten' }).getByRole('listitem').filter({ hasText: 'Voorleesontbijt in de Taalhuizen' });
+    const hit = page
+      .getByRole('list', { name: 'Zoekresultaten' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Voorleesontbijt in de Taalhuizen' });
     await expect(hit.locator('.search-kind')).toHaveText('Kennisbank');
     await expect(hit.locator('mark').first()).toHaveText(/^voorleesontb/i);
     await hit.getByRole('link', { name: 'Voorleesontbijt in de Taalhuizen' }).click();
@@ -54,7 +59,9 @@ test.describe('library', () => {
     await page.getByLabel('Gemeente').selectOption({ label: 'Heemskerk' });
     await page.getByRole('button', { name: 'Filteren' }).click();
     await expect(page).toHaveURL(/doelgroep=ouders/);
-    await expect(page.getByRole('list', { name: 'Items in de kennisbank' }).getByRole('link', { name: 'Voorleesontbijt in de Taalhuizen' })).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Items in de kennisbank' }).getByRole('link', { name: 'Voorleesontbijt in de Taalhuizen' }),
+    ).toBeVisible();
   });
 
   test('a javascript: link is refused beside the field, and a lezer cannot add', async ({ page }) => {
@@ -63,7 +70,9 @@ test.describe('library', () => {
     await page.getByLabel('Titel').fill('Verdachte link');
     await page.getByLabel('Adres (URL)').fill('javascript:alert(document.cookie)');
     await page.getByRole('button', { name: 'Toevoegen' }).click();
-    await expect(page.getByText('Dit adres mag niet: alleen adressen die beginnen met https://, http:// of mailto: zijn toegestaan.')).toBeVisible();
+    await expect(
+      page.getByText('Dit adres mag niet: alleen adressen die beginnen met https://, http:// of mailto: zijn toegestaan.'),
+    ).toBeVisible();
     await expect(page.getByLabel('Adres (URL)')).toHaveAttribute('aria-invalid', 'true');
     await expectAccessible(page);
 

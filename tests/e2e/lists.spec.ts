@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+
 import { ACCOUNTS, expect, expectAccessible, login, test } from './fixtures';
 
 // Moved on the board and moved back, so other specs find the agenda as seeded.

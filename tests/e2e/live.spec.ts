@@ -1,4 +1,5 @@
-import { test as withoutConsoleCheck, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page, test as withoutConsoleCheck } from '@playwright/test';
+
 import { ACTION_STATUS_LABELS, type ActionStatus } from '../../app/models/tracker/action-status';
 import { ACCOUNTS, expect, login, openAction, test } from './fixtures';
 

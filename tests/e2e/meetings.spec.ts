@@ -62,7 +62,11 @@ test('the lezer reads the list and a past meeting with its decisions and produce
   await expect(page.getByRole('link', { name: 'Nieuw overleg' })).toHaveCount(0);
   await expectAccessible(page);
 
-  await page.getByRole('table', { name: /Eerdere overleggen/ }).getByRole('link', { name: SERIES_TITLE }).first().click();
+  await page
+    .getByRole('table', { name: /Eerdere overleggen/ })
+    .getByRole('link', { name: SERIES_TITLE })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(SERIES_TITLE);
   await expect(page.getByRole('heading', { level: 2, name: 'Besluiten in dit overleg' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Acties uit dit overleg' })).toBeVisible();

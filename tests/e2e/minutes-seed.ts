@@ -9,13 +9,20 @@
  * notes' update log) gives the minutes test a stable starting point of its own.
  */
 import * as Y from 'yjs';
+
 import { appendUpdates, NOTES_FIELD } from '../../app/models/collab/document-store.server';
 import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { notesDocumentName } from '../../app/models/meetings/notes/notes-nodes';
 
 const [title = 'Werkgroep e2e', ...lines] = process.argv.slice(2);
 
-const meeting = createMeeting({ title, kind: 'werkgroep', startsAt: '2024-05-14T08:00:00.000Z', place: 'Stadhuis Haarlem', createdBy: null });
+const meeting = createMeeting({
+  title,
+  kind: 'werkgroep',
+  startsAt: '2024-05-14T08:00:00.000Z',
+  place: 'Stadhuis Haarlem',
+  createdBy: null,
+});
 
 const doc = new Y.Doc();
 const updates: Uint8Array[] = [];

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+
 import mammoth from 'mammoth';
+
 import { ACCOUNTS, expect, expectAccessible, forgedPost, login, test } from './fixtures';
 
 /**
@@ -12,7 +14,10 @@ import { ACCOUNTS, expect, expectAccessible, forgedPost, login, test } from './f
  */
 
 const TITLE = 'Werkgroep coördinatie e2e';
-const NOTES = ['Het Taalhuis in Velsen is geopend; de reünie van vrijwilligers was een succes.', 'Volgende keer: de campagne in België bespreken.'];
+const NOTES = [
+  'Het Taalhuis in Velsen is geopend; de reünie van vrijwilligers was een succes.',
+  'Volgende keer: de campagne in België bespreken.',
+];
 
 /** The database the webServer of playwright.config.ts uses for this port. */
 function seedMeeting(baseURL: string): number {
@@ -29,8 +34,8 @@ let meetingId: number;
 // The lezer reads what the editor published.
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(({}, testInfo) => {
-  meetingId = seedMeeting(testInfo.project.use.baseURL!);
+test.beforeAll(() => {
+  meetingId = seedMeeting(test.info().project.use.baseURL!);
 });
 
 test('an editor publishes the minutes; the page shows the notes and the .docx downloads', async ({ page }) => {

@@ -7,8 +7,9 @@
  * The meeting is written straight into the e2e server's database: the meeting pages are
  * built separately and these tests must not depend on their forms.
  */
-import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+
 import { ACCOUNTS, expect, expectAccessible, login, test } from './fixtures';
 
 const database = `/tmp/koers-e2e-${Number(process.env.E2E_PORT ?? 3210)}.sqlite`;
@@ -20,7 +21,9 @@ function seedMeeting(title: string, points: string[]): number {
     const { id } = db
       .prepare("insert into meetings (title, kind, starts_at) values (?, 'werkgroep', '2025-03-11T09:00:00.000Z') returning id")
       .get(title) as { id: number };
-    points.forEach((point, i) => db.prepare('insert into agenda_points (meeting_id, title, position) values (?, ?, ?)').run(id, point, i + 1));
+    points.forEach((point, i) =>
+      db.prepare('insert into agenda_points (meeting_id, title, position) values (?, ?, ?)').run(id, point, i + 1),
+    );
     return id;
   } finally {
     db.close();
@@ -331,7 +334,9 @@ test('a werkgroeplid mentions someone with @ and the keyboard; that person sees 
     expect(await unread()).toBe(unreadBefore + 1);
   }).toPass();
   await bell.click();
-  const notification = velsen.page.getByRole('listitem').filter({ hasText: `${NAMES.haarlem} noemde u in de notities van het overleg "Werkgroep maart (noemen)".` });
+  const notification = velsen.page
+    .getByRole('listitem')
+    .filter({ hasText: `${NAMES.haarlem} noemde u in de notities van het overleg "Werkgroep maart (noemen)".` });
   await expect(notification).toContainText('Nieuw');
   await notification.getByRole('link').first().click();
   await expect(velsen.page).toHaveURL(new RegExp(`/overleggen/${meetingId}/notities$`));

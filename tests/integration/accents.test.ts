@@ -1,14 +1,14 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { goals, history, localAccents, organisations, themes, users } from '../../db/schema';
+
 import { listAccentsForGoal } from '../../app/models/tracker/accent.server';
 import { loader as matrixLoader } from '../../app/routes/accenten._index';
 import { action as cellAction, loader as cellLoader } from '../../app/routes/accenten.$goalId.$municipalityId';
 import { db } from '../../app/utils/db.server';
+import { goals, history, localAccents, organisations, themes, users } from '../../db/schema';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
-
 
 const cookies = {} as Record<Who, string>;
 let goalId: number;
@@ -30,7 +30,10 @@ function save(who: Who, municipality: string, body: string, goal = goalId) {
 }
 
 function openCell(who: Who, goal: string, municipality: string) {
-  return runLoader(cellLoader, `/accenten/${goal}/${municipality}`, { params: { goalId: goal, municipalityId: municipality }, cookie: cookies[who] });
+  return runLoader(cellLoader, `/accenten/${goal}/${municipality}`, {
+    params: { goalId: goal, municipalityId: municipality },
+    cookie: cookies[who],
+  });
 }
 
 beforeAll(async () => {
@@ -41,7 +44,7 @@ beforeAll(async () => {
 });
 
 describe('saving a local accent', () => {
-  it('lets the Zandvoort user save Zandvoort\'s accent, with history', async () => {
+  it("lets the Zandvoort user save Zandvoort's accent, with history", async () => {
     const before = accentOf('Zandvoort')!;
     const historyBefore = historyCount();
     const result = await save('zandvoort', 'Zandvoort', 'Zandvoort werft via de Voedselbank, het KCC en de huisartsen.');
@@ -51,7 +54,12 @@ describe('saving a local accent', () => {
     expect(after.body).toBe('Zandvoort werft via de Voedselbank, het KCC en de huisartsen.');
     expect(after.updatedBy).toBe(userId(ACCOUNTS.zandvoort));
     expect(historyCount()).toBe(historyBefore + 1);
-    const entry = db.select().from(history).where(and(eq(history.entityType, 'accent'), eq(history.entityId, after.id))).all().at(-1)!;
+    const entry = db
+      .select()
+      .from(history)
+      .where(and(eq(history.entityType, 'accent'), eq(history.entityId, after.id)))
+      .all()
+      .at(-1)!;
     expect(entry).toMatchObject({ change: 'update', userId: userId(ACCOUNTS.zandvoort) });
     expect(JSON.parse(entry.before!)).toEqual({ body: before.body });
     expect(JSON.parse(entry.after!)).toEqual({ body: after.body });
@@ -64,7 +72,7 @@ describe('saving a local accent', () => {
     expect(historyCount()).toBe(historyBefore);
   });
 
-  it('refuses the Zandvoort user on Haarlem\'s accent with 403 and changes nothing', async () => {
+  it("refuses the Zandvoort user on Haarlem's accent with 403 and changes nothing", async () => {
     const before = accentOf('Haarlem');
     const historyBefore = historyCount();
     expect(statusOf(await save('zandvoort', 'Haarlem', 'Overgenomen door Zandvoort'))).toBe(403);
@@ -72,14 +80,18 @@ describe('saving a local accent', () => {
     expect(historyCount()).toBe(historyBefore);
   });
 
-  it('lets the werkgroeplid of Velsen edit Velsen\'s accent but not Zandvoort\'s', async () => {
+  it("lets the werkgroeplid of Velsen edit Velsen's accent but not Zandvoort's", async () => {
     expect(accentOf('Velsen')).toBeUndefined();
     const historyBefore = historyCount();
     expect(statusOf(await save('velsen', 'Velsen', 'Velsen werft via de schuldhulpverlening.'))).toBe(302);
     const created = accentOf('Velsen')!;
     expect(created.body).toBe('Velsen werft via de schuldhulpverlening.');
     expect(historyCount()).toBe(historyBefore + 1);
-    const entry = db.select().from(history).where(and(eq(history.entityType, 'accent'), eq(history.entityId, created.id))).get()!;
+    const entry = db
+      .select()
+      .from(history)
+      .where(and(eq(history.entityType, 'accent'), eq(history.entityId, created.id)))
+      .get()!;
     expect(entry.change).toBe('create');
 
     const zandvoort = accentOf('Zandvoort');
@@ -87,7 +99,7 @@ describe('saving a local accent', () => {
     expect(accentOf('Zandvoort')).toEqual(zandvoort);
   });
 
-  it('lets the beheerder edit any municipality\'s accent', async () => {
+  it("lets the beheerder edit any municipality's accent", async () => {
     expect(statusOf(await save('beheerder', 'Heemskerk', 'Heemskerk sluit aan bij de IJmond-aanpak.'))).toBe(302);
     expect(accentOf('Heemskerk')!.body).toBe('Heemskerk sluit aan bij de IJmond-aanpak.');
     expect(statusOf(await save('beheerder', 'Haarlem', 'Haarlem, aangepast door beheer.'))).toBe(302);
@@ -125,7 +137,15 @@ describe('the accent pages', () => {
     const result = await runLoader(matrixLoader, '/accenten', { cookie: cookies.lezer });
     expect(statusOf(result)).toBe(200);
     const { municipalities, chapters } = payloadOf(result);
-    expect(municipalities.map((m: { name: string }) => m.name)).toEqual(['Beverwijk', 'Bloemendaal', 'Haarlem', 'Heemskerk', 'Heemstede', 'Velsen', 'Zandvoort']);
+    expect(municipalities.map((m: { name: string }) => m.name)).toEqual([
+      'Beverwijk',
+      'Bloemendaal',
+      'Haarlem',
+      'Heemskerk',
+      'Heemstede',
+      'Velsen',
+      'Zandvoort',
+    ]);
     const onderwerpGoals = db
       .select({ id: goals.id })
       .from(goals)
@@ -170,7 +190,15 @@ describe('the accent pages', () => {
 
   it('listAccentsForGoal gives all 7 municipalities with accent, updater and local actions', () => {
     const cells = listAccentsForGoal(goalId);
-    expect(cells.map((c) => c.municipalityName)).toEqual(['Beverwijk', 'Bloemendaal', 'Haarlem', 'Heemskerk', 'Heemstede', 'Velsen', 'Zandvoort']);
+    expect(cells.map((c) => c.municipalityName)).toEqual([
+      'Beverwijk',
+      'Bloemendaal',
+      'Haarlem',
+      'Heemskerk',
+      'Heemstede',
+      'Velsen',
+      'Zandvoort',
+    ]);
     const zandvoort = cells.find((c) => c.municipalityName === 'Zandvoort')!;
     expect(zandvoort.accentId).toEqual(expect.any(Number));
     expect(zandvoort.updatedByName).toEqual(expect.any(String));

@@ -2,22 +2,24 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { invites, organisations, sessions, users } from '../../db/schema';
+
+import { action as accountAction, loader as accountLoader } from '../../app/routes/account';
 import { loader as adminHomeLoader } from '../../app/routes/beheer._index';
 import { loader as usersLoader } from '../../app/routes/beheer.gebruikers._index';
-import { action as newUserAction, loader as newUserLoader } from '../../app/routes/beheer.gebruikers.nieuw';
 import { action as userAction, loader as userLoader } from '../../app/routes/beheer.gebruikers.$userId';
+import { action as newUserAction, loader as newUserLoader } from '../../app/routes/beheer.gebruikers.nieuw';
 import { action as orgAction, loader as orgLoader } from '../../app/routes/beheer.organisaties';
-import { action as inviteAction, loader as inviteLoader } from '../../app/routes/uitnodiging.$token';
-import { action as accountAction, loader as accountLoader } from '../../app/routes/account';
 import { action as loginAction } from '../../app/routes/login';
+import { action as inviteAction, loader as inviteLoader } from '../../app/routes/uitnodiging.$token';
 import { getSessionId } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
-import { CliError, createAdmin, parseCreateAdminArgs } from '../../scripts/create-admin';
+import { invites, organisations, sessions, users } from '../../db/schema';
 import { backupDatabase, BackupError } from '../../scripts/backup';
+import { CliError, createAdmin, parseCreateAdminArgs } from '../../scripts/create-admin';
 import { switchDemoAccounts } from '../../scripts/demo-accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
@@ -51,7 +53,13 @@ async function invite(fields: Partial<Record<'name' | 'email' | 'role' | 'organi
   const result = await runAction(
     newUserAction,
     '/beheer/gebruikers/nieuw',
-    { name: 'Iris Nieuw', email: `nieuw-${Math.random().toString(36).slice(2)}@koers.test`, role: 'werkgroeplid', organisationId: String(orgId('Bloemendaal')), ...fields },
+    {
+      name: 'Iris Nieuw',
+      email: `nieuw-${Math.random().toString(36).slice(2)}@koers.test`,
+      role: 'werkgroeplid',
+      organisationId: String(orgId('Bloemendaal')),
+      ...fields,
+    },
     { cookie: adminCookie },
   );
   return { status: statusOf(result), payload: payloadOf(result) };
@@ -90,13 +98,44 @@ describe('who may use the beheer screens', () => {
     const before = snapshot();
     const sessionsBefore = db.select().from(sessions).where(eq(sessions.userId, target.id)).all().length;
     const attempts = [
-      () => runAction(newUserAction, '/beheer/gebruikers/nieuw', { name: 'Indringer', email: 'indringer@koers.test', role: 'beheerder', organisationId: String(haarlem) }, { cookie }),
-      () => runAction(userAction, `/beheer/gebruikers/${target.id}`, { intent: 'access', role: 'lezer', organisationId: String(haarlem) }, { params: { userId: String(target.id) }, cookie }),
-      () => runAction(userAction, `/beheer/gebruikers/${target.id}`, { intent: 'deactivate' }, { params: { userId: String(target.id) }, cookie }),
-      () => runAction(userAction, `/beheer/gebruikers/${target.id}`, { intent: 'reactivate' }, { params: { userId: String(target.id) }, cookie }),
-      () => runAction(userAction, `/beheer/gebruikers/${target.id}`, { intent: 'invite' }, { params: { userId: String(target.id) }, cookie }),
+      () =>
+        runAction(
+          newUserAction,
+          '/beheer/gebruikers/nieuw',
+          { name: 'Indringer', email: 'indringer@koers.test', role: 'beheerder', organisationId: String(haarlem) },
+          { cookie },
+        ),
+      () =>
+        runAction(
+          userAction,
+          `/beheer/gebruikers/${target.id}`,
+          { intent: 'access', role: 'lezer', organisationId: String(haarlem) },
+          { params: { userId: String(target.id) }, cookie },
+        ),
+      () =>
+        runAction(
+          userAction,
+          `/beheer/gebruikers/${target.id}`,
+          { intent: 'deactivate' },
+          { params: { userId: String(target.id) }, cookie },
+        ),
+      () =>
+        runAction(
+          userAction,
+          `/beheer/gebruikers/${target.id}`,
+          { intent: 'reactivate' },
+          { params: { userId: String(target.id) }, cookie },
+        ),
+      () =>
+        runAction(userAction, `/beheer/gebruikers/${target.id}`, { intent: 'invite' }, { params: { userId: String(target.id) }, cookie }),
       () => runAction(orgAction, '/beheer/organisaties', { intent: 'create', name: 'Nepclub' }, { cookie }),
-      () => runAction(orgAction, '/beheer/organisaties', { intent: 'rename', organisationId: String(haarlem), name: 'Nep-Haarlem' }, { cookie }),
+      () =>
+        runAction(
+          orgAction,
+          '/beheer/organisaties',
+          { intent: 'rename', organisationId: String(haarlem), name: 'Nep-Haarlem' },
+          { cookie },
+        ),
     ];
     for (const attempt of attempts) expect(statusOf(await attempt())).toBe(403);
     expect(snapshot()).toEqual(before);
@@ -108,7 +147,14 @@ describe('who may use the beheer screens', () => {
     expect(home.userCount).toBeGreaterThanOrEqual(6);
     const list = payloadOf(await runLoader(usersLoader, '/beheer/gebruikers', { cookie: adminCookie }));
     const lezer = list.users.find((u: { email: string }) => u.email === 'lezer@koers.test');
-    expect(lezer).toMatchObject({ role: 'lezer', organisationName: 'Heemstede', active: true, isDemo: true, hasPassword: true, openInviteUntil: null });
+    expect(lezer).toMatchObject({
+      role: 'lezer',
+      organisationName: 'Heemstede',
+      active: true,
+      isDemo: true,
+      hasPassword: true,
+      openInviteUntil: null,
+    });
     const orgs = payloadOf(await runLoader(orgLoader, '/beheer/organisaties', { cookie: adminCookie })).organisations;
     expect(orgs.filter((o: { kind: string }) => o.kind === 'gemeente')).toHaveLength(7);
     expect(orgs.find((o: { name: string }) => o.name === 'Haarlem').userCount).toBeGreaterThanOrEqual(2);
@@ -123,10 +169,21 @@ describe('who may use the beheer screens', () => {
 
 describe('inviting a user', () => {
   it('creates a user without password and shows a one-time link whose token is stored only as a hash', async () => {
-    const { status, payload } = await invite({ name: 'Ingrid Uitgenodigd', email: '  Ingrid.U@Gemeente.NL ', role: 'gemeente', organisationId: String(orgId('Heemskerk')) });
+    const { status, payload } = await invite({
+      name: 'Ingrid Uitgenodigd',
+      email: '  Ingrid.U@Gemeente.NL ',
+      role: 'gemeente',
+      organisationId: String(orgId('Heemskerk')),
+    });
     expect(status).toBe(201);
     const created = userByEmail('ingrid.u@gemeente.nl')!;
-    expect(created).toMatchObject({ name: 'Ingrid Uitgenodigd', role: 'gemeente', organisationId: orgId('Heemskerk'), passwordHash: null, active: true });
+    expect(created).toMatchObject({
+      name: 'Ingrid Uitgenodigd',
+      role: 'gemeente',
+      organisationId: orgId('Heemskerk'),
+      passwordHash: null,
+      active: true,
+    });
     expect(payload.created.url).toMatch(/^http:\/\/localhost\/uitnodiging\/[A-Za-z0-9_-]{43}$/);
     const token = tokenOf(payload.created.url);
     const rows = db.select().from(invites).where(eq(invites.userId, created.id)).all();
@@ -138,7 +195,10 @@ describe('inviting a user', () => {
     expect(days).toBeLessThanOrEqual(7);
     // The list shows the open invitation.
     const list = payloadOf(await runLoader(usersLoader, '/beheer/gebruikers', { cookie: adminCookie }));
-    expect(list.users.find((u: { id: number }) => u.id === created.id)).toMatchObject({ hasPassword: false, openInviteUntil: rows[0].expiresAt });
+    expect(list.users.find((u: { id: number }) => u.id === created.id)).toMatchObject({
+      hasPassword: false,
+      openInviteUntil: rows[0].expiresAt,
+    });
   });
 
   it('refuses a duplicate e-mail address (whatever its case) beside the field, saving nothing', async () => {
@@ -173,12 +233,22 @@ describe('inviting a user', () => {
     const short = await runAction(inviteAction, path, { password: 'kort', repeatPassword: 'kort' }, { params: { token } });
     expect(statusOf(short)).toBe(400);
     expect(payloadOf(short).fieldErrors.password).toContain('12 tekens');
-    const differ = await runAction(inviteAction, path, { password: GOOD_PASSWORD, repeatPassword: `${GOOD_PASSWORD}!` }, { params: { token } });
+    const differ = await runAction(
+      inviteAction,
+      path,
+      { password: GOOD_PASSWORD, repeatPassword: `${GOOD_PASSWORD}!` },
+      { params: { token } },
+    );
     expect(statusOf(differ)).toBe(400);
     expect(payloadOf(differ).fieldErrors.repeatPassword).toBe('De twee wachtwoorden zijn niet gelijk.');
     expect(userByEmail('eenmalig@koers.test')!.passwordHash).toBeNull();
 
-    const accepted = (await runAction(inviteAction, path, { password: GOOD_PASSWORD, repeatPassword: GOOD_PASSWORD }, { params: { token } })) as Response;
+    const accepted = (await runAction(
+      inviteAction,
+      path,
+      { password: GOOD_PASSWORD, repeatPassword: GOOD_PASSWORD },
+      { params: { token } },
+    )) as Response;
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get('Location')).toBe('/');
     const cookie = (accepted.headers.get('Set-Cookie') ?? '').split(';')[0];
@@ -192,7 +262,12 @@ describe('inviting a user', () => {
     const again = await runLoader(inviteLoader, path, { params: { token } });
     expect(statusOf(again)).toBe(410);
     expect(payloadOf(again)).toMatchObject({ invalid: 'used', invitee: null });
-    const reuse = await runAction(inviteAction, path, { password: 'een ander lang wachtwoord', repeatPassword: 'een ander lang wachtwoord' }, { params: { token } });
+    const reuse = await runAction(
+      inviteAction,
+      path,
+      { password: 'een ander lang wachtwoord', repeatPassword: 'een ander lang wachtwoord' },
+      { params: { token } },
+    );
     expect(statusOf(reuse)).toBe(410);
     expect(userByEmail('eenmalig@koers.test')!.passwordHash).toBe(user.passwordHash);
 
@@ -204,11 +279,19 @@ describe('inviting a user', () => {
     const { payload } = await invite({ email: 'verlopen@koers.test' });
     const token = tokenOf(payload.created.url);
     const user = userByEmail('verlopen@koers.test')!;
-    db.update(invites).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(invites.userId, user.id)).run();
+    db.update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(invites.userId, user.id))
+      .run();
     const page = await runLoader(inviteLoader, `/uitnodiging/${token}`, { params: { token } });
     expect(statusOf(page)).toBe(410);
     expect(payloadOf(page).invalid).toBe('expired');
-    const post = await runAction(inviteAction, `/uitnodiging/${token}`, { password: GOOD_PASSWORD, repeatPassword: GOOD_PASSWORD }, { params: { token } });
+    const post = await runAction(
+      inviteAction,
+      `/uitnodiging/${token}`,
+      { password: GOOD_PASSWORD, repeatPassword: GOOD_PASSWORD },
+      { params: { token } },
+    );
     expect(statusOf(post)).toBe(410);
     expect(userByEmail('verlopen@koers.test')!.passwordHash).toBeNull();
 
@@ -249,7 +332,12 @@ describe('changing a user', () => {
   it('changes role and organisation', async () => {
     const { payload } = await invite({ email: 'wissel@koers.test', role: 'lezer' });
     const id = payload.created.userId as number;
-    const result = await runAction(userAction, '/x', { intent: 'access', role: 'adviseur', organisationId: String(orgId('Qwasp')) }, userParams(id));
+    const result = await runAction(
+      userAction,
+      '/x',
+      { intent: 'access', role: 'adviseur', organisationId: String(orgId('Qwasp')) },
+      userParams(id),
+    );
     expect(statusOf(result)).toBe(302);
     expect((result as Response).headers.get('Location')).toBe(`/beheer/gebruikers/${id}?melding=toegang`);
     expect(userByEmail('wissel@koers.test')).toMatchObject({ role: 'adviseur', organisationId: orgId('Qwasp') });
@@ -270,7 +358,12 @@ describe('changing a user', () => {
   it('does not let a beheerder demote or deactivate themself', async () => {
     const me = userByEmail(ADMIN)!;
     const before = snapshot();
-    const demote = await runAction(userAction, '/x', { intent: 'access', role: 'werkgroeplid', organisationId: String(me.organisationId) }, userParams(me.id));
+    const demote = await runAction(
+      userAction,
+      '/x',
+      { intent: 'access', role: 'werkgroeplid', organisationId: String(me.organisationId) },
+      userParams(me.id),
+    );
     expect(statusOf(demote)).toBe(400);
     expect(payloadOf(demote).fieldErrors.role).toContain('eigen rol');
     const deactivate = await runAction(userAction, '/x', { intent: 'deactivate' }, userParams(me.id));
@@ -278,15 +371,30 @@ describe('changing a user', () => {
     expect(payloadOf(deactivate).formError).toBe('U kunt uw eigen account niet deactiveren.');
     expect(snapshot()).toEqual(before);
     // Moving to another organisation while staying beheerder is fine.
-    const move = await runAction(userAction, '/x', { intent: 'access', role: 'beheerder', organisationId: String(orgId('Velsen')) }, userParams(me.id));
+    const move = await runAction(
+      userAction,
+      '/x',
+      { intent: 'access', role: 'beheerder', organisationId: String(orgId('Velsen')) },
+      userParams(me.id),
+    );
     expect(statusOf(move)).toBe(302);
-    await runAction(userAction, '/x', { intent: 'access', role: 'beheerder', organisationId: String(me.organisationId) }, userParams(me.id));
+    await runAction(
+      userAction,
+      '/x',
+      { intent: 'access', role: 'beheerder', organisationId: String(me.organisationId) },
+      userParams(me.id),
+    );
   });
 });
 
 describe('organisations', () => {
   it('adds a partner organisation, refusing a name that exists (whatever its case)', async () => {
-    const added = await runAction(orgAction, '/beheer/organisaties', { intent: 'create', name: '  Bibliotheek Zuid-Kennemerland ' }, { cookie: adminCookie });
+    const added = await runAction(
+      orgAction,
+      '/beheer/organisaties',
+      { intent: 'create', name: '  Bibliotheek Zuid-Kennemerland ' },
+      { cookie: adminCookie },
+    );
     expect(statusOf(added)).toBe(302);
     const row = db.select().from(organisations).where(eq(organisations.name, 'Bibliotheek Zuid-Kennemerland')).get();
     expect(row?.kind).toBe('partner');
@@ -302,7 +410,12 @@ describe('organisations', () => {
 
   it('renames an organisation, refusing a name another one has', async () => {
     const id = orgId('Stichting ABC');
-    const renamed = await runAction(orgAction, '/x', { intent: 'rename', organisationId: String(id), name: 'Stichting ABC Noord-Holland' }, { cookie: adminCookie });
+    const renamed = await runAction(
+      orgAction,
+      '/x',
+      { intent: 'rename', organisationId: String(id), name: 'Stichting ABC Noord-Holland' },
+      { cookie: adminCookie },
+    );
     expect(statusOf(renamed)).toBe(302);
     expect(db.select().from(organisations).where(eq(organisations.id, id)).get()?.name).toBe('Stichting ABC Noord-Holland');
 
@@ -310,11 +423,24 @@ describe('organisations', () => {
     const clash = await runAction(orgAction, '/x', { intent: 'rename', organisationId: String(id), name: 'CJG' }, { cookie: adminCookie });
     expect(statusOf(clash)).toBe(400);
     expect(payloadOf(clash)).toMatchObject({ organisationId: id, fieldErrors: { name: 'Er is al een organisatie met deze naam.' } });
-    expect(statusOf(await runAction(orgAction, '/x', { intent: 'rename', organisationId: '999999', name: 'Wie' }, { cookie: adminCookie }))).toBe(404);
-    expect(statusOf(await runAction(orgAction, '/x', { intent: 'delete', organisationId: String(orgId('Haarlem')) }, { cookie: adminCookie }))).toBe(400);
+    expect(
+      statusOf(await runAction(orgAction, '/x', { intent: 'rename', organisationId: '999999', name: 'Wie' }, { cookie: adminCookie })),
+    ).toBe(404);
+    expect(
+      statusOf(await runAction(orgAction, '/x', { intent: 'delete', organisationId: String(orgId('Haarlem')) }, { cookie: adminCookie })),
+    ).toBe(400);
     expect(snapshot()).toEqual(before);
     // Changing only the case of its own name is allowed.
-    expect(statusOf(await runAction(orgAction, '/x', { intent: 'rename', organisationId: String(id), name: 'Stichting ABC noord-holland' }, { cookie: adminCookie }))).toBe(302);
+    expect(
+      statusOf(
+        await runAction(
+          orgAction,
+          '/x',
+          { intent: 'rename', organisationId: String(id), name: 'Stichting ABC noord-holland' },
+          { cookie: adminCookie },
+        ),
+      ),
+    ).toBe(302);
   });
 });
 
@@ -322,7 +448,12 @@ describe('changing one’s own password', () => {
   async function newAccount(email: string) {
     const { payload } = await invite({ email });
     const token = tokenOf(payload.created.url);
-    const accepted = (await runAction(inviteAction, '/x', { password: GOOD_PASSWORD, repeatPassword: GOOD_PASSWORD }, { params: { token } })) as Response;
+    const accepted = (await runAction(
+      inviteAction,
+      '/x',
+      { password: GOOD_PASSWORD, repeatPassword: GOOD_PASSWORD },
+      { params: { token } },
+    )) as Response;
     return (accepted.headers.get('Set-Cookie') ?? '').split(';')[0];
   }
   async function loginCookie(email: string, password: string) {
@@ -334,19 +465,39 @@ describe('changing one’s own password', () => {
   it('shows the own account', async () => {
     const cookie = await sessionFor('adviseur@koers.test');
     const page = payloadOf(await runLoader(accountLoader, '/account', { cookie }));
-    expect(page.account).toEqual({ name: 'Fatima El Amrani', email: 'adviseur@koers.test', role: 'adviseur', organisationName: 'Stichting Lezen en Schrijven' });
+    expect(page.account).toEqual({
+      name: 'Fatima El Amrani',
+      email: 'adviseur@koers.test',
+      role: 'adviseur',
+      organisationName: 'Stichting Lezen en Schrijven',
+    });
   });
 
   it('requires the right current password and a new one of at least 12 characters, repeated', async () => {
     const email = 'wachtwoord1@koers.test';
     const cookie = await newAccount(email);
     const hash = userByEmail(email)!.passwordHash;
-    const wrong = await runAction(accountAction, '/account', { currentPassword: 'fout fout fout', newPassword: 'nieuw en lang genoeg', repeatPassword: 'nieuw en lang genoeg' }, { cookie });
+    const wrong = await runAction(
+      accountAction,
+      '/account',
+      { currentPassword: 'fout fout fout', newPassword: 'nieuw en lang genoeg', repeatPassword: 'nieuw en lang genoeg' },
+      { cookie },
+    );
     expect(statusOf(wrong)).toBe(400);
     expect(payloadOf(wrong).fieldErrors).toEqual({ currentPassword: 'Dit is niet uw huidige wachtwoord.' });
-    const short = await runAction(accountAction, '/account', { currentPassword: GOOD_PASSWORD, newPassword: 'te kort', repeatPassword: 'te kort' }, { cookie });
+    const short = await runAction(
+      accountAction,
+      '/account',
+      { currentPassword: GOOD_PASSWORD, newPassword: 'te kort', repeatPassword: 'te kort' },
+      { cookie },
+    );
     expect(payloadOf(short).fieldErrors.newPassword).toBe('Het wachtwoord moet minstens 12 tekens lang zijn.');
-    const differ = await runAction(accountAction, '/account', { currentPassword: GOOD_PASSWORD, newPassword: 'nieuw en lang genoeg', repeatPassword: 'iets anders lang' }, { cookie });
+    const differ = await runAction(
+      accountAction,
+      '/account',
+      { currentPassword: GOOD_PASSWORD, newPassword: 'nieuw en lang genoeg', repeatPassword: 'iets anders lang' },
+      { cookie },
+    );
     expect(payloadOf(differ).fieldErrors.repeatPassword).toBe('De twee wachtwoorden zijn niet gelijk.');
     expect(userByEmail(email)!.passwordHash).toBe(hash);
   });
@@ -356,7 +507,12 @@ describe('changing one’s own password', () => {
     const cookie = await newAccount(email);
     const laptop = await loginCookie(email, GOOD_PASSWORD);
     const phone = await loginCookie(email, GOOD_PASSWORD);
-    const result = await runAction(accountAction, '/account', { currentPassword: GOOD_PASSWORD, newPassword: 'mijn nieuwe wachtwoordzin', repeatPassword: 'mijn nieuwe wachtwoordzin' }, { cookie });
+    const result = await runAction(
+      accountAction,
+      '/account',
+      { currentPassword: GOOD_PASSWORD, newPassword: 'mijn nieuwe wachtwoordzin', repeatPassword: 'mijn nieuwe wachtwoordzin' },
+      { cookie },
+    );
     expect(statusOf(result)).toBe(302);
     expect((result as Response).headers.get('Location')).toBe('/account?wachtwoord=gewijzigd');
 
@@ -384,16 +540,25 @@ describe('command line tools', () => {
       name: 'Anna Admin',
       organisation: 'Haarlem',
     });
-    expect(() => createAdmin({ email: 'x@y.nl', name: 'X', organisation: 'Atlantis' }, 'http://localhost:3000')).toThrow(/Onbekende organisatie: Atlantis/);
+    expect(() => createAdmin({ email: 'x@y.nl', name: 'X', organisation: 'Atlantis' }, 'http://localhost:3000')).toThrow(
+      /Onbekende organisatie: Atlantis/,
+    );
     expect(() => createAdmin({ email: 'x@y.nl', organisation: 'Haarlem' }, 'http://localhost:3000')).toThrow(/--name/);
     expect(userByEmail('x@y.nl')).toBeUndefined();
   });
 
   it('create-admin: creates a beheerder with a working one-time link', async () => {
-    const result = createAdmin({ email: 'echte.beheerder@haarlem.nl', name: 'Echte Beheerder', organisation: 'haarlem' }, 'https://koers.example.nl/');
+    const result = createAdmin(
+      { email: 'echte.beheerder@haarlem.nl', name: 'Echte Beheerder', organisation: 'haarlem' },
+      'https://koers.example.nl/',
+    );
     expect(result.output).toContain('is aangemaakt');
     expect(result.link).toMatch(/^https:\/\/koers\.example\.nl\/uitnodiging\/[A-Za-z0-9_-]{43}$/);
-    expect(userByEmail('echte.beheerder@haarlem.nl')).toMatchObject({ role: 'beheerder', organisationId: orgId('Haarlem'), passwordHash: null });
+    expect(userByEmail('echte.beheerder@haarlem.nl')).toMatchObject({
+      role: 'beheerder',
+      organisationId: orgId('Haarlem'),
+      passwordHash: null,
+    });
     const token = tokenOf(result.link);
     const accepted = await runAction(inviteAction, '/x', { password: GOOD_PASSWORD, repeatPassword: GOOD_PASSWORD }, { params: { token } });
     expect(statusOf(accepted)).toBe(302);

@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../db/client';
+
+import { exportAgendaText, importAgendaText, type ImportResult, type ImportSummary } from '../../app/models/tracker/agenda-import.server';
+import { type Db, openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { actions, goals, history, organisations, themes } from '../../db/schema';
-import { SEED_AGENDA_FILE, bootstrapDatabase } from '../../db/seed/bootstrap';
+import { bootstrapDatabase, SEED_AGENDA_FILE } from '../../db/seed/bootstrap';
+import type { CliIo } from '../../scripts/cli-io';
 import { runExport } from '../../scripts/export-agenda';
 import { runImport } from '../../scripts/import-agenda';
-import type { CliIo } from '../../scripts/cli-io';
-import { exportAgendaText, importAgendaText, type ImportResult, type ImportSummary } from '../../app/models/tracker/agenda-import.server';
 import { prepareDatabase } from '../setup/database';
 
 const SEED = fs.readFileSync(SEED_AGENDA_FILE, 'utf8');
@@ -46,14 +48,25 @@ function lineOf(text: string, needle: string) {
 function snapshot(target: Db = db) {
   const sqlite = target.$client;
   const tables = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+    )
     .all() as { name: string }[];
-  const counts = Object.fromEntries(tables.map(({ name }) => [name, (sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
+  const counts = Object.fromEntries(
+    tables.map(({ name }) => [name, (sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
+  );
   const checksum = (table: string) =>
     createHash('sha256')
       .update(JSON.stringify(sqlite.prepare(`select * from ${table} order by id`).all()))
       .digest('hex');
-  return { counts, actions: checksum('actions'), goals: checksum('goals'), themes: checksum('themes'), agendas: checksum('agendas'), history: checksum('history') };
+  return {
+    counts,
+    actions: checksum('actions'),
+    goals: checksum('goals'),
+    themes: checksum('themes'),
+    agendas: checksum('agendas'),
+    history: checksum('history'),
+  };
 }
 
 const historyCount = () => db.$client.prepare('select count(*) as n from history').get() as { n: number };
@@ -88,7 +101,11 @@ describe('the seeded agenda on a fresh database', () => {
       partners: 'de gemeenten van onze regio',
       status: 'niet_gestart',
     });
-    expect(actionByCode('1.2-A1')).toMatchObject({ ownerOrganisationId: null, deadlinePhrase: 'uiterlijk 31-12-2021', deadlineEnd: '2021-12-31' });
+    expect(actionByCode('1.2-A1')).toMatchObject({
+      ownerOrganisationId: null,
+      deadlinePhrase: 'uiterlijk 31-12-2021',
+      deadlineEnd: '2021-12-31',
+    });
     const goal = db.select().from(goals).where(eq(goals.code, '1.2-A')).get()!;
     const chapter = db.select().from(themes).where(eq(themes.id, goal.themeId)).get()!;
     expect(chapter).toMatchObject({ code: '1.2', kind: 'context' });
@@ -150,12 +167,22 @@ describe('an edited file', () => {
     });
 
     const a3 = actionByCode('1.3.a-A3');
-    expect(a3).toMatchObject({ deadlinePhrase: 'eind 2022', deadlineStart: '2022-10-01', deadlineEnd: '2022-12-31', title: a3Before.title });
+    expect(a3).toMatchObject({
+      deadlinePhrase: 'eind 2022',
+      deadlineStart: '2022-10-01',
+      deadlineEnd: '2022-12-31',
+      title: a3Before.title,
+    });
     expect(a3.updatedAt > a3Before.updatedAt).toBe(true);
     expect(actionByCode('1.3.c-B1').title).toBe('We verkennen de mogelijkheden van een online platform');
     expect(actionByCode('1.3.d-A1')).toEqual(untouched);
     const created = actionByCode('1.3.c-C2');
-    expect(created).toMatchObject({ title: 'We richten het ervaringspanel in', ownerOrganisationId: orgId('Stichting ABC'), status: 'niet_gestart', progress: 0 });
+    expect(created).toMatchObject({
+      title: 'We richten het ervaringspanel in',
+      ownerOrganisationId: orgId('Stichting ABC'),
+      status: 'niet_gestart',
+      progress: 0,
+    });
     expect(created.goalId).toBe(actionByCode('1.3.c-C1').goalId);
 
     const newRows = db.select().from(history).all().slice(historyBefore);
@@ -186,7 +213,10 @@ describe('an edited file', () => {
 describe('a rejected file leaves the database as it was', () => {
   it('reports a malformed file with the line number', () => {
     const before = snapshot();
-    const broken = SEED.replace('#### Actie 1.3.a-A2:', '##### Actie 1.3.a-A2:').replace('termijn: besluit eind 2021', 'termijn: binnenkort');
+    const broken = SEED.replace('#### Actie 1.3.a-A2:', '##### Actie 1.3.a-A2:').replace(
+      'termijn: besluit eind 2021',
+      'termijn: binnenkort',
+    );
     const errors = importFailed(broken);
     expect(errors).toEqual([
       expect.objectContaining({ line: lineOf(broken, '##### Actie 1.3.a-A2:'), message: expect.stringContaining('kopniveau #####') }),
@@ -197,7 +227,9 @@ describe('a rejected file leaves the database as it was', () => {
 
   it('rejects an unknown trekker, naming the known organisations', () => {
     const before = snapshot();
-    const text = exportAgendaText(db)!.replace('trekker: Haarlem', 'trekker: Gemeente Utopia').replace('termijn: eind 2022', 'termijn: 2023');
+    const text = exportAgendaText(db)!
+      .replace('trekker: Haarlem', 'trekker: Gemeente Utopia')
+      .replace('termijn: eind 2022', 'termijn: 2023');
     const errors = importFailed(text);
     expect(errors).toHaveLength(1);
     expect(errors[0].line).toBe(lineOf(text, 'trekker: Gemeente Utopia'));
@@ -208,7 +240,9 @@ describe('a rejected file leaves the database as it was', () => {
   it('rolls back everything when the database refuses a change halfway', () => {
     const before = snapshot();
     // A trigger refuses one new goal, which comes after a changed action in the file.
-    db.$client.exec("create temp trigger refuse_goal before insert on goals when new.code = '3.3.a-X' begin select raise(abort, 'refused'); end");
+    db.$client.exec(
+      "create temp trigger refuse_goal before insert on goals when new.code = '3.3.a-X' begin select raise(abort, 'refused'); end",
+    );
     try {
       const text = exportAgendaText(db)!.replace('termijn: eind 2022', 'termijn: 2023') + '\n### Doel 3.3.a-X: Nieuw doel\n';
       // The goal lands in the last chapter ("slot"), after earlier changes were already written.
@@ -237,9 +271,19 @@ describe('tracker state', () => {
       .values({ goalId, title: 'Lokale actie Zandvoort', municipalityId: orgId('Zandvoort'), position: 100 })
       .returning({ id: actions.id })
       .get().id;
-    db.update(actions).set({ code: `K${local}` }).where(eq(actions.id, local)).run();
-    const koers = db.insert(actions).values({ goalId, title: 'Nieuwe regionale actie', position: 101 }).returning({ id: actions.id }).get().id;
-    db.update(actions).set({ code: `K${koers}` }).where(eq(actions.id, koers)).run();
+    db.update(actions)
+      .set({ code: `K${local}` })
+      .where(eq(actions.id, local))
+      .run();
+    const koers = db
+      .insert(actions)
+      .values({ goalId, title: 'Nieuwe regionale actie', position: 101 })
+      .returning({ id: actions.id })
+      .get().id;
+    db.update(actions)
+      .set({ code: `K${koers}` })
+      .where(eq(actions.id, koers))
+      .run();
 
     const text = exportAgendaText(db)!;
     expect(text).not.toContain('Lokale actie Zandvoort');

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sessions, users } from '../../db/schema';
-import { action as loginAction, loader as loginLoader } from '../../app/routes/login';
-import { action as logoutAction } from '../../app/routes/logout';
+
 import { loader as accountLoader } from '../../app/routes/account';
 import { action as userAction } from '../../app/routes/beheer.gebruikers.$userId';
+import { action as loginAction, loader as loginLoader } from '../../app/routes/login';
+import { action as logoutAction } from '../../app/routes/logout';
 import { getSessionId, getUser } from '../../app/utils/auth.server';
-import { safeRedirect } from '../../app/utils/redirect';
 import { db } from '../../app/utils/db.server';
+import { safeRedirect } from '../../app/utils/redirect';
+import { sessions, users } from '../../db/schema';
 import { prepareDatabase } from '../setup/database';
 import { BASE, payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
 
@@ -18,7 +19,11 @@ function userId(email: string): number {
 }
 
 function sessionCount(email: string): number {
-  return db.select().from(sessions).where(eq(sessions.userId, userId(email))).all().length;
+  return db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.userId, userId(email)))
+    .all().length;
 }
 
 /** The "name=value" pair of a Set-Cookie header, usable as a Cookie header. */
@@ -52,7 +57,11 @@ describe('login', () => {
   });
 
   it('never redirects off-site after login', async () => {
-    const result = (await runAction(loginAction, '/login', { email: 'lezer@koers.test', password: PASSWORD, redirectTo: '//evil.example/x' })) as Response;
+    const result = (await runAction(loginAction, '/login', {
+      email: 'lezer@koers.test',
+      password: PASSWORD,
+      redirectTo: '//evil.example/x',
+    })) as Response;
     expect(result.headers.get('Location')).toBe('/');
   });
 
@@ -123,7 +132,12 @@ describe('deactivation', () => {
 
     const admin = await sessionFor('beheer@koers.test');
     const id = userId(email);
-    const result = await runAction(userAction, `/beheer/gebruikers/${id}`, { intent: 'deactivate' }, { params: { userId: String(id) }, cookie: admin });
+    const result = await runAction(
+      userAction,
+      `/beheer/gebruikers/${id}`,
+      { intent: 'deactivate' },
+      { params: { userId: String(id) }, cookie: admin },
+    );
     expect(statusOf(result)).toBe(302);
 
     expect(sessionCount(email)).toBe(0);

@@ -1,12 +1,13 @@
-import ical, { type VEvent } from 'node-ical';
 import { eq } from 'drizzle-orm';
+import ical, { type VEvent } from 'node-ical';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actions, goals, meetingAttendees, users } from '../../db/schema';
+
 import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { nlToUtc } from '../../app/models/meetings/meeting-time';
 import { action as accountAction, loader as accountLoader } from '../../app/routes/account';
 import { loader as feedLoader } from '../../app/routes/kalender.$token';
 import { db } from '../../app/utils/db.server';
+import { actions, goals, meetingAttendees, users } from '../../db/schema';
 import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { demoUserId, signInDemoAccounts } from '../setup/demo-users';
@@ -38,7 +39,8 @@ async function eventsOf(url: string): Promise<VEvent[]> {
 }
 
 /** A property as text: node-ical gives properties with parameters (URL;VALUE=URI) as { val, params }. */
-const valueOf = (property: unknown) => (typeof property === 'object' && property !== null && 'val' in property ? String(property.val) : String(property));
+const valueOf = (property: unknown) =>
+  typeof property === 'object' && property !== null && 'val' in property ? String(property.val) : String(property);
 
 beforeAll(async () => {
   await prepareDatabase();
@@ -47,18 +49,48 @@ beforeAll(async () => {
 
 describe('calendar feed', () => {
   it('holds the meetings the user attends, with Dutch times, place and link, and the deadlines they own as all-day events', async () => {
-    const meeting = createMeeting({ title: 'Kennisdeling Taalhuizen', kind: 'kennisdeling', startsAt: nlToUtc('2031-06-11', '14:00'), place: 'Bibliotheek Velsen', durationMinutes: 90, createdBy: null }).id;
-    const notInvited = createMeeting({ title: 'Bestuurlijk overleg zonder adviseur', kind: 'bestuurlijk', startsAt: nlToUtc('2031-06-12', '10:00'), createdBy: null }).id;
-    db.insert(meetingAttendees).values({ meetingId: meeting, userId: demoUserId('adviseur') }).run();
+    const meeting = createMeeting({
+      title: 'Kennisdeling Taalhuizen',
+      kind: 'kennisdeling',
+      startsAt: nlToUtc('2031-06-11', '14:00'),
+      place: 'Bibliotheek Velsen',
+      durationMinutes: 90,
+      createdBy: null,
+    }).id;
+    const notInvited = createMeeting({
+      title: 'Bestuurlijk overleg zonder adviseur',
+      kind: 'bestuurlijk',
+      startsAt: nlToUtc('2031-06-12', '10:00'),
+      createdBy: null,
+    }).id;
+    db.insert(meetingAttendees)
+      .values({ meetingId: meeting, userId: demoUserId('adviseur') })
+      .run();
     const goal = db.select({ id: goals.id }).from(goals).where(eq(goals.code, '1.3.c-B')).get()!.id;
     const owned = db
       .insert(actions)
-      .values({ goalId: goal, title: 'Platform aanbod bijwerken', ownerUserId: demoUserId('adviseur'), status: 'loopt', deadlinePhrase: 'medio 2031', deadlineStart: '2031-05-01', deadlineEnd: '2031-08-31' })
+      .values({
+        goalId: goal,
+        title: 'Platform aanbod bijwerken',
+        ownerUserId: demoUserId('adviseur'),
+        status: 'loopt',
+        deadlinePhrase: 'medio 2031',
+        deadlineStart: '2031-05-01',
+        deadlineEnd: '2031-08-31',
+      })
       .returning()
       .get();
     const closed = db
       .insert(actions)
-      .values({ goalId: goal, title: 'Afgeronde actie', ownerUserId: demoUserId('adviseur'), status: 'afgerond', deadlinePhrase: '2031', deadlineStart: '2031-01-01', deadlineEnd: '2031-12-31' })
+      .values({
+        goalId: goal,
+        title: 'Afgeronde actie',
+        ownerUserId: demoUserId('adviseur'),
+        status: 'afgerond',
+        deadlinePhrase: '2031',
+        deadlineStart: '2031-01-01',
+        deadlineEnd: '2031-12-31',
+      })
       .returning()
       .get();
 
@@ -84,8 +116,18 @@ describe('calendar feed', () => {
   });
 
   it('gives werkgroepleden every working-group meeting, invited or not, and nobody else’s', async () => {
-    const werkgroep = createMeeting({ title: 'Werkgroep in de feed', kind: 'werkgroep', startsAt: nlToUtc('2031-09-09', '10:00'), createdBy: null }).id;
-    const bestuurlijk = createMeeting({ title: 'Bestuurlijk, niet uitgenodigd', kind: 'bestuurlijk', startsAt: nlToUtc('2031-09-10', '10:00'), createdBy: null }).id;
+    const werkgroep = createMeeting({
+      title: 'Werkgroep in de feed',
+      kind: 'werkgroep',
+      startsAt: nlToUtc('2031-09-09', '10:00'),
+      createdBy: null,
+    }).id;
+    const bestuurlijk = createMeeting({
+      title: 'Bestuurlijk, niet uitgenodigd',
+      kind: 'bestuurlijk',
+      startsAt: nlToUtc('2031-09-10', '10:00'),
+      createdBy: null,
+    }).id;
     const velsen = (await eventsOf(await subscribe('velsen'))).map((e) => e.uid);
     expect(velsen).toContain(`overleg-${werkgroep}@localhost`);
     expect(velsen).not.toContain(`overleg-${bestuurlijk}@localhost`);
@@ -105,18 +147,30 @@ describe('calendar feed', () => {
     expect(second).not.toBe(first);
     expect(statusOf(await fetchFeed(first))).toBe(404);
     expect(statusOf(await fetchFeed(second))).toBe(200);
-    for (const token of ['', 'abc.ics', `${'A'.repeat(43)}.ics`, second.split('/kalender/')[1].replace('.ics', ''), `${second.split('/kalender/')[1]}.ics`]) {
+    for (const token of [
+      '',
+      'abc.ics',
+      `${'A'.repeat(43)}.ics`,
+      second.split('/kalender/')[1].replace('.ics', ''),
+      `${second.split('/kalender/')[1]}.ics`,
+    ]) {
       expect(statusOf(await runLoader(feedLoader, `/kalender/${token}`, { params: { token } }))).toBe(404);
     }
   });
 
   it('stops the feed of a deactivated account', async () => {
     const url = await subscribe('beheerder');
-    db.update(users).set({ active: false }).where(eq(users.id, demoUserId('beheerder'))).run();
+    db.update(users)
+      .set({ active: false })
+      .where(eq(users.id, demoUserId('beheerder')))
+      .run();
     try {
       expect(statusOf(await fetchFeed(url))).toBe(404);
     } finally {
-      db.update(users).set({ active: true }).where(eq(users.id, demoUserId('beheerder'))).run();
+      db.update(users)
+        .set({ active: true })
+        .where(eq(users.id, demoUserId('beheerder')))
+        .run();
     }
   });
 
@@ -131,7 +185,9 @@ describe('calendar feed', () => {
     for (const fields of [{}, { confirmRenew: 'nee' }] as Record<string, string>[]) {
       const refused = await runAction(accountAction, '/account', { intent: 'calendar', ...fields }, { cookie: cookies.velsen });
       expect(statusOf(refused)).toBe(400);
-      expect(payloadOf(refused)).toEqual({ calendarErrors: { confirmRenew: 'Vink aan dat het oude adres niet meer mag werken; er is niets veranderd.' } });
+      expect(payloadOf(refused)).toEqual({
+        calendarErrors: { confirmRenew: 'Vink aan dat het oude adres niet meer mag werken; er is niets veranderd.' },
+      });
       expect(payloadOf(await runLoader(accountLoader, '/account', { cookie: cookies.velsen })).calendarUrl).toBe(first);
       expect(statusOf(await fetchFeed(first))).toBe(200);
     }

@@ -4,11 +4,13 @@
  * write-ahead log must still stay bounded, and nothing written may be lost.
  */
 import fs from 'node:fs';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+
 import { appendUpdates, loadDocumentState } from '../../app/models/collab/document-store.server';
 import { db } from '../../app/utils/db.server';
-import { startBackgroundCheckpoints, type BackgroundCheckpoints } from '../../server/checkpoints';
+import { type BackgroundCheckpoints, startBackgroundCheckpoints } from '../../server/checkpoints';
 import { prepareDatabase } from '../setup/database';
 import { addParagraph, textOfState } from './fixtures/collab-clients';
 

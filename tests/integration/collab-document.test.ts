@@ -5,7 +5,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collabSnapshots, collabUpdates, users } from '../../db/schema';
+
+import { foldDocument, fragmentToJson, readStoredDocument } from '../../app/models/collab/compaction';
 import {
   appendUpdates,
   compactDocument,
@@ -17,10 +18,10 @@ import {
   parseDocumentName,
   writeCompaction,
 } from '../../app/models/collab/document-store.server';
-import { foldDocument, fragmentToJson, readStoredDocument } from '../../app/models/collab/compaction';
 import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { asActor } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
+import { collabSnapshots, collabUpdates, users } from '../../db/schema';
 import { prepareDatabase } from '../setup/database';
 import { addParagraph, textOfState } from './fixtures/collab-clients';
 
@@ -51,7 +52,19 @@ beforeAll(async () => {
 describe('document names and access', () => {
   it('parses <kind>.<id> and nothing else', () => {
     expect(parseDocumentName('meeting.12')).toEqual({ kind: 'meeting', id: 12 });
-    for (const bad of ['meeting', 'meeting.', 'meeting.0', 'meeting.012', 'meeting.1.2', 'Meeting.1', 'note.1', 'meeting.-1', 'meeting.1e3', '../meeting.1', 'meeting.9999999999999999'])
+    for (const bad of [
+      'meeting',
+      'meeting.',
+      'meeting.0',
+      'meeting.012',
+      'meeting.1.2',
+      'Meeting.1',
+      'note.1',
+      'meeting.-1',
+      'meeting.1e3',
+      '../meeting.1',
+      'meeting.9999999999999999',
+    ])
       expect(parseDocumentName(bad), bad).toBeNull();
   });
 

@@ -3,13 +3,23 @@
  * `kill -9` of the server process. The server runs in a child process on this test
  * file's database; it is killed at a random moment while a client types.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+
 import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { prepareDatabase } from '../setup/database';
 import { sessionFor } from '../setup/requests';
-import { addParagraph, connectClient, destroyAllClients, docSatisfies, synced, typeInFirstParagraph, withTimeout } from './fixtures/collab-clients';
+import {
+  addParagraph,
+  connectClient,
+  destroyAllClients,
+  docSatisfies,
+  synced,
+  typeInFirstParagraph,
+  withTimeout,
+} from './fixtures/collab-clients';
 
 const fixture = fileURLToPath(new URL('./fixtures/collab-server.ts', import.meta.url));
 const children = new Set<ChildProcess>();

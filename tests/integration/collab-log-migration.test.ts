@@ -4,16 +4,24 @@
  * last compaction, must come out with every word of the notes, and keep appending in
  * order after it.
  */
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendUpdates, compactDocument, countPendingUpdates, loadDocumentState, NOTES_FIELD } from '../../app/models/collab/document-store.server';
+
+import {
+  appendUpdates,
+  compactDocument,
+  countPendingUpdates,
+  loadDocumentState,
+  NOTES_FIELD,
+} from '../../app/models/collab/document-store.server';
 import { db } from '../../app/utils/db.server';
 import { migrateDatabase } from '../../db/migrate';
 import { addParagraph, textOfState } from './fixtures/collab-clients';
@@ -74,10 +82,18 @@ describe('migration 0006: the update log without rowid', () => {
     expect(textOfState(loadDocumentState('meeting.1'))).toBe('Opening door de voorzitter.\nTaalhuis Velsen presenteert.');
     expect(countPendingUpdates('meeting.1')).toBe(afterSnapshot.length);
 
-    appendUpdates('meeting.1', updatesOf(doc, () => addParagraph(doc, 'Besluit: we starten in september.')));
-    expect(textOfState(loadDocumentState('meeting.1'))).toBe('Opening door de voorzitter.\nTaalhuis Velsen presenteert.\nBesluit: we starten in september.');
+    appendUpdates(
+      'meeting.1',
+      updatesOf(doc, () => addParagraph(doc, 'Besluit: we starten in september.')),
+    );
+    expect(textOfState(loadDocumentState('meeting.1'))).toBe(
+      'Opening door de voorzitter.\nTaalhuis Velsen presenteert.\nBesluit: we starten in september.',
+    );
     compactDocument('meeting.1');
-    appendUpdates('meeting.1', updatesOf(doc, () => addParagraph(doc, 'Rondvraag.')));
+    appendUpdates(
+      'meeting.1',
+      updatesOf(doc, () => addParagraph(doc, 'Rondvraag.')),
+    );
     const after = new Y.Doc();
     Y.applyUpdate(after, loadDocumentState('meeting.1')!);
     expect(after.getXmlFragment(NOTES_FIELD).length).toBe(4);

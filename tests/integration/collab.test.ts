@@ -7,14 +7,15 @@ import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { users } from '../../db/schema';
+
+import { setUserActive, updateUserAccess } from '../../app/models/accounts/user.server';
 import { onUserAccessChanged } from '../../app/models/collab/access-listeners.server';
 import { appendUpdates, countPendingUpdates, getDocumentSnapshot, loadDocumentState } from '../../app/models/collab/document-store.server';
-import { Compactor } from '../../server/collab/compaction';
 import { createMeeting } from '../../app/models/meetings/meeting.server';
-import { setUserActive, updateUserAccess } from '../../app/models/accounts/user.server';
 import { getSessionId } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
+import { users } from '../../db/schema';
+import { Compactor } from '../../server/collab/compaction';
 import { prepareDatabase } from '../setup/database';
 import { sessionFor } from '../setup/requests';
 import {
@@ -28,9 +29,9 @@ import {
   openRaw,
   startCollabServer,
   synced,
+  type TestServer,
   textOfState,
   typeInFirstParagraph,
-  type TestServer,
 } from './fixtures/collab-clients';
 
 const cookies: Record<string, string> = {};
@@ -44,13 +45,24 @@ function userId(email: string) {
 /** Every test writes in its own meeting's notes. */
 function newMeeting(): string {
   meetingCount++;
-  const { id } = createMeeting({ title: `Werkgroep ${meetingCount}`, kind: 'werkgroep', startsAt: '2024-05-14T08:00:00.000Z', createdBy: null });
+  const { id } = createMeeting({
+    title: `Werkgroep ${meetingCount}`,
+    kind: 'werkgroep',
+    startsAt: '2024-05-14T08:00:00.000Z',
+    createdBy: null,
+  });
   return `meeting.${id}`;
 }
 
 beforeAll(async () => {
   await prepareDatabase();
-  for (const email of ['beheer@koers.test', 'werkgroep.haarlem@koers.test', 'werkgroep.velsen@koers.test', 'adviseur@koers.test', 'lezer@koers.test'])
+  for (const email of [
+    'beheer@koers.test',
+    'werkgroep.haarlem@koers.test',
+    'werkgroep.velsen@koers.test',
+    'adviseur@koers.test',
+    'lezer@koers.test',
+  ])
     cookies[email] = await sessionFor(email);
   server = await startCollabServer();
 });
@@ -81,7 +93,10 @@ describe('admission at the upgrade', () => {
   it('refuses a page from another site (403) and accepts its own origin', async () => {
     const name = newMeeting();
     const cookie = cookies['werkgroep.haarlem@koers.test'];
-    expect(await openRaw(`${server.url}/${name}`, { Cookie: cookie, Origin: 'https://evil.example' })).toEqual({ opened: false, status: 403 });
+    expect(await openRaw(`${server.url}/${name}`, { Cookie: cookie, Origin: 'https://evil.example' })).toEqual({
+      opened: false,
+      status: 403,
+    });
     const own = await openRaw(`${server.url}/${name}`, { Cookie: cookie, Origin: server.origin });
     expect(own.opened).toBe(true);
     if (own.opened) own.socket.close();
@@ -156,7 +171,9 @@ describe('editing together', () => {
     // Read back through a connection of its own, as another process would.
     const other = new Database(process.env.KOERS_DATABASE!, { readonly: true });
     try {
-      const rows = other.prepare('select "update" from collab_updates where document_name = ? order by seq').all(name) as { update: Buffer }[];
+      const rows = other.prepare('select "update" from collab_updates where document_name = ? order by seq').all(name) as {
+        update: Buffer;
+      }[];
       expect(textOfState(Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))))).toBe(a.text());
     } finally {
       other.close();

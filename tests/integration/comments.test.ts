@@ -1,13 +1,13 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actions, comments, goals, localAccents, organisations, users } from '../../db/schema';
+
 import { listComments } from '../../app/models/comments/comment.server';
 import { action as commentAction } from '../../app/routes/reacties';
 import { db } from '../../app/utils/db.server';
+import { actions, comments, goals, localAccents, organisations, users } from '../../db/schema';
 import { ACCOUNTS } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, sessionFor, statusOf } from '../setup/requests';
-
 
 const cookies: Record<keyof typeof ACCOUNTS, string> = {} as never;
 let goalId: number;
@@ -30,7 +30,12 @@ async function startThread(who: keyof typeof ACCOUNTS, targetType: string, targe
   const result = await post(who, { intent: 'create', targetType, targetId: String(targetId), body });
   expect(statusOf(result)).toBe(302);
   expect(commentCount()).toBe(before + 1);
-  return db.select({ id: comments.id }).from(comments).where(and(eq(comments.body, body), isNull(comments.parentId))).all().at(-1)!.id;
+  return db
+    .select({ id: comments.id })
+    .from(comments)
+    .where(and(eq(comments.body, body), isNull(comments.parentId)))
+    .all()
+    .at(-1)!.id;
 }
 
 beforeAll(async () => {
@@ -43,7 +48,10 @@ beforeAll(async () => {
     .from(localAccents)
     .where(and(eq(localAccents.goalId, goalId), eq(localAccents.municipalityId, orgId('Zandvoort'))))
     .get()!.id;
-  emptyCell = { goalId: db.select({ id: goals.id }).from(goals).where(eq(goals.code, '1.3.d-A')).get()!.id, municipalityId: orgId('Heemskerk') };
+  emptyCell = {
+    goalId: db.select({ id: goals.id }).from(goals).where(eq(goals.code, '1.3.d-A')).get()!.id,
+    municipalityId: orgId('Heemskerk'),
+  };
 });
 
 describe('writing comments', () => {
@@ -54,12 +62,23 @@ describe('writing comments', () => {
       ['accent', accentId],
     ] as const) {
       const body = `Adviesvraag over ${targetType}`;
-      const result = await post('adviseur', { intent: 'create', targetType, targetId: String(targetId), body, redirectTo: `/x/${targetType}` });
+      const result = await post('adviseur', {
+        intent: 'create',
+        targetType,
+        targetId: String(targetId),
+        body,
+        redirectTo: `/x/${targetType}`,
+      });
       expect(statusOf(result)).toBe(302);
       expect((result as Response).headers.get('Location')).toBe(`/x/${targetType}`);
       const threads = listComments({ targetType, targetId });
       const thread = threads.find((t) => t.body === body)!;
-      expect(thread).toMatchObject({ authorName: expect.any(String), authorOrganisation: 'Stichting Lezen en Schrijven', resolvedAt: null, replies: [] });
+      expect(thread).toMatchObject({
+        authorName: expect.any(String),
+        authorOrganisation: 'Stichting Lezen en Schrijven',
+        resolvedAt: null,
+        replies: [],
+      });
     }
   });
 
@@ -82,11 +101,19 @@ describe('writing comments', () => {
     expect(statusOf(result)).toBe(302);
     const accent = cellAccent()!;
     expect(accent.body).toBe('');
-    expect(listComments({ targetType: 'accent', targetId: accent.id }).map((t) => t.body)).toEqual(['Heeft Heemskerk hier al plannen voor?']);
+    expect(listComments({ targetType: 'accent', targetId: accent.id }).map((t) => t.body)).toEqual([
+      'Heeft Heemskerk hier al plannen voor?',
+    ]);
   });
 
   it('answers a script-driven form with data instead of a redirect', async () => {
-    const result = await post('velsen', { intent: 'create', targetType: 'goal', targetId: String(goalId), body: 'Met JavaScript.', js: '1' });
+    const result = await post('velsen', {
+      intent: 'create',
+      targetType: 'goal',
+      targetId: String(goalId),
+      body: 'Met JavaScript.',
+      js: '1',
+    });
     expect(statusOf(result)).toBe(200);
     expect(payloadOf(result)).toEqual({ ok: true });
   });
@@ -147,7 +174,7 @@ describe('editing and deleting', () => {
     expect(row.editedAt).not.toBeNull();
   });
 
-  it('refuses to edit or delete someone else\'s comment (403, unchanged)', async () => {
+  it("refuses to edit or delete someone else's comment (403, unchanged)", async () => {
     const id = await startThread('adviseur', 'goal', goalId, 'Van de adviseur.');
     for (const who of ['haarlem', 'zandvoort'] as const) {
       expect(statusOf(await post(who, { intent: 'edit', commentId: String(id), body: 'Overschreven' }))).toBe(403);
@@ -166,7 +193,7 @@ describe('editing and deleting', () => {
     expect(commentRow(id)!.body).toBe('Blijft staan.');
   });
 
-  it('deleting a thread\'s first comment deletes its replies', async () => {
+  it("deleting a thread's first comment deletes its replies", async () => {
     const id = await startThread('adviseur', 'goal', goalId, 'Wordt verwijderd.');
     await post('haarlem', { intent: 'reply', commentId: String(id), body: 'Antwoord 1' });
     await post('velsen', { intent: 'reply', commentId: String(id), body: 'Antwoord 2' });
@@ -185,7 +212,7 @@ describe('editing and deleting', () => {
     expect(commentRow(id)).toBeDefined();
   });
 
-  it('the beheerder may remove anyone\'s comment but not edit it', async () => {
+  it("the beheerder may remove anyone's comment but not edit it", async () => {
     const id = await startThread('adviseur', 'goal', goalId, 'Te verwijderen door beheer.');
     expect(statusOf(await post('beheerder', { intent: 'edit', commentId: String(id), body: 'Anders' }))).toBe(403);
     expect(statusOf(await post('beheerder', { intent: 'delete', commentId: String(id) }))).toBe(302);
@@ -199,7 +226,13 @@ describe('resolving threads', () => {
     expect(statusOf(await post('adviseur', { intent: 'resolve', commentId: String(id) }))).toBe(302);
     const thread = listComments({ targetType: 'action', targetId: actionId }).find((t) => t.id === id)!;
     expect(thread.resolvedAt).not.toBeNull();
-    expect(thread.resolvedByName).toBe(db.select({ name: users.name }).from(users).where(eq(users.id, userId(ACCOUNTS.adviseur))).get()!.name);
+    expect(thread.resolvedByName).toBe(
+      db
+        .select({ name: users.name })
+        .from(users)
+        .where(eq(users.id, userId(ACCOUNTS.adviseur)))
+        .get()!.name,
+    );
     expect(statusOf(await post('adviseur', { intent: 'reopen', commentId: String(id) }))).toBe(302);
     expect(commentRow(id)!.resolvedAt).toBeNull();
   });

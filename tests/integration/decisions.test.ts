@@ -4,12 +4,13 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actions, decisions, goals } from '../../db/schema';
-import { db } from '../../app/utils/db.server';
+
 import { loader as actionLoader } from '../../app/routes/acties.$actionId';
 import { loader as decisionsLogLoader } from '../../app/routes/besluiten';
 import { loader as goalLoader } from '../../app/routes/doelen.$goalId';
 import { action as decisionAction, loader as meetingDecisionsLoader } from '../../app/routes/overleggen.$meetingId.besluit';
+import { db } from '../../app/utils/db.server';
+import { actions, decisions, goals } from '../../db/schema';
 import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { signInDemoAccounts } from '../setup/demo-users';
@@ -30,7 +31,10 @@ beforeAll(async () => {
 });
 
 function postDecision(meetingId: number, who: Who, fields: Record<string, string>) {
-  return runAction(decisionAction, `/overleggen/${meetingId}/besluit`, fields, { params: { meetingId: String(meetingId) }, cookie: cookies[who] });
+  return runAction(decisionAction, `/overleggen/${meetingId}/besluit`, fields, {
+    params: { meetingId: String(meetingId) },
+    cookie: cookies[who],
+  });
 }
 
 function decisionCount() {
@@ -40,7 +44,11 @@ function decisionCount() {
 describe('recording a decision', () => {
   it('stores the text with the meeting as source and the linked goal or action', async () => {
     const meeting = seedMeeting();
-    const result = await postDecision(meeting.id, 'velsen', { text: 'De 0-meting wordt in 2025 herhaald.', goalId: String(goalA.id), actionId: '' });
+    const result = await postDecision(meeting.id, 'velsen', {
+      text: 'De 0-meting wordt in 2025 herhaald.',
+      goalId: String(goalA.id),
+      actionId: '',
+    });
     expect(statusOf(result)).toBe(201);
     const { decisionId, decision } = await (result as Response).json();
     expect(db.select().from(decisions).where(eq(decisions.id, decisionId)).get()).toMatchObject({
@@ -89,7 +97,11 @@ describe('where decisions are listed', () => {
     const log = payloadOf(await runLoader(decisionsLogLoader, '/besluiten', { cookie: cookies.lezer }));
     const ids = log.decisions.map((d: { id: number }) => d.id);
     expect(ids.indexOf(onGoalId)).toBeLessThan(ids.indexOf(onActionId));
-    expect(log.decisions.find((d: { id: number }) => d.id === onActionId)).toMatchObject({ meetingId: older.id, actionId: actionOfB.id, actionTitle: actionOfB.title });
+    expect(log.decisions.find((d: { id: number }) => d.id === onActionId)).toMatchObject({
+      meetingId: older.id,
+      actionId: actionOfB.id,
+      actionTitle: actionOfB.title,
+    });
 
     const filtered = payloadOf(await runLoader(decisionsLogLoader, `/besluiten?doel=${goalB.id}`, { cookie: cookies.lezer }));
     expect(filtered.goal.id).toBe(goalB.id);
@@ -98,14 +110,21 @@ describe('where decisions are listed', () => {
     const junk = payloadOf(await runLoader(decisionsLogLoader, '/besluiten?doel=abc', { cookie: cookies.lezer }));
     expect(junk.goal).toBeNull();
 
-    const goalPage = payloadOf(await runLoader(goalLoader, `/doelen/${goalA.id}`, { params: { goalId: String(goalA.id) }, cookie: cookies.adviseur }));
+    const goalPage = payloadOf(
+      await runLoader(goalLoader, `/doelen/${goalA.id}`, { params: { goalId: String(goalA.id) }, cookie: cookies.adviseur }),
+    );
     expect(goalPage.decisions.map((d: { id: number }) => d.id)).toContain(onGoalId);
     expect(goalPage.decisions.map((d: { id: number }) => d.id)).not.toContain(onActionId);
 
-    const actionPage = payloadOf(await runLoader(actionLoader, `/acties/${actionOfB.id}`, { params: { actionId: String(actionOfB.id) }, cookie: cookies.adviseur }));
+    const actionPage = payloadOf(
+      await runLoader(actionLoader, `/acties/${actionOfB.id}`, { params: { actionId: String(actionOfB.id) }, cookie: cookies.adviseur }),
+    );
     expect(actionPage.decisions.map((d: { id: number }) => d.id)).toEqual([onActionId]);
 
-    const ofMeeting = await runLoader(meetingDecisionsLoader, `/overleggen/${newer.id}/besluit`, { params: { meetingId: String(newer.id) }, cookie: cookies.lezer });
+    const ofMeeting = await runLoader(meetingDecisionsLoader, `/overleggen/${newer.id}/besluit`, {
+      params: { meetingId: String(newer.id) },
+      cookie: cookies.lezer,
+    });
     expect((await (ofMeeting as Response).json()).decisions.map((d: { id: number }) => d.id)).toEqual([onGoalId]);
   });
 });

@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { goals, history, localAccents, organisations, users } from '../../db/schema';
-import { saveAccent } from '../../app/models/tracker/accent.server';
-import { listChangesSince, resolveHistoryNames } from '../../app/models/history-names.server';
+
 import { listHistoryOf } from '../../app/models/history.server';
+import { listChangesSince, resolveHistoryNames } from '../../app/models/history-names.server';
+import { saveAccent } from '../../app/models/tracker/accent.server';
 import { loader as changesLoader } from '../../app/routes/wijzigingen';
 import { addDays, startOfDayNL } from '../../app/utils/date-time';
-import { todayInNL } from '../../app/utils/today';
 import { db } from '../../app/utils/db.server';
+import { todayInNL } from '../../app/utils/today';
+import { goals, history, localAccents, organisations, users } from '../../db/schema';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runLoader, sessionFor, statusOf } from '../setup/requests';
 
@@ -37,7 +38,11 @@ describe('Wat is er veranderd', () => {
     expect(error).toBeNull();
     expect(capped).toBe(false);
     const entry = entries.find((e: { entityType: string; entityId: number }) => e.entityType === 'accent' && e.entityId === accentId);
-    expect(entry).toMatchObject({ change: 'create', userName: expect.any(String), item: { href: `/accenten/${goalId}/${velsenId}`, label: expect.stringContaining('Velsen') } });
+    expect(entry).toMatchObject({
+      change: 'create',
+      userName: expect.any(String),
+      item: { href: `/accenten/${goalId}/${velsenId}`, label: expect.stringContaining('Velsen') },
+    });
     expect(entry.after).toEqual({ body: 'Velsen zet in op de Taalhuizen in IJmuiden.' });
   });
 
@@ -72,11 +77,18 @@ describe('Wat is er veranderd', () => {
     expect(payloadOf(result).since).toBe(addDays(todayInNL(), -14));
   });
 
-  it.each(['gisteren', '2026-02-30', '31-11-2026', '0000-01-01', '2026-1-1'])('answers a bad date (%s) with a Dutch message, not a 500', async (input) => {
-    const result = await changes(`?sinds=${encodeURIComponent(input)}`);
-    expect(statusOf(result)).toBe(400);
-    expect(payloadOf(result)).toMatchObject({ error: 'Vul een geldige datum in, bijvoorbeeld 1-11-2026.', entries: [], sinceInput: input });
-  });
+  it.each(['gisteren', '2026-02-30', '31-11-2026', '0000-01-01', '2026-1-1'])(
+    'answers a bad date (%s) with a Dutch message, not a 500',
+    async (input) => {
+      const result = await changes(`?sinds=${encodeURIComponent(input)}`);
+      expect(statusOf(result)).toBe(400);
+      expect(payloadOf(result)).toMatchObject({
+        error: 'Vul een geldige datum in, bijvoorbeeld 1-11-2026.',
+        entries: [],
+        sinceInput: input,
+      });
+    },
+  );
 
   it('caps the list and says so', () => {
     const result = listChangesSince({ since: '2000-01-01', limit: 5 });
@@ -91,7 +103,11 @@ describe('Wat is er veranderd', () => {
 
 describe('history of an item', () => {
   it('names the people and organisations behind ids', () => {
-    const accent = db.select().from(localAccents).where(and(eq(localAccents.goalId, goalId), eq(localAccents.municipalityId, velsenId))).get()!;
+    const accent = db
+      .select()
+      .from(localAccents)
+      .where(and(eq(localAccents.goalId, goalId), eq(localAccents.municipalityId, velsenId)))
+      .get()!;
     expect(listHistoryOf({ entityType: 'accent', entityId: accent.id })).toHaveLength(1);
     const entries = db
       .select()

@@ -1,25 +1,37 @@
-import { count, eq, sql } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
+
+import { count, eq, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { comments, goals, libraryFiles, libraryItemLinks, libraryItems, libraryItemTargetGroups, organisations, themes, users } from '../../db/schema';
+
 import { LibraryMarkdown, parseBlocks } from '../../app/components/library/library-markdown';
+import { t } from '../../app/i18n';
+import { contentDisposition } from '../../app/models/library/library-download.server';
+import { safeUrl } from '../../app/models/library/library-rules';
+import { storedFilePath, uploadsDir } from '../../app/models/library/upload.server';
+import { MAX_EXTRACTED_TEXT } from '../../app/models/library/upload-text.server';
+import { searchWorkspace } from '../../app/models/search/search.server';
 import { loader as goalLoader } from '../../app/routes/doelen.$goalId';
 import { loader as listLoader } from '../../app/routes/kennisbank._index';
 import { loader as itemLoader } from '../../app/routes/kennisbank.$itemId';
-import { action as editAction, loader as editLoader } from '../../app/routes/kennisbank.$itemId_.bewerken';
 import { loader as downloadLoader } from '../../app/routes/kennisbank.$itemId_.bestand.$fileId';
+import { action as editAction, loader as editLoader } from '../../app/routes/kennisbank.$itemId_.bewerken';
 import { action as deleteAction } from '../../app/routes/kennisbank.$itemId_.verwijderen';
 import { action as newAction, loader as newLoader } from '../../app/routes/kennisbank.nieuw';
-import { contentDisposition } from '../../app/models/library/library-download.server';
-import { safeUrl } from '../../app/models/library/library-rules';
-import { searchWorkspace } from '../../app/models/search/search.server';
-import { MAX_EXTRACTED_TEXT } from '../../app/models/library/upload-text.server';
-import { storedFilePath, uploadsDir } from '../../app/models/library/upload.server';
-import { t } from '../../app/i18n';
 import { db } from '../../app/utils/db.server';
+import {
+  comments,
+  goals,
+  libraryFiles,
+  libraryItemLinks,
+  libraryItems,
+  libraryItemTargetGroups,
+  organisations,
+  themes,
+  users,
+} from '../../db/schema';
 import { makeCorruptPdf, makeDocx, makeExecutable, makeHtml, makePdf, makeSvg } from '../fixtures/library-files';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
@@ -33,7 +45,12 @@ vi.hoisted(() => {
 
 const e = t.library.errors;
 let cookies: Record<Who, string>;
-const actorOf = (who: Who) => db.select({ id: users.id, role: users.role, organisationId: users.organisationId }).from(users).where(eq(users.email, ACCOUNTS[who])).get()!;
+const actorOf = (who: Who) =>
+  db
+    .select({ id: users.id, role: users.role, organisationId: users.organisationId })
+    .from(users)
+    .where(eq(users.email, ACCOUNTS[who]))
+    .get()!;
 const fileCount = () => db.select({ n: count() }).from(libraryFiles).get()!.n;
 
 /** Every file under the uploads folder (relative paths), temporary files included. */
@@ -84,7 +101,12 @@ const idFromRedirect = (result: unknown) => {
 };
 
 async function addDocument(who: Who, title: string, file: Upload, extra: Record<string, string | string[]> = {}) {
-  return postForm(newAction, '/kennisbank/nieuw?soort=document', { kind: 'document', title, summary: '', ...extra }, { cookie: cookies[who], file });
+  return postForm(
+    newAction,
+    '/kennisbank/nieuw?soort=document',
+    { kind: 'document', title, summary: '', ...extra },
+    { cookie: cookies[who], file },
+  );
 }
 
 async function addLink(who: Who, title: string, url: string) {
@@ -122,7 +144,9 @@ describe('uploads', () => {
 
   it('stores a Word document and finds the text inside it', async () => {
     const docx = await makeDocx(['Werkgeversaanpak met de Taalakkoordpartners', 'Taalcoaching op de bouwplaats in Beverwijk.']);
-    const id = idFromRedirect(await addDocument('adviseur', 'Notitie werkgevers', { name: 'notitie.docx', bytes: docx, type: 'application/octet-stream' }));
+    const id = idFromRedirect(
+      await addDocument('adviseur', 'Notitie werkgevers', { name: 'notitie.docx', bytes: docx, type: 'application/octet-stream' }),
+    );
     const file = db.select().from(libraryFiles).where(eq(libraryFiles.itemId, id)).get()!;
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(file.extractedText).toContain('Taalcoaching op de bouwplaats');
@@ -169,7 +193,12 @@ describe('uploads', () => {
 
   it('asks for a file when a new document has none', async () => {
     const before = librarySnapshot();
-    const result = await postForm(newAction, '/kennisbank/nieuw', { kind: 'document', title: 'Zonder bestand' }, { cookie: cookies.haarlem });
+    const result = await postForm(
+      newAction,
+      '/kennisbank/nieuw',
+      { kind: 'document', title: 'Zonder bestand' },
+      { cookie: cookies.haarlem },
+    );
     expect(statusOf(result)).toBe(400);
     expect(payloadOf(result).fieldErrors.file).toBe(e.fileRequired);
     expect(librarySnapshot()).toEqual(before);
@@ -182,7 +211,10 @@ describe('uploads', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     const corrupt = idFromRedirect(await addDocument('haarlem', 'Kapotte pdf', { name: 'kapot.pdf', bytes: makeCorruptPdf() }));
-    expect(db.select().from(libraryFiles).where(eq(libraryFiles.itemId, corrupt)).get()).toMatchObject({ mimeType: 'application/pdf', extractedText: '' });
+    expect(db.select().from(libraryFiles).where(eq(libraryFiles.itemId, corrupt)).get()).toMatchObject({
+      mimeType: 'application/pdf',
+      extractedText: '',
+    });
   });
 
   it('caps the extracted text', async () => {
@@ -206,7 +238,9 @@ describe('uploads', () => {
     // The editor lands on the item with a notice; a plain visit shows none.
     const landed = (result as Response).headers.get('Location')!;
     expect(landed).toBe(`/kennisbank/${id}?opgeslagen=1`);
-    expect(payloadOf(await runLoader(itemLoader, landed, { cookie: cookies.zandvoort, params: { itemId: String(id) } })).notice).toBe('De wijzigingen zijn opgeslagen.');
+    expect(payloadOf(await runLoader(itemLoader, landed, { cookie: cookies.zandvoort, params: { itemId: String(id) } })).notice).toBe(
+      'De wijzigingen zijn opgeslagen.',
+    );
     const page = payloadOf(await runLoader(itemLoader, `/kennisbank/${id}`, { cookie: cookies.lezer, params: { itemId: String(id) } }));
     expect(page.notice).toBeNull();
     expect(page.item.title).toBe('Leesproject (bijgewerkt)');
@@ -228,12 +262,21 @@ describe('uploads', () => {
     expect(searchLibrary('winterleesproject')).toEqual([id]);
     expect(searchLibrary('zomerleesproject')).toEqual([]);
     // Saving without a new file keeps the versions as they are.
-    idFromRedirect(await postForm(editAction, `/kennisbank/${id}/bewerken`, { title: 'Leesproject' }, { cookie: cookies.zandvoort, params: { itemId: String(id) } }));
+    idFromRedirect(
+      await postForm(
+        editAction,
+        `/kennisbank/${id}/bewerken`,
+        { title: 'Leesproject' },
+        { cookie: cookies.zandvoort, params: { itemId: String(id) } },
+      ),
+    );
     expect(db.select({ n: count() }).from(libraryFiles).where(eq(libraryFiles.itemId, id)).get()!.n).toBe(2);
   });
 
   it('a refused replacement keeps the item and its versions as they were', async () => {
-    const id = idFromRedirect(await addDocument('haarlem', 'Blijft zoals het was', { name: 'blijft.pdf', bytes: await makePdf(['Blijft']) }));
+    const id = idFromRedirect(
+      await addDocument('haarlem', 'Blijft zoals het was', { name: 'blijft.pdf', bytes: await makePdf(['Blijft']) }),
+    );
     const before = librarySnapshot();
     const result = await postForm(
       editAction,
@@ -270,7 +313,11 @@ describe('downloads', () => {
 
   it('give 404 for an unknown file, a file of another item, or a bad id; and need a session', async () => {
     const file = db.select({ id: libraryFiles.id, itemId: libraryFiles.itemId }).from(libraryFiles).get()!;
-    const other = db.select({ id: libraryItems.id }).from(libraryItems).where(sql`${libraryItems.id} <> ${file.itemId}`).get()!.id;
+    const other = db
+      .select({ id: libraryItems.id })
+      .from(libraryItems)
+      .where(sql`${libraryItems.id} <> ${file.itemId}`)
+      .get()!.id;
     for (const params of [
       { itemId: String(file.itemId), fileId: '999999' },
       { itemId: String(other), fileId: String(file.id) },
@@ -278,7 +325,9 @@ describe('downloads', () => {
     ]) {
       expect(statusOf(await runLoader(downloadLoader, '/kennisbank/x/bestand/y', { cookie: cookies.lezer, params }))).toBe(404);
     }
-    const anonymous = await runLoader(downloadLoader, '/kennisbank/x/bestand/y', { params: { itemId: String(file.itemId), fileId: String(file.id) } });
+    const anonymous = await runLoader(downloadLoader, '/kennisbank/x/bestand/y', {
+      params: { itemId: String(file.itemId), fileId: String(file.id) },
+    });
     expect(statusOf(anonymous)).toBe(302);
   });
 
@@ -290,16 +339,25 @@ describe('downloads', () => {
 });
 
 describe('links and good practices', () => {
-  it.each(['javascript:alert(document.cookie)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox', 'file:///etc/passwd', '/kennisbank', 'www.taalhuis.nl', 'https://', 'mailto:'])(
-    'refuses the address %j with a message beside the field, saving nothing',
-    async (url) => {
-      const before = librarySnapshot();
-      const result = await addLink('haarlem', 'Gevaarlijke link', url);
-      expect(statusOf(result)).toBe(400);
-      expect(payloadOf(result).fieldErrors).toEqual({ url: e.urlUnsafe });
-      expect(librarySnapshot()).toEqual(before);
-    },
-  );
+  it.each([
+    'javascript:alert(document.cookie)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox',
+    'file:///etc/passwd',
+    '/kennisbank',
+    'www.taalhuis.nl',
+    'https://',
+    'mailto:',
+  ])('refuses the address %j with a message beside the field, saving nothing', async (url) => {
+    const before = librarySnapshot();
+    const result = await addLink('haarlem', 'Gevaarlijke link', url);
+    expect(statusOf(result)).toBe(400);
+    expect(payloadOf(result).fieldErrors).toEqual({ url: e.urlUnsafe });
+    expect(librarySnapshot()).toEqual(before);
+  });
 
   it('accepts http, https and mailto addresses', async () => {
     for (const url of ['https://www.lezenenschrijven.nl/taalhuizen', 'http://taalhuis.example.nl', 'mailto:info@example.nl']) {
@@ -337,7 +395,9 @@ describe('links and good practices', () => {
     const goalPage = payloadOf(await runLoader(goalLoader, `/doelen/${goal}`, { cookie: cookies.lezer, params: { goalId: String(goal) } }));
     expect(goalPage.library.items.map((i: { id: number }) => i.id)).toContain(id);
     expect(goalPage.library.addTo).toBeNull(); // a lezer may not add
-    const asAdviser = payloadOf(await runLoader(goalLoader, `/doelen/${goal}`, { cookie: cookies.adviseur, params: { goalId: String(goal) } }));
+    const asAdviser = payloadOf(
+      await runLoader(goalLoader, `/doelen/${goal}`, { cookie: cookies.adviseur, params: { goalId: String(goal) } }),
+    );
     expect(asAdviser.library.addTo).toBe(`doel=${goal}`);
 
     // The list's filters.
@@ -365,15 +425,32 @@ describe('links and good practices', () => {
 
   it('checks each kind’s own fields and the tags', async () => {
     const before = librarySnapshot();
-    const contact = await runAction(newAction, '/kennisbank/nieuw', { kind: 'contact', title: 'Spreker', contactEmail: 'geen-adres', contactPhone: 'bel me' }, { cookie: cookies.haarlem });
-    expect(payloadOf(contact).fieldErrors).toEqual({ contactName: e.contactNameRequired, contactEmail: e.contactEmailInvalid, contactPhone: e.contactPhoneInvalid });
+    const contact = await runAction(
+      newAction,
+      '/kennisbank/nieuw',
+      { kind: 'contact', title: 'Spreker', contactEmail: 'geen-adres', contactPhone: 'bel me' },
+      { cookie: cookies.haarlem },
+    );
+    expect(payloadOf(contact).fieldErrors).toEqual({
+      contactName: e.contactNameRequired,
+      contactEmail: e.contactEmailInvalid,
+      contactPhone: e.contactPhoneInvalid,
+    });
     const practice = await runAction(newAction, '/kennisbank/nieuw', { kind: 'voorbeeld', title: '' }, { cookie: cookies.haarlem });
     expect(payloadOf(practice).fieldErrors).toEqual({ title: e.titleRequired, body: e.bodyRequired });
     const partner = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'partner')).get()!.id;
     const tags = await runAction(
       newAction,
       '/kennisbank/nieuw',
-      { kind: 'link', title: 'Tags', url: 'https://example.nl', municipalityId: String(partner), themeId: '999999', targetGroups: 'bejaarden', goalIds: '999999' },
+      {
+        kind: 'link',
+        title: 'Tags',
+        url: 'https://example.nl',
+        municipalityId: String(partner),
+        themeId: '999999',
+        targetGroups: 'bejaarden',
+        goalIds: '999999',
+      },
       { cookie: cookies.haarlem },
     );
     expect(payloadOf(tags).fieldErrors).toEqual({ targetGroups: e.targetGroupInvalid });
@@ -383,7 +460,11 @@ describe('links and good practices', () => {
       { kind: 'link', title: 'Tags', url: 'https://example.nl', municipalityId: String(partner), themeId: '999999', goalIds: '999999' },
       { cookie: cookies.haarlem },
     );
-    expect(payloadOf(unknown).fieldErrors).toEqual({ municipalityId: e.municipalityUnknown, themeId: e.themeUnknown, goalIds: e.goalUnknown });
+    expect(payloadOf(unknown).fieldErrors).toEqual({
+      municipalityId: e.municipalityUnknown,
+      themeId: e.themeUnknown,
+      goalIds: e.goalUnknown,
+    });
     const kind = await runAction(newAction, '/kennisbank/nieuw', { kind: 'script', title: 'x' }, { cookie: cookies.haarlem });
     expect(payloadOf(kind).fieldErrors.kind).toBe(e.kindInvalid);
     expect(librarySnapshot()).toEqual(before);
@@ -427,13 +508,23 @@ describe('permissions', () => {
   });
 
   const edit = (who: Who, id: number, title: string) =>
-    runAction(editAction, `/kennisbank/${id}/bewerken`, { title, url: 'https://nieuw.example.nl' }, { cookie: cookies[who], params: { itemId: String(id) } });
+    runAction(
+      editAction,
+      `/kennisbank/${id}/bewerken`,
+      { title, url: 'https://nieuw.example.nl' },
+      { cookie: cookies[who], params: { itemId: String(id) } },
+    );
   const titleOf = (id: number) => db.select({ title: libraryItems.title }).from(libraryItems).where(eq(libraryItems.id, id)).get()?.title;
 
   it('every role reads the list, an item and the new form only when it may add', async () => {
     for (const who of Object.keys(ACCOUNTS) as Who[]) {
       expect(statusOf(await runLoader(listLoader, '/kennisbank', { cookie: cookies[who] })), who).toBe(200);
-      expect(statusOf(await runLoader(itemLoader, `/kennisbank/${ownByHaarlem}`, { cookie: cookies[who], params: { itemId: String(ownByHaarlem) } })), who).toBe(200);
+      expect(
+        statusOf(
+          await runLoader(itemLoader, `/kennisbank/${ownByHaarlem}`, { cookie: cookies[who], params: { itemId: String(ownByHaarlem) } }),
+        ),
+        who,
+      ).toBe(200);
       expect(statusOf(await runLoader(newLoader, '/kennisbank/nieuw', { cookie: cookies[who] })), who).toBe(who === 'lezer' ? 403 : 200);
     }
     expect(statusOf(await runLoader(listLoader, '/kennisbank'))).toBe(302);
@@ -460,20 +551,37 @@ describe('permissions', () => {
       ['adviseur', ownByZandvoort],
       ['lezer', ownByHaarlem],
     ] as const) {
-      expect(statusOf(await runLoader(editLoader, `/kennisbank/${id}/bewerken`, { cookie: cookies[who], params: { itemId: String(id) } })), who).toBe(403);
+      expect(
+        statusOf(await runLoader(editLoader, `/kennisbank/${id}/bewerken`, { cookie: cookies[who], params: { itemId: String(id) } })),
+        who,
+      ).toBe(403);
       expect(statusOf(await edit(who, id, 'Gekaapt')), who).toBe(403);
-      expect(statusOf(await runAction(deleteAction, `/kennisbank/${id}/verwijderen`, {}, { cookie: cookies[who], params: { itemId: String(id) } })), who).toBe(403);
+      expect(
+        statusOf(
+          await runAction(deleteAction, `/kennisbank/${id}/verwijderen`, {}, { cookie: cookies[who], params: { itemId: String(id) } }),
+        ),
+        who,
+      ).toBe(403);
     }
     expect(librarySnapshot()).toEqual(before);
 
-    const page = payloadOf(await runLoader(itemLoader, `/kennisbank/${ownByHaarlem}`, { cookie: cookies.zandvoort, params: { itemId: String(ownByHaarlem) } }));
+    const page = payloadOf(
+      await runLoader(itemLoader, `/kennisbank/${ownByHaarlem}`, { cookie: cookies.zandvoort, params: { itemId: String(ownByHaarlem) } }),
+    );
     expect(page.mayEdit).toBe(false);
   });
 
   it('beheerder and werkgroeplid edit any item', async () => {
     expect(idFromRedirect(await edit('velsen', ownByZandvoort, 'Taalcafé Zandvoort'))).toBe(ownByZandvoort);
     expect(idFromRedirect(await edit('beheerder', ownByAdviser, 'Handreiking SLS'))).toBe(ownByAdviser);
-    expect(statusOf(await runLoader(editLoader, `/kennisbank/${ownByAdviser}/bewerken`, { cookie: cookies.haarlem, params: { itemId: String(ownByAdviser) } }))).toBe(200);
+    expect(
+      statusOf(
+        await runLoader(editLoader, `/kennisbank/${ownByAdviser}/bewerken`, {
+          cookie: cookies.haarlem,
+          params: { itemId: String(ownByAdviser) },
+        }),
+      ),
+    ).toBe(200);
   });
 
   it('an edit cannot change the kind', async () => {
@@ -489,12 +597,25 @@ describe('permissions', () => {
 
   it('deleting removes the item, its comments and its search entry', async () => {
     const id = idFromRedirect(await addLink('zandvoort', 'Wegwerplink Zandvoort', 'https://weg.example.nl'));
-    db.insert(comments).values({ targetType: 'library', targetId: id, authorId: demoUserId('adviseur'), body: 'Wegwerpreactie' }).run();
+    db.insert(comments)
+      .values({ targetType: 'library', targetId: id, authorId: demoUserId('adviseur'), body: 'Wegwerpreactie' })
+      .run();
     expect(searchLibrary('wegwerplink')).toEqual([id]);
-    const result = await runAction(deleteAction, `/kennisbank/${id}/verwijderen`, {}, { cookie: cookies.zandvoort, params: { itemId: String(id) } });
+    const result = await runAction(
+      deleteAction,
+      `/kennisbank/${id}/verwijderen`,
+      {},
+      { cookie: cookies.zandvoort, params: { itemId: String(id) } },
+    );
     expect(statusOf(result)).toBe(302);
     expect(db.select({ n: count() }).from(libraryItems).where(eq(libraryItems.id, id)).get()!.n).toBe(0);
-    expect(db.select({ n: count() }).from(comments).where(sql`target_type = 'library' and target_id = ${id}`).get()!.n).toBe(0);
+    expect(
+      db
+        .select({ n: count() })
+        .from(comments)
+        .where(sql`target_type = 'library' and target_id = ${id}`)
+        .get()!.n,
+    ).toBe(0);
     expect(searchLibrary('wegwerplink')).toEqual([]);
     expect(searchWorkspace({ actor: actorOf('lezer'), query: 'wegwerpreactie' }).total).toBe(0);
   });
@@ -503,7 +624,12 @@ describe('permissions', () => {
     const id = idFromRedirect(await addDocument('haarlem', 'Verdwijnt', { name: 'weg.pdf', bytes: await makePdf(['Verdwijnwoord']) }));
     expect(searchLibrary('verdwijnwoord')).toEqual([id]);
     const files = fileCount();
-    const result = await runAction(deleteAction, `/kennisbank/${id}/verwijderen`, {}, { cookie: cookies.haarlem, params: { itemId: String(id) } });
+    const result = await runAction(
+      deleteAction,
+      `/kennisbank/${id}/verwijderen`,
+      {},
+      { cookie: cookies.haarlem, params: { itemId: String(id) } },
+    );
     expect(statusOf(result)).toBe(302);
     expect(fileCount()).toBe(files - 1);
     expect(searchLibrary('verdwijnwoord')).toEqual([]);

@@ -1,21 +1,32 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actions, goals, history, organisations, themes, users } from '../../db/schema';
-import { loader as listLoader } from '../../app/routes/acties._index';
-import { loader as csvLoader } from '../../app/routes/acties[.csv]';
-import { loader as mineLoader } from '../../app/routes/acties.mijn';
-import { loader as timelineLoader } from '../../app/routes/tijdlijn';
-import { action as boardAction, loader as boardLoader } from '../../app/routes/bord';
+
 import { compareDeadlines } from '../../app/models/tracker/deadline';
+import { loader as listLoader } from '../../app/routes/acties._index';
+import { loader as mineLoader } from '../../app/routes/acties.mijn';
+import { loader as csvLoader } from '../../app/routes/acties[.csv]';
+import { action as boardAction, loader as boardLoader } from '../../app/routes/bord';
+import { loader as timelineLoader } from '../../app/routes/tijdlijn';
 import { db } from '../../app/utils/db.server';
 import { todayInNL } from '../../app/utils/today';
+import { actions, goals, history, organisations, themes, users } from '../../db/schema';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
 
 const cookies = {} as Record<Who, string>;
 
-type Row = { id: number; code: string | null; title: string; status: string; overdue: boolean; themeCode: string; deadlineStart: string | null; deadlineEnd: string | null; ownerUserId: number | null };
+type Row = {
+  id: number;
+  code: string | null;
+  title: string;
+  status: string;
+  overdue: boolean;
+  themeCode: string;
+  deadlineStart: string | null;
+  deadlineEnd: string | null;
+  ownerUserId: number | null;
+};
 
 const actionByCode = (code: string) => db.select().from(actions).where(eq(actions.code, code)).get()!;
 const allActions = () => db.select().from(actions).all();
@@ -26,7 +37,11 @@ const goalTheme = (goalId: number) => db.select().from(goals).where(eq(goals.id,
 async function list(path: string, who: Who = 'lezer') {
   const result = await runLoader(listLoader, path, { cookie: cookies[who] });
   expect(statusOf(result)).toBe(200);
-  return payloadOf(result) as { list: { total: number; rows: Row[]; page: number; pageCount: number }; fieldErrors: Record<string, string>; filters: any };
+  return payloadOf(result) as {
+    list: { total: number; rows: Row[]; page: number; pageCount: number };
+    fieldErrors: Record<string, string>;
+    filters: any;
+  };
 }
 
 beforeAll(async () => {
@@ -88,7 +103,9 @@ describe('action list /acties', () => {
     expect(codes(result.rows)).not.toContain('1.3.b-A1');
     expect(result.rows.every((r) => r.overdue)).toBe(true);
     const today = todayInNL();
-    const expected = allActions().filter((a) => a.deadlineEnd !== null && a.deadlineEnd < today && a.status !== 'afgerond' && a.status !== 'vervallen');
+    const expected = allActions().filter(
+      (a) => a.deadlineEnd !== null && a.deadlineEnd < today && a.status !== 'afgerond' && a.status !== 'vervallen',
+    );
     expect(result.total).toBe(expected.length);
   });
 
@@ -134,7 +151,9 @@ describe('action list /acties', () => {
     const byDeadline = (await list('/acties?sort=termijn')).list.rows;
     for (let i = 1; i < byDeadline.length; i++) {
       const [a, b] = [byDeadline[i - 1]!, byDeadline[i]!];
-      expect(compareDeadlines({ start: a.deadlineStart, end: a.deadlineEnd }, { start: b.deadlineStart, end: b.deadlineEnd })).toBeLessThanOrEqual(0);
+      expect(
+        compareDeadlines({ start: a.deadlineStart, end: a.deadlineEnd }, { start: b.deadlineStart, end: b.deadlineEnd }),
+      ).toBeLessThanOrEqual(0);
     }
     const byDeadlineDown = (await list('/acties?sort=termijn&richting=af')).list.rows;
     expect(byDeadlineDown[0]!.deadlineEnd).toBeNull();
@@ -166,7 +185,9 @@ describe('CSV export /acties.csv', () => {
     expect(lines[0]).toBe(
       'Code;Titel;Thema;Doel;Trekker;Organisatie;Partners;Termijn;Termijn begin;Termijn eind;Status;Voortgang;Te laat;Bereik;Laatst gewijzigd',
     );
-    const expected = allActions().filter((a) => a.status === 'besluit_nodig' && a.deadlineStart !== null && a.deadlineStart <= '2021-12-31');
+    const expected = allActions().filter(
+      (a) => a.status === 'besluit_nodig' && a.deadlineStart !== null && a.deadlineStart <= '2021-12-31',
+    );
     expect(lines).toHaveLength(1 + expected.length);
     const row = lines.find((l) => l.startsWith('1.3.b-A2;'))!;
     expect(row).toBeDefined();
@@ -216,7 +237,13 @@ describe('timeline /tijdlijn', () => {
     expect(bars).toHaveLength(timeline.barCount);
     const bar = (code: string) => bars.find((b: Row) => b.code === code);
     const medio = bar('1.3.a-A3');
-    expect(medio).toMatchObject({ deadlineStart: '2022-05-01', deadlineEnd: '2022-08-31', openStart: false, openEnd: false, overdue: true });
+    expect(medio).toMatchObject({
+      deadlineStart: '2022-05-01',
+      deadlineEnd: '2022-08-31',
+      openStart: false,
+      openEnd: false,
+      overdue: true,
+    });
     expect(medio.left).toBeGreaterThan(0);
     expect(medio.left + medio.width).toBeLessThan(100);
     // "uiterlijk 31-12-2021": from the start of the period; "vanaf medio 2021": to its end.
@@ -251,7 +278,9 @@ describe('timeline /tijdlijn', () => {
 
   it('filters by theme and status, and ignores a bad window with a message', async () => {
     const theme = db.select().from(themes).where(eq(themes.code, '1.3.c')).get()!;
-    const byTheme = payloadOf(await runLoader(timelineLoader, `/tijdlijn?thema=${theme.id}&status=afgerond`, { cookie: cookies.lezer })).timeline;
+    const byTheme = payloadOf(
+      await runLoader(timelineLoader, `/tijdlijn?thema=${theme.id}&status=afgerond`, { cookie: cookies.lezer }),
+    ).timeline;
     const themeBars = byTheme.chapters.flatMap((c: any) => c.goals.flatMap((g: any) => g.bars));
     expect(themeBars.length).toBeGreaterThan(0);
     expect(themeBars.every((b: Row) => b.themeCode === '1.3.c' && b.status === 'afgerond')).toBe(true);
@@ -306,7 +335,13 @@ describe('board /bord', () => {
 
   it('shows five status columns; move controls only where the user may edit', async () => {
     const asHaarlem = payloadOf(await runLoader(boardLoader, '/bord', { cookie: cookies.haarlem }));
-    expect(asHaarlem.columns.map((c: { status: string }) => c.status)).toEqual(['niet_gestart', 'loopt', 'besluit_nodig', 'afgerond', 'vervallen']);
+    expect(asHaarlem.columns.map((c: { status: string }) => c.status)).toEqual([
+      'niet_gestart',
+      'loopt',
+      'besluit_nodig',
+      'afgerond',
+      'vervallen',
+    ]);
     const cards = asHaarlem.columns.flatMap((c: { actions: unknown[] }) => c.actions);
     expect(cards).toHaveLength(allActions().length);
     expect(cards.find((c: Row) => c.id === idOf('1.3.a-A3')).mayMove).toBe(true);
@@ -319,7 +354,13 @@ describe('board /bord', () => {
 
     const theme = db.select().from(themes).where(eq(themes.code, '1.3.d')).get()!;
     const filtered = payloadOf(await runLoader(boardLoader, `/bord?thema=${theme.id}`, { cookie: cookies.lezer }));
-    const goalsOf = (themeId: number) => db.select().from(actions).all().filter((a) => goalTheme(a.goalId) === themeId).map((a) => a.id);
+    const goalsOf = (themeId: number) =>
+      db
+        .select()
+        .from(actions)
+        .all()
+        .filter((a) => goalTheme(a.goalId) === themeId)
+        .map((a) => a.id);
     expect(filtered.columns.flatMap((c: any) => c.actions.map((a: Row) => a.id)).sort()).toEqual(goalsOf(theme.id).sort());
   });
 

@@ -4,20 +4,22 @@
  * and what does not (keystrokes in meeting notes), cleanup when a browser goes, and the
  * page cache serving fresh pages right after a change.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import compression from 'compression';
 import { eq } from 'drizzle-orm';
 import express from 'express';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { actions, users } from '../../db/schema';
-import { setActionStatus } from '../../app/models/tracker/action.server';
+
+import { deleteSession } from '../../app/models/accounts/session.server';
 import { appendUpdates } from '../../app/models/collab/document-store.server';
 import { createMeeting } from '../../app/models/meetings/meeting.server';
-import { deleteSession } from '../../app/models/accounts/session.server';
+import { setActionStatus } from '../../app/models/tracker/action.server';
 import { getSessionId } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
+import { actions, users } from '../../db/schema';
 import { createLiveEvents, type LiveEvents } from '../../server/live';
 import { workspaceDataVersion } from '../../server/live/data-version';
 import { pageCache } from '../../server/page-cache';
@@ -49,7 +51,11 @@ beforeAll(async () => {
   app.use(compression());
   app.get('/acties/:id', (req, res) => {
     renders++;
-    const row = db.select({ status: actions.status }).from(actions).where(eq(actions.id, Number(req.params.id))).get();
+    const row = db
+      .select({ status: actions.status })
+      .from(actions)
+      .where(eq(actions.id, Number(req.params.id)))
+      .get();
     res.type('html').send(`<p>status: ${row?.status}</p>`);
   });
   server = http.createServer(app);

@@ -1,21 +1,22 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { and, asc, count, eq } from 'drizzle-orm';
-import * as Y from 'yjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actions, agendaPoints, goals, history, meetingAttendees, meetings } from '../../db/schema';
-import { proposeAgendaPoints } from '../../app/models/meetings/agenda-proposal.server';
+import * as Y from 'yjs';
+
 import { loadDocumentState, NOTES_FIELD } from '../../app/models/collab/document-store.server';
+import { proposeAgendaPoints } from '../../app/models/meetings/agenda-proposal.server';
 import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { nlToUtc } from '../../app/models/meetings/meeting-time';
+import { loader as listLoader } from '../../app/routes/overleggen._index';
+import { action as meetingAction, loader as meetingLoader } from '../../app/routes/overleggen.$meetingId._index';
 import { action as proposalsAction, loader as proposalsLoader } from '../../app/routes/overleggen.$meetingId.agenda-voorstellen';
 import { action as pointAction, loader as pointLoader } from '../../app/routes/overleggen.$meetingId.agendapunten.$pointId';
 import { action as editAction, loader as editLoader } from '../../app/routes/overleggen.$meetingId.bewerken';
-import { action as meetingAction, loader as meetingLoader } from '../../app/routes/overleggen.$meetingId._index';
-import { loader as listLoader } from '../../app/routes/overleggen._index';
 import { action as newAction, loader as newLoader } from '../../app/routes/overleggen.nieuw';
-import { db } from '../../app/utils/db.server';
 import { addDays } from '../../app/utils/date-time';
+import { db } from '../../app/utils/db.server';
 import { todayInNL } from '../../app/utils/today';
+import { actions, agendaPoints, goals, history, meetingAttendees, meetings } from '../../db/schema';
 import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { demoUserId, signInDemoAccounts } from '../setup/demo-users';
@@ -26,13 +27,24 @@ const EDITORS: Who[] = ['beheerder', 'haarlem', 'velsen'];
 const READERS: Who[] = ['zandvoort', 'adviseur', 'lezer'];
 const meetingCount = () => db.select({ n: count() }).from(meetings).get()!.n;
 const pointsOf = (meetingId: number) =>
-  db.select().from(agendaPoints).where(eq(agendaPoints.meetingId, meetingId)).orderBy(asc(agendaPoints.position), asc(agendaPoints.id)).all();
-const attendeesOf = (meetingId: number) => db.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId)).orderBy(asc(meetingAttendees.id)).all();
+  db
+    .select()
+    .from(agendaPoints)
+    .where(eq(agendaPoints.meetingId, meetingId))
+    .orderBy(asc(agendaPoints.position), asc(agendaPoints.id))
+    .all();
+const attendeesOf = (meetingId: number) =>
+  db.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, meetingId)).orderBy(asc(meetingAttendees.id)).all();
 const actionByCode = (code: string) => db.select().from(actions).where(eq(actions.code, code)).get()!;
 const goalByCode = (code: string) => db.select().from(goals).where(eq(goals.code, code)).get()!;
 
 /** A form post with repeated fields (checkboxes, guest rows), as a browser sends it. */
-async function post(action: (args: ActionFunctionArgs) => unknown, path: string, pairs: [string, string][], { params = {} as Record<string, string>, cookie = '' } = {}) {
+async function post(
+  action: (args: ActionFunctionArgs) => unknown,
+  path: string,
+  pairs: [string, string][],
+  { params = {} as Record<string, string>, cookie = '' } = {},
+) {
   const request = new Request(BASE + path, {
     method: 'POST',
     body: new URLSearchParams(pairs),
@@ -71,8 +83,15 @@ function notesHeadings(meetingId: number): string[] {
   return doc
     .getXmlFragment(NOTES_FIELD)
     .toArray()
-    .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'heading' && n.getAttribute('agendaPointId') !== undefined)
-    .map((n) => n.toArray().map((c) => c.toString()).join(''));
+    .filter(
+      (n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'heading' && n.getAttribute('agendaPointId') !== undefined,
+    )
+    .map((n) =>
+      n
+        .toArray()
+        .map((c) => c.toString())
+        .join(''),
+    );
 }
 
 beforeAll(async () => {
@@ -87,7 +106,9 @@ describe('meeting list and page', () => {
       const list = payloadOf(await runLoader(listLoader, '/overleggen', { cookie: cookies[who] }));
       expect([...list.upcoming, ...list.past].some((m: { id: number }) => m.id === id)).toBe(true);
       expect(list.mayEdit).toBe(EDITORS.includes(who));
-      const page = payloadOf(await runLoader(meetingLoader, `/overleggen/${id}`, { params: { meetingId: String(id) }, cookie: cookies[who] }));
+      const page = payloadOf(
+        await runLoader(meetingLoader, `/overleggen/${id}`, { params: { meetingId: String(id) }, cookie: cookies[who] }),
+      );
       expect(page.meeting.title).toBe('Zichtbaar overleg');
       expect(page.mayEdit).toBe(EDITORS.includes(who));
       expect(page.choices === null).toBe(!EDITORS.includes(who));
@@ -96,10 +117,30 @@ describe('meeting list and page', () => {
 
   it('answers 404 for a non-numeric or unknown meeting id, and sends visitors without a session to the login', async () => {
     for (const meetingId of ['abc', '0', '999999', '1e3']) {
-      expect(statusOf(await runLoader(meetingLoader, `/overleggen/${meetingId}`, { params: { meetingId }, cookie: cookies.lezer }))).toBe(404);
-      expect(statusOf(await runLoader(editLoader, `/overleggen/${meetingId}/bewerken`, { params: { meetingId }, cookie: cookies.haarlem }))).toBe(404);
-      expect(statusOf(await runLoader(proposalsLoader, `/overleggen/${meetingId}/agenda-voorstellen`, { params: { meetingId }, cookie: cookies.haarlem }))).toBe(404);
-      expect(statusOf(await runAction(meetingAction, `/overleggen/${meetingId}`, { intent: 'planNext' }, { params: { meetingId }, cookie: cookies.haarlem }))).toBe(404);
+      expect(statusOf(await runLoader(meetingLoader, `/overleggen/${meetingId}`, { params: { meetingId }, cookie: cookies.lezer }))).toBe(
+        404,
+      );
+      expect(
+        statusOf(await runLoader(editLoader, `/overleggen/${meetingId}/bewerken`, { params: { meetingId }, cookie: cookies.haarlem })),
+      ).toBe(404);
+      expect(
+        statusOf(
+          await runLoader(proposalsLoader, `/overleggen/${meetingId}/agenda-voorstellen`, {
+            params: { meetingId },
+            cookie: cookies.haarlem,
+          }),
+        ),
+      ).toBe(404);
+      expect(
+        statusOf(
+          await runAction(
+            meetingAction,
+            `/overleggen/${meetingId}`,
+            { intent: 'planNext' },
+            { params: { meetingId }, cookie: cookies.haarlem },
+          ),
+        ),
+      ).toBe(404);
     }
     const anonymous = await runLoader(listLoader, '/overleggen');
     expect(statusOf(anonymous)).toBe(302);
@@ -108,10 +149,15 @@ describe('meeting list and page', () => {
   it('splits upcoming (soonest first) from past (latest first)', async () => {
     const list = payloadOf(await runLoader(listLoader, '/overleggen', { cookie: cookies.lezer }));
     const now = new Date().toISOString();
-    for (const m of list.upcoming) expect(new Date(new Date(m.startsAt).getTime() + m.durationMinutes * 60_000).toISOString() >= now).toBe(true);
+    for (const m of list.upcoming)
+      expect(new Date(new Date(m.startsAt).getTime() + m.durationMinutes * 60_000).toISOString() >= now).toBe(true);
     for (const m of list.past) expect(m.startsAt < now).toBe(true);
-    expect([...list.upcoming.map((m: { startsAt: string }) => m.startsAt)]).toEqual([...list.upcoming.map((m: { startsAt: string }) => m.startsAt)].sort());
-    expect([...list.past.map((m: { startsAt: string }) => m.startsAt)]).toEqual([...list.past.map((m: { startsAt: string }) => m.startsAt)].sort().reverse());
+    expect([...list.upcoming.map((m: { startsAt: string }) => m.startsAt)]).toEqual(
+      [...list.upcoming.map((m: { startsAt: string }) => m.startsAt)].sort(),
+    );
+    expect([...list.past.map((m: { startsAt: string }) => m.startsAt)]).toEqual(
+      [...list.past.map((m: { startsAt: string }) => m.startsAt)].sort().reverse(),
+    );
   });
 });
 
@@ -135,10 +181,24 @@ describe('planning a meeting', () => {
       expect(statusOf(result)).toBe(302);
       const id = Number((result as Response).headers.get('Location')!.match(/\/overleggen\/(\d+)/)![1]);
       const row = db.select().from(meetings).where(eq(meetings.id, id)).get()!;
-      expect(row).toMatchObject({ title: `Werkgroep van ${who}`, kind: 'werkgroep', startsAt: '2031-03-12T09:00:00.000Z', durationMinutes: 120, status: 'gepland', createdBy: demoUserId(who) });
+      expect(row).toMatchObject({
+        title: `Werkgroep van ${who}`,
+        kind: 'werkgroep',
+        startsAt: '2031-03-12T09:00:00.000Z',
+        durationMinutes: 120,
+        status: 'gepland',
+        createdBy: demoUserId(who),
+      });
       const people = attendeesOf(id);
-      expect(people.filter((p) => p.userId !== null).map((p) => p.userId).sort()).toEqual([demoUserId('haarlem'), demoUserId('adviseur')].sort());
-      expect(people.filter((p) => p.userId === null).map((p) => [p.guestName, p.guestOrganisation])).toEqual([['Karin Smit', 'Taalhuis Velsen']]);
+      expect(
+        people
+          .filter((p) => p.userId !== null)
+          .map((p) => p.userId)
+          .sort(),
+      ).toEqual([demoUserId('haarlem'), demoUserId('adviseur')].sort());
+      expect(people.filter((p) => p.userId === null).map((p) => [p.guestName, p.guestOrganisation])).toEqual([
+        ['Karin Smit', 'Taalhuis Velsen'],
+      ]);
       // The list counts the meeting's own attendees and guests.
       const list = payloadOf(await runLoader(listLoader, '/overleggen', { cookie: cookies[who] }));
       expect(list.upcoming.find((m: { id: number }) => m.id === id)).toMatchObject({ attendeeCount: 3 });
@@ -184,7 +244,13 @@ describe('planning a meeting', () => {
     for (const [extra, field] of [
       [[['attendeeIds', '999999']], 'attendeeIds'],
       [[['attendeeIds', 'abc']], 'attendeeIds'],
-      [[['guestName', ''], ['guestOrganisation', 'Nova College']], 'guests'],
+      [
+        [
+          ['guestName', ''],
+          ['guestOrganisation', 'Nova College'],
+        ],
+        'guests',
+      ],
     ] as [[string, string][], string][]) {
       const result = await post(newAction, '/overleggen/nieuw', meetingForm({}, extra), { cookie: cookies.velsen });
       expect(statusOf(result)).toBe(400);
@@ -195,8 +261,15 @@ describe('planning a meeting', () => {
 
   it('edits a meeting, keeps marked attendance of people who stay, and keeps "vastgesteld"', async () => {
     const id = newMeeting('Te bewerken');
-    db.insert(meetingAttendees).values([{ meetingId: id, userId: demoUserId('haarlem'), attended: true }, { meetingId: id, userId: demoUserId('velsen') }]).run();
-    const values = payloadOf(await runLoader(editLoader, `/overleggen/${id}/bewerken`, { params: { meetingId: String(id) }, cookie: cookies.velsen })).values;
+    db.insert(meetingAttendees)
+      .values([
+        { meetingId: id, userId: demoUserId('haarlem'), attended: true },
+        { meetingId: id, userId: demoUserId('velsen') },
+      ])
+      .run();
+    const values = payloadOf(
+      await runLoader(editLoader, `/overleggen/${id}/bewerken`, { params: { meetingId: String(id) }, cookie: cookies.velsen }),
+    ).values;
     expect(values.attendeeIds.split(',').map(Number).sort()).toEqual([demoUserId('haarlem'), demoUserId('velsen')].sort());
     const result = await post(
       editAction,
@@ -216,7 +289,10 @@ describe('planning a meeting', () => {
     ]);
 
     db.update(meetings).set({ status: 'vastgesteld' }).where(eq(meetings.id, id)).run();
-    await post(editAction, `/overleggen/${id}/bewerken`, meetingForm({ title: 'Bewerkt', status: 'gepland' }), { params: { meetingId: String(id) }, cookie: cookies.velsen });
+    await post(editAction, `/overleggen/${id}/bewerken`, meetingForm({ title: 'Bewerkt', status: 'gepland' }), {
+      params: { meetingId: String(id) },
+      cookie: cookies.velsen,
+    });
     expect(db.select().from(meetings).where(eq(meetings.id, id)).get()!.status).toBe('vastgesteld');
   });
 
@@ -224,10 +300,26 @@ describe('planning a meeting', () => {
     const id = newMeeting('Onveranderd');
     const before = db.select().from(meetings).where(eq(meetings.id, id)).get();
     for (const who of READERS) {
-      expect(statusOf(await runLoader(editLoader, `/overleggen/${id}/bewerken`, { params: { meetingId: String(id) }, cookie: cookies[who] }))).toBe(403);
-      expect(statusOf(await post(editAction, `/overleggen/${id}/bewerken`, meetingForm({ title: 'Gekaapt' }), { params: { meetingId: String(id) }, cookie: cookies[who] }))).toBe(403);
+      expect(
+        statusOf(await runLoader(editLoader, `/overleggen/${id}/bewerken`, { params: { meetingId: String(id) }, cookie: cookies[who] })),
+      ).toBe(403);
+      expect(
+        statusOf(
+          await post(editAction, `/overleggen/${id}/bewerken`, meetingForm({ title: 'Gekaapt' }), {
+            params: { meetingId: String(id) },
+            cookie: cookies[who],
+          }),
+        ),
+      ).toBe(403);
     }
-    expect(statusOf(await post(editAction, `/overleggen/${id}/bewerken`, meetingForm({ date: '2031-13-01' }), { params: { meetingId: String(id) }, cookie: cookies.haarlem }))).toBe(400);
+    expect(
+      statusOf(
+        await post(editAction, `/overleggen/${id}/bewerken`, meetingForm({ date: '2031-13-01' }), {
+          params: { meetingId: String(id) },
+          cookie: cookies.haarlem,
+        }),
+      ),
+    ).toBe(400);
     expect(db.select().from(meetings).where(eq(meetings.id, id)).get()).toEqual(before);
   });
 });
@@ -236,11 +328,28 @@ describe('attendance', () => {
   it('lets editors mark present and absent; readers get 403; rows of other meetings are refused', async () => {
     const id = newMeeting('Aanwezigheid');
     const other = newMeeting('Ander overleg');
-    const [row] = db.insert(meetingAttendees).values({ meetingId: id, userId: demoUserId('adviseur') }).returning().all();
-    const [guest] = db.insert(meetingAttendees).values({ meetingId: id, guestName: 'Karin Smit', guestOrganisation: 'Taalhuis Velsen' }).returning().all();
-    const [foreign] = db.insert(meetingAttendees).values({ meetingId: other, userId: demoUserId('lezer') }).returning().all();
+    const [row] = db
+      .insert(meetingAttendees)
+      .values({ meetingId: id, userId: demoUserId('adviseur') })
+      .returning()
+      .all();
+    const [guest] = db
+      .insert(meetingAttendees)
+      .values({ meetingId: id, guestName: 'Karin Smit', guestOrganisation: 'Taalhuis Velsen' })
+      .returning()
+      .all();
+    const [foreign] = db
+      .insert(meetingAttendees)
+      .values({ meetingId: other, userId: demoUserId('lezer') })
+      .returning()
+      .all();
     const mark = (who: Who, attendeeId: number, attended: string) =>
-      runAction(meetingAction, `/overleggen/${id}`, { intent: 'attendance', attendeeId: String(attendeeId), attended }, { params: { meetingId: String(id) }, cookie: cookies[who] });
+      runAction(
+        meetingAction,
+        `/overleggen/${id}`,
+        { intent: 'attendance', attendeeId: String(attendeeId), attended },
+        { params: { meetingId: String(id) }, cookie: cookies[who] },
+      );
     const attended = (rowId: number) => db.select().from(meetingAttendees).where(eq(meetingAttendees.id, rowId)).get()!.attended;
 
     for (const who of READERS) {
@@ -260,15 +369,32 @@ describe('attendance', () => {
 });
 
 describe('agenda points', () => {
-  const pointForm = (fields: Record<string, string>) => ({ intent: 'addPoint', title: 'Agendapunt', duration: '', presenter: '', goalId: '', actionId: '', ...fields });
+  const pointForm = (fields: Record<string, string>) => ({
+    intent: 'addPoint',
+    title: 'Agendapunt',
+    duration: '',
+    presenter: '',
+    goalId: '',
+    actionId: '',
+    ...fields,
+  });
 
   it('lets editors add, edit, move, finish and remove points, and keeps the notes outline in step', async () => {
     const id = newMeeting('Agenda');
     const params = { meetingId: String(id) };
     const goal = goalByCode('1.3.a-A');
     const action = actionByCode('1.3.a-A3');
-    for (const [who, title] of [['haarlem', 'Opening'], ['velsen', 'Taalhuizen'], ['beheerder', 'Rondvraag']] as [Who, string][]) {
-      const result = await runAction(meetingAction, `/overleggen/${id}`, pointForm({ title, duration: '15', presenter: 'Anouk', goalId: String(goal.id), actionId: String(action.id) }), { params, cookie: cookies[who] });
+    for (const [who, title] of [
+      ['haarlem', 'Opening'],
+      ['velsen', 'Taalhuizen'],
+      ['beheerder', 'Rondvraag'],
+    ] as [Who, string][]) {
+      const result = await runAction(
+        meetingAction,
+        `/overleggen/${id}`,
+        pointForm({ title, duration: '15', presenter: 'Anouk', goalId: String(goal.id), actionId: String(action.id) }),
+        { params, cookie: cookies[who] },
+      );
       expect(statusOf(result)).toBe(302);
     }
     let points = pointsOf(id);
@@ -276,12 +402,27 @@ describe('agenda points', () => {
     expect(points[0]).toMatchObject({ durationMinutes: 15, presenter: 'Anouk', goalId: goal.id, actionId: action.id, status: 'open' });
     expect(notesHeadings(id)).toEqual(['Opening', 'Taalhuizen', 'Rondvraag']);
 
-    await runAction(meetingAction, `/overleggen/${id}`, { intent: 'movePoint', pointId: String(points[2].id), direction: 'up' }, { params, cookie: cookies.haarlem });
+    await runAction(
+      meetingAction,
+      `/overleggen/${id}`,
+      { intent: 'movePoint', pointId: String(points[2].id), direction: 'up' },
+      { params, cookie: cookies.haarlem },
+    );
     expect(pointsOf(id).map((p) => p.title)).toEqual(['Opening', 'Rondvraag', 'Taalhuizen']);
-    await runAction(meetingAction, `/overleggen/${id}`, { intent: 'movePoint', pointId: String(points[0].id), direction: 'up' }, { params, cookie: cookies.haarlem });
+    await runAction(
+      meetingAction,
+      `/overleggen/${id}`,
+      { intent: 'movePoint', pointId: String(points[0].id), direction: 'up' },
+      { params, cookie: cookies.haarlem },
+    );
     expect(pointsOf(id).map((p) => p.title)).toEqual(['Opening', 'Rondvraag', 'Taalhuizen']);
 
-    await runAction(meetingAction, `/overleggen/${id}`, { intent: 'pointStatus', pointId: String(points[0].id), status: 'afgerond' }, { params, cookie: cookies.haarlem });
+    await runAction(
+      meetingAction,
+      `/overleggen/${id}`,
+      { intent: 'pointStatus', pointId: String(points[0].id), status: 'afgerond' },
+      { params, cookie: cookies.haarlem },
+    );
     expect(pointsOf(id)[0].status).toBe('afgerond');
 
     const edit = await runAction(
@@ -291,10 +432,20 @@ describe('agenda points', () => {
       { params: { meetingId: String(id), pointId: String(points[1].id) }, cookie: cookies.velsen },
     );
     expect(statusOf(edit)).toBe(302);
-    expect(pointsOf(id).find((p) => p.id === points[1].id)).toMatchObject({ title: 'Taalhuizen en Digi Sterker', durationMinutes: 30, goalId: null, actionId: null });
+    expect(pointsOf(id).find((p) => p.id === points[1].id)).toMatchObject({
+      title: 'Taalhuizen en Digi Sterker',
+      durationMinutes: 30,
+      goalId: null,
+      actionId: null,
+    });
     expect(notesHeadings(id)).toContain('Taalhuizen en Digi Sterker');
 
-    await runAction(meetingAction, `/overleggen/${id}`, { intent: 'removePoint', pointId: String(points[2].id) }, { params, cookie: cookies.beheerder });
+    await runAction(
+      meetingAction,
+      `/overleggen/${id}`,
+      { intent: 'removePoint', pointId: String(points[2].id) },
+      { params, cookie: cookies.beheerder },
+    );
     points = pointsOf(id);
     expect(points.map((p) => p.title)).toEqual(['Opening', 'Taalhuizen en Digi Sterker']);
     expect(notesHeadings(id)).toEqual(['Opening', 'Taalhuizen en Digi Sterker']);
@@ -316,8 +467,19 @@ describe('agenda points', () => {
         expect(statusOf(await runAction(meetingAction, `/overleggen/${id}`, fields, { params, cookie: cookies[who] }))).toBe(403);
       }
       const pointParams = { meetingId: String(id), pointId: String(point.id) };
-      expect(statusOf(await runLoader(pointLoader, `/overleggen/${id}/agendapunten/${point.id}`, { params: pointParams, cookie: cookies[who] }))).toBe(403);
-      expect(statusOf(await runAction(pointAction, `/overleggen/${id}/agendapunten/${point.id}`, { title: 'Gekaapt' }, { params: pointParams, cookie: cookies[who] }))).toBe(403);
+      expect(
+        statusOf(await runLoader(pointLoader, `/overleggen/${id}/agendapunten/${point.id}`, { params: pointParams, cookie: cookies[who] })),
+      ).toBe(403);
+      expect(
+        statusOf(
+          await runAction(
+            pointAction,
+            `/overleggen/${id}/agendapunten/${point.id}`,
+            { title: 'Gekaapt' },
+            { params: pointParams, cookie: cookies[who] },
+          ),
+        ),
+      ).toBe(403);
     }
     expect(pointsOf(id)).toEqual([point]);
     expect(db.select({ n: count() }).from(meetings).where(eq(meetings.previousMeetingId, id)).get()!.n).toBe(0);
@@ -342,17 +504,44 @@ describe('agenda points', () => {
     expect(pointsOf(id)).toEqual([]);
     const other = newMeeting('Ander');
     const [foreign] = db.insert(agendaPoints).values({ meetingId: other, title: 'Niet van jou', position: 1 }).returning().all();
-    expect(statusOf(await runAction(meetingAction, `/overleggen/${id}`, { intent: 'removePoint', pointId: String(foreign.id) }, { params, cookie: cookies.haarlem }))).toBe(400);
-    expect(statusOf(await runLoader(pointLoader, `/x`, { params: { meetingId: String(id), pointId: String(foreign.id) }, cookie: cookies.haarlem }))).toBe(404);
-    expect(statusOf(await runAction(meetingAction, `/overleggen/${id}`, { intent: 'iets' }, { params, cookie: cookies.haarlem }))).toBe(400);
+    expect(
+      statusOf(
+        await runAction(
+          meetingAction,
+          `/overleggen/${id}`,
+          { intent: 'removePoint', pointId: String(foreign.id) },
+          { params, cookie: cookies.haarlem },
+        ),
+      ),
+    ).toBe(400);
+    expect(
+      statusOf(
+        await runLoader(pointLoader, `/x`, { params: { meetingId: String(id), pointId: String(foreign.id) }, cookie: cookies.haarlem }),
+      ),
+    ).toBe(404);
+    expect(statusOf(await runAction(meetingAction, `/overleggen/${id}`, { intent: 'iets' }, { params, cookie: cookies.haarlem }))).toBe(
+      400,
+    );
     expect(pointsOf(other)).toEqual([foreign]);
   });
 });
 
 describe('series', () => {
   it('plans the next meeting four weeks later with the same attendees, carries open points over, and lists open action items', async () => {
-    const first = createMeeting({ title: 'Werkgroep reeks', kind: 'werkgroep', startsAt: nlToUtc('2031-03-04', '10:00'), place: 'Velsen', durationMinutes: 90, createdBy: null }).id;
-    db.insert(meetingAttendees).values([{ meetingId: first, userId: demoUserId('haarlem'), attended: true }, { meetingId: first, guestName: 'Karin Smit', guestOrganisation: 'Taalhuis Velsen' }]).run();
+    const first = createMeeting({
+      title: 'Werkgroep reeks',
+      kind: 'werkgroep',
+      startsAt: nlToUtc('2031-03-04', '10:00'),
+      place: 'Velsen',
+      durationMinutes: 90,
+      createdBy: null,
+    }).id;
+    db.insert(meetingAttendees)
+      .values([
+        { meetingId: first, userId: demoUserId('haarlem'), attended: true },
+        { meetingId: first, guestName: 'Karin Smit', guestOrganisation: 'Taalhuis Velsen' },
+      ])
+      .run();
     const goal = goalByCode('1.3.a-B');
     db.insert(agendaPoints)
       .values([
@@ -360,10 +549,19 @@ describe('series', () => {
         { meetingId: first, title: 'Open punt', position: 2, goalId: goal.id, durationMinutes: 20 },
       ])
       .run();
-    const [openItem] = db.insert(actions).values({ goalId: goal.id, title: 'Open actiepunt uit de reeks', sourceMeetingId: first, status: 'loopt' }).returning().all();
+    const [openItem] = db
+      .insert(actions)
+      .values({ goalId: goal.id, title: 'Open actiepunt uit de reeks', sourceMeetingId: first, status: 'loopt' })
+      .returning()
+      .all();
     db.insert(actions).values({ goalId: goal.id, title: 'Afgerond actiepunt', sourceMeetingId: first, status: 'afgerond' }).run();
 
-    const result = await runAction(meetingAction, `/overleggen/${first}`, { intent: 'planNext' }, { params: { meetingId: String(first) }, cookie: cookies.velsen });
+    const result = await runAction(
+      meetingAction,
+      `/overleggen/${first}`,
+      { intent: 'planNext' },
+      { params: { meetingId: String(first) }, cookie: cookies.velsen },
+    );
     expect(statusOf(result)).toBe(302);
     const second = Number((result as Response).headers.get('Location')!.match(/\/overleggen\/(\d+)/)![1]);
     // 4 March 10:00 CET → 1 April 10:00 CEST: the same Dutch time across the switch.
@@ -385,14 +583,23 @@ describe('series', () => {
     expect(carried[0].carriedFromId).toBe(pointsOf(first)[1].id);
     expect(notesHeadings(second)).toEqual(['Open punt']);
 
-    const page = payloadOf(await runLoader(meetingLoader, `/overleggen/${second}`, { params: { meetingId: String(second) }, cookie: cookies.lezer }));
+    const page = payloadOf(
+      await runLoader(meetingLoader, `/overleggen/${second}`, { params: { meetingId: String(second) }, cookie: cookies.lezer }),
+    );
     expect(page.openSeriesActions.map((a: { id: number }) => a.id)).toEqual([openItem.id]);
     expect(page.meeting.previousMeetingId).toBe(first);
 
     // A third meeting still lists the first one's open item.
-    const third = await runAction(meetingAction, `/overleggen/${second}`, { intent: 'planNext' }, { params: { meetingId: String(second) }, cookie: cookies.haarlem });
+    const third = await runAction(
+      meetingAction,
+      `/overleggen/${second}`,
+      { intent: 'planNext' },
+      { params: { meetingId: String(second) }, cookie: cookies.haarlem },
+    );
     const thirdId = Number((third as Response).headers.get('Location')!.match(/\/overleggen\/(\d+)/)![1]);
-    const thirdPage = payloadOf(await runLoader(meetingLoader, `/overleggen/${thirdId}`, { params: { meetingId: String(thirdId) }, cookie: cookies.lezer }));
+    const thirdPage = payloadOf(
+      await runLoader(meetingLoader, `/overleggen/${thirdId}`, { params: { meetingId: String(thirdId) }, cookie: cookies.lezer }),
+    );
     expect(thirdPage.openSeriesActions.map((a: { id: number }) => a.id)).toEqual([openItem.id]);
   });
 });
@@ -401,19 +608,69 @@ describe('Agenda voorstellen', () => {
   it('proposes overdue actions, actions needing a decision, deadlines before the next meeting and changes since the previous one', async () => {
     const today = todayInNL();
     const goal = goalByCode('1.3.c-B');
-    const insert = (title: string, fields: Partial<typeof actions.$inferInsert>) => db.insert(actions).values({ goalId: goal.id, title, ...fields }).returning().get();
-    const overdue = insert('Voorstel: te laat', { status: 'loopt', deadlinePhrase: 'eind 2021', deadlineStart: '2021-10-01', deadlineEnd: '2021-12-31' });
-    const doneLate = insert('Voorstel: afgerond en oud', { status: 'afgerond', deadlinePhrase: 'eind 2021', deadlineStart: '2021-10-01', deadlineEnd: '2021-12-31' });
+    const insert = (title: string, fields: Partial<typeof actions.$inferInsert>) =>
+      db
+        .insert(actions)
+        .values({ goalId: goal.id, title, ...fields })
+        .returning()
+        .get();
+    const overdue = insert('Voorstel: te laat', {
+      status: 'loopt',
+      deadlinePhrase: 'eind 2021',
+      deadlineStart: '2021-10-01',
+      deadlineEnd: '2021-12-31',
+    });
+    const doneLate = insert('Voorstel: afgerond en oud', {
+      status: 'afgerond',
+      deadlinePhrase: 'eind 2021',
+      deadlineStart: '2021-10-01',
+      deadlineEnd: '2021-12-31',
+    });
     const decision = insert('Voorstel: besluit nodig', { status: 'besluit_nodig' });
-    const soon = insert('Voorstel: loopt binnenkort af', { status: 'loopt', deadlineEnd: addDays(today, 10), deadlinePhrase: 'binnenkort' });
+    const soon = insert('Voorstel: loopt binnenkort af', {
+      status: 'loopt',
+      deadlineEnd: addDays(today, 10),
+      deadlinePhrase: 'binnenkort',
+    });
     const later = insert('Voorstel: loopt later af', { status: 'loopt', deadlineEnd: addDays(today, 200), deadlinePhrase: 'later' });
 
-    const previous = createMeeting({ title: 'Vorig voorstelovleg', kind: 'kennisdeling', startsAt: nlToUtc(addDays(today, -20), '10:00'), createdBy: null }).id;
-    const id = createMeeting({ title: 'Voorstellen', kind: 'kennisdeling', startsAt: nlToUtc(addDays(today, 1), '10:00'), previousMeetingId: previous, createdBy: null }).id;
+    const previous = createMeeting({
+      title: 'Vorig voorstelovleg',
+      kind: 'kennisdeling',
+      startsAt: nlToUtc(addDays(today, -20), '10:00'),
+      createdBy: null,
+    }).id;
+    const id = createMeeting({
+      title: 'Voorstellen',
+      kind: 'kennisdeling',
+      startsAt: nlToUtc(addDays(today, 1), '10:00'),
+      previousMeetingId: previous,
+      createdBy: null,
+    }).id;
     createMeeting({ title: 'Daarna', kind: 'kennisdeling', startsAt: nlToUtc(addDays(today, 30), '10:00'), createdBy: null });
     const changed = insert('Voorstel: gewijzigd', { status: 'loopt', deadlineEnd: addDays(today, 400), deadlinePhrase: 'veel later' });
-    db.insert(history).values({ entityType: 'action', entityId: changed.id, userId: demoUserId('haarlem'), change: 'update', before: '{"progress":10}', after: '{"progress":50}', at: new Date().toISOString() }).run();
-    db.insert(history).values({ entityType: 'action', entityId: later.id, userId: demoUserId('haarlem'), change: 'update', before: '{}', after: '{}', at: '2020-01-01T00:00:00.000Z' }).run();
+    db.insert(history)
+      .values({
+        entityType: 'action',
+        entityId: changed.id,
+        userId: demoUserId('haarlem'),
+        change: 'update',
+        before: '{"progress":10}',
+        after: '{"progress":50}',
+        at: new Date().toISOString(),
+      })
+      .run();
+    db.insert(history)
+      .values({
+        entityType: 'action',
+        entityId: later.id,
+        userId: demoUserId('haarlem'),
+        change: 'update',
+        before: '{}',
+        after: '{}',
+        at: '2020-01-01T00:00:00.000Z',
+      })
+      .run();
 
     const result = proposeAgendaPoints({ meetingId: id, today })!;
     const reasonOf = (actionId: number) => result.proposals.find((p) => p.actionId === actionId)?.reason ?? null;
@@ -424,7 +681,10 @@ describe('Agenda voorstellen', () => {
     expect(reasonOf(later.id)).toBeNull(); // ends after the next meeting (in 30 days)
     expect(reasonOf(changed.id)).toBe('changed');
     expect(result.proposals.filter((p) => p.actionId === overdue.id)).toHaveLength(1);
-    expect(result.proposals.find((p) => p.actionId === decision.id)).toMatchObject({ goalId: goal.id, title: 'Besluit nodig: Voorstel: besluit nodig' });
+    expect(result.proposals.find((p) => p.actionId === decision.id)).toMatchObject({
+      goalId: goal.id,
+      title: 'Besluit nodig: Voorstel: besluit nodig',
+    });
     // Every besluit_nodig action in the seeded agenda is proposed as well.
     for (const a of db.select().from(actions).where(eq(actions.status, 'besluit_nodig')).all()) expect(reasonOf(a.id)).toBe('decision');
   });
@@ -432,9 +692,22 @@ describe('Agenda voorstellen', () => {
   it('looks six weeks ahead when no next meeting is planned', () => {
     const today = todayInNL();
     const goal = goalByCode('1.3.c-A');
-    const within = db.insert(actions).values({ goalId: goal.id, title: 'Binnen zes weken', status: 'loopt', deadlineEnd: addDays(today, 40) }).returning().get();
-    const beyond = db.insert(actions).values({ goalId: goal.id, title: 'Na zes weken', status: 'niet_gestart', deadlineEnd: addDays(today, 44) }).returning().get();
-    const id = createMeeting({ title: 'Enig bestuurlijk overleg', kind: 'bestuurlijk', startsAt: nlToUtc(today, '23:00'), createdBy: null }).id;
+    const within = db
+      .insert(actions)
+      .values({ goalId: goal.id, title: 'Binnen zes weken', status: 'loopt', deadlineEnd: addDays(today, 40) })
+      .returning()
+      .get();
+    const beyond = db
+      .insert(actions)
+      .values({ goalId: goal.id, title: 'Na zes weken', status: 'niet_gestart', deadlineEnd: addDays(today, 44) })
+      .returning()
+      .get();
+    const id = createMeeting({
+      title: 'Enig bestuurlijk overleg',
+      kind: 'bestuurlijk',
+      startsAt: nlToUtc(today, '23:00'),
+      createdBy: null,
+    }).id;
     const result = proposeAgendaPoints({ meetingId: id, today })!;
     expect(result.nextMeeting).toBeNull();
     expect(result.proposals.some((p) => p.actionId === within.id)).toBe(true);
@@ -443,23 +716,46 @@ describe('Agenda voorstellen', () => {
   });
 
   it('adds the chosen proposals as linked agenda points, skips them next time, and refuses readers', async () => {
-    const id = createMeeting({ title: 'Voorstellen toevoegen', kind: 'bestuurlijk', startsAt: nlToUtc(addDays(todayInNL(), 3), '14:00'), createdBy: null }).id;
+    const id = createMeeting({
+      title: 'Voorstellen toevoegen',
+      kind: 'bestuurlijk',
+      startsAt: nlToUtc(addDays(todayInNL(), 3), '14:00'),
+      createdBy: null,
+    }).id;
     const params = { meetingId: String(id) };
     const page = payloadOf(await runLoader(proposalsLoader, `/overleggen/${id}/agenda-voorstellen`, { params, cookie: cookies.haarlem }));
     expect(page.proposals.length).toBeGreaterThan(1);
     const [first, second] = page.proposals;
 
     for (const who of READERS) {
-      expect(statusOf(await runLoader(proposalsLoader, `/overleggen/${id}/agenda-voorstellen`, { params, cookie: cookies[who] }))).toBe(403);
-      expect(statusOf(await post(proposalsAction, `/overleggen/${id}/agenda-voorstellen`, [['proposal', first.key]], { params, cookie: cookies[who] }))).toBe(403);
+      expect(statusOf(await runLoader(proposalsLoader, `/overleggen/${id}/agenda-voorstellen`, { params, cookie: cookies[who] }))).toBe(
+        403,
+      );
+      expect(
+        statusOf(
+          await post(proposalsAction, `/overleggen/${id}/agenda-voorstellen`, [['proposal', first.key]], { params, cookie: cookies[who] }),
+        ),
+      ).toBe(403);
     }
     expect(pointsOf(id)).toEqual([]);
-    expect(statusOf(await post(proposalsAction, `/overleggen/${id}/agenda-voorstellen`, [], { params, cookie: cookies.haarlem }))).toBe(400);
+    expect(statusOf(await post(proposalsAction, `/overleggen/${id}/agenda-voorstellen`, [], { params, cookie: cookies.haarlem }))).toBe(
+      400,
+    );
 
-    const result = await post(proposalsAction, `/overleggen/${id}/agenda-voorstellen`, [['proposal', first.key], ['proposal', second.key], ['proposal', 'overdue:action:999999'], ['proposal', '<script>']], {
-      params,
-      cookie: cookies.haarlem,
-    });
+    const result = await post(
+      proposalsAction,
+      `/overleggen/${id}/agenda-voorstellen`,
+      [
+        ['proposal', first.key],
+        ['proposal', second.key],
+        ['proposal', 'overdue:action:999999'],
+        ['proposal', '<script>'],
+      ],
+      {
+        params,
+        cookie: cookies.haarlem,
+      },
+    );
     expect(statusOf(result)).toBe(302);
     expect(pointsOf(id).map((p) => [p.title, p.actionId, p.goalId])).toEqual([
       [first.title, first.actionId, first.goalId],
@@ -473,7 +769,12 @@ describe('Agenda voorstellen', () => {
 
 describe('demo meetings', () => {
   it('seeds past meetings with notes, decisions and produced actions, and the next one planned', () => {
-    const seeded = db.select().from(meetings).where(and(eq(meetings.kind, 'werkgroep'))).orderBy(asc(meetings.startsAt)).all();
+    const seeded = db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.kind, 'werkgroep')))
+      .orderBy(asc(meetings.startsAt))
+      .all();
     const past = seeded.filter((m) => m.status !== 'gepland' && m.createdBy !== null);
     expect(past.length).toBeGreaterThanOrEqual(3);
     const planned = seeded.filter((m) => m.status === 'gepland' && m.startsAt > new Date().toISOString());
@@ -482,6 +783,9 @@ describe('demo meetings', () => {
       expect(pointsOf(m.id).length).toBeGreaterThan(0);
       expect(loadDocumentState(`meeting.${m.id}`)).not.toBeNull();
     }
-    expect(db.select({ n: count() }).from(actions).where(eq(actions.sourceMeetingId, past[0].id)).get()!.n + db.select({ n: count() }).from(actions).where(eq(actions.sourceMeetingId, past[1].id)).get()!.n).toBeGreaterThan(0);
+    expect(
+      db.select({ n: count() }).from(actions).where(eq(actions.sourceMeetingId, past[0].id)).get()!.n +
+        db.select({ n: count() }).from(actions).where(eq(actions.sourceMeetingId, past[1].id)).get()!.n,
+    ).toBeGreaterThan(0);
   });
 });

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { goals, users } from '../../db/schema';
+
 import { MentionText } from '../../app/components/comments/mention-text';
 import { createComment, listComments } from '../../app/models/comments/comment.server';
-import { findMentions, mentionQueryAt, mentionedNames, nameMatchesQuery, splitMentions } from '../../app/models/comments/mention';
+import { findMentions, mentionedNames, mentionQueryAt, nameMatchesQuery, splitMentions } from '../../app/models/comments/mention';
 import { resolveMentionedUsers } from '../../app/models/comments/mention.server';
 import { db } from '../../app/utils/db.server';
+import { goals, users } from '../../db/schema';
 import { prepareDatabase } from '../setup/database';
 
 const NAMES = ['Jan', 'Jan de Boer', 'Anouk de Vries', 'Fatima El Amrani'];

@@ -3,23 +3,25 @@
  * minutes page, and the .docx and PDF downloads — with real notes documents (Yjs updates
  * in the log, as the real-time server stores them) and a real SQLite database.
  */
+import { inflateRawSync } from 'node:zlib';
+
 import { count, eq } from 'drizzle-orm';
 import mammoth from 'mammoth';
 import { extractText } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inflateRawSync } from 'node:zlib';
 import * as Y from 'yjs';
-import { actions, goals, meetingAttendees, meetings, minutesVersions } from '../../db/schema';
-import { setActionStatus } from '../../app/models/tracker/action.server';
+
 import { appendUpdates, compactDocument, loadDocumentState, NOTES_FIELD } from '../../app/models/collab/document-store.server';
 import { createDecision } from '../../app/models/meetings/decision.server';
 import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { createActionItem } from '../../app/models/meetings/notes/notes-item.server';
+import { setActionStatus } from '../../app/models/tracker/action.server';
 import { action as minutesAction, loader as minutesLoader } from '../../app/routes/overleggen.$meetingId_.verslag';
 import { loader as docxLoader } from '../../app/routes/overleggen.$meetingId_.verslag[.docx]';
 import { loader as pdfLoader } from '../../app/routes/overleggen.$meetingId_.verslag[.pdf]';
 import { ActionItemSchema, DecisionSchema } from '../../app/schemas/notes';
 import { db } from '../../app/utils/db.server';
+import { actions, goals, meetingAttendees, meetings, minutesVersions } from '../../db/schema';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { demoUserId, signInDemoAccounts } from '../setup/demo-users';
@@ -85,8 +87,14 @@ function flushText() {
 }
 
 const p = (...inline: Inline[]) => textblock('paragraph', inline);
-const h = (level: number, text: string, agendaPointId?: number) => textblock('heading', [text], { level, ...(agendaPointId ? { agendaPointId } : {}) });
-const list = (name: 'bulletList' | 'orderedList', ...items: Y.XmlElement[][]) => el(name, {}, items.map((blocks) => el('listItem', {}, blocks)));
+const h = (level: number, text: string, agendaPointId?: number) =>
+  textblock('heading', [text], { level, ...(agendaPointId ? { agendaPointId } : {}) });
+const list = (name: 'bulletList' | 'orderedList', ...items: Y.XmlElement[][]) =>
+  el(
+    name,
+    {},
+    items.map((blocks) => el('listItem', {}, blocks)),
+  );
 
 /** Edits the stored notes the way the real-time server would store the edit: its updates appended to the log. */
 function editNotes(id: number, edit: (fragment: Y.XmlFragment) => void) {
@@ -145,8 +153,19 @@ beforeAll(async () => {
   ({ cookies } = await signInDemoAccounts());
 
   const haarlem = demoUserId('haarlem');
-  meetingId = createMeeting({ title: MEETING_TITLE, kind: 'werkgroep', startsAt: '2024-05-14T08:00:00.000Z', place: 'Stadhuis Haarlem', createdBy: haarlem }).id;
-  emptyMeetingId = createMeeting({ title: 'Werkgroep juni', kind: 'werkgroep', startsAt: '2024-06-11T08:00:00.000Z', createdBy: haarlem }).id;
+  meetingId = createMeeting({
+    title: MEETING_TITLE,
+    kind: 'werkgroep',
+    startsAt: '2024-05-14T08:00:00.000Z',
+    place: 'Stadhuis Haarlem',
+    createdBy: haarlem,
+  }).id;
+  emptyMeetingId = createMeeting({
+    title: 'Werkgroep juni',
+    kind: 'werkgroep',
+    startsAt: '2024-06-11T08:00:00.000Z',
+    createdBy: haarlem,
+  }).id;
 
   db.insert(meetingAttendees)
     .values([
@@ -161,7 +180,12 @@ beforeAll(async () => {
   actionId = createActionItem({
     userId: haarlem,
     meetingId,
-    input: ActionItemSchema.parse({ title: 'Taalhuis Zandvoort openen', ownerUserId: String(haarlem), deadline: 'medio 2025', goalId: String(goal.id) }),
+    input: ActionItemSchema.parse({
+      title: 'Taalhuis Zandvoort openen',
+      ownerUserId: String(haarlem),
+      deadline: 'medio 2025',
+      goalId: String(goal.id),
+    }),
   });
   decisionId = createDecision({
     userId: haarlem,
@@ -284,7 +308,10 @@ describe('publishing the minutes ("Verslag vaststellen")', () => {
 
   it('answers unknown or malformed meetings and versions with a 404', async () => {
     for (const id of ['abc', '0', '999999', '1e3']) {
-      expect(statusOf(await runLoader(minutesLoader, `/overleggen/${id}/verslag`, { params: { meetingId: id }, cookie: cookies.lezer })), id).toBe(404);
+      expect(
+        statusOf(await runLoader(minutesLoader, `/overleggen/${id}/verslag`, { params: { meetingId: id }, cookie: cookies.lezer })),
+        id,
+      ).toBe(404);
     }
     for (const query of ['?versie=abc', '?versie=0', '?versie=3', '?versie=-1', '?versie=1.5']) {
       expect(statusOf(await page('lezer', query)), query).toBe(404);
@@ -332,7 +359,9 @@ describe('downloads', () => {
   it('downloads an earlier version under its own name, with its own text', async () => {
     const response = await download(docxLoader, `/overleggen/${meetingId}/verslag.docx?versie=1`, meetingId);
     expect(response.status).toBe(200);
-    expect(response.headers.get('Content-Disposition')).toContain('filename="verslag-2024-05-14-werkgroep-basisvaardigheden-coordinatie-versie-1.docx"');
+    expect(response.headers.get('Content-Disposition')).toContain(
+      'filename="verslag-2024-05-14-werkgroep-basisvaardigheden-coordinatie-versie-1.docx"',
+    );
     const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await response.arrayBuffer()) });
     expect(text).toContain('Taalhuis Zandvoort openen');
     expect(text).not.toContain('Later toegevoegd.');
@@ -342,7 +371,9 @@ describe('downloads', () => {
     const response = await download(pdfLoader, `/overleggen/${meetingId}/verslag.pdf`, meetingId, 'adviseur');
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/pdf');
-    expect(response.headers.get('Content-Disposition')).toContain('filename="verslag-2024-05-14-werkgroep-basisvaardigheden-coordinatie.pdf"');
+    expect(response.headers.get('Content-Disposition')).toContain(
+      'filename="verslag-2024-05-14-werkgroep-basisvaardigheden-coordinatie.pdf"',
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
 
     const { text } = await extractText(bytes.slice(), { mergePages: true });

@@ -9,16 +9,17 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { extractText } from 'unpdf';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { notifications, users } from '../../db/schema';
+
 import { NotesHtml } from '../../app/components/meetings/notes/notes-html';
 import { fragmentToJson, fragmentToText } from '../../app/models/collab/compaction';
 import { NOTES_FIELD } from '../../app/models/collab/document-store.server';
-import { minutesBlocks, minutesText, type MinutesDoc } from '../../app/models/meetings/minutes-content';
+import { minutesBlocks, type MinutesDoc, minutesText } from '../../app/models/meetings/minutes-content';
 import { renderMinutesDocx } from '../../app/models/meetings/minutes-docx.server';
 import { renderMinutesPdf } from '../../app/models/meetings/minutes-pdf.server';
 import { NOTES_NODES } from '../../app/models/meetings/notes/notes-nodes';
-import { db } from '../../app/utils/db.server';
 import { action as mentionAction, loader as mentionLoader } from '../../app/routes/overleggen.$meetingId.vermelding';
+import { db } from '../../app/utils/db.server';
+import { notifications, users } from '../../db/schema';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
@@ -42,7 +43,10 @@ beforeEach(() => {
 });
 
 function postMention(who: Who, fields: Record<string, string>, meeting = meetingId) {
-  return runAction(mentionAction, `/overleggen/${meeting}/vermelding`, fields, { params: { meetingId: String(meeting) }, cookie: cookies[who] });
+  return runAction(mentionAction, `/overleggen/${meeting}/vermelding`, fields, {
+    params: { meetingId: String(meeting) },
+    cookie: cookies[who],
+  });
 }
 
 /** The resource route answers a JSON Response. */
@@ -93,7 +97,12 @@ describe('POST /overleggen/:id/vermelding', () => {
 
   it('answers 404 for an unknown or malformed meeting', async () => {
     expect(statusOf(await postMention('haarlem', { userId: String(ids.velsen) }, 999_999))).toBe(404);
-    const malformed = await runAction(mentionAction, '/overleggen/abc/vermelding', { userId: String(ids.velsen) }, { params: { meetingId: 'abc' }, cookie: cookies.haarlem });
+    const malformed = await runAction(
+      mentionAction,
+      '/overleggen/abc/vermelding',
+      { userId: String(ids.velsen) },
+      { params: { meetingId: 'abc' }, cookie: cookies.haarlem },
+    );
     expect(statusOf(malformed)).toBe(404);
     expect(total()).toBe(0);
   });
@@ -131,7 +140,9 @@ describe('POST /overleggen/:id/vermelding', () => {
       expect(await json(await postMention('haarlem', { userId: String(ids.velsen) }))).toEqual({ notified: false });
       expect(total()).toBe(0);
     } finally {
-      db.delete(notificationPreferences).where(and(eq(notificationPreferences.userId, ids.velsen), eq(notificationPreferences.kind, 'mention'))).run();
+      db.delete(notificationPreferences)
+        .where(and(eq(notificationPreferences.userId, ids.velsen), eq(notificationPreferences.kind, 'mention')))
+        .run();
     }
   });
 });

@@ -5,15 +5,25 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+
 import type { PMNode } from '../../app/models/collab/compaction';
 import { countPendingUpdates, NOTES_FIELD } from '../../app/models/collab/document-store.server';
 import { readNotesJson } from '../../app/models/meetings/notes/notes-document.server';
 import { notesDocumentName } from '../../app/models/meetings/notes/notes-nodes';
 import { syncNotesOutline } from '../../app/models/meetings/notes/notes-outline.server';
+import { ACCOUNTS } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { sessionFor } from '../setup/requests';
-import { ACCOUNTS } from '../setup/accounts';
-import { addParagraph, connectClient, destroyAllClients, docSatisfies, eventually, startCollabServer, synced, type TestServer } from './fixtures/collab-clients';
+import {
+  addParagraph,
+  connectClient,
+  destroyAllClients,
+  docSatisfies,
+  eventually,
+  startCollabServer,
+  synced,
+  type TestServer,
+} from './fixtures/collab-clients';
 import { addAgendaPoint, removeAgendaPoint, renameAgendaPoint, seedMeeting } from './fixtures/meetings';
 
 /** The top-level blocks of the notes: type, heading level and agenda point, and text. */
@@ -34,7 +44,14 @@ function fragmentOutline(doc: Y.Doc) {
   return doc
     .getXmlFragment(NOTES_FIELD)
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? `${node.nodeName}:${node.toArray().map((c) => (c instanceof Y.XmlText ? c.toString() : '')).join('')}` : '?'));
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? `${node.nodeName}:${node
+            .toArray()
+            .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
+            .join('')}`
+        : '?',
+    );
 }
 
 beforeAll(async () => {
@@ -69,8 +86,8 @@ describe('without a real-time server (the update log)', () => {
       await synced(client);
       const fragment = client.doc.getXmlFragment(NOTES_FIELD);
       client.doc.transact(() => {
-        ((fragment.get(1) as Y.XmlElement).insert(0, [new Y.XmlText('Iedereen welkom.')]));
-        ((fragment.get(3) as Y.XmlElement).insert(0, [new Y.XmlText('De 0-meting is binnen.')]));
+        (fragment.get(1) as Y.XmlElement).insert(0, [new Y.XmlText('Iedereen welkom.')]);
+        (fragment.get(3) as Y.XmlElement).insert(0, [new Y.XmlText('De 0-meting is binnen.')]);
       });
       await eventually(() => storedOutline(meeting.id)[3].text === 'De 0-meting is binnen.', 5000, 'stored notes');
     } finally {

@@ -4,13 +4,14 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actions, goals, history } from '../../db/schema';
-import { setActionStatus } from '../../app/models/tracker/action.server';
+
 import { readNotesJson } from '../../app/models/meetings/notes/notes-document.server';
 import { notesDocumentName } from '../../app/models/meetings/notes/notes-nodes';
-import { db } from '../../app/utils/db.server';
+import { setActionStatus } from '../../app/models/tracker/action.server';
 import { action as actionItemAction, loader as actionItemLoader } from '../../app/routes/overleggen.$meetingId.actiepunt';
 import { loader as notesLoader } from '../../app/routes/overleggen.$meetingId.notities';
+import { db } from '../../app/utils/db.server';
+import { actions, goals, history } from '../../db/schema';
 import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { demoUserId, signInDemoAccounts } from '../setup/demo-users';
@@ -29,7 +30,10 @@ beforeAll(async () => {
 });
 
 function postActionItem(meetingId: number, who: Who, fields: Record<string, string>) {
-  return runAction(actionItemAction, `/overleggen/${meetingId}/actiepunt`, fields, { params: { meetingId: String(meetingId) }, cookie: cookies[who] });
+  return runAction(actionItemAction, `/overleggen/${meetingId}/actiepunt`, fields, {
+    params: { meetingId: String(meetingId) },
+    cookie: cookies[who],
+  });
 }
 
 function actionCount() {
@@ -60,7 +64,12 @@ describe('creating an action item from the notes', () => {
       });
       expect(created.ownerOrganisationId).not.toBeNull();
       expect(created.deadlineStart).toBe('2025-05-01');
-      const entries = db.select().from(history).where(eq(history.entityId, created.id)).all().filter((h) => h.entityType === 'action');
+      const entries = db
+        .select()
+        .from(history)
+        .where(eq(history.entityId, created.id))
+        .all()
+        .filter((h) => h.entityType === 'action');
       expect(entries.map((h) => h.change)).toEqual(['create']);
       expect(answer.action).toMatchObject({ id: created.id, status: 'niet_gestart', deadlinePhrase: 'medio 2025' });
     }
@@ -94,9 +103,19 @@ describe('creating an action item from the notes', () => {
   });
 
   it('answers 404 for a meeting that does not exist, also to those who may edit', async () => {
-    const result = await runAction(actionItemAction, '/overleggen/999999/actiepunt', { title: 'x', goalId: String(goalId) }, { params: { meetingId: '999999' }, cookie: cookies.haarlem });
+    const result = await runAction(
+      actionItemAction,
+      '/overleggen/999999/actiepunt',
+      { title: 'x', goalId: String(goalId) },
+      { params: { meetingId: '999999' }, cookie: cookies.haarlem },
+    );
     expect(statusOf(result)).toBe(404);
-    const bad = await runAction(actionItemAction, '/overleggen/abc/actiepunt', { title: 'x', goalId: String(goalId) }, { params: { meetingId: 'abc' }, cookie: cookies.haarlem });
+    const bad = await runAction(
+      actionItemAction,
+      '/overleggen/abc/actiepunt',
+      { title: 'x', goalId: String(goalId) },
+      { params: { meetingId: 'abc' }, cookie: cookies.haarlem },
+    );
     expect(statusOf(bad)).toBe(404);
   });
 });
@@ -109,10 +128,17 @@ describe('the live status of action items', () => {
     setActionStatus({ userId: ownerId, id: actionId, status: 'loopt' });
     const other = db.select({ id: actions.id }).from(actions).where(eq(actions.goalId, goalId)).get()!.id;
 
-    const result = await runLoader(actionItemLoader, `/overleggen/${meeting.id}/actiepunt?ids=${other},abc,-1`, { params: { meetingId: String(meeting.id) }, cookie: cookies.lezer });
+    const result = await runLoader(actionItemLoader, `/overleggen/${meeting.id}/actiepunt?ids=${other},abc,-1`, {
+      params: { meetingId: String(meeting.id) },
+      cookie: cookies.lezer,
+    });
     expect(statusOf(result)).toBe(200);
     const { actions: items } = await (result as Response).json();
-    expect(items.find((a: { id: number }) => a.id === actionId)).toMatchObject({ title: 'Monitor opzetten', status: 'loopt', deadlinePhrase: 'Q3 2025' });
+    expect(items.find((a: { id: number }) => a.id === actionId)).toMatchObject({
+      title: 'Monitor opzetten',
+      status: 'loopt',
+      deadlinePhrase: 'Q3 2025',
+    });
     expect(items.map((a: { id: number }) => a.id)).toContain(other);
   });
 
@@ -126,24 +152,40 @@ describe('the live status of action items', () => {
 describe('the notes page', () => {
   it('starts an empty document with the agenda headings, and tells readers they cannot edit', async () => {
     const meeting = seedMeeting(['Opening', 'Verantwoording 2024']);
-    const asReader = payloadOf(await runLoader(notesLoader, `/overleggen/${meeting.id}/notities`, { params: { meetingId: String(meeting.id) }, cookie: cookies.adviseur }));
+    const asReader = payloadOf(
+      await runLoader(notesLoader, `/overleggen/${meeting.id}/notities`, {
+        params: { meetingId: String(meeting.id) },
+        cookie: cookies.adviseur,
+      }),
+    );
     expect(asReader.mayEdit).toBe(false);
     expect(asReader.goals).toEqual([]);
-    expect(asReader.notes.content.filter((n: { type: string }) => n.type === 'heading').map((n: { content: { text: string }[] }) => n.content[0].text)).toEqual([
-      'Opening',
-      'Verantwoording 2024',
-    ]);
+    expect(
+      asReader.notes.content
+        .filter((n: { type: string }) => n.type === 'heading')
+        .map((n: { content: { text: string }[] }) => n.content[0].text),
+    ).toEqual(['Opening', 'Verantwoording 2024']);
     // Loading again adds nothing.
-    await runLoader(notesLoader, `/overleggen/${meeting.id}/notities`, { params: { meetingId: String(meeting.id) }, cookie: cookies.haarlem });
+    await runLoader(notesLoader, `/overleggen/${meeting.id}/notities`, {
+      params: { meetingId: String(meeting.id) },
+      cookie: cookies.haarlem,
+    });
     expect(readNotesJson(notesDocumentName(meeting.id)).content).toHaveLength(4);
 
-    const asWriter = payloadOf(await runLoader(notesLoader, `/overleggen/${meeting.id}/notities`, { params: { meetingId: String(meeting.id) }, cookie: cookies.haarlem }));
+    const asWriter = payloadOf(
+      await runLoader(notesLoader, `/overleggen/${meeting.id}/notities`, {
+        params: { meetingId: String(meeting.id) },
+        cookie: cookies.haarlem,
+      }),
+    );
     expect(asWriter.mayEdit).toBe(true);
     expect(asWriter.goals.length).toBeGreaterThan(5);
     expect(asWriter.me).toMatchObject({ name: expect.any(String), colour: expect.stringMatching(/^#[0-9a-f]{6}$/) });
   });
 
   it('is 404 for an unknown meeting', async () => {
-    expect(statusOf(await runLoader(notesLoader, '/overleggen/999999/notities', { params: { meetingId: '999999' }, cookie: cookies.lezer }))).toBe(404);
+    expect(
+      statusOf(await runLoader(notesLoader, '/overleggen/999999/notities', { params: { meetingId: '999999' }, cookie: cookies.lezer })),
+    ).toBe(404);
   });
 });

@@ -1,11 +1,12 @@
 import { eq, inArray } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { goals, notificationPreferences, notifications } from '../../db/schema';
+
 import { deliverDigests, deliverImmediateEmails, emailDeliveryIdle } from '../../app/models/notifications/email-delivery.server';
-import { action as commentAction } from '../../app/routes/reacties';
 import { action as preferencesAction, loader as preferencesLoader } from '../../app/routes/meldingen.voorkeuren';
+import { action as commentAction } from '../../app/routes/reacties';
 import { db } from '../../app/utils/db.server';
+import { goals, notificationPreferences, notifications } from '../../db/schema';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { signInDemoAccounts } from '../setup/demo-users';
@@ -29,17 +30,21 @@ function decodeMail(raw: string): { subject: string; text: string } {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   const headers = head.replace(/\r?\n[ \t]+/g, ' ');
   const subjectRaw = /^Subject: (.*)$/im.exec(headers)?.[1] ?? '';
-  const subject = subjectRaw
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
-      enc.toUpperCase() === 'B'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-    );
+  const subject = subjectRaw.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(data, 'base64').toString('utf8')
+      : Buffer.from(
+          data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+  );
   let body = rest.join('\n\n');
   const encoding = /^Content-Transfer-Encoding: (.*)$/im.exec(headers)?.[1]?.trim().toLowerCase();
   if (encoding === 'quoted-printable') {
-    body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    body = Buffer.from(
+      body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   } else if (encoding === 'base64') {
     body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   }
@@ -88,7 +93,12 @@ const savePreferences = (who: Who, email: Record<string, string>) => {
 };
 
 const comment = (who: Who, body: string) =>
-  runAction(commentAction, '/reacties', { intent: 'create', targetType: 'goal', targetId: String(goalId), body, redirectTo: '/' }, { cookie: cookies[who] });
+  runAction(
+    commentAction,
+    '/reacties',
+    { intent: 'create', targetType: 'goal', targetId: String(goalId), body, redirectTo: '/' },
+    { cookie: cookies[who] },
+  );
 
 async function waitForMail(n: number) {
   await emailDeliveryIdle();
@@ -160,7 +170,19 @@ describe('e-mail', () => {
     expect(inbox[0].to).toEqual([ACCOUNTS.haarlem]);
     expect(inbox[0].subject).toBe('Koers: uw dagelijkse samenvatting (2 meldingen)');
     for (const row of rows) expect(inbox[0].text).toContain(`https://koers.example.nl${row.link}`);
-    expect(db.select().from(notifications).where(inArray(notifications.id, rows.map((r) => r.id))).all().every((r) => r.emailedAt !== null)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(
+          inArray(
+            notifications.id,
+            rows.map((r) => r.id),
+          ),
+        )
+        .all()
+        .every((r) => r.emailedAt !== null),
+    ).toBe(true);
 
     expect(await deliverDigests({ now: tomorrow })).toEqual({ sent: 0, failed: 0 });
     expect(inbox).toHaveLength(1);

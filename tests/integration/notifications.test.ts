@@ -1,21 +1,22 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { actions, follows, goals, meetingAttendees, minutesVersions, notificationPreferences, notifications } from '../../db/schema';
-import { createAction, updateAction } from '../../app/models/tracker/action.server';
+
 import { planMeeting } from '../../app/models/meetings/meeting.server';
-import { checkDeadlines } from '../../app/models/notifications/notification-deadlines.server';
 import { notifyMinutesPublished } from '../../app/models/notifications/notification.server';
-import { action as commentAction } from '../../app/routes/reacties';
+import { checkDeadlines } from '../../app/models/notifications/notification-deadlines.server';
+import { createAction, updateAction } from '../../app/models/tracker/action.server';
+import { loader as rootLoader } from '../../app/root';
 import { action as inboxAction, loader as inboxLoader } from '../../app/routes/meldingen._index';
 import { action as openAction, loader as openLoader } from '../../app/routes/meldingen.$notificationId';
-import { action as preferencesAction, loader as preferencesLoader } from '../../app/routes/meldingen.voorkeuren';
 import { action as followAction, loader as followLoader } from '../../app/routes/meldingen.volgen';
+import { action as preferencesAction, loader as preferencesLoader } from '../../app/routes/meldingen.voorkeuren';
 import { loader as peopleLoader } from '../../app/routes/personen';
-import { loader as rootLoader } from '../../app/root';
+import { action as commentAction } from '../../app/routes/reacties';
 import { ActionFormSchema } from '../../app/schemas/action';
+import { addDays } from '../../app/utils/date-time';
 import { db } from '../../app/utils/db.server';
 import { todayInNL } from '../../app/utils/today';
-import { addDays } from '../../app/utils/date-time';
+import { actions, follows, goals, meetingAttendees, minutesVersions, notificationPreferences, notifications } from '../../db/schema';
 import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { signInDemoAccounts } from '../setup/demo-users';
@@ -31,7 +32,11 @@ const total = () => db.select({ n: count() }).from(notifications).get()!.n;
 
 /** Runs `act` and returns the notifications it stored, by recipient. */
 async function newNotifications(act: () => unknown) {
-  const before = db.select({ id: notifications.id }).from(notifications).all().map((r) => r.id);
+  const before = db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .all()
+    .map((r) => r.id);
   await act();
   const seen = new Set(before);
   return db
@@ -75,7 +80,12 @@ beforeEach(() => {
 describe('mentions in comments', () => {
   it('notifies exactly the mentioned person, with a Dutch message, the actor and a link to the comment', async () => {
     const created = await newNotifications(() =>
-      comment('adviseur', { intent: 'create', targetType: 'goal', targetId: String(goalId), body: `Wat vind jij, @${names.haarlem}? Zie ook adviseur@koers.test.` }),
+      comment('adviseur', {
+        intent: 'create',
+        targetType: 'goal',
+        targetId: String(goalId),
+        body: `Wat vind jij, @${names.haarlem}? Zie ook adviseur@koers.test.`,
+      }),
     );
     expect(recipients(created)).toEqual(['haarlem']);
     const [n] = created;
@@ -88,7 +98,12 @@ describe('mentions in comments', () => {
 
   it('does not notify people who mention themselves, nor for a name that is no one', async () => {
     const created = await newNotifications(() =>
-      comment('haarlem', { intent: 'create', targetType: 'goal', targetId: String(goalId), body: `Notitie voor mezelf, @${names.haarlem}, en @Niemand Bekend.` }),
+      comment('haarlem', {
+        intent: 'create',
+        targetType: 'goal',
+        targetId: String(goalId),
+        body: `Notitie voor mezelf, @${names.haarlem}, en @Niemand Bekend.`,
+      }),
     );
     expect(created).toEqual([]);
   });
@@ -106,10 +121,17 @@ describe('mentions in comments', () => {
 
   it('a reply mentioning someone notifies them once, as a mention', async () => {
     const [first] = await newNotifications(() =>
-      comment('adviseur', { intent: 'create', targetType: 'goal', targetId: String(goalId), body: `Start van een discussie met @${names.velsen}.` }),
+      comment('adviseur', {
+        intent: 'create',
+        targetType: 'goal',
+        targetId: String(goalId),
+        body: `Start van een discussie met @${names.velsen}.`,
+      }),
     );
     const threadId = first.link.split('#reactie-')[1];
-    const replied = await newNotifications(() => comment('haarlem', { intent: 'reply', commentId: threadId, body: `Eens, @${names.velsen}.` }));
+    const replied = await newNotifications(() =>
+      comment('haarlem', { intent: 'reply', commentId: threadId, body: `Eens, @${names.velsen}.` }),
+    );
     // Velsen is mentioned (mention, not also "comment"); the adviser follows the goal since her comment.
     expect(replied.map((r) => [recipients([r])[0], r.kind]).sort()).toEqual([
       ['adviseur', 'comment'],
@@ -122,35 +144,66 @@ describe('comments on items you own or follow', () => {
   it('tells the action owner of a comment, and the commenter follows the action from then on', async () => {
     const actionId = newAction(ids.velsen).create(ids.haarlem);
     db.delete(notifications).run();
-    const first = await newNotifications(() => comment('adviseur', { intent: 'create', targetType: 'action', targetId: String(actionId), body: 'Hoe staat het ervoor?' }));
+    const first = await newNotifications(() =>
+      comment('adviseur', { intent: 'create', targetType: 'action', targetId: String(actionId), body: 'Hoe staat het ervoor?' }),
+    );
     expect(recipients(first)).toEqual(['velsen']);
     expect(first[0]).toMatchObject({ kind: 'comment', actorId: ids.adviseur });
     expect(first[0].link).toMatch(new RegExp(`^/acties/${actionId}#reactie-\\d+$`));
     expect(first[0].message).toContain(`${names.adviseur} reageerde op de actie "Testactie`);
 
     // The owner answers: the adviser (now a follower) hears of it, the owner does not.
-    const answer = await newNotifications(() => comment('velsen', { intent: 'create', targetType: 'action', targetId: String(actionId), body: 'Op schema.' }));
+    const answer = await newNotifications(() =>
+      comment('velsen', { intent: 'create', targetType: 'action', targetId: String(actionId), body: 'Op schema.' }),
+    );
     expect(recipients(answer)).toEqual(['adviseur']);
   });
 
   it('follow and unfollow by the button; followers hear of new comments, others do not', async () => {
     const follow = (who: Who, intent: string) =>
-      runAction(followAction, '/meldingen/volgen', { intent, targetType: 'goal', targetId: String(goalId), redirectTo: `/doelen/${goalId}` }, { cookie: cookies[who] });
+      runAction(
+        followAction,
+        '/meldingen/volgen',
+        { intent, targetType: 'goal', targetId: String(goalId), redirectTo: `/doelen/${goalId}` },
+        { cookie: cookies[who] },
+      );
     expect(statusOf(await follow('lezer', 'follow'))).toBe(302);
     const state = payloadOf(await runLoader(followLoader, `/meldingen/volgen?type=goal&id=${goalId}`, { cookie: cookies.lezer }));
     expect(state.following).toBe(true);
-    let created = await newNotifications(() => comment('haarlem', { intent: 'create', targetType: 'goal', targetId: String(goalId), body: 'Nieuw inzicht.' }));
+    let created = await newNotifications(() =>
+      comment('haarlem', { intent: 'create', targetType: 'goal', targetId: String(goalId), body: 'Nieuw inzicht.' }),
+    );
     expect(recipients(created)).toEqual(['lezer']);
 
     expect(statusOf(await follow('lezer', 'unfollow'))).toBe(302);
-    created = await newNotifications(() => comment('velsen', { intent: 'create', targetType: 'goal', targetId: String(goalId), body: 'Nog een inzicht.' }));
+    created = await newNotifications(() =>
+      comment('velsen', { intent: 'create', targetType: 'goal', targetId: String(goalId), body: 'Nog een inzicht.' }),
+    );
     expect(recipients(created)).toEqual(['haarlem']);
   });
 
   it('refuses to follow what does not exist, and bad input, without storing anything', async () => {
     const before = db.select({ n: count() }).from(follows).get()!.n;
-    expect(statusOf(await runAction(followAction, '/meldingen/volgen', { intent: 'follow', targetType: 'goal', targetId: '999999' }, { cookie: cookies.lezer }))).toBe(404);
-    expect(statusOf(await runAction(followAction, '/meldingen/volgen', { intent: 'follow', targetType: 'planeet', targetId: '1' }, { cookie: cookies.lezer }))).toBe(400);
+    expect(
+      statusOf(
+        await runAction(
+          followAction,
+          '/meldingen/volgen',
+          { intent: 'follow', targetType: 'goal', targetId: '999999' },
+          { cookie: cookies.lezer },
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      statusOf(
+        await runAction(
+          followAction,
+          '/meldingen/volgen',
+          { intent: 'follow', targetType: 'planeet', targetId: '1' },
+          { cookie: cookies.lezer },
+        ),
+      ),
+    ).toBe(400);
     expect(statusOf(await runLoader(followLoader, '/meldingen/volgen?type=goal&id=abc', { cookie: cookies.lezer }))).toBe(404);
     expect(db.select({ n: count() }).from(follows).get()!.n).toBe(before);
   });
@@ -166,12 +219,22 @@ describe('becoming the owner of an action', () => {
     expect(created[0].message).toBe(`${names.haarlem} maakte u trekker van de actie "${draft.input.title}".`);
 
     // Saving without a change of owner notifies nobody.
-    expect(await newNotifications(() => updateAction({ userId: ids.haarlem, id: actionId, input: { ...draft.input, description: 'Aangevuld.' } }))).toEqual([]);
+    expect(
+      await newNotifications(() =>
+        updateAction({ userId: ids.haarlem, id: actionId, input: { ...draft.input, description: 'Aangevuld.' } }),
+      ),
+    ).toEqual([]);
     // A new owner hears of it.
-    const changed = await newNotifications(() => updateAction({ userId: ids.haarlem, id: actionId, input: { ...draft.input, ownerUserId: ids.zandvoort } }));
+    const changed = await newNotifications(() =>
+      updateAction({ userId: ids.haarlem, id: actionId, input: { ...draft.input, ownerUserId: ids.zandvoort } }),
+    );
     expect(recipients(changed)).toEqual(['zandvoort']);
     // Making yourself the owner tells nobody.
-    expect(await newNotifications(() => updateAction({ userId: ids.haarlem, id: actionId, input: { ...draft.input, ownerUserId: ids.haarlem } }))).toEqual([]);
+    expect(
+      await newNotifications(() =>
+        updateAction({ userId: ids.haarlem, id: actionId, input: { ...draft.input, ownerUserId: ids.haarlem } }),
+      ),
+    ).toEqual([]);
     expect(await newNotifications(() => newAction(ids.haarlem).create(ids.haarlem))).toEqual([]);
   });
 });
@@ -207,7 +270,11 @@ describe('deadlines', () => {
 
     // A week on: the "soon" one is overdue now (a new kind of news), the late one stays told.
     expect(checkDeadlines({ today: addDays(today, 8) })).toBe(2);
-    expect(rowsFor('velsen').map((r) => r.kind).sort()).toEqual(['deadline_soon', 'deadline_soon', 'overdue', 'overdue']);
+    expect(
+      rowsFor('velsen')
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(['deadline_soon', 'deadline_soon', 'overdue', 'overdue']);
 
     // A changed deadline may notify again.
     setDeadline(late, addDays(today, -2));
@@ -236,7 +303,9 @@ describe('meetings', () => {
       });
     });
     expect(recipients(planned)).toEqual(['velsen', 'zandvoort']);
-    expect(planned[0].message).toBe(`${names.haarlem} plande het overleg "Werkgroep september" op 10 sep. 2030 om 14:00; u staat op de deelnemerslijst.`);
+    expect(planned[0].message).toBe(
+      `${names.haarlem} plande het overleg "Werkgroep september" op 10 sep. 2030 om 14:00; u staat op de deelnemerslijst.`,
+    );
     expect(planned[0].link).toBe(`/overleggen/${meetingId}`);
 
     // Zandvoort turned out absent; the minutes go to those who were there.
@@ -272,17 +341,21 @@ describe('meetings', () => {
 
 describe('preferences', () => {
   it('a kind turned off stores nothing; off in Koers with e-mail on is stored already read', async () => {
-    const save = (fields: Record<string, string>) => runAction(preferencesAction, '/meldingen/voorkeuren', fields, { cookie: cookies.velsen });
+    const save = (fields: Record<string, string>) =>
+      runAction(preferencesAction, '/meldingen/voorkeuren', fields, { cookie: cookies.velsen });
     const kinds = ['mention', 'comment', 'owner', 'deadline_soon', 'overdue', 'meeting_planned', 'minutes_published'];
     const ownerOff = Object.fromEntries(kinds.filter((k) => k !== 'owner').map((k) => [`${k}.enabled`, 'on']));
     expect(statusOf(await save(ownerOff))).toBe(302);
     expect(await newNotifications(() => newAction(ids.velsen).create(ids.haarlem))).toEqual([]);
 
     // Without SMTP (this test file) the e-mail choice cannot be changed: the form omits it and the server keeps it.
-    db.insert(notificationPreferences).values({ userId: ids.velsen, kind: 'mention', enabled: false, email: 'digest' }).onConflictDoUpdate({
-      target: [notificationPreferences.userId, notificationPreferences.kind],
-      set: { enabled: false, email: 'digest' },
-    }).run();
+    db.insert(notificationPreferences)
+      .values({ userId: ids.velsen, kind: 'mention', enabled: false, email: 'digest' })
+      .onConflictDoUpdate({
+        target: [notificationPreferences.userId, notificationPreferences.kind],
+        set: { enabled: false, email: 'digest' },
+      })
+      .run();
     const created = await newNotifications(() =>
       comment('adviseur', { intent: 'create', targetType: 'goal', targetId: String(goalId), body: `Even @${names.velsen} erbij.` }),
     );
@@ -299,10 +372,20 @@ describe('preferences', () => {
   it('refuses bad values with a Dutch message and saves nothing', async () => {
     const stored = () => db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, ids.velsen)).all();
     const before = stored();
-    const result = await runAction(preferencesAction, '/meldingen/voorkeuren', { 'mention.enabled': 'on', 'mention.email': 'wekelijks' }, { cookie: cookies.velsen });
+    const result = await runAction(
+      preferencesAction,
+      '/meldingen/voorkeuren',
+      { 'mention.enabled': 'on', 'mention.email': 'wekelijks' },
+      { cookie: cookies.velsen },
+    );
     expect(statusOf(result)).toBe(400);
     expect(payloadOf(result).fieldErrors['mention.email']).toBe('Kies voor e-mail: uit, direct of dagelijkse samenvatting.');
-    const result2 = await runAction(preferencesAction, '/meldingen/voorkeuren', { 'comment.enabled': 'ja graag' }, { cookie: cookies.velsen });
+    const result2 = await runAction(
+      preferencesAction,
+      '/meldingen/voorkeuren',
+      { 'comment.enabled': 'ja graag' },
+      { cookie: cookies.velsen },
+    );
     expect(statusOf(result2)).toBe(400);
     expect(payloadOf(result2).fieldErrors['comment.enabled']).toBe('Ongeldige keuze voor "In Koers".');
     expect(stored()).toEqual(before);
@@ -339,7 +422,11 @@ describe('the inbox', () => {
     expect((opened as Response).headers.get('Location')).toBe(a.link);
     expect(db.select().from(notifications).where(eq(notifications.id, a.id)).get()!.readAt).not.toBeNull();
 
-    expect(statusOf(await runAction(inboxAction, '/meldingen?index', { intent: 'read', notificationId: String(b.id) }, { cookie: cookies.velsen }))).toBe(302);
+    expect(
+      statusOf(
+        await runAction(inboxAction, '/meldingen?index', { intent: 'read', notificationId: String(b.id) }, { cookie: cookies.velsen }),
+      ),
+    ).toBe(302);
     expect(db.select().from(notifications).where(eq(notifications.id, b.id)).get()!.readAt).not.toBeNull();
     expect(db.select().from(notifications).where(eq(notifications.id, c.id)).get()!.readAt).toBeNull();
 
@@ -351,16 +438,33 @@ describe('the inbox', () => {
 
   it("refuses to mark or open someone else's notification, and nothing changes", async () => {
     const theirs = await mentionOf('haarlem');
-    expect(statusOf(await runAction(inboxAction, '/meldingen?index', { intent: 'read', notificationId: String(theirs.id) }, { cookie: cookies.velsen }))).toBe(404);
-    expect(statusOf(await runLoader(openLoader, `/meldingen/${theirs.id}`, { params: { notificationId: String(theirs.id) }, cookie: cookies.velsen }))).toBe(404);
-    expect(statusOf(await runAction(inboxAction, '/meldingen?index', { intent: 'read', notificationId: 'x' }, { cookie: cookies.velsen }))).toBe(400);
+    expect(
+      statusOf(
+        await runAction(inboxAction, '/meldingen?index', { intent: 'read', notificationId: String(theirs.id) }, { cookie: cookies.velsen }),
+      ),
+    ).toBe(404);
+    expect(
+      statusOf(
+        await runLoader(openLoader, `/meldingen/${theirs.id}`, { params: { notificationId: String(theirs.id) }, cookie: cookies.velsen }),
+      ),
+    ).toBe(404);
+    expect(
+      statusOf(await runAction(inboxAction, '/meldingen?index', { intent: 'read', notificationId: 'x' }, { cookie: cookies.velsen })),
+    ).toBe(400);
     expect(db.select().from(notifications).where(eq(notifications.id, theirs.id)).get()!.readAt).toBeNull();
   });
 
   it('answers a POST to a notification with a plain 404 for a bad id and 405 otherwise, marking nothing read', async () => {
     const mine = await mentionOf('velsen');
-    expect(statusOf(await runAction(openAction, '/meldingen/abc', {}, { params: { notificationId: 'abc' }, cookie: cookies.velsen }))).toBe(404);
-    const refused = (await runAction(openAction, `/meldingen/${mine.id}`, {}, { params: { notificationId: String(mine.id) }, cookie: cookies.velsen })) as Response;
+    expect(statusOf(await runAction(openAction, '/meldingen/abc', {}, { params: { notificationId: 'abc' }, cookie: cookies.velsen }))).toBe(
+      404,
+    );
+    const refused = (await runAction(
+      openAction,
+      `/meldingen/${mine.id}`,
+      {},
+      { params: { notificationId: String(mine.id) }, cookie: cookies.velsen },
+    )) as Response;
     expect(refused.status).toBe(405);
     expect(refused.headers.get('Allow')).toBe('GET');
     expect(db.select().from(notifications).where(eq(notifications.id, mine.id)).get()!.readAt).toBeNull();
@@ -378,7 +482,9 @@ describe('mention suggestions', () => {
     expect(result.status).toBe(200);
     const { people } = (await result.json()) as { people: { name: string; organisation: string }[] };
     expect(people).toEqual([{ id: ids.velsen, name: names.velsen, organisation: 'Velsen' }]);
-    const byLastName = (await ((await runLoader(peopleLoader, '/personen?q=de%20vr', { cookie: cookies.adviseur })) as Response).json()) as { people: { name: string }[] };
+    const byLastName = (await (
+      (await runLoader(peopleLoader, '/personen?q=de%20vr', { cookie: cookies.adviseur })) as Response
+    ).json()) as { people: { name: string }[] };
     expect(byLastName.people.map((p) => p.name)).toEqual([names.haarlem]);
     expect(statusOf(await runLoader(peopleLoader, '/personen?q=a', { cookie: cookies.lezer }))).toBe(403);
     expect(statusOf(await runLoader(peopleLoader, '/personen?q=a'))).toBe(302);

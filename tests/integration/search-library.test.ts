@@ -1,25 +1,28 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collabSnapshots, decisions, libraryFiles, libraryItems, meetings, users } from '../../db/schema';
-import { loader as searchLoader } from '../../app/routes/zoeken';
+
 import { appendUpdates, compactDocument, NOTES_FIELD } from '../../app/models/collab/document-store.server';
 import { createComment } from '../../app/models/comments/comment.server';
-import { createDecision } from '../../app/models/meetings/decision.server';
 import { createLibraryItem, updateLibraryItem } from '../../app/models/library/library.server';
+import { createDecision } from '../../app/models/meetings/decision.server';
 import type { Actor } from '../../app/models/permissions';
 import { searchWorkspace } from '../../app/models/search/search.server';
 import { MARK_END, MARK_START } from '../../app/models/search/search-text';
+import { loader as searchLoader } from '../../app/routes/zoeken';
 import { LibraryItemFormSchema } from '../../app/schemas/library';
 import { db } from '../../app/utils/db.server';
+import { collabSnapshots, decisions, libraryFiles, libraryItems, meetings, users } from '../../db/schema';
 import { ACCOUNTS } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runLoader, sessionFor, statusOf } from '../setup/requests';
 
 let actor: Actor;
 
-const userBy = (email: string) => db.select({ id: users.id, role: users.role, organisationId: users.organisationId }).from(users).where(eq(users.email, email)).get()!;
-const find = (query: string, kinds: Parameters<typeof searchWorkspace>[0]['kinds'] = []) => searchWorkspace({ actor, query, kinds, limit: 100 });
+const userBy = (email: string) =>
+  db.select({ id: users.id, role: users.role, organisationId: users.organisationId }).from(users).where(eq(users.email, email)).get()!;
+const find = (query: string, kinds: Parameters<typeof searchWorkspace>[0]['kinds'] = []) =>
+  searchWorkspace({ actor, query, kinds, limit: 100 });
 const ids = (query: string, kind: 'library' | 'notes' | 'decision') =>
   find(query, [kind])
     .hits.filter((hit) => hit.kind === kind)
@@ -72,14 +75,29 @@ describe('library items in search', () => {
     const practice = createLibraryItem({
       userId: author,
       kind: 'voorbeeld',
-      input: input({ kind: 'voorbeeld', title: 'Coördinatiepunt Taalhuis Heemstede', summary: 'Eén loket voor vrijwilligers.', body: 'De **Ondergrondse** aanpak werkt.' }),
+      input: input({
+        kind: 'voorbeeld',
+        title: 'Coördinatiepunt Taalhuis Heemstede',
+        summary: 'Eén loket voor vrijwilligers.',
+        body: 'De **Ondergrondse** aanpak werkt.',
+      }),
     });
     const contact = createLibraryItem({
       userId: author,
       kind: 'contact',
-      input: input({ kind: 'contact', title: 'Spreker', contactName: 'Jolanda Pietersma', contactOrganisation: 'Volkshogeschool', contactEmail: 'jolanda@volkshogeschool.example.nl' }),
+      input: input({
+        kind: 'contact',
+        title: 'Spreker',
+        contactName: 'Jolanda Pietersma',
+        contactOrganisation: 'Volkshogeschool',
+        contactEmail: 'jolanda@volkshogeschool.example.nl',
+      }),
     });
-    const link = createLibraryItem({ userId: author, kind: 'link', input: input({ kind: 'link', title: 'Oefensite', url: 'https://www.oefenwebsite.example.nl/rekenen' }) });
+    const link = createLibraryItem({
+      userId: author,
+      kind: 'link',
+      input: input({ kind: 'link', title: 'Oefensite', url: 'https://www.oefenwebsite.example.nl/rekenen' }),
+    });
 
     for (const query of ['coördinatiepunt', 'COORDINATIEPUNT', 'Coordinatiep', 'coördinatiep', 'een loket', 'ÉÉN LOKET', 'ondergronds']) {
       expect(ids(query, 'library'), query).toContain(practice);
@@ -98,7 +116,11 @@ describe('library items in search', () => {
   });
 
   it('an edit is searchable right after it is saved, and the old words are forgotten', () => {
-    const id = createLibraryItem({ userId: userBy(ACCOUNTS.haarlem).id, kind: 'link', input: input({ title: 'Kameleonproject', url: 'https://example.nl' }) });
+    const id = createLibraryItem({
+      userId: userBy(ACCOUNTS.haarlem).id,
+      kind: 'link',
+      input: input({ title: 'Kameleonproject', url: 'https://example.nl' }),
+    });
     expect(ids('kameleonproject', 'library')).toEqual([id]);
     updateLibraryItem({ id, userId: userBy(ACCOUNTS.haarlem).id, input: input({ title: 'Pelikaanproject', url: 'https://example.nl' }) });
     expect(ids('pelikaanproject', 'library')).toEqual([id]);
@@ -107,14 +129,28 @@ describe('library items in search', () => {
 
   it('include the text of the current file version only', () => {
     const userId = userBy(ACCOUNTS.haarlem).id;
-    const file = (text: string) => ({ sha256: 'a'.repeat(64), size: 10, mimeType: 'application/pdf' as const, originalName: 'plan.pdf', extractedText: text });
-    const id = createLibraryItem({ userId, kind: 'document', input: input({ kind: 'document', title: 'Jaarplan' }), upload: file('Versie een noemt de Ooievaar.') });
+    const file = (text: string) => ({
+      sha256: 'a'.repeat(64),
+      size: 10,
+      mimeType: 'application/pdf' as const,
+      originalName: 'plan.pdf',
+      extractedText: text,
+    });
+    const id = createLibraryItem({
+      userId,
+      kind: 'document',
+      input: input({ kind: 'document', title: 'Jaarplan' }),
+      upload: file('Versie een noemt de Ooievaar.'),
+    });
     expect(ids('ooievaar', 'library')).toEqual([id]);
     updateLibraryItem({ id, userId, input: input({ kind: 'document', title: 'Jaarplan' }), upload: file('Versie twee noemt de Reiger.') });
     expect(ids('reiger', 'library')).toEqual([id]);
     expect(ids('ooievaar', 'library')).toEqual([]);
     // A changed extraction (e.g. a re-run) is followed too.
-    db.update(libraryFiles).set({ extractedText: 'Nu over de Flamingo.' }).where(sql`${libraryFiles.itemId} = ${id} and ${libraryFiles.version} = 2`).run();
+    db.update(libraryFiles)
+      .set({ extractedText: 'Nu over de Flamingo.' })
+      .where(sql`${libraryFiles.itemId} = ${id} and ${libraryFiles.version} = 2`)
+      .run();
     expect(ids('flamingo', 'library')).toEqual([id]);
     db.delete(libraryItems).where(eq(libraryItems.id, id)).run();
     expect(ids('flamingo', 'library')).toEqual([]);
@@ -122,8 +158,17 @@ describe('library items in search', () => {
   });
 
   it('comments on a library item link to the item', () => {
-    const id = createLibraryItem({ userId: userBy(ACCOUNTS.haarlem).id, kind: 'link', input: input({ title: 'Leesbevordering', url: 'https://example.nl' }) });
-    const comment = createComment({ authorId: userBy(ACCOUNTS.adviseur).id, targetType: 'library', targetId: id, body: 'Zie ook de Boekstartkoffer.' });
+    const id = createLibraryItem({
+      userId: userBy(ACCOUNTS.haarlem).id,
+      kind: 'link',
+      input: input({ title: 'Leesbevordering', url: 'https://example.nl' }),
+    });
+    const comment = createComment({
+      authorId: userBy(ACCOUNTS.adviseur).id,
+      targetType: 'library',
+      targetId: id,
+      body: 'Zie ook de Boekstartkoffer.',
+    });
     const hit = find('boekstartkoffer', ['comment']).hits[0]!;
     expect(hit).toMatchObject({ kind: 'comment', id: comment, href: `/kennisbank/${id}#reactie-${comment}` });
     expect(hit.title).toMatch(/^Reactie van .+ op kennisbank-item Leesbevordering$/);
@@ -145,7 +190,12 @@ describe('meeting notes in search', () => {
     const doc = writeNotes(meetingId, ['Opening door de voorzitter.', 'Het Taalnetwerk Kennemerland presenteert de coördinatieaanpak.']);
     const hits = find('taalnetwerk', ['notes']).hits;
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ kind: 'notes', id: meetingId, title: 'Werkgroepoverleg november', href: `/overleggen/${meetingId}/notities` });
+    expect(hits[0]).toMatchObject({
+      kind: 'notes',
+      id: meetingId,
+      title: 'Werkgroepoverleg november',
+      href: `/overleggen/${meetingId}/notities`,
+    });
     expect(hits[0].context).toMatch(/^Notities van het overleg van 13 nov\.? 2025$/);
     expect(hits[0].snippet).toContain(`${MARK_START}Taalnetwerk${MARK_END}`);
     expect(ids('COORDINATIEAANP', 'notes')).toEqual([meetingId]);
@@ -166,20 +216,36 @@ describe('meeting notes in search', () => {
     db.update(meetings).set({ title: 'Werkgroepoverleg 13 november' }).where(eq(meetings.id, meetingId)).run();
     expect(find('leesambassadeurs', ['notes']).hits[0]?.title).toBe('Werkgroepoverleg 13 november');
     // A compaction that changes nothing else leaves the index row alone.
-    const row = () => db.get<{ title: string; body: string }>(sql`select title, body from search_index where rowid = ${meetingId * 16 + 7}`);
+    const row = () =>
+      db.get<{ title: string; body: string }>(sql`select title, body from search_index where rowid = ${meetingId * 16 + 7}`);
     const before = row();
-    db.update(collabSnapshots).set({ updatedAt: new Date().toISOString() }).where(eq(collabSnapshots.documentName, `meeting.${meetingId}`)).run();
+    db.update(collabSnapshots)
+      .set({ updatedAt: new Date().toISOString() })
+      .where(eq(collabSnapshots.documentName, `meeting.${meetingId}`))
+      .run();
     expect(row()).toEqual(before);
 
-    db.delete(collabSnapshots).where(eq(collabSnapshots.documentName, `meeting.${meetingId}`)).run();
+    db.delete(collabSnapshots)
+      .where(eq(collabSnapshots.documentName, `meeting.${meetingId}`))
+      .run();
     expect(ids('leesambassadeurs', 'notes')).toEqual([]);
   });
 
   it('ignore other documents and empty notes', () => {
-    const other = db.insert(meetings).values({ title: 'Leeg overleg', kind: 'werkgroep', startsAt: '2025-12-11T13:00:00.000Z' }).returning({ id: meetings.id }).get().id;
-    db.insert(collabSnapshots).values({ documentName: `meeting.${other}`, state: Buffer.from([0, 0]), lastUpdateId: 0, text: '' }).run();
-    db.insert(collabSnapshots).values({ documentName: `meeting.${other}x`, state: Buffer.from([0, 0]), lastUpdateId: 0, text: 'Spookwoord' }).run();
-    db.insert(collabSnapshots).values({ documentName: 'agenda.1', state: Buffer.from([0, 0]), lastUpdateId: 0, text: 'Spookwoord' }).run();
+    const other = db
+      .insert(meetings)
+      .values({ title: 'Leeg overleg', kind: 'werkgroep', startsAt: '2025-12-11T13:00:00.000Z' })
+      .returning({ id: meetings.id })
+      .get().id;
+    db.insert(collabSnapshots)
+      .values({ documentName: `meeting.${other}`, state: Buffer.from([0, 0]), lastUpdateId: 0, text: '' })
+      .run();
+    db.insert(collabSnapshots)
+      .values({ documentName: `meeting.${other}x`, state: Buffer.from([0, 0]), lastUpdateId: 0, text: 'Spookwoord' })
+      .run();
+    db.insert(collabSnapshots)
+      .values({ documentName: 'agenda.1', state: Buffer.from([0, 0]), lastUpdateId: 0, text: 'Spookwoord' })
+      .run();
     expect(ids('leeg', 'notes')).toEqual([]);
     expect(find('spookwoord').total).toBe(0);
   });
@@ -198,7 +264,11 @@ describe('decisions in search', () => {
 
   it('a decision is found by a word of its text right after saving, ignoring accents and case, linking to its meeting', () => {
     const userId = userBy(ACCOUNTS.haarlem).id;
-    const id = createDecision({ userId, meetingId, input: { text: 'De regio financiert de coördinatie van het Taalcafé Zandvoort.', goalId: null, actionId: null } });
+    const id = createDecision({
+      userId,
+      meetingId,
+      input: { text: 'De regio financiert de coördinatie van het Taalcafé Zandvoort.', goalId: null, actionId: null },
+    });
     for (const query of ['taalcafé', 'TAALCAFE', 'Taalcaf', 'coordinatie', 'COÖRDINATIE financiert']) {
       expect(ids(query, 'decision'), query).toEqual([id]);
     }
@@ -236,7 +306,9 @@ describe('decisions in search', () => {
       expect(statusOf(result), email).toBe(200);
       const payload = payloadOf(result);
       expect(payload.kinds).toContain('decision');
-      expect(payload.result.hits.map((h: { kind: string; href: string }) => [h.kind, h.href])).toEqual([['decision', `/overleggen/${meetingId}#besluiten`]]);
+      expect(payload.result.hits.map((h: { kind: string; href: string }) => [h.kind, h.href])).toEqual([
+        ['decision', `/overleggen/${meetingId}#besluiten`],
+      ]);
       expect(payload.result.countsByKind.decision).toBe(1);
     }
   });

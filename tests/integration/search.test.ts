@@ -1,15 +1,16 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actions, comments, goals, libraryItems, organisations, themes, users } from '../../db/schema';
-import { loader as searchLoader } from '../../app/routes/zoeken';
-import { saveAccent } from '../../app/models/tracker/accent.server';
-import { createAction, updateAction } from '../../app/models/tracker/action.server';
+
 import { createComment, deleteComment, editComment } from '../../app/models/comments/comment.server';
 import type { Actor } from '../../app/models/permissions';
-import { searchWorkspace, toMatchExpression, type SearchResult } from '../../app/models/search/search.server';
+import { type SearchResult, searchWorkspace, toMatchExpression } from '../../app/models/search/search.server';
 import { MARK_END, MARK_START, splitMarked } from '../../app/models/search/search-text';
+import { saveAccent } from '../../app/models/tracker/accent.server';
+import { createAction, updateAction } from '../../app/models/tracker/action.server';
+import { loader as searchLoader } from '../../app/routes/zoeken';
 import { ActionFormSchema } from '../../app/schemas/action';
 import { db } from '../../app/utils/db.server';
+import { actions, comments, goals, libraryItems, organisations, themes, users } from '../../db/schema';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runLoader, sessionFor, statusOf } from '../setup/requests';
 
@@ -17,21 +18,32 @@ let actor: Actor;
 let goalId: number;
 let coordinationId: number;
 
-const userBy = (email: string) => db.select({ id: users.id, role: users.role, organisationId: users.organisationId }).from(users).where(eq(users.email, email)).get()!;
+const userBy = (email: string) =>
+  db.select({ id: users.id, role: users.role, organisationId: users.organisationId }).from(users).where(eq(users.email, email)).get()!;
 const orgId = (name: string) => db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get()!.id;
 const find = (query: string, kinds: SearchResult['hits'][number]['kind'][] = []) => searchWorkspace({ actor, query, kinds, limit: 100 });
 const hitIds = (result: SearchResult, kind: string) => result.hits.filter((hit) => hit.kind === kind).map((hit) => hit.id);
 const indexSize = () => db.get<{ n: number }>(sql`select count(*) as n from search_index`).n;
 
 function actionInput(title: string, description = '') {
-  return ActionFormSchema.parse({ title, description, goalId: String(goalId), deadline: 'eind 2025', status: 'niet_gestart', progress: '0' });
+  return ActionFormSchema.parse({
+    title,
+    description,
+    goalId: String(goalId),
+    deadline: 'eind 2025',
+    status: 'niet_gestart',
+    progress: '0',
+  });
 }
 
 beforeAll(async () => {
   await prepareDatabase();
   actor = userBy('werkgroep.haarlem@koers.test');
   goalId = db.select({ id: goals.id }).from(goals).where(eq(goals.code, '1.3.a-A')).get()!.id;
-  coordinationId = createAction({ userId: actor.id, input: actionInput('Regionale coördinatie van de taalmaatjes', 'Eén aanspreekpunt voor alle vrijwilligers.') });
+  coordinationId = createAction({
+    userId: actor.id,
+    input: actionInput('Regionale coördinatie van de taalmaatjes', 'Eén aanspreekpunt voor alle vrijwilligers.'),
+  });
 });
 
 describe('the index follows the data', () => {
@@ -43,7 +55,9 @@ describe('the index follows the data', () => {
       db.select({ n: count() }).from(comments).get()!.n +
       db.get<{ n: number }>(sql`select count(*) as n from local_accents where body <> ''`).n +
       db.select({ n: count() }).from(libraryItems).get()!.n +
-      db.get<{ n: number }>(sql`select count(*) as n from collab_snapshots s join meetings m on 'meeting.' || m.id = s.document_name where s.text <> ''`).n +
+      db.get<{ n: number }>(
+        sql`select count(*) as n from collab_snapshots s join meetings m on 'meeting.' || m.id = s.document_name where s.text <> ''`,
+      ).n +
       db.get<{ n: number }>(sql`select count(*) as n from decisions`).n;
     expect(indexSize()).toBe(sources);
   });
@@ -73,11 +87,19 @@ describe('the index follows the data', () => {
 
   it('makes an edit searchable right after it is saved, and forgets the old words', () => {
     expect(hitIds(find('Wijkbibliotheekroute'), 'action')).toEqual([]);
-    updateAction({ userId: actor.id, id: coordinationId, input: actionInput('Wijkbibliotheekroute voor de taalmaatjes', 'Eén aanspreekpunt voor alle vrijwilligers.') });
+    updateAction({
+      userId: actor.id,
+      id: coordinationId,
+      input: actionInput('Wijkbibliotheekroute voor de taalmaatjes', 'Eén aanspreekpunt voor alle vrijwilligers.'),
+    });
     expect(hitIds(find('wijkbibliotheekroute'), 'action')).toEqual([coordinationId]);
     expect(hitIds(find('coördinatie'), 'action')).not.toContain(coordinationId);
     // Put the title back for the other tests.
-    updateAction({ userId: actor.id, id: coordinationId, input: actionInput('Regionale coördinatie van de taalmaatjes', 'Eén aanspreekpunt voor alle vrijwilligers.') });
+    updateAction({
+      userId: actor.id,
+      id: coordinationId,
+      input: actionInput('Regionale coördinatie van de taalmaatjes', 'Eén aanspreekpunt voor alle vrijwilligers.'),
+    });
   });
 
   it('a status change leaves the index alone but a partner change is found', () => {
@@ -90,7 +112,12 @@ describe('the index follows the data', () => {
 
   it('finds a new comment, an edited comment by its new text, and forgets a deleted one', () => {
     const author = userBy('adviseur@koers.test');
-    const id = createComment({ authorId: author.id, targetType: 'action', targetId: coordinationId, body: 'Misschien kan het Xylofoonproject helpen.' });
+    const id = createComment({
+      authorId: author.id,
+      targetType: 'action',
+      targetId: coordinationId,
+      body: 'Misschien kan het Xylofoonproject helpen.',
+    });
     const hit = find('xylofoonproject').hits.find((h) => h.kind === 'comment' && h.id === id);
     expect(hit?.href).toBe(`/acties/${coordinationId}#reactie-${id}`);
     expect(hit?.title).toMatch(/^Reactie van .+ op actie Regionale coördinatie van de taalmaatjes$/);
@@ -99,7 +126,13 @@ describe('the index follows the data', () => {
     expect(hitIds(find('xylofoonproject'), 'comment')).toEqual([]);
     expect(hitIds(find('zeppelinproject'), 'comment')).toEqual([id]);
 
-    const reply = createComment({ authorId: actor.id, targetType: 'action', targetId: coordinationId, parentId: id, body: 'Zeppelinproject klinkt goed.' });
+    const reply = createComment({
+      authorId: actor.id,
+      targetType: 'action',
+      targetId: coordinationId,
+      parentId: id,
+      body: 'Zeppelinproject klinkt goed.',
+    });
     expect(hitIds(find('zeppelinproject'), 'comment').sort()).toEqual([id, reply].sort());
     deleteComment({ id }); // deletes the thread with its reply
     expect(find('zeppelinproject').total).toBe(0);
@@ -124,10 +157,19 @@ describe('the index follows the data', () => {
 describe('results', () => {
   it('highlight the match in the title and the snippet', () => {
     const author = userBy('adviseur@koers.test');
-    createComment({ authorId: author.id, targetType: 'goal', targetId: goalId, body: 'Een lange inleiding zonder het woord, en dan eindelijk de Kikkerkoning als voorbeeld.' });
+    createComment({
+      authorId: author.id,
+      targetType: 'goal',
+      targetId: goalId,
+      body: 'Een lange inleiding zonder het woord, en dan eindelijk de Kikkerkoning als voorbeeld.',
+    });
     const comment = find('kikkerkoning', ['comment']).hits[0]!;
     expect(comment.snippet).toContain(`${MARK_START}Kikkerkoning${MARK_END}`);
-    expect(splitMarked(comment.snippet).filter((p) => p.marked).map((p) => p.text)).toEqual(['Kikkerkoning']);
+    expect(
+      splitMarked(comment.snippet)
+        .filter((p) => p.marked)
+        .map((p) => p.text),
+    ).toEqual(['Kikkerkoning']);
 
     const action = find('coordinatie', ['action']).hits.find((h) => h.id === coordinationId)!;
     expect(action.title).toContain(`${MARK_START}coördinatie${MARK_END}`);
@@ -163,7 +205,28 @@ describe('results', () => {
 });
 
 describe('hostile or odd input', () => {
-  const inputs = ['"', '""', 'AND (', '*', '-', 'NEAR(', 'NEAR(a b', 'a OR b', 'NOT', '^taal', 'title:taal', '{title body}: x', "'; drop table actions; --", '\u0000', '(((', 'taal"huis', 'x'.repeat(500), 'a '.repeat(300), '🙂', '\uE000taal\uE001'];
+  const inputs = [
+    '"',
+    '""',
+    'AND (',
+    '*',
+    '-',
+    'NEAR(',
+    'NEAR(a b',
+    'a OR b',
+    'NOT',
+    '^taal',
+    'title:taal',
+    '{title body}: x',
+    "'; drop table actions; --",
+    '\u0000',
+    '(((',
+    'taal"huis',
+    'x'.repeat(500),
+    'a '.repeat(300),
+    '🙂',
+    '\uE000taal\uE001',
+  ];
 
   it('never throws, and FTS syntax is searched as text', () => {
     for (const input of inputs) {
@@ -193,10 +256,18 @@ describe('/zoeken', () => {
   });
 
   it('answers every role (everyone may read everything)', async () => {
-    for (const email of ['beheer@koers.test', 'werkgroep.velsen@koers.test', 'gemeente.zandvoort@koers.test', 'adviseur@koers.test', 'lezer@koers.test']) {
+    for (const email of [
+      'beheer@koers.test',
+      'werkgroep.velsen@koers.test',
+      'gemeente.zandvoort@koers.test',
+      'adviseur@koers.test',
+      'lezer@koers.test',
+    ]) {
       const result = await runLoader(searchLoader, '/zoeken?q=coordinatie', { cookie: await sessionFor(email) });
       expect(statusOf(result), email).toBe(200);
-      expect(payloadOf(result).result.hits.some((h: { kind: string; id: number }) => h.kind === 'action' && h.id === coordinationId)).toBe(true);
+      expect(payloadOf(result).result.hits.some((h: { kind: string; id: number }) => h.kind === 'action' && h.id === coordinationId)).toBe(
+        true,
+      );
     }
   });
 

@@ -1,18 +1,18 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actions, goals, history, organisations, progressUpdates, themes, users } from '../../db/schema';
+
 import { loader as overviewLoader } from '../../app/routes/_index';
-import { loader as goalLoader } from '../../app/routes/doelen.$goalId';
-import { action as editGoalAction, loader as editGoalLoader } from '../../app/routes/doelen.$goalId_.bewerken';
-import { action as editThemeAction, loader as editThemeLoader } from '../../app/routes/themas.$themeId.bewerken';
 import { action as actionPageAction, loader as actionLoader } from '../../app/routes/acties.$actionId';
 import { action as editActionAction, loader as editActionLoader } from '../../app/routes/acties.$actionId_.bewerken';
 import { action as newActionAction, loader as newActionLoader } from '../../app/routes/acties.nieuw';
+import { loader as goalLoader } from '../../app/routes/doelen.$goalId';
+import { action as editGoalAction, loader as editGoalLoader } from '../../app/routes/doelen.$goalId_.bewerken';
+import { action as editThemeAction, loader as editThemeLoader } from '../../app/routes/themas.$themeId.bewerken';
 import { db } from '../../app/utils/db.server';
+import { actions, goals, history, organisations, progressUpdates, themes, users } from '../../db/schema';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
-
 
 const cookies = {} as Record<Who, string>;
 let regionalId: number; // a regional action (1.3.a-A3, "medio 2022", loopt)
@@ -68,7 +68,8 @@ function newActionForm(changes: Record<string, string>): Record<string, string> 
 
 const editAction = (who: Who, id: number, fields: Record<string, string>) =>
   runAction(editActionAction, `/acties/${id}/bewerken`, fields, { params: { actionId: String(id) }, cookie: cookies[who] });
-const createAction = (who: Who, fields: Record<string, string>) => runAction(newActionAction, '/acties/nieuw', fields, { cookie: cookies[who] });
+const createAction = (who: Who, fields: Record<string, string>) =>
+  runAction(newActionAction, '/acties/nieuw', fields, { cookie: cookies[who] });
 
 beforeAll(async () => {
   await prepareDatabase();
@@ -98,11 +99,22 @@ describe('agenda overview', () => {
     }
     // Only regional actions are listed; local ones are counted per goal.
     const listed = overview.chapters.flatMap((c: any) => c.goals.flatMap((g: any) => g.actions));
-    const regionalCount = db.select({ n: count() }).from(actions).all()[0]!.n - db.select().from(actions).all().filter((a) => a.municipalityId !== null).length;
+    const regionalCount =
+      db.select({ n: count() }).from(actions).all()[0]!.n -
+      db
+        .select()
+        .from(actions)
+        .all()
+        .filter((a) => a.municipalityId !== null).length;
     expect(listed).toHaveLength(regionalCount);
     expect(listed.every((a: { municipalityName: string | null }) => a.municipalityName === null)).toBe(true);
     const goal = overview.chapters.flatMap((c: any) => c.goals).find((g: { id: number }) => g.id === goalId);
-    const localOfGoal = db.select().from(actions).where(eq(actions.goalId, goalId)).all().filter((a) => a.municipalityId !== null).length;
+    const localOfGoal = db
+      .select()
+      .from(actions)
+      .where(eq(actions.goalId, goalId))
+      .all()
+      .filter((a) => a.municipalityId !== null).length;
     expect(localOfGoal).toBeGreaterThan(0);
     expect(goal.hiddenLocalCount).toBe(localOfGoal);
     // Counts add up, per chapter and for the whole agenda.
@@ -116,7 +128,9 @@ describe('agenda overview', () => {
     expect(kinds).toEqual(new Set(['context', 'randvoorwaarde']));
     expect(overview.otherChapters.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['1.1', '3.3.a', '3.3.d']));
     // The tender actions of 1.2 are on the overview, with their deadline phrases as written.
-    const tender = listed.filter((a: { deadlinePhrase: string | null }) => a.deadlinePhrase === 'vanaf medio 2021' || a.deadlinePhrase === 'uiterlijk 31-12-2021');
+    const tender = listed.filter(
+      (a: { deadlinePhrase: string | null }) => a.deadlinePhrase === 'vanaf medio 2021' || a.deadlinePhrase === 'uiterlijk 31-12-2021',
+    );
     expect(tender.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -129,7 +143,10 @@ describe('agenda overview', () => {
   });
 
   it('marks an action overdue when its window has ended and it is not done', async () => {
-    db.update(actions).set({ deadlinePhrase: 'eind 2021', deadlineStart: '2021-10-01', deadlineEnd: '2021-12-31', status: 'loopt' }).where(eq(actions.code, '1.3.b-A3')).run();
+    db.update(actions)
+      .set({ deadlinePhrase: 'eind 2021', deadlineStart: '2021-10-01', deadlineEnd: '2021-12-31', status: 'loopt' })
+      .where(eq(actions.code, '1.3.b-A3'))
+      .run();
     const { overview } = payloadOf(await runLoader(overviewLoader, '/', { cookie: cookies.adviseur }));
     const listed = overview.chapters.flatMap((c: any) => c.goals.flatMap((g: any) => g.actions));
     const late = listed.find((a: { title: string }) => a.title.startsWith('In een periodiek overleg'));
@@ -164,10 +181,14 @@ describe('goal page', () => {
   });
 
   it('offers editing and new actions to the people who may', async () => {
-    const werkgroep = payloadOf(await runLoader(goalLoader, `/doelen/${goalId}`, { params: { goalId: String(goalId) }, cookie: cookies.haarlem }));
+    const werkgroep = payloadOf(
+      await runLoader(goalLoader, `/doelen/${goalId}`, { params: { goalId: String(goalId) }, cookie: cookies.haarlem }),
+    );
     expect(werkgroep.mayEditGoal).toBe(true);
     expect(werkgroep.mayCreateAction).toBe(true);
-    const gemeente = payloadOf(await runLoader(goalLoader, `/doelen/${goalId}`, { params: { goalId: String(goalId) }, cookie: cookies.zandvoort }));
+    const gemeente = payloadOf(
+      await runLoader(goalLoader, `/doelen/${goalId}`, { params: { goalId: String(goalId) }, cookie: cookies.zandvoort }),
+    );
     expect(gemeente.mayEditGoal).toBe(false);
     expect(gemeente.mayCreateAction).toBe(true);
   });
@@ -206,7 +227,10 @@ describe('goal and chapter edits', () => {
   it('refuses goal edits by the adviser, the reader and the municipality (403), changing nothing', async () => {
     const before = goalRow(goalId);
     for (const who of ['adviseur', 'lezer', 'zandvoort'] as const) {
-      const get = await runLoader(editGoalLoader, `/doelen/${goalId}/bewerken`, { params: { goalId: String(goalId) }, cookie: cookies[who] });
+      const get = await runLoader(editGoalLoader, `/doelen/${goalId}/bewerken`, {
+        params: { goalId: String(goalId) },
+        cookie: cookies[who],
+      });
       expect(statusOf(get)).toBe(403);
       const post = await runAction(
         editGoalAction,
@@ -231,16 +255,33 @@ describe('goal and chapter edits', () => {
       expect(statusOf(result)).toBe(400);
       expect(payloadOf(result).fieldErrors.targetYear).toMatch(/2000 en 2100/);
     }
-    const empty = await runAction(editGoalAction, `/doelen/${goalId}/bewerken`, { title: '  ', body: '', targetYear: '' }, { params: { goalId: String(goalId) }, cookie: cookies.haarlem });
+    const empty = await runAction(
+      editGoalAction,
+      `/doelen/${goalId}/bewerken`,
+      { title: '  ', body: '', targetYear: '' },
+      { params: { goalId: String(goalId) }, cookie: cookies.haarlem },
+    );
     expect(payloadOf(empty).fieldErrors.title).toBeTruthy();
     expect(goalRow(goalId)).toEqual(before);
   });
 
   it('lets a werkgroeplid edit a chapter with history, and refuses the reader', async () => {
     const theme = db.select().from(themes).where(eq(themes.code, '3.3.b')).get()!;
-    const denied = await runAction(editThemeAction, `/themas/${theme.id}/bewerken`, { title: 'X', body: '' }, { params: { themeId: String(theme.id) }, cookie: cookies.lezer });
+    const denied = await runAction(
+      editThemeAction,
+      `/themas/${theme.id}/bewerken`,
+      { title: 'X', body: '' },
+      { params: { themeId: String(theme.id) }, cookie: cookies.lezer },
+    );
     expect(statusOf(denied)).toBe(403);
-    expect(statusOf(await runLoader(editThemeLoader, `/themas/${theme.id}/bewerken`, { params: { themeId: String(theme.id) }, cookie: cookies.adviseur }))).toBe(403);
+    expect(
+      statusOf(
+        await runLoader(editThemeLoader, `/themas/${theme.id}/bewerken`, {
+          params: { themeId: String(theme.id) },
+          cookie: cookies.adviseur,
+        }),
+      ),
+    ).toBe(403);
     expect(db.select().from(themes).where(eq(themes.id, theme.id)).get()).toEqual(theme);
 
     const result = await runAction(
@@ -252,15 +293,27 @@ describe('goal and chapter edits', () => {
     expect(statusOf(result)).toBe(302);
     expect(db.select().from(themes).where(eq(themes.id, theme.id)).get()!.body).toMatch(/Aangevuld in Koers\.$/);
     expect(historyOf('theme', theme.id).at(-1)!.change).toBe('update');
-    expect(statusOf(await runLoader(editThemeLoader, '/themas/x/bewerken', { params: { themeId: 'x' }, cookie: cookies.haarlem }))).toBe(404);
+    expect(statusOf(await runLoader(editThemeLoader, '/themas/x/bewerken', { params: { themeId: 'x' }, cookie: cookies.haarlem }))).toBe(
+      404,
+    );
   });
 });
 
 describe('action page', () => {
   it('shows a regional action to every role, with edit controls only for those who may edit', async () => {
-    const expected: Record<Who, boolean> = { beheerder: true, haarlem: true, velsen: true, zandvoort: false, adviseur: false, lezer: false };
+    const expected: Record<Who, boolean> = {
+      beheerder: true,
+      haarlem: true,
+      velsen: true,
+      zandvoort: false,
+      adviseur: false,
+      lezer: false,
+    };
     for (const who of Object.keys(ACCOUNTS) as Who[]) {
-      const result = await runLoader(actionLoader, `/acties/${regionalId}`, { params: { actionId: String(regionalId) }, cookie: cookies[who] });
+      const result = await runLoader(actionLoader, `/acties/${regionalId}`, {
+        params: { actionId: String(regionalId) },
+        cookie: cookies[who],
+      });
       expect(statusOf(result)).toBe(200);
       const page = payloadOf(result);
       expect(page.action.id).toBe(regionalId);
@@ -270,9 +323,21 @@ describe('action page', () => {
   });
 
   it('lets only Zandvoort (and the beheerder) edit a Zandvoort action', async () => {
-    const expected: Record<Who, boolean> = { beheerder: true, haarlem: false, velsen: false, zandvoort: true, adviseur: false, lezer: false };
+    const expected: Record<Who, boolean> = {
+      beheerder: true,
+      haarlem: false,
+      velsen: false,
+      zandvoort: true,
+      adviseur: false,
+      lezer: false,
+    };
     for (const who of Object.keys(ACCOUNTS) as Who[]) {
-      const page = payloadOf(await runLoader(actionLoader, `/acties/${zandvoortLocalId}`, { params: { actionId: String(zandvoortLocalId) }, cookie: cookies[who] }));
+      const page = payloadOf(
+        await runLoader(actionLoader, `/acties/${zandvoortLocalId}`, {
+          params: { actionId: String(zandvoortLocalId) },
+          cookie: cookies[who],
+        }),
+      );
       expect(page.mayEdit, who).toBe(expected[who]);
       expect(page.action.municipalityName).toBe('Zandvoort');
     }
@@ -283,8 +348,14 @@ describe('action page', () => {
       const params = { actionId: id };
       expect(statusOf(await runLoader(actionLoader, `/acties/${id}`, { params, cookie: cookies.lezer }))).toBe(404);
       expect(statusOf(await runLoader(editActionLoader, `/acties/${id}/bewerken`, { params, cookie: cookies.haarlem }))).toBe(404);
-      expect(statusOf(await runAction(editActionAction, `/acties/${id}/bewerken`, formFor(regionalId), { params, cookie: cookies.haarlem }))).toBe(404);
-      expect(statusOf(await runAction(actionPageAction, `/acties/${id}`, { intent: 'progress', body: 'x' }, { params, cookie: cookies.haarlem }))).toBe(404);
+      expect(
+        statusOf(await runAction(editActionAction, `/acties/${id}/bewerken`, formFor(regionalId), { params, cookie: cookies.haarlem })),
+      ).toBe(404);
+      expect(
+        statusOf(
+          await runAction(actionPageAction, `/acties/${id}`, { intent: 'progress', body: 'x' }, { params, cookie: cookies.haarlem }),
+        ),
+      ).toBe(404);
     }
   });
 });
@@ -312,7 +383,10 @@ describe('editing an action', () => {
     const before = actionRow(regionalId);
     const historyBefore = historyOf('action', regionalId).length;
     for (const who of ['adviseur', 'lezer', 'zandvoort'] as const) {
-      const get = await runLoader(editActionLoader, `/acties/${regionalId}/bewerken`, { params: { actionId: String(regionalId) }, cookie: cookies[who] });
+      const get = await runLoader(editActionLoader, `/acties/${regionalId}/bewerken`, {
+        params: { actionId: String(regionalId) },
+        cookie: cookies[who],
+      });
       expect(statusOf(get), who).toBe(403);
       const post = await editAction(who, regionalId, formFor(regionalId, { status: 'afgerond', deadline: '2030' }));
       expect(statusOf(post), who).toBe(403);
@@ -327,7 +401,9 @@ describe('editing an action', () => {
     expect(actionRow(regionalId)).toEqual(regionalBefore);
     const localBefore = actionRow(zandvoortLocalId);
     expect(statusOf(await editAction('zandvoort', zandvoortLocalId, formFor(zandvoortLocalId, { municipalityId: '' })))).toBe(403);
-    expect(statusOf(await editAction('zandvoort', zandvoortLocalId, formFor(zandvoortLocalId, { municipalityId: String(haarlem) })))).toBe(403);
+    expect(statusOf(await editAction('zandvoort', zandvoortLocalId, formFor(zandvoortLocalId, { municipalityId: String(haarlem) })))).toBe(
+      403,
+    );
     expect(actionRow(zandvoortLocalId)).toEqual(localBefore);
     // Moving its own action back and forth within its scope works.
     expect(statusOf(await editAction('zandvoort', zandvoortLocalId, formFor(zandvoortLocalId, { progress: '55' })))).toBe(302);
@@ -348,7 +424,11 @@ describe('editing an action', () => {
 
   it('answers an unknown goal, owner or municipality with field errors, not a 500', async () => {
     const before = actionRow(regionalId);
-    const result = await editAction('beheerder', regionalId, formFor(regionalId, { goalId: '99999', ownerUserId: '88888', ownerOrganisationId: '77777' }));
+    const result = await editAction(
+      'beheerder',
+      regionalId,
+      formFor(regionalId, { goalId: '99999', ownerUserId: '88888', ownerOrganisationId: '77777' }),
+    );
     expect(statusOf(result)).toBe(400);
     const { fieldErrors } = payloadOf(result);
     expect(fieldErrors.goalId).toMatch(/doel/i);
@@ -358,7 +438,11 @@ describe('editing an action', () => {
     const partner = await editAction('beheerder', regionalId, formFor(regionalId, { municipalityId: String(orgId('Nova College')) }));
     expect(statusOf(partner)).toBe(400);
     expect(payloadOf(partner).fieldErrors.municipalityId).toBeTruthy();
-    const bad = await editAction('beheerder', regionalId, formFor(regionalId, { goalId: 'abc', progress: '150', status: 'klaar', title: '' }));
+    const bad = await editAction(
+      'beheerder',
+      regionalId,
+      formFor(regionalId, { goalId: 'abc', progress: '150', status: 'klaar', title: '' }),
+    );
     expect(statusOf(bad)).toBe(400);
     expect(Object.keys(payloadOf(bad).fieldErrors).sort()).toEqual(['goalId', 'progress', 'status', 'title']);
     expect(actionRow(regionalId)).toEqual(before);
@@ -366,7 +450,9 @@ describe('editing an action', () => {
 
   it('offers only the scopes the user may choose', async () => {
     const scopesOf = async (who: Who) =>
-      payloadOf(await runLoader(newActionLoader, '/acties/nieuw', { cookie: cookies[who] })).options.scopes.map((s: { name: string }) => s.name);
+      payloadOf(await runLoader(newActionLoader, '/acties/nieuw', { cookie: cookies[who] })).options.scopes.map(
+        (s: { name: string }) => s.name,
+      );
     expect(await scopesOf('zandvoort')).toEqual(['Zandvoort']);
     expect(await scopesOf('haarlem')).toEqual(['Regionaal', 'Haarlem']);
     expect(await scopesOf('beheerder')).toHaveLength(8);
@@ -375,7 +461,9 @@ describe('editing an action', () => {
 
 describe('creating an action', () => {
   it('lets Zandvoort create a local Zandvoort action, prefilled from the query', async () => {
-    const form = payloadOf(await runLoader(newActionLoader, `/acties/nieuw?doel=${goalId}&gemeente=${zandvoort}`, { cookie: cookies.zandvoort }));
+    const form = payloadOf(
+      await runLoader(newActionLoader, `/acties/nieuw?doel=${goalId}&gemeente=${zandvoort}`, { cookie: cookies.zandvoort }),
+    );
     expect(form.values.goalId).toBe(String(goalId));
     expect(form.values.municipalityId).toBe(String(zandvoort));
 
@@ -434,8 +522,15 @@ describe('progress updates', () => {
     const after = actionRow(regionalId);
     expect(after.status).toBe('afgerond');
     expect(after.progress).toBe(100);
-    const page = payloadOf(await runLoader(actionLoader, `/acties/${regionalId}`, { params: { actionId: String(regionalId) }, cookie: cookies.lezer }));
-    expect(page.updates[0]).toMatchObject({ body: 'Plan besproken en vastgesteld.', statusFrom: 'besluit_nodig', statusTo: 'afgerond', progress: 100 });
+    const page = payloadOf(
+      await runLoader(actionLoader, `/acties/${regionalId}`, { params: { actionId: String(regionalId) }, cookie: cookies.lezer }),
+    );
+    expect(page.updates[0]).toMatchObject({
+      body: 'Plan besproken en vastgesteld.',
+      statusFrom: 'besluit_nodig',
+      statusTo: 'afgerond',
+      progress: 100,
+    });
     expect(page.updates[0].authorName).toBeTruthy();
     expect(historyOf('action', regionalId).at(-1)!.after).toContain('afgerond');
   });
@@ -457,7 +552,12 @@ describe('progress updates', () => {
   it('rejects an empty report or a bad percentage and refuses those who may not edit', async () => {
     const countBefore = db.select({ n: count() }).from(progressUpdates).get()!.n;
     const before = actionRow(regionalId);
-    const empty = await runAction(actionPageAction, `/acties/${regionalId}`, { intent: 'progress', body: ' ', progress: '120' }, { params: { actionId: String(regionalId) }, cookie: cookies.haarlem });
+    const empty = await runAction(
+      actionPageAction,
+      `/acties/${regionalId}`,
+      { intent: 'progress', body: ' ', progress: '120' },
+      { params: { actionId: String(regionalId) }, cookie: cookies.haarlem },
+    );
     expect(statusOf(empty)).toBe(400);
     expect(Object.keys(payloadOf(empty).fieldErrors).sort()).toEqual(['body', 'progress']);
     for (const who of ['adviseur', 'lezer', 'zandvoort'] as const) {

@@ -1,6 +1,6 @@
+import { db } from '../../app/utils/db.server';
 import { migrateDatabase } from '../../db/migrate';
 import { bootstrapDatabase } from '../../db/seed/bootstrap';
-import { db } from '../../app/utils/db.server';
 
 /**
  * Brings this test file's database to the state of a fresh installation: migrations,

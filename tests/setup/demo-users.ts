@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
+
 import { db } from '../../app/utils/db.server';
+import { users } from '../../db/schema';
 import { ACCOUNTS, type Who } from './accounts';
 import { sessionFor } from './requests';
 

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+
 import { login, sessionCookie } from '../../app/utils/auth.server';
 
 /**
@@ -16,7 +17,11 @@ export async function sessionFor(email: string): Promise<string> {
 type RouteArgs = { params?: Record<string, string>; cookie?: string | null };
 
 /** Runs a loader; a thrown Response (redirect, 403, 404) is returned rather than thrown. */
-export async function runLoader(loader: (args: LoaderFunctionArgs) => unknown, path: string, { params = {}, cookie = null }: RouteArgs = {}) {
+export async function runLoader(
+  loader: (args: LoaderFunctionArgs) => unknown,
+  path: string,
+  { params = {}, cookie = null }: RouteArgs = {},
+) {
   const request = new Request(BASE + path, { headers: cookie ? { Cookie: cookie } : {} });
   return settle(() => loader({ request, params, context: { clientAddress: '127.0.0.1' } }));
 }

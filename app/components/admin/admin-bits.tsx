@@ -1,4 +1,5 @@
 import { useId } from 'react';
+
 import { t } from '../../i18n';
 import { ROLE_LABELS, ROLES } from '../../models/permissions';
 import { formatDateTime } from '../../utils/date-time';

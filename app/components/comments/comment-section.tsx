@@ -1,9 +1,10 @@
 import { useFetcher, useLocation } from '@remix-run/react';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { CommentTarget } from '../../models/comments/comment-target';
+
 import { t } from '../../i18n';
 import type { CommentReply, CommentThread } from '../../models/comments/comment.server';
-import { canComment, canDeleteComment, canEditComment, canResolveThread, type Actor } from '../../models/permissions';
+import type { CommentTarget } from '../../models/comments/comment-target';
+import { type Actor, canComment, canDeleteComment, canEditComment, canResolveThread } from '../../models/permissions';
 import { formatDateTime } from '../../utils/date-time';
 import { Field } from '../forms/field';
 import { MentionText } from './mention-text';
@@ -86,7 +87,13 @@ function Thread({ thread, actor, mayEditTarget }: { thread: CommentThread; actor
               {c.reply}
               <span className="visually-hidden"> — {c.threadLabel(thread.authorName)}</span>
             </summary>
-            <CommentForm intent="reply" hidden={{ commentId: String(thread.id) }} label={c.replyLabel} submitLabel={c.replySubmit} closeOnDone />
+            <CommentForm
+              intent="reply"
+              hidden={{ commentId: String(thread.id) }}
+              label={c.replyLabel}
+              submitLabel={c.replySubmit}
+              closeOnDone
+            />
           </details>
         ) : null}
         {mayResolve ? (
@@ -220,7 +227,8 @@ function CommentForm({
   const fetcher = useFetcher<CommentActionData>();
   const formRef = useRef<HTMLFormElement>(null);
   const result = fetcher.data;
-  const error = result && !result.ok ? (result.fieldErrors.body ?? result.fieldErrors._form ?? Object.values(result.fieldErrors)[0]) : undefined;
+  const error =
+    result && !result.ok ? (result.fieldErrors.body ?? result.fieldErrors._form ?? Object.values(result.fieldErrors)[0]) : undefined;
   const busy = fetcher.state !== 'idle';
 
   useEffect(() => {
@@ -235,7 +243,13 @@ function CommentForm({
   }, [result, resetOnDone, closeOnDone]);
 
   return (
-    <fetcher.Form method="post" action="/reacties" className={`form comment-form${className ? ` ${className}` : ''}`} ref={formRef} noValidate>
+    <fetcher.Form
+      method="post"
+      action="/reacties"
+      className={`form comment-form${className ? ` ${className}` : ''}`}
+      ref={formRef}
+      noValidate
+    >
       <HiddenFields intent={intent} fields={hidden} />
       <Field label={label} name="body" error={error} hint={t.notifications.mention.hint}>
         {(p) => <MentionTextarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={5000} />}
@@ -264,7 +278,11 @@ function ButtonForm({
   return (
     <fetcher.Form method="post" action="/reacties" className="comment-button-form">
       <HiddenFields intent={intent} fields={{ commentId: String(commentId) }} />
-      <button type="submit" className={`button button--small ${danger ? 'button--danger' : 'button--secondary'}`} disabled={fetcher.state !== 'idle'}>
+      <button
+        type="submit"
+        className={`button button--small ${danger ? 'button--danger' : 'button--secondary'}`}
+        disabled={fetcher.state !== 'idle'}
+      >
         {label}
         {context ? <span className="visually-hidden"> ({context})</span> : null}
       </button>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
+import { type KeyboardEvent, type TextareaHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
+
 import { t } from '../../i18n';
 import { mentionQueryAt } from '../../models/comments/mention';
 
@@ -52,7 +53,10 @@ export function MentionTextarea(props: Props) {
       const controller = new AbortController();
       request.current = controller;
       try {
-        const response = await fetch(`/personen?q=${encodeURIComponent(found.query)}`, { signal: controller.signal, headers: { Accept: 'application/json' } });
+        const response = await fetch(`/personen?q=${encodeURIComponent(found.query)}`, {
+          signal: controller.signal,
+          headers: { Accept: 'application/json' },
+        });
         if (!response.ok) return close();
         const { people: list } = (await response.json()) as { people: Person[] };
         if (query.current !== found) return;

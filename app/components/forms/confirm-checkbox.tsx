@@ -3,7 +3,19 @@
  * minutes, renewing a calendar address). The server checks it too; its message shows
  * above the box.
  */
-export function ConfirmCheckbox({ id, name, label, error, className }: { id: string; name: string; label: string; error?: string; className?: string }) {
+export function ConfirmCheckbox({
+  id,
+  name,
+  label,
+  error,
+  className,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  error?: string;
+  className?: string;
+}) {
   const errorId = `${id}-fout`;
   return (
     <div className={className ? `field ${className}` : 'field'}>
@@ -12,7 +24,15 @@ export function ConfirmCheckbox({ id, name, label, error, className }: { id: str
           {error}
         </span>
       ) : null}
-      <input type="checkbox" id={id} name={name} value="ja" required aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        value="ja"
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      />
       <label htmlFor={id}>{label}</label>
     </div>
   );

@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
+
 import { t } from '../../i18n';
 import type { FieldErrors } from '../../utils/forms';
 import { FormErrorSummary } from './field';

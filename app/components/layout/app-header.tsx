@@ -1,4 +1,5 @@
 import { Form, NavLink } from '@remix-run/react';
+
 import { t } from '../../i18n';
 import { canManageAccounts, type Role } from '../../models/permissions';
 import { SearchField } from './search-field';

@@ -1,5 +1,6 @@
 import { useNavigation, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
+
 import { t } from '../../i18n';
 import { subscribeToLiveFeed } from '../../utils/live-feed';
 
@@ -93,7 +94,12 @@ export function LiveUpdates() {
   return (
     // Always in the page, so screen readers announce the text when it appears. No role
     // "status": the pages have their own status messages, and tests find those by role.
-    <div aria-live="polite" aria-atomic="true" className={message ? 'notice live-status' : 'live-status'} style={message ? STATUS_STYLE : undefined}>
+    <div
+      aria-live="polite"
+      aria-atomic="true"
+      className={message ? 'notice live-status' : 'live-status'}
+      style={message ? STATUS_STYLE : undefined}
+    >
       {message}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+
 import { t } from '../../i18n';
 import { splitMarked } from '../../models/search/search-text';
 
@@ -15,7 +16,16 @@ export function SearchField({ defaultValue = '' }: { defaultValue?: string }) {
       <label htmlFor={id} className="visually-hidden">
         {s.fieldLabel}
       </label>
-      <input id={id} type="search" name="q" defaultValue={defaultValue} placeholder={s.fieldPlaceholder} maxLength={200} autoComplete="off" className="search-field__input" />
+      <input
+        id={id}
+        type="search"
+        name="q"
+        defaultValue={defaultValue}
+        placeholder={s.fieldPlaceholder}
+        maxLength={200}
+        autoComplete="off"
+        className="search-field__input"
+      />
       <button type="submit" className="button button--secondary button--small search-field__button">
         {s.submit}
       </button>
@@ -25,9 +35,5 @@ export function SearchField({ defaultValue = '' }: { defaultValue?: string }) {
 
 /** Text with FTS5 match markers, rendered as text with <mark> around the matches. */
 export function MarkedText({ value }: { value: string }) {
-  return (
-    <>
-      {splitMarked(value).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}
-    </>
-  );
+  return <>{splitMarked(value).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}</>;
 }

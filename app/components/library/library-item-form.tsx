@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
+
 import { t } from '../../i18n';
-import { TARGET_GROUPS, UPLOAD_ACCEPT, type LibraryKind } from '../../models/library/library-rules';
+import { type LibraryKind, TARGET_GROUPS, UPLOAD_ACCEPT } from '../../models/library/library-rules';
 import type { LibraryFormValues } from '../../schemas/library';
 import { formatDateTime } from '../../utils/date-time';
 import { groupConsecutive } from '../../utils/grouping';
@@ -113,7 +114,8 @@ export function LibraryItemForm({
             {TARGET_GROUPS.map((group) => (
               <li key={group}>
                 <label>
-                  <input type="checkbox" name="targetGroups" value={group} defaultChecked={values.targetGroups?.includes(group)} /> {t.library.targetGroups[group]}
+                  <input type="checkbox" name="targetGroups" value={group} defaultChecked={values.targetGroups?.includes(group)} />{' '}
+                  {t.library.targetGroups[group]}
                 </label>
               </li>
             ))}
@@ -151,7 +153,10 @@ export function LibraryItemForm({
           groups={[
             {
               label: null,
-              choices: options.meetings.map((meeting) => ({ id: meeting.id, label: `${meeting.title} (${formatDateTime(meeting.startsAt)})` })),
+              choices: options.meetings.map((meeting) => ({
+                id: meeting.id,
+                label: `${meeting.title} (${formatDateTime(meeting.startsAt)})`,
+              })),
             },
           ]}
         />
@@ -197,7 +202,8 @@ function LinkChoices({
   useEffect(() => {
     const element = box.current;
     const first = element?.querySelector<HTMLInputElement>('input:checked');
-    if (element && first) element.scrollTop += first.getBoundingClientRect().top - element.getBoundingClientRect().top - element.clientHeight / 3;
+    if (element && first)
+      element.scrollTop += first.getBoundingClientRect().top - element.getBoundingClientRect().top - element.clientHeight / 3;
   }, []);
   const isEmpty = groups.every((group) => group.choices.length === 0);
   const list = (choices: ChoiceGroup['choices']) => (

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react';
 import { useId } from 'react';
+
 import { t } from '../../i18n';
 import type { LibraryKind } from '../../models/library/library-rules';
 

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+
 import { safeUrl } from '../../models/library/library-rules';
 import { BULLET_LINE, HEADING_LINE, INLINE, NUMBERED_LINE } from '../../models/library/markdown-light';
 

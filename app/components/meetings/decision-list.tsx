@@ -5,6 +5,7 @@
  */
 import { Link } from '@remix-run/react';
 import { useId } from 'react';
+
 import { t } from '../../i18n';
 import type { DecisionRow } from '../../models/meetings/decision.server';
 import { formatDay } from '../../utils/date-time';
@@ -20,7 +21,15 @@ export type DecisionListItem = Pick<
  * `titled`: a section with its own h2 "Besluiten" (goal and action pages); without it,
  * just the list (the decisions log, whose h1 says it).
  */
-export function DecisionList({ decisions, emptyText, titled = true }: { decisions: DecisionListItem[]; emptyText: string; titled?: boolean }) {
+export function DecisionList({
+  decisions,
+  emptyText,
+  titled = true,
+}: {
+  decisions: DecisionListItem[];
+  emptyText: string;
+  titled?: boolean;
+}) {
   const titleId = useId();
   const list =
     decisions.length === 0 ? (
@@ -34,8 +43,7 @@ export function DecisionList({ decisions, emptyText, titled = true }: { decision
             </p>
             <p className="progress-log__change">
               <span>
-                {d.source}:{' '}
-                <Link to={`/overleggen/${decision.meetingId}`}>{decision.meetingTitle}</Link>,{' '}
+                {d.source}: <Link to={`/overleggen/${decision.meetingId}`}>{decision.meetingTitle}</Link>,{' '}
                 <time dateTime={decision.meetingStartsAt}>{formatDay(decision.meetingStartsAt)}</time>
               </span>
               {decision.goalId ? (

@@ -1,11 +1,12 @@
 import { Form, Link } from '@remix-run/react';
+
 import { t } from '../../i18n';
+import type { ActionStatus } from '../../models/tracker/action-status';
 import type { AgendaPointValues } from '../../schemas/meeting';
 import type { FieldErrors } from '../../utils/forms';
 import { shorten } from '../../utils/text';
-import { StatusBadge } from '../tracker/action-bits';
 import { Field, FormErrorSummary } from '../forms/field';
-import type { ActionStatus } from '../../models/tracker/action-status';
+import { StatusBadge } from '../tracker/action-bits';
 
 const a = t.meetings.agenda;
 
@@ -32,7 +33,19 @@ export type AgendaPointChoices = {
 const TITLE_MAX = 90;
 
 /** One small POST form around one button: works without JavaScript, one tab stop. */
-function PointButton({ intent, pointId, fields = {}, label, children }: { intent: string; pointId: number; fields?: Record<string, string>; label: string; children: string }) {
+function PointButton({
+  intent,
+  pointId,
+  fields = {},
+  label,
+  children,
+}: {
+  intent: string;
+  pointId: number;
+  fields?: Record<string, string>;
+  label: string;
+  children: string;
+}) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />
@@ -94,7 +107,8 @@ export function AgendaTable({ meetingId, points, mayEdit }: { meetingId: number;
                     ) : null}
                     {p.actionId !== null && p.actionTitle ? (
                       <li>
-                        <Link to={`/acties/${p.actionId}`}>{shorten(p.actionTitle, 60)}</Link> {p.actionStatus ? <StatusBadge status={p.actionStatus} /> : null}
+                        <Link to={`/acties/${p.actionId}`}>{shorten(p.actionTitle, 60)}</Link>{' '}
+                        {p.actionStatus ? <StatusBadge status={p.actionStatus} /> : null}
                       </li>
                     ) : null}
                   </ul>
@@ -112,7 +126,11 @@ export function AgendaTable({ meetingId, points, mayEdit }: { meetingId: number;
                         {a.down}
                       </PointButton>
                     ) : null}
-                    <Link to={`/overleggen/${meetingId}/agendapunten/${p.id}`} className="button button--secondary button--small" aria-label={a.edit(p.title)}>
+                    <Link
+                      to={`/overleggen/${meetingId}/agendapunten/${p.id}`}
+                      className="button button--secondary button--small"
+                      aria-label={a.edit(p.title)}
+                    >
                       {a.editShort}
                     </Link>{' '}
                     {p.status === 'open' ? (
@@ -140,7 +158,15 @@ export function AgendaTable({ meetingId, points, mayEdit }: { meetingId: number;
 }
 
 /** The fields of an agenda point, shared by "Agendapunt toevoegen" and its edit page. */
-export function AgendaPointFields({ values, errors, choices }: { values: AgendaPointValues; errors: FieldErrors; choices: AgendaPointChoices }) {
+export function AgendaPointFields({
+  values,
+  errors,
+  choices,
+}: {
+  values: AgendaPointValues;
+  errors: FieldErrors;
+  choices: AgendaPointChoices;
+}) {
   return (
     <>
       <Field label={a.title} name="title" error={errors.title}>
@@ -183,7 +209,15 @@ export function AgendaPointFields({ values, errors, choices }: { values: AgendaP
 }
 
 /** "Agendapunt toevoegen": a plain POST to the meeting page with intent addPoint. */
-export function AddAgendaPointForm({ values, errors, choices }: { values: AgendaPointValues; errors: FieldErrors; choices: AgendaPointChoices }) {
+export function AddAgendaPointForm({
+  values,
+  errors,
+  choices,
+}: {
+  values: AgendaPointValues;
+  errors: FieldErrors;
+  choices: AgendaPointChoices;
+}) {
   return (
     <section aria-labelledby="agendapunt-toevoegen" className="card">
       <h3 id="agendapunt-toevoegen">{a.addHeading}</h3>

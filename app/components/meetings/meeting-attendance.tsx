@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react';
+
 import { t } from '../../i18n';
 
 const a = t.meetings.attendance;

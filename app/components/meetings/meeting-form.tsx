@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import { readGuests, type MeetingFormValues } from '../../schemas/meeting';
+import { type MeetingFormValues, readGuests } from '../../schemas/meeting';
 import type { FieldErrors } from '../../utils/forms';
 import { EditForm } from '../forms/edit-form';
 import { Field, FieldGroup } from '../forms/field';
@@ -58,7 +58,9 @@ export function MeetingForm({
           {(p) => <input {...p} type="time" defaultValue={values.time ?? '10:00'} required />}
         </Field>
         <Field label={f.duration} name="duration" error={errors.duration}>
-          {(p) => <input {...p} type="number" min={5} max={600} step={5} inputMode="numeric" defaultValue={values.duration ?? '120'} required />}
+          {(p) => (
+            <input {...p} type="number" min={5} max={600} step={5} inputMode="numeric" defaultValue={values.duration ?? '120'} required />
+          )}
         </Field>
       </div>
       <Field label={f.place} name="place" error={errors.place} hint={f.placeHint}>

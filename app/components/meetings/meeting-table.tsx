@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+
 import { t } from '../../i18n';
 import { MeetingKindLabel, MeetingPlace, MeetingStatusBadge, MeetingWhen } from './meeting-bits';
 

@@ -1,12 +1,13 @@
 import { createElement, Fragment, type ReactNode } from 'react';
+
 import { t } from '../../i18n';
 import {
   attendeeSections,
+  type Block,
   minutesBlocks,
+  type MinutesDoc,
   minutesFrontMatter,
   notesHeadingLevel,
-  type Block,
-  type MinutesDoc,
   type PublishedVersion,
   type Run,
 } from '../../models/meetings/minutes-content';

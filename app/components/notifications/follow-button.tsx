@@ -1,5 +1,6 @@
 import { Link, useFetcher, useLocation } from '@remix-run/react';
 import { useEffect } from 'react';
+
 import { t } from '../../i18n';
 import type { CommentTarget } from '../../models/comments/comment-target';
 

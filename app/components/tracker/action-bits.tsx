@@ -1,6 +1,5 @@
-import { useId } from 'react';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from '../../models/tracker/action-status';
-import { formatWindow, type DeadlineKind } from '../../models/tracker/deadline';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../../models/tracker/action-status';
+import { type DeadlineKind, formatWindow } from '../../models/tracker/deadline';
 
 /** The status of an action as a labelled pill (text, not colour alone, carries the meaning). */
 export function StatusBadge({ status }: { status: ActionStatus }) {
@@ -51,15 +50,12 @@ export function DeadlineText({
   end: string | null;
   kind?: DeadlineKind;
 }) {
-  const id = useId();
   if (!phrase) return <span className="muted">geen termijn</span>;
   const window = formatWindow({ start, end, kind: kind ?? (start && end ? 'window' : start ? 'from' : 'by') });
   return (
-    <span className="deadline" tabIndex={0} title={window} data-window={window} aria-describedby={id}>
+    <span className="deadline" title={window} data-window={window}>
       {phrase}
-      <span id={id} hidden>
-        {window}
-      </span>
+      <span className="visually-hidden"> ({window})</span>
     </span>
   );
 }

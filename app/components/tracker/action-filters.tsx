@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react';
+
 import { t } from '../../i18n';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS } from '../../models/tracker/action-status';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../models/tracker/action-status';
 import type { ActionFilters, FilterParam, FilterValues } from '../../schemas/action-filters';
 import { Field } from '../forms/field';
 import { OrganisationOptions } from '../forms/organisation-options';
@@ -146,7 +147,14 @@ export function ActionFilterForm({ action, options, values, fieldErrors, fields 
       {has('status') ? <StatusFieldset values={many(values.status)} error={fieldErrors.status} /> : null}
       {has('telaat') ? (
         <div className="field list-filters__check">
-          <input type="checkbox" id="filter-telaat" name="telaat" value="1" defaultChecked={one(values.telaat) === '1' || one(values.telaat) === 'ja'} aria-describedby={fieldErrors.telaat ? 'filter-telaat-error' : undefined} />
+          <input
+            type="checkbox"
+            id="filter-telaat"
+            name="telaat"
+            value="1"
+            defaultChecked={one(values.telaat) === '1' || one(values.telaat) === 'ja'}
+            aria-describedby={fieldErrors.telaat ? 'filter-telaat-error' : undefined}
+          />
           <label htmlFor="filter-telaat">{f.overdue}</label>
           {fieldErrors.telaat ? (
             <span className="field-error" id="filter-telaat-error">
@@ -184,7 +192,13 @@ function StatusFieldset({ values, error }: { values: string[]; error?: string })
       <div className="list-filters__options">
         {ACTION_STATUSES.map((status) => (
           <span key={status} className="list-filters__option">
-            <input type="checkbox" id={`filter-status-${status}`} name="status" value={status} defaultChecked={!error && values.includes(status)} />
+            <input
+              type="checkbox"
+              id={`filter-status-${status}`}
+              name="status"
+              value={status}
+              defaultChecked={!error && values.includes(status)}
+            />
             <label htmlFor={`filter-status-${status}`}>{ACTION_STATUS_LABELS[status]}</label>
           </span>
         ))}

@@ -1,13 +1,14 @@
 import { Fragment } from 'react';
+
 import { t } from '../../i18n';
 import { DEADLINE_EXAMPLES } from '../../models/tracker/deadline';
 import type { FieldErrors } from '../../utils/forms';
 import { groupConsecutive } from '../../utils/grouping';
 import { shorten } from '../../utils/text';
-import { StatusOptions } from './action-bits';
 import { EditForm } from '../forms/edit-form';
 import { Field } from '../forms/field';
 import { OrganisationOptions } from '../forms/organisation-options';
+import { StatusOptions } from './action-bits';
 
 export type ActionFormOptions = {
   goals: { id: number; code: string; title: string; themeId: number; themeCode: string; themeTitle: string }[];

@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+
 import { t } from '../../i18n';
 import type { OverviewAction } from '../../models/tracker/agenda.server';
 import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge } from './action-bits';

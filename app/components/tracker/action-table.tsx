@@ -1,8 +1,9 @@
 import { Link } from '@remix-run/react';
+
 import { t } from '../../i18n';
 import type { ActionSort, FilterValues, SortDirection } from '../../schemas/action-filters';
 import { filterQuery } from './action-filters';
-import { ActionRowCells, type ActionRow } from './action-rows';
+import { type ActionRow, ActionRowCells } from './action-rows';
 
 const c = t.lists.list.columns;
 
@@ -30,7 +31,17 @@ const COLUMNS: { key: keyof typeof c; sort: ActionSort | null }[] = [
  * Actions as a data table: code, title (link), goal (link), trekker, termijn, status with
  * the overdue badge, progress. Plain <a> links: a page holds up to a hundred rows.
  */
-export function ActionTable({ rows, caption, sorting, id }: { rows: ActionTableRow[]; caption: string; sorting?: TableSorting; id?: string }) {
+export function ActionTable({
+  rows,
+  caption,
+  sorting,
+  id,
+}: {
+  rows: ActionTableRow[];
+  caption: string;
+  sorting?: TableSorting;
+  id?: string;
+}) {
   return (
     <div className="table-wrap">
       <table className="data compact action-table" id={id}>

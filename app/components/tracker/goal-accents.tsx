@@ -1,15 +1,22 @@
 import { Link } from '@remix-run/react';
 import { useId } from 'react';
+
 import { t } from '../../i18n';
+import { type Actor, canEditAccent } from '../../models/permissions';
 import type { AccentCellWithActions, LocalAction } from '../../models/tracker/accent.server';
-import { canEditAccent, type Actor } from '../../models/permissions';
 import { formatDay } from '../../utils/date-time';
 import { DeadlineText, StatusBadge } from './action-bits';
 
 const a = t.accents;
 
 /** "Bijgewerkt 18 nov. 2026 door Gemeente Zandvoort", or nothing while the cell is empty. */
-export function AccentUpdated({ cell, className }: { cell: Pick<AccentCellWithActions, 'updatedAt' | 'updatedByName'>; className?: string }) {
+export function AccentUpdated({
+  cell,
+  className,
+}: {
+  cell: Pick<AccentCellWithActions, 'updatedAt' | 'updatedByName'>;
+  className?: string;
+}) {
   if (!cell.updatedAt) return null;
   return (
     <p className={className}>
@@ -58,7 +65,10 @@ export function GoalAccents({ accents, actor }: { accents: AccentCellWithActions
                   </>
                 ) : null}
                 <p className="goal-accents__link">
-                  <Link to={`/accenten/${cell.goalId}/${cell.municipalityId}`} aria-label={mayEdit ? a.editLabel(cell.municipalityName) : a.viewLabel(cell.municipalityName)}>
+                  <Link
+                    to={`/accenten/${cell.goalId}/${cell.municipalityId}`}
+                    aria-label={mayEdit ? a.editLabel(cell.municipalityName) : a.viewLabel(cell.municipalityName)}
+                  >
                     {mayEdit ? a.edit : a.view}
                   </Link>
                 </p>

@@ -108,7 +108,8 @@ export const library = {
     contactEmail: 'E-mailadres',
     contactPhone: 'Telefoonnummer',
     file: 'Bestand',
-    fileHint: 'PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt, .ods, .odp) of een afbeelding (PNG, JPEG, GIF, WebP); hoogstens 25 MB.',
+    fileHint:
+      'PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt, .ods, .odp) of een afbeelding (PNG, JPEG, GIF, WebP); hoogstens 25 MB.',
     replaceFile: 'Nieuwe versie van het bestand',
     replaceFileHint:
       'Optioneel. Eerdere versies blijven te downloaden. PDF, Word, Excel, PowerPoint, OpenDocument of een afbeelding; hoogstens 25 MB.',
@@ -150,7 +151,8 @@ export const library = {
     actionUnknown: 'Een van de gekozen acties bestaat niet (meer).',
     meetingUnknown: 'Een van de gekozen overleggen bestaat niet (meer).',
     fileRequired: 'Kies een bestand om te uploaden.',
-    fileTooLarge: 'Het bestand is groter dan 25 MB. Verklein het bestand (bijvoorbeeld door het als PDF op te slaan) of deel een link. Er is niets opgeslagen.',
+    fileTooLarge:
+      'Het bestand is groter dan 25 MB. Verklein het bestand (bijvoorbeeld door het als PDF op te slaan) of deel een link. Er is niets opgeslagen.',
     fileTypeRefused:
       'Dit soort bestand kan niet in de kennisbank. Toegestaan zijn PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt, .ods, .odp) en afbeeldingen (PNG, JPEG, GIF, WebP). Het bestand is gecontroleerd op de inhoud, niet op de naam. Er is niets opgeslagen.',
     formTooLarge: 'Het formulier is te groot. Kort de tekst in en probeer het opnieuw.',
@@ -170,5 +172,9 @@ export const library = {
     'image/webp': 'WebP-afbeelding',
   } as Record<string, string>,
   size: (bytes: number) =>
-    bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} kB` : `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`,
+    bytes < 1024
+      ? `${bytes} bytes`
+      : bytes < 1024 * 1024
+        ? `${Math.round(bytes / 1024)} kB`
+        : `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`,
 };

@@ -53,7 +53,8 @@ export const lists = {
   list: {
     title: 'Acties',
     lead: 'Alle acties van de agenda, regionaal en lokaal. Filter, sorteer en deel de link van deze weergave.',
-    caption: (count: string, filters: string[]) => (filters.length > 0 ? `${count}, gefilterd op ${filters.join('; ')}` : `${count}, alle acties`),
+    caption: (count: string, filters: string[]) =>
+      filters.length > 0 ? `${count}, gefilterd op ${filters.join('; ')}` : `${count}, alle acties`,
     exportCsv: 'Exporteer als CSV',
     exportHint: 'Met dezelfde filters; opent in Excel.',
     empty: 'Geen acties gevonden met deze filters.',

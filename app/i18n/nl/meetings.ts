@@ -48,7 +48,8 @@ export const meetings = {
     attendees: 'Deelnemers',
     attendeesHint: 'Wie van Koers is uitgenodigd.',
     guests: 'Gasten',
-    guestsHint: 'Mensen zonder account in Koers. Laat een regel leeg als u hem niet nodig heeft; na het opslaan komen er nieuwe lege regels bij.',
+    guestsHint:
+      'Mensen zonder account in Koers. Laat een regel leeg als u hem niet nodig heeft; na het opslaan komen er nieuwe lege regels bij.',
     guestName: (n: number) => `Naam gast ${n}`,
     guestOrganisation: (n: number) => `Organisatie gast ${n}`,
   },
@@ -154,7 +155,8 @@ export const meetings = {
     pointAction: 'Actie (optioneel)',
     noneOption: '— geen —',
     propose: 'Agenda voorstellen',
-    proposeHint: 'Stelt punten voor: acties die te laat zijn, een besluit nodig hebben of binnenkort aflopen, en wat er sinds het vorige overleg is veranderd.',
+    proposeHint:
+      'Stelt punten voor: acties die te laat zijn, een besluit nodig hebben of binnenkort aflopen, en wat er sinds het vorige overleg is veranderd.',
     totalDuration: (minutes: number) => `Geplande duur van de agenda: ${minutes} minuten.`,
   },
 

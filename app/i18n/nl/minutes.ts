@@ -9,7 +9,8 @@ export const minutes = {
   olderVersionNotice: (latest: number) => `U bekijkt een eerdere versie van het verslag. De laatste versie is versie ${latest}.`,
   toLatest: 'Naar de laatste versie',
   notPublished: 'Het verslag van dit overleg is nog niet vastgesteld.',
-  notPublishedEditor: 'Stel het verslag vast om de notities te bevriezen als officieel verslag. Daarna blijft deze versie altijd leesbaar, ook als de notities nog veranderen.',
+  notPublishedEditor:
+    'Stel het verslag vast om de notities te bevriezen als officieel verslag. Daarna blijft deze versie altijd leesbaar, ook als de notities nog veranderen.',
   publishedNotice: (version: number) => `Versie ${version} van het verslag is vastgesteld.`,
   meta: {
     label: 'Gegevens van het overleg',
@@ -61,14 +62,17 @@ export const minutes = {
   publish: {
     heading: 'Verslag vaststellen',
     headingAgain: 'Nieuwe versie vaststellen',
-    intro: 'Vaststellen bevriest de huidige notities, met de acties en besluiten zoals ze nu zijn, als officieel verslag. De deelnemers krijgen een melding.',
-    introAgain: 'Hebben de notities na de vorige vaststelling nog wijzigingen gekregen? Stel dan een nieuwe versie vast. Eerdere versies blijven leesbaar.',
+    intro:
+      'Vaststellen bevriest de huidige notities, met de acties en besluiten zoals ze nu zijn, als officieel verslag. De deelnemers krijgen een melding.',
+    introAgain:
+      'Hebben de notities na de vorige vaststelling nog wijzigingen gekregen? Stel dan een nieuwe versie vast. Eerdere versies blijven leesbaar.',
     confirm: 'Ik bevestig dat de huidige notities als verslag van dit overleg worden vastgesteld.',
     submit: 'Verslag vaststellen',
   },
   errors: {
     confirmRequired: 'Vink aan dat u het verslag wilt vaststellen.',
-    emptyNotes: 'De notities van dit overleg zijn nog leeg (alleen de agendapunten staan erin). Schrijf eerst notities; een leeg verslag wordt niet vastgesteld.',
+    emptyNotes:
+      'De notities van dit overleg zijn nog leeg (alleen de agendapunten staan erin). Schrijf eerst notities; een leeg verslag wordt niet vastgesteld.',
   },
   document: {
     /** Author in the document properties of the downloads. */

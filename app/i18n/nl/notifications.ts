@@ -7,7 +7,11 @@ export const notifications = {
   headerLink: 'Meldingen',
   headerLabel: (unread: number) => (unread === 0 ? 'Meldingen, geen ongelezen' : `Meldingen, ${unread} ongelezen`),
   unreadSummary: (unread: number) =>
-    unread === 0 ? 'U heeft geen ongelezen meldingen.' : unread === 1 ? 'U heeft 1 ongelezen melding.' : `U heeft ${unread} ongelezen meldingen.`,
+    unread === 0
+      ? 'U heeft geen ongelezen meldingen.'
+      : unread === 1
+        ? 'U heeft 1 ongelezen melding.'
+        : `U heeft ${unread} ongelezen meldingen.`,
   none: 'U heeft nog geen meldingen. Zodra iemand u noemt, reageert op iets dat u volgt of een actie aan u toewijst, ziet u dat hier.',
   listLabel: 'Uw meldingen, nieuwste eerst',
   unreadBadge: 'Nieuw',
@@ -37,9 +41,12 @@ export const notifications = {
     owner: (actor: string, title: string) => `${actor} maakte u trekker van de actie "${short(title)}".`,
     deadlineSoon: (title: string, end: string) => `De termijn van uw actie "${short(title)}" loopt af op ${end}.`,
     overdue: (title: string, end: string) => `Uw actie "${short(title)}" is over de termijn (die liep tot en met ${end}).`,
-    meetingPlanned: (actor: string, title: string, when: string) => `${actor} plande het overleg "${short(title)}" op ${when}; u staat op de deelnemerslijst.`,
+    meetingPlanned: (actor: string, title: string, when: string) =>
+      `${actor} plande het overleg "${short(title)}" op ${when}; u staat op de deelnemerslijst.`,
     minutesPublished: (title: string, version: number) =>
-      version > 1 ? `Versie ${version} van het verslag van "${short(title)}" is vastgesteld.` : `Het verslag van "${short(title)}" is vastgesteld.`,
+      version > 1
+        ? `Versie ${version} van het verslag van "${short(title)}" is vastgesteld.`
+        : `Het verslag van "${short(title)}" is vastgesteld.`,
   },
 
   targets: {
@@ -96,14 +103,16 @@ export const notifications = {
     noMatch: 'Geen personen gevonden',
     personRequired: 'Kies de persoon die u noemt.',
     personUnknown: 'Deze persoon bestaat niet of heeft geen actief account.',
-    count: (n: number) => (n === 1 ? '1 persoon gevonden. Kies met pijltjes en Enter.' : `${n} personen gevonden. Kies met pijltjes en Enter.`),
+    count: (n: number) =>
+      n === 1 ? '1 persoon gevonden. Kies met pijltjes en Enter.' : `${n} personen gevonden. Kies met pijltjes en Enter.`,
   },
 
   email: {
     subject: (message: string) => `Koers: ${message.length > 110 ? `${message.slice(0, 109)}…` : message}`,
     open: 'Bekijk het in Koers:',
     footer: (preferencesUrl: string) => `U krijgt dit bericht omdat u meldingen per e-mail hebt aangezet. Wijzigen: ${preferencesUrl}`,
-    digestSubject: (n: number) => (n === 1 ? 'Koers: uw dagelijkse samenvatting (1 melding)' : `Koers: uw dagelijkse samenvatting (${n} meldingen)`),
+    digestSubject: (n: number) =>
+      n === 1 ? 'Koers: uw dagelijkse samenvatting (1 melding)' : `Koers: uw dagelijkse samenvatting (${n} meldingen)`,
     digestIntro: (name: string) => `Beste ${name},\n\nDit zijn uw meldingen in Koers sinds de vorige samenvatting:`,
   },
 };

@@ -46,7 +46,8 @@ export const search = {
   notesContext: (when: string) => `Notities van het overleg van ${when}`,
   decisionContext: (meeting: string, when: string) => `Genomen in het overleg "${meeting}" van ${when}`,
   suggestions: 'Suggesties',
-  suggestionsCount: (n: number) => (n === 0 ? 'Geen suggesties' : n === 1 ? '1 suggestie; kies met pijltje omlaag' : `${n} suggesties; kies met pijltje omlaag`),
+  suggestionsCount: (n: number) =>
+    n === 0 ? 'Geen suggesties' : n === 1 ? '1 suggestie; kies met pijltje omlaag' : `${n} suggesties; kies met pijltje omlaag`,
   allResults: (q: string) => `Alle resultaten voor "${q}"`,
   errors: {
     tooLong: 'De zoekterm mag hoogstens 200 tekens lang zijn.',

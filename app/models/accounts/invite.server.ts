@@ -1,5 +1,7 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
+
+import { and, eq, gt, isNull } from 'drizzle-orm';
+
 import { invites, sessions, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { env } from '../../utils/env.server';
@@ -32,7 +34,9 @@ export function issueInvite(tx: Tx, { userId, createdBy }: { userId: number; cre
     .run();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * 24 * 3600 * 1000).toISOString();
-  tx.insert(invites).values({ tokenHash: hashInviteToken(token), userId, expiresAt, createdBy }).run();
+  tx.insert(invites)
+    .values({ tokenHash: hashInviteToken(token), userId, expiresAt, createdBy })
+    .run();
   return { token, expiresAt };
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+
 import { organisations, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 

@@ -1,6 +1,8 @@
-import { and, eq, gt } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { sessions, users, organisations } from '../../../db/schema';
+
+import { and, eq, gt } from 'drizzle-orm';
+
+import { organisations, sessions, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { userWithOrganisationColumns } from './user-columns.server';
 

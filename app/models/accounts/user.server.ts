@@ -1,15 +1,18 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
+
 import { invites, organisations, sessions, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { onUserAccessChanged } from '../collab/access-listeners.server';
+import type { Role } from '../permissions';
 import { issueInvite } from './invite.server';
-import { userWithOrganisationColumns } from './user-columns.server';
 import { organisationExists } from './organisation.server';
 import { hashPassword, verifyPassword } from './password.server';
-import type { Role } from '../permissions';
-import { onUserAccessChanged } from '../collab/access-listeners.server';
+import { userWithOrganisationColumns } from './user-columns.server';
 
 /** The latest expiry of the user's unused invites (null when there is none). */
-const openInviteUntil = sql<string | null>`(select max(${invites.expiresAt}) from ${invites} where ${invites.userId} = ${users.id} and ${invites.usedAt} is null)`;
+const openInviteUntil = sql<
+  string | null
+>`(select max(${invites.expiresAt}) from ${invites} where ${invites.userId} = ${users.id} and ${invites.usedAt} is null)`;
 
 /** What the beheer screens show of an account besides name and organisation. */
 const accountStateColumns = {
@@ -30,7 +33,12 @@ export function listUsers() {
 }
 
 export function countUsers(): number {
-  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()?.n ?? 0
+  );
 }
 
 export function getUserForAdmin(userId: number) {

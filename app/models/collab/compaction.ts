@@ -9,6 +9,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import * as Y from 'yjs';
+
 import { mentionText, NOTES_FRAGMENT, NOTES_NODES } from '../meetings/notes/notes-nodes';
 
 /** A document as stored: its snapshot (if it was compacted before) and the log rows after it. */

@@ -8,12 +8,13 @@
  */
 import { and, count, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
+
 import { collabSnapshots, collabUpdates } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { meetingExists } from '../meetings/meeting.server';
-import { applyStoredDocument, foldDocument, readStoredDocument, type FoldedDocument } from './compaction';
 import { NOTES_FRAGMENT } from '../meetings/notes/notes-nodes';
-import { canEditMeetings, type Actor } from '../permissions';
+import { type Actor, canEditMeetings } from '../permissions';
+import { applyStoredDocument, foldDocument, type FoldedDocument, readStoredDocument } from './compaction';
 
 export const DOCUMENT_KINDS = ['meeting'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -147,7 +148,12 @@ export function countPendingUpdates(name: string): number {
 /** The compacted state of a document with what was derived from it, or undefined. */
 export function getDocumentSnapshot(name: string) {
   return db
-    .select({ text: collabSnapshots.text, json: collabSnapshots.json, lastUpdateId: collabSnapshots.lastUpdateId, updatedAt: collabSnapshots.updatedAt })
+    .select({
+      text: collabSnapshots.text,
+      json: collabSnapshots.json,
+      lastUpdateId: collabSnapshots.lastUpdateId,
+      updatedAt: collabSnapshots.updatedAt,
+    })
     .from(collabSnapshots)
     .where(eq(collabSnapshots.documentName, name))
     .get();

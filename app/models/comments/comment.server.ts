@@ -1,11 +1,22 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { actions, comments, goals, libraryItems, localAccents, meetings, organisations, users, type CommentTarget } from '../../../db/schema';
+
+import {
+  actions,
+  comments,
+  type CommentTarget,
+  goals,
+  libraryItems,
+  localAccents,
+  meetings,
+  organisations,
+  users,
+} from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { followTarget } from '../notifications/follow.server';
+import { notifyCommentEdited, notifyCommentPosted } from '../notifications/notification.server';
 import { mentionedNames } from './mention';
 import { listPersonNames } from './mention.server';
-import { notifyCommentEdited, notifyCommentPosted } from '../notifications/notification.server';
 
 export type { CommentTarget };
 
@@ -117,7 +128,11 @@ export function getCommentTargetScope({ targetType, targetId }: { targetType: Co
       return action ? { targetType, targetId, municipalityId: action.municipalityId } : undefined;
     }
     case 'accent': {
-      const accent = db.select({ municipalityId: localAccents.municipalityId }).from(localAccents).where(eq(localAccents.id, targetId)).get();
+      const accent = db
+        .select({ municipalityId: localAccents.municipalityId })
+        .from(localAccents)
+        .where(eq(localAccents.id, targetId))
+        .get();
       return accent ? { targetType, targetId, municipalityId: accent.municipalityId } : undefined;
     }
     case 'library': {

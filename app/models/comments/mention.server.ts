@@ -1,18 +1,28 @@
 import { and, asc, eq } from 'drizzle-orm';
+
 import { organisations, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { mentionedNames, nameMatchesQuery } from './mention';
 
 /** Every person's name, active or not: old comments keep showing their mentions highlighted. */
 export function listPersonNames(): string[] {
-  return db.select({ name: users.name }).from(users).all().map((row) => row.name);
+  return db
+    .select({ name: users.name })
+    .from(users)
+    .all()
+    .map((row) => row.name);
 }
 
 /** The active people a comment's text mentions (everyone with a mentioned name: two people may share one). */
 export function resolveMentionedUsers(body: string): { id: number; name: string }[] {
   if (!body.includes('@')) return [];
   const people = db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).all();
-  const names = new Set(mentionedNames(body, people.map((p) => p.name)).map((n) => n.toLowerCase()));
+  const names = new Set(
+    mentionedNames(
+      body,
+      people.map((p) => p.name),
+    ).map((n) => n.toLowerCase()),
+  );
   return people.filter((p) => names.has(p.name.toLowerCase()));
 }
 

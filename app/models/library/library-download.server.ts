@@ -4,13 +4,20 @@
  * content at upload, forbids the browser to sniff another type, and is sandboxed by
  * its Content-Security-Policy in case a browser renders it anyway.
  */
-import { createReadableStreamFromReadable } from '@remix-run/node';
 import fs from 'node:fs';
+
+import { createReadableStreamFromReadable } from '@remix-run/node';
+
 import { storedFilePath } from './upload.server';
 
 /** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / RFC 8187). */
 export function contentDisposition(name: string): string {
-  const fallback = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%]/g, '_').trim() || 'bestand';
+  const fallback =
+    name
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\%]/g, '_')
+      .trim() || 'bestand';
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -5,10 +5,10 @@
  * no row and no file.
  */
 import { t } from '../../i18n';
-import { readLibraryItemForm, type LibraryFieldErrors, type LibraryFormValues, type LibraryKind } from '../../schemas/library';
-import { createLibraryItem, findLibraryReferenceErrors, updateLibraryItem, type StoredUpload } from './library.server';
-import { extractUploadText } from './upload-text.server';
+import { type LibraryFieldErrors, type LibraryFormValues, type LibraryKind, readLibraryItemForm } from '../../schemas/library';
+import { createLibraryItem, findLibraryReferenceErrors, type StoredUpload, updateLibraryItem } from './library.server';
 import { detectUploadType, readUploadForm, storeFile, type UploadedFile } from './upload.server';
+import { extractUploadText } from './upload-text.server';
 
 const m = t.library.errors;
 
@@ -74,7 +74,12 @@ export async function submitLibraryItemForm({
   let upload: StoredUpload | null = null;
   if (isDocument && file && detected) {
     const stored = await storeFile(file.bytes);
-    upload = { ...stored, mimeType: detected.mime, originalName: file.name, extractedText: await extractUploadText(file.bytes, detected.mime) };
+    upload = {
+      ...stored,
+      mimeType: detected.mime,
+      originalName: file.name,
+      extractedText: await extractUploadText(file.bytes, detected.mime),
+    };
   }
   if (existingId === null) {
     const id = createLibraryItem({ userId, kind: form.data.kind, input: form.data, upload });

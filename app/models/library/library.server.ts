@@ -4,7 +4,8 @@
  * actions and meetings, and the versions of a document's file. Search over the items
  * is kept in step by triggers (db/migrations/0004_search_library_and_notes.sql).
  */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+
 import {
   actions,
   comments,
@@ -19,6 +20,7 @@ import {
   themes,
   users,
 } from '../../../db/schema';
+import type { LibraryFormOptions } from '../../components/library/library-item-form';
 import { t } from '../../i18n';
 import {
   LIBRARY_PAGE_SIZE,
@@ -28,14 +30,13 @@ import {
   type LibraryItemInput,
   type LibraryKind,
   type LibraryLinkTarget,
-  type TargetGroup,
   TARGET_GROUPS,
+  type TargetGroup,
   type UploadType,
 } from '../../schemas/library';
-import type { LibraryFormOptions } from '../../components/library/library-item-form';
 import { db } from '../../utils/db.server';
 import type { Tx } from '../history.server';
-import { canAddLibraryItems, type Actor } from '../permissions';
+import { type Actor, canAddLibraryItems } from '../permissions';
 import { toMatchExpression } from '../search/search.server';
 
 /** A file version ready to be recorded: already stored by its hash, its text extracted. */
@@ -72,7 +73,11 @@ function targetGroupsOf(ids: number[]): Map<number, TargetGroup[]> {
     .all();
   for (const row of rows) groups.set(row.itemId, [...(groups.get(row.itemId) ?? []), row.group]);
   // In the order of TARGET_GROUPS, whatever order they were stored in.
-  for (const [id, list] of groups) groups.set(id, TARGET_GROUPS.filter((g) => list.includes(g)));
+  for (const [id, list] of groups)
+    groups.set(
+      id,
+      TARGET_GROUPS.filter((g) => list.includes(g)),
+    );
   return groups;
 }
 
@@ -108,7 +113,9 @@ export function listLibraryItems({ filters, limit = LIBRARY_PAGE_SIZE }: { filte
   const expression = filters.q ? toMatchExpression(filters.q) : null;
   if (expression) {
     // The search index holds the item's text and its current file's text (kind 'library').
-    conditions.push(sql`${libraryItems.id} in (select ref_id from search_index where search_index match ${expression} and kind = 'library')`);
+    conditions.push(
+      sql`${libraryItems.id} in (select ref_id from search_index where search_index match ${expression} and kind = 'library')`,
+    );
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const total = db.select({ n: count() }).from(libraryItems).where(where).get()?.n ?? 0;
@@ -197,11 +204,21 @@ function listItemLinks(itemId: number) {
     goals:
       goalIds.length === 0
         ? []
-        : db.select({ id: goals.id, code: goals.code, title: goals.title }).from(goals).where(inArray(goals.id, goalIds)).orderBy(asc(goals.position), asc(goals.id)).all(),
+        : db
+            .select({ id: goals.id, code: goals.code, title: goals.title })
+            .from(goals)
+            .where(inArray(goals.id, goalIds))
+            .orderBy(asc(goals.position), asc(goals.id))
+            .all(),
     actions:
       actionIds.length === 0
         ? []
-        : db.select({ id: actions.id, code: actions.code, title: actions.title }).from(actions).where(inArray(actions.id, actionIds)).orderBy(asc(actions.id)).all(),
+        : db
+            .select({ id: actions.id, code: actions.code, title: actions.title })
+            .from(actions)
+            .where(inArray(actions.id, actionIds))
+            .orderBy(asc(actions.id))
+            .all(),
     meetings:
       meetingIds.length === 0
         ? []
@@ -230,7 +247,12 @@ export type LinkedLibraryItem = ReturnType<typeof listLinkedLibraryItems>[number
 /** One file version of an item, for download; undefined when the version is not this item's. */
 export function getLibraryFile({ itemId, fileId }: { itemId: number; fileId: number }) {
   return db
-    .select({ sha256: libraryFiles.sha256, size: libraryFiles.size, mimeType: libraryFiles.mimeType, originalName: libraryFiles.originalName })
+    .select({
+      sha256: libraryFiles.sha256,
+      size: libraryFiles.size,
+      mimeType: libraryFiles.mimeType,
+      originalName: libraryFiles.originalName,
+    })
     .from(libraryFiles)
     .where(and(eq(libraryFiles.id, fileId), eq(libraryFiles.itemId, itemId)))
     .get();
@@ -239,7 +261,11 @@ export function getLibraryFile({ itemId, fileId }: { itemId: number; fileId: num
 /** The choices of the item form and the list's filters. */
 export function getLibraryFormOptions(): LibraryFormOptions {
   return {
-    themes: db.select({ id: themes.id, code: themes.code, title: themes.title }).from(themes).orderBy(asc(themes.position), asc(themes.id)).all(),
+    themes: db
+      .select({ id: themes.id, code: themes.code, title: themes.title })
+      .from(themes)
+      .orderBy(asc(themes.position), asc(themes.id))
+      .all(),
     municipalities: db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
@@ -259,10 +285,13 @@ export function getLibraryFormOptions(): LibraryFormOptions {
       .innerJoin(themes, eq(themes.id, goals.themeId))
       .orderBy(asc(themes.position), asc(goals.position), asc(actions.position), asc(actions.id))
       .all(),
-    meetings: db.select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt }).from(meetings).orderBy(desc(meetings.startsAt)).all(),
+    meetings: db
+      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+      .from(meetings)
+      .orderBy(desc(meetings.startsAt))
+      .all(),
   };
 }
-
 
 /** An existing item as form values. */
 export function libraryItemFormValues(item: LibraryItemDetail): LibraryFormValues {
@@ -338,7 +367,11 @@ function replaceTagsAndLinks(tx: Tx, itemId: number, input: LibraryItemInput) {
 
 /** Records a new version of an item's file (the next version number). */
 function addFileVersion(tx: Tx, { itemId, userId, upload }: { itemId: number; userId: number; upload: StoredUpload }) {
-  const last = tx.select({ v: sql<number | null>`max(${libraryFiles.version})` }).from(libraryFiles).where(eq(libraryFiles.itemId, itemId)).get();
+  const last = tx
+    .select({ v: sql<number | null>`max(${libraryFiles.version})` })
+    .from(libraryFiles)
+    .where(eq(libraryFiles.itemId, itemId))
+    .get();
   tx.insert(libraryFiles)
     .values({ itemId, version: (last?.v ?? 0) + 1, ...upload, uploadedBy: userId })
     .run();
@@ -365,7 +398,13 @@ export function createLibraryItem({
 /** createLibraryItem inside a transaction the caller already holds (the demo seed). */
 export function createLibraryItemIn(
   tx: Tx,
-  { userId, kind, input, upload = null, createdAt }: { userId: number; kind: LibraryKind; input: LibraryItemInput; upload?: StoredUpload | null; createdAt?: string },
+  {
+    userId,
+    kind,
+    input,
+    upload = null,
+    createdAt,
+  }: { userId: number; kind: LibraryKind; input: LibraryItemInput; upload?: StoredUpload | null; createdAt?: string },
 ): number {
   const row = tx
     .insert(libraryItems)
@@ -378,7 +417,17 @@ export function createLibraryItemIn(
 }
 
 /** Saves the form of an existing item; a new upload becomes the next version of its file. */
-export function updateLibraryItem({ id, userId, input, upload = null }: { id: number; userId: number; input: LibraryItemInput; upload?: StoredUpload | null }) {
+export function updateLibraryItem({
+  id,
+  userId,
+  input,
+  upload = null,
+}: {
+  id: number;
+  userId: number;
+  input: LibraryItemInput;
+  upload?: StoredUpload | null;
+}) {
   db.transaction((tx) => {
     tx.update(libraryItems)
       .set({ ...itemColumns(input), updatedAt: new Date().toISOString() })
@@ -396,9 +445,13 @@ export function updateLibraryItem({ id, userId, input, upload = null }: { id: nu
 export function deleteLibraryItem({ id }: { id: number }) {
   db.transaction((tx) => {
     const onItem = and(eq(comments.targetType, 'library'), eq(comments.targetId, id));
-    tx.delete(comments).where(and(onItem, sql`${comments.parentId} is not null`)).run();
+    tx.delete(comments)
+      .where(and(onItem, sql`${comments.parentId} is not null`))
+      .run();
     tx.delete(comments).where(onItem).run();
-    tx.delete(follows).where(and(eq(follows.targetType, 'library'), eq(follows.targetId, id))).run();
+    tx.delete(follows)
+      .where(and(eq(follows.targetType, 'library'), eq(follows.targetId, id)))
+      .run();
     tx.delete(libraryItems).where(eq(libraryItems.id, id)).run();
   });
 }

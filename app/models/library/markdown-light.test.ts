@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { MARK_END, MARK_START } from '../search/search-text';
 import { markdownLightToText } from './markdown-light';
 
@@ -27,7 +28,9 @@ describe('markdownLightToText', () => {
   });
 
   it('cleans pieces cut out of the middle, where a mark lost its other half, and keeps search highlights', () => {
-    expect(markdownLightToText(`…lezen **samen met ${MARK_START}hun${MARK_END} kind…`)).toBe(`…lezen samen met ${MARK_START}hun${MARK_END} kind…`);
+    expect(markdownLightToText(`…lezen **samen met ${MARK_START}hun${MARK_END} kind…`)).toBe(
+      `…lezen samen met ${MARK_START}hun${MARK_END} kind…`,
+    );
     expect(markdownLightToText('…Voorleesexpress](https://www.voorleesexpress.nl). Daarna…')).toBe('…Voorleesexpress. Daarna…');
     expect(markdownLightToText('…met [de Voorlees…')).toBe('…met de Voorlees…');
   });

@@ -6,6 +6,7 @@
  */
 import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
+
 import type { UploadType } from '../../schemas/library';
 
 export const MAX_EXTRACTED_TEXT = 200_000;

@@ -5,11 +5,13 @@
  * file is never overwritten. Files are only ever served as downloads
  * (app/routes/kennisbank.$itemId_.bestand.$fileId.tsx).
  */
-import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node';
-import { fileTypeFromBuffer } from 'file-type';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+
+import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node';
+import { fileTypeFromBuffer } from 'file-type';
+
 import { ALLOWED_UPLOAD_TYPES, MAX_UPLOAD_BYTES, type UploadType } from '../../schemas/library';
 import { env } from '../../utils/env.server';
 
@@ -98,7 +100,7 @@ export async function readUploadForm(request: Request): Promise<UploadForm> {
  */
 export function cleanFileName(name: string): string {
   const base = (name.split(/[/\\]/).pop() ?? '').replace(/%22/g, '"').replace(/%0[DA]/gi, '');
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const clean = base.replace(/\p{Cc}/gu, '').trim();
   if (clean === '' || clean === '.' || clean === '..') return 'bestand';
   return clean.length > 200 ? clean.slice(0, 200) : clean;
 }

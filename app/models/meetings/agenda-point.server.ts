@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+
 import { actions, agendaPoints, goals, meetings, themes } from '../../../db/schema';
 import { t } from '../../i18n';
 import type { AgendaPointInput } from '../../schemas/meeting';
@@ -108,7 +109,13 @@ export function addAgendaPoint({ meetingId, input }: { meetingId: number; input:
 export function updateAgendaPoint({ meetingId, pointId, input }: { meetingId: number; pointId: number; input: AgendaPointInput }): boolean {
   const { changes } = db
     .update(agendaPoints)
-    .set({ title: input.title, durationMinutes: input.duration, presenter: input.presenter, goalId: input.goalId, actionId: input.actionId })
+    .set({
+      title: input.title,
+      durationMinutes: input.duration,
+      presenter: input.presenter,
+      goalId: input.goalId,
+      actionId: input.actionId,
+    })
     .where(and(eq(agendaPoints.id, pointId), eq(agendaPoints.meetingId, meetingId)))
     .run();
   if (changes > 0) syncNotesOutline(meetingId);
@@ -116,7 +123,15 @@ export function updateAgendaPoint({ meetingId, pointId, input }: { meetingId: nu
 }
 
 /** Swaps a point with its neighbour above or below; false when it is not of this meeting. */
-export function moveAgendaPoint({ meetingId, pointId, direction }: { meetingId: number; pointId: number; direction: 'up' | 'down' }): boolean {
+export function moveAgendaPoint({
+  meetingId,
+  pointId,
+  direction,
+}: {
+  meetingId: number;
+  pointId: number;
+  direction: 'up' | 'down';
+}): boolean {
   const moved = db.transaction(() => {
     const point = getAgendaPoint({ meetingId, pointId });
     if (!point) return false;
@@ -153,7 +168,15 @@ export function removeAgendaPoint({ meetingId, pointId }: { meetingId: number; p
 }
 
 /** Open or afgerond: open points carry over to the next meeting of the series. */
-export function setAgendaPointStatus({ meetingId, pointId, status }: { meetingId: number; pointId: number; status: 'open' | 'afgerond' }): boolean {
+export function setAgendaPointStatus({
+  meetingId,
+  pointId,
+  status,
+}: {
+  meetingId: number;
+  pointId: number;
+  status: 'open' | 'afgerond';
+}): boolean {
   const { changes } = db
     .update(agendaPoints)
     .set({ status })

@@ -17,16 +17,17 @@
  * keys and never a title or id that Koers would have to trust.
  */
 import { inArray } from 'drizzle-orm';
+
 import { goals } from '../../../db/schema';
 import { t } from '../../i18n';
 import { addDays, toNL } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
+import { listHistorySince } from '../history.server';
 import { selectActions } from '../tracker/action.server';
 import { isClosedStatus } from '../tracker/action-status';
+import { isOverdue } from '../tracker/deadline';
 import { addAgendaPoints, listAgendaPoints } from './agenda-point.server';
 import type { ProposalReason } from './agenda-proposal';
-import { isOverdue } from '../tracker/deadline';
-import { listHistorySince } from '../history.server';
 import { findNextMeeting, findPreviousMeeting, getMeeting } from './meeting.server';
 
 export { PROPOSAL_REASONS, type ProposalReason } from './agenda-proposal';
@@ -61,7 +62,12 @@ export function proposeAgendaPoints({ meetingId, today }: { meetingId: number; t
 
   const onAgenda = listAgendaPoints(meetingId);
   const actionsOnAgenda = new Set(onAgenda.map((p) => p.actionId).filter((id) => id !== null));
-  const goalsOnAgenda = new Set(onAgenda.filter((p) => p.actionId === null).map((p) => p.goalId).filter((id) => id !== null));
+  const goalsOnAgenda = new Set(
+    onAgenda
+      .filter((p) => p.actionId === null)
+      .map((p) => p.goalId)
+      .filter((id) => id !== null),
+  );
 
   const next = findNextMeeting(meeting);
   const meetingDay = toNL(meeting.startsAt).date;
@@ -85,7 +91,15 @@ export function proposeAgendaPoints({ meetingId, today }: { meetingId: number; t
       .sort((x, y) => (x.deadlineEnd ?? '9999').localeCompare(y.deadlineEnd ?? '9999') || x.id - y.id);
     for (const a of matching) {
       proposedActions.add(a.id);
-      proposals.push({ key: `${reason}:action:${a.id}`, reason, title: pointTitle(reason, a.title), goalId: a.goalId, actionId: a.id, deadlineEnd: a.deadlineEnd, changes: null });
+      proposals.push({
+        key: `${reason}:action:${a.id}`,
+        reason,
+        title: pointTitle(reason, a.title),
+        goalId: a.goalId,
+        actionId: a.id,
+        deadlineEnd: a.deadlineEnd,
+        changes: null,
+      });
     }
   }
 
@@ -98,10 +112,10 @@ export function proposeAgendaPoints({ meetingId, today }: { meetingId: number; t
     }
     const goalIds = [...counts.keys()].filter((k) => k.startsWith('goal:')).map((k) => Number(k.slice(5)));
     const goalTitles = new Map(
-      (goalIds.length ? db.select({ id: goals.id, code: goals.code, title: goals.title }).from(goals).where(inArray(goals.id, goalIds)).all() : []).map((g) => [
-        g.id,
-        `${g.code} ${g.title}`,
-      ]),
+      (goalIds.length
+        ? db.select({ id: goals.id, code: goals.code, title: goals.title }).from(goals).where(inArray(goals.id, goalIds)).all()
+        : []
+      ).map((g) => [g.id, `${g.code} ${g.title}`]),
     );
     let added = 0;
     for (const [key, changes] of counts) {
@@ -111,11 +125,27 @@ export function proposeAgendaPoints({ meetingId, today }: { meetingId: number; t
       if (type === 'action') {
         const a = actionById.get(id);
         if (!a || proposedActions.has(id) || actionsOnAgenda.has(id)) continue;
-        proposals.push({ key: `changed:action:${id}`, reason: 'changed', title: pointTitle('changed', a.title), goalId: a.goalId, actionId: id, deadlineEnd: a.deadlineEnd, changes });
+        proposals.push({
+          key: `changed:action:${id}`,
+          reason: 'changed',
+          title: pointTitle('changed', a.title),
+          goalId: a.goalId,
+          actionId: id,
+          deadlineEnd: a.deadlineEnd,
+          changes,
+        });
       } else {
         const title = goalTitles.get(id);
         if (!title || goalsOnAgenda.has(id)) continue;
-        proposals.push({ key: `changed:goal:${id}`, reason: 'changed', title: pointTitle('changed', title), goalId: id, actionId: null, deadlineEnd: null, changes });
+        proposals.push({
+          key: `changed:goal:${id}`,
+          reason: 'changed',
+          title: pointTitle('changed', title),
+          goalId: id,
+          actionId: null,
+          deadlineEnd: null,
+          changes,
+        });
       }
       added++;
     }

@@ -15,14 +15,16 @@
  * meeting planned at 10:00 Dutch time is at 10:00 in a Dutch calendar).
  */
 import { randomBytes } from 'node:crypto';
-import ical from 'ical-generator';
+
 import { and, asc, eq, gte, inArray, isNotNull, notInArray, or } from 'drizzle-orm';
+import ical from 'ical-generator';
+
 import { actions, meetingAttendees, meetings, users } from '../../../db/schema';
 import { t } from '../../i18n';
 import { addDays } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
-import { meetingEnd } from './meeting-time';
 import type { Role } from '../permissions';
+import { meetingEnd } from './meeting-time';
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 /** Past meetings older than this are left out: a feed should stay small. */
@@ -59,7 +61,14 @@ export function listFeedMeetings({ userId, role, since }: { userId: number; role
   const invited = db.select({ id: meetingAttendees.meetingId }).from(meetingAttendees).where(eq(meetingAttendees.userId, userId));
   const mine = role === 'werkgroeplid' ? or(inArray(meetings.id, invited), eq(meetings.kind, 'werkgroep')) : inArray(meetings.id, invited);
   return db
-    .select({ id: meetings.id, title: meetings.title, kind: meetings.kind, startsAt: meetings.startsAt, durationMinutes: meetings.durationMinutes, place: meetings.place })
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      kind: meetings.kind,
+      startsAt: meetings.startsAt,
+      durationMinutes: meetings.durationMinutes,
+      place: meetings.place,
+    })
     .from(meetings)
     .where(and(mine, gte(meetings.startsAt, since)))
     .orderBy(asc(meetings.startsAt))
@@ -77,10 +86,22 @@ export function listFeedDeadlines(userId: number) {
 }
 
 /** The iCalendar text of a user's feed. */
-export function buildCalendarFeed({ user, baseUrl, now = new Date() }: { user: { id: number; role: Role }; baseUrl: string; now?: Date }): string {
+export function buildCalendarFeed({
+  user,
+  baseUrl,
+  now = new Date(),
+}: {
+  user: { id: number; role: Role };
+  baseUrl: string;
+  now?: Date;
+}): string {
   const base = baseUrl.replace(/\/$/, '');
   const host = new URL(base).host;
-  const calendar = ical({ name: t.meetings.feed.calendarName, prodId: { company: 'Koers', product: 'Koers', language: 'NL' }, ttl: 60 * 60 });
+  const calendar = ical({
+    name: t.meetings.feed.calendarName,
+    prodId: { company: 'Koers', product: 'Koers', language: 'NL' },
+    ttl: 60 * 60,
+  });
   const since = new Date(now.getTime() - FEED_HISTORY_DAYS * 24 * 3600_000).toISOString();
 
   for (const m of listFeedMeetings({ userId: user.id, role: user.role, since })) {

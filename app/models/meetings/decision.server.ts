@@ -3,6 +3,7 @@
  * decisions about one goal or one action.
  */
 import { desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+
 import { actions, decisions, goals, meetings, users } from '../../../db/schema';
 import { t } from '../../i18n';
 import type { DecisionInput } from '../../schemas/notes';

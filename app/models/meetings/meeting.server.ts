@@ -6,17 +6,27 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { actions, agendaPoints, meetingAttendees, meetings, MEETING_KINDS, MEETING_STATUSES, organisations, users } from '../../../db/schema';
+
+import {
+  actions,
+  agendaPoints,
+  type MEETING_KINDS,
+  type MEETING_STATUSES,
+  meetingAttendees,
+  meetings,
+  organisations,
+  users,
+} from '../../../db/schema';
 import { t } from '../../i18n';
-import { MeetingFormSchema, normalizeMeetingForm, type Guest, type MeetingFormInput } from '../../schemas/meeting';
+import { type Guest, type MeetingFormInput, MeetingFormSchema, normalizeMeetingForm } from '../../schemas/meeting';
 import { toNL } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
-import { parseForm, type FieldErrors } from '../../utils/forms';
+import { type FieldErrors, parseForm } from '../../utils/forms';
 import { groupConsecutive } from '../../utils/grouping';
-import { selectActions } from '../tracker/action.server';
 import type { Tx } from '../history.server';
-import { meetingEnd, nlToUtc, sameTimeWeeksLater } from './meeting-time';
 import { notifyMeetingPlanned } from '../notifications/notification.server';
+import { selectActions } from '../tracker/action.server';
+import { meetingEnd, nlToUtc, sameTimeWeeksLater } from './meeting-time';
 import { syncNotesOutline } from './notes/notes-outline.server';
 
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -151,7 +161,13 @@ export type Attendee = ReturnType<typeof listAttendees>[number];
 /** The people a meeting form offers as attendees: active users grouped by organisation. */
 export function listAttendeeOptions() {
   const rows = db
-    .select({ id: users.id, name: users.name, organisationId: organisations.id, organisation: organisations.name, kind: organisations.kind })
+    .select({
+      id: users.id,
+      name: users.name,
+      organisationId: organisations.id,
+      organisation: organisations.name,
+      kind: organisations.kind,
+    })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.active, true))
@@ -166,7 +182,10 @@ export function listAttendeeOptions() {
 export type AttendeeOptions = ReturnType<typeof listAttendeeOptions>;
 
 /** Attendee ids that are no (active) user: answered beside the field, never as a foreign-key failure. */
-export function findMeetingReferenceErrors(input: Pick<MeetingFormInput, 'attendeeIds'>, { keepUserIds = [] as number[] } = {}): FieldErrors {
+export function findMeetingReferenceErrors(
+  input: Pick<MeetingFormInput, 'attendeeIds'>,
+  { keepUserIds = [] as number[] } = {},
+): FieldErrors {
   const ids = input.attendeeIds.filter((id) => !keepUserIds.includes(id));
   if (ids.length === 0) return {};
   const found = db
@@ -237,7 +256,10 @@ export function updateMeeting({ id, input }: { id: number; input: MeetingFormInp
         .map((r) => r.userId),
     );
     const added = input.attendeeIds.filter((uid) => !present.has(uid));
-    if (added.length > 0) db.insert(meetingAttendees).values(added.map((uid) => ({ meetingId: id, userId: uid }))).run();
+    if (added.length > 0)
+      db.insert(meetingAttendees)
+        .values(added.map((uid) => ({ meetingId: id, userId: uid })))
+        .run();
 
     const guestRows = and(eq(meetingAttendees.meetingId, id), isNull(meetingAttendees.userId));
     const oldGuests = db
@@ -245,9 +267,13 @@ export function updateMeeting({ id, input }: { id: number; input: MeetingFormInp
       .from(meetingAttendees)
       .where(guestRows)
       .all();
-    const attendedOf = (g: Guest) => oldGuests.find((o) => o.name === g.name && (o.organisation ?? '') === g.organisation)?.attended ?? null;
+    const attendedOf = (g: Guest) =>
+      oldGuests.find((o) => o.name === g.name && (o.organisation ?? '') === g.organisation)?.attended ?? null;
     db.delete(meetingAttendees).where(guestRows).run();
-    insertGuests(id, input.guests.map((g) => ({ ...g, attended: attendedOf(g) })));
+    insertGuests(
+      id,
+      input.guests.map((g) => ({ ...g, attended: attendedOf(g) })),
+    );
   });
 }
 
@@ -312,10 +338,20 @@ export function listOpenSeriesActions(meetingId: number) {
   if (ids.length === 0) return [];
   const source = new Map(ids.map((r) => [r.id, r]));
   return selectActions()
-    .where(inArray(actions.id, ids.map((r) => r.id)))
+    .where(
+      inArray(
+        actions.id,
+        ids.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(actions.deadlineEnd), asc(actions.id))
     .all()
-    .map((a) => ({ ...a, sourceMeetingId: source.get(a.id)!.meetingId, sourceMeetingTitle: source.get(a.id)!.meetingTitle, sourceMeetingStartsAt: source.get(a.id)!.meetingStartsAt }));
+    .map((a) => ({
+      ...a,
+      sourceMeetingId: source.get(a.id)!.meetingId,
+      sourceMeetingTitle: source.get(a.id)!.meetingTitle,
+      sourceMeetingStartsAt: source.get(a.id)!.meetingStartsAt,
+    }));
 }
 
 /**
@@ -337,12 +373,19 @@ export function planNextMeeting({ userId, meetingId }: { userId: number; meeting
       previousMeetingId: from.id,
     });
     const attendees = db
-      .select({ userId: meetingAttendees.userId, guestName: meetingAttendees.guestName, guestOrganisation: meetingAttendees.guestOrganisation })
+      .select({
+        userId: meetingAttendees.userId,
+        guestName: meetingAttendees.guestName,
+        guestOrganisation: meetingAttendees.guestOrganisation,
+      })
       .from(meetingAttendees)
       .where(eq(meetingAttendees.meetingId, from.id))
       .orderBy(asc(meetingAttendees.id))
       .all();
-    if (attendees.length > 0) db.insert(meetingAttendees).values(attendees.map((a) => ({ ...a, meetingId: id }))).run();
+    if (attendees.length > 0)
+      db.insert(meetingAttendees)
+        .values(attendees.map((a) => ({ ...a, meetingId: id })))
+        .run();
     const open = db
       .select()
       .from(agendaPoints)
@@ -378,7 +421,12 @@ export function planNextMeeting({ userId, meetingId }: { userId: number; meeting
  */
 export function findNextMeeting(meeting: { id: number; kind: MeetingKind; startsAt: string }) {
   const columns = { id: meetings.id, title: meetings.title, startsAt: meetings.startsAt };
-  const inSeries = db.select(columns).from(meetings).where(eq(meetings.previousMeetingId, meeting.id)).orderBy(asc(meetings.startsAt)).get();
+  const inSeries = db
+    .select(columns)
+    .from(meetings)
+    .where(eq(meetings.previousMeetingId, meeting.id))
+    .orderBy(asc(meetings.startsAt))
+    .get();
   if (inSeries) return inSeries;
   return (
     db
@@ -407,7 +455,8 @@ export function findPreviousMeeting(meeting: { id: number; kind: MeetingKind; st
   );
 }
 
-export type MeetingFormResult = { ok: true; input: MeetingFormInput } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
+export type MeetingFormResult =
+  { ok: true; input: MeetingFormInput } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
 
 /**
  * Reads a posted meeting form: the schema's field errors, then attendees that are no

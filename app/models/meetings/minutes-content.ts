@@ -11,7 +11,7 @@
  */
 import { t } from '../../i18n';
 import { formatDateTime } from '../../utils/date-time';
-import { ACTION_STATUS_LABELS, isActionStatus, type ActionStatus } from '../tracker/action-status';
+import { ACTION_STATUS_LABELS, type ActionStatus, isActionStatus } from '../tracker/action-status';
 import { attrId, mentionText, NOTES_ATTRS, NOTES_MARKS, NOTES_NODES } from './notes/notes-nodes';
 
 /** A ProseMirror JSON node (the shape fragmentToJson gives). */
@@ -107,7 +107,9 @@ function toBlocks(nodes: MinutesNode[], minLevel: number): Block[] {
         break;
       case NOTES_NODES.bulletList:
       case NOTES_NODES.orderedList: {
-        const items = (node.content ?? []).map((item) => toBlocks(item.type === NOTES_NODES.listItem ? (item.content ?? []) : [item], minLevel));
+        const items = (node.content ?? []).map((item) =>
+          toBlocks(item.type === NOTES_NODES.listItem ? (item.content ?? []) : [item], minLevel),
+        );
         if (items.length > 0) blocks.push({ kind: 'list', ordered: node.type === NOTES_NODES.orderedList, items });
         break;
       }
@@ -183,7 +185,9 @@ export function decisionLine(decision: FrozenDecision): string {
   if (!decision.found) return m.decision.missing;
   const about = [
     decision.goalCode ? m.decision.goal(decision.goalCode, decision.goalTitle ?? '') : null,
-    decision.actionTitle ? m.decision.action(decision.actionCode ? `${decision.actionCode} ${decision.actionTitle}` : decision.actionTitle) : null,
+    decision.actionTitle
+      ? m.decision.action(decision.actionCode ? `${decision.actionCode} ${decision.actionTitle}` : decision.actionTitle)
+      : null,
   ].filter((part): part is string => part !== null);
   return `${m.decision.prefix} ${decision.text}${about.length > 0 ? ` ${m.decision.about(about.join('; '))}` : ''}`;
 }

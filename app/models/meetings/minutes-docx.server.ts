@@ -3,19 +3,20 @@
  * navigation pane and screen readers see the structure), real bullet and numbered lists,
  * Dutch as the document language, and the title in the document properties.
  */
-import { Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { Document, HeadingLevel, LevelFormat, Packer, Paragraph, type ParagraphChild, TextRun } from 'docx';
+
 import { t } from '../../i18n';
+import type { MinutesVersion } from './minutes.server';
 import {
   attendeeSections,
+  type Block,
   minutesBlocks,
   minutesFrontMatter,
   notesHeadingLevel,
+  type Run,
   SECTION_LEVEL,
   TITLE_LEVEL,
-  type Block,
-  type Run,
 } from './minutes-content';
-import type { MinutesVersion } from './minutes.server';
 
 const LANGUAGE = 'nl-NL';
 const NUMBERED = 'minutes-numbered';
@@ -38,7 +39,9 @@ function heading(level: number, children: ParagraphChild[] | string) {
 }
 
 function textRuns(runs: Run[]): ParagraphChild[] {
-  return runs.map((run) => ('text' in run ? new TextRun({ text: run.text, bold: run.bold, italics: run.italic }) : new TextRun({ break: 1 })));
+  return runs.map((run) =>
+    'text' in run ? new TextRun({ text: run.text, bold: run.bold, italics: run.italic }) : new TextRun({ break: 1 }),
+  );
 }
 
 type ListContext = { level: number; ordered: boolean; instance: number } | null;
@@ -98,7 +101,9 @@ export async function renderMinutesDocx(minutes: MinutesVersion): Promise<Buffer
 
   const children: Paragraph[] = [
     heading(TITLE_LEVEL, front.title),
-    ...front.meta.map((line) => new Paragraph({ children: [new TextRun({ text: `${line.label}: `, bold: true }), new TextRun(line.value)] })),
+    ...front.meta.map(
+      (line) => new Paragraph({ children: [new TextRun({ text: `${line.label}: `, bold: true }), new TextRun(line.value)] }),
+    ),
     new Paragraph({ children: [new TextRun({ text: front.versionLine, italics: true })] }),
     heading(SECTION_LEVEL, t.minutes.attendees.heading),
   ];

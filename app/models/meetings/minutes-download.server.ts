@@ -4,12 +4,13 @@
  * name.
  */
 import type { LoaderFunctionArgs } from '@remix-run/node';
+
 import { parseVersionQuery } from '../../schemas/minutes';
 import { requireUser } from '../../utils/auth.server';
 import { toNL } from '../../utils/date-time';
 import { notFound, requireIdParam } from '../../utils/route-params';
-import { minutesFileNames } from './minutes-content';
 import { getMinutesVersion, type MinutesVersion } from './minutes.server';
+import { minutesFileNames } from './minutes-content';
 
 /** Every signed-in role may read (and so download) the minutes; unknown meeting or version → 404. */
 export async function requireMinutesDownload({ request, params }: Pick<LoaderFunctionArgs, 'request' | 'params'>) {

@@ -12,19 +12,21 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+
 import PDFDocument from 'pdfkit';
+
 import { t } from '../../i18n';
+import type { MinutesVersion } from './minutes.server';
 import {
   attendeeSections,
+  type Block,
   minutesBlocks,
   minutesFrontMatter,
   notesHeadingLevel,
+  type Run,
   SECTION_LEVEL,
   TITLE_LEVEL,
-  type Block,
-  type Run,
 } from './minutes-content';
-import type { MinutesVersion } from './minutes.server';
 
 const LANGUAGE = 'nl-NL';
 const BODY_SIZE = 11;
@@ -48,7 +50,12 @@ function fonts(): Record<Face, Buffer> {
   if (!fontData) {
     const require = createRequire(import.meta.url);
     const read = (file: string) => fs.readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${file}`));
-    fontData = { regular: read(FONT_FILES.regular), bold: read(FONT_FILES.bold), italic: read(FONT_FILES.italic), boldItalic: read(FONT_FILES.boldItalic) };
+    fontData = {
+      regular: read(FONT_FILES.regular),
+      bold: read(FONT_FILES.bold),
+      italic: read(FONT_FILES.italic),
+      boldItalic: read(FONT_FILES.boldItalic),
+    };
   }
   return fontData;
 }
@@ -171,7 +178,10 @@ class MinutesPdf {
       const x = doc.page.margins.left + indent;
       li.add(
         doc.struct('Lbl', {}, () => {
-          doc.font('regular').fontSize(BODY_SIZE).text(ordered ? `${i + 1}.` : '•', x, y, { width: LIST_INDENT, lineBreak: false });
+          doc
+            .font('regular')
+            .fontSize(BODY_SIZE)
+            .text(ordered ? `${i + 1}.` : '•', x, y, { width: LIST_INDENT, lineBreak: false });
         }),
       );
       doc.y = y;
@@ -217,7 +227,11 @@ class MinutesPdf {
       doc
         .font('regular')
         .fontSize(9)
-        .text(`${i + 1} / ${range.count}`, doc.page.margins.left, doc.page.height - bottom / 2 - 4, { width: this.width, align: 'right', lineBreak: false });
+        .text(`${i + 1} / ${range.count}`, doc.page.margins.left, doc.page.height - bottom / 2 - 4, {
+          width: this.width,
+          align: 'right',
+          lineBreak: false,
+        });
       doc.endMarkedContent();
       doc.page.margins.bottom = bottom;
     }

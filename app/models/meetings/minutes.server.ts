@@ -10,31 +10,39 @@
 import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as Y from 'yjs';
+
 import { actions, decisions, goals, meetings, minutesVersions, organisations, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
-import type { Tx } from '../history.server';
-import { listAttendees } from './meeting.server';
 import { fragmentToJson } from '../collab/compaction';
 import { loadDocumentState, NOTES_FIELD } from '../collab/document-store.server';
+import type { Tx } from '../history.server';
+import { notifyMinutesPublished } from '../notifications/notification.server';
+import { listAttendees } from './meeting.server';
 import {
-  isEmptyNotes,
-  minutesBlocks,
-  minutesText,
-  referencedIds,
   type FrozenActionItem,
   type FrozenDecision,
+  isEmptyNotes,
   type MinutesAttendee,
+  minutesBlocks,
   type MinutesDoc,
   type MinutesMeeting,
   type MinutesNode,
+  minutesText,
+  referencedIds,
 } from './minutes-content';
 import { attrId, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from './notes/notes-nodes';
-import { notifyMinutesPublished } from '../notifications/notification.server';
 
 /** The meeting as the minutes page shows it before anything is published; undefined when it does not exist. */
 export function getMinutesMeeting(id: number) {
   return db
-    .select({ id: meetings.id, title: meetings.title, kind: meetings.kind, startsAt: meetings.startsAt, place: meetings.place, status: meetings.status })
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      kind: meetings.kind,
+      startsAt: meetings.startsAt,
+      place: meetings.place,
+      status: meetings.status,
+    })
     .from(meetings)
     .where(eq(meetings.id, id))
     .get();
@@ -68,7 +76,11 @@ export function publishMinutes({ meetingId, userId }: { meetingId: number; userI
     if (isEmptyNotes(notes)) return { ok: false, error: 'empty' };
 
     const doc = freezeMinutes(tx, { meetingId, notes, meeting });
-    const previous = tx.select({ n: max(minutesVersions.version) }).from(minutesVersions).where(eq(minutesVersions.meetingId, meetingId)).get();
+    const previous = tx
+      .select({ n: max(minutesVersions.version) })
+      .from(minutesVersions)
+      .where(eq(minutesVersions.meetingId, meetingId))
+      .get();
     const version = (previous?.n ?? 0) + 1;
     tx.insert(minutesVersions)
       .values({
@@ -163,7 +175,15 @@ function freezeReferences(tx: Tx, notes: MinutesNode): MinutesNode {
   return freeze(notes);
 }
 
-const missingAction: FrozenActionItem = { found: false, code: null, title: '', ownerName: null, ownerOrganisation: null, deadlinePhrase: null, status: null };
+const missingAction: FrozenActionItem = {
+  found: false,
+  code: null,
+  title: '',
+  ownerName: null,
+  ownerOrganisation: null,
+  deadlinePhrase: null,
+  status: null,
+};
 const missingDecision: FrozenDecision = { found: false, text: '', goalCode: null, goalTitle: null, actionCode: null, actionTitle: null };
 
 /** Who was invited and who came, with names as they are now (users may be renamed later). */
@@ -213,4 +233,3 @@ export function getMinutesVersion({ meetingId, version = null }: { meetingId: nu
 }
 
 export type MinutesVersion = NonNullable<ReturnType<typeof getMinutesVersion>>;
-

@@ -8,6 +8,7 @@
  * logged, never shown to the person whose action caused the notification.
  */
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+
 import { notificationPreferences, notifications, users } from '../../../db/schema';
 import { t } from '../../i18n';
 import { addDays, startOfDayNL } from '../../utils/date-time';
@@ -40,7 +41,10 @@ function claim({ mode, since, until, claimedAt }: { mode: EmailMode; since: stri
         })
         .from(notifications)
         .innerJoin(users, eq(users.id, notifications.userId))
-        .leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, notifications.userId), eq(notificationPreferences.kind, notifications.kind)))
+        .leftJoin(
+          notificationPreferences,
+          and(eq(notificationPreferences.userId, notifications.userId), eq(notificationPreferences.kind, notifications.kind)),
+        )
         .where(
           and(
             isNull(notifications.emailedAt),
@@ -56,7 +60,12 @@ function claim({ mode, since, until, claimedAt }: { mode: EmailMode; since: stri
       if (rows.length > 0) {
         tx.update(notifications)
           .set({ emailedAt: claimedAt })
-          .where(inArray(notifications.id, rows.map((r) => r.id)))
+          .where(
+            inArray(
+              notifications.id,
+              rows.map((r) => r.id),
+            ),
+          )
           .run();
       }
       return rows;
@@ -84,7 +93,11 @@ export async function deliverImmediateEmails({ now = new Date() }: { now?: Date 
   const rows = claim({ mode: 'immediate', since: new Date(now.getTime() - IMMEDIATE_RETRY_MS).toISOString(), until: '9999', claimedAt });
   for (const row of rows) {
     try {
-      await sendMail({ to: row.email, subject: n.subject(row.message), text: `${row.message}\n\n${n.open} ${absoluteUrl(row.link)}\n\n-- \n${footer()}\n` });
+      await sendMail({
+        to: row.email,
+        subject: n.subject(row.message),
+        text: `${row.message}\n\n${n.open} ${absoluteUrl(row.link)}\n\n-- \n${footer()}\n`,
+      });
       result.sent += 1;
     } catch (error) {
       release([row.id], claimedAt);
@@ -110,10 +123,17 @@ export async function deliverDigests({ now = new Date() }: { now?: Date } = {}):
   for (const list of byUser.values()) {
     const lines = list.map((row) => `- ${row.message}\n  ${absoluteUrl(row.link)}`).join('\n\n');
     try {
-      await sendMail({ to: list[0].email, subject: n.digestSubject(list.length), text: `${n.digestIntro(list[0].name)}\n\n${lines}\n\n-- \n${footer()}\n` });
+      await sendMail({
+        to: list[0].email,
+        subject: n.digestSubject(list.length),
+        text: `${n.digestIntro(list[0].name)}\n\n${lines}\n\n-- \n${footer()}\n`,
+      });
       result.sent += 1;
     } catch (error) {
-      release(list.map((row) => row.id), claimedAt);
+      release(
+        list.map((row) => row.id),
+        claimedAt,
+      );
       result.failed += 1;
       console.warn(`Digest for user ${list[0].userId} not sent; it is retried by the next run.`, error);
     }
@@ -134,7 +154,9 @@ export function scheduleEmailDelivery() {
   scheduled = true;
   setImmediate(() => {
     scheduled = false;
-    pending = pending.then(() => deliverImmediateEmails()).catch((error) => console.warn('E-mail delivery failed; retried by the next run.', error));
+    pending = pending
+      .then(() => deliverImmediateEmails())
+      .catch((error) => console.warn('E-mail delivery failed; retried by the next run.', error));
   });
 }
 

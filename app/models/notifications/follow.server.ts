@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { follows, FOLLOW_TARGETS } from '../../../db/schema';
+
+import { type FOLLOW_TARGETS, follows } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];

@@ -1,12 +1,13 @@
 import { and, eq, isNotNull, lte, notInArray } from 'drizzle-orm';
+
 import { actions, users } from '../../../db/schema';
-import { ACTION_STATUSES, isClosedStatus, type ActionStatus } from '../tracker/action-status';
 import { t } from '../../i18n';
 import { addDays } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
 import { todayInNL } from '../../utils/today';
-import { isOverdue, formatDate } from '../tracker/deadline';
-import { notify, type NewNotification } from './notification.server';
+import { ACTION_STATUSES, type ActionStatus, isClosedStatus } from '../tracker/action-status';
+import { formatDate, isOverdue } from '../tracker/deadline';
+import { type NewNotification, notify } from './notification.server';
 
 /** "Ending soon": the window ends today or within this many days. */
 export const DEADLINE_SOON_DAYS = 7;
@@ -19,7 +20,13 @@ export const DEADLINE_SOON_DAYS = 7;
  */
 export function checkDeadlines({ today = todayInNL() }: { today?: string } = {}): number {
   const candidates = db
-    .select({ id: actions.id, title: actions.title, status: actions.status, ownerUserId: actions.ownerUserId, deadlineEnd: actions.deadlineEnd })
+    .select({
+      id: actions.id,
+      title: actions.title,
+      status: actions.status,
+      ownerUserId: actions.ownerUserId,
+      deadlineEnd: actions.deadlineEnd,
+    })
     .from(actions)
     .innerJoin(users, eq(users.id, actions.ownerUserId))
     .where(

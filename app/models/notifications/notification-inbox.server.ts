@@ -1,4 +1,5 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
+
 import { notifications, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 

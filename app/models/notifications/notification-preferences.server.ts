@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { EMAIL_MODES, NOTIFICATION_KINDS, notificationPreferences } from '../../../db/schema';
+
+import { type EMAIL_MODES, NOTIFICATION_KINDS, notificationPreferences } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -26,7 +27,10 @@ export function listPreferences(userId: number): Record<NotificationKind, Notifi
     .where(eq(notificationPreferences.userId, userId))
     .all();
   const stored = new Map(rows.map((r) => [r.kind, { enabled: r.enabled, email: r.email }]));
-  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, stored.get(kind) ?? DEFAULT_PREFERENCE])) as Record<NotificationKind, NotificationPreference>;
+  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, stored.get(kind) ?? DEFAULT_PREFERENCE])) as Record<
+    NotificationKind,
+    NotificationPreference
+  >;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import { actions, goals, libraryItems, localAccents, meetings, organisations } from '../../../db/schema';
 import { t } from '../../i18n';
 import { db } from '../../utils/db.server';
@@ -30,21 +31,40 @@ export function describeCommentTarget(
       return goal && { label: n.goal(goal.code, goal.title), href: `/doelen/${targetId}`, ownerUserId: null };
     }
     case 'action': {
-      const action = from.select({ title: actions.title, ownerUserId: actions.ownerUserId }).from(actions).where(eq(actions.id, targetId)).get();
+      const action = from
+        .select({ title: actions.title, ownerUserId: actions.ownerUserId })
+        .from(actions)
+        .where(eq(actions.id, targetId))
+        .get();
       return action && { label: n.action(action.title), href: `/acties/${targetId}`, ownerUserId: action.ownerUserId };
     }
     case 'accent': {
       const accent = from
-        .select({ goalId: localAccents.goalId, municipalityId: localAccents.municipalityId, goalCode: goals.code, municipality: organisations.name })
+        .select({
+          goalId: localAccents.goalId,
+          municipalityId: localAccents.municipalityId,
+          goalCode: goals.code,
+          municipality: organisations.name,
+        })
         .from(localAccents)
         .innerJoin(goals, eq(goals.id, localAccents.goalId))
         .innerJoin(organisations, eq(organisations.id, localAccents.municipalityId))
         .where(eq(localAccents.id, targetId))
         .get();
-      return accent && { label: n.accent(accent.municipality, accent.goalCode), href: `/accenten/${accent.goalId}/${accent.municipalityId}`, ownerUserId: null };
+      return (
+        accent && {
+          label: n.accent(accent.municipality, accent.goalCode),
+          href: `/accenten/${accent.goalId}/${accent.municipalityId}`,
+          ownerUserId: null,
+        }
+      );
     }
     case 'library': {
-      const item = from.select({ title: libraryItems.title, createdBy: libraryItems.createdBy }).from(libraryItems).where(eq(libraryItems.id, targetId)).get();
+      const item = from
+        .select({ title: libraryItems.title, createdBy: libraryItems.createdBy })
+        .from(libraryItems)
+        .where(eq(libraryItems.id, targetId))
+        .get();
       return item && { label: n.library(item.title), href: `/kennisbank/${targetId}`, ownerUserId: item.createdBy };
     }
     case 'meeting': {

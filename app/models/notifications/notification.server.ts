@@ -9,13 +9,14 @@
  * own transactions: a rolled-back change notifies nobody. E-mail goes out afterwards.
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
+
 import { actions, comments, meetingAttendees, meetings, minutesVersions, notifications, users } from '../../../db/schema';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
+import { resolveMentionedUsers } from '../comments/mention.server';
 import { scheduleEmailDelivery } from './email-delivery.server';
 import { listFollowerIds } from './follow.server';
-import { resolveMentionedUsers } from '../comments/mention.server';
 import { getPreference, type NotificationKind } from './notification-preferences.server';
 import { describeCommentTarget } from './notification-targets.server';
 
@@ -92,11 +93,25 @@ export function notifyCommentEdited({ commentId, actorId }: { commentId: number;
   if (!comment || !comment.body.includes('@')) return;
   const target = describeCommentTarget(comment);
   if (!target) return;
-  notifyMentions({ commentId, actorId, body: comment.body, actor: personName(actorId), label: target.label, link: `${target.href}#reactie-${commentId}` });
+  notifyMentions({
+    commentId,
+    actorId,
+    body: comment.body,
+    actor: personName(actorId),
+    label: target.label,
+    link: `${target.href}#reactie-${commentId}`,
+  });
 }
 
 /** Notifies everyone `body` mentions; returns all of them (also those already told). */
-function notifyMentions(input: { commentId: number; actorId: number; body: string; actor: string; label: string; link: string }): Set<number> {
+function notifyMentions(input: {
+  commentId: number;
+  actorId: number;
+  body: string;
+  actor: string;
+  label: string;
+  link: string;
+}): Set<number> {
   const people = resolveMentionedUsers(input.body);
   for (const person of people) {
     notify({
@@ -133,7 +148,17 @@ export function notifyNotesMention({ meetingId, userId, actorId }: { meetingId: 
  * Someone became the trekker of an action (at creation or by a change of owner).
  * `occasion` tells one assignment from a later one (the creation, or the change's time).
  */
-export function notifyActionOwner({ actionId, ownerUserId, actorId, occasion }: { actionId: number; ownerUserId: number; actorId: number; occasion: string }) {
+export function notifyActionOwner({
+  actionId,
+  ownerUserId,
+  actorId,
+  occasion,
+}: {
+  actionId: number;
+  ownerUserId: number;
+  actorId: number;
+  occasion: string;
+}) {
   const action = db.select({ title: actions.title }).from(actions).where(eq(actions.id, actionId)).get();
   if (!action) return;
   notify({
@@ -168,7 +193,14 @@ export function notifyMeetingPlanned({ meetingId, actorId }: { meetingId: number
   if (!meeting) return;
   const message = m.meetingPlanned(personName(actorId), meeting.title, formatDateTime(meeting.startsAt));
   for (const userId of meetingAttendeeIds(meetingId, { presentOnly: false })) {
-    notify({ userId, kind: 'meeting_planned', message, link: `/overleggen/${meetingId}`, actorId, dedupeKey: `meeting_planned:${meetingId}` });
+    notify({
+      userId,
+      kind: 'meeting_planned',
+      message,
+      link: `/overleggen/${meetingId}`,
+      actorId,
+      dedupeKey: `meeting_planned:${meetingId}`,
+    });
   }
 }
 

@@ -14,13 +14,14 @@
  *   3. a link resolver in RESOLVERS below;
  *   4. if not everyone may read it, a condition in visibilityCondition().
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+
 import { actions, comments, decisions, goals, libraryItems, localAccents, meetings, organisations, users } from '../../../db/schema';
 import { t } from '../../i18n';
 import { SEARCH_KINDS, type SearchKind } from '../../schemas/search';
-import { markdownLightToText } from '../library/markdown-light';
 import { formatDay } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
+import { markdownLightToText } from '../library/markdown-light';
 import type { Actor } from '../permissions';
 import { MARK_END, MARK_START } from './search-text';
 
@@ -107,7 +108,12 @@ type Resolver = (ids: number[]) => Map<number, Target>;
 const byId = (ids: number[], target: (id: number) => Target) => new Map(ids.map((id) => [id, target(id)]));
 
 /** The page of a comment's target: goal, action, accent, library item or meeting. */
-function commentTargetHref(row: { targetType: string; targetId: number; accentGoalId: number | null; accentMunicipalityId: number | null }): string | null {
+function commentTargetHref(row: {
+  targetType: string;
+  targetId: number;
+  accentGoalId: number | null;
+  accentMunicipalityId: number | null;
+}): string | null {
   switch (row.targetType) {
     case 'goal':
       return `/doelen/${row.targetId}`;
@@ -118,7 +124,9 @@ function commentTargetHref(row: { targetType: string; targetId: number; accentGo
     case 'meeting':
       return `/overleggen/${row.targetId}`;
     case 'accent':
-      return row.accentGoalId !== null && row.accentMunicipalityId !== null ? `/accenten/${row.accentGoalId}/${row.accentMunicipalityId}` : null;
+      return row.accentGoalId !== null && row.accentMunicipalityId !== null
+        ? `/accenten/${row.accentGoalId}/${row.accentMunicipalityId}`
+        : null;
     default:
       return null;
   }
@@ -135,13 +143,22 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
   action: (ids) => byId(ids, (id) => ({ href: `/acties/${id}` })),
   accent: (ids) => {
     const rows = db
-      .select({ id: localAccents.id, goalId: localAccents.goalId, municipalityId: localAccents.municipalityId, goalCode: goals.code, goalTitle: goals.title })
+      .select({
+        id: localAccents.id,
+        goalId: localAccents.goalId,
+        municipalityId: localAccents.municipalityId,
+        goalCode: goals.code,
+        goalTitle: goals.title,
+      })
       .from(localAccents)
       .innerJoin(goals, eq(goals.id, localAccents.goalId))
       .where(inArray(localAccents.id, ids))
       .all();
     return new Map(
-      rows.map((row) => [row.id, { href: `/accenten/${row.goalId}/${row.municipalityId}`, context: `${t.search.kinds.goal} ${row.goalCode} ${row.goalTitle}` }]),
+      rows.map((row) => [
+        row.id,
+        { href: `/accenten/${row.goalId}/${row.municipalityId}`, context: `${t.search.kinds.goal} ${row.goalCode} ${row.goalTitle}` },
+      ]),
     );
   },
   comment: (ids) => {
@@ -193,7 +210,9 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
   },
   notes: (ids) => {
     const rows = db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(inArray(meetings.id, ids)).all();
-    return new Map(rows.map((row) => [row.id, { href: `/overleggen/${row.id}/notities`, context: t.search.notesContext(formatDay(row.startsAt)) }]));
+    return new Map(
+      rows.map((row) => [row.id, { href: `/overleggen/${row.id}/notities`, context: t.search.notesContext(formatDay(row.startsAt)) }]),
+    );
   },
   decision: (ids) => {
     const rows = db

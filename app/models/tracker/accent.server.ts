@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+
 import { actions, goals, localAccents, organisations, themes, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { recordHistory, recordUpdate } from '../history.server';
 import type { ActionStatus } from './action-status';
 import { goalWithChapterColumns } from './goal.server';
-import { recordHistory, recordUpdate } from '../history.server';
 
 export type LocalAction = {
   id: number;
@@ -133,7 +134,12 @@ export function getAccentMatrix() {
     .orderBy(asc(themes.position), asc(goals.position))
     .all();
   const cellsOf = buildCells(null, municipalities);
-  const chapters: { id: number; code: string; title: string; goals: { id: number; code: string; title: string; cells: AccentCellWithActions[] }[] }[] = [];
+  const chapters: {
+    id: number;
+    code: string;
+    title: string;
+    goals: { id: number; code: string; title: string; cells: AccentCellWithActions[] }[];
+  }[] = [];
   for (const g of goalRows) {
     let chapter = chapters.at(-1);
     if (!chapter || chapter.id !== g.themeId) {
@@ -182,12 +188,23 @@ export function ensureAccent(goalId: number, municipalityId: number): number {
       .where(and(eq(localAccents.goalId, goalId), eq(localAccents.municipalityId, municipalityId)))
       .get();
     if (existing) return existing.id;
-    return tx.insert(localAccents).values({ goalId, municipalityId, body: '', updatedBy: null }).returning({ id: localAccents.id }).get().id;
+    return tx.insert(localAccents).values({ goalId, municipalityId, body: '', updatedBy: null }).returning({ id: localAccents.id }).get()
+      .id;
   });
 }
 
 /** Saves a cell's accent text (created on first save) and records the change in the history. */
-export function saveAccent({ userId, goalId, municipalityId, body }: { userId: number; goalId: number; municipalityId: number; body: string }): number {
+export function saveAccent({
+  userId,
+  goalId,
+  municipalityId,
+  body,
+}: {
+  userId: number;
+  goalId: number;
+  municipalityId: number;
+  body: string;
+}): number {
   return db.transaction((tx) => {
     const existing = tx
       .select({ id: localAccents.id, body: localAccents.body })
@@ -196,7 +213,11 @@ export function saveAccent({ userId, goalId, municipalityId, body }: { userId: n
       .get();
     const updatedAt = new Date().toISOString();
     if (!existing) {
-      const row = tx.insert(localAccents).values({ goalId, municipalityId, body, updatedAt, updatedBy: userId }).returning({ id: localAccents.id }).get();
+      const row = tx
+        .insert(localAccents)
+        .values({ goalId, municipalityId, body, updatedAt, updatedBy: userId })
+        .returning({ id: localAccents.id })
+        .get();
       recordHistory(tx, { entityType: 'accent', entityId: row.id, userId, change: 'create', after: { body } });
       return row.id;
     }

@@ -1,13 +1,16 @@
 import type { ActionFormOptions, ActionFormValues } from '../../components/tracker/action-form';
 import { t } from '../../i18n';
-import { ActionFormSchema, optionalId, type ActionFormInput } from '../../schemas/action';
+import { type ActionFormInput, ActionFormSchema, optionalId } from '../../schemas/action';
 import { requireAllowed } from '../../utils/auth.server';
-import { parseForm, type FieldErrors } from '../../utils/forms';
-import { findActionReferenceErrors, listActionFormOptions, type ActionDetail } from './action.server';
-import { canEditAction, type Actor } from '../permissions';
+import { type FieldErrors, parseForm } from '../../utils/forms';
+import { type Actor, canEditAction } from '../permissions';
+import { type ActionDetail, findActionReferenceErrors, listActionFormOptions } from './action.server';
 
 /** The choices of the action form; the scope list holds only the scopes this actor may use. */
-export function getActionFormOptions(actor: Actor, current?: Pick<ActionDetail, 'ownerUserId' | 'ownerUserName' | 'ownerOrganisationId'>): ActionFormOptions {
+export function getActionFormOptions(
+  actor: Actor,
+  current?: Pick<ActionDetail, 'ownerUserId' | 'ownerUserName' | 'ownerOrganisationId'>,
+): ActionFormOptions {
   const options = listActionFormOptions();
   const scopes: ActionFormOptions['scopes'] = [
     { municipalityId: null, name: t.actions.scopeRegional },
@@ -38,7 +41,8 @@ export function actionFormValues(action: ActionDetail): ActionFormValues {
   };
 }
 
-export type ActionFormResult = { ok: true; input: ActionFormInput } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
+export type ActionFormResult =
+  { ok: true; input: ActionFormInput } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
 
 /**
  * Validates a submitted action form for this actor. The chosen scope is checked first:

@@ -3,30 +3,37 @@
  * acties", the timeline and the board. Every view is one query with its joins — never a
  * query per row — with the filtering done in SQL on the indexed columns of `actions`.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+
 import { actions, goals, themes, users } from '../../../db/schema';
-import { parseActionFilters, type ActionFilters, type ParsedActionFilters } from '../../schemas/action-filters';
-import { db } from '../../utils/db.server';
-import { ACTION_STATUSES, type ActionStatus } from './action-status';
-import { selectActions } from './action.server';
-import { compareDeadlines, isOverdue } from './deadline';
-import { getAgenda } from './agenda.server';
-import { listOrganisationOptions } from '../accounts/organisation.server';
 import { t } from '../../i18n';
+import { type ActionFilters, parseActionFilters, type ParsedActionFilters } from '../../schemas/action-filters';
+import { db } from '../../utils/db.server';
+import { listOrganisationOptions } from '../accounts/organisation.server';
+import { selectActions } from './action.server';
+import { ACTION_STATUSES, type ActionStatus } from './action-status';
+import { getAgenda } from './agenda.server';
+import { compareDeadlines, isOverdue } from './deadline';
 
 const CLOSED: ActionStatus[] = ['afgerond', 'vervallen'];
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectActions>['all']>>[number];
 export type ActionListRow = Row & { overdue: boolean };
 
-const withOverdue = (today: string) => (row: Row): ActionListRow => ({
-  ...row,
-  overdue: isOverdue({ end: row.deadlineEnd }, row.status, today),
-});
+const withOverdue =
+  (today: string) =>
+  (row: Row): ActionListRow => ({
+    ...row,
+    overdue: isOverdue({ end: row.deadlineEnd }, row.status, today),
+  });
 
 /** Overdue, in SQL: the window ended before today and the action is not closed. */
 function overdueCondition(today: string): SQL {
-  return and(isNotNull(actions.deadlineEnd), sql`${actions.deadlineEnd} < ${today}`, sql`${actions.status} not in ('afgerond', 'vervallen')`)!;
+  return and(
+    isNotNull(actions.deadlineEnd),
+    sql`${actions.deadlineEnd} < ${today}`,
+    sql`${actions.status} not in ('afgerond', 'vervallen')`,
+  )!;
 }
 
 /** The WHERE clause of a set of filters; columns of `actions` only, so counting needs no joins. */
@@ -106,7 +113,11 @@ export const PAGE_SIZE = 100;
  */
 export function listActions({ filters, today, pageSize = PAGE_SIZE }: { filters: ActionFilters; today: string; pageSize?: number | null }) {
   const where = whereOf(filters, today);
-  const total = db.select({ n: sql<number>`count(*)` }).from(actions).where(where).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(actions)
+    .where(where)
+    .get()!.n;
   const pageCount = pageSize === null ? 1 : Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
   let query = selectActions()
@@ -147,7 +158,12 @@ export function dropUnknownFilterIds(parsed: ParsedActionFilters, options: Filte
   const m = t.lists.filters.errors;
   const filters = { ...parsed.filters };
   const fieldErrors = { ...parsed.fieldErrors };
-  const check = (key: 'themeId' | 'goalId' | 'organisationId' | 'ownerUserId', param: 'thema' | 'doel' | 'organisatie' | 'trekker', list: { id: number }[], message: string) => {
+  const check = (
+    key: 'themeId' | 'goalId' | 'organisationId' | 'ownerUserId',
+    param: 'thema' | 'doel' | 'organisatie' | 'trekker',
+    list: { id: number }[],
+    message: string,
+  ) => {
     const value = filters[key];
     if (value !== null && !list.some((item) => item.id === value)) {
       filters[key] = null;
@@ -198,7 +214,18 @@ const round = (n: number) => Math.round(n * 100) / 100;
 /** What the timeline shows of an action. */
 export type TimelineAction = Pick<
   ActionListRow,
-  'id' | 'code' | 'title' | 'status' | 'goalId' | 'goalCode' | 'themeCode' | 'deadlinePhrase' | 'deadlineStart' | 'deadlineEnd' | 'municipalityName' | 'overdue'
+  | 'id'
+  | 'code'
+  | 'title'
+  | 'status'
+  | 'goalId'
+  | 'goalCode'
+  | 'themeCode'
+  | 'deadlinePhrase'
+  | 'deadlineStart'
+  | 'deadlineEnd'
+  | 'municipalityName'
+  | 'overdue'
 >;
 
 const timelineAction = (r: ActionListRow): TimelineAction => ({
@@ -271,7 +298,15 @@ export function getTimeline({ filters, today }: { filters: ActionFilters; today:
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
 
   const goalRows = db
-    .select({ id: goals.id, code: goals.code, title: goals.title, targetYear: goals.targetYear, themeId: themes.id, themeCode: themes.code, themeTitle: themes.title })
+    .select({
+      id: goals.id,
+      code: goals.code,
+      title: goals.title,
+      targetYear: goals.targetYear,
+      themeId: themes.id,
+      themeCode: themes.code,
+      themeTitle: themes.title,
+    })
     .from(goals)
     .innerJoin(themes, eq(themes.id, goals.themeId))
     .where(filters.themeId !== null ? eq(themes.id, filters.themeId) : filters.goalId !== null ? eq(goals.id, filters.goalId) : undefined)
@@ -328,7 +363,14 @@ export function getTimeline({ filters, today }: { filters: ActionFilters; today:
     }
   }
 
-  const showAllGoals = filters.statuses.length === 0 && !filters.overdueOnly && filters.window === null && filters.text === '' && filters.ownerUserId === null && filters.organisationId === null && filters.scope === null;
+  const showAllGoals =
+    filters.statuses.length === 0 &&
+    !filters.overdueOnly &&
+    filters.window === null &&
+    filters.text === '' &&
+    filters.ownerUserId === null &&
+    filters.organisationId === null &&
+    filters.scope === null;
   return {
     agenda: { title: agenda.title, periodStart: agenda.periodStart, periodEnd: agenda.periodEnd },
     years,

@@ -2,13 +2,7 @@
  * Action statuses: the single list used by pages, the websocket server, the
  * import and the tests. Values are stored in the database; labels are Dutch UI text.
  */
-export const ACTION_STATUSES = [
-  'niet_gestart',
-  'loopt',
-  'besluit_nodig',
-  'afgerond',
-  'vervallen',
-] as const;
+export const ACTION_STATUSES = ['niet_gestart', 'loopt', 'besluit_nodig', 'afgerond', 'vervallen'] as const;
 
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 

@@ -1,15 +1,16 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+
 import { actions, goals, organisations, progressUpdates, themes, users } from '../../../db/schema';
 import { t } from '../../i18n';
 import type { ActionFormInput } from '../../schemas/action';
 import { db } from '../../utils/db.server';
 import type { FieldErrors } from '../../utils/forms';
-import type { ActionStatus } from './action-status';
-import { goalExists, goalWithChapterColumns } from './goal.server';
+import { listOrganisationOptions, organisationExists } from '../accounts/organisation.server';
 import { recordHistory, recordUpdate } from '../history.server';
 import { notifyActionOwner } from '../notifications/notification.server';
-import { listOrganisationOptions, organisationExists } from '../accounts/organisation.server';
+import type { ActionStatus } from './action-status';
+import { goalExists, goalWithChapterColumns } from './goal.server';
 
 /** The fields of an action that its form edits and its history records. */
 function editableFields(input: ActionFormInput) {
@@ -99,11 +100,19 @@ export function createAction({ userId, input }: { userId: number; input: ActionF
       .from(actions)
       .where(eq(actions.goalId, input.goalId))
       .get()!.next;
-    const row = tx.insert(actions).values({ ...fields, position }).returning({ id: actions.id }).get();
+    const row = tx
+      .insert(actions)
+      .values({ ...fields, position })
+      .returning({ id: actions.id })
+      .get();
     // Actions made in Koers get a code too, so an exported agenda imports back onto them.
-    tx.update(actions).set({ code: `K${row.id}` }).where(eq(actions.id, row.id)).run();
+    tx.update(actions)
+      .set({ code: `K${row.id}` })
+      .where(eq(actions.id, row.id))
+      .run();
     recordHistory(tx, { entityType: 'action', entityId: row.id, userId, change: 'create', after: fields });
-    if (fields.ownerUserId !== null) notifyActionOwner({ actionId: row.id, ownerUserId: fields.ownerUserId, actorId: userId, occasion: 'created' });
+    if (fields.ownerUserId !== null)
+      notifyActionOwner({ actionId: row.id, ownerUserId: fields.ownerUserId, actorId: userId, occasion: 'created' });
     return row.id;
   });
 }
@@ -168,7 +177,10 @@ export function addProgressUpdate({
       })
       .run();
     if (recordUpdate(tx, 'action', actionId, userId, before, after)) {
-      tx.update(actions).set({ ...after, updatedAt: new Date().toISOString() }).where(eq(actions.id, actionId)).run();
+      tx.update(actions)
+        .set({ ...after, updatedAt: new Date().toISOString() })
+        .where(eq(actions.id, actionId))
+        .run();
     }
   });
 }

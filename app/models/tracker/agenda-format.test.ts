@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import {
+  type AgendaDoc,
+  type AgendaParseError,
   formatAgendaError,
   normalizeBody,
   parseAgenda,
-  serializeAgenda,
-  type AgendaDoc,
-  type AgendaParseError,
   type ParseAgendaOptions,
+  serializeAgenda,
 } from './agenda-format';
 import { parseDeadline } from './deadline';
 
@@ -85,22 +87,45 @@ describe('the 2020-2024 agenda (db/seed)', () => {
     expect(agenda.chapters).toHaveLength(13);
     expect(allGoals(agenda)).toHaveLength(8);
     expect(allActions(agenda)).toHaveLength(17);
-    const perTheme = agenda.chapters
-      .filter((c) => c.goals.length > 0)
-      .map((c) => [c.code, c.goals.map((g) => [g.code, g.actions.length])]);
+    const perTheme = agenda.chapters.filter((c) => c.goals.length > 0).map((c) => [c.code, c.goals.map((g) => [g.code, g.actions.length])]);
     expect(perTheme).toEqual([
       ['1.2', [['1.2-A', 2]]],
-      ['1.3.a', [['1.3.a-A', 3], ['1.3.a-B', 3]]],
+      [
+        '1.3.a',
+        [
+          ['1.3.a-A', 3],
+          ['1.3.a-B', 3],
+        ],
+      ],
       ['1.3.b', [['1.3.b-A', 4]]],
-      ['1.3.c', [['1.3.c-A', 1], ['1.3.c-B', 1], ['1.3.c-C', 1]]],
+      [
+        '1.3.c',
+        [
+          ['1.3.c-A', 1],
+          ['1.3.c-B', 1],
+          ['1.3.c-C', 1],
+        ],
+      ],
       ['1.3.d', [['1.3.d-A', 2]]],
     ]);
     expect(allActions(agenda).map((a) => a.code)).toEqual([
-      '1.2-A1', '1.2-A2',
-      '1.3.a-A1', '1.3.a-A2', '1.3.a-A3', '1.3.a-B4', '1.3.a-B5', '1.3.a-B6',
-      '1.3.b-A1', '1.3.b-A2', '1.3.b-A3', '1.3.b-A4',
-      '1.3.c-A1', '1.3.c-B1', '1.3.c-C1',
-      '1.3.d-A1', '1.3.d-A2',
+      '1.2-A1',
+      '1.2-A2',
+      '1.3.a-A1',
+      '1.3.a-A2',
+      '1.3.a-A3',
+      '1.3.a-B4',
+      '1.3.a-B5',
+      '1.3.a-B6',
+      '1.3.b-A1',
+      '1.3.b-A2',
+      '1.3.b-A3',
+      '1.3.b-A4',
+      '1.3.c-A1',
+      '1.3.c-B1',
+      '1.3.c-C1',
+      '1.3.d-A1',
+      '1.3.d-A2',
     ]);
   });
 
@@ -147,7 +172,11 @@ describe('the 2020-2024 agenda (db/seed)', () => {
 
   it('names owners and partners only where the text does', () => {
     // Haarlem is the only owner the agenda names ("Vanaf medio 2021 start Haarlem …").
-    expect(allActions(agenda).filter((a) => a.owner !== null).map((a) => [a.code, a.owner])).toEqual([['1.2-A2', 'Haarlem']]);
+    expect(
+      allActions(agenda)
+        .filter((a) => a.owner !== null)
+        .map((a) => [a.code, a.owner]),
+    ).toEqual([['1.2-A2', 'Haarlem']]);
     const partners = Object.fromEntries(
       allActions(agenda)
         .filter((a) => a.partners.length > 0)
@@ -330,7 +359,14 @@ describe('parseAgenda', () => {
         targetYear: 2021,
         body: '',
         actions: [
-          { code: '1.2-A1', title: 'Een actie bij dat doel', deadline: 'uiterlijk 31-12-2021', owner: 'Haarlem', partners: ['Nova College'], body: '' },
+          {
+            code: '1.2-A1',
+            title: 'Een actie bij dat doel',
+            deadline: 'uiterlijk 31-12-2021',
+            owner: 'Haarlem',
+            partners: ['Nova College'],
+            body: '',
+          },
         ],
       },
     ]);
@@ -344,7 +380,11 @@ describe('parseAgenda', () => {
       { line: 29, message: 'onbekende organisatie "Haarlem"' },
     ]);
     // An empty trekker means "not set" and is never validated.
-    expect(parseOk('# A\nperiode: 2020-2024\n## 1 X\nsoort: onderwerp\n### Doel 1-A: D\n#### Actie 1-A1: Y\ntrekker:\n', { validateOwner: () => 'nee' }).chapters[0].goals[0].actions[0].owner).toBeNull();
+    expect(
+      parseOk('# A\nperiode: 2020-2024\n## 1 X\nsoort: onderwerp\n### Doel 1-A: D\n#### Actie 1-A1: Y\ntrekker:\n', {
+        validateOwner: () => 'nee',
+      }).chapters[0].goals[0].actions[0].owner,
+    ).toBeNull();
   });
 
   it('passes codes to validateCode and reports its message at the line of the heading', () => {
@@ -373,18 +413,9 @@ describe('parseAgenda', () => {
 
 describe('parseAgenda on malformed input', () => {
   const cases: [string, AgendaParseError[]][] = [
-    [
-      'action-outside-goal.md',
-      [{ line: 9, message: 'een actie moet onder een doel staan (verwacht "### Doel <code>: <titel>" eerder)' }],
-    ],
-    [
-      'goal-outside-chapter.md',
-      [{ line: 6, message: 'een doel moet onder een hoofdstuk staan (verwacht "## <code> <titel>" eerder)' }],
-    ],
-    [
-      'duplicate-code.md',
-      [{ line: 11, message: 'de code "1.3.a-A1" is al gebruikt op regel 9; elke code moet uniek zijn' }],
-    ],
+    ['action-outside-goal.md', [{ line: 9, message: 'een actie moet onder een doel staan (verwacht "### Doel <code>: <titel>" eerder)' }]],
+    ['goal-outside-chapter.md', [{ line: 6, message: 'een doel moet onder een hoofdstuk staan (verwacht "## <code> <titel>" eerder)' }]],
+    ['duplicate-code.md', [{ line: 11, message: 'de code "1.3.a-A1" is al gebruikt op regel 9; elke code moet uniek zijn' }]],
     [
       'bad-doeljaar.md',
       [
@@ -463,9 +494,7 @@ describe('parseAgenda on malformed input', () => {
   });
 
   it('rejects an empty document', () => {
-    expect(parseErrors('')).toEqual([
-      { line: 1, message: 'het document is leeg (verwacht "# <titel>" met daaronder "periode: …")' },
-    ]);
+    expect(parseErrors('')).toEqual([{ line: 1, message: 'het document is leeg (verwacht "# <titel>" met daaronder "periode: …")' }]);
     expect(parseErrors('\n\n  \n')).toHaveLength(1);
   });
 
@@ -511,8 +540,7 @@ describe('parseAgenda on malformed input', () => {
       },
       {
         line: 15,
-        message:
-          'de code en titel van het hoofdstuk ontbreken (verwacht "## <code> <titel>", bijv. "## 1.3.a Bereik NT1-ers")',
+        message: 'de code en titel van het hoofdstuk ontbreken (verwacht "## <code> <titel>", bijv. "## 1.3.a Bereik NT1-ers")',
       },
       {
         line: 15,

@@ -73,9 +73,7 @@ export interface ParseAgendaOptions {
   validateCode?: (code: string, type: 'chapter' | 'goal' | 'action') => string | null;
 }
 
-export type ParseAgendaResult =
-  | { ok: true; agenda: AgendaDoc }
-  | { ok: false; errors: AgendaParseError[] };
+export type ParseAgendaResult = { ok: true; agenda: AgendaDoc } | { ok: false; errors: AgendaParseError[] };
 
 /** Renders an error the way it is shown to users: `regel 12: …`. */
 export function formatAgendaError(error: AgendaParseError): string {
@@ -204,7 +202,12 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
 
   /** A node whose fields and body are read but discarded (after an unusable heading). */
   const openSink = (type: NodeType, line: number) => {
-    openNode(type, line, () => {}, () => {});
+    openNode(
+      type,
+      line,
+      () => {},
+      () => {},
+    );
     node!.inFields = false;
     node!.seen.set('periode', line).set('soort', line); // never report missing required fields
   };
@@ -357,10 +360,7 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
           }
           const year = Number(value);
           if (periodValid && (year < agenda.period.start || year > agenda.period.end)) {
-            error(
-              fieldLine,
-              `doeljaar ${year} valt buiten de periode van de agenda (${agenda.period.start}-${agenda.period.end})`,
-            );
+            error(fieldLine, `doeljaar ${year} valt buiten de periode van de agenda (${agenda.period.start}-${agenda.period.end})`);
             return;
           }
           created.targetYear = year;
@@ -490,9 +490,7 @@ function block(heading: string, fields: [string, string | null][], body: string)
 
 /** Writes an agenda in the canonical outline format (see docs/agenda-format.md). */
 export function serializeAgenda(agenda: AgendaDoc): string {
-  const blocks: string[] = [
-    block(`# ${oneLine(agenda.title)}`, [['periode', `${agenda.period.start}-${agenda.period.end}`]], agenda.body),
-  ];
+  const blocks: string[] = [block(`# ${oneLine(agenda.title)}`, [['periode', `${agenda.period.start}-${agenda.period.end}`]], agenda.body)];
   for (const chapter of agenda.chapters) {
     blocks.push(block(`## ${chapter.code} ${oneLine(chapter.title)}`, [['soort', chapter.kind]], chapter.body));
     for (const goal of chapter.goals) {

@@ -1,9 +1,10 @@
 import { asc, eq, isNotNull, isNull } from 'drizzle-orm';
+
 import type { Db } from '../../../db/client';
-import { actions, agendas, goals, organisations, themes, type HistoryEntity } from '../../../db/schema';
-import { parseAgenda, serializeAgenda, type AgendaDoc, type AgendaParseError } from './agenda-format';
-import { parseDeadline } from './deadline';
+import { actions, agendas, goals, type HistoryEntity, organisations, themes } from '../../../db/schema';
 import { diffFields, recordHistory, type Tx } from '../history.server';
+import { type AgendaDoc, type AgendaParseError, parseAgenda, serializeAgenda } from './agenda-format';
+import { parseDeadline } from './deadline';
 
 export type ImportChange = { code: string; fields: string[] };
 export type ImportSummary = {
@@ -149,8 +150,21 @@ function applyAgenda(tx: Tx, doc: AgendaDoc, userId: number | null, ownerId: (na
   }
   const agendaId = agenda.id;
 
-  const themeRows = new Map(tx.select().from(themes).where(eq(themes.agendaId, agendaId)).all().map((t) => [t.code, t]));
-  const goalRows = new Map(tx.select().from(goals).all().map((g) => [g.code, g]));
+  const themeRows = new Map(
+    tx
+      .select()
+      .from(themes)
+      .where(eq(themes.agendaId, agendaId))
+      .all()
+      .map((t) => [t.code, t]),
+  );
+  const goalRows = new Map(
+    tx
+      .select()
+      .from(goals)
+      .all()
+      .map((g) => [g.code, g]),
+  );
   const actionRows = new Map(
     tx
       .select()
@@ -169,7 +183,12 @@ function applyAgenda(tx: Tx, doc: AgendaDoc, userId: number | null, ownerId: (na
       code: chapter.code,
       existing: themeRows.get(chapter.code),
       fields: themeFields,
-      insert: () => tx.insert(themes).values({ agendaId, code: chapter.code, ...themeFields }).returning({ id: themes.id }).get().id,
+      insert: () =>
+        tx
+          .insert(themes)
+          .values({ agendaId, code: chapter.code, ...themeFields })
+          .returning({ id: themes.id })
+          .get().id,
       update: (id) => tx.update(themes).set(themeFields).where(eq(themes.id, id)).run(),
     });
 
@@ -181,8 +200,18 @@ function applyAgenda(tx: Tx, doc: AgendaDoc, userId: number | null, ownerId: (na
         code: g.code,
         existing: goalRows.get(g.code),
         fields: goalFields,
-        insert: () => tx.insert(goals).values({ code: g.code, ...goalFields }).returning({ id: goals.id }).get().id,
-        update: (id) => tx.update(goals).set({ ...goalFields, updatedAt: now }).where(eq(goals.id, id)).run(),
+        insert: () =>
+          tx
+            .insert(goals)
+            .values({ code: g.code, ...goalFields })
+            .returning({ id: goals.id })
+            .get().id,
+        update: (id) =>
+          tx
+            .update(goals)
+            .set({ ...goalFields, updatedAt: now })
+            .where(eq(goals.id, id))
+            .run(),
       });
 
       const actionPositions = planPositions(g.actions.map((a) => actionRows.get(a.code)?.position ?? null));
@@ -206,7 +235,12 @@ function applyAgenda(tx: Tx, doc: AgendaDoc, userId: number | null, ownerId: (na
           code: a.code,
           existing,
           fields: actionFields,
-          insert: () => tx.insert(actions).values({ code: a.code, ...actionFields }).returning({ id: actions.id }).get().id,
+          insert: () =>
+            tx
+              .insert(actions)
+              .values({ code: a.code, ...actionFields })
+              .returning({ id: actions.id })
+              .get().id,
           update: (id) =>
             tx
               .update(actions)
@@ -245,12 +279,7 @@ export function exportAgenda(db: Db): AgendaDoc | null {
       .map((o) => [o.id, o.name]),
   );
   const allGoals = db.select().from(goals).orderBy(asc(goals.position), asc(goals.id)).all();
-  const allActions = db
-    .select()
-    .from(actions)
-    .where(isNull(actions.municipalityId))
-    .orderBy(asc(actions.position), asc(actions.id))
-    .all();
+  const allActions = db.select().from(actions).where(isNull(actions.municipalityId)).orderBy(asc(actions.position), asc(actions.id)).all();
   return {
     title: agenda.title,
     period: { start: agenda.periodStart, end: agenda.periodEnd },

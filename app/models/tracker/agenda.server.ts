@@ -1,4 +1,5 @@
 import { asc, count, eq, isNotNull, isNull } from 'drizzle-orm';
+
 import { actions, agendas, goals, organisations, themes, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { ACTION_STATUSES, type ActionStatus } from './action-status';
@@ -104,8 +105,20 @@ export function getAgendaOverview({ today, includeLocal }: { today: string; incl
 
   // Names of owners and municipalities come from two small lookups instead of three
   // joins on every action row; local actions are only counted unless they are listed.
-  const userNames = new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((u) => [u.id, u.name]));
-  const organisationNames = new Map(db.select({ id: organisations.id, name: organisations.name }).from(organisations).all().map((o) => [o.id, o.name]));
+  const userNames = new Map(
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const organisationNames = new Map(
+    db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .all()
+      .map((o) => [o.id, o.name]),
+  );
   const actionRows = db
     .select({
       id: actions.id,
@@ -141,7 +154,15 @@ export function getAgendaOverview({ today, includeLocal }: { today: string; incl
   const chapterById = new Map<number, OverviewChapter>();
   for (const row of chapterRows) {
     if (row.kind === 'onderwerp' || chapterIdsWithGoals.has(row.id)) {
-      const chapter: OverviewChapter = { id: row.id, code: row.code, title: row.title, kind: row.kind, body: row.body, goals: [], counts: emptyCounts() };
+      const chapter: OverviewChapter = {
+        id: row.id,
+        code: row.code,
+        title: row.title,
+        kind: row.kind,
+        body: row.body,
+        goals: [],
+        counts: emptyCounts(),
+      };
       chapters.push(chapter);
       chapterById.set(row.id, chapter);
     } else {
@@ -152,7 +173,15 @@ export function getAgendaOverview({ today, includeLocal }: { today: string; incl
   const goalById = new Map<number, { goal: OverviewGoal; chapter: OverviewChapter }>();
   for (const row of goalRows) {
     const chapter = chapterById.get(row.themeId)!;
-    const goal: OverviewGoal = { id: row.id, code: row.code, title: row.title, targetYear: row.targetYear, actions: [], hiddenLocalCount: 0, moreCount: 0 };
+    const goal: OverviewGoal = {
+      id: row.id,
+      code: row.code,
+      title: row.title,
+      targetYear: row.targetYear,
+      actions: [],
+      hiddenLocalCount: 0,
+      moreCount: 0,
+    };
     chapter.goals.push(goal);
     goalById.set(row.id, { goal, chapter });
   }

@@ -1,24 +1,19 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus, isActionStatus, isClosedStatus } from './action-status';
 import {
-  ACTION_STATUSES,
-  ACTION_STATUS_LABELS,
-  isActionStatus,
-  isClosedStatus,
-  type ActionStatus,
-} from './action-status';
-import {
-  DEADLINE_EXAMPLES,
-  WINDOW_FILTER_EXAMPLES,
   compareDeadlines,
+  type Deadline,
+  DEADLINE_EXAMPLES,
+  type DeadlineKind,
   formatDate,
   formatWindow,
   isIsoDate,
   isOverdue,
   parseDeadline,
   parseWindowFilter,
+  WINDOW_FILTER_EXAMPLES,
   windowsOverlap,
-  type Deadline,
-  type DeadlineKind,
 } from './deadline';
 
 /** Parse and fail loudly (with the error) when the phrase is rejected. */
@@ -427,17 +422,11 @@ describe('windowsOverlap', () => {
 
 describe('compareDeadlines', () => {
   it('sorts by end (no end last), then by start (no start first)', () => {
-    const phrases = [
-      'vanaf medio 2021',
-      'eind 2021',
-      '2021',
-      'uiterlijk 31-12-2021',
-      'begin 2021',
-      'vanaf 2020',
-      'Q1 2021',
-      '31-12-2021',
-    ];
-    const sorted = phrases.map(parsed).sort(compareDeadlines).map((d) => d.phrase);
+    const phrases = ['vanaf medio 2021', 'eind 2021', '2021', 'uiterlijk 31-12-2021', 'begin 2021', 'vanaf 2020', 'Q1 2021', '31-12-2021'];
+    const sorted = phrases
+      .map(parsed)
+      .sort(compareDeadlines)
+      .map((d) => d.phrase);
     expect(sorted).toEqual([
       'begin 2021', // end 03-31, start 01-01 (same window as Q1: stable order)
       'Q1 2021',

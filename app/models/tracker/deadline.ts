@@ -7,7 +7,7 @@
  * inclusive on both ends. Date math is done in UTC so no time zone can shift a day.
  * The window choices are recorded in docs/decisions/002-deadline-windows.md.
  */
-import { isClosedStatus, type ActionStatus } from './action-status';
+import { type ActionStatus, isClosedStatus } from './action-status';
 
 export type { ActionStatus } from './action-status';
 
@@ -23,13 +23,9 @@ export type Deadline = {
   kind: DeadlineKind;
 };
 
-export type ParseDeadlineResult =
-  | { ok: true; deadline: Deadline }
-  | { ok: false; error: string };
+export type ParseDeadlineResult = { ok: true; deadline: Deadline } | { ok: false; error: string };
 
-export type WindowFilterResult =
-  | { ok: true; start: string | null; end: string | null }
-  | { ok: false; error: string };
+export type WindowFilterResult = { ok: true; start: string | null; end: string | null } | { ok: false; error: string };
 
 export type DateWindow = { start: string | null; end: string | null };
 
@@ -45,14 +41,7 @@ export const DEADLINE_EXAMPLES = [
 ] as const;
 
 /** Example phrases for list filters (relative periods plus any deadline). */
-export const WINDOW_FILTER_EXAMPLES = [
-  'dit jaar',
-  'volgend kwartaal',
-  'deze maand',
-  '2021',
-  'medio 2022',
-  'uiterlijk eind 2021',
-] as const;
+export const WINDOW_FILTER_EXAMPLES = ['dit jaar', 'volgend kwartaal', 'deze maand', '2021', 'medio 2022', 'uiterlijk eind 2021'] as const;
 
 export const MIN_DEADLINE_YEAR = 2000;
 export const MAX_DEADLINE_YEAR = 2100;
@@ -107,51 +96,114 @@ function table<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
 }
 
 const MONTHS = table<number>({
-  januari: 1, january: 1, jan: 1,
-  februari: 2, february: 2, feb: 2, febr: 2,
-  maart: 3, march: 3, mrt: 3, mar: 3,
-  april: 4, apr: 4,
-  mei: 5, may: 5,
-  juni: 6, june: 6, jun: 6,
-  juli: 7, july: 7, jul: 7,
-  augustus: 8, august: 8, aug: 8,
-  september: 9, sep: 9, sept: 9,
-  oktober: 10, october: 10, okt: 10, oct: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  januari: 1,
+  january: 1,
+  jan: 1,
+  februari: 2,
+  february: 2,
+  feb: 2,
+  febr: 2,
+  maart: 3,
+  march: 3,
+  mrt: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  jun: 6,
+  juli: 7,
+  july: 7,
+  jul: 7,
+  augustus: 8,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 });
 
 const MONTH_NAMES_NL = [
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
-  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
 ];
 
 /** Short Dutch month names as nl-NL writes them; a fixed table keeps output ICU-independent. */
-const MONTH_SHORT_NL = [
-  'jan.', 'feb.', 'mrt.', 'apr.', 'mei', 'jun.',
-  'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.',
-];
+const MONTH_SHORT_NL = ['jan.', 'feb.', 'mrt.', 'apr.', 'mei', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
 
 /** begin / medio / eind: months covered (see decision 002). */
 const PART_OF_YEAR = table<readonly [number, number]>({
-  begin: [1, 3], early: [1, 3], start: [1, 3], beginning: [1, 3],
-  medio: [5, 8], mid: [5, 8], midden: [5, 8], middle: [5, 8], half: [5, 8], halverwege: [5, 8],
-  eind: [10, 12], einde: [10, 12], end: [10, 12], late: [10, 12],
+  begin: [1, 3],
+  early: [1, 3],
+  start: [1, 3],
+  beginning: [1, 3],
+  medio: [5, 8],
+  mid: [5, 8],
+  midden: [5, 8],
+  middle: [5, 8],
+  half: [5, 8],
+  halverwege: [5, 8],
+  eind: [10, 12],
+  einde: [10, 12],
+  end: [10, 12],
+  late: [10, 12],
 });
 
 /** Meteorological seasons; winter YYYY runs from December YYYY into February YYYY+1. */
 const SEASONS = table<readonly [number, number]>({
-  voorjaar: [3, 5], lente: [3, 5], spring: [3, 5],
-  zomer: [6, 8], summer: [6, 8],
-  najaar: [9, 11], herfst: [9, 11], autumn: [9, 11], fall: [9, 11],
+  voorjaar: [3, 5],
+  lente: [3, 5],
+  spring: [3, 5],
+  zomer: [6, 8],
+  summer: [6, 8],
+  najaar: [9, 11],
+  herfst: [9, 11],
+  autumn: [9, 11],
+  fall: [9, 11],
   winter: [12, 14],
 });
 
 const ORDINALS = table<number>({
-  eerste: 1, first: 1, '1e': 1, '1ste': 1, '1st': 1,
-  tweede: 2, second: 2, '2e': 2, '2de': 2, '2nd': 2,
-  derde: 3, third: 3, '3e': 3, '3de': 3, '3rd': 3,
-  vierde: 4, fourth: 4, '4e': 4, '4de': 4, '4th': 4,
+  eerste: 1,
+  first: 1,
+  '1e': 1,
+  '1ste': 1,
+  '1st': 1,
+  tweede: 2,
+  second: 2,
+  '2e': 2,
+  '2de': 2,
+  '2nd': 2,
+  derde: 3,
+  third: 3,
+  '3e': 3,
+  '3de': 3,
+  '3rd': 3,
+  vierde: 4,
+  fourth: 4,
+  '4e': 4,
+  '4de': 4,
+  '4th': 4,
 });
 
 // ---------------------------------------------------------------------------
@@ -167,9 +219,7 @@ class Impossible extends Error {}
 function checkYear(text: string): number {
   const year = Number(text);
   if (year < MIN_DEADLINE_YEAR || year > MAX_DEADLINE_YEAR) {
-    throw new Impossible(
-      `ligt buiten de jaren ${MIN_DEADLINE_YEAR} t/m ${MAX_DEADLINE_YEAR}.`,
-    );
+    throw new Impossible(`ligt buiten de jaren ${MIN_DEADLINE_YEAR} t/m ${MAX_DEADLINE_YEAR}.`);
   }
   return year;
 }
@@ -181,9 +231,7 @@ function exactDate(yearText: string, month: number, day: number): Span {
   }
   const max = daysInMonth(year, month);
   if (day < 1 || day > max) {
-    throw new Impossible(
-      `is geen bestaande datum: ${MONTH_NAMES_NL[month - 1]} ${year} heeft ${max} dagen.`,
-    );
+    throw new Impossible(`is geen bestaande datum: ${MONTH_NAMES_NL[month - 1]} ${year} heeft ${max} dagen.`);
   }
   const date = iso(year, month, day);
   return { start: date, end: date };
@@ -222,26 +270,47 @@ function relativeSpan(text: string, today: string): Span | null {
   const quarterSpan = (offset: number): Span => {
     const index = year * 4 + (q - 1) + offset;
     const y = Math.floor(index / 4);
-    const qq = (index - y * 4) + 1;
+    const qq = index - y * 4 + 1;
     return monthSpan(y, qq * 3 - 2, qq * 3);
   };
   const monthOffset = (offset: number): Span => {
     const index = year * 12 + (month - 1) + offset;
     const y = Math.floor(index / 12);
-    const m = (index - y * 12) + 1;
+    const m = index - y * 12 + 1;
     return monthSpan(y, m, m);
   };
   switch (text) {
-    case 'dit jaar': case 'this year': return monthSpan(year, 1, 12);
-    case 'volgend jaar': case 'next year': return monthSpan(year + 1, 1, 12);
-    case 'vorig jaar': case 'last year': return monthSpan(year - 1, 1, 12);
-    case 'dit kwartaal': case 'this quarter': return quarterSpan(0);
-    case 'volgend kwartaal': case 'next quarter': return quarterSpan(1);
-    case 'vorig kwartaal': case 'last quarter': case 'previous quarter': return quarterSpan(-1);
-    case 'deze maand': case 'this month': return monthOffset(0);
-    case 'volgende maand': case 'next month': return monthOffset(1);
-    case 'vorige maand': case 'last month': case 'previous month': return monthOffset(-1);
-    default: return null;
+    case 'dit jaar':
+    case 'this year':
+      return monthSpan(year, 1, 12);
+    case 'volgend jaar':
+    case 'next year':
+      return monthSpan(year + 1, 1, 12);
+    case 'vorig jaar':
+    case 'last year':
+      return monthSpan(year - 1, 1, 12);
+    case 'dit kwartaal':
+    case 'this quarter':
+      return quarterSpan(0);
+    case 'volgend kwartaal':
+    case 'next quarter':
+      return quarterSpan(1);
+    case 'vorig kwartaal':
+    case 'last quarter':
+    case 'previous quarter':
+      return quarterSpan(-1);
+    case 'deze maand':
+    case 'this month':
+      return monthOffset(0);
+    case 'volgende maand':
+    case 'next month':
+      return monthOffset(1);
+    case 'vorige maand':
+    case 'last month':
+    case 'previous month':
+      return monthOffset(-1);
+    default:
+      return null;
   }
 }
 
@@ -361,19 +430,9 @@ function quoteList(items: readonly string[]): string {
   return `${quoted.slice(0, -1).join(', ')} of ${quoted[quoted.length - 1]}`;
 }
 
-function errorMessage(
-  input: string,
-  reason: string | null,
-  noun: string,
-  examples: readonly string[],
-): string {
+function errorMessage(input: string, reason: string | null, noun: string, examples: readonly string[]): string {
   const trimmed = input.trim();
-  const lead =
-    trimmed === ''
-      ? `Vul een ${noun} in.`
-      : reason === null
-        ? `Onbekende ${noun} "${trimmed}".`
-        : `"${trimmed}" ${reason}`;
+  const lead = trimmed === '' ? `Vul een ${noun} in.` : reason === null ? `Onbekende ${noun} "${trimmed}".` : `"${trimmed}" ${reason}`;
   return `${lead} Schrijf bijvoorbeeld ${quoteList(examples)}.`;
 }
 
@@ -455,9 +514,7 @@ export function formatDate(date: string): string {
  */
 export function formatWindow(d: Pick<Deadline, 'start' | 'end' | 'kind'>): string {
   if (d.start !== null && d.end !== null) {
-    return d.start === d.end
-      ? formatDate(d.start)
-      : `${formatDate(d.start)} t/m ${formatDate(d.end)}`;
+    return d.start === d.end ? formatDate(d.start) : `${formatDate(d.start)} t/m ${formatDate(d.end)}`;
   }
   if (d.end !== null) return `uiterlijk ${formatDate(d.end)}`;
   if (d.start !== null) return `vanaf ${formatDate(d.start)}`;

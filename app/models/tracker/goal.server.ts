@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+
 import { actions, goals, organisations, themes, users } from '../../../db/schema';
 import type { GoalFormInput } from '../../schemas/goal';
 import { db } from '../../utils/db.server';

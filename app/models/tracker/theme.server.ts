@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import { themes } from '../../../db/schema';
 import type { ThemeFormInput } from '../../schemas/theme';
 import { db } from '../../utils/db.server';

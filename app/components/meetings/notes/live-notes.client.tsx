@@ -7,22 +7,23 @@
  * The only module that imports the editor and Yjs (about 500 KB): the notes page loads it
  * with React.lazy after hydration, so no other page pays for it.
  */
-import { mergeAttributes, Node as TiptapNode, Extension, type Editor } from '@tiptap/core';
+import { useRevalidator } from '@remix-run/react';
+import { type Editor, Extension, mergeAttributes, Node as TiptapNode } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, NodeViewWrapper, ReactNodeViewRenderer, useEditor, useEditorState, type ReactNodeViewProps } from '@tiptap/react';
 import { NodeSelection, TextSelection } from '@tiptap/pm/state';
+import { EditorContent, NodeViewWrapper, type ReactNodeViewProps, ReactNodeViewRenderer, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { useRevalidator } from '@remix-run/react';
+
 import { t } from '../../../i18n';
 import { RIGHTS_CHANGED_CODES } from '../../../models/collab/close-codes';
 import { attrId, NOTES_ATTRS, NOTES_FRAGMENT, NOTES_NODES, notesDocumentName } from '../../../models/meetings/notes/notes-nodes';
 import { Field, FormErrorSummary } from '../../forms/field';
-import { ActionItemCard, DecisionCard, type ActionItemView, type DecisionView } from './notes-items';
+import { ActionItemCard, type ActionItemView, DecisionCard, type DecisionView } from './notes-items';
 import { notesMention } from './notes-mention.client';
 
 const n = t.notes;
@@ -257,7 +258,8 @@ function insertItem(editor: Editor, type: string, attrs: Record<string, unknown>
       if (!inserted) return true;
       const after = inserted.to;
       // A following heading is the next agenda point: typing must not land in it.
-      if (tr.doc.resolve(after).nodeAfter?.type.name !== NOTES_NODES.paragraph) tr.insert(after, state.schema.nodes[NOTES_NODES.paragraph].create());
+      if (tr.doc.resolve(after).nodeAfter?.type.name !== NOTES_NODES.paragraph)
+        tr.insert(after, state.schema.nodes[NOTES_NODES.paragraph].create());
       tr.setSelection(TextSelection.create(tr.doc, after + 1)).scrollIntoView();
       return true;
     })
@@ -277,7 +279,17 @@ function editorAttributes(labelId: string, mayEdit: boolean): Record<string, str
   };
 }
 
-function NotesEditor({ session, meetingId, me, mayEdit, actionItems, decisions, goals, users, actionOptions }: LiveNotesProps & { session: Session }) {
+function NotesEditor({
+  session,
+  meetingId,
+  me,
+  mayEdit,
+  actionItems,
+  decisions,
+  goals,
+  users,
+  actionOptions,
+}: LiveNotesProps & { session: Session }) {
   const [store] = useState(() => createItemStore(meetingId, { actions: actionItems, decisions }));
   const [dialog, setDialog] = useState<'actionItem' | 'decision' | null>(null);
   const labelId = useId();
@@ -310,7 +322,11 @@ function NotesEditor({ session, meetingId, me, mayEdit, actionItems, decisions, 
           },
         }),
         Collaboration.configure({ document: session.doc, field: NOTES_FRAGMENT }),
-        CollaborationCaret.configure({ provider: session.provider, user: { id: me.id, name: me.name, color: me.colour }, render: renderCaret }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: { id: me.id, name: me.name, color: me.colour },
+          render: renderCaret,
+        }),
       ],
       editable: mayEdit,
       editorProps: { attributes: editorAttributes(labelId, mayEdit) },
@@ -410,9 +426,19 @@ function Toolbar({ editor, onOpen }: { editor: Editor; onOpen: (dialog: 'actionI
     }),
   });
   const toggles = [
-    { key: 'heading', label: n.toolbar.heading, pressed: active.heading, run: () => editor.chain().focus().toggleHeading({ level: 3 }).run() },
+    {
+      key: 'heading',
+      label: n.toolbar.heading,
+      pressed: active.heading,
+      run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(),
+    },
     { key: 'bold', label: n.toolbar.bold, pressed: active.bold, run: () => editor.chain().focus().toggleBold().run() },
-    { key: 'bulletList', label: n.toolbar.bulletList, pressed: active.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
+    {
+      key: 'bulletList',
+      label: n.toolbar.bulletList,
+      pressed: active.bulletList,
+      run: () => editor.chain().focus().toggleBulletList().run(),
+    },
   ];
   return (
     <div className="notes-toolbar" role="group" aria-label={n.toolbar.label}>
@@ -550,7 +576,8 @@ function ItemDialog<Answer>({
     // Keyboard and screen-reader users land on the first field to fix, else on the failure message.
     const dialog = ref.current;
     const target =
-      dialog?.querySelector<HTMLElement>('[aria-invalid="true"], .notes-dialog__failed') ?? dialog?.querySelector<HTMLElement>('input, select, textarea');
+      dialog?.querySelector<HTMLElement>('[aria-invalid="true"], .notes-dialog__failed') ??
+      dialog?.querySelector<HTMLElement>('input, select, textarea');
     target?.focus();
   }, [problem]);
 
@@ -566,7 +593,11 @@ function ItemDialog<Answer>({
     setBusy(true);
     setFailed(false);
     try {
-      const answer = await fetch(action, { method: 'POST', body: new FormData(event.currentTarget), headers: { Accept: 'application/json' } });
+      const answer = await fetch(action, {
+        method: 'POST',
+        body: new FormData(event.currentTarget),
+        headers: { Accept: 'application/json' },
+      });
       if (answer.status === 400) {
         setErrors(((await answer.json()) as { fieldErrors: FieldErrors }).fieldErrors);
         setProblem((p) => p + 1);
@@ -624,7 +655,15 @@ function GoalOptions({ goals }: { goals: LiveNotesProps['goals'] }) {
   );
 }
 
-function ActionItemFields({ errors, goals, users }: { errors: FieldErrors; goals: LiveNotesProps['goals']; users: LiveNotesProps['users'] }) {
+function ActionItemFields({
+  errors,
+  goals,
+  users,
+}: {
+  errors: FieldErrors;
+  goals: LiveNotesProps['goals'];
+  users: LiveNotesProps['users'];
+}) {
   const a = n.actionItem;
   return (
     <>

@@ -4,10 +4,11 @@
  * app/models/meetings/notes/notes-nodes.ts; unknown nodes show their content.
  */
 import type { ReactNode } from 'react';
+
 import { t } from '../../../i18n';
 import type { PMNode } from '../../../models/collab/compaction';
 import { attrId, mentionText, NOTES_ATTRS, NOTES_MARKS, NOTES_NODES } from '../../../models/meetings/notes/notes-nodes';
-import { ActionItemCard, DecisionCard, type ActionItemView, type DecisionView } from './notes-items';
+import { ActionItemCard, type ActionItemView, DecisionCard, type DecisionView } from './notes-items';
 
 type Lookup = { actions: Map<number, ActionItemView>; decisions: Map<number, DecisionView> };
 

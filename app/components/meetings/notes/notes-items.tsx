@@ -14,7 +14,15 @@ export type DecisionView = Pick<DecisionRow, 'id' | 'text' | 'goalId' | 'goalCod
 const n = t.notes;
 
 /** `loading`: the live editor has not fetched the action yet (otherwise a missing action no longer exists). */
-export function ActionItemCard({ actionId, action, loading = false }: { actionId: number | null; action: ActionItemView | undefined; loading?: boolean }) {
+export function ActionItemCard({
+  actionId,
+  action,
+  loading = false,
+}: {
+  actionId: number | null;
+  action: ActionItemView | undefined;
+  loading?: boolean;
+}) {
   return (
     <div className="notes-item notes-item--action" data-action-id={actionId ?? undefined}>
       <span className="notes-item__label">{n.actionItem.label}</span>

@@ -10,6 +10,7 @@
  */
 import Mention, { type MentionNodeAttrs } from '@tiptap/extension-mention';
 import type { SuggestionKeyDownProps, SuggestionProps } from '@tiptap/suggestion';
+
 import { t } from '../../../i18n';
 import { attrId, NOTES_ATTRS, NOTES_NODES } from '../../../models/meetings/notes/notes-nodes';
 
@@ -23,7 +24,10 @@ type Picked = MentionNodeAttrs;
 const MAX_QUERY = 40;
 
 async function findPeople(query: string, signal: AbortSignal): Promise<Person[]> {
-  const answer = await fetch(`/personen?q=${encodeURIComponent(query.slice(0, MAX_QUERY))}`, { signal, headers: { Accept: 'application/json' } });
+  const answer = await fetch(`/personen?q=${encodeURIComponent(query.slice(0, MAX_QUERY))}`, {
+    signal,
+    headers: { Accept: 'application/json' },
+  });
   if (!answer.ok) return [];
   return ((await answer.json()) as { people: Person[] }).people;
 }
@@ -32,7 +36,9 @@ async function findPeople(query: string, signal: AbortSignal): Promise<Person[]>
 function reportMention(meetingId: number, userId: number) {
   const body = new FormData();
   body.set('userId', String(userId));
-  void fetch(`/overleggen/${meetingId}/vermelding`, { method: 'POST', body, headers: { Accept: 'application/json' } }).catch(() => undefined);
+  void fetch(`/overleggen/${meetingId}/vermelding`, { method: 'POST', body, headers: { Accept: 'application/json' } }).catch(
+    () => undefined,
+  );
 }
 
 let popups = 0;
@@ -162,7 +168,8 @@ export function notesMention({ meetingId, announce }: { meetingId: number; annou
         }
       },
       // Only where a mention may stand, and only for someone writing (readers see no suggestions).
-      allow: ({ editor, state, range }) => editor.isEditable && !!state.doc.resolve(range.from).parent.type.contentMatch.matchType(state.schema.nodes[NOTES_NODES.mention]),
+      allow: ({ editor, state, range }) =>
+        editor.isEditable && !!state.doc.resolve(range.from).parent.type.contentMatch.matchType(state.schema.nodes[NOTES_NODES.mention]),
       command: ({ editor, range, props: picked }) => {
         const userId = attrId(picked.id);
         if (userId === null) return;

@@ -14,6 +14,7 @@
  * module-level Set would exist twice. Compare app/models/collab/access-listeners.server.ts.
  */
 import * as Y from 'yjs';
+
 import { fragmentToJson, type PMNode } from '../../collab/compaction';
 import { appendUpdates, loadDocumentState, NOTES_FIELD } from '../../collab/document-store.server';
 

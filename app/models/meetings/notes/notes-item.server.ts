@@ -4,6 +4,7 @@
  * shows. Decisions are in decision.server.ts.
  */
 import { asc, eq, inArray, or } from 'drizzle-orm';
+
 import { actions, goals, meetings, themes, users } from '../../../../db/schema';
 import type { ActionItemInput } from '../../../schemas/notes';
 import { db } from '../../../utils/db.server';
@@ -59,7 +60,9 @@ const MAX_REQUESTED_IDS = 200;
 export function listActionItemStatuses({ meetingId, ids = [] }: { meetingId: number; ids?: number[] }) {
   const extra = ids.slice(0, MAX_REQUESTED_IDS);
   return selectActions()
-    .where(extra.length > 0 ? or(eq(actions.sourceMeetingId, meetingId), inArray(actions.id, extra)) : eq(actions.sourceMeetingId, meetingId))
+    .where(
+      extra.length > 0 ? or(eq(actions.sourceMeetingId, meetingId), inArray(actions.id, extra)) : eq(actions.sourceMeetingId, meetingId),
+    )
     .orderBy(asc(actions.id))
     .all()
     .map((a) => ({

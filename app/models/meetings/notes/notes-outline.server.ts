@@ -12,6 +12,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
+
 import { agendaPoints } from '../../../../db/schema';
 import { db } from '../../../utils/db.server';
 import { NOTES_FIELD } from '../../collab/document-store.server';

@@ -90,7 +90,7 @@ export function canResolveThread(actor: Actor, thread: { authorId: number }, may
 /** What someone may do with a real-time document: nothing, read it (a read-only connection), or write in it. */
 export type DocumentAccess = 'none' | 'read' | 'write';
 
-/** A meeting's live notes: everybody signed in reads every meeting (PRODUCT.md, Permissions); who edits meetings writes. */
+/** A meeting's live notes: everybody signed in reads every meeting; who edits meetings writes (docs/permissions.md). */
 export function meetingNotesAccess(actor: Actor): DocumentAccess {
   return canEditMeetings(actor) ? 'write' : 'read';
 }

@@ -86,6 +86,8 @@ export async function restoreBackup({
   if (isInside(database, uploads)) throw new RestoreError(`De database (${database}) mag niet in de map met bestanden (${uploads}) staan.`);
   await fsp.mkdir(path.dirname(database), { recursive: true });
   await fsp.mkdir(path.dirname(uploads), { recursive: true });
+  // Refused at once while Koers runs, not after minutes of verifying (and again at the swap).
+  lockCurrentDatabase(database).release();
 
   // Beside the targets, so that putting things in place is a rename on the same file system.
   const staging = await fsp.mkdtemp(path.join(path.dirname(database), '.koers-restore-'));
@@ -105,6 +107,7 @@ export async function restoreBackup({
         verified.manifest.files.filter((f) => f.path !== DATABASE_ENTRY),
       );
     }
+    await takeOwnership([newDatabase, newUploads], fs.existsSync(database) ? database : path.dirname(database));
     // On disk before they are renamed into place.
     await fsyncFile(newDatabase);
     for (const file of verified.manifest.files)
@@ -202,6 +205,22 @@ function lockCurrentDatabase(file: string): { release: () => void } {
   };
 }
 
+/**
+ * Run as root (as an operator may), the restored files would belong to root and Koers,
+ * running as its own user, could not write its database: they get the owner of the
+ * database they replace (or of its folder).
+ */
+async function takeOwnership(paths: string[], like: string) {
+  if (process.getuid?.() !== 0) return;
+  const { uid, gid } = await fsp.stat(like);
+  for (const top of paths) {
+    await fsp.chown(top, uid, gid);
+    if ((await fsp.stat(top)).isDirectory()) {
+      for (const entry of await fsp.readdir(top, { recursive: true })) await fsp.chown(path.join(top, entry), uid, gid);
+    }
+  }
+}
+
 /** `name`, or `name-2`, `name-3`… when it (or its journal files) exists. */
 function freeName(name: string): string {
   const taken = (candidate: string) => ['', '-wal', '-shm', '-journal'].some((suffix) => fs.existsSync(candidate + suffix));
@@ -226,6 +245,7 @@ export async function extractAndVerify(archive: string, dir: string): Promise<Ve
       file: archive,
       cwd: dir,
       strict: true,
+      preserveOwner: false,
       // Only the paths the format has, as plain files and folders: no links, nothing outside `dir`.
       filter: (entryPath, entry) => {
         const name = entryPath.replace(/^\.\//, '').replace(/\/+$/, '');

@@ -379,6 +379,23 @@ describe('npm run restore', () => {
     expect(again.previous.database).toBe(`${database}.before-restore-20240301-130000-2`);
   });
 
+  it('the restored files belong to the owner of the database they replace (a restore run as root)', async () => {
+    const folder = fresh('owner');
+    const database = path.join(folder, 'koers.sqlite');
+    await restoreBackup({ archive, databaseFile: database, uploadsDir: path.join(folder, 'uploads') });
+    // Koers' own user owns its files; the operator restores as root.
+    if (process.getuid?.() === 0) fs.chownSync(database, 1234, 1234);
+    const owner = fs.statSync(database).uid;
+    await restoreBackup({ archive, databaseFile: database, uploadsDir: path.join(folder, 'uploads') });
+    const owners = [
+      database,
+      path.join(folder, 'uploads'),
+      ...Object.keys(tree(path.join(folder, 'uploads'))).map((f) => path.join(folder, 'uploads', f)),
+    ].map((p) => fs.statSync(p).uid);
+    expect(owners).toHaveLength(4);
+    expect(new Set(owners)).toEqual(new Set([owner]));
+  });
+
   it('restores over a damaged database (and keeps the damaged one aside)', async () => {
     const folder = fresh('damaged');
     const database = path.join(folder, 'koers.sqlite');

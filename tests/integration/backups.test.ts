@@ -379,6 +379,20 @@ describe('npm run restore', () => {
     expect(again.previous.database).toBe(`${database}.before-restore-20240301-130000-2`);
   });
 
+  it('restores uploads to a folder on another file system (copied there and checked again before the swap)', async () => {
+    // /dev/shm is memory, another file system than the temporary folder (where there is one).
+    const otherDisk = fs.mkdtempSync(path.join(fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir(), 'koers-uploads-'));
+    try {
+      const database = path.join(fresh('cross-device'), 'koers.sqlite');
+      const uploads = path.join(otherDisk, 'uploads');
+      await restoreBackup({ archive, databaseFile: database, uploadsDir: uploads });
+      expect(Object.values(tree(uploads)).sort()).toEqual([documents.a, documents.b].sort());
+      expect(fs.readdirSync(otherDisk)).toEqual(['uploads']);
+    } finally {
+      fs.rmSync(otherDisk, { recursive: true, force: true });
+    }
+  });
+
   it('the restored files belong to the owner of the database they replace (a restore run as root)', async () => {
     const folder = fresh('owner');
     const database = path.join(folder, 'koers.sqlite');

@@ -30,6 +30,7 @@ export const common = {
     forbiddenTitle: 'Geen toegang',
     forbiddenText: 'U heeft geen rechten voor deze handeling of pagina.',
     badRequestTitle: 'Ongeldig verzoek',
+    methodNotAllowed: 'Methode niet toegestaan',
     serverTitle: 'Er ging iets mis',
     serverText: 'Er is een onverwachte fout opgetreden. Probeer het later opnieuw.',
     backHome: 'Terug naar de agenda',

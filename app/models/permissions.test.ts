@@ -34,7 +34,7 @@ const actorFor = (role: Role, organisationId: number, id = 100): Actor => ({ id,
 const home = (role: Role) => (role === 'adviseur' ? PARTNER : role === 'gemeente' ? ZANDVOORT : HAARLEM);
 
 /**
- * The permission table of PRODUCT.md, row by row. Each expectation names the role and
+ * The permission table of docs/permissions.md, row by row. Each expectation names the role and
  * the operation, so a failing row reads like the table itself.
  */
 const TABLE: Record<string, Record<Role, boolean>> = {

@@ -69,7 +69,7 @@ export function runsWorkgroupMeetings(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'werkgroeplid';
 }
 
-/** Adding items to the library: everybody but the lezer (PRODUCT.md, "library items"). */
+/** Adding items to the library: everybody but the lezer. */
 export function canAddLibraryItems(actor: Actor): boolean {
   return actor.role !== 'lezer';
 }

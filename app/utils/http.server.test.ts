@@ -61,6 +61,16 @@ describe('withDomainErrors', () => {
     expect(await outcome(() => throwsFault.routes['routes/x']!.module.loader!(args))).toBe(fault);
   });
 
+  it('recognises a domain error thrown by another copy of the errors module (the server bundle has its own)', async () => {
+    const fromTheBundle = Object.assign(new Error('action 12 not found'), { [Symbol.for('koers.domain-error')]: true, kind: 'not-found' });
+    const build = withDomainErrors(
+      buildWith(() => {
+        throw fromTheBundle;
+      }),
+    );
+    expect(statusOf(await outcome(() => build.routes['routes/x']!.module.loader!(args)))).toBe(404);
+  });
+
   it('wraps a build once (the development server asks for it on every request)', () => {
     const build = buildWith(() => null);
     expect(withDomainErrors(build)).toBe(withDomainErrors(build));

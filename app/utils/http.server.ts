@@ -7,7 +7,7 @@
 import type { ServerBuild } from '@remix-run/node';
 
 import { t } from '../i18n';
-import { DomainError, ForbiddenError, NotFoundError } from '../models/errors';
+import { domainErrorKind } from '../models/errors';
 import { parseId } from './ids';
 
 const e = t.common.errors;
@@ -58,10 +58,14 @@ export function optionalIdQuery(value: string | null): number | null {
 
 /** The answer to a domain error, or null for any other error (a real fault: a 500, logged). */
 export function responseForDomainError(error: unknown): Response | null {
-  if (!(error instanceof DomainError)) return null;
-  if (error instanceof NotFoundError) return notFound();
-  if (error instanceof ForbiddenError) return forbidden();
-  return badRequest();
+  switch (domainErrorKind(error)) {
+    case 'not-found':
+      return notFound();
+    case 'forbidden':
+      return forbidden();
+    case null:
+      return null;
+  }
 }
 
 type DataFunction = (...args: never[]) => unknown;

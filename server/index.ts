@@ -21,6 +21,7 @@ import { env } from '../app/utils/env.server';
 import { withDomainErrors } from '../app/utils/http.server';
 import { migrateDatabase } from '../db/migrate';
 import { bootstrapDatabase } from '../db/seed/bootstrap';
+import { startBackupSchedule } from './backups/schedule';
 import { startBackgroundCheckpoints } from './checkpoints';
 import { attachCollab } from './collab';
 import { createLiveEvents } from './live';
@@ -103,6 +104,7 @@ app.all(
 );
 
 const notificationJobs = startNotificationJobs();
+const backups = startBackupSchedule();
 
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
@@ -119,6 +121,7 @@ async function shutdown(signal: string) {
   // Open streams would keep server.close waiting; browsers reconnect to the next server.
   live.close();
   notificationJobs.stop();
+  backups.stop();
   server.close(async () => {
     await checkpoints.stop();
     db.$client.close();

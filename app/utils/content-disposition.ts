@@ -3,6 +3,7 @@
  * `filename` for clients that know nothing else, and `filename*` with the exact name in
  * UTF-8, percent-encoded as RFC 8187 asks. Browsers prefer `filename*`.
  */
+import { t } from '../i18n';
 
 /** Printable ASCII only; `"` and `\` cannot stand in a quoted string, `%` some clients decode. */
 function asciiFilename(name: string): string {
@@ -11,7 +12,7 @@ function asciiFilename(name: string): string {
       .normalize('NFKD') // "ö" becomes "o" plus a combining mark, which the next line drops
       .replace(/[^\x20-\x7e]/g, '')
       .replace(/["\\%]/g, '_')
-      .trim() || 'bestand'
+      .trim() || t.library.fileNameFallback
   );
 }
 

@@ -30,11 +30,11 @@ export const common = {
     forbiddenTitle: 'Geen toegang',
     forbiddenText: 'U heeft geen rechten voor deze handeling of pagina.',
     badRequestTitle: 'Ongeldig verzoek',
-    methodNotAllowed: 'Methode niet toegestaan',
     serverTitle: 'Er ging iets mis',
     serverText: 'Er is een onverwachte fout opgetreden. Probeer het later opnieuw.',
     backHome: 'Terug naar de agenda',
     formHasErrors: 'Het formulier bevat fouten. Niets is opgeslagen.',
+    methodNotAllowed: 'Methode niet toegestaan',
   },
   login: {
     title: 'Inloggen',

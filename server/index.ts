@@ -1,7 +1,6 @@
 /**
  * The Koers server: one HTTP server on one port for the Remix app (production build,
- * or Vite middleware with hot reload in development), the websocket endpoint of the
- * real-time documents (server/collab) and the live updates stream (server/live).
+ * or Vite middleware with hot reload in development) and, later, the websocket endpoint.
  * Migrations run before it listens; on a fresh database the agenda and (unless turned
  * off) the demo accounts are loaded.
  */

@@ -11,6 +11,7 @@ import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, te
 
 import { COMMENT_TARGETS, type CommentTarget } from '../app/models/comments/comment-target';
 import { LIBRARY_KINDS, LIBRARY_LINK_TARGETS, TARGET_GROUPS } from '../app/models/library/library-rules';
+import { EMAIL_MODES, NOTIFICATION_KINDS } from '../app/models/notifications/notification-kinds';
 import { ROLES } from '../app/models/permissions';
 import { ACTION_STATUSES } from '../app/models/tracker/action-status';
 
@@ -499,16 +500,7 @@ export const libraryFiles = sqliteTable(
 // ---------------------------------------------------------------------------
 // Notifications
 
-export const NOTIFICATION_KINDS = [
-  'mention',
-  'comment',
-  'owner',
-  'deadline_soon',
-  'overdue',
-  'meeting_planned',
-  'minutes_published',
-] as const;
-export const EMAIL_MODES = ['off', 'immediate', 'digest'] as const;
+export { EMAIL_MODES, NOTIFICATION_KINDS };
 
 /**
  * One notification for one person. `dedupe_key` makes every trigger idempotent: the

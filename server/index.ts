@@ -19,6 +19,7 @@ import express from 'express';
 import { sessionCookie } from '../app/utils/auth.server';
 import { db } from '../app/utils/db.server';
 import { env } from '../app/utils/env.server';
+import { withDomainErrors } from '../app/utils/http.server';
 import { migrateDatabase } from '../db/migrate';
 import { bootstrapDatabase } from '../db/seed/bootstrap';
 import { startBackupSchedule } from './backups/schedule';
@@ -96,7 +97,8 @@ app.all(
   '*',
   noFlush,
   createRequestHandler({
-    build: getBuild,
+    // A NotFoundError or ForbiddenError thrown below any loader or action answers 404 or 403, not 500.
+    build: async () => withDomainErrors(await getBuild()),
     mode: env.NODE_ENV,
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? 'unknown' }),
   }),

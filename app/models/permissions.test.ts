@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
 
+import * as permissions from './permissions';
 import {
   type Actor,
+  asActor,
+  canAddLibraryItems,
   canComment,
+  canCreateActionItem,
   canCreateAnyAction,
   canDeleteComment,
   canEditAccent,
   canEditAction,
   canEditAgenda,
   canEditComment,
+  canEditCommentTarget,
+  canEditLibraryItem,
   canEditMeetings,
   canManageAccounts,
   canResolveThread,
   type DocumentAccess,
+  locksSelfOut,
   meetingNotesAccess,
   type Role,
+  ROLE_LABELS,
   ROLES,
+  runsWorkgroupMeetings,
 } from './permissions';
 
 // Organisation ids as in a fresh database: municipalities first (Haarlem = 3, Zandvoort = 7).
@@ -27,7 +36,7 @@ const actorFor = (role: Role, organisationId: number, id = 100): Actor => ({ id,
 const home = (role: Role) => (role === 'adviseur' ? PARTNER : role === 'gemeente' ? ZANDVOORT : HAARLEM);
 
 /**
- * The permission table of PRODUCT.md, row by row. Each expectation names the role and
+ * The permission table of docs/permissions.md, row by row. Each expectation names the role and
  * the operation, so a failing row reads like the table itself.
  */
 const TABLE: Record<string, Record<Role, boolean>> = {
@@ -123,5 +132,163 @@ describe('real-time documents', () => {
   );
   it.each(rows)('%s — %s → %s', (_kind, role, expected, access) => {
     expect(access(actorFor(role, home(role)))).toBe(expected);
+  });
+});
+
+/**
+ * The rest of the rules, row by row against every role, as the table above: each row
+ * names the rule it asks and how. The actor is the same as above (a beheerder or
+ * werkgroeplid of Haarlem, the gemeente user of Zandvoort, the adviser of a partner).
+ */
+type Row = {
+  rule: (...args: never[]) => unknown;
+  allowed: Record<Role, boolean>;
+  decide: (actor: Actor, own: number, other: number) => boolean;
+};
+const all = (allowed: boolean): Record<Role, boolean> => ({
+  beheerder: allowed,
+  werkgroeplid: allowed,
+  gemeente: allowed,
+  adviseur: allowed,
+  lezer: allowed,
+});
+const SOMEONE = 999; // another user's id
+
+const MORE: Record<string, Row> = {
+  'add library items': {
+    rule: canAddLibraryItems,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: true, adviseur: true, lezer: false },
+    decide: (actor) => canAddLibraryItems(actor),
+  },
+  'edit a library item one added': {
+    rule: canEditLibraryItem,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: true, adviseur: true, lezer: false },
+    decide: (actor) => canEditLibraryItem(actor, { createdBy: actor.id }),
+  },
+  "edit someone else's library item": {
+    rule: canEditLibraryItem,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditLibraryItem(actor, { createdBy: SOMEONE }),
+  },
+  'create an action item from meeting notes': {
+    rule: canCreateActionItem,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canCreateActionItem(actor),
+  },
+  'every werkgroep meeting in the calendar feed': {
+    rule: runsWorkgroupMeetings,
+    allowed: { beheerder: false, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => runsWorkgroupMeetings(actor),
+  },
+  'edit own comment': { rule: canEditComment, allowed: all(true), decide: (actor) => canEditComment(actor, { authorId: actor.id }) },
+  "edit someone else's comment": {
+    rule: canEditComment,
+    allowed: all(false),
+    decide: (actor) => canEditComment(actor, { authorId: SOMEONE }),
+  },
+  'delete own comment': { rule: canDeleteComment, allowed: all(true), decide: (actor) => canDeleteComment(actor, { authorId: actor.id }) },
+  "delete someone else's comment": {
+    rule: canDeleteComment,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canDeleteComment(actor, { authorId: SOMEONE }),
+  },
+  'resolve a thread one started': {
+    rule: canResolveThread,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: true, adviseur: true, lezer: false },
+    decide: (actor) => canResolveThread(actor, { authorId: actor.id }, false),
+  },
+  "resolve someone else's thread on a goal": {
+    rule: canResolveThread,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canResolveThread(actor, { authorId: SOMEONE }, canEditCommentTarget(actor, { targetType: 'goal' })),
+  },
+  'edit the goal a comment is about': {
+    rule: canEditCommentTarget,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditCommentTarget(actor, { targetType: 'goal' }),
+  },
+  'edit the meeting a comment is about': {
+    rule: canEditCommentTarget,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditCommentTarget(actor, { targetType: 'meeting' }),
+  },
+  'edit the regional action a comment is about': {
+    rule: canEditCommentTarget,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditCommentTarget(actor, { targetType: 'action', municipalityId: null }),
+  },
+  'edit the local action of own municipality a comment is about': {
+    rule: canEditCommentTarget,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: true, adviseur: false, lezer: false },
+    decide: (actor, own) => canEditCommentTarget(actor, { targetType: 'action', municipalityId: own }),
+  },
+  'edit the accent of own municipality a comment is about': {
+    rule: canEditCommentTarget,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: true, adviseur: false, lezer: false },
+    decide: (actor, own) => canEditCommentTarget(actor, { targetType: 'accent', municipalityId: own }),
+  },
+  'edit the accent of another municipality a comment is about': {
+    rule: canEditCommentTarget,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor, _own, other) => canEditCommentTarget(actor, { targetType: 'accent', municipalityId: other }),
+  },
+  "edit someone else's library item a comment is about": {
+    rule: canEditCommentTarget,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditCommentTarget(actor, { targetType: 'library', createdBy: SOMEONE }),
+  },
+  "locked out: taking away one's own role for lezer": {
+    rule: locksSelfOut,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => locksSelfOut(actor, { id: actor.id, role: actor.role }, { role: 'lezer' }),
+  },
+  "locked out: deactivating one's own account": {
+    rule: locksSelfOut,
+    allowed: all(true),
+    decide: (actor) => locksSelfOut(actor, { id: actor.id, role: actor.role }, { active: false }),
+  },
+  "locked out: keeping one's own role, staying active": {
+    rule: locksSelfOut,
+    allowed: all(false),
+    decide: (actor) => locksSelfOut(actor, { id: actor.id, role: actor.role }, { role: actor.role, active: true }),
+  },
+  'locked out: demoting or deactivating someone else': {
+    rule: locksSelfOut,
+    allowed: all(false),
+    decide: (actor) =>
+      locksSelfOut(actor, { id: SOMEONE, role: 'beheerder' }, { role: 'lezer' }) ||
+      locksSelfOut(actor, { id: SOMEONE, role: 'beheerder' }, { active: false }),
+  },
+};
+
+/** The rules the first table asks, by its rows. */
+const TABLE_RULES = [canComment, canEditAgenda, canEditAccent, canEditAction, canCreateAnyAction, canEditMeetings, canManageAccounts];
+/** The rules the real-time documents table asks. */
+const DOCUMENT_RULES = [meetingNotesAccess];
+
+describe('the rest of the permission rules', () => {
+  const rows = Object.entries(MORE).flatMap(([operation, row]) => ROLES.map((role) => [operation, role, row.allowed[role]] as const));
+  it.each(rows)('%s — %s → %s', (operation, role, allowed) => {
+    const actor = actorFor(role, home(role));
+    const own = role === 'gemeente' ? ZANDVOORT : HAARLEM;
+    const other = own === HAARLEM ? ZANDVOORT : HAARLEM;
+    expect(MORE[operation].decide(actor, own, other)).toBe(allowed);
+  });
+
+  it('has a row for every rule permissions.ts exports (a new rule needs its row here)', () => {
+    const covered = new Set<unknown>([...TABLE_RULES, ...DOCUMENT_RULES, ...Object.values(MORE).map((row) => row.rule)]);
+    const rules = Object.entries(permissions).filter(([name, value]) => typeof value === 'function' && name !== 'asActor');
+    expect(rules.filter(([, rule]) => !covered.has(rule)).map(([name]) => name)).toEqual([]);
+  });
+});
+
+describe('roles', () => {
+  it('has a Dutch label for every role', () => {
+    expect(ROLES.map((role) => ROLE_LABELS[role])).toEqual(['Beheerder', 'Werkgroeplid', 'Gemeente', 'Adviseur', 'Lezer']);
+  });
+
+  it('asActor keeps just what a decision needs, so a loader never sends more of the user to the page', () => {
+    const user = { id: 5, role: 'gemeente' as const, organisationId: ZANDVOORT, email: 'x@y.nl', name: 'X' };
+    expect(asActor(user)).toEqual({ id: 5, role: 'gemeente', organisationId: ZANDVOORT });
   });
 });

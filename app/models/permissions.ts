@@ -1,7 +1,8 @@
 /**
- * The permission table of PRODUCT.md, written once. Pages use it to decide what to
- * show; loaders, actions (and later the websocket server) use it to decide what to
- * allow. Browser-safe: no server imports.
+ * Who may do what: the table of docs/permissions.md, written once as functions of an
+ * actor. Pages ask them what to show; loaders, actions and the real-time server ask
+ * them what to allow. No permission decision is written anywhere else (the table test,
+ * permissions.test.ts, checks every function for every role). Browser-safe: no server imports.
  */
 export const ROLES = ['beheerder', 'werkgroeplid', 'gemeente', 'adviseur', 'lezer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,6 +17,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** Who is asking: enough of a user to decide any permission. */
 export type Actor = { id: number; role: Role; organisationId: number };
+
+/** Just the fields a decision needs, of a signed-in user (who carries more: name, e-mail). */
+export function asActor<U extends Actor>(user: U): Actor {
+  return { id: user.id, role: user.role, organisationId: user.organisationId };
+}
 
 /** An action is regional (municipalityId null) or a local action of one municipality. */
 export type ActionScope = { municipalityId: number | null };
@@ -50,7 +56,20 @@ export function canEditMeetings(actor: Actor): boolean {
   return actor.role === 'beheerder' || actor.role === 'werkgroeplid';
 }
 
-/** Adding items to the library: everybody but the lezer (PRODUCT.md, "library items"). */
+/** An action item from a meeting's notes is a regional action: it takes both the notes and the agenda. */
+export function canCreateActionItem(actor: Actor): boolean {
+  return canEditMeetings(actor) && canEditAction(actor, { municipalityId: null });
+}
+
+/**
+ * Werkgroepleden run the working group's meetings, invited or not: their calendar feed
+ * holds every one of them (everybody else: the meetings they are invited to).
+ */
+export function runsWorkgroupMeetings(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'werkgroeplid';
+}
+
+/** Adding items to the library: everybody but the lezer. */
 export function canAddLibraryItems(actor: Actor): boolean {
   return actor.role !== 'lezer';
 }
@@ -63,6 +82,44 @@ export function canEditLibraryItem(actor: Actor, item: { createdBy: number }): b
 
 export function canManageAccounts(actor: Actor): boolean {
   return actor.role === 'beheerder';
+}
+
+/**
+ * Nobody locks themself out: a change of one's own account that takes away the
+ * beheerder role or deactivates it is refused, so there is always a beheerder who can
+ * undo a mistake. (Everything else about accounts is canManageAccounts.)
+ */
+export function locksSelfOut(
+  actor: Pick<Actor, 'id'>,
+  user: { id: number; role: Role },
+  change: { role?: Role; active?: boolean },
+): boolean {
+  if (user.id !== actor.id) return false;
+  if (change.active === false) return true;
+  return user.role === 'beheerder' && change.role !== undefined && change.role !== 'beheerder';
+}
+
+/** What a comment is about, with what deciding who may change that item needs. */
+export type CommentTargetScope =
+  | { targetType: 'goal' | 'meeting' }
+  | { targetType: 'action'; municipalityId: number | null }
+  | { targetType: 'accent'; municipalityId: number }
+  | { targetType: 'library'; createdBy: number };
+
+/** May the actor change the item a comment is about? (Its editors may resolve any thread on it.) */
+export function canEditCommentTarget(actor: Actor, scope: CommentTargetScope): boolean {
+  switch (scope.targetType) {
+    case 'goal':
+      return canEditAgenda(actor);
+    case 'action':
+      return canEditAction(actor, { municipalityId: scope.municipalityId });
+    case 'accent':
+      return canEditAccent(actor, scope.municipalityId);
+    case 'library':
+      return canEditLibraryItem(actor, { createdBy: scope.createdBy });
+    case 'meeting':
+      return canEditMeetings(actor);
+  }
 }
 
 /** Editing or deleting a comment: its author; the beheerder may remove any (moderation). */

@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { canEditAgenda } from '../models/permissions';
 import { getAgendaOverview, type OverviewGoal } from '../models/tracker/agenda.server';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { todayInNL } from '../utils/today';
 
 const o = t.tracker.overview;
@@ -17,10 +17,10 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss
 export const meta: MetaFunction = () => [{ title: `${o.title} — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const { actor } = await requireActor(request);
   const includeLocal = new URL(request.url).searchParams.get('lokaal') === 'ja';
   const overview = getAgendaOverview({ today: todayInNL(), includeLocal });
-  return { overview, includeLocal, mayEditAgenda: canEditAgenda(asActor(user)) };
+  return { overview, includeLocal, mayEditAgenda: canEditAgenda(actor) };
 }
 
 export default function Overview() {

@@ -16,8 +16,9 @@ import { getAccentCell, saveAccent } from '../models/tracker/accent.server';
 import { AccentFormSchema } from '../schemas/accent';
 import accentsCss from '../styles/accents.css?url';
 import commentsCss from '../styles/comments.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
+import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
 const a = t.accents;
 
@@ -30,22 +31,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${a.cellTitle(data.goal.code, data.municipality.name)} — Koers` : 'Koers' },
 ];
 
-function parseId(value: string | undefined): number {
-  if (!value || !/^[1-9]\d{0,9}$/.test(value)) throw new Response('Niet gevonden', { status: 404 });
-  return Number(value);
-}
-
 /** The cell named by the URL, or a 404 for an unknown goal or an organisation that is no municipality. */
 function loadCell(params: LoaderFunctionArgs['params']) {
-  const found = getAccentCell(parseId(params.goalId), parseId(params.municipalityId));
-  if (!found) throw new Response('Niet gevonden', { status: 404 });
-  return found;
+  return requireFound(getAccentCell(requireIdParam(params.goalId), requireIdParam(params.municipalityId)));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const { actor } = await requireActor(request);
   const { goal, municipality, cell } = loadCell(params);
-  const actor = asActor(user);
   return {
     actor,
     goal,
@@ -58,9 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const { user, actor } = await requireActor(request);
   const { goal, municipality } = loadCell(params);
-  requireAllowed(canEditAccent(asActor(user), municipality.id));
+  requireAllowed(canEditAccent(actor, municipality.id));
   const form = parseForm(AccentFormSchema, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   saveAccent({ userId: user.id, goalId: goal.id, municipalityId: municipality.id, body: form.data.body });

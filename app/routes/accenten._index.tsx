@@ -5,7 +5,7 @@ import { t } from '../i18n';
 import { canEditAccent } from '../models/permissions';
 import { getAccentMatrix } from '../models/tracker/accent.server';
 import accentsCss from '../styles/accents.css?url';
-import { asActor, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { formatDay } from '../utils/date-time';
 
 const a = t.accents;
@@ -21,9 +21,8 @@ function excerpt(text: string) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const { actor } = await requireActor(request);
   const { municipalities, chapters } = getAccentMatrix();
-  const actor = asActor(user);
   // Only what the table shows: an excerpt, a count and a date per cell.
   return {
     municipalities: municipalities.map((m) => ({ ...m, mayEdit: canEditAccent(actor, m.id) })),

@@ -13,6 +13,7 @@ import adminCss from '../styles/admin.css?url';
 import { getSessionId, requireUser } from '../utils/auth.server';
 import { env } from '../utils/env.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
+import { requireFound } from '../utils/http.server';
 
 const a = t.admin.account;
 const cal = t.meetings.account;
@@ -22,8 +23,7 @@ export const meta: MetaFunction = () => [{ title: `${a.title} — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const account = getAccount(user.id);
-  if (!account) throw new Response('Niet gevonden', { status: 404 });
+  const account = requireFound(getAccount(user.id));
   const url = new URL(request.url);
   const changed = url.searchParams.get('wachtwoord') === 'gewijzigd';
   const token = getCalendarToken(user.id);

@@ -21,14 +21,14 @@ import { listActionDecisions } from '../models/meetings/decision.server';
 import { canEditAction } from '../models/permissions';
 import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/tracker/action.server';
 import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
-import { isOverdue } from '../models/tracker/deadline';
+import { isActionOverdue } from '../models/tracker/deadline';
 import { ProgressUpdateSchema } from '../schemas/action';
 import commentsCss from '../styles/comments.css?url';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { badRequest, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 import { todayInNL } from '../utils/today';
 
 const a = t.tracker.action;
@@ -43,16 +43,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { actor } = await requireActor(request);
   const id = requireIdParam(params.actionId);
-  const action = getAction(id);
-  if (!action) throw notFound();
+  const action = requireFound(getAction(id));
   const history = listHistoryOf({ entityType: 'action', entityId: id });
   return {
     actor,
     action,
-    overdue: isOverdue({ end: action.deadlineEnd }, action.status, todayInNL()),
+    overdue: isActionOverdue(action, todayInNL()),
     updates: listProgressUpdates(id),
     threads: listComments({ targetType: 'action', targetId: id }),
     decisions: listActionDecisions({ actionId: id }),
@@ -65,13 +63,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** "Voortgang melden": a progress report, optionally with a new status and percentage. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const { user, actor } = await requireActor(request);
   const id = requireIdParam(params.actionId);
-  const scope = getActionScope(id);
-  if (!scope) throw notFound();
-  requireAllowed(canEditAction(asActor(user), scope));
+  requireAllowed(canEditAction(actor, requireFound(getActionScope(id))));
   const formData = await request.formData();
-  if (formData.get('intent') !== 'progress') throw new Response(t.common.errors.badRequestTitle, { status: 400 });
+  if (formData.get('intent') !== 'progress') throw badRequest();
   const form = parseForm(ProgressUpdateSchema, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   addProgressUpdate({ userId: user.id, actionId: id, ...form.data });

@@ -9,8 +9,8 @@ import { canEditAction } from '../models/permissions';
 import { getAction, updateAction } from '../models/tracker/action.server';
 import { actionFormValues, getActionFormOptions, readActionForm } from '../models/tracker/action-form.server';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireActor } from '../utils/auth.server';
+import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
 const f = t.tracker.actionForm;
 
@@ -22,11 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Guard, then the action: 404 for an unknown id, 403 unless this user may change it. */
 async function loadEditableAction(request: Request, actionId: string | undefined) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
-  const id = requireIdParam(actionId);
-  const action = getAction(id);
-  if (!action) throw notFound();
+  const { user, actor } = await requireActor(request);
+  const action = requireFound(getAction(requireIdParam(actionId)));
   requireAllowed(canEditAction(actor, action));
   return { user, actor, action };
 }

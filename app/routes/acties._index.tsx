@@ -10,7 +10,7 @@ import { canCreateAnyAction } from '../models/permissions';
 import { listActions, readListFilters } from '../models/tracker/action-list.server';
 import listsCss from '../styles/lists.css?url';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { todayInNL } from '../utils/today';
 
 const l = t.lists.list;
@@ -23,11 +23,11 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: `${l.title} — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const { actor } = await requireActor(request);
   const today = todayInNL();
   const { filters, fieldErrors, values, options } = readListFilters(new URL(request.url).searchParams, today);
   const list = listActions({ filters, today });
-  return { filters, fieldErrors, values, options, list, mayCreate: canCreateAnyAction(asActor(user)) };
+  return { filters, fieldErrors, values, options, list, mayCreate: canCreateAnyAction(actor) };
 }
 
 export default function ActionList() {

@@ -3,14 +3,15 @@ import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
-import { ActionForm, type ActionFormValues } from '../components/tracker/action-form';
+import { ActionForm } from '../components/tracker/action-form';
 import { t } from '../i18n';
 import { canCreateAnyAction } from '../models/permissions';
 import { createAction } from '../models/tracker/action.server';
 import { getActionFormOptions, readActionForm } from '../models/tracker/action-form.server';
+import type { ActionFormValues } from '../schemas/action';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
-import { optionalIdQuery } from '../utils/route-params';
+import { requireActor } from '../utils/auth.server';
+import { optionalIdQuery, requireAllowed } from '../utils/http.server';
 
 const f = t.tracker.actionForm;
 
@@ -23,8 +24,7 @@ export const meta: MetaFunction = () => [{ title: `${f.newTitle} — Koers` }];
  * a local action of that municipality (when this user may create one there).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { actor } = await requireActor(request);
   requireAllowed(canCreateAnyAction(actor));
   const options = getActionFormOptions(actor);
   const query = new URL(request.url).searchParams;
@@ -44,8 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { user, actor } = await requireActor(request);
   requireAllowed(canCreateAnyAction(actor));
   const form = readActionForm(actor, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });

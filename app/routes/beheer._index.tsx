@@ -6,7 +6,8 @@ import { listOrganisationOptions } from '../models/accounts/organisation.server'
 import { countUsers } from '../models/accounts/user.server';
 import { canManageAccounts } from '../models/permissions';
 import adminCss from '../styles/admin.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
+import { requireAllowed } from '../utils/http.server';
 
 const h = t.admin.home;
 
@@ -14,8 +15,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }
 export const meta: MetaFunction = () => [{ title: `${h.title} — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canManageAccounts(asActor(user)));
+  const { actor } = await requireActor(request);
+  requireAllowed(canManageAccounts(actor));
   return { userCount: countUsers(), organisationCount: listOrganisationOptions().length };
 }
 

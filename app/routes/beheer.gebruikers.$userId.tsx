@@ -13,9 +13,10 @@ import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '
 import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
 import { UserAccessSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
+import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
 const p = t.admin.user;
 const e = t.admin.errors;
@@ -25,19 +26,10 @@ const NOTICES = { toegang: p.accessSaved, gedeactiveerd: p.deactivated, geactive
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? p.titleFallback} — Beheer — Koers` }];
 
-function parseUserId(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new Response('Niet gevonden', { status: 404 });
-  return Number(raw);
-}
-
-function notFound(): never {
-  throw new Response('Niet gevonden', { status: 404 });
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireUser(request);
-  requireAllowed(canManageAccounts(asActor(actor)));
-  const user = getUserForAdmin(parseUserId(params.userId)) ?? notFound();
+  const { actor } = await requireActor(request);
+  requireAllowed(canManageAccounts(actor));
+  const user = requireFound(getUserForAdmin(requireIdParam(params.userId)));
   const notice = new URL(request.url).searchParams.get('melding');
   return {
     user,
@@ -60,9 +52,9 @@ function reply(body: Partial<ActionData> & { intent: string }, status: number) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireUser(request);
-  requireAllowed(canManageAccounts(asActor(actor)));
-  const userId = parseUserId(params.userId);
+  const { actor } = await requireActor(request);
+  requireAllowed(canManageAccounts(actor));
+  const userId = requireIdParam(params.userId);
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const self = `/beheer/gebruikers/${userId}`;
@@ -72,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!form.ok) return reply({ intent, fieldErrors: form.fieldErrors }, 400);
     const result = updateUserAccess({ userId, ...form.data, actorId: actor.id });
     if (!result.ok) {
-      if (result.error === 'not_found') notFound();
+      if (result.error === 'not_found') throw notFound();
       const fieldErrors = result.error === 'self_demote' ? { role: e.selfDemote } : { organisationId: e.organisationUnknown };
       return reply({ intent, fieldErrors }, 400);
     }
@@ -82,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'deactivate' || intent === 'reactivate') {
     const result = setUserActive({ userId, active: intent === 'reactivate', actorId: actor.id });
     if (!result.ok) {
-      if (result.error === 'not_found') notFound();
+      if (result.error === 'not_found') throw notFound();
       return reply({ intent, formError: e.selfDeactivate }, 400);
     }
     return redirect(`${self}?melding=${intent === 'reactivate' ? 'geactiveerd' : 'gedeactiveerd'}`);
@@ -91,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'invite') {
     const result = reinviteUser({ userId, invitedBy: actor.id });
     if (!result.ok) {
-      if (result.error === 'not_found') notFound();
+      if (result.error === 'not_found') throw notFound();
       return reply({ intent, formError: p.inviteInactive }, 400);
     }
     // Shown once, in this response; only the token's hash is stored.

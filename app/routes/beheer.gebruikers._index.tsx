@@ -7,7 +7,8 @@ import { t } from '../i18n';
 import { listUsers } from '../models/accounts/user.server';
 import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
 import adminCss from '../styles/admin.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
+import { requireAllowed } from '../utils/http.server';
 
 const u = t.admin.users;
 
@@ -15,8 +16,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }
 export const meta: MetaFunction = () => [{ title: `${u.title} — Beheer — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canManageAccounts(asActor(user)));
+  const { actor } = await requireActor(request);
+  requireAllowed(canManageAccounts(actor));
   return { users: listUsers(), now: new Date().toISOString() };
 }
 

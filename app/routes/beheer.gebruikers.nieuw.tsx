@@ -13,8 +13,9 @@ import { inviteUser } from '../models/accounts/user.server';
 import { canManageAccounts } from '../models/permissions';
 import { InviteUserSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
+import { requireAllowed } from '../utils/http.server';
 
 const n = t.admin.newUser;
 const e = t.admin.errors;
@@ -23,14 +24,14 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }
 export const meta: MetaFunction = () => [{ title: `${n.title} — Beheer — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canManageAccounts(asActor(user)));
+  const { actor } = await requireActor(request);
+  requireAllowed(canManageAccounts(actor));
   return { organisations: listOrganisationOptions() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canManageAccounts(asActor(user)));
+  const { user, actor } = await requireActor(request);
+  requireAllowed(canManageAccounts(actor));
   const form = parseForm(InviteUserSchema, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values, created: null }, { status: 400 });
   const result = inviteUser({ ...form.data, invitedBy: user.id });

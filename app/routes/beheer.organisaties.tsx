@@ -9,8 +9,10 @@ import { createOrganisation, listOrganisations, renameOrganisation } from '../mo
 import { canManageAccounts } from '../models/permissions';
 import { CreateOrganisationSchema, RenameOrganisationSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
+import { notFound, requireAllowed } from '../utils/http.server';
+import { parseId } from '../utils/ids';
 
 const o = t.admin.organisations;
 const e = t.admin.errors;
@@ -19,8 +21,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }
 export const meta: MetaFunction = () => [{ title: `${o.title} — Beheer — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canManageAccounts(asActor(user)));
+  const { actor } = await requireActor(request);
+  requireAllowed(canManageAccounts(actor));
   const url = new URL(request.url);
   const added = url.searchParams.get('toegevoegd');
   const renamed = url.searchParams.get('hernoemd');
@@ -35,8 +37,8 @@ function reply(body: ActionData) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canManageAccounts(asActor(user)));
+  const { actor } = await requireActor(request);
+  requireAllowed(canManageAccounts(actor));
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
 
@@ -51,12 +53,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === 'rename') {
     const form = parseForm(RenameOrganisationSchema, formData);
-    const rawId = Number(formData.get('organisationId'));
-    const organisationId = Number.isInteger(rawId) && rawId > 0 ? rawId : null;
+    const rawId = formData.get('organisationId');
+    const organisationId = typeof rawId === 'string' ? parseId(rawId) : null;
     if (!form.ok) return reply({ intent, organisationId, fieldErrors: form.fieldErrors, values: form.values });
     const result = renameOrganisation(form.data);
     if (!result.ok) {
-      if (result.error === 'not_found') throw new Response('Niet gevonden', { status: 404 });
+      if (result.error === 'not_found') throw notFound();
       return reply({ intent, organisationId, fieldErrors: { name: e.organisationNameTaken }, values: { name: form.data.name } });
     }
     return redirect(`/beheer/organisaties?hernoemd=${encodeURIComponent(result.name)}`);

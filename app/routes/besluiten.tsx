@@ -7,7 +7,7 @@ import { listDecisions, listGoalDecisions } from '../models/meetings/decision.se
 import { listActionFormOptions } from '../models/tracker/action.server';
 import trackerCss from '../styles/tracker.css?url';
 import { requireUser } from '../utils/auth.server';
-import { optionalIdQuery } from '../utils/route-params';
+import { optionalIdQuery } from '../utils/http.server';
 
 const d = t.decisions;
 

@@ -13,9 +13,9 @@ import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../mod
 import { BoardMoveSchema } from '../schemas/board';
 import boardCss from '../styles/board.css?url';
 import listsCss from '../styles/lists.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
-import { notFound } from '../utils/route-params';
+import { requireAllowed, requireFound } from '../utils/http.server';
 import { todayInNL } from '../utils/today';
 
 const b = t.lists.board;
@@ -28,8 +28,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: `${b.title} — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { actor } = await requireActor(request);
   const today = todayInNL();
   const { filters, fieldErrors, values, options } = readListFilters(new URL(request.url).searchParams, today);
   const columns = listBoard({ filters, today }).map((column) => ({
@@ -57,15 +56,12 @@ type MoveResult = { ok: true; movedId: number; message: string } | { ok: false; 
 
 /** Moving a card: the status of one action, by whoever may edit that action. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { user, actor } = await requireActor(request);
   requireAllowed(canCreateAnyAction(actor));
   const form = parseForm(BoardMoveSchema, await request.formData());
   if (!form.ok) return data<MoveResult>({ ok: false, message: b.moveFailed }, { status: 400 });
   const { actionId, status } = form.data;
-  const scope = getActionScope(actionId);
-  if (!scope) throw notFound();
-  requireAllowed(canEditAction(actor, scope));
+  requireAllowed(canEditAction(actor, requireFound(getActionScope(actionId))));
   const before = getAction(actionId)!;
   setActionStatus({ userId: user.id, id: actionId, status });
   const label = ACTION_STATUS_LABELS[status];

@@ -17,13 +17,13 @@ import { linkedLibrarySection } from '../models/library/library.server';
 import { listGoalDecisions } from '../models/meetings/decision.server';
 import { canCreateAnyAction, canEditAgenda } from '../models/permissions';
 import { listAccentsForGoal } from '../models/tracker/accent.server';
-import { isOverdue } from '../models/tracker/deadline';
+import { withOverdue } from '../models/tracker/deadline';
 import { getGoal, listGoalActions } from '../models/tracker/goal.server';
 import accentsCss from '../styles/accents.css?url';
 import commentsCss from '../styles/comments.css?url';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireUser } from '../utils/auth.server';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireActor } from '../utils/auth.server';
+import { requireFound, requireIdParam } from '../utils/http.server';
 import { todayInNL } from '../utils/today';
 
 const g = t.tracker.goal;
@@ -39,16 +39,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { actor } = await requireActor(request);
   const id = requireIdParam(params.goalId);
-  const goal = getGoal(id);
-  if (!goal) throw notFound();
-  const today = todayInNL();
-  const actions = listGoalActions(id).map((action) => ({
-    ...action,
-    overdue: isOverdue({ end: action.deadlineEnd }, action.status, today),
-  }));
+  const goal = requireFound(getGoal(id));
+  const actions = withOverdue(listGoalActions(id), todayInNL());
   const history = listHistoryOf({ entityType: 'goal', entityId: id });
   return {
     actor,

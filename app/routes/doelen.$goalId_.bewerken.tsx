@@ -10,9 +10,9 @@ import { canEditAgenda } from '../models/permissions';
 import { getGoal, updateGoal } from '../models/tracker/goal.server';
 import { GoalFormSchema } from '../schemas/goal';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
 const f = t.tracker.goalForm;
 
@@ -24,11 +24,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Guard, then the goal: 404 for an unknown id, 403 for anyone who may not edit the agenda. */
 async function loadEditableGoal(request: Request, goalId: string | undefined) {
-  const user = await requireUser(request);
-  const id = requireIdParam(goalId);
-  const goal = getGoal(id);
-  if (!goal) throw notFound();
-  requireAllowed(canEditAgenda(asActor(user)));
+  const { user, actor } = await requireActor(request);
+  const goal = requireFound(getGoal(requireIdParam(goalId)));
+  requireAllowed(canEditAgenda(actor));
   return { user, goal };
 }
 

@@ -7,12 +7,11 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 
 import { buildCalendarFeed, findCalendarUser } from '../models/meetings/calendar-feed.server';
 import { env } from '../utils/env.server';
-import { notFound } from '../utils/route-params';
+import { requireFound } from '../utils/http.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const match = /^(.+)\.ics$/.exec(params.token ?? '');
-  const user = match ? findCalendarUser(match[1]) : undefined;
-  if (!user) throw notFound();
+  const user = requireFound(match ? findCalendarUser(match[1]) : undefined);
   const baseUrl = env.KOERS_PUBLIC_URL ?? new URL(request.url).origin;
   return new Response(buildCalendarFeed({ user, baseUrl }), {
     headers: {

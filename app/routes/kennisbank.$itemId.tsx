@@ -13,9 +13,9 @@ import { safeUrl } from '../models/library/library-rules';
 import { canEditLibraryItem } from '../models/permissions';
 import commentsCss from '../styles/comments.css?url';
 import libraryCss from '../styles/library.css?url';
-import { asActor, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { formatDateTime, formatDay } from '../utils/date-time';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireFound, requireIdParam } from '../utils/http.server';
 
 const l = t.library;
 const p = l.page;
@@ -33,11 +33,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { actor } = await requireActor(request);
   const id = requireIdParam(params.itemId);
-  const item = getLibraryItem(id);
-  if (!item) throw notFound();
+  const item = requireFound(getLibraryItem(id));
   const query = new URL(request.url).searchParams;
   const notice = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((key) => query.has(key));
   return {

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
 import { getLibraryFile } from '../models/library/library.server';
-import { downloadHeaders, openStoredFile } from '../models/library/library-download.server';
+import { openStoredFile } from '../models/library/library-download.server';
 import { requireUser } from '../utils/auth.server';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { downloadHeaders } from '../utils/downloads.server';
+import { requireFound, requireIdParam } from '../utils/http.server';
 
 /**
  * Downloads one version of a document's file: always as an attachment with its original
@@ -14,9 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const itemId = requireIdParam(params.itemId);
   const fileId = requireIdParam(params.fileId);
-  const file = getLibraryFile({ itemId, fileId });
-  if (!file) throw notFound();
-  const body = await openStoredFile(file.sha256);
-  if (!body) throw notFound();
+  const file = requireFound(getLibraryFile({ itemId, fileId }));
+  const body = requireFound(await openStoredFile(file.sha256));
   return new Response(body, { status: 200, headers: downloadHeaders(file) });
 }

@@ -6,12 +6,12 @@ import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LibraryItemForm } from '../components/library/library-item-form';
 import { t } from '../i18n';
 import { getLibraryFormOptions, getLibraryItem, libraryItemFormValues } from '../models/library/library.server';
-import { requireLibraryItemEditor } from '../models/library/library-access.server';
 import { submitLibraryItemForm } from '../models/library/library-form.server';
 import { canEditLibraryItem } from '../models/permissions';
 import libraryCss from '../styles/library.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireActor } from '../utils/auth.server';
+import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
+import { requireLibraryItemEditor } from '../utils/route-guards.server';
 
 const l = t.library;
 const f = l.form;
@@ -23,11 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const id = requireIdParam(params.itemId);
-  const item = getLibraryItem(id);
-  if (!item) throw notFound();
-  requireAllowed(canEditLibraryItem(asActor(user), item));
+  const { actor } = await requireActor(request);
+  const item = requireFound(getLibraryItem(requireIdParam(params.itemId)));
+  requireAllowed(canEditLibraryItem(actor, item));
   return {
     item: { id: item.id, kind: item.kind, title: item.title },
     options: getLibraryFormOptions(),

@@ -10,7 +10,7 @@ import { getLibraryFormOptions, listLibraryItems } from '../models/library/libra
 import { LIBRARY_KINDS, LIBRARY_PAGE_SIZE, libraryFilterQuery, readLibraryFilters, TARGET_GROUPS } from '../models/library/library-rules';
 import { canAddLibraryItems } from '../models/permissions';
 import libraryCss from '../styles/library.css?url';
-import { asActor, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { formatDay } from '../utils/date-time';
 
 const l = t.library;
@@ -20,8 +20,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: libraryCss
 export const meta: MetaFunction = () => [{ title: `${l.title} — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { actor } = await requireActor(request);
   const filters = readLibraryFilters(new URL(request.url).searchParams);
   const { items, total } = listLibraryItems({ filters });
   const { themes, municipalities } = getLibraryFormOptions();

@@ -11,8 +11,8 @@ import { LIBRARY_KINDS, type LibraryKind } from '../models/library/library-rules
 import { canAddLibraryItems } from '../models/permissions';
 import type { LibraryFormValues } from '../schemas/library';
 import libraryCss from '../styles/library.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
-import { optionalIdQuery } from '../utils/route-params';
+import { requireActor } from '../utils/auth.server';
+import { optionalIdQuery, requireAllowed } from '../utils/http.server';
 
 const l = t.library;
 const f = l.form;
@@ -28,8 +28,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  * ?doel=, ?actie= and ?overleg= preselect a link (from a goal, action or meeting page).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canAddLibraryItems(asActor(user)));
+  const { actor } = await requireActor(request);
+  requireAllowed(canAddLibraryItems(actor));
   const query = new URL(request.url).searchParams;
   const kind = LIBRARY_KINDS.find((k) => k === query.get('soort')) ?? null;
   const options = getLibraryFormOptions();
@@ -49,8 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canAddLibraryItems(asActor(user)));
+  const { user, actor } = await requireActor(request);
+  requireAllowed(canAddLibraryItems(actor));
   const result = await submitLibraryItemForm({ request, userId: user.id });
   if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
   return redirect(`/kennisbank/${result.id}?toegevoegd=1`);

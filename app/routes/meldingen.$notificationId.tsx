@@ -3,8 +3,8 @@ import { redirect } from '@remix-run/node';
 
 import { markNotificationRead } from '../models/notifications/notification-inbox.server';
 import { requireUser } from '../utils/auth.server';
+import { methodNotAllowed, requireFound, requireIdParam } from '../utils/http.server';
 import { safeRedirect } from '../utils/redirect';
-import { notFound, requireIdParam } from '../utils/route-params';
 
 /**
  * Opening a notification: marks it read and goes to its place. Someone else's
@@ -13,8 +13,7 @@ import { notFound, requireIdParam } from '../utils/route-params';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = requireIdParam(params.notificationId);
-  const link = markNotificationRead({ userId: user.id, id });
-  if (link === undefined) throw notFound();
+  const link = requireFound(markNotificationRead({ userId: user.id, id }));
   return redirect(safeRedirect(link, '/meldingen'));
 }
 
@@ -26,5 +25,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUser(request);
   requireIdParam(params.notificationId);
-  throw new Response('Methode niet toegestaan', { status: 405, statusText: 'Method Not Allowed', headers: { Allow: 'GET' } });
+  throw methodNotAllowed('GET');
 }

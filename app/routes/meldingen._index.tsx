@@ -15,7 +15,7 @@ import notificationsCss from '../styles/notifications.css?url';
 import { requireUser } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { parseForm } from '../utils/forms';
-import { notFound } from '../utils/route-params';
+import { badRequest, requireFound } from '../utils/http.server';
 
 const n = t.notifications;
 
@@ -32,9 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = parseForm(InboxFormSchema, await request.formData());
-  if (!form.ok) throw new Response(Object.values(form.fieldErrors)[0] ?? n.errors.intentInvalid, { status: 400 });
+  if (!form.ok) throw badRequest(Object.values(form.fieldErrors)[0] ?? n.errors.intentInvalid);
   if (form.data.intent === 'read') {
-    if (markNotificationRead({ userId: user.id, id: form.data.notificationId }) === undefined) throw notFound();
+    requireFound(markNotificationRead({ userId: user.id, id: form.data.notificationId }));
   } else {
     markAllNotificationsRead({ userId: user.id });
   }

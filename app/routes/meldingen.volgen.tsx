@@ -9,8 +9,8 @@ import { followTarget, isFollowing, unfollowTarget } from '../models/notificatio
 import { FollowFormSchema } from '../schemas/notification';
 import { requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
+import { notFound, optionalIdQuery, requireFound } from '../utils/http.server';
 import { safeRedirect } from '../utils/redirect';
-import { notFound, optionalIdQuery } from '../utils/route-params';
 
 const f = t.notifications.follow;
 
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const targetId = optionalIdQuery(url.searchParams.get('id'));
   if (!COMMENT_TARGETS.includes(type as CommentTarget) || targetId === null) throw notFound();
   const targetType = type as CommentTarget;
-  if (!getCommentTargetScope({ targetType, targetId })) throw notFound();
+  requireFound(getCommentTargetScope({ targetType, targetId }));
   return {
     targetType,
     targetId,
@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(FollowFormSchema, formData);
   if (!form.ok) return data({ ok: false as const, fieldErrors: form.fieldErrors }, { status: 400 });
   const { intent, targetType, targetId, redirectTo } = form.data;
-  if (!getCommentTargetScope({ targetType, targetId })) throw notFound();
+  requireFound(getCommentTargetScope({ targetType, targetId }));
   if (intent === 'follow') followTarget({ userId: user.id, targetType, targetId });
   else unfollowTarget({ userId: user.id, targetType, targetId });
   return formData.get('js') === '1' ? data({ ok: true as const }) : redirect(safeRedirect(redirectTo));

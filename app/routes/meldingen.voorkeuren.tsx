@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const preferences = listPreferences(user.id);
   return {
-    // Field names come from the form's schema, which stays on the server (it reads the database's kind list).
+    // Field names come from the form's schema, so the page and the schema cannot disagree.
     rows: (Object.keys(preferences) as NotificationKind[]).map((kind) => ({ kind, names: preferenceFieldNames(kind) })),
     preferences,
     emailEnabled: emailEnabled(),

@@ -33,7 +33,7 @@ import {
   setAttendance,
 } from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
-import { isOverdue } from '../models/tracker/deadline';
+import { withOverdue } from '../models/tracker/deadline';
 import {
   AgendaPointMoveSchema,
   AgendaPointRefSchema,
@@ -45,10 +45,10 @@ import commentsCss from '../styles/comments.css?url';
 import listsCss from '../styles/lists.css?url';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { formatDay } from '../utils/date-time';
 import { parseForm } from '../utils/forms';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 import { todayInNL } from '../utils/today';
 
 const m = t.meetings;
@@ -66,22 +66,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 function loadMeeting(idParam: string | undefined) {
-  const meeting = getMeeting(requireIdParam(idParam));
-  if (!meeting) throw notFound();
-  return meeting;
+  return requireFound(getMeeting(requireIdParam(idParam)));
 }
 
 /** Which confirmation the page shows after a redirect (?gepland=1 …). */
 const NOTICES = { gepland: p.created, opgeslagen: p.saved, volgende: p.nextPlanned, aanwezigheid: m.attendance.saved } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { actor } = await requireActor(request);
   const meeting = loadMeeting(params.meetingId);
   const mayEdit = canEditMeetings(actor);
   const today = todayInNL();
-  const withOverdue = <T extends { deadlineEnd: string | null; status: Parameters<typeof isOverdue>[1] }>(rows: T[]) =>
-    rows.map((row) => ({ ...row, overdue: isOverdue({ end: row.deadlineEnd }, row.status, today) }));
   const query = new URL(request.url).searchParams;
   const notice = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((key) => query.has(key)) ?? null;
   const added = Number(query.get('toegevoegd'));
@@ -94,16 +89,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     points: listAgendaPoints(meeting.id),
     choices: mayEdit ? listAgendaPointOptions() : null,
     decisions: listMeetingDecisions({ meetingId: meeting.id }),
-    actions: withOverdue(listMeetingActions(meeting.id)),
-    openSeriesActions: withOverdue(listOpenSeriesActions(meeting.id)),
+    actions: withOverdue(listMeetingActions(meeting.id), today),
+    openSeriesActions: withOverdue(listOpenSeriesActions(meeting.id), today),
     library: linkedLibrarySection({ actor, targetType: 'meeting', targetId: meeting.id }),
     threads: listComments({ targetType: 'meeting', targetId: meeting.id }),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canEditMeetings(asActor(user)));
+  const { user, actor } = await requireActor(request);
+  requireAllowed(canEditMeetings(actor));
   const meeting = loadMeeting(params.meetingId);
   const formData = await request.formData();
   const intent = formData.get('intent');

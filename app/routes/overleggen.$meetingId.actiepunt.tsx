@@ -6,28 +6,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 
 import { createActionItem, getNotesMeeting, listActionItemStatuses } from '../models/meetings/notes/notes-item.server';
-import { canEditAction, canEditMeetings } from '../models/permissions';
+import { canCreateActionItem } from '../models/permissions';
 import { findActionReferenceErrors } from '../models/tracker/action.server';
-import { ActionItemSchema, notesJson, parseIdList } from '../schemas/notes';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { ActionItemSchema, notesJson } from '../schemas/notes';
+import { requireActor, requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
+import { parseIdList } from '../utils/ids';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const meetingId = requireIdParam(params.meetingId);
-  if (!getNotesMeeting(meetingId)) throw notFound();
+  requireFound(getNotesMeeting(meetingId));
   const ids = parseIdList(new URL(request.url).searchParams.get('ids'));
   return notesJson({ actions: listActionItemStatuses({ meetingId, ids }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { user, actor } = await requireActor(request);
   const meetingId = requireIdParam(params.meetingId);
-  if (!getNotesMeeting(meetingId)) throw notFound();
-  // An action item is a regional action: it needs the right to edit the notes and the agenda.
-  requireAllowed(canEditMeetings(actor) && canEditAction(actor, { municipalityId: null }));
+  requireFound(getNotesMeeting(meetingId));
+  requireAllowed(canCreateActionItem(actor));
   const form = parseForm(ActionItemSchema, await request.formData());
   if (!form.ok) return notesJson({ fieldErrors: form.fieldErrors, values: form.values }, 400);
   const referenceErrors = findActionReferenceErrors({ ...form.data, ownerOrganisationId: null, municipalityId: null });

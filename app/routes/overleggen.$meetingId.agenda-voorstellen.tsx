@@ -11,9 +11,9 @@ import { canEditMeetings } from '../models/permissions';
 import { formatDate } from '../models/tracker/deadline';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { formatDay, toNL } from '../utils/date-time';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 import { todayInNL } from '../utils/today';
 
 const pr = t.meetings.proposals;
@@ -25,11 +25,11 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: `${pr.title} — Koers` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canEditMeetings(asActor(user)));
-  const result = proposeAgendaPoints({ meetingId: requireIdParam(params.meetingId), today: todayInNL() });
-  if (!result) throw notFound();
-  const { meeting, proposals, horizon, nextMeeting, previousMeeting } = result;
+  const { actor } = await requireActor(request);
+  requireAllowed(canEditMeetings(actor));
+  const { meeting, proposals, horizon, nextMeeting, previousMeeting } = requireFound(
+    proposeAgendaPoints({ meetingId: requireIdParam(params.meetingId), today: todayInNL() }),
+  );
   return {
     meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt },
     proposals,
@@ -40,13 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canEditMeetings(asActor(user)));
+  const { actor } = await requireActor(request);
+  requireAllowed(canEditMeetings(actor));
   const meetingId = requireIdParam(params.meetingId);
   const keys = (await request.formData()).getAll('proposal').filter((v): v is string => typeof v === 'string');
   if (keys.length === 0) return data({ error: t.meetings.errors.nothingChosen }, { status: 400 });
   const today = todayInNL();
-  if (!proposeAgendaPoints({ meetingId, today })) throw notFound();
+  requireFound(proposeAgendaPoints({ meetingId, today }));
   const added = addProposedAgendaPoints({ meetingId, keys, today });
   return redirect(`/overleggen/${meetingId}?toegevoegd=${added}#agenda`);
 }

@@ -17,9 +17,9 @@ import { canEditMeetings } from '../models/permissions';
 import { AgendaPointSchema, type AgendaPointValues } from '../schemas/meeting';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
 const a = t.meetings.agenda;
 
@@ -30,16 +30,14 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: `${a.editTitle} — Koers` }];
 
 function loadPoint(params: LoaderFunctionArgs['params']) {
-  const meeting = getMeeting(requireIdParam(params.meetingId));
-  if (!meeting) throw notFound();
-  const point = getAgendaPoint({ meetingId: meeting.id, pointId: requireIdParam(params.pointId) });
-  if (!point) throw notFound();
+  const meeting = requireFound(getMeeting(requireIdParam(params.meetingId)));
+  const point = requireFound(getAgendaPoint({ meetingId: meeting.id, pointId: requireIdParam(params.pointId) }));
   return { meeting, point };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canEditMeetings(asActor(user)));
+  const { actor } = await requireActor(request);
+  requireAllowed(canEditMeetings(actor));
   const { meeting, point } = loadPoint(params);
   const values: AgendaPointValues = {
     title: point.title,
@@ -52,8 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canEditMeetings(asActor(user)));
+  const { actor } = await requireActor(request);
+  requireAllowed(canEditMeetings(actor));
   const { meeting, point } = loadPoint(params);
   const form = parseForm(AgendaPointSchema, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });

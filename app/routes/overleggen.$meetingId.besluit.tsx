@@ -8,22 +8,22 @@ import { createDecision, findDecisionReferenceErrors, listMeetingDecisions } fro
 import { getNotesMeeting } from '../models/meetings/notes/notes-item.server';
 import { canEditMeetings } from '../models/permissions';
 import { DecisionSchema, notesJson } from '../schemas/notes';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor, requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const meetingId = requireIdParam(params.meetingId);
-  if (!getNotesMeeting(meetingId)) throw notFound();
+  requireFound(getNotesMeeting(meetingId));
   return notesJson({ decisions: listMeetingDecisions({ meetingId }) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const { user, actor } = await requireActor(request);
   const meetingId = requireIdParam(params.meetingId);
-  if (!getNotesMeeting(meetingId)) throw notFound();
-  requireAllowed(canEditMeetings(asActor(user)));
+  requireFound(getNotesMeeting(meetingId));
+  requireAllowed(canEditMeetings(actor));
   const form = parseForm(DecisionSchema, await request.formData());
   if (!form.ok) return notesJson({ fieldErrors: form.fieldErrors, values: form.values }, 400);
   const referenceErrors = findDecisionReferenceErrors(form.data);

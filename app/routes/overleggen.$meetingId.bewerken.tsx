@@ -16,8 +16,8 @@ import {
 import { canEditMeetings } from '../models/permissions';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireActor } from '../utils/auth.server';
+import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
 const f = t.meetings.form;
 
@@ -28,23 +28,20 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: `${f.editTitle} — Koers` }];
 
 function loadMeeting(idParam: string | undefined) {
-  const id = requireIdParam(idParam);
-  const meeting = getMeeting(id);
-  if (!meeting) throw notFound();
-  return meeting;
+  return requireFound(getMeeting(requireIdParam(idParam)));
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canEditMeetings(asActor(user)));
+  const { actor } = await requireActor(request);
+  requireAllowed(canEditMeetings(actor));
   const meeting = loadMeeting(params.meetingId);
   const attendees = listAttendees(meeting.id);
   return { meeting, values: meetingFormValues(meeting, attendees), attendeeOptions: listAttendeeOptions() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canEditMeetings(asActor(user)));
+  const { actor } = await requireActor(request);
+  requireAllowed(canEditMeetings(actor));
   const meeting = loadMeeting(params.meetingId);
   const keepUserIds = listAttendees(meeting.id).flatMap((a) => (a.userId === null ? [] : [a.userId]));
   const form = readMeetingForm(await request.formData(), { keepUserIds });

@@ -14,9 +14,9 @@ import { collectNodeIds, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../
 import { listOutlinePoints, syncNotesOutline } from '../models/meetings/notes/notes-outline.server';
 import { listActionFormOptions } from '../models/tracker/action.server';
 import notesCss from '../styles/notes.css?url';
-import { asActor, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireFound, requireIdParam } from '../utils/http.server';
 
 // The editor (Tiptap + Yjs, ~500 KB) is its own chunk, fetched only after this page hydrates.
 const LiveNotes = lazy(() => import('../components/meetings/notes/live-notes.client'));
@@ -30,11 +30,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { user, actor } = await requireActor(request);
   const meetingId = requireIdParam(params.meetingId);
-  const meeting = getNotesMeeting(meetingId);
-  if (!meeting) throw notFound();
+  const meeting = requireFound(getNotesMeeting(meetingId));
   const name = notesDocumentName(meetingId);
   const mayEdit = documentAccess(actor, name) === 'write';
 

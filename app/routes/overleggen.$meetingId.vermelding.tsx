@@ -14,20 +14,20 @@ import { notifyNotesMention } from '../models/notifications/notification.server'
 import { canEditMeetings } from '../models/permissions';
 import { notesJson } from '../schemas/notes';
 import { NotesMentionSchema } from '../schemas/notes-mention';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor, requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { methodNotAllowed, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return new Response(null, { status: 405, headers: { Allow: 'POST' } });
+  return methodNotAllowed('POST');
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const { user, actor } = await requireActor(request);
   const meetingId = requireIdParam(params.meetingId);
-  if (!getNotesMeeting(meetingId)) throw notFound();
-  requireAllowed(canEditMeetings(asActor(user)));
+  requireFound(getNotesMeeting(meetingId));
+  requireAllowed(canEditMeetings(actor));
   const form = parseForm(NotesMentionSchema, await request.formData());
   if (!form.ok) return notesJson({ fieldErrors: form.fieldErrors }, 400);
   if (!getActivePerson(form.data.userId)) return notesJson({ fieldErrors: { userId: t.notifications.mention.personUnknown } }, 400);

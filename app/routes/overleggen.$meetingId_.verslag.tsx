@@ -11,10 +11,10 @@ import { getMinutesMeeting, getMinutesVersion, listMinutesVersions, publishMinut
 import { canEditMeetings } from '../models/permissions';
 import { parseVersionQuery, PublishMinutesSchema } from '../schemas/minutes';
 import minutesCss from '../styles/minutes.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { badRequest, notFound, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
 const m = t.minutes;
 
@@ -25,10 +25,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const { actor } = await requireActor(request);
   const meetingId = requireIdParam(params.meetingId);
-  const meeting = getMinutesMeeting(meetingId);
-  if (!meeting) throw notFound();
+  const meeting = requireFound(getMinutesMeeting(meetingId));
   const searchParams = new URL(request.url).searchParams;
   const requested = parseVersionQuery(searchParams.get('versie'));
   if (requested === undefined) throw notFound();
@@ -44,18 +43,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     latestVersion: versions[0]?.version ?? null,
     versions,
     justPublished: published && published === versions[0]?.version ? published : null,
-    mayPublish: canEditMeetings(asActor(user)),
+    mayPublish: canEditMeetings(actor),
   };
 }
 
 /** "Verslag vaststellen": freezes the notes as the next version (editors only; confirmed by a checkbox). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const { user, actor } = await requireActor(request);
   const meetingId = requireIdParam(params.meetingId);
-  if (!getMinutesMeeting(meetingId)) throw notFound();
-  requireAllowed(canEditMeetings(asActor(user)));
+  requireFound(getMinutesMeeting(meetingId));
+  requireAllowed(canEditMeetings(actor));
   const formData = await request.formData();
-  if (formData.get('intent') !== 'publish') throw new Response(t.common.errors.badRequestTitle, { status: 400 });
+  if (formData.get('intent') !== 'publish') throw badRequest();
   const form = parseForm(PublishMinutesSchema, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors }, { status: 400 });
   const result = publishMinutes({ meetingId, userId: user.id });

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
 import { renderMinutesDocx } from '../models/meetings/minutes-docx.server';
-import { minutesDownloadResponse, requireMinutesDownload } from '../models/meetings/minutes-download.server';
+import { minutesDownloadResponse } from '../utils/downloads.server';
+import { requireMinutesDownload } from '../utils/route-guards.server';
 
 /** /overleggen/:id/verslag.docx (?versie=N): the published minutes as a Word document. */
 export async function loader(args: LoaderFunctionArgs) {

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
-import { minutesDownloadResponse, requireMinutesDownload } from '../models/meetings/minutes-download.server';
 import { renderMinutesPdf } from '../models/meetings/minutes-pdf.server';
+import { minutesDownloadResponse } from '../utils/downloads.server';
+import { requireMinutesDownload } from '../utils/route-guards.server';
 
 /** /overleggen/:id/verslag.pdf (?versie=N): the published minutes as an accessible (tagged) PDF. */
 export async function loader(args: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { listMeetings } from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 
 const m = t.meetings;
 
@@ -19,8 +19,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: `${m.title} — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  return { ...listMeetings(), mayEdit: canEditMeetings(asActor(user)) };
+  const { actor } = await requireActor(request);
+  return { ...listMeetings(), mayEdit: canEditMeetings(actor) };
 }
 
 export default function MeetingsPage() {

@@ -10,8 +10,9 @@ import { canEditMeetings } from '../models/permissions';
 import type { MeetingFormValues } from '../schemas/meeting';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { addDays } from '../utils/date-time';
+import { requireAllowed } from '../utils/http.server';
 import { todayInNL } from '../utils/today';
 
 const f = t.meetings.form;
@@ -23,8 +24,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: `${f.newTitle} — Koers` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canEditMeetings(asActor(user)));
+  const { user, actor } = await requireActor(request);
+  requireAllowed(canEditMeetings(actor));
   const values: MeetingFormValues = {
     kind: 'werkgroep',
     date: addDays(todayInNL(), 14),
@@ -36,8 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requireAllowed(canEditMeetings(asActor(user)));
+  const { user, actor } = await requireActor(request);
+  requireAllowed(canEditMeetings(actor));
   const form = readMeetingForm(await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   const id = planMeeting({ userId: user.id, input: form.input });

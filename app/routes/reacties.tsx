@@ -5,7 +5,6 @@ import { Form, Link, useActionData } from '@remix-run/react';
 import { Field } from '../components/forms/field';
 import { t } from '../i18n';
 import {
-  type CommentTargetScope,
   createComment,
   deleteComment,
   editComment,
@@ -13,23 +12,13 @@ import {
   getCommentTargetScope,
   setThreadResolved,
 } from '../models/comments/comment.server';
-import {
-  type Actor,
-  canComment,
-  canDeleteComment,
-  canEditAccent,
-  canEditAction,
-  canEditAgenda,
-  canEditComment,
-  canEditLibraryItem,
-  canEditMeetings,
-  canResolveThread,
-} from '../models/permissions';
+import { canComment, canDeleteComment, canEditComment, canEditCommentTarget, canResolveThread } from '../models/permissions';
 import { ensureAccent, getAccentCell } from '../models/tracker/accent.server';
 import { CommentFormSchema } from '../schemas/comment';
 import commentsCss from '../styles/comments.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor, requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
+import { notFound, requireAllowed, requireFound } from '../utils/http.server';
 import { safeRedirect } from '../utils/redirect';
 
 const c = t.comments;
@@ -43,27 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const notFound = () => new Response('Niet gevonden', { status: 404 });
-
-/** May the actor change the item the comment is about? (Its editors may resolve any thread on it.) */
-function mayEditTarget(actor: Actor, scope: CommentTargetScope): boolean {
-  switch (scope.targetType) {
-    case 'goal':
-      return canEditAgenda(actor);
-    case 'action':
-      return canEditAction(actor, { municipalityId: scope.municipalityId });
-    case 'accent':
-      return canEditAccent(actor, scope.municipalityId!);
-    case 'library':
-      return canEditLibraryItem(actor, { createdBy: scope.createdBy });
-    case 'meeting':
-      return canEditMeetings(actor);
-  }
-}
-
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { actor } = await requireActor(request);
   requireAllowed(canComment(actor));
 
   const formData = await request.formData();
@@ -79,15 +49,14 @@ export async function action({ request }: ActionFunctionArgs) {
       if (input.goalId === null || input.municipalityId === null || !getAccentCell(input.goalId, input.municipalityId)) throw notFound();
       targetId = ensureAccent(input.goalId, input.municipalityId);
     }
-    if (targetId === null || !getCommentTargetScope({ targetType: input.targetType, targetId })) throw notFound();
+    if (targetId === null) throw notFound();
+    requireFound(getCommentTargetScope({ targetType: input.targetType, targetId }));
     createComment({ authorId: actor.id, targetType: input.targetType, targetId, body: input.body });
     return done();
   }
 
-  const comment = getComment(input.commentId);
-  if (!comment) throw notFound();
-  const scope = getCommentTargetScope({ targetType: comment.targetType, targetId: comment.targetId });
-  if (!scope) throw notFound();
+  const comment = requireFound(getComment(input.commentId));
+  const scope = requireFound(getCommentTargetScope({ targetType: comment.targetType, targetId: comment.targetId }));
 
   switch (input.intent) {
     case 'reply':
@@ -109,9 +78,8 @@ export async function action({ request }: ActionFunctionArgs) {
       break;
     case 'resolve':
     case 'reopen': {
-      const thread = comment.parentId === null ? comment : getComment(comment.parentId);
-      if (!thread) throw notFound();
-      requireAllowed(canResolveThread(actor, thread, mayEditTarget(actor, scope)));
+      const thread = requireFound(comment.parentId === null ? comment : getComment(comment.parentId));
+      requireAllowed(canResolveThread(actor, thread, canEditCommentTarget(actor, scope)));
       setThreadResolved({ id: thread.id, userId: actor.id, resolved: input.intent === 'resolve' });
       break;
     }

@@ -10,9 +10,9 @@ import { canEditAgenda } from '../models/permissions';
 import { getTheme, updateTheme } from '../models/tracker/theme.server';
 import { ThemeFormSchema } from '../schemas/theme';
 import trackerCss from '../styles/tracker.css?url';
-import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
-import { notFound, requireIdParam } from '../utils/route-params';
+import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
 const f = t.tracker.themeForm;
 
@@ -24,11 +24,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Guard, then the chapter: 404 for an unknown id, 403 for anyone who may not edit the agenda. */
 async function loadEditableTheme(request: Request, themeId: string | undefined) {
-  const user = await requireUser(request);
-  const id = requireIdParam(themeId);
-  const theme = getTheme(id);
-  if (!theme) throw notFound();
-  requireAllowed(canEditAgenda(asActor(user)));
+  const { user, actor } = await requireActor(request);
+  const theme = requireFound(getTheme(requireIdParam(themeId)));
+  requireAllowed(canEditAgenda(actor));
   return { user, theme };
 }
 

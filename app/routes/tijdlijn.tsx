@@ -6,7 +6,7 @@ import { OverdueBadge, StatusBadge } from '../components/tracker/action-bits';
 import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
 import { t } from '../i18n';
 import { getTimeline, readListFilters, type TimelineBar } from '../models/tracker/action-list.server';
-import { ACTION_STATUS_LABELS } from '../models/tracker/action-status';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../models/tracker/action-status';
 import { formatDate } from '../models/tracker/deadline';
 import listsCss from '../styles/lists.css?url';
 import timelineCss from '../styles/timeline.css?url';
@@ -137,7 +137,7 @@ function Chart({ timeline }: { timeline: TimelineData }) {
       </div>
       <figcaption className="tl-legend">
         <span className="tl-legend__title">{tl.legend}:</span>
-        {(['niet_gestart', 'loopt', 'besluit_nodig', 'afgerond', 'vervallen'] as const).map((status) => (
+        {ACTION_STATUSES.map((status) => (
           <span key={status} className="tl-legend__item">
             <span className={`tl-swatch tl-bar--${status}`} aria-hidden="true" /> {ACTION_STATUS_LABELS[status]}
           </span>

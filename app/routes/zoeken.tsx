@@ -8,7 +8,7 @@ import { t } from '../i18n';
 import { searchWorkspace, visibleKinds } from '../models/search/search.server';
 import { readSearchParams, SEARCH_PAGE_SIZE } from '../schemas/search';
 import searchCss from '../styles/search.css?url';
-import { asActor, requireUser } from '../utils/auth.server';
+import { requireActor } from '../utils/auth.server';
 
 const s = t.search;
 
@@ -19,8 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const actor = asActor(user);
+  const { actor } = await requireActor(request);
   const { params, fieldErrors, values } = readSearchParams(new URL(request.url).searchParams);
   const result =
     params.q === ''

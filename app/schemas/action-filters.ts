@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { t } from '../i18n';
 import { ACTION_STATUSES, type ActionStatus } from '../models/tracker/action-status';
 import { type DateWindow, parseWindowFilter } from '../models/tracker/deadline';
+import { optionalIdField } from './ids';
 
 const m = t.lists.filters.errors;
 
@@ -30,14 +31,6 @@ export type FilterParam = (typeof FILTER_PARAMS)[number];
 /** Raw values as submitted: the form shows them again, links carry them on. */
 export type FilterValues = Partial<Record<FilterParam, string | string[]>>;
 
-const id = (message: string) =>
-  z
-    .string()
-    .regex(/^[1-9]\d{0,14}$/, { error: message })
-    .transform(Number)
-    .optional()
-    .transform((v) => v ?? null);
-
 /**
  * The filters of the action list, timeline and board: one schema, but each field is
  * checked on its own (see parseActionFilters) so a bad value drops only that filter.
@@ -45,10 +38,10 @@ const id = (message: string) =>
  */
 export function actionFiltersSchema(today: string) {
   return z.object({
-    thema: id(m.theme),
-    doel: id(m.goal),
-    organisatie: id(m.organisation),
-    trekker: id(m.owner),
+    thema: optionalIdField(m.theme),
+    doel: optionalIdField(m.goal),
+    organisatie: optionalIdField(m.organisation),
+    trekker: optionalIdField(m.owner),
     status: z
       .array(z.enum(ACTION_STATUSES, { error: m.status }), { error: m.status })
       .optional()

@@ -3,28 +3,12 @@ import { z } from 'zod';
 import { t } from '../i18n';
 import { ACTION_STATUSES } from '../models/tracker/action-status';
 import { parseDeadline } from '../models/tracker/deadline';
+import { idField, optionalIdField } from './ids';
 
 const m = t.actions.errors;
 
 /** An optional id from a <select>: '' means none. */
-export const optionalId = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined || v === '') return null;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) {
-      ctx.addIssue({ code: 'custom', message: m.idInvalid });
-      return z.NEVER;
-    }
-    return n;
-  });
-
-export const requiredId = (message: string) =>
-  z
-    .string({ error: message })
-    .regex(/^[1-9]\d*$/, { error: message })
-    .transform(Number);
+const optionalId = optionalIdField(m.idInvalid);
 
 /** A deadline phrase in the agenda's language; empty means no deadline. */
 export const deadlinePhrase = z
@@ -54,7 +38,7 @@ export const progressPercent = z
 export const ActionFormSchema = z.object({
   title: z.string().trim().min(1, { error: m.titleRequired }).max(300, { error: m.titleTooLong }),
   description: z.string().trim().max(10_000).optional().default(''),
-  goalId: requiredId(m.goalRequired),
+  goalId: idField(m.goalRequired),
   ownerUserId: optionalId,
   ownerOrganisationId: optionalId,
   partners: z.string().trim().max(1000).optional().default(''),
@@ -65,6 +49,32 @@ export const ActionFormSchema = z.object({
 });
 
 export type ActionFormInput = z.output<typeof ActionFormSchema>;
+
+/** The choices the action form offers. */
+export type ActionFormOptions = {
+  goals: { id: number; code: string; title: string; themeId: number; themeCode: string; themeTitle: string }[];
+  users: { id: number; name: string; organisationId: number }[];
+  organisations: { id: number; name: string; kind: 'gemeente' | 'partner' }[];
+  /** The scopes this user may choose: null is regional, a number a municipality. */
+  scopes: { municipalityId: number | null; name: string }[];
+};
+
+/** Form values as strings, named like the fields of ActionFormSchema. */
+export type ActionFormValues = Partial<
+  Record<
+    | 'title'
+    | 'description'
+    | 'goalId'
+    | 'ownerUserId'
+    | 'ownerOrganisationId'
+    | 'partners'
+    | 'deadline'
+    | 'status'
+    | 'progress'
+    | 'municipalityId',
+    string
+  >
+>;
 
 /** A progress report on an action: text, and optionally a new status and percentage. */
 export const ProgressUpdateSchema = z.object({

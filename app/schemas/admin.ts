@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { t } from '../i18n';
 import { ROLES } from '../models/permissions';
+import { idField } from './ids';
 
 const m = t.admin.errors;
 
@@ -16,10 +17,7 @@ const email = z
 
 const role = z.enum(ROLES, { error: m.roleInvalid });
 
-const organisationId = z
-  .string({ error: m.organisationInvalid })
-  .regex(/^[1-9]\d{0,9}$/, { error: m.organisationInvalid })
-  .transform(Number);
+const organisationId = idField(m.organisationInvalid);
 
 /** /beheer/gebruikers/nieuw */
 export const InviteUserSchema = z.object({ name: personName, email, role, organisationId });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
 import { t } from '../i18n';
-import { actionStatus, requiredId } from './action';
+import { actionStatus } from './action';
+import { idField } from './ids';
 
 /** Moving a card on the board (/bord): the same form with or without JavaScript. */
 export const BoardMoveSchema = z.object({
   intent: z.literal('move', { error: t.common.errors.badRequestTitle }),
-  actionId: requiredId(t.common.errors.badRequestTitle),
+  actionId: idField(t.common.errors.badRequestTitle),
   status: actionStatus,
 });
 

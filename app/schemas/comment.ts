@@ -2,29 +2,14 @@ import { z } from 'zod';
 
 import { t } from '../i18n';
 import { COMMENT_TARGETS } from '../models/comments/comment-target';
+import { idField, optionalIdField } from './ids';
 
 const m = t.comments.errors;
 
 const body = z.string({ error: m.bodyRequired }).trim().min(1, { error: m.bodyRequired }).max(5000, { error: m.bodyTooLong });
 
-const id = (message: string) =>
-  z
-    .string({ error: message })
-    .regex(/^[1-9]\d{0,9}$/, { error: message })
-    .transform(Number);
-
-/** '' or absent means "none" (an accent cell that has no accent row yet). */
-const optionalTargetId = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined || v === '' || v === '0') return null;
-    if (!/^[1-9]\d{0,9}$/.test(v)) {
-      ctx.addIssue({ code: 'custom', message: m.targetInvalid });
-      return z.NEVER;
-    }
-    return Number(v);
-  });
+/** '', '0' or absent means "none" (an accent cell that has no accent row yet). */
+const optionalTargetId = z.preprocess((v) => (v === '0' ? '' : v), optionalIdField(m.targetInvalid));
 
 const redirectTo = z.string().optional().default('/');
 
@@ -45,11 +30,11 @@ export const CommentFormSchema = z.discriminatedUnion(
       body,
       redirectTo,
     }),
-    z.object({ intent: z.literal('reply'), commentId: id(m.commentInvalid), body, redirectTo }),
-    z.object({ intent: z.literal('edit'), commentId: id(m.commentInvalid), body, redirectTo }),
-    z.object({ intent: z.literal('delete'), commentId: id(m.commentInvalid), redirectTo }),
-    z.object({ intent: z.literal('resolve'), commentId: id(m.commentInvalid), redirectTo }),
-    z.object({ intent: z.literal('reopen'), commentId: id(m.commentInvalid), redirectTo }),
+    z.object({ intent: z.literal('reply'), commentId: idField(m.commentInvalid), body, redirectTo }),
+    z.object({ intent: z.literal('edit'), commentId: idField(m.commentInvalid), body, redirectTo }),
+    z.object({ intent: z.literal('delete'), commentId: idField(m.commentInvalid), redirectTo }),
+    z.object({ intent: z.literal('resolve'), commentId: idField(m.commentInvalid), redirectTo }),
+    z.object({ intent: z.literal('reopen'), commentId: idField(m.commentInvalid), redirectTo }),
   ],
   { error: m.intentInvalid },
 );

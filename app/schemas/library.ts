@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 import { t } from '../i18n';
 import { LIBRARY_KINDS, MARKDOWN_LINK, safeUrl, TARGET_GROUPS } from '../models/library/library-rules';
+import { idField, optionalIdField } from './ids';
 
 export * from '../models/library/library-rules';
 
@@ -14,12 +15,9 @@ const m = t.library.errors;
 
 const trimmed = (max: number, tooLong: string) => z.string().trim().max(max, { error: tooLong });
 
-const idList = z.array(z.string().regex(/^[1-9]\d{0,14}$/, { error: m.idInvalid })).transform((ids) => [...new Set(ids.map(Number))]);
+const idList = z.array(idField(m.idInvalid)).transform((ids) => [...new Set(ids)]);
 
-const optionalId = z
-  .string()
-  .regex(/^([1-9]\d{0,14})?$/, { error: m.idInvalid })
-  .transform((v) => (v === '' ? null : Number(v)));
+const optionalId = optionalIdField(m.idInvalid);
 
 /**
  * The item form, shared by "Nieuw item" and "Bewerken". The fields a kind does not use
@@ -98,6 +96,15 @@ export const LIBRARY_LIST_FIELDS = ['targetGroups', 'goalIds', 'actionIds', 'mee
 export type LibraryFormValues = Partial<Record<(typeof LIBRARY_TEXT_FIELDS)[number], string>> &
   Partial<Record<(typeof LIBRARY_LIST_FIELDS)[number], string[]>>;
 export type LibraryFieldErrors = Partial<Record<string, string>>;
+
+/** The choices the item form offers: themes and municipalities to tag, goals, actions and meetings to link. */
+export type LibraryFormOptions = {
+  themes: { id: number; code: string; title: string }[];
+  municipalities: { id: number; name: string }[];
+  goals: { id: number; code: string; title: string; themeCode: string; themeTitle: string }[];
+  actions: { id: number; code: string | null; title: string; goalCode: string }[];
+  meetings: { id: number; title: string; startsAt: string }[];
+};
 
 /** Reads the item form from submitted form data: the values as typed, and the checked input or per-field messages. */
 export function readLibraryItemForm(

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { t } from '../i18n';
 import { isCalendarDate, isClockTime } from '../models/meetings/meeting-time';
-import { optionalId, requiredId } from './action';
+import { parseId } from '../utils/ids';
+import { idField, optionalIdField } from './ids';
 
 const m = t.meetings.errors;
 
@@ -60,11 +61,12 @@ const idList = z
   .optional()
   .transform((v, ctx) => {
     const parts = (v ?? '').split(',').filter((p) => p !== '');
-    if (!parts.every((p) => /^[1-9]\d{0,14}$/.test(p))) {
+    const ids = parts.map((p) => parseId(p));
+    if (!ids.every((id) => id !== null)) {
       ctx.addIssue({ code: 'custom', message: m.attendeesInvalid });
       return z.NEVER;
     }
-    return [...new Set(parts.map(Number))];
+    return [...new Set(ids)];
   });
 
 const guestList = z
@@ -122,8 +124,8 @@ export const AgendaPointSchema = z.object({
       return n;
     }),
   presenter: z.string().trim().max(200, { error: m.presenterTooLong }).optional().default(''),
-  goalId: optionalId,
-  actionId: optionalId,
+  goalId: optionalIdField(t.actions.errors.idInvalid),
+  actionId: optionalIdField(t.actions.errors.idInvalid),
 });
 
 export type AgendaPointInput = z.output<typeof AgendaPointSchema>;
@@ -131,13 +133,13 @@ export type AgendaPointValues = Partial<Record<'title' | 'duration' | 'presenter
 
 /** Marking one attendee present or absent. */
 export const AttendanceSchema = z.object({
-  attendeeId: requiredId(m.attendeeNotInMeeting),
+  attendeeId: idField(m.attendeeNotInMeeting),
   attended: z.enum(['ja', 'nee'], { error: m.idInvalid }).transform((v) => v === 'ja'),
 });
 
 /** One agenda point addressed by a button (move, remove, done). */
 export const AgendaPointRefSchema = z.object({
-  pointId: requiredId(m.pointNotInMeeting),
+  pointId: idField(m.pointNotInMeeting),
 });
 
 export const AgendaPointMoveSchema = AgendaPointRefSchema.extend({

@@ -1,29 +1,21 @@
 import { z } from 'zod';
 
-import { EMAIL_MODES, NOTIFICATION_KINDS } from '../../db/schema';
 import { t } from '../i18n';
 import { COMMENT_TARGETS } from '../models/comments/comment-target';
+import { EMAIL_MODES, type EmailMode, NOTIFICATION_KINDS, type NotificationKind } from '../models/notifications/notification-kinds';
+import { idField } from './ids';
 
 const m = t.notifications.errors;
-
-const id = (message: string) =>
-  z
-    .string({ error: message })
-    .regex(/^[1-9]\d{0,9}$/, { error: message })
-    .transform(Number);
 
 /** The inbox's buttons: one notification read, or all of them. */
 export const InboxFormSchema = z.discriminatedUnion(
   'intent',
-  [z.object({ intent: z.literal('read'), notificationId: id(m.notificationInvalid) }), z.object({ intent: z.literal('allRead') })],
+  [z.object({ intent: z.literal('read'), notificationId: idField(m.notificationInvalid) }), z.object({ intent: z.literal('allRead') })],
   { error: m.intentInvalid },
 );
 
-type Kind = (typeof NOTIFICATION_KINDS)[number];
-type EmailMode = (typeof EMAIL_MODES)[number];
-
 /** Form field names of the preferences form, per kind. */
-export const preferenceFieldNames = (kind: Kind) => ({ enabled: `${kind}.enabled`, email: `${kind}.email` });
+export const preferenceFieldNames = (kind: NotificationKind) => ({ enabled: `${kind}.enabled`, email: `${kind}.email` });
 
 /**
  * The preferences form: per kind a checkbox `<kind>.enabled` (present = on) and a choice
@@ -48,13 +40,13 @@ export const PreferencesFormSchema = z
           const names = preferenceFieldNames(kind);
           return [kind, { enabled: values[names.enabled] === 'on', email: (values[names.email] as EmailMode | undefined) ?? null }];
         }),
-      ) as Record<Kind, { enabled: boolean; email: EmailMode | null }>,
+      ) as Record<NotificationKind, { enabled: boolean; email: EmailMode | null }>,
   );
 
 /** The Volgen / Niet meer volgen button. */
 export const FollowFormSchema = z.object({
   intent: z.enum(['follow', 'unfollow'], { error: m.intentInvalid }),
   targetType: z.enum(COMMENT_TARGETS, { error: m.targetInvalid }),
-  targetId: id(m.targetInvalid),
+  targetId: idField(m.targetInvalid),
   redirectTo: z.string().optional().default('/'),
 });

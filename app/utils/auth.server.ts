@@ -4,7 +4,7 @@ import { and, count, eq, gt } from 'drizzle-orm';
 import { loginFailures, users } from '../../db/schema';
 import { DUMMY_HASH, verifyPassword } from '../models/accounts/password.server';
 import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../models/accounts/session.server';
-import type { Actor } from '../models/permissions';
+import { type Actor, asActor } from '../models/permissions';
 import { db } from './db.server';
 import { env } from './env.server';
 
@@ -39,14 +39,17 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** Throws a 403 page unless the policy allows it. Call with a function from models/permissions. */
-export function requireAllowed(allowed: boolean): void {
-  if (!allowed) throw new Response('Geen toegang', { status: 403, statusText: 'Forbidden' });
+/**
+ * The guard of a page that decides permissions: the signed-in user (or the redirect to
+ * the login page) and the same user as the actor that app/models/permissions.ts asks about.
+ */
+export async function requireActor(request: Request): Promise<{ user: SessionUser; actor: Actor }> {
+  const user = await requireUser(request);
+  return { user, actor: asActor(user) };
 }
 
-export function asActor(user: SessionUser): Actor {
-  return { id: user.id, role: user.role, organisationId: user.organisationId };
-}
+/** Also here for the real-time server (server/collab), which signs users in with this module. */
+export { asActor };
 
 /** At most this many failed logins in the window, per account and per address. */
 const FAILURE_WINDOW_MS = 15 * 60 * 1000;

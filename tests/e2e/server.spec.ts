@@ -1,4 +1,4 @@
-import { ACCOUNTS, DEMO_PASSWORD, expect, expectAccessible, login, test } from './fixtures';
+import { ACCOUNTS, DEMO_PASSWORD, expect, expectAccessible, forgedPost, login, test } from './fixtures';
 
 test('GET /healthz answers ok when the database answers', async ({ request }) => {
   const response = await request.get('/healthz');
@@ -48,6 +48,20 @@ test('an unknown address shows a Dutch 404 page', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Niet gevonden');
   await expectAccessible(page);
+});
+
+test('a refusal decided below the route (a domain error) is a Dutch 403 page, never a 500', async ({ page }) => {
+  await login(page, ACCOUNTS.zandvoort);
+  // A municipality creates local actions of its own only: the action form's model refuses a regional one.
+  const response = await forgedPost(page, '/acties/nieuw', {
+    title: 'Regionale actie van de gemeente',
+    goalId: '1',
+    municipalityId: '',
+    status: 'niet_gestart',
+    progress: '0',
+  });
+  expect(response.status()).toBe(403);
+  expect(await response.text()).toContain('Geen toegang');
 });
 
 test.describe('without JavaScript', () => {

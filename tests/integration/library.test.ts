@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { LibraryMarkdown, parseBlocks } from '../../app/components/library/library-markdown';
 import { t } from '../../app/i18n';
-import { contentDisposition } from '../../app/models/library/library-download.server';
 import { safeUrl } from '../../app/models/library/library-rules';
 import { storedFilePath, uploadsDir } from '../../app/models/library/upload.server';
 import { MAX_EXTRACTED_TEXT } from '../../app/models/library/upload-text.server';
@@ -20,6 +19,7 @@ import { loader as downloadLoader } from '../../app/routes/kennisbank.$itemId_.b
 import { action as editAction, loader as editLoader } from '../../app/routes/kennisbank.$itemId_.bewerken';
 import { action as deleteAction } from '../../app/routes/kennisbank.$itemId_.verwijderen';
 import { action as newAction, loader as newLoader } from '../../app/routes/kennisbank.nieuw';
+import { contentDisposition } from '../../app/utils/content-disposition';
 import { db } from '../../app/utils/db.server';
 import {
   comments,

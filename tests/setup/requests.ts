@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 
 import { login, sessionCookie } from '../../app/utils/auth.server';
+import { responseForDomainError } from '../../app/utils/http.server';
 
 /**
  * Calls route loaders and actions the way Remix does, with a real session of a demo
@@ -16,7 +17,10 @@ export async function sessionFor(email: string): Promise<string> {
 
 type RouteArgs = { params?: Record<string, string>; cookie?: string | null };
 
-/** Runs a loader; a thrown Response (redirect, 403, 404) is returned rather than thrown. */
+/**
+ * Runs a loader; a thrown Response (redirect, 403, 404) is returned rather than thrown,
+ * and so is the answer to a domain error, as the server's withDomainErrors gives it.
+ */
 export async function runLoader(
   loader: (args: LoaderFunctionArgs) => unknown,
   path: string,
@@ -45,6 +49,8 @@ async function settle(run: () => unknown): Promise<unknown> {
     return await run();
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
+    const answer = responseForDomainError(thrown);
+    if (answer) return answer;
     throw thrown;
   }
 }

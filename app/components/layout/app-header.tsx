@@ -54,7 +54,7 @@ export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser 
                 </NavLink>
               </li>
             ))}
-            {canManageAccounts({ id: user.id, role: user.role, organisationId: user.organisationId }) ? (
+            {canManageAccounts(user) ? (
               <li>
                 <NavLink to="/beheer">{t.common.nav.admin}</NavLink>
               </li>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 
 import { t } from '../../i18n';
 import { type LibraryKind, TARGET_GROUPS, UPLOAD_ACCEPT } from '../../models/library/library-rules';
-import type { LibraryFormValues } from '../../schemas/library';
+import type { LibraryFormOptions, LibraryFormValues } from '../../schemas/library';
 import { formatDateTime } from '../../utils/date-time';
 import { groupConsecutive } from '../../utils/grouping';
 import { shorten } from '../../utils/text';
@@ -10,14 +10,6 @@ import { EditForm } from '../forms/edit-form';
 import { Field, FieldGroup } from '../forms/field';
 
 const f = t.library.form;
-
-export type LibraryFormOptions = {
-  themes: { id: number; code: string; title: string }[];
-  municipalities: { id: number; name: string }[];
-  goals: { id: number; code: string; title: string; themeCode: string; themeTitle: string }[];
-  actions: { id: number; code: string | null; title: string; goalCode: string }[];
-  meetings: { id: number; title: string; startsAt: string }[];
-};
 
 const TITLE_MAX = 100;
 

@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 
 import { t } from '../../i18n';
 import { DEADLINE_EXAMPLES } from '../../models/tracker/deadline';
+import type { ActionFormOptions, ActionFormValues } from '../../schemas/action';
 import type { FieldErrors } from '../../utils/forms';
 import { groupConsecutive } from '../../utils/grouping';
 import { shorten } from '../../utils/text';
@@ -9,31 +10,6 @@ import { EditForm } from '../forms/edit-form';
 import { Field } from '../forms/field';
 import { OrganisationOptions } from '../forms/organisation-options';
 import { StatusOptions } from './action-bits';
-
-export type ActionFormOptions = {
-  goals: { id: number; code: string; title: string; themeId: number; themeCode: string; themeTitle: string }[];
-  users: { id: number; name: string; organisationId: number }[];
-  organisations: { id: number; name: string; kind: 'gemeente' | 'partner' }[];
-  /** The scopes this user may choose: null is regional, a number a municipality. */
-  scopes: { municipalityId: number | null; name: string }[];
-};
-
-/** Form values as strings, named like the fields of ActionFormSchema. */
-export type ActionFormValues = Partial<
-  Record<
-    | 'title'
-    | 'description'
-    | 'goalId'
-    | 'ownerUserId'
-    | 'ownerOrganisationId'
-    | 'partners'
-    | 'deadline'
-    | 'status'
-    | 'progress'
-    | 'municipalityId',
-    string
-  >
->;
 
 const a = t.actions;
 const f = t.tracker.actionForm;

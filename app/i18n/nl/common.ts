@@ -34,6 +34,7 @@ export const common = {
     serverText: 'Er is een onverwachte fout opgetreden. Probeer het later opnieuw.',
     backHome: 'Terug naar de agenda',
     formHasErrors: 'Het formulier bevat fouten. Niets is opgeslagen.',
+    methodNotAllowed: 'Methode niet toegestaan',
   },
   login: {
     title: 'Inloggen',

@@ -3,7 +3,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { invites, organisations, sessions, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { userAccessChanged } from '../collab/live-bridge.server';
-import type { Role } from '../permissions';
+import { locksSelfOut, type Role } from '../permissions';
 import { issueInvite } from './invite.server';
 import { organisationExists } from './organisation.server';
 import { hashPassword, verifyPassword } from './password.server';
@@ -101,9 +101,7 @@ export function updateUserAccess(input: {
   const result = db.transaction((tx) => {
     const user = tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, input.userId)).get();
     if (!user) return { ok: false, error: 'not_found' } as const;
-    if (input.userId === input.actorId && user.role === 'beheerder' && input.role !== 'beheerder') {
-      return { ok: false, error: 'self_demote' } as const;
-    }
+    if (locksSelfOut({ id: input.actorId }, user, { role: input.role })) return { ok: false, error: 'self_demote' } as const;
     if (!organisationExists(input.organisationId)) return { ok: false, error: 'organisation_unknown' } as const;
     tx.update(users).set({ role: input.role, organisationId: input.organisationId }).where(eq(users.id, input.userId)).run();
     return { ok: true } as const;
@@ -123,9 +121,9 @@ export function setUserActive(input: {
   actorId: number;
 }): { ok: true } | Failure<'not_found' | 'self_deactivate'> {
   const result = db.transaction((tx) => {
-    const user = tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get();
+    const user = tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, input.userId)).get();
     if (!user) return { ok: false, error: 'not_found' } as const;
-    if (!input.active && input.userId === input.actorId) return { ok: false, error: 'self_deactivate' } as const;
+    if (locksSelfOut({ id: input.actorId }, user, { active: input.active })) return { ok: false, error: 'self_deactivate' } as const;
     tx.update(users).set({ active: input.active }).where(eq(users.id, input.userId)).run();
     if (!input.active) tx.delete(sessions).where(eq(sessions.userId, input.userId)).run();
     return { ok: true } as const;

@@ -15,6 +15,7 @@ import {
 import { db } from '../../utils/db.server';
 import { followTarget } from '../notifications/follow.server';
 import { notifyCommentEdited, notifyCommentPosted } from '../notifications/notification.server';
+import type { CommentTargetScope } from '../permissions';
 import { mentionedNames } from './mention';
 import { listPersonNames } from './mention.server';
 
@@ -114,14 +115,21 @@ export function getComment(id: number) {
 }
 
 /**
- * What the permission checks need to know about a comment target, or undefined
- * when it does not exist: an action's or accent's municipality (null = regional).
+ * What the permission checks need to know about a comment target (canEditCommentTarget),
+ * or undefined when it does not exist: an action's or accent's municipality (null =
+ * regional), a library item's author.
  */
-export function getCommentTargetScope({ targetType, targetId }: { targetType: CommentTarget; targetId: number }) {
+export function getCommentTargetScope({
+  targetType,
+  targetId,
+}: {
+  targetType: CommentTarget;
+  targetId: number;
+}): (CommentTargetScope & { targetId: number }) | undefined {
   switch (targetType) {
     case 'goal': {
       const goal = db.select({ id: goals.id }).from(goals).where(eq(goals.id, targetId)).get();
-      return goal ? { targetType, targetId, municipalityId: null } : undefined;
+      return goal ? { targetType, targetId } : undefined;
     }
     case 'action': {
       const action = db.select({ municipalityId: actions.municipalityId }).from(actions).where(eq(actions.id, targetId)).get();
@@ -137,16 +145,14 @@ export function getCommentTargetScope({ targetType, targetId }: { targetType: Co
     }
     case 'library': {
       const item = db.select({ createdBy: libraryItems.createdBy }).from(libraryItems).where(eq(libraryItems.id, targetId)).get();
-      return item ? { targetType, targetId, municipalityId: null, createdBy: item.createdBy } : undefined;
+      return item ? { targetType, targetId, createdBy: item.createdBy } : undefined;
     }
     case 'meeting': {
       const meeting = db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, targetId)).get();
-      return meeting ? { targetType, targetId, municipalityId: null } : undefined;
+      return meeting ? { targetType, targetId } : undefined;
     }
   }
 }
-
-export type CommentTargetScope = NonNullable<ReturnType<typeof getCommentTargetScope>>;
 
 /**
  * Starts a thread (parentId null) or replies to one; the target must exist (checked by

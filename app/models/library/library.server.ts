@@ -20,12 +20,12 @@ import {
   themes,
   users,
 } from '../../../db/schema';
-import type { LibraryFormOptions } from '../../components/library/library-item-form';
 import { t } from '../../i18n';
 import {
   LIBRARY_PAGE_SIZE,
   type LibraryFieldErrors,
   type LibraryFilters,
+  type LibraryFormOptions,
   type LibraryFormValues,
   type LibraryItemInput,
   type LibraryKind,

@@ -4,7 +4,7 @@
  * The rules, in order of precedence (an action is proposed once, for its first reason):
  * 1. decision — actions with status "besluit nodig" (not done, not cancelled by definition);
  * 2. overdue  — actions whose deadline window has ended while not done or cancelled
- *    (isOverdue, the same rule as every list);
+ *    (isActionOverdue, the same rule as every list);
  * 3. deadline — open actions whose window ends from today up to the next meeting (the
  *    next one in the series, else the next of the same kind), or within six weeks of the
  *    meeting (or of today, if later) when none is planned;
@@ -24,8 +24,7 @@ import { addDays, toNL } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
 import { listHistorySince } from '../history.server';
 import { selectActions } from '../tracker/action.server';
-import { isClosedStatus } from '../tracker/action-status';
-import { isOverdue } from '../tracker/deadline';
+import { isActionOverdue, isDueBy } from '../tracker/deadline';
 import { addAgendaPoints, listAgendaPoints } from './agenda-point.server';
 import type { ProposalReason } from './agenda-proposal';
 import { findNextMeeting, findPreviousMeeting, getMeeting } from './meeting.server';
@@ -81,8 +80,8 @@ export function proposeAgendaPoints({ meetingId, today }: { meetingId: number; t
 
   const reasonOf = (a: (typeof allActions)[number]): ProposalReason | null => {
     if (a.status === 'besluit_nodig') return 'decision';
-    if (isOverdue({ end: a.deadlineEnd }, a.status, today)) return 'overdue';
-    if (!isClosedStatus(a.status) && a.deadlineEnd !== null && a.deadlineEnd >= today && a.deadlineEnd <= horizon) return 'deadline';
+    if (isActionOverdue(a, today)) return 'overdue';
+    if (isDueBy(a, today, horizon)) return 'deadline';
     return null;
   };
   for (const reason of ['decision', 'overdue', 'deadline'] as const) {

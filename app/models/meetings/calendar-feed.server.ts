@@ -16,14 +16,15 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { and, asc, eq, gte, inArray, isNotNull, notInArray, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, or } from 'drizzle-orm';
 import ical from 'ical-generator';
 
 import { actions, meetingAttendees, meetings, users } from '../../../db/schema';
 import { t } from '../../i18n';
 import { addDays } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
-import type { Role } from '../permissions';
+import { type Role, runsWorkgroupMeetings } from '../permissions';
+import { actionIsOpen } from '../tracker/action-status.server';
 import { meetingEnd } from './meeting-time';
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -59,7 +60,9 @@ export function calendarFeedUrl(baseUrl: string, token: string): string {
 /** The meetings in a user's feed (see above). */
 export function listFeedMeetings({ userId, role, since }: { userId: number; role: Role; since: string }) {
   const invited = db.select({ id: meetingAttendees.meetingId }).from(meetingAttendees).where(eq(meetingAttendees.userId, userId));
-  const mine = role === 'werkgroeplid' ? or(inArray(meetings.id, invited), eq(meetings.kind, 'werkgroep')) : inArray(meetings.id, invited);
+  const mine = runsWorkgroupMeetings({ role })
+    ? or(inArray(meetings.id, invited), eq(meetings.kind, 'werkgroep'))
+    : inArray(meetings.id, invited);
   return db
     .select({
       id: meetings.id,
@@ -80,7 +83,7 @@ export function listFeedDeadlines(userId: number) {
   return db
     .select({ id: actions.id, title: actions.title, deadlinePhrase: actions.deadlinePhrase, deadlineEnd: actions.deadlineEnd })
     .from(actions)
-    .where(and(eq(actions.ownerUserId, userId), isNotNull(actions.deadlineEnd), notInArray(actions.status, ['afgerond', 'vervallen'])))
+    .where(and(eq(actions.ownerUserId, userId), isNotNull(actions.deadlineEnd), actionIsOpen()))
     .orderBy(asc(actions.deadlineEnd))
     .all();
 }

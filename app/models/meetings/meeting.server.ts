@@ -23,9 +23,11 @@ import { toNL } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
 import { type FieldErrors, parseForm } from '../../utils/forms';
 import { groupConsecutive } from '../../utils/grouping';
+import { NotFoundError } from '../errors';
 import type { Tx } from '../history.server';
 import { notifyMeetingPlanned } from '../notifications/notification.server';
 import { selectActions } from '../tracker/action.server';
+import { actionIsOpen } from '../tracker/action-status.server';
 import { meetingEnd, nlToUtc, sameTimeWeeksLater } from './meeting-time';
 import { syncNotesOutline } from './notes/notes-outline.server';
 
@@ -236,7 +238,7 @@ export function planMeeting({ userId, input }: { userId: number; input: MeetingF
 export function updateMeeting({ id, input }: { id: number; input: MeetingFormInput }) {
   db.transaction(() => {
     const current = db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, id)).get();
-    if (!current) throw new Response('Niet gevonden', { status: 404 });
+    if (!current) throw new NotFoundError('meeting', id);
     const status = current.status === 'vastgesteld' ? current.status : input.status;
     db.update(meetings)
       .set({ ...meetingFields(input), status })
@@ -333,7 +335,7 @@ export function listOpenSeriesActions(meetingId: number) {
     .select({ id: actions.id, meetingId: sourceMeeting.id, meetingTitle: sourceMeeting.title, meetingStartsAt: sourceMeeting.startsAt })
     .from(actions)
     .innerJoin(sourceMeeting, eq(sourceMeeting.id, actions.sourceMeetingId))
-    .where(and(inArray(actions.sourceMeetingId, earlier), notInArray(actions.status, ['afgerond', 'vervallen'])))
+    .where(and(inArray(actions.sourceMeetingId, earlier), actionIsOpen()))
     .all();
   if (ids.length === 0) return [];
   const source = new Map(ids.map((r) => [r.id, r]));
@@ -362,7 +364,7 @@ export function listOpenSeriesActions(meetingId: number) {
 export function planNextMeeting({ userId, meetingId }: { userId: number; meetingId: number }): number {
   const id = db.transaction(() => {
     const from = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-    if (!from) throw new Response('Niet gevonden', { status: 404 });
+    if (!from) throw new NotFoundError('meeting', meetingId);
     const { id } = createMeeting({
       title: from.title,
       kind: from.kind,

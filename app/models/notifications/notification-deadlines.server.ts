@@ -1,12 +1,12 @@
-import { and, eq, isNotNull, lte, notInArray } from 'drizzle-orm';
+import { and, eq, isNotNull, lte } from 'drizzle-orm';
 
 import { actions, users } from '../../../db/schema';
 import { t } from '../../i18n';
 import { addDays } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
 import { todayInNL } from '../../utils/today';
-import { ACTION_STATUSES, type ActionStatus, isClosedStatus } from '../tracker/action-status';
-import { formatDate, isOverdue } from '../tracker/deadline';
+import { actionIsOpen } from '../tracker/action-status.server';
+import { type DeadlineOf, formatDate, isActionOverdue, isDueBy } from '../tracker/deadline';
 import { type NewNotification, notify } from './notification.server';
 
 /** "Ending soon": the window ends today or within this many days. */
@@ -34,7 +34,7 @@ export function checkDeadlines({ today = todayInNL() }: { today?: string } = {})
         eq(users.active, true),
         isNotNull(actions.deadlineEnd),
         lte(actions.deadlineEnd, addDays(today, DEADLINE_SOON_DAYS)),
-        notInArray(actions.status, ACTION_STATUSES.filter(isClosedStatus)),
+        actionIsOpen(),
       ),
     )
     .all();
@@ -48,7 +48,7 @@ export function checkDeadlines({ today = todayInNL() }: { today?: string } = {})
   return stored;
 }
 
-type DeadlineCandidate = { id: number; title: string; status: ActionStatus; ownerUserId: number | null; deadlineEnd: string | null };
+type DeadlineCandidate = DeadlineOf & { id: number; title: string; ownerUserId: number | null };
 
 /**
  * What the trekker of one action hears on `today`: its window ends within
@@ -57,8 +57,9 @@ type DeadlineCandidate = { id: number; title: string; status: ActionStatus; owne
  */
 export function deadlineNotification(action: DeadlineCandidate, today: string): NewNotification | null {
   const end = action.deadlineEnd;
-  if (action.ownerUserId === null || end === null || isClosedStatus(action.status) || end > addDays(today, DEADLINE_SOON_DAYS)) return null;
-  const overdue = isOverdue({ end }, action.status, today);
+  if (action.ownerUserId === null || end === null) return null;
+  const overdue = isActionOverdue(action, today);
+  if (!overdue && !isDueBy(action, today, addDays(today, DEADLINE_SOON_DAYS))) return null;
   const kind = overdue ? 'overdue' : 'deadline_soon';
   const m = t.notifications.messages;
   return {

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 
-import { type EMAIL_MODES, NOTIFICATION_KINDS, notificationPreferences } from '../../../db/schema';
+import { notificationPreferences } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { type EmailMode, NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
 
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export type EmailMode = (typeof EMAIL_MODES)[number];
+export type { EmailMode, NotificationKind } from './notification-kinds';
 export type NotificationPreference = { enabled: boolean; email: EmailMode };
 
 /** Without a row: shown in Koers, no e-mail. */

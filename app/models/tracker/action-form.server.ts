@@ -1,8 +1,7 @@
-import type { ActionFormOptions, ActionFormValues } from '../../components/tracker/action-form';
 import { t } from '../../i18n';
-import { type ActionFormInput, ActionFormSchema, optionalId } from '../../schemas/action';
-import { requireAllowed } from '../../utils/auth.server';
+import { type ActionFormInput, type ActionFormOptions, ActionFormSchema, type ActionFormValues } from '../../schemas/action';
 import { type FieldErrors, parseForm } from '../../utils/forms';
+import { ForbiddenError } from '../errors';
 import { type Actor, canEditAction } from '../permissions';
 import { type ActionDetail, findActionReferenceErrors, listActionFormOptions } from './action.server';
 
@@ -46,12 +45,12 @@ export type ActionFormResult =
 
 /**
  * Validates a submitted action form for this actor. The chosen scope is checked first:
- * a scope the actor may not use is a 403 (nothing saved), whatever else is wrong.
- * Bad values and ids that point nowhere come back as field errors.
+ * a scope the actor may not use is refused (ForbiddenError: a 403, nothing saved),
+ * whatever else is wrong. Bad values and ids that point nowhere come back as field errors.
  */
 export function readActionForm(actor: Actor, formData: FormData): ActionFormResult {
-  const scope = optionalId.safeParse(formData.get('municipalityId') ?? undefined);
-  if (scope.success) requireAllowed(canEditAction(actor, { municipalityId: scope.data }));
+  const scope = ActionFormSchema.shape.municipalityId.safeParse(formData.get('municipalityId') ?? undefined);
+  if (scope.success && !canEditAction(actor, { municipalityId: scope.data })) throw new ForbiddenError('action scope');
   const form = parseForm(ActionFormSchema, formData);
   if (!form.ok) return form;
   const fieldErrors = findActionReferenceErrors(form.data);

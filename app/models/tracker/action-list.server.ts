@@ -11,30 +11,13 @@ import { type ActionFilters, parseActionFilters, type ParsedActionFilters } from
 import { db } from '../../utils/db.server';
 import { listOrganisationOptions } from '../accounts/organisation.server';
 import { selectActions } from './action.server';
-import { ACTION_STATUSES, type ActionStatus } from './action-status';
+import { ACTION_STATUSES, isClosedStatus } from './action-status';
+import { actionIsOverdue } from './action-status.server';
 import { getAgenda } from './agenda.server';
-import { compareDeadlines, isOverdue } from './deadline';
-
-const CLOSED: ActionStatus[] = ['afgerond', 'vervallen'];
+import { compareDeadlines, withOverdue } from './deadline';
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectActions>['all']>>[number];
 export type ActionListRow = Row & { overdue: boolean };
-
-const withOverdue =
-  (today: string) =>
-  (row: Row): ActionListRow => ({
-    ...row,
-    overdue: isOverdue({ end: row.deadlineEnd }, row.status, today),
-  });
-
-/** Overdue, in SQL: the window ended before today and the action is not closed. */
-function overdueCondition(today: string): SQL {
-  return and(
-    isNotNull(actions.deadlineEnd),
-    sql`${actions.deadlineEnd} < ${today}`,
-    sql`${actions.status} not in ('afgerond', 'vervallen')`,
-  )!;
-}
 
 /** The WHERE clause of a set of filters; columns of `actions` only, so counting needs no joins. */
 function whereOf(filters: ActionFilters, today: string): SQL | undefined {
@@ -56,7 +39,7 @@ function whereOf(filters: ActionFilters, today: string): SQL | undefined {
     if (end !== null) conditions.push(or(isNull(actions.deadlineStart), sql`${actions.deadlineStart} <= ${end}`));
     if (start !== null) conditions.push(or(isNull(actions.deadlineEnd), sql`${actions.deadlineEnd} >= ${start}`));
   }
-  if (filters.overdueOnly) conditions.push(overdueCondition(today));
+  if (filters.overdueOnly) conditions.push(actionIsOverdue(today));
   if (filters.scope === 'regionaal') conditions.push(isNull(actions.municipalityId));
   if (filters.scope === 'lokaal') conditions.push(isNotNull(actions.municipalityId));
   if (filters.text !== '') {
@@ -125,7 +108,7 @@ export function listActions({ filters, today, pageSize = PAGE_SIZE }: { filters:
     .orderBy(...orderOf(filters))
     .$dynamic();
   if (pageSize !== null) query = query.limit(pageSize).offset((page - 1) * pageSize);
-  return { total, page, pageCount, pageSize, rows: query.all().map(withOverdue(today)) };
+  return { total, page, pageCount, pageSize, rows: withOverdue(query.all(), today) };
 }
 
 /** The choices of the filter form. Small tables, so four plain queries. */
@@ -184,8 +167,8 @@ function byUrgency(a: ActionListRow, b: ActionListRow): number {
 }
 
 function splitClosed(rows: ActionListRow[]) {
-  const open = rows.filter((r) => !CLOSED.includes(r.status)).sort(byUrgency);
-  const closed = rows.filter((r) => CLOSED.includes(r.status)).sort(byUrgency);
+  const open = rows.filter((r) => !isClosedStatus(r.status)).sort(byUrgency);
+  const closed = rows.filter((r) => isClosedStatus(r.status)).sort(byUrgency);
   return { open, closed };
 }
 
@@ -194,11 +177,15 @@ function splitClosed(rows: ActionListRow[]) {
  * for a municipality its local actions) that are not already mine.
  */
 export function listMyActions({ userId, organisationId, today }: { userId: number; organisationId: number; today: string }) {
-  const rows = selectActions()
-    .where(or(eq(actions.ownerUserId, userId), eq(actions.ownerOrganisationId, organisationId), eq(actions.municipalityId, organisationId)))
-    .orderBy(...agendaOrder)
-    .all()
-    .map(withOverdue(today));
+  const rows = withOverdue(
+    selectActions()
+      .where(
+        or(eq(actions.ownerUserId, userId), eq(actions.ownerOrganisationId, organisationId), eq(actions.municipalityId, organisationId)),
+      )
+      .orderBy(...agendaOrder)
+      .all(),
+    today,
+  );
   const own = rows.filter((r) => r.ownerUserId === userId);
   const organisation = rows.filter((r) => r.ownerUserId !== userId);
   return { own: splitClosed(own), organisation: splitClosed(organisation) };
@@ -276,11 +263,13 @@ export type TimelineChapter = { id: number; code: string; title: string; goals: 
 export function getTimeline({ filters, today }: { filters: ActionFilters; today: string }) {
   const agenda = getAgenda();
   if (!agenda) return null;
-  const rows = selectActions()
-    .where(whereOf(filters, today))
-    .orderBy(...agendaOrder)
-    .all()
-    .map(withOverdue(today));
+  const rows = withOverdue(
+    selectActions()
+      .where(whereOf(filters, today))
+      .orderBy(...agendaOrder)
+      .all(),
+    today,
+  );
 
   const todayYear = Number(today.slice(0, 4));
   let lastYear = Math.max(agenda.periodEnd, todayYear);
@@ -403,14 +392,16 @@ export const BOARD_CLOSED_LIMIT = 25;
  * BOARD_CLOSED_LIMIT cards, with the number left out.
  */
 export function listBoard({ filters, today }: { filters: ActionFilters; today: string }) {
-  const rows = selectActions()
-    .where(whereOf({ ...filters, statuses: [] }, today))
-    .orderBy(...agendaOrder)
-    .all()
-    .map(withOverdue(today));
+  const rows = withOverdue(
+    selectActions()
+      .where(whereOf({ ...filters, statuses: [] }, today))
+      .orderBy(...agendaOrder)
+      .all(),
+    today,
+  );
   return ACTION_STATUSES.map((status) => {
     const cards = rows.filter((r) => r.status === status);
-    if (!CLOSED.includes(status)) return { status, total: cards.length, actions: cards };
+    if (!isClosedStatus(status)) return { status, total: cards.length, actions: cards };
     cards.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
     return { status, total: cards.length, actions: cards.slice(0, BOARD_CLOSED_LIMIT) };
   });

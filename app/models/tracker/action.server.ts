@@ -7,12 +7,13 @@ import type { ActionFormInput } from '../../schemas/action';
 import { db } from '../../utils/db.server';
 import type { FieldErrors } from '../../utils/forms';
 import { listOrganisationOptions, organisationExists } from '../accounts/organisation.server';
+import { NotFoundError } from '../errors';
 import { recordHistory, recordUpdate } from '../history.server';
 import { notifyActionOwner } from '../notifications/notification.server';
-import type { ActionStatus } from './action-status';
+import { type ActionStatus, progressForStatus } from './action-status';
 import { goalExists, goalWithChapterColumns } from './goal.server';
 
-/** The fields of an action that its form edits and its history records. */
+/** The fields of an action that its form edits and its history records (afgerond is 100 %). */
 function editableFields(input: ActionFormInput) {
   return {
     title: input.title,
@@ -25,7 +26,7 @@ function editableFields(input: ActionFormInput) {
     deadlineStart: input.deadline?.start ?? null,
     deadlineEnd: input.deadline?.end ?? null,
     status: input.status,
-    progress: input.progress,
+    progress: progressForStatus(input.status, input.progress),
     municipalityId: input.municipalityId,
   };
 }
@@ -121,7 +122,7 @@ export function createAction({ userId, input }: { userId: number; input: ActionF
 export function updateAction({ userId, id, input }: { userId: number; id: number; input: ActionFormInput }) {
   db.transaction((tx) => {
     const before = tx.select().from(actions).where(eq(actions.id, id)).get();
-    if (!before) throw new Response('Actie niet gevonden', { status: 404 });
+    if (!before) throw new NotFoundError('action', id);
     const fields = editableFields(input);
     if (recordUpdate(tx, 'action', id, userId, before, fields)) {
       const updatedAt = new Date().toISOString();
@@ -140,15 +141,15 @@ export function updateAction({ userId, id, input }: { userId: number; id: number
 export function setActionStatus({ userId, id, status }: { userId: number; id: number; status: ActionStatus }) {
   db.transaction((tx) => {
     const before = tx.select({ status: actions.status, progress: actions.progress }).from(actions).where(eq(actions.id, id)).get();
-    if (!before) throw new Response('Actie niet gevonden', { status: 404 });
-    const progress = status === 'afgerond' ? 100 : before.progress;
+    if (!before) throw new NotFoundError('action', id);
+    const progress = progressForStatus(status, before.progress);
     if (recordUpdate(tx, 'action', id, userId, before, { status, progress })) {
       tx.update(actions).set({ status, progress, updatedAt: new Date().toISOString() }).where(eq(actions.id, id)).run();
     }
   });
 }
 
-/** A progress report: stored in the log and, when given, applied to status and percentage. */
+/** A progress report: stored in the log and, when given, applied to status and percentage (afgerond is 100 %). */
 export function addProgressUpdate({
   userId,
   actionId,
@@ -164,8 +165,9 @@ export function addProgressUpdate({
 }) {
   db.transaction((tx) => {
     const before = tx.select({ status: actions.status, progress: actions.progress }).from(actions).where(eq(actions.id, actionId)).get();
-    if (!before) throw new Response('Actie niet gevonden', { status: 404 });
-    const after = { status: status ?? before.status, progress: progress ?? (status === 'afgerond' ? 100 : before.progress) };
+    if (!before) throw new NotFoundError('action', actionId);
+    const afterStatus = status ?? before.status;
+    const after = { status: afterStatus, progress: progressForStatus(afterStatus, progress ?? before.progress) };
     tx.insert(progressUpdates)
       .values({
         actionId,

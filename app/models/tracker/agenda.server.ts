@@ -3,7 +3,7 @@ import { asc, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import { actions, agendas, goals, organisations, themes, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { ACTION_STATUSES, type ActionStatus } from './action-status';
-import { isOverdue } from './deadline';
+import { isActionOverdue } from './deadline';
 
 export type StatusCounts = Record<ActionStatus, number> & { overdue: number; total: number };
 
@@ -207,7 +207,7 @@ export function getAgendaOverview({ today, includeLocal }: { today: string; incl
       ownerUserName: nameOf(userNames, row.ownerUserId),
       ownerOrganisationName: nameOf(organisationNames, row.ownerOrganisationId),
       municipalityName: nameOf(organisationNames, row.municipalityId),
-      overdue: isOverdue({ end: row.deadlineEnd }, row.status, today),
+      overdue: isActionOverdue(row, today),
     };
     if (entry.goal.actions.length < OVERVIEW_ACTIONS_PER_GOAL) entry.goal.actions.push(action);
     else entry.goal.moreCount += 1;

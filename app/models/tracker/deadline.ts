@@ -2,8 +2,12 @@
  * Fuzzy deadlines: the agenda's policy phrases ("medio 2022", "uiterlijk
  * 31-12-2021", "vanaf medio 2021") and the date windows derived from them.
  *
- * Pure module: no I/O, no clock (callers pass `today`), no dependencies.
- * All dates are calendar dates as ISO strings 'YYYY-MM-DD'; windows are
+ * Also the rules that compare an action's window with today — overdue, ending soon —
+ * written once for every page, list, feed and notification (their SQL twin for queries
+ * is in action-status.server.ts).
+ *
+ * Pure module: no I/O, no clock (callers pass `today`); it depends only on the status
+ * rules of action-status.ts. All dates are calendar dates as ISO strings 'YYYY-MM-DD'; windows are
  * inclusive on both ends. Date math is done in UTC so no time zone can shift a day.
  * The window choices are recorded in docs/decisions/002-deadline-windows.md.
  */
@@ -475,6 +479,28 @@ export function parseWindowFilter(input: string, today: string): WindowFilterRes
  */
 export function isOverdue(d: { end: string | null }, status: ActionStatus, today: string): boolean {
   return d.end !== null && d.end < today && !isClosedStatus(status);
+}
+
+/** The part of an action the deadline rules look at. */
+export type DeadlineOf = { deadlineEnd: string | null; status: ActionStatus };
+
+/** isOverdue for an action as the models read it. */
+export function isActionOverdue(action: DeadlineOf, today: string): boolean {
+  return isOverdue({ end: action.deadlineEnd }, action.status, today);
+}
+
+/** The rows with `overdue` set by isActionOverdue: what every action table and card shows. */
+export function withOverdue<T extends DeadlineOf>(rows: T[], today: string): (T & { overdue: boolean })[] {
+  return rows.map((row) => ({ ...row, overdue: isActionOverdue(row, today) }));
+}
+
+/**
+ * Ending soon: an open action whose window ends from today up to and including
+ * `lastDay` (the next meeting, a week ahead). Not overdue yet: today is still in time.
+ */
+export function isDueBy(action: DeadlineOf, today: string, lastDay: string): boolean {
+  const end = action.deadlineEnd;
+  return end !== null && end >= today && end <= lastDay && !isClosedStatus(action.status);
 }
 
 /** Do two inclusive windows share at least one day? A null end is open-ended. */

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { actions, goals, organisations, themes, users } from '../../../db/schema';
 import type { GoalFormInput } from '../../schemas/goal';
 import { db } from '../../utils/db.server';
+import { NotFoundError } from '../errors';
 import { recordUpdate } from '../history.server';
 
 /** A goal with the code and title of its chapter (select from goals joined with themes). */
@@ -68,7 +69,7 @@ export function updateGoal({ userId, id, input }: { userId: number; id: number; 
       .from(goals)
       .where(eq(goals.id, id))
       .get();
-    if (!before) throw new Response('Doel niet gevonden', { status: 404 });
+    if (!before) throw new NotFoundError('goal', id);
     const fields = { title: input.title, body: input.body, targetYear: input.targetYear };
     if (recordUpdate(tx, 'goal', id, userId, before, fields)) {
       tx.update(goals)

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { themes } from '../../../db/schema';
 import type { ThemeFormInput } from '../../schemas/theme';
 import { db } from '../../utils/db.server';
+import { NotFoundError } from '../errors';
 import { recordUpdate } from '../history.server';
 
 /** One chapter of the agenda; undefined when it does not exist. */
@@ -18,7 +19,7 @@ export function getTheme(id: number) {
 export function updateTheme({ userId, id, input }: { userId: number; id: number; input: ThemeFormInput }) {
   db.transaction((tx) => {
     const before = tx.select({ title: themes.title, body: themes.body }).from(themes).where(eq(themes.id, id)).get();
-    if (!before) throw new Response('Hoofdstuk niet gevonden', { status: 404 });
+    if (!before) throw new NotFoundError('theme', id);
     const fields = { title: input.title, body: input.body };
     if (recordUpdate(tx, 'theme', id, userId, before, fields)) {
       tx.update(themes).set(fields).where(eq(themes.id, id)).run();

@@ -3,16 +3,12 @@
  * show; loaders, actions (and later the websocket server) use it to decide what to
  * allow. Browser-safe: no server imports.
  */
+import { t } from '../i18n';
+
 export const ROLES = ['beheerder', 'werkgroeplid', 'gemeente', 'adviseur', 'lezer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  beheerder: 'Beheerder',
-  werkgroeplid: 'Werkgroeplid',
-  gemeente: 'Gemeente',
-  adviseur: 'Adviseur',
-  lezer: 'Lezer',
-};
+export const ROLE_LABELS: Record<Role, string> = t.admin.roles;
 
 /** Who is asking: enough of a user to decide any permission. */
 export type Actor = { id: number; role: Role; organisationId: number };

@@ -27,18 +27,18 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${a.cellTitle(data.goal.code, data.municipality.name)} — Koers` : 'Koers' },
+  { title: data ? t.common.pageTitle(a.cellTitle(data.goal.code, data.municipality.name)) : t.common.appName },
 ];
 
 function parseId(value: string | undefined): number {
-  if (!value || !/^[1-9]\d{0,9}$/.test(value)) throw new Response('Niet gevonden', { status: 404 });
+  if (!value || !/^[1-9]\d{0,9}$/.test(value)) throw new Response(t.common.errors.notFoundTitle, { status: 404 });
   return Number(value);
 }
 
 /** The cell named by the URL, or a 404 for an unknown goal or an organisation that is no municipality. */
 function loadCell(params: LoaderFunctionArgs['params']) {
   const found = getAccentCell(parseId(params.goalId), parseId(params.municipalityId));
-  if (!found) throw new Response('Niet gevonden', { status: 404 });
+  if (!found) throw new Response(t.common.errors.notFoundTitle, { status: 404 });
   return found;
 }
 

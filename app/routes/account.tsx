@@ -18,12 +18,12 @@ const a = t.admin.account;
 const cal = t.meetings.account;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction = () => [{ title: `${a.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(a.title) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const account = getAccount(user.id);
-  if (!account) throw new Response('Niet gevonden', { status: 404 });
+  if (!account) throw new Response(t.common.errors.notFoundTitle, { status: 404 });
   const url = new URL(request.url);
   const changed = url.searchParams.get('wachtwoord') === 'gewijzigd';
   const token = getCalendarToken(user.id);

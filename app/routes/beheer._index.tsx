@@ -11,7 +11,7 @@ import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 const h = t.admin.home;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction = () => [{ title: `${h.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(h.title) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

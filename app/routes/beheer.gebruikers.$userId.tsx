@@ -23,15 +23,17 @@ const e = t.admin.errors;
 const NOTICES = { toegang: p.accessSaved, gedeactiveerd: p.deactivated, geactiveerd: p.reactivated } as const;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? p.titleFallback} — Beheer — Koers` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: t.common.pageTitle(data?.user.name ?? p.titleFallback, t.common.nav.admin) },
+];
 
 function parseUserId(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new Response('Niet gevonden', { status: 404 });
+  if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new Response(t.common.errors.notFoundTitle, { status: 404 });
   return Number(raw);
 }
 
 function notFound(): never {
-  throw new Response('Niet gevonden', { status: 404 });
+  throw new Response(t.common.errors.notFoundTitle, { status: 404 });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -12,7 +12,7 @@ import { asActor, requireAllowed, requireUser } from '../utils/auth.server';
 const u = t.admin.users;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction = () => [{ title: `${u.title} — Beheer — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(u.title, t.common.nav.admin) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

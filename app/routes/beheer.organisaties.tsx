@@ -16,7 +16,7 @@ const o = t.admin.organisations;
 const e = t.admin.errors;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction = () => [{ title: `${o.title} — Beheer — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(o.title, t.common.nav.admin) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!form.ok) return reply({ intent, organisationId, fieldErrors: form.fieldErrors, values: form.values });
     const result = renameOrganisation(form.data);
     if (!result.ok) {
-      if (result.error === 'not_found') throw new Response('Niet gevonden', { status: 404 });
+      if (result.error === 'not_found') throw new Response(t.common.errors.notFoundTitle, { status: 404 });
       return reply({ intent, organisationId, fieldErrors: { name: e.organisationNameTaken }, values: { name: form.data.name } });
     }
     return redirect(`/beheer/organisaties?hernoemd=${encodeURIComponent(result.name)}`);

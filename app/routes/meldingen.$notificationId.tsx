@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 
+import { t } from '../i18n';
 import { markNotificationRead } from '../models/notifications/notification-inbox.server';
 import { requireUser } from '../utils/auth.server';
 import { safeRedirect } from '../utils/redirect';
@@ -26,5 +27,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUser(request);
   requireIdParam(params.notificationId);
-  throw new Response('Methode niet toegestaan', { status: 405, statusText: 'Method Not Allowed', headers: { Allow: 'GET' } });
+  throw new Response(t.common.errors.methodNotAllowed, { status: 405, statusText: 'Method Not Allowed', headers: { Allow: 'GET' } });
 }

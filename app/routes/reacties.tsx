@@ -35,7 +35,7 @@ import { safeRedirect } from '../utils/redirect';
 const c = t.comments;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: commentsCss }];
-export const meta: MetaFunction = () => [{ title: `${c.errorPage.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(c.errorPage.title) }];
 
 /** Nothing to show here: comments are written on an item's page and posted to this action. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const notFound = () => new Response('Niet gevonden', { status: 404 });
+const notFound = () => new Response(t.common.errors.notFoundTitle, { status: 404 });
 
 /** May the actor change the item the comment is about? (Its editors may resolve any thread on it.) */
 function mayEditTarget(actor: Actor, scope: CommentTargetScope): boolean {

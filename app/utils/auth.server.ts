@@ -2,6 +2,7 @@ import { createCookie, redirect } from '@remix-run/node';
 import { and, count, eq, gt } from 'drizzle-orm';
 
 import { loginFailures, users } from '../../db/schema';
+import { t } from '../i18n';
 import { DUMMY_HASH, verifyPassword } from '../models/accounts/password.server';
 import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../models/accounts/session.server';
 import type { Actor } from '../models/permissions';
@@ -41,7 +42,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 /** Throws a 403 page unless the policy allows it. Call with a function from models/permissions. */
 export function requireAllowed(allowed: boolean): void {
-  if (!allowed) throw new Response('Geen toegang', { status: 403, statusText: 'Forbidden' });
+  if (!allowed) throw new Response(t.common.errors.forbiddenTitle, { status: 403, statusText: 'Forbidden' });
 }
 
 export function asActor(user: SessionUser): Actor {

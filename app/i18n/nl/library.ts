@@ -4,6 +4,8 @@ export const library = {
   lead: 'Goede voorbeelden, documenten, links en contacten die de werkgroep deelt: zoek, filter en voeg toe.',
   breadcrumbsLabel: 'Kruimelpad',
   newItem: 'Nieuw item',
+  /** The name of an uploaded or downloaded file whose own name has nothing usable left. */
+  fileNameFallback: 'bestand',
   kinds: {
     document: 'Document',
     link: 'Link',

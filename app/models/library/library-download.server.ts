@@ -8,6 +8,7 @@ import fs from 'node:fs';
 
 import { createReadableStreamFromReadable } from '@remix-run/node';
 
+import { t } from '../../i18n';
 import { storedFilePath } from './upload.server';
 
 /** `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / RFC 8187). */
@@ -17,7 +18,7 @@ export function contentDisposition(name: string): string {
       .normalize('NFKD')
       .replace(/[^\x20-\x7e]/g, '')
       .replace(/["\\%]/g, '_')
-      .trim() || 'bestand';
+      .trim() || t.library.fileNameFallback;
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

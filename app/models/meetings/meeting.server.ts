@@ -236,7 +236,7 @@ export function planMeeting({ userId, input }: { userId: number; input: MeetingF
 export function updateMeeting({ id, input }: { id: number; input: MeetingFormInput }) {
   db.transaction(() => {
     const current = db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, id)).get();
-    if (!current) throw new Response('Niet gevonden', { status: 404 });
+    if (!current) throw new Response(t.common.errors.notFoundTitle, { status: 404 });
     const status = current.status === 'vastgesteld' ? current.status : input.status;
     db.update(meetings)
       .set({ ...meetingFields(input), status })
@@ -362,7 +362,7 @@ export function listOpenSeriesActions(meetingId: number) {
 export function planNextMeeting({ userId, meetingId }: { userId: number; meetingId: number }): number {
   const id = db.transaction(() => {
     const from = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-    if (!from) throw new Response('Niet gevonden', { status: 404 });
+    if (!from) throw new Response(t.common.errors.notFoundTitle, { status: 404 });
     const { id } = createMeeting({
       title: from.title,
       kind: from.kind,

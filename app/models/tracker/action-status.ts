@@ -1,18 +1,14 @@
 /**
  * Action statuses: the single list used by pages, the websocket server, the
- * import and the tests. Values are stored in the database; labels are Dutch UI text.
+ * import and the tests. Values are stored in the database; their labels are in the catalogue.
  */
+import { t } from '../../i18n';
+
 export const ACTION_STATUSES = ['niet_gestart', 'loopt', 'besluit_nodig', 'afgerond', 'vervallen'] as const;
 
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
-  niet_gestart: 'Niet gestart',
-  loopt: 'Loopt',
-  besluit_nodig: 'Besluit nodig',
-  afgerond: 'Afgerond',
-  vervallen: 'Vervallen',
-};
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = t.actions.statuses;
 
 /** Type guard for untrusted input (form data, imports). */
 export function isActionStatus(value: unknown): value is ActionStatus {

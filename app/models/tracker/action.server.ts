@@ -121,7 +121,7 @@ export function createAction({ userId, input }: { userId: number; input: ActionF
 export function updateAction({ userId, id, input }: { userId: number; id: number; input: ActionFormInput }) {
   db.transaction((tx) => {
     const before = tx.select().from(actions).where(eq(actions.id, id)).get();
-    if (!before) throw new Response('Actie niet gevonden', { status: 404 });
+    if (!before) throw new Response(t.tracker.notFound.action, { status: 404 });
     const fields = editableFields(input);
     if (recordUpdate(tx, 'action', id, userId, before, fields)) {
       const updatedAt = new Date().toISOString();
@@ -140,7 +140,7 @@ export function updateAction({ userId, id, input }: { userId: number; id: number
 export function setActionStatus({ userId, id, status }: { userId: number; id: number; status: ActionStatus }) {
   db.transaction((tx) => {
     const before = tx.select({ status: actions.status, progress: actions.progress }).from(actions).where(eq(actions.id, id)).get();
-    if (!before) throw new Response('Actie niet gevonden', { status: 404 });
+    if (!before) throw new Response(t.tracker.notFound.action, { status: 404 });
     const progress = status === 'afgerond' ? 100 : before.progress;
     if (recordUpdate(tx, 'action', id, userId, before, { status, progress })) {
       tx.update(actions).set({ status, progress, updatedAt: new Date().toISOString() }).where(eq(actions.id, id)).run();
@@ -164,7 +164,7 @@ export function addProgressUpdate({
 }) {
   db.transaction((tx) => {
     const before = tx.select({ status: actions.status, progress: actions.progress }).from(actions).where(eq(actions.id, actionId)).get();
-    if (!before) throw new Response('Actie niet gevonden', { status: 404 });
+    if (!before) throw new Response(t.tracker.notFound.action, { status: 404 });
     const after = { status: status ?? before.status, progress: progress ?? (status === 'afgerond' ? 100 : before.progress) };
     tx.insert(progressUpdates)
       .values({

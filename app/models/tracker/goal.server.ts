@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 
 import { actions, goals, organisations, themes, users } from '../../../db/schema';
+import { t } from '../../i18n';
 import type { GoalFormInput } from '../../schemas/goal';
 import { db } from '../../utils/db.server';
 import { recordUpdate } from '../history.server';
@@ -68,7 +69,7 @@ export function updateGoal({ userId, id, input }: { userId: number; id: number; 
       .from(goals)
       .where(eq(goals.id, id))
       .get();
-    if (!before) throw new Response('Doel niet gevonden', { status: 404 });
+    if (!before) throw new Response(t.tracker.notFound.goal, { status: 404 });
     const fields = { title: input.title, body: input.body, targetYear: input.targetYear };
     if (recordUpdate(tx, 'goal', id, userId, before, fields)) {
       tx.update(goals)

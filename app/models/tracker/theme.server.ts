@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 
 import { themes } from '../../../db/schema';
+import { t } from '../../i18n';
 import type { ThemeFormInput } from '../../schemas/theme';
 import { db } from '../../utils/db.server';
 import { recordUpdate } from '../history.server';
@@ -18,7 +19,7 @@ export function getTheme(id: number) {
 export function updateTheme({ userId, id, input }: { userId: number; id: number; input: ThemeFormInput }) {
   db.transaction((tx) => {
     const before = tx.select({ title: themes.title, body: themes.body }).from(themes).where(eq(themes.id, id)).get();
-    if (!before) throw new Response('Hoofdstuk niet gevonden', { status: 404 });
+    if (!before) throw new Response(t.tracker.notFound.theme, { status: 404 });
     const fields = { title: input.title, body: input.body };
     if (recordUpdate(tx, 'theme', id, userId, before, fields)) {
       tx.update(themes).set(fields).where(eq(themes.id, id)).run();

@@ -336,7 +336,7 @@ function report(results: Measured[], dataset: ReturnType<typeof readDataset>, st
   return [
     flag('no-cache') ? '## Page benchmark without the page cache (`npm run bench -- --no-cache`)' : '## Page benchmark (`npm run bench`)',
     '',
-    `Target (PRODUCT.md): p95 *server time* ≤ ${TARGET_P95_MS} ms for each page on a 2-core machine, at ${settings.concurrency} concurrent keep-alive connections, measured next to a trivial route on the same server in the same run.`,
+    `Target (docs/product.md): p95 *server time* ≤ ${TARGET_P95_MS} ms for each page on a 2-core machine, at ${settings.concurrency} concurrent keep-alive connections, measured next to a trivial route on the same server in the same run.`,
     '',
     `- Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; commit ${gitCommit()}`,
     `- Machine: ${machine.cpuCount} × ${machine.cpuModel}, ${machine.memoryGiB} GiB memory, Node ${machine.node}, ${machine.platform}. The load generator runs on the same machine (loopback), so it shares the cores with the server.`,

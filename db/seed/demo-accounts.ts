@@ -1,6 +1,6 @@
 import type { Role } from '../../app/models/permissions';
 
-/** The demo accounts of PRODUCT.md ("Interfaces other programs and tests rely on"). */
+/** The demo accounts of docs/product.md ("Interfaces other programs and tests rely on"). */
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; organisation: string }[] = [
   { email: 'beheer@koers.test', name: 'Bram Beheer', role: 'beheerder', organisation: 'Haarlem' },
   { email: 'werkgroep.haarlem@koers.test', name: 'Anouk de Vries', role: 'werkgroeplid', organisation: 'Haarlem' },

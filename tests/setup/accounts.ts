@@ -1,4 +1,4 @@
-/** The demo accounts of PRODUCT.md by a short name, for integration and browser tests. */
+/** The demo accounts of docs/product.md by a short name, for integration and browser tests. */
 export const ACCOUNTS = {
   beheerder: 'beheer@koers.test',
   haarlem: 'werkgroep.haarlem@koers.test',

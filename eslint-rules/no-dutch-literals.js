@@ -57,13 +57,15 @@ const VOCABULARY = wordList(`
 
 const DUTCH_SET = new Set([...FUNCTION_WORDS, ...VOCABULARY]);
 
-/** JSX attributes whose value is code, never text. */
+/**
+ * JSX attributes whose value is code, never text. Not `value`: a submit button's value is
+ * its label; a form value such as 'loopt' passes as a single lower-case word anyway.
+ */
 const CODE_ATTRIBUTES = new Set(
   wordList(`
   accept action aria-activedescendant aria-controls aria-describedby aria-labelledby
-  aria-owns as autoComplete class className defaultValue encType form headers href htmlFor id
+  aria-owns as autoComplete class className encType form headers href htmlFor id
   inputMode key lang method name pattern prefetch rel role src srcSet style target to type
-  value
 `),
 );
 

@@ -32,6 +32,8 @@ tester.run('no-dutch-literals', rule, {
     fine(`const el = <section aria-labelledby="omschrijving-titel" id="omschrijving-titel" />;`),
     fine(`const el = <div data-status="besluit nodig" />;`),
     fine(`const el = <input name="zoekterm" type="search" />;`),
+    fine(`const el = <option value="niet_gestart">{label}</option>;`),
+    fine(`const el = <button name="intent" value="verwijderen">{label}</button>;`),
     fine(`import { x } from './acties-van-de-gemeente';`),
     fine(`type Kind = 'onderwerp' | 'randvoorwaarde';`),
     fine(`const labels = { 'geen termijn': 1 };`),
@@ -65,6 +67,7 @@ tester.run('no-dutch-literals', rule, {
     dutch(`const el = <input placeholder="zoeken" />;`),
     dutch(`const el = <img alt="Logo van de gemeente" src="/logo.png" />;`),
     dutch(`const el = <button aria-label={'Reactie verwijderen'} />;`),
+    dutch(`const el = <input type="submit" value="Opslaan" />;`),
     // An exception needs a reason.
     dutch(`
       // i18n-ignore:

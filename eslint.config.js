@@ -11,6 +11,8 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+import noDutchLiterals from './eslint-rules/no-dutch-literals.js';
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'build/', 'data/', '.cache/', 'test-results/', 'playwright-report/', 'bench/.data/', 'backups/', 'public/'],
@@ -55,6 +57,16 @@ export default tseslint.config(
       // A scrolling table region must be reachable by keyboard (axe: scrollable-region-focusable).
       'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['region'], tags: [] }],
     },
+  },
+  {
+    // All user-facing text lives in the catalogue, app/i18n/nl (see the rule's comment).
+    // Operator output is not user-facing: console lines (the rule skips them), the CLIs in
+    // scripts/ and the backup and restore tooling (server/backups/), whose messages are for
+    // whoever runs it.
+    files: ['app/{routes,components,models,schemas,utils}/**/*.{ts,tsx}', 'app/*.{ts,tsx}', 'server/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'server/backups/**'],
+    plugins: { koers: { rules: { 'no-dutch-literals': noDutchLiterals } } },
+    rules: { 'koers/no-dutch-literals': 'error' },
   },
   {
     // Tests may use `any` for payloads of loaders they call directly.

@@ -27,7 +27,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['app/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['app/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'eslint-rules/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup/test-env.ts', 'tests/setup/fail-on-console-error.ts'],
     // Each test file gets its own SQLite file (tests/setup/test-db.ts); files run in parallel forks.

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
+import { t } from '../app/i18n';
+
 /** A fresh nonce per response, so Remix's inline hydration scripts pass the CSP. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
   res.locals.cspNonce = randomBytes(16).toString('base64');
@@ -52,6 +54,6 @@ export function sameOriginOnly(publicUrl: string | undefined) {
     const ownOrigin = allowedOrigin ?? `${req.protocol}://${req.get('host')}`;
     const ok = origin ? origin === ownOrigin : !fetchSite || fetchSite === 'same-origin' || fetchSite === 'none';
     if (ok) return next();
-    res.status(403).type('text/plain; charset=utf-8').send('Geweigerd: dit verzoek komt niet van Koers zelf.');
+    res.status(403).type('text/plain; charset=utf-8').send(t.server.crossSiteRefused);
   };
 }

@@ -1,12 +1,18 @@
 /**
- * The message catalogue. All user-facing text lives under app/i18n/nl/, one file per
- * area, so a second language is a matter of adding app/i18n/<lang>/ with the same keys.
+ * The message catalogue, read as `t.<area>.<key>`. All user-facing text lives under
+ * app/i18n/nl/, one file per area, so a second language is a matter of adding
+ * app/i18n/<lang>/ with the same keys. The lint rule koers/no-dutch-literals
+ * (eslint-rules/no-dutch-literals.js) fails on Dutch text written anywhere else in the
+ * app or the server; log lines for operators are not user-facing and stay where they are.
+ * The catalogue is browser-safe: plain strings and functions, importing nothing of the app.
  */
 import { accents } from './nl/accents';
 import { actions } from './nl/actions';
 import { admin } from './nl/admin';
+import { agendaFile } from './nl/agenda-file';
 import { comments } from './nl/comments';
 import { common } from './nl/common';
+import { dates } from './nl/dates';
 import { decisions } from './nl/decisions';
 import { history } from './nl/history';
 import { library } from './nl/library';
@@ -17,12 +23,15 @@ import { minutes } from './nl/minutes';
 import { notes } from './nl/notes';
 import { notifications } from './nl/notifications';
 import { search } from './nl/search';
+import { server } from './nl/server';
 import { tracker } from './nl/tracker';
 
 export const t = {
   common,
+  dates,
   actions,
   tracker,
+  agendaFile,
   comments,
   accents,
   history,
@@ -36,4 +45,5 @@ export const t = {
   library,
   notifications,
   live,
+  server,
 };

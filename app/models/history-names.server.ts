@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 
 import { actions, goals, type HistoryEntity, localAccents, organisations, themes, users } from '../../db/schema';
+import { t } from '../i18n';
 import { db } from '../utils/db.server';
 import { type HistoryEntry, listHistorySince } from './history.server';
 
@@ -129,7 +130,7 @@ function describeItems(entries: HistoryEntry[]): Record<string, ChangedItem> {
     );
     for (const r of rows) {
       items[`accent:${r.id}`] = {
-        label: `${municipalityNames[r.municipalityId]} bij doel ${goalCodes[r.goalId]}`,
+        label: t.history.changes.accentItem(municipalityNames[r.municipalityId], goalCodes[r.goalId]),
         href: `/accenten/${r.goalId}/${r.municipalityId}`,
       };
     }

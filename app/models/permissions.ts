@@ -4,16 +4,12 @@
  * them what to allow. No permission decision is written anywhere else (the table test,
  * permissions.test.ts, checks every function for every role). Browser-safe: no server imports.
  */
+import { t } from '../i18n';
+
 export const ROLES = ['beheerder', 'werkgroeplid', 'gemeente', 'adviseur', 'lezer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  beheerder: 'Beheerder',
-  werkgroeplid: 'Werkgroeplid',
-  gemeente: 'Gemeente',
-  adviseur: 'Adviseur',
-  lezer: 'Lezer',
-};
+export const ROLE_LABELS: Record<Role, string> = t.admin.roles;
 
 /** Who is asking: enough of a user to decide any permission. */
 export type Actor = { id: number; role: Role; organisationId: number };

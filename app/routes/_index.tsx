@@ -14,7 +14,7 @@ const o = t.tracker.overview;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
 
-export const meta: MetaFunction = () => [{ title: `${o.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(o.title) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

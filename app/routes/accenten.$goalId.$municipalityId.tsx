@@ -28,7 +28,7 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${a.cellTitle(data.goal.code, data.municipality.name)} — Koers` : 'Koers' },
+  { title: data ? t.common.pageTitle(a.cellTitle(data.goal.code, data.municipality.name)) : t.common.appName },
 ];
 
 /** The cell named by the URL, or a 404 for an unknown goal or an organisation that is no municipality. */

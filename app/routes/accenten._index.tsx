@@ -11,7 +11,7 @@ import { formatDay } from '../utils/date-time';
 const a = t.accents;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accentsCss }];
-export const meta: MetaFunction = () => [{ title: `${a.matrixTitle} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(a.matrixTitle) }];
 
 const EXCERPT = 110;
 

@@ -19,7 +19,7 @@ const a = t.admin.account;
 const cal = t.meetings.account;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction = () => [{ title: `${a.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(a.title) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -39,7 +39,7 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? data.action.title : t.common.errors.notFoundTitle} — Koers` },
+  { title: t.common.pageTitle(data ? data.action.title : t.common.errors.notFoundTitle) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -17,7 +17,7 @@ const f = t.tracker.actionForm;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? `${f.editTitle}: ${data.action.title}` : t.common.errors.notFoundTitle} — Koers` },
+  { title: t.common.pageTitle(data ? `${f.editTitle}: ${data.action.title}` : t.common.errors.notFoundTitle) },
 ];
 
 /** Guard, then the action: 404 for an unknown id, 403 unless this user may change it. */

@@ -20,7 +20,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: listsCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: `${l.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(l.title) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

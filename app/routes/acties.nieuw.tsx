@@ -17,7 +17,7 @@ const f = t.tracker.actionForm;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
 
-export const meta: MetaFunction = () => [{ title: `${f.newTitle} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(f.newTitle) }];
 
 /**
  * A new action. ?doel=<goalId> preselects the goal, ?gemeente=<municipalityId> makes it

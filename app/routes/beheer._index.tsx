@@ -12,7 +12,7 @@ import { requireAllowed } from '../utils/http.server';
 const h = t.admin.home;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction = () => [{ title: `${h.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(h.title) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

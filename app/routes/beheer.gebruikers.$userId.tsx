@@ -24,7 +24,9 @@ const e = t.admin.errors;
 const NOTICES = { toegang: p.accessSaved, gedeactiveerd: p.deactivated, geactiveerd: p.reactivated } as const;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? p.titleFallback} — Beheer — Koers` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: t.common.pageTitle(data?.user.name ?? p.titleFallback, t.common.nav.admin) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

@@ -13,7 +13,7 @@ import { requireAllowed } from '../utils/http.server';
 const u = t.admin.users;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction = () => [{ title: `${u.title} — Beheer — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(u.title, t.common.nav.admin) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

@@ -21,7 +21,7 @@ const n = t.admin.newUser;
 const e = t.admin.errors;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction = () => [{ title: `${n.title} — Beheer — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(n.title, t.common.nav.admin) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

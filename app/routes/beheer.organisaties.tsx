@@ -18,7 +18,7 @@ const o = t.admin.organisations;
 const e = t.admin.errors;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction = () => [{ title: `${o.title} — Beheer — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(o.title, t.common.nav.admin) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

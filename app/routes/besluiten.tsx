@@ -13,7 +13,7 @@ const d = t.decisions;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
 
-export const meta: MetaFunction = () => [{ title: `${d.pageTitle} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(d.pageTitle) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

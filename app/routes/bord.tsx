@@ -25,7 +25,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: boardCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: `${b.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(b.title) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

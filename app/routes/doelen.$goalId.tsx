@@ -35,7 +35,7 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${g.eyebrow(data.goal.code)} — Koers` : `${t.common.errors.notFoundTitle} — Koers` },
+  { title: data ? t.common.pageTitle(g.eyebrow(data.goal.code)) : t.common.pageTitle(t.common.errors.notFoundTitle) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -19,7 +19,7 @@ const f = t.tracker.goalForm;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? f.title(data.goal.code) : t.common.errors.notFoundTitle} — Koers` },
+  { title: t.common.pageTitle(data ? f.title(data.goal.code) : t.common.errors.notFoundTitle) },
 ];
 
 /** Guard, then the goal: 404 for an unknown id, 403 for anyone who may not edit the agenda. */

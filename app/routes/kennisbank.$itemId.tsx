@@ -29,7 +29,7 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? data.item.title : t.common.errors.notFoundTitle} — ${l.title} — Koers` },
+  { title: t.common.pageTitle(data ? data.item.title : t.common.errors.notFoundTitle, l.title) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -19,7 +19,7 @@ const f = l.form;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: libraryCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? f.editTitle(data.item.title) : t.common.errors.notFoundTitle} — Koers` },
+  { title: t.common.pageTitle(data ? f.editTitle(data.item.title) : t.common.errors.notFoundTitle) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -17,7 +17,7 @@ const l = t.library;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: libraryCss }];
 
-export const meta: MetaFunction = () => [{ title: `${l.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(l.title) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

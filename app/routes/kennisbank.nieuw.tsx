@@ -20,7 +20,7 @@ const f = l.form;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: libraryCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.kind ? f.newKindTitle(l.kinds[data.kind]) : f.newTitle} — Koers` },
+  { title: t.common.pageTitle(data?.kind ? f.newKindTitle(l.kinds[data.kind]) : f.newTitle) },
 ];
 
 /**

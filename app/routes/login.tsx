@@ -9,7 +9,7 @@ import { clientAddress, getUser, login, sessionCookie } from '../utils/auth.serv
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { safeRedirect } from '../utils/redirect';
 
-export const meta: MetaFunction = () => [{ title: `${t.common.login.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(t.common.login.title) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect('/');

@@ -20,7 +20,7 @@ import { badRequest, requireFound } from '../utils/http.server';
 const n = t.notifications;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
-export const meta: MetaFunction = () => [{ title: `${n.pageTitle} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(n.pageTitle) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

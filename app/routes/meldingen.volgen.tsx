@@ -14,7 +14,7 @@ import { safeRedirect } from '../utils/redirect';
 
 const f = t.notifications.follow;
 
-export const meta: MetaFunction = () => [{ title: `${f.pageTitle} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(f.pageTitle) }];
 
 /**
  * Whether the user follows an item (?type=action&id=12): the follow button loads it, and

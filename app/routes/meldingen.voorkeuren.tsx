@@ -21,7 +21,7 @@ const p = n.preferences;
 const EMAIL_CHOICES: EmailMode[] = ['off', 'immediate', 'digest'];
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
-export const meta: MetaFunction = () => [{ title: `${p.pageTitle} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(p.pageTitle) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

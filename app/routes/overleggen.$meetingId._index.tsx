@@ -62,7 +62,7 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? data.meeting.title : t.common.errors.notFoundTitle} — Koers` },
+  { title: t.common.pageTitle(data ? data.meeting.title : t.common.errors.notFoundTitle) },
 ];
 
 function loadMeeting(idParam: string | undefined) {

@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: meetingsCss },
 ];
-export const meta: MetaFunction = () => [{ title: `${pr.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(pr.title) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

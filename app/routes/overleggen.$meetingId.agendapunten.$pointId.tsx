@@ -27,7 +27,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: meetingsCss },
 ];
-export const meta: MetaFunction = () => [{ title: `${a.editTitle} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(a.editTitle) }];
 
 function loadPoint(params: LoaderFunctionArgs['params']) {
   const meeting = requireFound(getMeeting(requireIdParam(params.meetingId)));

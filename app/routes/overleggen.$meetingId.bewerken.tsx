@@ -25,7 +25,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: meetingsCss },
 ];
-export const meta: MetaFunction = () => [{ title: `${f.editTitle} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(f.editTitle) }];
 
 function loadMeeting(idParam: string | undefined) {
   return requireFound(getMeeting(requireIdParam(idParam)));

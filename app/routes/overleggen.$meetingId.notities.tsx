@@ -26,7 +26,7 @@ const n = t.notes;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notesCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? n.pageTitle(data.meeting.title) : t.common.errors.notFoundTitle} — Koers` },
+  { title: t.common.pageTitle(data ? n.pageTitle(data.meeting.title) : t.common.errors.notFoundTitle) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -21,7 +21,7 @@ const m = t.minutes;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: minutesCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? m.pageTitle(data.title) : t.common.errors.notFoundTitle} — Koers` },
+  { title: t.common.pageTitle(data ? m.pageTitle(data.title) : t.common.errors.notFoundTitle) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

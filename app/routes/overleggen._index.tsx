@@ -16,7 +16,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: meetingsCss },
 ];
-export const meta: MetaFunction = () => [{ title: `${m.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(m.title) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

@@ -21,7 +21,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: meetingsCss },
 ];
-export const meta: MetaFunction = () => [{ title: `${f.newTitle} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(f.newTitle) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, actor } = await requireActor(request);

@@ -24,7 +24,7 @@ import { safeRedirect } from '../utils/redirect';
 const c = t.comments;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: commentsCss }];
-export const meta: MetaFunction = () => [{ title: `${c.errorPage.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(c.errorPage.title) }];
 
 /** Nothing to show here: comments are written on an item's page and posted to this action. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: timelineCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: `${tl.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(tl.title) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -184,7 +184,7 @@ function BarRow({ bar, today }: { bar: TimelineBar; today: number }) {
   const phrase = `${bar.openStart ? '◂ ' : ''}${bar.deadlinePhrase ?? ''}${bar.openEnd ? ' ▸' : ''}`;
   // Roughly: too narrow for its phrase inside.
   const short = bar.width < (bar.deadlinePhrase ?? '').length * 0.75 + 2;
-  const text = `${bar.deadlinePhrase ?? ''} · ${ACTION_STATUS_LABELS[bar.status]}${bar.overdue ? ' · te laat' : ''}`;
+  const text = tl.barText(bar.deadlinePhrase ?? '', ACTION_STATUS_LABELS[bar.status], bar.overdue);
   return (
     <div className="tl-row">
       <div className="tl-label">

@@ -15,7 +15,7 @@ const i = t.admin.invite;
 type Refusal = Exclude<InviteState['state'], 'valid'>;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
-export const meta: MetaFunction = () => [{ title: `${i.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(i.title) }];
 
 /** Unknown links are 404; used, expired or deactivated ones are gone for good (410). */
 function refuse(state: Refusal) {

@@ -16,7 +16,7 @@ import { todayInNL } from '../utils/today';
 const h = t.history;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: commentsCss }];
-export const meta: MetaFunction = () => [{ title: `${h.changes.title} — Koers` }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(h.changes.title) }];
 
 const DEFAULT_DAYS = 14;
 

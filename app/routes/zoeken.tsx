@@ -15,7 +15,7 @@ const s = t.search;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: searchCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.params.q ? `${s.title}: ${data.params.q} — Koers` : `${s.title} — Koers` },
+  { title: data?.params.q ? t.common.pageTitle(`${s.title}: ${data.params.q}`) : t.common.pageTitle(s.title) },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { formatDate } from '../models/tracker/deadline';
 
 const NL_PARTS = new Intl.DateTimeFormat('en-CA', {
@@ -21,7 +22,7 @@ export function toNL(timestamp: string): { date: string; time: string } {
 /** "18 nov. 2026 om 15:00" (Dutch time; the same on server and browser). */
 export function formatDateTime(timestamp: string): string {
   const { date, time } = toNL(timestamp);
-  return time ? `${formatDate(date)} om ${time}` : formatDate(date);
+  return time ? t.dates.dateAtTime(formatDate(date), time) : formatDate(date);
 }
 
 /** "18 nov. 2026" in Dutch time. */

@@ -9,6 +9,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { TLSSocket } from 'node:tls';
 
+import { t } from '../../app/i18n';
 import { findSessionUser } from '../../app/models/accounts/session.server';
 import { documentAccess, parseDocumentName } from '../../app/models/collab/document-kinds.server';
 import { asActor, getSessionId } from '../../app/utils/auth.server';
@@ -31,11 +32,11 @@ function originAllowed(req: IncomingMessage, publicUrl: string | undefined): boo
 export async function admit(req: IncomingMessage, documentName: string, publicUrl: string | undefined): Promise<Admission> {
   const sessionId = await getSessionId(req.headers.cookie ?? null);
   const user = sessionId ? findSessionUser(sessionId) : undefined;
-  if (!sessionId || !user) return { ok: false, status: 401, message: 'Niet ingelogd.' };
-  if (!originAllowed(req, publicUrl)) return { ok: false, status: 403, message: 'Geweigerd: dit verzoek komt niet van Koers zelf.' };
-  if (!parseDocumentName(documentName)) return { ok: false, status: 404, message: 'Onbekend document.' };
+  if (!sessionId || !user) return { ok: false, status: 401, message: t.server.notSignedIn };
+  if (!originAllowed(req, publicUrl)) return { ok: false, status: 403, message: t.server.crossSiteRefused };
+  if (!parseDocumentName(documentName)) return { ok: false, status: 404, message: t.server.unknownDocument };
   const access = documentAccess(asActor(user), documentName);
-  if (access === 'none') return { ok: false, status: 403, message: 'Geen toegang tot dit document.' };
+  if (access === 'none') return { ok: false, status: 403, message: t.server.documentForbidden };
   return { ok: true, userId: user.id, sessionId, access };
 }
 

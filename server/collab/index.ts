@@ -10,6 +10,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 
+import { t } from '../../app/i18n';
 import { CloseCode } from '../../app/models/collab/close-codes';
 import { registerLiveServer } from '../../app/models/collab/live-bridge.server';
 import { admit, currentAccess, refuseUpgrade } from './authenticate';
@@ -69,7 +70,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     socket.on('error', ignore);
     const admission = await admit(req, documentName, publicUrl).catch((error: unknown) => {
       log('Admission failed.', error);
-      return { ok: false, status: 500, message: 'Interne fout.' } as const;
+      return { ok: false, status: 500, message: t.server.internalError } as const;
     });
     socket.off('error', ignore);
     if (socket.destroyed) return;

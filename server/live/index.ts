@@ -10,6 +10,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 
+import { t } from '../../app/i18n';
 import { findSessionUser } from '../../app/models/accounts/session.server';
 import { getSessionId } from '../../app/utils/auth.server';
 
@@ -124,16 +125,15 @@ export function createLiveEvents({
     // A page of another site must not keep streams open with the user's cookie (the
     // SameSite=Lax cookie is not sent along anyway); scripts without the header pass.
     const fetchSite = req.get('sec-fetch-site');
-    if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none')
-      return refuse(res, 403, 'Geweigerd: dit verzoek komt niet van Koers zelf.');
+    if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return refuse(res, 403, t.server.crossSiteRefused);
     const sessionId = await getSessionId(req.headers.cookie ?? null);
-    if (!sessionId || !findSessionUser(sessionId)) return refuse(res, 401, 'Niet ingelogd.');
-    if (closing) return refuse(res, 503, 'Koers stopt.');
+    if (!sessionId || !findSessionUser(sessionId)) return refuse(res, 401, t.server.notSignedIn);
+    if (closing) return refuse(res, 503, t.server.stopping);
     let ofSession = 0;
     for (const client of clients) if (client.sessionId === sessionId) ofSession++;
     if (ofSession >= maxPerSession) {
       res.set('Retry-After', String(Math.ceil((retryMs * 5) / 1000)));
-      return refuse(res, 429, 'Te veel live-verbindingen voor deze sessie.');
+      return refuse(res, 429, t.server.tooManyStreams);
     }
 
     startPolling();

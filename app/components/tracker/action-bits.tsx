@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../../models/tracker/action-status';
 import { type DeadlineKind, formatWindow } from '../../models/tracker/deadline';
 
@@ -20,7 +21,7 @@ export function StatusOptions() {
 }
 
 export function OverdueBadge() {
-  return <span className="badge-overdue">Te laat</span>;
+  return <span className="badge-overdue">{t.tracker.overdue}</span>;
 }
 
 /** A progress percentage as a bar with its number beside it. */
@@ -50,7 +51,7 @@ export function DeadlineText({
   end: string | null;
   kind?: DeadlineKind;
 }) {
-  if (!phrase) return <span className="muted">geen termijn</span>;
+  if (!phrase) return <span className="muted">{t.dates.noDeadline}</span>;
   const window = formatWindow({ start, end, kind: kind ?? (start && end ? 'window' : start ? 'from' : 'by') });
   return (
     <span className="deadline" title={window} data-window={window}>

@@ -1,4 +1,12 @@
 export const actions = {
+  /** The labels of the statuses (values in app/models/tracker/action-status.ts). */
+  statuses: {
+    niet_gestart: 'Niet gestart',
+    loopt: 'Loopt',
+    besluit_nodig: 'Besluit nodig',
+    afgerond: 'Afgerond',
+    vervallen: 'Vervallen',
+  },
   title: 'Titel',
   description: 'Omschrijving',
   goal: 'Doel',

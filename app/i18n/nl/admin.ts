@@ -1,6 +1,14 @@
 /** Texts of the account page, the beheer screens and the invite page. */
 export const admin = {
   breadcrumbsLabel: 'Kruimelpad',
+  /** The labels of the roles (values in app/models/permissions.ts). */
+  roles: {
+    beheerder: 'Beheerder',
+    werkgroeplid: 'Werkgroeplid',
+    gemeente: 'Gemeente',
+    adviseur: 'Adviseur',
+    lezer: 'Lezer',
+  },
   account: {
     title: 'Mijn account',
     details: 'Gegevens',

@@ -1,5 +1,12 @@
+const appName = 'Koers';
+
 export const common = {
-  appName: 'Koers',
+  appName,
+  /** The browser tab's title: the page, the sections around it, the app ("Acties — Koers"). */
+  pageTitle: (...parts: string[]) => [...parts, appName].join(' — '),
+  /** "a, b of c". */
+  orList: (items: readonly string[]) =>
+    items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} of ${items[items.length - 1]}`,
   appTagline: 'Regionale aanpak basisvaardigheden Zuid-Kennemerland en IJmond',
   skipToContent: 'Naar de inhoud',
   nav: {

@@ -50,6 +50,8 @@ export const history = {
     capped: (n: number) => `Alleen de nieuwste ${n} wijzigingen worden getoond. Kies een latere datum om minder te zien.`,
     by: 'door',
     deletedItem: 'verwijderd item',
+    /** A local accent in the list of changes: "Velsen bij doel 1.3.a-A". */
+    accentItem: (municipality: string, goalCode: string) => `${municipality} bij doel ${goalCode}`,
     daysCaption: 'Wijzigingen per dag',
   },
 };

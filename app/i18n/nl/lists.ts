@@ -129,6 +129,8 @@ export const lists = {
     legendToday: 'Vandaag',
     milestone: (code: string, year: number) => `Doel ${code}: streefjaar ${year}`,
     today: 'vandaag',
+    /** A bar's text for hover and screen readers: "medio 2022 · Loopt · te laat". */
+    barText: (phrase: string, status: string, overdue: boolean) => `${phrase} · ${status}${overdue ? ' · te laat' : ''}`,
     tableHeading: 'Tabel',
     tableCaption: (count: string) => `Acties op de tijdlijn: ${count}`,
     columns: {

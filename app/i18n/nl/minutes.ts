@@ -1,6 +1,11 @@
 /** Published minutes ("verslag") and their downloads. */
 export const minutes = {
   pageTitle: (meeting: string) => `Verslag: ${meeting}`,
+  /** A download's file name, "verslag-2024-05-14-werkgroep-mei.docx"; an earlier version gets its number. */
+  fileName: (date: string, slug: string, version: number | null, ext: string) =>
+    `verslag-${date}-${slug}${version === null ? '' : `-versie-${version}`}.${ext}`,
+  /** The file name's slug for a meeting title without letters or digits. */
+  fileNameFallback: 'overleg',
   heading: (meeting: string) => `Verslag: ${meeting}`,
   current: 'Verslag',
   versionLabel: (version: number) => `Versie ${version}`,

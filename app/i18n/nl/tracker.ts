@@ -1,9 +1,13 @@
-import type { ActionStatus } from '../../models/tracker/action-status';
-
 /** The tracker's pages: the agenda overview, goal and action pages and their forms. */
 export const tracker = {
   breadcrumbsLabel: 'Kruimelpad',
   agenda: 'Agenda',
+  notFound: {
+    theme: 'Hoofdstuk niet gevonden',
+    goal: 'Doel niet gevonden',
+    action: 'Actie niet gevonden',
+  },
+  overdue: 'Te laat',
   overview: {
     title: 'Agenda',
     noAgenda: 'Er is nog geen agenda ingelezen.',
@@ -39,7 +43,7 @@ export const tracker = {
       besluit_nodig: 'besluit nodig',
       afgerond: 'afgerond',
       vervallen: 'vervallen',
-    } as Record<ActionStatus, string>,
+    },
     overdue: 'te laat',
   },
   columns: {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node';
 import { fileTypeFromBuffer } from 'file-type';
 
+import { t } from '../../i18n';
 import { ALLOWED_UPLOAD_TYPES, MAX_UPLOAD_BYTES, type UploadType } from '../../schemas/library';
 import { env, uploadsDirFor } from '../../utils/env.server';
 
@@ -101,7 +102,7 @@ export async function readUploadForm(request: Request): Promise<UploadForm> {
 export function cleanFileName(name: string): string {
   const base = (name.split(/[/\\]/).pop() ?? '').replace(/%22/g, '"').replace(/%0[DA]/gi, '');
   const clean = base.replace(/\p{Cc}/gu, '').trim();
-  if (clean === '' || clean === '.' || clean === '..') return 'bestand';
+  if (clean === '' || clean === '.' || clean === '..') return t.library.fileNameFallback;
   return clean.length > 200 ? clean.slice(0, 200) : clean;
 }
 

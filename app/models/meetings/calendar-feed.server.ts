@@ -102,7 +102,7 @@ export function buildCalendarFeed({
   const host = new URL(base).host;
   const calendar = ical({
     name: t.meetings.feed.calendarName,
-    prodId: { company: 'Koers', product: 'Koers', language: 'NL' },
+    prodId: { company: t.common.appName, product: t.common.appName, language: 'NL' },
     ttl: 60 * 60,
   });
   const since = new Date(now.getTime() - FEED_HISTORY_DAYS * 24 * 3600_000).toISOString();

@@ -309,7 +309,7 @@ function slug(text: string, ascii: boolean): string {
       .replace(pattern, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60)
-      .replace(/-+$/, '') || 'overleg'
+      .replace(/-+$/, '') || t.minutes.fileNameFallback
   );
 }
 
@@ -319,9 +319,8 @@ function slug(text: string, ascii: boolean): string {
  * version gets its number so two downloads never overwrite each other.
  */
 export function minutesFileNames({ date, title, version, ext }: { date: string; title: string; version: number | null; ext: string }) {
-  const suffix = version === null ? '' : `-versie-${version}`;
   return {
-    ascii: `verslag-${date}-${slug(title, true)}${suffix}.${ext}`,
-    unicode: `verslag-${date}-${slug(title, false)}${suffix}.${ext}`,
+    ascii: t.minutes.fileName(date, slug(title, true), version, ext),
+    unicode: t.minutes.fileName(date, slug(title, false), version, ext),
   };
 }

@@ -118,7 +118,7 @@ class MinutesPdf {
       lang: LANGUAGE,
       displayTitle: true,
       bufferPages: true,
-      info: { Title: printable(title), Author: t.minutes.document.author, Subject: t.minutes.document.subject, Creator: 'Koers' },
+      info: { Title: printable(title), Author: t.minutes.document.author, Subject: t.minutes.document.subject, Creator: t.common.appName },
     });
     for (const [face, data] of Object.entries(fonts())) this.doc.registerFont(face, data);
     this.doc.font('regular');

@@ -2,19 +2,15 @@
  * Action statuses and the rules that follow from a status, written once: the list used
  * by pages, the websocket server, the import and the tests; which statuses are closed;
  * what a status means for the percentage done. The same rules as SQL conditions are in
- * action-status.server.ts. Values are stored in the database; labels are Dutch UI text.
+ * action-status.server.ts. Values are stored in the database; their labels are in the catalogue.
  */
+import { t } from '../../i18n';
+
 export const ACTION_STATUSES = ['niet_gestart', 'loopt', 'besluit_nodig', 'afgerond', 'vervallen'] as const;
 
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
-  niet_gestart: 'Niet gestart',
-  loopt: 'Loopt',
-  besluit_nodig: 'Besluit nodig',
-  afgerond: 'Afgerond',
-  vervallen: 'Vervallen',
-};
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = t.actions.statuses;
 
 /** Done or cancelled: closed actions are never overdue, and lists show them apart from the open ones. */
 export const CLOSED_ACTION_STATUSES: readonly ActionStatus[] = ['afgerond', 'vervallen'];

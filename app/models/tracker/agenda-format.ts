@@ -3,9 +3,10 @@
  * ("samenwerkingsagenda"): parser and serializer. The format is documented in
  * docs/agenda-format.md.
  *
- * Pure module: no I/O, no database, no dependencies. Error messages are Dutch
- * (they are shown to users); everything else is English.
+ * Pure module: no I/O, no database; its error messages (shown to users) come from
+ * the catalogue, t.agendaFile.
  */
+import { t } from '../../i18n';
 
 export type ChapterKind = 'onderwerp' | 'randvoorwaarde' | 'context';
 
@@ -77,7 +78,7 @@ export type ParseAgendaResult = { ok: true; agenda: AgendaDoc } | { ok: false; e
 
 /** Renders an error the way it is shown to users: `regel 12: …`. */
 export function formatAgendaError(error: AgendaParseError): string {
-  return `regel ${error.line}: ${error.message}`;
+  return t.agendaFile.atLine(error.line, error.message);
 }
 
 // ---------------------------------------------------------------------------
@@ -100,21 +101,7 @@ const FIELDS: Record<NodeType, readonly string[]> = {
   action: ['termijn', 'trekker', 'partners'],
 };
 
-const NODE_NAME: Record<NodeType, string> = {
-  agenda: 'de titel van de agenda',
-  chapter: 'een hoofdstuk',
-  goal: 'een doel',
-  action: 'een actie',
-};
-
-const GOAL_HEADING_HINT = '"### Doel <code>: <titel>"';
-const ACTION_HEADING_HINT = '"#### Actie <code>: <titel>"';
-const CHAPTER_HEADING_HINT = '"## <code> <titel>"';
-
-function listDutch(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} of ${items[items.length - 1]}`;
-}
+const NODE_NAME: Record<NodeType, string> = t.agendaFile.nodeNames;
 
 /**
  * Canonical body text: trailing whitespace removed from every line, leading and
@@ -168,7 +155,7 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
   const claimCode = (code: string, line: number, type: 'chapter' | 'goal' | 'action') => {
     const earlier = codes.get(code);
     if (earlier !== undefined) {
-      error(line, `de code "${code}" is al gebruikt op regel ${earlier}; elke code moet uniek zijn`);
+      error(line, t.agendaFile.errors.codeTaken(code, earlier));
       return;
     }
     codes.set(code, line);
@@ -180,13 +167,10 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
     if (!node) return;
     node.setBody(normalizeBody(node.bodyLines.join('\n')));
     if (node.type === 'agenda' && !node.seen.has('periode')) {
-      error(node.line, 'het veld "periode" ontbreekt (verwacht direct onder de titel, bijv. "periode: 2020-2024")');
+      error(node.line, t.agendaFile.errors.periodMissing);
     }
     if (node.type === 'chapter' && !node.seen.has('soort')) {
-      error(
-        node.line,
-        'het veld "soort" ontbreekt (verwacht direct onder de kop "soort: onderwerp", "soort: randvoorwaarde" of "soort: context")',
-      );
+      error(node.line, t.agendaFile.errors.kindMissing);
     }
     node = null;
   };
@@ -217,20 +201,17 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
     const allowed = FIELDS[current.type];
     if (!allowed.includes(key)) {
       const owner = (Object.keys(FIELDS) as NodeType[]).find((t) => FIELDS[t].includes(key));
-      const expected = `verwacht: ${listDutch(allowed)}`;
+      const expected = t.agendaFile.errors.expectedFields(allowed);
       if (owner) {
-        error(line, `het veld "${key}" hoort bij ${NODE_NAME[owner]}, niet bij ${NODE_NAME[current.type]} (${expected})`);
+        error(line, t.agendaFile.errors.fieldOfOther(key, NODE_NAME[owner], NODE_NAME[current.type], expected));
       } else {
-        error(
-          line,
-          `onbekend veld "${key}" bij ${NODE_NAME[current.type]} (${expected}); begint hier de tekst, zet er dan een lege regel boven`,
-        );
+        error(line, t.agendaFile.errors.fieldUnknown(key, NODE_NAME[current.type], expected));
       }
       return;
     }
     const earlier = current.seen.get(key);
     if (earlier !== undefined) {
-      error(line, `het veld "${key}" staat er twee keer (eerder op regel ${earlier})`);
+      error(line, t.agendaFile.errors.fieldTwice(key, earlier));
       return;
     }
     current.seen.set(key, line);
@@ -243,12 +224,12 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
 
     if (level === 1) {
       if (titleLine !== 0) {
-        error(line, `er mag maar één titel van de agenda zijn ("# …"); gebruik ${CHAPTER_HEADING_HINT} voor een hoofdstuk`);
+        error(line, t.agendaFile.errors.titleTwice);
         openSink('agenda', line);
         return;
       }
       titleLine = line;
-      if (!rest) error(line, 'de titel van de agenda ontbreekt (verwacht "# <titel>")');
+      if (!rest) error(line, t.agendaFile.errors.titleMissing);
       agenda.title = rest;
       openNode(
         'agenda',
@@ -258,17 +239,17 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
           // key === 'periode'
           const m = PERIOD_RE.exec(value);
           if (!value) {
-            error(fieldLine, 'het veld "periode" is leeg (verwacht twee jaartallen, bijv. "periode: 2020-2024")');
+            error(fieldLine, t.agendaFile.errors.periodEmpty);
             return;
           }
           if (!m) {
-            error(fieldLine, `ongeldige periode "${value}" (verwacht twee jaartallen, bijv. "periode: 2020-2024")`);
+            error(fieldLine, t.agendaFile.errors.periodInvalid(value));
             return;
           }
           const start = Number(m[1]);
           const end = Number(m[2]);
           if (start > end) {
-            error(fieldLine, `ongeldige periode "${value}": het beginjaar moet vóór of gelijk aan het eindjaar liggen`);
+            error(fieldLine, t.agendaFile.errors.periodReversed(value));
             return;
           }
           agenda.period = { start, end };
@@ -279,7 +260,7 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
     }
 
     if (titleLine === 0) {
-      error(line, 'verwacht eerst de titel van de agenda ("# <titel>" met daaronder "periode: …")');
+      error(line, t.agendaFile.errors.titleExpectedFirst);
       titleLine = -1; // report only once
     }
 
@@ -290,15 +271,15 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
       const code = m?.[1] ?? '';
       const title = (m?.[2] ?? '').trim();
       if (!m) {
-        error(line, `de code en titel van het hoofdstuk ontbreken (verwacht ${CHAPTER_HEADING_HINT}, bijv. "## 1.3.a Bereik NT1-ers")`);
+        error(line, t.agendaFile.errors.chapterHeadingEmpty);
       } else {
         if (!CODE_RE.test(code)) {
-          error(line, `ongeldige code "${code}" (gebruik letters, cijfers, punten en streepjes, bijv. "1.3.a")`);
+          error(line, t.agendaFile.errors.codeInvalid(code, '1.3.a'));
         } else {
           claimCode(code, line, 'chapter');
         }
         if (!title) {
-          error(line, `de titel van het hoofdstuk ontbreekt (verwacht ${CHAPTER_HEADING_HINT}, bijv. "## 1.3.a Bereik NT1-ers")`);
+          error(line, t.agendaFile.errors.chapterTitleMissing);
         }
       }
       const created: Chapter = { code, title, kind: 'context', body: '', goals: [] };
@@ -312,11 +293,11 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
           // key === 'soort'
           const kind = value.toLowerCase() as ChapterKind;
           if (!value) {
-            error(fieldLine, 'het veld "soort" is leeg (verwacht "onderwerp", "randvoorwaarde" of "context")');
+            error(fieldLine, t.agendaFile.errors.kindEmpty);
             return;
           }
           if (!CHAPTER_KINDS.includes(kind)) {
-            error(fieldLine, `onbekende soort "${value}" (verwacht "onderwerp", "randvoorwaarde" of "context")`);
+            error(fieldLine, t.agendaFile.errors.kindUnknown(value));
             return;
           }
           created.kind = kind;
@@ -329,20 +310,20 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
       goal = null;
       const parent: Chapter | null = chapter;
       if (!parent) {
-        error(line, `een doel moet onder een hoofdstuk staan (verwacht ${CHAPTER_HEADING_HINT} eerder)`);
+        error(line, t.agendaFile.errors.goalOutsideChapter);
       }
       const m = GOAL_HEADING_RE.exec(rest);
       const code = m?.[1] ?? '';
       const title = (m?.[2] ?? '').trim();
       if (!m) {
-        error(line, `verwacht ${GOAL_HEADING_HINT}, bijv. "### Doel 1.3.a-A: Meer inwoners …"`);
+        error(line, t.agendaFile.errors.goalHeadingInvalid);
       } else {
         if (!CODE_RE.test(code)) {
-          error(line, `ongeldige code "${code}" (gebruik letters, cijfers, punten en streepjes, bijv. "1.3.a-A")`);
+          error(line, t.agendaFile.errors.codeInvalid(code, '1.3.a-A'));
         } else {
           claimCode(code, line, 'goal');
         }
-        if (!title) error(line, `de titel van het doel ontbreekt (verwacht ${GOAL_HEADING_HINT})`);
+        if (!title) error(line, t.agendaFile.errors.goalTitleMissing);
       }
       const created: Goal = { code, title, targetYear: null, body: '', actions: [] };
       parent?.goals.push(created);
@@ -355,12 +336,12 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
           // key === 'doeljaar'
           if (!value) return;
           if (!YEAR_RE.test(value)) {
-            error(fieldLine, `ongeldig doeljaar "${value}" (verwacht een jaartal, bijv. "doeljaar: 2024")`);
+            error(fieldLine, t.agendaFile.errors.targetYearInvalid(value));
             return;
           }
           const year = Number(value);
           if (periodValid && (year < agenda.period.start || year > agenda.period.end)) {
-            error(fieldLine, `doeljaar ${year} valt buiten de periode van de agenda (${agenda.period.start}-${agenda.period.end})`);
+            error(fieldLine, t.agendaFile.errors.targetYearOutsidePeriod(year, agenda.period.start, agenda.period.end));
             return;
           }
           created.targetYear = year;
@@ -372,20 +353,20 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
     if (level === 4) {
       const parent: Goal | null = goal;
       if (!parent) {
-        error(line, `een actie moet onder een doel staan (verwacht ${GOAL_HEADING_HINT} eerder)`);
+        error(line, t.agendaFile.errors.actionOutsideGoal);
       }
       const m = ACTION_HEADING_RE.exec(rest);
       const code = m?.[1] ?? '';
       const title = (m?.[2] ?? '').trim();
       if (!m) {
-        error(line, `verwacht ${ACTION_HEADING_HINT}, bijv. "#### Actie 1.3.a-A1: We werken de aanpak verder uit"`);
+        error(line, t.agendaFile.errors.actionHeadingInvalid);
       } else {
         if (!CODE_RE.test(code)) {
-          error(line, `ongeldige code "${code}" (gebruik letters, cijfers, punten en streepjes, bijv. "1.3.a-A1")`);
+          error(line, t.agendaFile.errors.codeInvalid(code, '1.3.a-A1'));
         } else {
           claimCode(code, line, 'action');
         }
-        if (!title) error(line, `de titel van de actie ontbreekt (verwacht ${ACTION_HEADING_HINT})`);
+        if (!title) error(line, t.agendaFile.errors.actionTitleMissing);
       }
       const created: ActionItem = { code, title, deadline: null, owner: null, partners: [], body: '' };
       parent?.actions.push(created);
@@ -421,10 +402,7 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
       return;
     }
 
-    error(
-      line,
-      `kopniveau ${'#'.repeat(level)} wordt niet gebruikt (verwacht "#" voor de titel, "##" voor een hoofdstuk, "###" voor een doel of "####" voor een actie)`,
-    );
+    error(line, t.agendaFile.errors.headingLevelUnused('#'.repeat(level)));
     openSink('action', line);
   };
 
@@ -439,7 +417,7 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
     if (!current) {
       // Before the first heading only blank lines are allowed.
       if (raw.trim() !== '' && !structureStarted && !contentBeforeTitleReported) {
-        error(line, 'verwacht de titel van de agenda als eerste regel ("# <titel>")');
+        error(line, t.agendaFile.errors.titleNotFirst);
         contentBeforeTitleReported = true;
       }
       return;
@@ -461,7 +439,7 @@ export function parseAgenda(text: string, opts: ParseAgendaOptions = {}): ParseA
   closeNode();
 
   if (!structureStarted && errors.length === 0) {
-    error(1, 'het document is leeg (verwacht "# <titel>" met daaronder "periode: …")');
+    error(1, t.agendaFile.errors.documentEmpty);
   }
 
   if (errors.length > 0) {
@@ -493,6 +471,7 @@ export function serializeAgenda(agenda: AgendaDoc): string {
   const blocks: string[] = [block(`# ${oneLine(agenda.title)}`, [['periode', `${agenda.period.start}-${agenda.period.end}`]], agenda.body)];
   for (const chapter of agenda.chapters) {
     blocks.push(block(`## ${chapter.code} ${oneLine(chapter.title)}`, [['soort', chapter.kind]], chapter.body));
+    // i18n-ignore: the file format's own headings (grammar the parser reads back)
     for (const goal of chapter.goals) {
       blocks.push(
         block(

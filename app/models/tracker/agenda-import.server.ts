@@ -2,6 +2,7 @@ import { asc, eq, isNotNull, isNull } from 'drizzle-orm';
 
 import type { Db } from '../../../db/client';
 import { actions, agendas, goals, type HistoryEntity, organisations, themes } from '../../../db/schema';
+import { t } from '../../i18n';
 import { diffFields, recordHistory, type Tx } from '../history.server';
 import { type AgendaDoc, type AgendaParseError, parseAgenda, serializeAgenda } from './agenda-format';
 import { parseDeadline } from './deadline';
@@ -67,11 +68,11 @@ export function importAgendaText(db: Db, text: string, { userId }: { userId: num
       validateOwner: (name) =>
         organisationIds.has(organisationKey(name))
           ? null
-          : `onbekende organisatie "${name}" bij trekker; bekende organisaties: ${[...organisationIds.values()].map((o) => o.name).join(', ')}`,
-      validateCode: (code, type) =>
-        type === 'action' && localCodes.has(code)
-          ? `de code "${code}" hoort bij een lokale actie van een gemeente; lokale acties staan niet in het agendabestand (kies een andere code)`
-          : null,
+          : t.agendaFile.errors.ownerUnknown(
+              name,
+              [...organisationIds.values()].map((o) => o.name),
+            ),
+      validateCode: (code, type) => (type === 'action' && localCodes.has(code) ? t.agendaFile.errors.codeOfLocalAction(code) : null),
     });
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
 

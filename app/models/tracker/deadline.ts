@@ -7,10 +7,11 @@
  * is in action-status.server.ts).
  *
  * Pure module: no I/O, no clock (callers pass `today`); it depends only on the status
- * rules of action-status.ts. All dates are calendar dates as ISO strings 'YYYY-MM-DD'; windows are
+ * rules of action-status.ts, and its texts come from the catalogue. All dates are calendar dates as ISO strings 'YYYY-MM-DD'; windows are
  * inclusive on both ends. Date math is done in UTC so no time zone can shift a day.
  * The window choices are recorded in docs/decisions/002-deadline-windows.md.
  */
+import { t } from '../../i18n';
 import { type ActionStatus, isClosedStatus } from './action-status';
 
 export type { ActionStatus } from './action-status';
@@ -34,18 +35,10 @@ export type WindowFilterResult = { ok: true; start: string | null; end: string |
 export type DateWindow = { start: string | null; end: string | null };
 
 /** Example phrases to show beside deadline inputs and in error messages. */
-export const DEADLINE_EXAMPLES = [
-  '2021',
-  'medio 2022',
-  'eind 2021',
-  'Q3 2022',
-  'september 2022',
-  'uiterlijk 31-12-2021',
-  'vanaf medio 2021',
-] as const;
+export const DEADLINE_EXAMPLES: readonly string[] = t.dates.deadlineExamples;
 
 /** Example phrases for list filters (relative periods plus any deadline). */
-export const WINDOW_FILTER_EXAMPLES = ['dit jaar', 'volgend kwartaal', 'deze maand', '2021', 'medio 2022', 'uiterlijk eind 2021'] as const;
+export const WINDOW_FILTER_EXAMPLES: readonly string[] = t.dates.windowFilterExamples;
 
 export const MIN_DEADLINE_YEAR = 2000;
 export const MAX_DEADLINE_YEAR = 2100;
@@ -137,24 +130,6 @@ const MONTHS = table<number>({
   dec: 12,
 });
 
-const MONTH_NAMES_NL = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
-/** Short Dutch month names as nl-NL writes them; a fixed table keeps output ICU-independent. */
-const MONTH_SHORT_NL = ['jan.', 'feb.', 'mrt.', 'apr.', 'mei', 'jun.', 'jul.', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
-
 /** begin / medio / eind: months covered (see decision 002). */
 const PART_OF_YEAR = table<readonly [number, number]>({
   begin: [1, 3],
@@ -223,7 +198,7 @@ class Impossible extends Error {}
 function checkYear(text: string): number {
   const year = Number(text);
   if (year < MIN_DEADLINE_YEAR || year > MAX_DEADLINE_YEAR) {
-    throw new Impossible(`ligt buiten de jaren ${MIN_DEADLINE_YEAR} t/m ${MAX_DEADLINE_YEAR}.`);
+    throw new Impossible(t.dates.errors.yearOutOfRange(MIN_DEADLINE_YEAR, MAX_DEADLINE_YEAR));
   }
   return year;
 }
@@ -231,11 +206,11 @@ function checkYear(text: string): number {
 function exactDate(yearText: string, month: number, day: number): Span {
   const year = checkYear(yearText);
   if (month < 1 || month > 12) {
-    throw new Impossible(`is geen bestaande datum: er is geen maand ${month}.`);
+    throw new Impossible(t.dates.errors.noSuchMonth(month));
   }
   const max = daysInMonth(year, month);
   if (day < 1 || day > max) {
-    throw new Impossible(`is geen bestaande datum: ${MONTH_NAMES_NL[month - 1]} ${year} heeft ${max} dagen.`);
+    throw new Impossible(t.dates.errors.noSuchDay(t.dates.months[month - 1], year, max));
   }
   const date = iso(year, month, day);
   return { start: date, end: date };
@@ -265,7 +240,7 @@ function normalize(text: string): string {
 }
 
 const YEAR = '(\\d{4})';
-const OF = '(?:(?:van|of) )?'; // "begin van 2021", "end of 2021"
+const OF = '(?:(?:van|of) )?'; // "begin van 2021", "end of 2021"; i18n-ignore: grammar the parser reads
 
 /** The relative periods a list filter understands, given today. */
 function relativeSpan(text: string, today: string): Span | null {
@@ -283,6 +258,7 @@ function relativeSpan(text: string, today: string): Span | null {
     const m = index - y * 12 + 1;
     return monthSpan(y, m, m);
   };
+  // i18n-ignore: the phrases the parser reads, not text it shows
   switch (text) {
     case 'dit jaar':
     case 'this year':
@@ -429,15 +405,11 @@ function parse(input: string, today: string | undefined): Parsed {
   return { ok: true, kind, start: span.start, end: span.end };
 }
 
-function quoteList(items: readonly string[]): string {
-  const quoted = items.map((item) => `"${item}"`);
-  return `${quoted.slice(0, -1).join(', ')} of ${quoted[quoted.length - 1]}`;
-}
-
 function errorMessage(input: string, reason: string | null, noun: string, examples: readonly string[]): string {
   const trimmed = input.trim();
-  const lead = trimmed === '' ? `Vul een ${noun} in.` : reason === null ? `Onbekende ${noun} "${trimmed}".` : `"${trimmed}" ${reason}`;
-  return `${lead} Schrijf bijvoorbeeld ${quoteList(examples)}.`;
+  const errors = t.dates.errors;
+  const lead = trimmed === '' ? errors.empty(noun) : reason === null ? errors.unknown(noun, trimmed) : errors.impossible(trimmed, reason);
+  return `${lead} ${errors.tryExamples(examples)}`;
 }
 
 /**
@@ -447,7 +419,7 @@ function errorMessage(input: string, reason: string | null, noun: string, exampl
 export function parseDeadline(phrase: string): ParseDeadlineResult {
   const result = parse(phrase, undefined);
   if (!result.ok) {
-    return { ok: false, error: errorMessage(phrase, result.reason, 'termijn', DEADLINE_EXAMPLES) };
+    return { ok: false, error: errorMessage(phrase, result.reason, t.dates.nouns.deadline, DEADLINE_EXAMPLES) };
   }
   return {
     ok: true,
@@ -465,7 +437,7 @@ export function parseWindowFilter(input: string, today: string): WindowFilterRes
   if (input.trim() === '') return { ok: true, start: null, end: null };
   const result = parse(input, today);
   if (!result.ok) {
-    return { ok: false, error: errorMessage(input, result.reason, 'periode', WINDOW_FILTER_EXAMPLES) };
+    return { ok: false, error: errorMessage(input, result.reason, t.dates.nouns.period, WINDOW_FILTER_EXAMPLES) };
   }
   return { ok: true, start: result.start, end: result.end };
 }
@@ -531,7 +503,7 @@ export function compareDeadlines(a: DateWindow, b: DateWindow): number {
 /** "2021-03-01" -> "1 mrt. 2021" (deterministic, no ICU). */
 export function formatDate(date: string): string {
   const { year, month, day } = splitIso(date);
-  return `${day} ${MONTH_SHORT_NL[month - 1]} ${year}`;
+  return `${day} ${t.dates.monthsShort[month - 1]} ${year}`;
 }
 
 /**
@@ -540,9 +512,9 @@ export function formatDate(date: string): string {
  */
 export function formatWindow(d: Pick<Deadline, 'start' | 'end' | 'kind'>): string {
   if (d.start !== null && d.end !== null) {
-    return d.start === d.end ? formatDate(d.start) : `${formatDate(d.start)} t/m ${formatDate(d.end)}`;
+    return d.start === d.end ? formatDate(d.start) : t.dates.window.range(formatDate(d.start), formatDate(d.end));
   }
-  if (d.end !== null) return `uiterlijk ${formatDate(d.end)}`;
-  if (d.start !== null) return `vanaf ${formatDate(d.start)}`;
-  return 'geen termijn';
+  if (d.end !== null) return t.dates.window.by(formatDate(d.end));
+  if (d.start !== null) return t.dates.window.from(formatDate(d.start));
+  return t.dates.noDeadline;
 }

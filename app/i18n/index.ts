@@ -5,6 +5,7 @@
 import { accents } from './nl/accents';
 import { actions } from './nl/actions';
 import { admin } from './nl/admin';
+import { charts } from './nl/charts';
 import { comments } from './nl/comments';
 import { common } from './nl/common';
 import { decisions } from './nl/decisions';
@@ -36,4 +37,5 @@ export const t = {
   library,
   notifications,
   live,
+  charts,
 };

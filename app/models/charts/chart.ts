@@ -10,12 +10,17 @@ import { el, r, type SvgNode } from './svg';
 import { textWidth, wrapText } from './text';
 
 /** The graphic's standard measures, in SVG units (≈ CSS pixels at the design width). */
-export const FONT_SIZE = 13;
-export const SMALL_FONT_SIZE = 12;
-export const LINE_HEIGHT = 16;
-/** Design width: readable from a 390 px phone (scaled ≈ 0.9) to a 30 rem column (≈ 1.2). */
-export const DEFAULT_WIDTH = 400;
-export const FONT_FAMILY = "'Noto Sans', 'Segoe UI', system-ui, sans-serif";
+export const FONT_SIZE = 14;
+export const SMALL_FONT_SIZE = 13;
+export const LINE_HEIGHT = 17;
+/** Design width: shown about 1:1 on a 390 px phone, at most 1.2 times on a wide screen (27 rem). */
+export const DEFAULT_WIDTH = 360;
+/**
+ * Noto Sans in documents (embedded); on a page the nearest common font of similar or
+ * smaller width — never a wider fallback such as DejaVu Sans, which would outgrow the
+ * estimated label widths.
+ */
+export const FONT_FAMILY = "'Noto Sans', 'Segoe UI', -apple-system, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif";
 
 export type ChartTableCell = { text: string; numeric: boolean };
 export type ChartTableRow = { header: string; href?: string; cells: ChartTableCell[] };

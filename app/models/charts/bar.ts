@@ -19,7 +19,7 @@ import {
   text,
 } from './chart';
 import { formatTick, formatValue, type ValueFormat } from './format';
-import { AXIS, type Fill, filledRect, GRID, MUTED, seriesFill, TEXT } from './palette';
+import { AXIS, type Fill, filledRect, GRID, MUTED, seriesFill } from './palette';
 import { el, r, type SvgNode } from './svg';
 import { textWidth, wrapText } from './text';
 import { axisTicks } from './ticks';
@@ -137,7 +137,7 @@ export function barChart(spec: BarChartSpec, options: ChartOptions = {}): Chart 
         ? text(centre, bottom + 17, lines[0], { anchor: 'middle', size: SMALL_FONT_SIZE })
         : el(
             'text',
-            { 'text-anchor': 'middle', 'font-size': SMALL_FONT_SIZE, fill: TEXT },
+            { 'text-anchor': 'middle', 'font-size': SMALL_FONT_SIZE },
             lines.map((line, i) => el('tspan', { x: r(centre), y: r(bottom + 17 + i * LINE_HEIGHT) }, [line])),
           ),
     );

@@ -71,6 +71,7 @@ export function chartSvg(chart: Chart, options: { forDocument?: boolean } = {}):
       'aria-labelledby': `${titleId} ${descId}`,
       'font-family': FONT_FAMILY,
       'font-size': FONT_SIZE,
+      fill: TEXT,
       class: options.forDocument ? undefined : 'chart__svg',
     },
     [el('title', { id: titleId }, [chart.title]), el('desc', { id: descId }, [chart.description]), ...chart.body],
@@ -92,7 +93,8 @@ export function text(
       'text-anchor': attrs.anchor && attrs.anchor !== 'start' ? attrs.anchor : undefined,
       'font-size': attrs.size && attrs.size !== FONT_SIZE ? attrs.size : undefined,
       'font-weight': attrs.bold ? 'bold' : undefined,
-      fill: attrs.colour ?? TEXT,
+      // The drawing's text colour is set once, on the <svg>.
+      fill: attrs.colour && attrs.colour !== TEXT ? attrs.colour : undefined,
       transform: attrs.transform,
     },
     [content],
@@ -110,7 +112,6 @@ export function textLines(x: number, y: number, lines: string[], attrs: { size?:
       y: r(y),
       'font-size': attrs.size && attrs.size !== FONT_SIZE ? attrs.size : undefined,
       'font-weight': attrs.bold ? 'bold' : undefined,
-      fill: TEXT,
     },
     lines.map((line, i) => el('tspan', { x: r(x), y: r(y + i * lineHeight) }, [line])),
   );

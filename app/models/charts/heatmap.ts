@@ -16,8 +16,8 @@ import {
   text,
 } from './chart';
 import { formatNumber, formatTick, formatValue, type ValueFormat } from './format';
-import { filledRect, MUTED, SEQUENTIAL, textOn } from './palette';
-import { el, type SvgNode } from './svg';
+import { EMPTY_EDGE, isLight, SEQUENTIAL, TEXT, textOn } from './palette';
+import { el, r, type SvgNode } from './svg';
 import { fitText, textWidth } from './text';
 import { axisTicks } from './ticks';
 
@@ -33,9 +33,9 @@ export type HeatmapLevel = {
 export type HeatmapCell = {
   /** Null: no value (drawn empty, "–"). */
   value: number | null;
-  /** Shown in the cell: "✓ 2". Default: the value. */
+  /** Shown in the cell: "ja 2"; '' for none (an empty cell). Default: the value, or "–" without one. */
   text?: string;
-  /** In the table: "Accent, 2 lokale acties". Default: the text. */
+  /** In the table: "ja, 2 lokale acties". Default: the text, or the value in full. */
   label?: string;
 };
 
@@ -179,29 +179,44 @@ export function heatmapChart(spec: HeatmapSpec, options: ChartOptions = {}): Cha
   });
   nodes.push(el('g', { class: 'chart__columns' }, headers));
 
-  const rows: SvgNode[] = [];
+  // A heatmap has hundreds of cells: the cells of one colour are one path, shared text
+  // attributes sit on the group, and a cell without a mark gets no text element.
+  const labels: SvgNode[] = [];
+  const shapes = new Map<string, string[]>();
+  const marks: SvgNode[] = [];
+  const inset = 1.5;
   spec.rows.forEach((row, i) => {
     const y = top + i * ROW;
-    rows.push(text(0, y + ROW / 2 + 4.5, fitText(row.label, rowHeader - 8, FONT_SIZE, true), { bold: true }));
+    labels.push(el('text', { x: 0, y: r(y + ROW / 2 + 4.5) }, [fitText(row.label, rowHeader - 8, FONT_SIZE, true)]));
     spec.columns.forEach((_, j) => {
       const cell = spec.cells[i]?.[j] ?? { value: null };
       const index = levelIndex(levels, cell.value);
       const colour = index === null ? SEQUENTIAL[0] : colours[index];
       const x = rowHeader + j * column;
-      rows.push(...filledRect({ colour }, x, y, column, ROW, 1.5));
-      const bold = index !== null && index > 0;
-      const label = fitText(cellText(cell, format), column - 6, SMALL_FONT_SIZE, bold);
-      rows.push(
-        text(x + column / 2, y + ROW / 2 + 4.5, label, {
-          anchor: 'middle',
-          size: SMALL_FONT_SIZE,
-          bold,
-          colour: index === null ? MUTED : textOn(colour),
-        }),
+      const edge = isLight(colour) ? 0.5 : 0;
+      const list = shapes.get(colour) ?? [];
+      list.push(
+        `M${r(x + inset + edge)} ${r(y + inset + edge)}h${r(column - 2 * (inset + edge))}v${r(ROW - 2 * (inset + edge))}h${r(-(column - 2 * (inset + edge)))}z`,
+      );
+      shapes.set(colour, list);
+      const mark = cellText(cell, format);
+      if (mark === '') return;
+      const onColour = textOn(colour);
+      marks.push(
+        el('text', { x: r(x + column / 2), y: r(y + ROW / 2 + 4.5), fill: onColour === TEXT ? undefined : onColour }, [
+          fitText(mark, column - 6, SMALL_FONT_SIZE, true),
+        ]),
       );
     });
   });
-  nodes.push(el('g', { class: 'chart__cells' }, rows));
+  const cells = [...shapes].map(([colour, parts]) =>
+    el('path', { d: parts.join(''), fill: colour, stroke: isLight(colour) ? EMPTY_EDGE : undefined }),
+  );
+  nodes.push(
+    el('g', { class: 'chart__rows', 'font-weight': 'bold' }, labels),
+    el('g', { class: 'chart__cells' }, cells),
+    el('g', { class: 'chart__marks', 'text-anchor': 'middle', 'font-size': SMALL_FONT_SIZE, 'font-weight': 'bold' }, marks),
+  );
 
   return {
     id: spec.id,

@@ -115,7 +115,6 @@ export function filledRect(fill: Fill, x: number, y: number, width: number, heig
       height: r(h),
       fill: fill.colour,
       stroke: light ? EMPTY_EDGE : undefined,
-      'stroke-width': light ? 1 : undefined,
     }),
   ];
   const lines = patternPath(fill, x + inset, y + inset, w, h);

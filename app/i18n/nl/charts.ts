@@ -1,6 +1,9 @@
 /** Charts: their figures, text alternatives and tables (app/models/charts, app/components/charts). */
 export const charts = {
   noData: 'Geen gegevens.',
+  /** Short amounts on an axis: "€ 1,5 mln", "€ 2 mld". */
+  million: 'mln',
+  billion: 'mld',
   total: 'Totaal',
   /** "a, b en c" */
   list: (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`),

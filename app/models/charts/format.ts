@@ -4,6 +4,8 @@
  * must not depend on the ICU version either side: spaces and minus signs that CLDR
  * versions spell differently are normalised to one form.
  */
+import { t } from '../../i18n';
+
 const LOCALE = 'nl-NL';
 
 const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
@@ -63,8 +65,8 @@ export function formatMoneyShort(cents: number): string {
   const euros = Math.round(cents) / 100;
   const size = Math.abs(euros);
   const sign = euros < 0 ? '-' : '';
-  if (size >= 1e9) return `€\u00a0${sign}${formatNumber(size / 1e9, 1)}\u00a0mld`;
-  if (size >= 1e6) return `€\u00a0${sign}${formatNumber(size / 1e6, 1)}\u00a0mln`;
+  if (size >= 1e9) return `€\u00a0${sign}${formatNumber(size / 1e9, 1)}\u00a0${t.charts.billion}`;
+  if (size >= 1e6) return `€\u00a0${sign}${formatNumber(size / 1e6, 1)}\u00a0${t.charts.million}`;
   return normalise(wholeMoneyFormat.format(euros === 0 ? 0 : euros));
 }
 

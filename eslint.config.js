@@ -33,6 +33,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS config files (dependency-cruiser's).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+  },
+  {
     files: ['app/**/*.tsx'],
     ...react.configs.flat.recommended,
     ...react.configs.flat['jsx-runtime'],

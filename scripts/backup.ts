@@ -1,70 +1,78 @@
 /**
- * npm run backup [-- <target file>]
+ * npm run backup [-- <archive>]
  *
- * Writes a consistent copy of the database of KOERS_DATABASE with SQLite's online
- * backup API, so the server may keep running (and writing) meanwhile. Default target:
- * backups/koers-YYYYMMDD-HHMMSS.sqlite. The copy is checked with PRAGMA integrity_check
- * and left as one self-contained file (rollback journal, not WAL), ready to restore by
- * putting it in place of the database while the server is stopped.
+ * Writes one archive (server/backups/archive-format.ts) with a consistent copy of the
+ * database of KOERS_DATABASE, every uploaded file it refers to and a manifest with
+ * their SHA-256; Koers may keep running meanwhile. Default target:
+ * KOERS_BACKUP_DIR/koers-YYYYMMDD-HHMMSS.tar.gz (Dutch time). Never overwrites a file.
+ *
+ * Exit code 0: written. 1: nothing written (the reason is printed). 2: written, but
+ * files the database refers to were missing from the uploads folder (they are listed;
+ * the archive holds everything else).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
-import Database from 'better-sqlite3';
+import { env, uploadsDirFor } from '../app/utils/env.server';
+import { archiveName } from '../server/backups/archive-format';
+import { BackupError, type BackupResult, writeBackup } from '../server/backups/write-backup';
+import { type CliIo, isMainModule, processIo } from './cli-io';
 
-import type { Db } from '../db/client';
+export const BACKUP_USAGE = 'Gebruik: npm run backup [-- <archief.tar.gz>]';
 
-export class BackupError extends Error {}
+export type BackupSettings = { databaseFile: string; uploadsDir: string; backupDir: string };
 
-function timestamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
-}
-
-export function defaultBackupFile(now = new Date()): string {
-  return path.join('backups', `koers-${timestamp(now)}.sqlite`);
-}
-
-export type BackupResult = { file: string; bytes: number; integrity: string };
-
-/** Copies the open database to `target` (never overwriting a file) and verifies the copy. */
-export async function backupDatabase(db: Db, target: string = defaultBackupFile()): Promise<BackupResult> {
-  const file = path.resolve(target);
-  if (file === path.resolve(db.$client.name)) throw new BackupError('Het doelbestand is de database zelf; kies een ander bestand.');
-  if (fs.existsSync(file)) throw new BackupError(`${file} bestaat al; kies een andere naam.`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  await db.$client.backup(file);
-
-  const copy = new Database(file);
+export async function runBackup(args: string[], settings: BackupSettings, io: CliIo = processIo, now = new Date()): Promise<number> {
+  if (args.length > 1 || args.some((a) => a.startsWith('-'))) {
+    io.stderr(`${BACKUP_USAGE}\n`);
+    return 1;
+  }
   try {
-    copy.pragma('journal_mode = DELETE');
-    const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
-    const integrity = rows.map((r) => r.integrity_check).join('; ');
-    if (integrity !== 'ok') throw new BackupError(`De kopie ${file} is niet in orde: ${integrity}`);
-    return { file, bytes: fs.statSync(file).size, integrity };
-  } finally {
-    copy.close();
+    const result = await writeBackup({
+      databaseFile: settings.databaseFile,
+      uploadsDir: settings.uploadsDir,
+      target: args[0] ?? path.join(settings.backupDir, archiveName(now)),
+      now,
+    });
+    io.stdout(describeBackup(result));
+    if (result.missingUploads.length === 0) return 0;
+    io.stderr(describeMissingUploads(result));
+    return 2;
+  } catch (error) {
+    io.stderr(`Back-up mislukt: ${error instanceof BackupError ? error.message : String(error)}\nEr is geen archief geschreven.\n`);
+    return 1;
   }
 }
 
-function formatBytes(bytes: number): string {
+export function describeBackup(result: BackupResult): string {
+  const lines = [
+    `Back-up geschreven: ${result.file} (${formatBytes(result.bytes)})`,
+    `  database: ${formatBytes(result.database.bytes)}, migratie ${result.database.migrations.latest ?? '—'}, integriteitscontrole: ok`,
+    `  bestanden: ${result.uploads.count} (${formatBytes(result.uploads.bytes)})`,
+  ];
+  if (result.unreferencedUploads > 0) {
+    lines.push(`  niet meegenomen: ${result.unreferencedUploads} bestand(en) in de uploadsmap waar de database niet naar verwijst`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function describeMissingUploads(result: BackupResult): string {
+  const reasons = { missing: 'ontbreekt', damaged: 'beschadigd: klopt niet meer met de SHA-256' };
+  return (
+    `Let op: ${result.missingUploads.length} bestand(en) waar de database naar verwijst zitten niet in de back-up:\n` +
+    result.missingUploads.map((m) => `  ${m.name} (${m.sha256}): ${reasons[m.reason]}\n`).join('') +
+    'Zet ze terug in de uploadsmap (KOERS_UPLOADS_DIR) vanuit een eerdere back-up, of upload ze opnieuw.\n'
+  );
+}
+
+export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const args = process.argv.slice(2);
-  try {
-    if (args.length > 1 || args.some((a) => a.startsWith('-'))) throw new BackupError('Gebruik: npm run backup [-- <doelbestand>]');
-    const { env } = await import('../app/utils/env.server');
-    if (!fs.existsSync(env.KOERS_DATABASE)) throw new BackupError(`Database ${env.KOERS_DATABASE} bestaat niet (KOERS_DATABASE).`);
-    const { db } = await import('../app/utils/db.server');
-    const result = await backupDatabase(db, args[0]);
-    console.log(`Back-up geschreven: ${result.file} (${formatBytes(result.bytes)}), integriteitscontrole: ${result.integrity}`);
-    db.$client.close();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  }
+if (isMainModule(import.meta.url)) {
+  process.exitCode = await runBackup(process.argv.slice(2), {
+    databaseFile: env.KOERS_DATABASE,
+    uploadsDir: uploadsDirFor(env.KOERS_DATABASE, env.KOERS_UPLOADS_DIR),
+    backupDir: env.KOERS_BACKUP_DIR,
+  });
 }

@@ -19,6 +19,7 @@ import { db } from '../app/utils/db.server';
 import { env } from '../app/utils/env.server';
 import { migrateDatabase } from '../db/migrate';
 import { bootstrapDatabase } from '../db/seed/bootstrap';
+import { startBackupSchedule } from './backups/schedule';
 import { startBackgroundCheckpoints } from './checkpoints';
 import { attachCollab } from './collab';
 import { createLiveEvents } from './live';
@@ -100,6 +101,7 @@ app.all(
 );
 
 const notificationJobs = startNotificationJobs();
+const backups = startBackupSchedule();
 
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
@@ -116,6 +118,7 @@ async function shutdown(signal: string) {
   // Open streams would keep server.close waiting; browsers reconnect to the next server.
   live.close();
   notificationJobs.stop();
+  backups.stop();
   server.close(async () => {
     await checkpoints.stop();
     db.$client.close();

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { z } from 'zod';
 
 /**
@@ -20,6 +22,15 @@ const EnvSchema = z.object({
   KOERS_TIMING_LOG: z.string().min(1).optional(),
   /** Where uploaded library files are kept (by content hash); default: 'uploads' beside the database. */
   KOERS_UPLOADS_DIR: z.string().min(1).optional(),
+  /** Where `npm run backup` and the scheduled backups write their archives. */
+  KOERS_BACKUP_DIR: z.string().min(1).default('backups'),
+  /** The server's daily backup: at this time (HH:MM, Dutch time), or 'off'. */
+  KOERS_BACKUP_TIME: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, { error: "use HH:MM (24-hour clock, Dutch time), e.g. 03:00, or 'off'" })
+    .default('off'),
+  /** The server's daily backup keeps the newest this many archives in KOERS_BACKUP_DIR. */
+  KOERS_BACKUP_KEEP: z.coerce.number({ error: 'use a whole number from 1 to 1000' }).int().min(1).max(1000).default(14),
   /** Outgoing e-mail. Without SMTP_HOST, e-mail is off and Koers says so. */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -42,3 +53,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 export const env = parseEnv(process.env);
+
+/** Where the uploaded library files of a database live: KOERS_UPLOADS_DIR, or `uploads/` beside the database file. */
+export function uploadsDirFor(databaseFile: string, configured: string | undefined): string {
+  return path.resolve(configured ?? path.join(path.dirname(path.resolve(databaseFile)), 'uploads'));
+}

@@ -1,9 +1,5 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
-import Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -18,7 +14,6 @@ import { action as inviteAction, loader as inviteLoader } from '../../app/routes
 import { getSessionId } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
 import { invites, organisations, sessions, users } from '../../db/schema';
-import { backupDatabase, BackupError } from '../../scripts/backup';
 import { CliError, createAdmin, parseCreateAdminArgs } from '../../scripts/create-admin';
 import { switchDemoAccounts } from '../../scripts/demo-accounts';
 import { prepareDatabase } from '../setup/database';
@@ -571,24 +566,6 @@ describe('command line tools', () => {
     expect(result.created).toBe(false);
     expect(userByEmail('werkgroep.haarlem@koers.test')).toMatchObject({ role: 'beheerder', active: true, isDemo: false });
     db.update(users).set({ role: 'werkgroeplid', isDemo: true }).where(eq(users.email, 'werkgroep.haarlem@koers.test')).run();
-  });
-
-  it('backup: writes a verified, self-contained copy and never overwrites a file', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-backup-'));
-    const target = path.join(dir, 'sub', 'copy.sqlite');
-    const result = await backupDatabase(db, target);
-    expect(result).toMatchObject({ file: target, integrity: 'ok' });
-    expect(result.bytes).toBe(fs.statSync(target).size);
-    expect(fs.existsSync(`${target}-wal`)).toBe(false);
-    const copy = new Database(target, { readonly: true });
-    try {
-      const row = copy.prepare('select count(*) as n from users').get() as { n: number };
-      expect(row.n).toBe(db.select().from(users).all().length);
-    } finally {
-      copy.close();
-    }
-    await expect(backupDatabase(db, target)).rejects.toThrow(BackupError);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   // Last: it turns the demo accounts off for the rest of this file.

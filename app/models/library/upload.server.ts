@@ -13,7 +13,7 @@ import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/
 import { fileTypeFromBuffer } from 'file-type';
 
 import { ALLOWED_UPLOAD_TYPES, MAX_UPLOAD_BYTES, type UploadType } from '../../schemas/library';
-import { env } from '../../utils/env.server';
+import { env, uploadsDirFor } from '../../utils/env.server';
 
 /** A text field of a multipart form may hold at most this much, and all text fields together at most MAX_TEXT_BYTES. */
 const MAX_FIELD_BYTES = 256 * 1024;
@@ -116,7 +116,7 @@ export async function detectUploadType(bytes: Uint8Array): Promise<{ mime: Uploa
 
 /** env.KOERS_UPLOADS_DIR, or `uploads/` beside the database file. */
 export function uploadsDir(): string {
-  return path.resolve(env.KOERS_UPLOADS_DIR ?? path.join(path.dirname(path.resolve(env.KOERS_DATABASE)), 'uploads'));
+  return uploadsDirFor(env.KOERS_DATABASE, env.KOERS_UPLOADS_DIR);
 }
 
 /** Where the bytes with this SHA-256 live: <uploads>/<first two hex digits>/<sha256>. */

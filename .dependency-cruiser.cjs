@@ -43,6 +43,14 @@ module.exports = {
       to: { path: '^server/' },
     },
     {
+      name: 'collab-store-knows-names-only',
+      severity: 'error',
+      comment:
+        'The real-time store and the live bridge know documents by name only: which documents exist and who may open them is decided above them, in the registry of document kinds (app/models/collab/document-kinds.server.ts). The notes node contract is browser-safe and imports nothing back.',
+      from: { path: '^app/models/collab/', pathNot: '^app/models/collab/document-kinds\\.server\\.ts$' },
+      to: { path: '^app/models/(?!collab/)', pathNot: '^app/models/meetings/notes/notes-nodes\\.ts$' },
+    },
+    {
       name: 'no-tests-in-production',
       severity: 'error',
       from: { path: '^(app|server|db|scripts)/', pathNot: '\\.test\\.tsx?$' },

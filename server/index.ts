@@ -1,8 +1,10 @@
 /**
  * The Koers server: one HTTP server on one port for the Remix app (production build,
- * or Vite middleware with hot reload in development) and, later, the websocket endpoint.
- * Migrations run before it listens; on a fresh database the agenda and (unless turned
- * off) the demo accounts are loaded.
+ * or Vite middleware with hot reload in development), the real-time websocket endpoint
+ * `/collab/<document>` (server/collab, which registers itself with the app through
+ * app/models/collab/live-bridge.server.ts) and the live-updates stream `/live`
+ * (server/live). Migrations run before it listens; on a fresh database the agenda and
+ * (unless turned off) the demo accounts are loaded.
  */
 import http from 'node:http';
 import path from 'node:path';

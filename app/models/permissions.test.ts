@@ -12,6 +12,8 @@ import {
   canEditMeetings,
   canManageAccounts,
   canResolveThread,
+  type DocumentAccess,
+  meetingNotesAccess,
   type Role,
   ROLES,
 } from './permissions';
@@ -105,5 +107,21 @@ describe('comments', () => {
     expect(canResolveThread(someoneElse, { authorId: 1 }, true)).toBe(true);
     expect(canResolveThread(someoneElse, { authorId: 1 }, false)).toBe(false);
     expect(canResolveThread(actorFor('lezer', HAARLEM, 1), { authorId: 1 }, true)).toBe(false);
+  });
+});
+
+describe('real-time documents', () => {
+  /** Per kind of document, what each role may do with one that exists. */
+  const DOCUMENTS: Record<string, { access: (actor: Actor) => DocumentAccess; byRole: Record<Role, DocumentAccess> }> = {
+    'notes of a meeting': {
+      access: meetingNotesAccess,
+      byRole: { beheerder: 'write', werkgroeplid: 'write', gemeente: 'read', adviseur: 'read', lezer: 'read' },
+    },
+  };
+  const rows = Object.entries(DOCUMENTS).flatMap(([kind, { access, byRole }]) =>
+    ROLES.map((role) => [kind, role, byRole[role], access] as const),
+  );
+  it.each(rows)('%s — %s → %s', (_kind, role, expected, access) => {
+    expect(access(actorFor(role, home(role)))).toBe(expected);
   });
 });

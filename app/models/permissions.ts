@@ -82,3 +82,15 @@ export function canResolveThread(actor: Actor, thread: { authorId: number }, may
   if (!canComment(actor)) return false;
   return actor.id === thread.authorId || mayEditTarget;
 }
+
+// ---------------------------------------------------------------------------------------
+// Real-time documents (app/models/collab/document-kinds.server.ts asks these for every
+// kind of document, at the websocket upgrade and on the pages that show one).
+
+/** What someone may do with a real-time document: nothing, read it (a read-only connection), or write in it. */
+export type DocumentAccess = 'none' | 'read' | 'write';
+
+/** A meeting's live notes: everybody signed in reads every meeting; who edits meetings writes (docs/permissions.md). */
+export function meetingNotesAccess(actor: Actor): DocumentAccess {
+  return canEditMeetings(actor) ? 'write' : 'read';
+}

@@ -6,7 +6,7 @@ import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { NotesHtml } from '../components/meetings/notes/notes-html';
 import { presenceColour } from '../components/meetings/notes/presence-colour';
 import { t } from '../i18n';
-import { documentAccess } from '../models/collab/document-store.server';
+import { documentAccess } from '../models/collab/document-kinds.server';
 import { listMeetingDecisions } from '../models/meetings/decision.server';
 import { readNotesJson } from '../models/meetings/notes/notes-document.server';
 import { getNotesMeeting, listActionItemStatuses, listDecisionActionOptions } from '../models/meetings/notes/notes-item.server';

@@ -1,7 +1,8 @@
 /**
  * Who may open a real-time document, decided once at the websocket upgrade with the
- * same session and policy code the pages use (app/models/permissions.ts through
- * documentAccess), and re-checked when a user's access changes.
+ * same session and policy code the pages use (app/models/permissions.ts, asked per kind
+ * of document by documentAccess in app/models/collab/document-kinds.server.ts), and
+ * re-checked when a user's access changes.
  */
 import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
@@ -9,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { TLSSocket } from 'node:tls';
 
 import { findSessionUser } from '../../app/models/accounts/session.server';
-import { documentAccess, parseDocumentName } from '../../app/models/collab/document-store.server';
+import { documentAccess, parseDocumentName } from '../../app/models/collab/document-kinds.server';
 import { asActor, getSessionId } from '../../app/utils/auth.server';
 
 export type Admission =

@@ -10,9 +10,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 
-import { addUserAccessListener } from '../../app/models/collab/access-listeners.server';
 import { CloseCode } from '../../app/models/collab/close-codes';
-import { addLiveDocumentEditor } from '../../app/models/meetings/notes/notes-document.server';
+import { registerLiveServer } from '../../app/models/collab/live-bridge.server';
 import { admit, currentAccess, refuseUpgrade } from './authenticate';
 import { Compactor } from './compaction';
 import { DocumentRegistry } from './documents';
@@ -129,17 +128,20 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     }
     return closed;
   }
-  const removeAccessListener = addUserAccessListener(closeConnectionsOfUser);
 
-  // Server-side edits (the agenda outline of the notes) go through the live document, so
-  // they are stored and then relayed like a client's update (app/models/meetings/notes/notes-document.server.ts).
-  const removeDocumentEditor = addLiveDocumentEditor((name, edit) => {
-    const document = closing ? undefined : registry.find(name);
-    if (!document) return false;
-    Y.transact(document.doc, () => edit(document.doc), 'server');
-    // The caller goes on as if the edit were stored (it answers the request): store now.
-    if (registry.store().has(document)) throw new Error(`Storing a server edit of ${name} failed.`);
-    return true;
+  // The app's way in (app/models/collab/live-bridge.server.ts): its own edits (the agenda
+  // outline of the notes) go through the live document, so they are stored and then
+  // relayed like a client's update; account changes close the user's connections.
+  const unregister = registerLiveServer({
+    editLoadedDocument(name, edit) {
+      const document = closing ? undefined : registry.find(name);
+      if (!document) return false;
+      Y.transact(document.doc, () => edit(document.doc), 'server');
+      // The caller goes on as if the edit were stored (it answers a request next): store now.
+      if (registry.store().has(document)) throw new Error(`Storing a server edit of ${name} failed.`);
+      return true;
+    },
+    recheckUser: closeConnectionsOfUser,
   });
 
   const isOpen = (connection: Connection) => connection.ws.readyState === connection.ws.OPEN;
@@ -167,8 +169,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     if (closing) return;
     closing = true;
     server.off('upgrade', onUpgrade);
-    removeAccessListener();
-    removeDocumentEditor();
+    unregister();
     recheckSweep.stop();
     pingSweep.stop();
     const sockets = [...connections].map((c) => c.ws);

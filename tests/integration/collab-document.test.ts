@@ -7,15 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 
 import { foldDocument, fragmentToJson, readStoredDocument } from '../../app/models/collab/compaction';
+import { documentAccess, parseDocumentName } from '../../app/models/collab/document-kinds.server';
 import {
   appendUpdates,
   compactDocument,
   countPendingUpdates,
-  documentAccess,
   getDocumentSnapshot,
   loadDocumentState,
   NOTES_FIELD,
-  parseDocumentName,
   writeCompaction,
 } from '../../app/models/collab/document-store.server';
 import { createMeeting } from '../../app/models/meetings/meeting.server';
@@ -79,6 +78,14 @@ describe('document names and access', () => {
   it('gives no access to a missing meeting, an unknown kind or a malformed name', () => {
     const admin = actorOf('beheer@koers.test');
     for (const name of ['meeting.99999', 'agenda.1', 'meeting.abc', '']) expect(documentAccess(admin, name), name).toBe('none');
+  });
+
+  it('knows only the kinds it has an entry for, whatever their names look like', () => {
+    const admin = actorOf('beheer@koers.test');
+    for (const name of ['agenda-chapter.1', 'report-section.1', 'meeting-.1', '-meeting.1', 'constructor.1', '__proto__.1']) {
+      expect(parseDocumentName(name), name).toBeNull();
+      expect(documentAccess(admin, name), name).toBe('none');
+    }
   });
 });
 

@@ -9,8 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import * as Y from 'yjs';
 
 import { setUserActive, updateUserAccess } from '../../app/models/accounts/user.server';
-import { onUserAccessChanged } from '../../app/models/collab/access-listeners.server';
 import { appendUpdates, countPendingUpdates, getDocumentSnapshot, loadDocumentState } from '../../app/models/collab/document-store.server';
+import { userAccessChanged } from '../../app/models/collab/live-bridge.server';
 import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { getSessionId } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
@@ -380,7 +380,7 @@ describe('access changes', () => {
       const closing = nextClose(changed);
       let otherClosed = false;
       other.provider.on('connection-close', () => (otherClosed = true));
-      onUserAccessChanged(id);
+      userAccessChanged(id);
       expect(await closing).toEqual({ code: 4000, reason: 'access-changed' });
 
       // The y-websocket client reconnects by itself and is now read-only.
@@ -430,7 +430,7 @@ describe('access changes', () => {
     const ended = new Promise<{ code: number; reason: string }>((resolve) => client.provider.on('closed', (event) => resolve(event)));
     expect(setUserActive({ userId: id, active: false, actorId: userId('beheer@koers.test') })).toEqual({ ok: true });
     try {
-      onUserAccessChanged(id);
+      userAccessChanged(id);
       expect(await ended).toEqual({ code: 4401, reason: 'session-ended' });
       expect(client.provider.shouldConnect).toBe(false);
       expect(await openRaw(`${server.url}/${name}`, { Cookie: cookies[email] })).toEqual({ opened: false, status: 401 });

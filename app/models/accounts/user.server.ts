@@ -2,7 +2,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 
 import { invites, organisations, sessions, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
-import { onUserAccessChanged } from '../collab/access-listeners.server';
+import { userAccessChanged } from '../collab/live-bridge.server';
 import type { Role } from '../permissions';
 import { issueInvite } from './invite.server';
 import { organisationExists } from './organisation.server';
@@ -109,7 +109,7 @@ export function updateUserAccess(input: {
     return { ok: true } as const;
   });
   // Open real-time connections are checked again under the new role (after the commit).
-  if (result.ok) onUserAccessChanged(input.userId);
+  if (result.ok) userAccessChanged(input.userId);
   return result;
 }
 
@@ -130,7 +130,7 @@ export function setUserActive(input: {
     if (!input.active) tx.delete(sessions).where(eq(sessions.userId, input.userId)).run();
     return { ok: true } as const;
   });
-  if (result.ok) onUserAccessChanged(input.userId);
+  if (result.ok) userAccessChanged(input.userId);
   return result;
 }
 

@@ -5,7 +5,7 @@
  * (server/collab/compaction-worker.mjs) runs these on its own connection, so the event
  * loop that relays keystrokes never waits for Yjs; the main thread runs the same
  * functions when it compacts at once (shutdown, CLI, tests) and stores the result with
- * `writeCompaction` (collab-document.server.ts). See docs/decisions/006.
+ * `writeCompaction` (document-store.server.ts). See docs/decisions/006.
  */
 import type { Database } from 'better-sqlite3';
 import * as Y from 'yjs';

@@ -5,45 +5,21 @@
  *
  * Everything here is synchronous (better-sqlite3): when a function returns, its write
  * is committed.
+ *
+ * The store knows documents by name only. Which names exist and who may open them is
+ * decided above it (document-kinds.server.ts); the app edits a document through the live
+ * bridge (live-bridge.server.ts), which falls back to `editStoredDocument` here.
  */
 import { and, count, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
 
 import { collabSnapshots, collabUpdates } from '../../../db/schema';
 import { db } from '../../utils/db.server';
-import { meetingExists } from '../meetings/meeting.server';
 import { NOTES_FRAGMENT } from '../meetings/notes/notes-nodes';
-import { type Actor, canEditMeetings } from '../permissions';
 import { applyStoredDocument, foldDocument, type FoldedDocument, readStoredDocument } from './compaction';
-
-export const DOCUMENT_KINDS = ['meeting'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export type DocumentAccess = 'none' | 'read' | 'write';
 
 /** The XmlFragment Tiptap's Collaboration extension edits by default (one value, in the browser-safe notes-nodes module). */
 export const NOTES_FIELD = NOTES_FRAGMENT;
-
-const NAME_PATTERN = /^([a-z]+)\.([1-9][0-9]{0,14})$/;
-
-/** `meeting.12` → { kind: 'meeting', id: 12 }; anything else → null. */
-export function parseDocumentName(name: string): { kind: DocumentKind; id: number } | null {
-  const match = NAME_PATTERN.exec(name);
-  if (!match) return null;
-  const kind = DOCUMENT_KINDS.find((k) => k === match[1]);
-  return kind ? { kind, id: Number(match[2]) } : null;
-}
-
-/** What an actor may do with a document; 'none' also for malformed names and missing documents. */
-export function documentAccess(actor: Actor, name: string): DocumentAccess {
-  const parsed = parseDocumentName(name);
-  if (!parsed) return 'none';
-  switch (parsed.kind) {
-    case 'meeting':
-      if (!meetingExists(parsed.id)) return 'none';
-      // Everybody signed in reads every meeting (PRODUCT.md, Permissions).
-      return canEditMeetings(actor) ? 'write' : 'read';
-  }
-}
 
 // Prepared once, lazily: the tables exist only after the migrations have run. Plain SQL
 // for the one statement on the real-time hot path: the next `seq` of the document comes
@@ -132,6 +108,25 @@ export function loadDocumentInto(doc: Y.Doc, name: string): number {
   const stored = readStoredDocument(db.$client, name);
   applyStoredDocument(doc, stored);
   return stored.updates.length;
+}
+
+/**
+ * Applies `edit` to the stored document in one Yjs transaction and appends only what it
+ * changed to the log; the next client to load the document gets it. For a document that
+ * is not in a live server's memory (live-bridge.server.ts decides).
+ */
+export function editStoredDocument(name: string, edit: (doc: Y.Doc) => void): void {
+  const doc = new Y.Doc();
+  try {
+    const state = loadDocumentState(name);
+    if (state) Y.applyUpdate(doc, state);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    Y.transact(doc, () => edit(doc));
+    appendUpdates(name, updates);
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** How many logged updates are not yet in the document's snapshot. */

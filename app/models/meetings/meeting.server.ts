@@ -2,7 +2,7 @@
  * Meetings ("overleggen"): planning, attendees and guests, attendance, the series
  * (each meeting may point at the one it was planned from), and what a meeting produced.
  * Agenda points live in agenda-point.server.ts, the notes in the real-time document
- * `meeting.<id>` (collab-document.server.ts).
+ * `meeting.<id>` (notes/, stored by collab/document-store.server.ts).
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';

@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import { agendaPoints } from '../../../../db/schema';
 import { db } from '../../../utils/db.server';
 import { NOTES_FIELD } from '../../collab/document-store.server';
-import { editDocument } from './notes-document.server';
+import { editLiveDocument } from '../../collab/live-bridge.server';
 import { AGENDA_HEADING_LEVEL, attrId, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from './notes-nodes';
 
 export type OutlinePoint = { id: number; title: string };
@@ -33,7 +33,7 @@ export function listOutlinePoints(meetingId: number): OutlinePoint[] {
 
 export function syncNotesOutline(meetingId: number): void {
   const points = listOutlinePoints(meetingId);
-  editDocument(notesDocumentName(meetingId), (doc) => applyOutline(doc.getXmlFragment(NOTES_FIELD), points));
+  editLiveDocument(notesDocumentName(meetingId), (doc) => applyOutline(doc.getXmlFragment(NOTES_FIELD), points));
 }
 
 /** Brings the top-level agenda headings of `fragment` in line with `points` (see above). */

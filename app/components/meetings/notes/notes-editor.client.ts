@@ -1,0 +1,132 @@
+/**
+ * The notes editor's setup: Tiptap with StarterKit limited to the node contract
+ * (app/models/meetings/notes/notes-nodes.ts), the agenda point on headings, the action
+ * item and decision atoms, @-mentions, and Yjs collaboration with carets on the shared
+ * document of a notes session.
+ */
+import { Extension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+
+import { attrId, NOTES_ATTRS, NOTES_FRAGMENT, NOTES_NODES } from '../../../models/meetings/notes/notes-nodes';
+import { ActionItemNode, DecisionNode, type ItemStore } from './notes-item-nodes.client';
+import { notesMention } from './notes-mention.client';
+import type { NotesUser } from './notes-presence.client';
+
+/** The shared document of the open notes and its connection to the real-time server. */
+export type NotesSession = { doc: Y.Doc; provider: WebsocketProvider };
+
+const AgendaPointHeadings = Extension.create({
+  name: 'agendaPointHeadings',
+  addGlobalAttributes() {
+    return [
+      {
+        types: [NOTES_NODES.heading],
+        attributes: {
+          [NOTES_ATTRS.agendaPointId]: {
+            default: null,
+            // Splitting a heading must not make a second heading of the same agenda point.
+            keepOnSplit: false,
+            parseHTML: (element: HTMLElement) => attrId(element.getAttribute('data-agenda-point-id')),
+            renderHTML: (attributes: Record<string, unknown>) =>
+              attributes[NOTES_ATTRS.agendaPointId] ? { 'data-agenda-point-id': attributes[NOTES_ATTRS.agendaPointId] } : {},
+          },
+        },
+      },
+    ];
+  },
+});
+
+/** A remote caret: a coloured bar with the person's name above it; hidden from screen readers (the presence list names everyone). */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const caret = document.createElement('span');
+  caret.className = 'collaboration-carets__caret';
+  caret.setAttribute('aria-hidden', 'true');
+  caret.style.borderColor = String(user.color);
+  const label = document.createElement('span');
+  label.className = 'collaboration-carets__label';
+  label.style.backgroundColor = String(user.color);
+  label.textContent = String(user.name ?? '');
+  caret.append(label);
+  return caret;
+}
+
+function editorAttributes(labelId: string, mayEdit: boolean): Record<string, string> {
+  return {
+    class: 'notes-content notes-editor__content',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-labelledby': labelId,
+    'aria-readonly': mayEdit ? 'false' : 'true',
+    ...(mayEdit ? { 'aria-autocomplete': 'list', 'aria-describedby': `${labelId}-mention-hint` } : {}),
+  };
+}
+
+/**
+ * The editor of a notes session, labelled by the element `labelId` (whose
+ * `${labelId}-mention-hint` explains the @-mentions to writers). It follows `mayEdit`
+ * while open: rights can change without a reload (see LiveNotes).
+ */
+export function useNotesEditor({
+  session,
+  meetingId,
+  me,
+  mayEdit,
+  labelId,
+  store,
+  announce,
+}: {
+  session: NotesSession;
+  meetingId: number;
+  me: NotesUser;
+  mayEdit: boolean;
+  labelId: string;
+  store: ItemStore;
+  /** Says something to screen readers (how many people the @-suggestions found). */
+  announce: (text: string) => void;
+}) {
+  const editor = useEditor(
+    {
+      extensions: [
+        StarterKit.configure({
+          undoRedo: false, // Collaboration brings its own undo, per user.
+          heading: { levels: [2, 3] },
+          blockquote: false,
+          code: false,
+          codeBlock: false,
+          strike: false,
+          underline: false,
+          link: false,
+          horizontalRule: false,
+          // Every client would add its own trailing paragraph to the shared document.
+          trailingNode: false,
+        }),
+        AgendaPointHeadings,
+        ActionItemNode.configure({ store }),
+        DecisionNode.configure({ store }),
+        notesMention({ meetingId, announce }),
+        Collaboration.configure({ document: session.doc, field: NOTES_FRAGMENT }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: { id: me.id, name: me.name, color: me.colour },
+          render: renderCaret,
+        }),
+      ],
+      editable: mayEdit,
+      editorProps: { attributes: editorAttributes(labelId, mayEdit) },
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    if (!editor || editor.isEditable === mayEdit) return;
+    editor.setOptions({ editable: mayEdit, editorProps: { attributes: editorAttributes(labelId, mayEdit) } });
+  }, [editor, mayEdit, labelId]);
+
+  return editor;
+}

@@ -1,0 +1,204 @@
+/**
+ * The forms that add an action item or a decision to the live notes, each in a modal
+ * <dialog> (focus kept inside, Escape closes, focus returns to the toolbar button). A
+ * form posts to the notes' resource route; a refusal shows its messages beside the
+ * fields, a success hands the created item to the editor. No editor imports here.
+ */
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+
+import { t } from '../../../i18n';
+import { Field, FormErrorSummary } from '../../forms/field';
+
+const n = t.notes;
+
+export type ItemDialogKind = 'actionItem' | 'decision';
+export type GoalOption = { id: number; code: string; title: string };
+export type UserOption = { id: number; name: string };
+export type ActionOption = { id: number; title: string; goalCode: string };
+
+type FieldErrors = Partial<Record<string, string>>;
+
+export function ItemDialog<Answer>({
+  open,
+  onClose,
+  title,
+  intro,
+  submitLabel,
+  action,
+  onCreated,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  intro: string;
+  submitLabel: string;
+  action: string;
+  onCreated: (answer: Answer) => void;
+  children: (errors: FieldErrors) => ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  // Bumped after a refused or failed submit: the disabled submit button lost focus to <body>.
+  const [problem, setProblem] = useState(0);
+
+  useEffect(() => {
+    if (problem === 0) return;
+    // Keyboard and screen-reader users land on the first field to fix, else on the failure message.
+    const dialog = ref.current;
+    const target =
+      dialog?.querySelector<HTMLElement>('[aria-invalid="true"], .notes-dialog__failed') ??
+      dialog?.querySelector<HTMLElement>('input, select, textarea');
+    target?.focus();
+  }, [problem]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setFailed(false);
+    try {
+      const answer = await fetch(action, {
+        method: 'POST',
+        body: new FormData(event.currentTarget),
+        headers: { Accept: 'application/json' },
+      });
+      if (answer.status === 400) {
+        setErrors(((await answer.json()) as { fieldErrors: FieldErrors }).fieldErrors);
+        setProblem((p) => p + 1);
+        return;
+      }
+      if (!answer.ok) throw new Error(String(answer.status));
+      const created = (await answer.json()) as Answer;
+      setErrors({});
+      setFormKey((k) => k + 1);
+      // Closed here, before the editor takes focus: closing returns focus to the toolbar button.
+      ref.current?.close();
+      onCreated(created);
+    } catch {
+      setFailed(true);
+      setProblem((p) => p + 1);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <dialog ref={ref} className="notes-dialog" aria-labelledby={titleId} onClose={onClose}>
+      <h2 id={titleId}>{title}</h2>
+      <p className="muted">{intro}</p>
+      <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
+      {failed ? (
+        <p className="form-error notes-dialog__failed" role="alert" tabIndex={-1}>
+          {n.failed}
+        </p>
+      ) : null}
+      <form key={formKey} method="post" action={action} className="form" noValidate onSubmit={submit}>
+        {children(errors)}
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>
+            {submitLabel}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {n.cancel}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function GoalOptions({ goals }: { goals: GoalOption[] }) {
+  return (
+    <>
+      {goals.map((goal) => (
+        <option key={goal.id} value={goal.id}>
+          {goal.code} {goal.title}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export function ActionItemFields({ errors, goals, users }: { errors: FieldErrors; goals: GoalOption[]; users: UserOption[] }) {
+  const a = n.actionItem;
+  return (
+    <>
+      <Field label={a.title} name="title" error={errors.title}>
+        {(p) => <input {...p} type="text" required autoComplete="off" />}
+      </Field>
+      <Field label={a.owner} name="ownerUserId" error={errors.ownerUserId}>
+        {(p) => (
+          <select {...p} defaultValue="">
+            <option value="">{a.none}</option>
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={a.deadline} name="deadline" error={errors.deadline} hint={t.actions.deadlineHint}>
+        {(p) => <input {...p} type="text" autoComplete="off" />}
+      </Field>
+      <Field label={a.goal} name="goalId" error={errors.goalId}>
+        {(p) => (
+          <select {...p} defaultValue="" required>
+            <option value="">{t.actions.none}</option>
+            <GoalOptions goals={goals} />
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}
+
+export function DecisionFields({
+  errors,
+  goals,
+  actionOptions,
+}: {
+  errors: FieldErrors;
+  goals: GoalOption[];
+  actionOptions: ActionOption[];
+}) {
+  const d = n.decision;
+  return (
+    <>
+      <Field label={d.text} name="text" error={errors.text}>
+        {(p) => <textarea {...p} rows={3} required />}
+      </Field>
+      <Field label={d.goal} name="goalId" error={errors.goalId}>
+        {(p) => (
+          <select {...p} defaultValue="">
+            <option value="">{d.none}</option>
+            <GoalOptions goals={goals} />
+          </select>
+        )}
+      </Field>
+      <Field label={d.action} name="actionId" error={errors.actionId}>
+        {(p) => (
+          <select {...p} defaultValue="">
+            <option value="">{d.none}</option>
+            {actionOptions.map((action) => (
+              <option key={action.id} value={action.id}>
+                {action.goalCode} — {action.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}

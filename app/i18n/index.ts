@@ -10,6 +10,7 @@ import { accents } from './nl/accents';
 import { actions } from './nl/actions';
 import { admin } from './nl/admin';
 import { agendaFile } from './nl/agenda-file';
+import { charts } from './nl/charts';
 import { comments } from './nl/comments';
 import { common } from './nl/common';
 import { dates } from './nl/dates';
@@ -46,4 +47,5 @@ export const t = {
   notifications,
   live,
   server,
+  charts,
 };

@@ -1,18 +1,24 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
+import { StackedBarChart } from '../components/charts/charts';
 import { GoalActionTable } from '../components/tracker/action-rows';
 import { CountsLine } from '../components/tracker/status-counts';
 import { t } from '../i18n';
 import { canEditAgenda } from '../models/permissions';
 import { getAgendaOverview, type OverviewGoal } from '../models/tracker/agenda.server';
+import { chapterProgressSpec } from '../models/tracker/progress-chart';
+import chartsCss from '../styles/charts.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireActor } from '../utils/auth.server';
 import { todayInNL } from '../utils/today';
 
 const o = t.tracker.overview;
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackerCss }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: trackerCss },
+  { rel: 'stylesheet', href: chartsCss },
+];
 
 export const meta: MetaFunction = () => [{ title: t.common.pageTitle(o.title) }];
 
@@ -49,6 +55,7 @@ export default function Overview() {
           {includeLocal ? <span className="muted">{o.localShown} </span> : null}
           <Link to={includeLocal ? '/' : '/?lokaal=ja'}>{includeLocal ? o.hideLocal : o.showLocal}</Link>
         </p>
+        <StackedBarChart {...chapterProgressSpec(chapters, { includeLocal })} />
         <nav aria-label={o.totalsHeading}>
           <ul className="chapter-index">
             {chapters.map((chapter) => (

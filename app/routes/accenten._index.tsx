@@ -1,16 +1,22 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
+import { Heatmap } from '../components/charts/charts';
 import { t } from '../i18n';
 import { canEditAccent } from '../models/permissions';
 import { getAccentMatrix } from '../models/tracker/accent.server';
+import { accentCoverageSpec } from '../models/tracker/accent-coverage';
 import accentsCss from '../styles/accents.css?url';
+import chartsCss from '../styles/charts.css?url';
 import { requireActor } from '../utils/auth.server';
 import { formatDay } from '../utils/date-time';
 
 const a = t.accents;
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accentsCss }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: accentsCss },
+  { rel: 'stylesheet', href: chartsCss },
+];
 export const meta: MetaFunction = () => [{ title: t.common.pageTitle(a.matrixTitle) }];
 
 const EXCERPT = 110;
@@ -105,6 +111,31 @@ export default function AccentMatrixPage() {
           ))}
         </table>
       </div>
+      <AccentCoverage municipalities={municipalities} chapters={chapters} />
     </>
+  );
+}
+
+type MatrixData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The matrix summed up: which municipality has an accent on which goal, as a heatmap with its table. */
+function AccentCoverage({ municipalities, chapters }: Pick<MatrixData, 'municipalities' | 'chapters'>) {
+  const goals = chapters.flatMap((chapter) =>
+    chapter.goals.map((goal) => ({
+      id: goal.id,
+      code: goal.code,
+      title: goal.title,
+      cells: goal.cells.map((cell) => ({
+        municipalityId: cell.municipalityId,
+        hasAccent: cell.excerpt !== '',
+        localActionCount: cell.localActionCount,
+      })),
+    })),
+  );
+  return (
+    <section className="accent-coverage" aria-labelledby="accent-coverage-heading">
+      <h2 id="accent-coverage-heading">{a.coverage.heading}</h2>
+      <Heatmap {...accentCoverageSpec(municipalities, goals)} />
+    </section>
   );
 }

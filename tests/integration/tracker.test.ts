@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { progressParts } from '../../app/models/tracker/progress-chart';
 import { loader as overviewLoader } from '../../app/routes/_index';
 import { action as actionPageAction, loader as actionLoader } from '../../app/routes/acties.$actionId';
 import { action as editActionAction, loader as editActionLoader } from '../../app/routes/acties.$actionId_.bewerken';
@@ -152,6 +153,17 @@ describe('agenda overview', () => {
     const late = listed.find((a: { title: string }) => a.title.startsWith('In een periodiek overleg'));
     expect(late.overdue).toBe(true);
     expect(overview.counts.overdue).toBeGreaterThanOrEqual(1);
+    expect(overview.counts.overdueByStatus.loopt).toBeGreaterThanOrEqual(1);
+    // The progress chart shows it under "te laat", not under "loopt": every bar still adds up to its chapter's total.
+    const chapter = overview.chapters.find((c: any) => c.code === '1.3.b');
+    const parts = progressParts(chapter.counts);
+    expect(parts.te_laat).toBe(chapter.counts.overdue);
+    expect(parts.loopt).toBe(chapter.counts.loopt - chapter.counts.overdueByStatus.loopt);
+    for (const c of overview.chapters) {
+      const values = Object.values(progressParts(c.counts));
+      expect(values.reduce((a, b) => a + b, 0)).toBe(c.counts.total);
+      expect(values.every((n) => n >= 0)).toBe(true);
+    }
   });
 
   it('sends visitors without a session to the login page', async () => {

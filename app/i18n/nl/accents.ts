@@ -30,6 +30,26 @@ export const accents = {
   newLocalAction: 'Nieuwe lokale actie',
   backToMatrix: 'Alle lokale accenten',
   history: 'Geschiedenis',
+  /** The coverage heatmap under the matrix: which municipality has an accent on which goal. */
+  coverage: {
+    heading: 'Dekking',
+    title: 'Welke gemeente heeft bij welk doel een accent',
+    goal: 'Doel',
+    levels: { none: 'Geen accent', accent: 'Accent', withActions: 'Accent en lokale acties' },
+    /** The mark in a cell: "ja", "ja 2", "– 1" (accent or not, then the number of local actions); nothing in an empty cell. */
+    mark: (hasAccent: boolean, localActions: number) =>
+      !hasAccent && localActions === 0 ? '' : `${hasAccent ? 'ja' : '–'}${localActions > 0 ? ` ${localActions}` : ''}`,
+    /** The cell in the table, answering the caption's question: "ja, 2 lokale acties", "nee". */
+    cell: (hasAccent: boolean, localActions: number) =>
+      [
+        hasAccent ? 'ja' : 'nee',
+        ...(localActions > 0 ? [localActions === 1 ? '1 lokale actie' : `${localActions} lokale acties`] : []),
+      ].join(', '),
+    /** "Haarlem: accent bij 5 van de 8 doelen, 3 lokale acties." */
+    municipality: (name: string, accents: number, goals: number, localActions: number) =>
+      `${name}: accent bij ${accents} van de ${goals} doelen, ${localActions === 1 ? '1 lokale actie' : `${localActions} lokale acties`}.`,
+    note: 'In een cel: ja = de gemeente heeft bij dit doel een accent (een lege cel: nog niet); een getal is het aantal lokale acties.',
+  },
   errors: {
     bodyTooLong: 'Het accent mag hoogstens 10.000 tekens lang zijn.',
   },

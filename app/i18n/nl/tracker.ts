@@ -34,6 +34,14 @@ export const tracker = {
     >,
     emptyBody: 'Geen tekst.',
   },
+  /** The overview's chart: actions per chapter by status, the overdue ones apart. */
+  progressChart: {
+    titleRegional: 'Regionale acties per hoofdstuk, naar status',
+    titleAll: 'Alle acties (regionaal en lokaal) per hoofdstuk, naar status',
+    chapter: 'Hoofdstuk',
+    overdue: 'Te laat',
+    note: 'Te laat: de termijn is voorbij en de actie is nog niet afgerond. Zulke acties tellen bij Te laat, niet bij hun status; zo telt elke rij op tot het totaal.',
+  },
   counts: {
     none: 'geen acties',
     total: (n: number) => (n === 1 ? '1 actie' : `${n} acties`),

@@ -5,7 +5,12 @@ import { db } from '../../utils/db.server';
 import { ACTION_STATUSES, type ActionStatus } from './action-status';
 import { isActionOverdue } from './deadline';
 
-export type StatusCounts = Record<ActionStatus, number> & { overdue: number; total: number };
+export type StatusCounts = Record<ActionStatus, number> & {
+  overdue: number;
+  total: number;
+  /** The overdue actions by their status (only open statuses can be overdue): the progress chart shows them apart. */
+  overdueByStatus: Record<ActionStatus, number>;
+};
 
 export type OverviewAction = {
   id: number;
@@ -56,15 +61,21 @@ export type OverviewChapter = {
 export type OtherChapter = { id: number; code: string; title: string; kind: ChapterKind; body: string };
 
 export function emptyCounts(): StatusCounts {
-  const counts = { overdue: 0, total: 0 } as StatusCounts;
-  for (const status of ACTION_STATUSES) counts[status] = 0;
+  const counts = { overdue: 0, total: 0, overdueByStatus: {} } as StatusCounts;
+  for (const status of ACTION_STATUSES) {
+    counts[status] = 0;
+    counts.overdueByStatus[status] = 0;
+  }
   return counts;
 }
 
 function tally(counts: StatusCounts, action: { status: ActionStatus; overdue: boolean }) {
   counts[action.status] += 1;
   counts.total += 1;
-  if (action.overdue) counts.overdue += 1;
+  if (action.overdue) {
+    counts.overdue += 1;
+    counts.overdueByStatus[action.status] += 1;
+  }
 }
 
 /** The (first) agenda: title and period. */

@@ -35,7 +35,11 @@ import { cspNonce, sameOriginOnly, securityHeaders } from './security';
 const development = env.NODE_ENV === 'development';
 
 migrateDatabase(db);
-await bootstrapDatabase(db, { demo: env.KOERS_DEMO === 'on', demoPassword: env.KOERS_DEMO_PASSWORD });
+await bootstrapDatabase(db, {
+  demo: env.KOERS_DEMO === 'on',
+  demoPassword: env.KOERS_DEMO_PASSWORD,
+  demoPeriods: env.KOERS_DEMO_PERIODS === 'on',
+});
 const checkpoints = startBackgroundCheckpoints(db, { file: env.KOERS_DATABASE });
 
 const app = express();

@@ -23,6 +23,7 @@ import { meetings } from './nl/meetings';
 import { minutes } from './nl/minutes';
 import { notes } from './nl/notes';
 import { notifications } from './nl/notifications';
+import { periods } from './nl/periods';
 import { search } from './nl/search';
 import { server } from './nl/server';
 import { tracker } from './nl/tracker';
@@ -48,4 +49,5 @@ export const t = {
   live,
   server,
   charts,
+  periods,
 };

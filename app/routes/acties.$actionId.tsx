@@ -10,6 +10,7 @@ import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LinkedLibraryItems } from '../components/library/library-linked-items';
 import { DecisionList } from '../components/meetings/decision-list';
 import { FollowButton } from '../components/notifications/follow-button';
+import { CarriedLinks, ItemPeriod } from '../components/periods/period-switch';
 import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge, StatusOptions } from '../components/tracker/action-bits';
 import { OwnerText } from '../components/tracker/owner-text';
 import { t } from '../i18n';
@@ -18,12 +19,15 @@ import { listHistoryOf } from '../models/history.server';
 import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
 import { listActionDecisions } from '../models/meetings/decision.server';
+import { actionPeriodLinks, getActionOutcome, getPeriodOfAction } from '../models/periods/period.server';
+import { showsOverdue } from '../models/periods/period-rules';
 import { canEditAction } from '../models/permissions';
 import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/tracker/action.server';
 import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
 import { isActionOverdue } from '../models/tracker/deadline';
 import { ProgressUpdateSchema } from '../schemas/action';
 import commentsCss from '../styles/comments.css?url';
+import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
@@ -34,6 +38,7 @@ import { todayInNL } from '../utils/today';
 const a = t.tracker.action;
 
 export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: periodsCss },
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: commentsCss },
 ];
@@ -46,18 +51,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const id = requireIdParam(params.actionId);
   const action = requireFound(getAction(id));
+  const period = requireFound(getPeriodOfAction(id));
   const history = listHistoryOf({ entityType: 'action', entityId: id });
   return {
     actor,
     action,
-    overdue: isActionOverdue(action, todayInNL()),
+    period,
+    carried: actionPeriodLinks(id),
+    outcome: getActionOutcome(id),
+    overdue: showsOverdue(period) && isActionOverdue(action, todayInNL()),
     updates: listProgressUpdates(id),
     threads: listComments({ targetType: 'action', targetId: id }),
     decisions: listActionDecisions({ actionId: id }),
     library: linkedLibrarySection({ actor, targetType: 'action', targetId: id }),
     history,
     historyNames: resolveHistoryNames(history),
-    mayEdit: canEditAction(actor, action),
+    mayEdit: canEditAction(actor, action, period),
   };
 }
 
@@ -75,7 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActionPage() {
-  const { actor, action, overdue, updates, threads, history, historyNames, mayEdit, decisions, library } = useLoaderData<typeof loader>();
+  const { actor, action, period, carried, outcome, overdue, updates, threads, history, historyNames, mayEdit, decisions, library } =
+    useLoaderData<typeof loader>();
   const partners = action.partners
     .split(';')
     .map((p) => p.trim())
@@ -92,6 +102,9 @@ export default function ActionPage() {
         current={action.title}
       />
       <h1>{action.title}</h1>
+      <ItemPeriod period={period} />
+      <CarriedLinks from={carried.from} to={carried.to} base="/acties" />
+      {outcome?.periodOutcome === 'niet_afgerond' ? <p>{t.periods.outcomeNotFinished(outcome.periodOutcomeReason ?? '')}</p> : null}
       <div className="action-page__summary">
         <StatusBadge status={action.status} />
         {overdue ? <OverdueBadge /> : null}
@@ -175,7 +188,7 @@ export default function ActionPage() {
 
       <DecisionList decisions={decisions} emptyText={t.decisions.noneForAction} />
       <LinkedLibraryItems items={library.items} addTo={library.addTo} />
-      <CommentSection target={{ type: 'action', id: action.id }} threads={threads} actor={actor} mayEditTarget={mayEdit} />
+      <CommentSection target={{ type: 'action', id: action.id }} threads={threads} actor={actor} mayEditTarget={mayEdit} period={period} />
       <HistoryList entries={history} names={historyNames} />
     </article>
   );

@@ -6,6 +6,7 @@ import { listActions, readListFilters } from '../models/tracker/action-list.serv
 import { ACTION_STATUS_LABELS } from '../models/tracker/action-status';
 import { requireUser } from '../utils/auth.server';
 import { toNL } from '../utils/date-time';
+import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
 
 const c = t.lists.csv;
@@ -21,8 +22,9 @@ const cell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : valu
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const today = todayInNL();
-  const { filters } = readListFilters(new URL(request.url).searchParams, today);
-  const { rows } = listActions({ filters, today, pageSize: null });
+  const { period } = requirePeriod(request);
+  const { filters } = readListFilters(new URL(request.url).searchParams, today, period);
+  const { rows } = listActions({ filters, today, period, pageSize: null });
   const records = rows.map((row) => {
     const updated = toNL(row.updatedAt);
     const text = [

@@ -24,7 +24,8 @@ export function PeriodSwitch({ shown, periods }: PeriodSwitchProps) {
         {p.shownLabel} <strong>{periodLabel(shown)}</strong>{' '}
         <span className={`period-badge period-badge--${shown.status}`}>{p.statusShort[shown.status]}</span>
         {shown.isExample ? <span className="period-badge period-badge--example">{p.example}</span> : null}
-        {shown.status === 'afgesloten' ? <span className="period-bar__note"> {p.readOnlyNote}</span> : null}
+        {shown.status === 'afgesloten' ? <span className="period-bar__note"> {p.readOnlyNote}</span> : null}{' '}
+        <Link to={`/periodes/${shown.slug}`}>{p.balanceLink}</Link>
       </p>
       {periods.length > 1 ? (
         <nav aria-label={p.switchLabel} className="period-switch">

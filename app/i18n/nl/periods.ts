@@ -7,6 +7,7 @@ export const periods = {
   shownLabel: 'Periode:',
   switchLabel: 'Kies een periode',
   allPeriods: 'Alle periodes',
+  balanceLink: 'Over deze periode en de balans',
   readOnlyNote: 'Deze periode is afgesloten en alleen nog te lezen.',
   itemPeriod: 'Hoort bij de periode',
   carriedFrom: (label: string) => `Voortgezet uit ${label}:`,

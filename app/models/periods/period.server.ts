@@ -17,7 +17,7 @@ import { recordHistory, type Tx } from '../history.server';
 import { type Actor, canManagePeriods, canReopenPeriod } from '../permissions';
 import { CLOSED_ACTION_STATUSES } from '../tracker/action-status';
 import { type ClosingDecision, closingFieldNames, REASON_MAX_LENGTH } from './closing-fields';
-import { periodOfAction, periodOfGoal } from './period-guard.server';
+import { periodOfAction, periodOfGoal, periodOfTheme } from './period-guard.server';
 import { periodLabel, periodSlug, periodYearsError } from './period-rules';
 
 export type Period = typeof agendas.$inferSelect;
@@ -569,4 +569,8 @@ export function getPeriodOfAction(actionId: number) {
 
 export function getPeriodOfGoal(goalId: number) {
   return periodOfGoal(db, goalId);
+}
+
+export function getPeriodOfTheme(themeId: number) {
+  return periodOfTheme(db, themeId);
 }

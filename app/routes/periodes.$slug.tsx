@@ -38,7 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     balance,
     predecessor: predecessor ? { slug: predecessor.slug, label: periodLabel(predecessor) } : null,
-    chart: balanceChartSpec(balance.chapters, balance.period.label),
     notice: notice.has('gemaakt')
       ? p.page.createdNotice
       : notice.has('afgesloten')
@@ -67,7 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PeriodPage() {
-  const { balance, predecessor, chart, notice, mayClose, mayAdopt, mayReopen } = useLoaderData<typeof loader>();
+  const { balance, predecessor, notice, mayClose, mayAdopt, mayReopen } = useLoaderData<typeof loader>();
+  // Built here, not in the loader: the spec holds functions (its phrases), which do not travel as JSON.
+  const chart = balanceChartSpec(balance.chapters, balance.period.label);
   const refused = useActionData<typeof action>();
   const { period } = balance;
   const q = `?periode=${period.slug}`;

@@ -8,6 +8,7 @@ import { ACCOUNTS, expect, expectAccessible, login, test } from './fixtures';
 
 for (const width of [1280, 390]) {
   test(`browses the closed 2020–2024 period by its address and reads its balance (${width} px)`, async ({ page }) => {
+    test.setTimeout(90_000);
     await page.setViewportSize({ width, height: 900 });
     await login(page, ACCOUNTS.lezer);
     await page.goto('/');

@@ -38,7 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const isOwn = (municipalityId: number) => municipalityId === actor.organisationId;
   // Only what the table shows: an excerpt, a count and a date per cell.
   return {
-    municipalities: ownFirst(municipalities, (m) => isOwn(m.id)).map((m) => ({
+    municipalities: ownFirst(
+      municipalities.map((m, position) => ({ ...m, position })),
+      (m) => isOwn(m.id),
+    ).map((m) => ({
       ...m,
       own: isOwn(m.id),
       mayEdit: canEditAccent(actor, m.id),
@@ -147,7 +150,13 @@ function AccentCoverage({ municipalities, chapters }: Pick<MatrixData, 'municipa
   return (
     <section className="accent-coverage" aria-labelledby="accent-coverage-heading">
       <h2 id="accent-coverage-heading">{a.coverage.heading}</h2>
-      <Heatmap {...accentCoverageSpec(municipalities, goals)} />
+      {/* The heatmap keeps the usual order: one picture for everybody. */}
+      <Heatmap
+        {...accentCoverageSpec(
+          [...municipalities].sort((x, y) => x.position - y.position),
+          goals,
+        )}
+      />
     </section>
   );
 }

@@ -84,7 +84,7 @@ describe('admission at the upgrade', () => {
 
   it('refuses a document the user may not read (403) and names that are no document (404)', async () => {
     const cookie = cookies['beheer@koers.test'];
-    // Every role reads every meeting (PRODUCT.md); a meeting that does not exist is readable by nobody.
+    // Every role reads every meeting (docs/permissions.md); a meeting that does not exist is readable by nobody.
     expect(await openRaw(`${server.url}/meeting.99999`, { Cookie: cookie })).toEqual({ opened: false, status: 403 });
     for (const path of ['meeting.abc', 'agenda.1', 'meeting.1/extra', '%E0%A4%A'])
       expect(await openRaw(`${server.url}/${path}`, { Cookie: cookie }), path).toEqual({ opened: false, status: 404 });

@@ -59,7 +59,7 @@ export function toMatchExpression(input: string): string | null {
 
 /**
  * The kinds an actor may find. Today every signed-in role reads everything
- * (PRODUCT.md), so this is all of them.
+ * (docs/product.md), so this is all of them.
  */
 export function visibleKinds(_actor: Actor): SearchKind[] {
   return [...SEARCH_KINDS];

@@ -109,7 +109,7 @@ describe('the agenda planner on the meeting page', () => {
     const params = { meetingId: String(id) };
     const before = order(id);
     for (const who of READERS) {
-      for (const form of [
+      for (const form of <Record<string, string>[]>[
         { intent: 'placePoint', pointId: String(pointIds[1]), index: '0', inPlace: '1' },
         { intent: 'pointDuration', pointId: String(pointIds[1]), duration: '30', inPlace: '1' },
       ]) {

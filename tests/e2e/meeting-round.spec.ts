@@ -256,13 +256,13 @@ test('the draft-minutes round: the concept after the meeting (preview, download,
   expect(text).toContain('Taalhuis Velsen opent in april.');
   await reader.getByLabel('Nieuwe reactie').fill('Kleine correctie: het Taalhuis opent op 14 april.');
   await reader.getByRole('button', { name: 'Reactie plaatsen' }).click();
-  await expect(reader.getByText('Kleine correctie: het Taalhuis opent op 14 april.')).toBeVisible();
+  await expect(reader.locator('.comment__body', { hasText: 'Kleine correctie: het Taalhuis opent op 14 april.' })).toBeVisible();
   await expectAccessible(reader);
   await adviser.close();
 
   // At the next meeting the werkgroeplid follows the link and adopts the concept as it is.
   await conceptLink.click();
-  await expect(page.getByText('Kleine correctie: het Taalhuis opent op 14 april.')).toBeVisible();
+  await expect(page.locator('.comment__body', { hasText: 'Kleine correctie: het Taalhuis opent op 14 april.' })).toBeVisible();
   await expect(page.getByText('Wat wordt vastgesteld, is precies het concept hierboven.', { exact: false })).toBeVisible();
   await page.getByRole('checkbox', { name: /Ik bevestig/ }).check();
   await page.getByRole('button', { name: 'Verslag vaststellen' }).click();

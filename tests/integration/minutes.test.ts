@@ -353,7 +353,7 @@ describe('downloads', () => {
 
     const parts = zipEntries(buffer);
     expect(parts.get('word/styles.xml')).toMatch(/<w:lang w:val="nl-NL"/);
-    expect(parts.get('docProps/core.xml')).toContain(`<dc:title>Verslag: ${MEETING_TITLE}</dc:title>`);
+    expect(parts.get('docProps/core.xml')).toContain(`<dc:title>Verslag: ${MEETING_TITLE} 14 mei 2024</dc:title>`);
   });
 
   it('downloads an earlier version under its own name, with its own text', async () => {

@@ -44,6 +44,7 @@ export const common = {
     backHome: 'Terug naar de agenda',
     formHasErrors: 'Het formulier bevat fouten. Niets is opgeslagen.',
     methodNotAllowed: 'Methode niet toegestaan',
+    reloading: 'De pagina wordt opnieuw geladen…',
   },
   login: {
     title: 'Inloggen',

@@ -26,6 +26,8 @@ type Props = {
   period?: PeriodState;
   /** An accent cell without an accent row yet (target.id 0): the first comment creates it. */
   accentCell?: { goalId: number; municipalityId: number };
+  /** The section's heading, when "Reacties" alone would not say what they are about. */
+  heading?: string;
 };
 
 /**
@@ -33,12 +35,12 @@ type Props = {
  * so it works without JavaScript; with JavaScript each form posts in place and shows
  * its error beside the field.
  */
-export function CommentSection({ target, threads, actor, mayEditTarget, accentCell, period }: Props) {
+export function CommentSection({ target, threads, actor, mayEditTarget, accentCell, period, heading = c.heading }: Props) {
   const headingId = useId();
   const mayComment = canComment(actor, period);
   return (
     <section className="comments" aria-labelledby={headingId}>
-      <h2 id={headingId}>{c.heading}</h2>
+      <h2 id={headingId}>{heading}</h2>
       {threads.length === 0 ? <p className="muted">{c.none}</p> : null}
       {threads.length > 0 ? (
         <ol className="comment-threads">

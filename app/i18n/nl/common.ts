@@ -23,6 +23,8 @@ export const common = {
     library: 'Kennisbank',
     admin: 'Beheer',
     account: 'Mijn account',
+    /** The button that opens the collapsed menu on narrow screens. */
+    menu: 'Menu',
   },
   logout: 'Uitloggen',
   loggedInAs: (name: string, org: string) => `Ingelogd als ${name} (${org})`,
@@ -42,6 +44,7 @@ export const common = {
     backHome: 'Terug naar de agenda',
     formHasErrors: 'Het formulier bevat fouten. Niets is opgeslagen.',
     methodNotAllowed: 'Methode niet toegestaan',
+    reloading: 'De pagina wordt opnieuw geladen…',
   },
   login: {
     title: 'Inloggen',

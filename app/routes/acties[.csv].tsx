@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { stringify } from 'csv-stringify/sync';
 
 import { t } from '../i18n';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { listActions, readListFilters } from '../models/tracker/action-list.server';
 import { ACTION_STATUS_LABELS } from '../models/tracker/action-status';
-import { requireUser } from '../utils/auth.server';
+import { clientAddress, requireUser } from '../utils/auth.server';
 import { toNL } from '../utils/date-time';
 import { todayInNL } from '../utils/today';
 
@@ -18,8 +19,8 @@ const cell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : valu
  * UTF-8 with a BOM and ';' between fields (Dutch Excel reads ',' as the decimal sign).
  * Bad filter values are ignored here just as the list ignores them.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
   const today = todayInNL();
   const { filters } = readListFilters(new URL(request.url).searchParams, today);
   const { rows } = listActions({ filters, today, pageSize: null });
@@ -45,6 +46,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       cell(row.municipalityName ? c.local(row.municipalityName) : c.regional),
       `${updated.date} ${updated.time}`.trim(),
     ];
+  });
+  recordAudit({
+    actorId: user.id,
+    action: 'export.actions_csv',
+    target: { type: 'export', name: 'acties.csv' },
+    ip: clientAddress(context),
+    details: { rows: rows.length, filters: new URL(request.url).search },
   });
   const body = stringify([c.columns, ...records], { delimiter: ';', bom: true, record_delimiter: 'windows' });
   return new Response(body, {

@@ -10,10 +10,11 @@ import { t } from '../i18n';
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
 import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '../models/accounts/user.server';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
 import { UserAccessSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
-import { requireActor } from '../utils/auth.server';
+import { clientAddress, requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
@@ -53,7 +54,7 @@ function reply(body: Partial<ActionData> & { intent: string }, status: number) {
   return data<ActionData>({ fieldErrors: {}, formError: null, invite: null, ...body }, { status });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   requireAllowed(canManageAccounts(actor));
   const userId = requireIdParam(params.userId);
@@ -70,6 +71,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const fieldErrors = result.error === 'self_demote' ? { role: e.selfDemote } : { organisationId: e.organisationUnknown };
       return reply({ intent, fieldErrors }, 400);
     }
+    recordAudit({
+      actorId: actor.id,
+      action: 'account.access_changed',
+      target: { type: 'user', id: userId },
+      ip: clientAddress(context),
+      details: form.data,
+    });
     return redirect(`${self}?melding=toegang`);
   }
 
@@ -79,6 +87,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === 'not_found') throw notFound();
       return reply({ intent, formError: e.selfDeactivate }, 400);
     }
+    recordAudit({
+      actorId: actor.id,
+      action: intent === 'reactivate' ? 'account.reactivated' : 'account.deactivated',
+      target: { type: 'user', id: userId },
+      ip: clientAddress(context),
+    });
     return redirect(`${self}?melding=${intent === 'reactivate' ? 'geactiveerd' : 'gedeactiveerd'}`);
   }
 
@@ -88,6 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === 'not_found') throw notFound();
       return reply({ intent, formError: p.inviteInactive }, 400);
     }
+    recordAudit({ actorId: actor.id, action: 'account.invite_renewed', target: { type: 'user', id: userId }, ip: clientAddress(context) });
     // Shown once, in this response; only the token's hash is stored.
     return reply({ intent, invite: { url: inviteUrl(publicBaseUrl(request), result.token), expiresAt: result.expiresAt } }, 201);
   }

@@ -24,10 +24,10 @@ export async function requireLibraryItemEditor({ request, params }: RouteArgs) {
 
 /** The minutes asked for by /overleggen/:meetingId/verslag.(docx|pdf)?versie=N: everybody signed in reads them. */
 export async function requireMinutesDownload({ request, params }: RouteArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const meetingId = requireIdParam(params.meetingId);
   const requested = parseVersionQuery(new URL(request.url).searchParams.get('versie')); // null: the latest
   if (requested === undefined) throw notFound();
   const minutes = requireFound(getMinutesVersion({ meetingId, version: requested }));
-  return { minutes, explicitVersion: requested };
+  return { user, meetingId, minutes, explicitVersion: requested };
 }

@@ -6,13 +6,11 @@ import { recordAudit } from '../models/audit/audit-log.server';
 import { listActions, readListFilters } from '../models/tracker/action-list.server';
 import { ACTION_STATUS_LABELS } from '../models/tracker/action-status';
 import { clientAddress, requireUser } from '../utils/auth.server';
+import { csvCell } from '../utils/csv';
 import { toNL } from '../utils/date-time';
 import { todayInNL } from '../utils/today';
 
 const c = t.lists.csv;
-
-/** Text that Excel would run as a formula ("=HYPERLINK(…)") is kept as text. */
-const cell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /**
  * /acties.csv: the action list with the same filters as /acties, all pages, for Excel:
@@ -38,12 +36,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       row.deadlineStart ?? '',
       row.deadlineEnd ?? '',
       ACTION_STATUS_LABELS[row.status],
-    ].map(cell);
+    ].map(csvCell);
     return [
       ...text,
       row.progress,
       row.overdue ? c.yes : c.no,
-      cell(row.municipalityName ? c.local(row.municipalityName) : c.regional),
+      csvCell(row.municipalityName ? c.local(row.municipalityName) : c.regional),
       `${updated.date} ${updated.time}`.trim(),
     ];
   });

@@ -6,12 +6,14 @@ import { InviteLinkBox, inviteState, RoleOptions } from '../components/admin/adm
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { OrganisationOptions } from '../components/forms/organisation-options';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { PersonPrivacySection } from '../components/privacy/person-privacy';
 import { t } from '../i18n';
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
 import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '../models/accounts/user.server';
 import { recordAudit } from '../models/audit/audit-log.server';
 import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
+import { removalOf } from '../models/privacy/person-removal.server';
 import { UserAccessSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
 import { clientAddress, requireActor } from '../utils/auth.server';
@@ -22,7 +24,12 @@ import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils
 const p = t.admin.user;
 const e = t.admin.errors;
 
-const NOTICES = { toegang: p.accessSaved, gedeactiveerd: p.deactivated, geactiveerd: p.reactivated } as const;
+const NOTICES = {
+  toegang: p.accessSaved,
+  gedeactiveerd: p.deactivated,
+  geactiveerd: p.reactivated,
+  verwijderd: t.privacy.person.done,
+} as const;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisations: listOrganisationOptions(),
     notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
     now: new Date().toISOString(),
+    removedAt: removalOf(user.id)?.removedAt ?? null,
   };
 }
 
@@ -61,6 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const self = `/beheer/gebruikers/${userId}`;
+  if (removalOf(userId)) return reply({ intent, formError: t.privacy.person.alreadyRemoved }, 400);
 
   if (intent === 'access') {
     const form = parseForm(UserAccessSchema, formData);
@@ -111,7 +120,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function UserPage() {
-  const { user, isSelf, organisations, notice, now } = useLoaderData<typeof loader>();
+  const { user, isSelf, organisations, notice, now, removedAt } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const accessErrors: FieldErrors = actionData?.intent === 'access' ? actionData.fieldErrors : {};
@@ -231,6 +240,7 @@ export default function UserPage() {
           <p className="muted">{p.inviteInactive}</p>
         )}
       </section>
+      <PersonPrivacySection userId={user.id} isSelf={isSelf} removedAt={removedAt} />
     </>
   );
 }

@@ -215,7 +215,7 @@ export function exportPersonData(userId: number, now = new Date()) {
       .where(eq(follows.userId, userId))
       .orderBy(asc(follows.createdAt))
       .all(),
-    auditLog: auditEntriesAboutPerson(userId).map((row) => ({
+    auditEntries: auditEntriesAboutPerson(userId).map((row) => ({
       at: row.at,
       action: row.action,
       byThisPerson: row.actorId === userId,

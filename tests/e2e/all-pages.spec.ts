@@ -77,7 +77,8 @@ async function pagesFor(page: Page, role: Role) {
 
 for (const { role, email } of ROLES) {
   test(`every page the ${role} can open passes axe-core`, async ({ page }) => {
-    test.setTimeout(120_000);
+    // 15–20 pages with axe-core: 35–55 s on a quiet machine; room for a loaded one.
+    test.setTimeout(240_000);
     await login(page, email);
     const pages = await pagesFor(page, role);
     for (const path of pages) {

@@ -125,6 +125,7 @@ test('the beheerder edits a statement: an empty text is refused beside the field
   page,
   browser,
 }) => {
+  test.slow(); // several pages, each checked by axe
   await login(page, ACCOUNTS.beheerder);
   await page.goto('/toegankelijkheid');
   await page.getByRole('link', { name: 'Tekst bewerken' }).click();

@@ -16,12 +16,14 @@ import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
 import tokensCss from '@utrecht/design-tokens/dist/root.css?url';
 import { useEffect } from 'react';
 
+import { AppFooter } from './components/layout/app-footer';
 import { AppHeader } from './components/layout/app-header';
 import { LiveUpdates } from './components/layout/live-updates';
 import { t } from './i18n';
 import { countUnread } from './models/notifications/notification-inbox.server';
 import appCss from './styles/app.css?url';
 import notificationsCss from './styles/notifications.css?url';
+import privacyCss from './styles/privacy.css?url';
 import searchCss from './styles/search.css?url';
 import { getUser } from './utils/auth.server';
 import { useNonce } from './utils/nonce';
@@ -32,6 +34,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appCss },
   { rel: 'stylesheet', href: searchCss },
   { rel: 'stylesheet', href: notificationsCss },
+  { rel: 'stylesheet', href: privacyCss },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -62,6 +65,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="main" tabIndex={-1} className="page">
           {children}
         </main>
+        <AppFooter />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

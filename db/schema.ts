@@ -562,3 +562,54 @@ export const follows = sqliteTable(
   },
   (t) => [uniqueIndex('follows_unique').on(t.userId, t.targetType, t.targetId), index('follows_target_idx').on(t.targetType, t.targetId)],
 );
+
+// ---------------------------------------------------------------------------
+// Audit log and privacy duties (issue 14; docs/decisions/014-audit-log-and-privacy.md)
+
+/**
+ * Who did what, when and from where: sign-ins, account changes, refusals, exports,
+ * backups. Append-only: written only by recordAudit (app/models/audit/), removed only
+ * by the retention job; a trigger (migration 0008) refuses every UPDATE. `action` is a
+ * name of AUDIT_ACTIONS (app/models/audit/audit-actions.ts), kept as plain text so new
+ * kinds need no migration. Never holds a secret: no password, token or link.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(now),
+    /** The signed-in person who did it; null for the system, a command line tool, or someone not signed in. */
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    /** What it was done to: a kind ('user', 'meeting', 'library_file', 'page', 'backup', …) and an id or a name. */
+    targetType: text('target_type'),
+    targetId: integer('target_id'),
+    targetName: text('target_name'),
+    /** The client address as the server saw it (behind a proxy: the forwarded one). */
+    ip: text('ip'),
+    /** JSON object with the particulars (never a secret). */
+    details: text('details'),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
+  ],
+);
+
+/** Persons removed on request (AVG): their account row stays, anonymised, so the agenda's history stays readable. */
+export const removedPersons = sqliteTable('removed_persons', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  removedAt: text('removed_at').notNull().default(now),
+  removedBy: integer('removed_by').references(() => users.id),
+});
+
+/** Texts the beheerder edits: the privacy statement and the accessibility statement (Markdown-light). No row: the default text of the catalogue. */
+export const siteTexts = sqliteTable('site_texts', {
+  key: text('key').primaryKey(),
+  body: text('body').notNull(),
+  updatedAt: text('updated_at').notNull().default(now),
+  updatedBy: integer('updated_by').references(() => users.id),
+});

@@ -10,6 +10,7 @@ import { accents } from './nl/accents';
 import { actions } from './nl/actions';
 import { admin } from './nl/admin';
 import { agendaFile } from './nl/agenda-file';
+import { audit } from './nl/audit';
 import { charts } from './nl/charts';
 import { comments } from './nl/comments';
 import { common } from './nl/common';
@@ -23,6 +24,7 @@ import { meetings } from './nl/meetings';
 import { minutes } from './nl/minutes';
 import { notes } from './nl/notes';
 import { notifications } from './nl/notifications';
+import { privacy } from './nl/privacy';
 import { search } from './nl/search';
 import { server } from './nl/server';
 import { tracker } from './nl/tracker';
@@ -48,4 +50,6 @@ export const t = {
   live,
   server,
   charts,
+  audit,
+  privacy,
 };

@@ -147,3 +147,26 @@ export type DocumentAccess = 'none' | 'read' | 'write';
 export function meetingNotesAccess(actor: Actor): DocumentAccess {
   return canEditMeetings(actor) ? 'write' : 'read';
 }
+
+// ---------------------------------------------------------------------------------------
+// Audit log and privacy duties (docs/permissions.md, "Audit log and privacy")
+
+/** Reading the audit log and exporting it: the beheerder. */
+export function canReadAuditLog(actor: Actor): boolean {
+  return actor.role === 'beheerder';
+}
+
+/** A person's data export (AVG right of access), for the beheerder to hand over. */
+export function canExportPersonData(actor: Actor): boolean {
+  return actor.role === 'beheerder';
+}
+
+/** Removing a person (anonymising the account): the beheerder, never themself (there must stay a beheerder). */
+export function canRemovePerson(actor: Actor, person: { id: number }): boolean {
+  return actor.role === 'beheerder' && person.id !== actor.id;
+}
+
+/** Editing the privacy and accessibility statements: the beheerder. */
+export function canEditStatements(actor: Actor): boolean {
+  return actor.role === 'beheerder';
+}

@@ -6,11 +6,12 @@ import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { changeOwnPassword, getAccount } from '../models/accounts/user.server';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { calendarFeedUrl, getCalendarToken, renewCalendarToken } from '../models/meetings/calendar-feed.server';
 import { ROLE_LABELS } from '../models/permissions';
 import { ChangePasswordSchema, RenewCalendarSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
-import { getSessionId, requireUser } from '../utils/auth.server';
+import { clientAddress, getSessionId, requireUser } from '../utils/auth.server';
 import { env } from '../utils/env.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireFound } from '../utils/http.server';
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { account, changed, calendarUrl, calendarNotice };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   if (formData.get('intent') === 'calendar') {
@@ -55,6 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
     currentSessionId: await getSessionId(request.headers.get('Cookie')),
   });
   if (!result.ok) return data({ fieldErrors: { currentPassword: t.admin.errors.currentPasswordWrong } as FieldErrors }, { status: 400 });
+  recordAudit({ actorId: user.id, action: 'password.changed', target: { type: 'user', id: user.id }, ip: clientAddress(context) });
   return redirect('/account?wachtwoord=gewijzigd');
 }
 

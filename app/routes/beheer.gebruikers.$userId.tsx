@@ -6,14 +6,17 @@ import { InviteLinkBox, inviteState, RoleOptions } from '../components/admin/adm
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { OrganisationOptions } from '../components/forms/organisation-options';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { PersonPrivacySection } from '../components/privacy/person-privacy';
 import { t } from '../i18n';
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
 import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '../models/accounts/user.server';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
+import { removalOf } from '../models/privacy/person-removal.server';
 import { UserAccessSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
-import { requireActor } from '../utils/auth.server';
+import { clientAddress, requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
@@ -21,7 +24,12 @@ import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils
 const p = t.admin.user;
 const e = t.admin.errors;
 
-const NOTICES = { toegang: p.accessSaved, gedeactiveerd: p.deactivated, geactiveerd: p.reactivated } as const;
+const NOTICES = {
+  toegang: p.accessSaved,
+  gedeactiveerd: p.deactivated,
+  geactiveerd: p.reactivated,
+  verwijderd: t.privacy.person.done,
+} as const;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisations: listOrganisationOptions(),
     notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
     now: new Date().toISOString(),
+    removedAt: removalOf(user.id)?.removedAt ?? null,
   };
 }
 
@@ -53,13 +62,14 @@ function reply(body: Partial<ActionData> & { intent: string }, status: number) {
   return data<ActionData>({ fieldErrors: {}, formError: null, invite: null, ...body }, { status });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   requireAllowed(canManageAccounts(actor));
   const userId = requireIdParam(params.userId);
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const self = `/beheer/gebruikers/${userId}`;
+  if (removalOf(userId)) return reply({ intent, formError: t.privacy.person.alreadyRemoved }, 400);
 
   if (intent === 'access') {
     const form = parseForm(UserAccessSchema, formData);
@@ -70,6 +80,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const fieldErrors = result.error === 'self_demote' ? { role: e.selfDemote } : { organisationId: e.organisationUnknown };
       return reply({ intent, fieldErrors }, 400);
     }
+    recordAudit({
+      actorId: actor.id,
+      action: 'account.access_changed',
+      target: { type: 'user', id: userId },
+      ip: clientAddress(context),
+      details: form.data,
+    });
     return redirect(`${self}?melding=toegang`);
   }
 
@@ -79,6 +96,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === 'not_found') throw notFound();
       return reply({ intent, formError: e.selfDeactivate }, 400);
     }
+    recordAudit({
+      actorId: actor.id,
+      action: intent === 'reactivate' ? 'account.reactivated' : 'account.deactivated',
+      target: { type: 'user', id: userId },
+      ip: clientAddress(context),
+    });
     return redirect(`${self}?melding=${intent === 'reactivate' ? 'geactiveerd' : 'gedeactiveerd'}`);
   }
 
@@ -88,6 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === 'not_found') throw notFound();
       return reply({ intent, formError: p.inviteInactive }, 400);
     }
+    recordAudit({ actorId: actor.id, action: 'account.invite_renewed', target: { type: 'user', id: userId }, ip: clientAddress(context) });
     // Shown once, in this response; only the token's hash is stored.
     return reply({ intent, invite: { url: inviteUrl(publicBaseUrl(request), result.token), expiresAt: result.expiresAt } }, 201);
   }
@@ -96,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function UserPage() {
-  const { user, isSelf, organisations, notice, now } = useLoaderData<typeof loader>();
+  const { user, isSelf, organisations, notice, now, removedAt } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const accessErrors: FieldErrors = actionData?.intent === 'access' ? actionData.fieldErrors : {};
@@ -216,6 +240,7 @@ export default function UserPage() {
           <p className="muted">{p.inviteInactive}</p>
         )}
       </section>
+      <PersonPrivacySection userId={user.id} isSelf={isSelf} removedAt={removedAt} />
     </>
   );
 }

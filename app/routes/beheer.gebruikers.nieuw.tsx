@@ -10,10 +10,11 @@ import { t } from '../i18n';
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
 import { inviteUser } from '../models/accounts/user.server';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { canManageAccounts } from '../models/permissions';
 import { InviteUserSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
-import { requireActor } from '../utils/auth.server';
+import { clientAddress, requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireAllowed } from '../utils/http.server';
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { organisations: listOrganisationOptions() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, actor } = await requireActor(request);
   requireAllowed(canManageAccounts(actor));
   const form = parseForm(InviteUserSchema, await request.formData());
@@ -40,6 +41,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const values: Record<string, string> = { ...form.data, organisationId: String(form.data.organisationId) };
     return data({ fieldErrors, values, created: null }, { status: 400 });
   }
+  recordAudit({
+    actorId: user.id,
+    action: 'account.invited',
+    target: { type: 'user', id: result.userId },
+    ip: clientAddress(context),
+    details: { role: form.data.role, organisationId: form.data.organisationId },
+  });
   // The token is shown once, in this response; only its hash is stored.
   return data(
     {

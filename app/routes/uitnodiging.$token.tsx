@@ -5,9 +5,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { acceptInvite, findInvite, type InviteState } from '../models/accounts/invite.server';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { SetPasswordSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
-import { sessionCookie } from '../utils/auth.server';
+import { clientAddress, sessionCookie } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 
 const i = t.admin.invite;
@@ -28,7 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ invalid: null, invitee: { name: found.name, email: found.email } }, { status: 200 });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? '';
   const found = findInvite(token);
   if (found.state !== 'valid')
@@ -38,6 +39,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await acceptInvite({ token, password: form.data.password });
   if (!result.ok)
     return data({ invalid: result.state, fieldErrors: {} as FieldErrors }, { status: result.state === 'unknown' ? 404 : 410 });
+  recordAudit({
+    actorId: found.userId,
+    action: 'account.invite_accepted',
+    target: { type: 'user', id: found.userId },
+    ip: clientAddress(context),
+  });
   return redirect('/', { headers: { 'Set-Cookie': await sessionCookie.serialize(result.sessionId) } });
 }
 

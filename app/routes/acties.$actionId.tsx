@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 
 import { CommentSection } from '../components/comments/comment-section';
@@ -25,6 +25,7 @@ import { isActionOverdue } from '../models/tracker/deadline';
 import { ProgressUpdateSchema } from '../schemas/action';
 import commentsCss from '../styles/comments.css?url';
 import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
@@ -182,7 +183,7 @@ export default function ActionPage() {
 }
 
 function ProgressForm() {
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const navigation = useNavigation();
   const submitting = navigation.state === 'submitting';
   const errors: FieldErrors = actionData?.fieldErrors ?? {};

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { ActionForm } from '../components/tracker/action-form';
@@ -10,6 +10,7 @@ import { createAction } from '../models/tracker/action.server';
 import { getActionFormOptions, readActionForm } from '../models/tracker/action-form.server';
 import type { ActionFormValues } from '../schemas/action';
 import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { optionalIdQuery, requireAllowed } from '../utils/http.server';
 
@@ -54,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewActionPage() {
   const { options, values, cancelTo } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   return (
     <>
       <Breadcrumbs label={t.tracker.breadcrumbsLabel} trail={[{ to: '/', label: t.tracker.agenda }]} current={f.newTitle} />

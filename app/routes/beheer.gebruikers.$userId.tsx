@@ -1,18 +1,20 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 
-import { InviteLinkBox, inviteState, RoleOptions } from '../components/admin/admin-bits';
+import { accountStatus, InviteLinkBox, inviteState, RoleOptions } from '../components/admin/admin-bits';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { OrganisationOptions } from '../components/forms/organisation-options';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
+import { mailInvite, type MailOutcome } from '../models/accounts/account-mail.server';
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
 import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '../models/accounts/user.server';
 import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
 import { UserAccessSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
@@ -46,7 +48,7 @@ type ActionData = {
   intent: string;
   fieldErrors: FieldErrors;
   formError: string | null;
-  invite: { url: string; expiresAt: string } | null;
+  invite: { url: string; expiresAt: string; mail: MailOutcome; email: string } | null;
 };
 
 function reply(body: Partial<ActionData> & { intent: string }, status: number) {
@@ -88,8 +90,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === 'not_found') throw notFound();
       return reply({ intent, formError: p.inviteInactive }, 400);
     }
-    // Shown once, in this response; only the token's hash is stored.
-    return reply({ intent, invite: { url: inviteUrl(publicBaseUrl(request), result.token), expiresAt: result.expiresAt } }, 201);
+    // Shown once, in this response (and e-mailed when e-mail is on); only the token's hash is stored.
+    const url = inviteUrl(publicBaseUrl(request), result.token);
+    const mail = await mailInvite({ to: result.email, name: result.name, url, expiresAt: result.expiresAt });
+    return reply({ intent, invite: { url, expiresAt: result.expiresAt, mail, email: result.email } }, 201);
   }
 
   return reply({ intent, formError: e.intentUnknown }, 400);
@@ -97,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function UserPage() {
   const { user, isSelf, organisations, notice, now } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const accessErrors: FieldErrors = actionData?.intent === 'access' ? actionData.fieldErrors : {};
   const statusError = actionData?.intent === 'deactivate' || actionData?.intent === 'reactivate' ? actionData.formError : null;
@@ -131,7 +135,7 @@ export default function UserPage() {
           <dt>{u.organisation}</dt>
           <dd>{user.organisationName}</dd>
           <dt>{u.status}</dt>
-          <dd>{user.active ? u.active : <span className="state-inactive">{u.inactive}</span>}</dd>
+          <dd>{accountStatus(user)}</dd>
           <dt>{p.passwordSet}</dt>
           <dd>{user.hasPassword ? p.yes : p.no}</dd>
           <dt>{u.invitation}</dt>
@@ -203,7 +207,14 @@ export default function UserPage() {
             {inviteError}
           </div>
         ) : null}
-        {newInvite ? <InviteLinkBox url={newInvite.url} expiresAt={newInvite.expiresAt} /> : null}
+        {newInvite ? (
+          <>
+            <div className="notice notice--success" role="status">
+              {t.admin.inviteLink.previousRevoked}
+            </div>
+            <InviteLinkBox url={newInvite.url} expiresAt={newInvite.expiresAt} mail={newInvite.mail} email={newInvite.email} />
+          </>
+        ) : null}
         {user.active ? (
           <Form method="post">
             <input type="hidden" name="intent" value="invite" />

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 
 import { Field } from '../components/forms/field';
 import { t } from '../i18n';
@@ -16,6 +16,7 @@ import { canComment, canDeleteComment, canEditComment, canEditCommentTarget, can
 import { ensureAccent, getAccentCell } from '../models/tracker/accent.server';
 import { CommentFormSchema } from '../schemas/comment';
 import commentsCss from '../styles/comments.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor, requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
 import { notFound, requireAllowed, requireFound } from '../utils/http.server';
@@ -89,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** Without JavaScript a comment with an error lands here: the text again, with the message beside it. */
 export default function CommentErrorPage() {
-  const result = useActionData<typeof action>();
+  const result = useActionResult<typeof action>();
   if (!result || result.ok) {
     return (
       <>

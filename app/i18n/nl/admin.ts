@@ -64,6 +64,8 @@ export const admin = {
     invitation: 'Uitnodiging',
     active: 'Actief',
     inactive: 'Gedeactiveerd',
+    /** Active, but has never set a password through the invite link. */
+    invited: 'Uitgenodigd',
     demo: 'demo',
     invitePending: (until: string) => `Open, geldig tot ${until}`,
     inviteExpired: 'Verlopen, nog geen wachtwoord',
@@ -74,6 +76,8 @@ export const admin = {
     title: 'Nieuwe gebruiker uitnodigen',
     intro:
       'De gebruiker krijgt een eenmalige link waarmee hij of zij zelf een wachtwoord kiest. De link is 7 dagen geldig. Koers verstuurt geen e-mail: stuur de link zelf door.',
+    introWithEmail:
+      'De gebruiker krijgt een eenmalige link waarmee hij of zij zelf een wachtwoord kiest. De link is 7 dagen geldig. Koers stuurt de link per e-mail en toont hem hier ook.',
     name: 'Naam',
     email: 'E-mailadres',
     role: 'Rol',
@@ -87,6 +91,36 @@ export const admin = {
   inviteLink: {
     label: 'Uitnodigingslink (eenmalig)',
     hint: (until: string) => `Kopieer deze link en stuur hem naar de gebruiker. Geldig tot ${until}. De link wordt niet opnieuw getoond.`,
+    previousRevoked: 'Er is een nieuwe uitnodigingslink gemaakt. De vorige link werkt niet meer.',
+    mailed: (email: string) => `De link is ook per e-mail verstuurd naar ${email}.`,
+    mailFailed: 'De e-mail met de link kon niet worden verstuurd. Stuur de link zelf door.',
+  },
+  /** The e-mails Koers sends about an account (only when SMTP is configured). */
+  mail: {
+    inviteSubject: 'Uw uitnodiging voor Koers',
+    inviteText: (name: string, url: string, until: string) =>
+      [
+        `Beste ${name},`,
+        '',
+        'U bent uitgenodigd voor Koers, de werkomgeving van de regionale aanpak basisvaardigheden.',
+        'Kies via deze link een wachtwoord om uw account te activeren:',
+        '',
+        url,
+        '',
+        `De link werkt één keer en is geldig tot ${until}.`,
+      ].join('\n'),
+    resetSubject: 'Nieuw wachtwoord voor Koers',
+    resetText: (name: string, url: string, until: string) =>
+      [
+        `Beste ${name},`,
+        '',
+        'Iemand (hopelijk u) heeft gevraagd om een nieuw wachtwoord voor uw account in Koers.',
+        'Kies via deze link een nieuw wachtwoord:',
+        '',
+        url,
+        '',
+        `De link werkt één keer en is geldig tot ${until}. Hebt u niets gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.`,
+      ].join('\n'),
   },
   user: {
     titleFallback: 'Gebruiker',

@@ -7,9 +7,10 @@ import { Field, FormErrorSummary } from '../components/forms/field';
 import { OrganisationOptions } from '../components/forms/organisation-options';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
-import { mailInvite, type MailOutcome } from '../models/accounts/account-mail.server';
+import { mailInvite, type MailOutcome, mailPasswordReset } from '../models/accounts/account-mail.server';
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
+import { createResetByAdmin, resetUrl } from '../models/accounts/password-reset.server';
 import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '../models/accounts/user.server';
 import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
 import { UserAccessSchema } from '../schemas/admin';
@@ -49,10 +50,11 @@ type ActionData = {
   fieldErrors: FieldErrors;
   formError: string | null;
   invite: { url: string; expiresAt: string; mail: MailOutcome; email: string } | null;
+  reset: { url: string; expiresAt: string; mail: MailOutcome; email: string } | null;
 };
 
 function reply(body: Partial<ActionData> & { intent: string }, status: number) {
-  return data<ActionData>({ fieldErrors: {}, formError: null, invite: null, ...body }, { status });
+  return data<ActionData>({ fieldErrors: {}, formError: null, invite: null, reset: null, ...body }, { status });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -96,6 +98,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply({ intent, invite: { url, expiresAt: result.expiresAt, mail, email: result.email } }, 201);
   }
 
+  if (intent === 'reset') {
+    const result = createResetByAdmin({ userId, createdBy: actor.id });
+    if (!result.ok) {
+      if (result.error === 'not_found') throw notFound();
+      return reply({ intent, formError: result.error === 'inactive' ? p.inviteInactive : t.admin.reset.adminNoPassword }, 400);
+    }
+    // Shown once, in this response (and e-mailed when e-mail is on); only the token's hash is stored.
+    const url = resetUrl(publicBaseUrl(request), result.token);
+    const mail = await mailPasswordReset({ to: result.email, name: result.name, url, expiresAt: result.expiresAt });
+    return reply({ intent, reset: { url, expiresAt: result.expiresAt, mail, email: result.email } }, 201);
+  }
+
   return reply({ intent, formError: e.intentUnknown }, 400);
 }
 
@@ -107,6 +121,9 @@ export default function UserPage() {
   const statusError = actionData?.intent === 'deactivate' || actionData?.intent === 'reactivate' ? actionData.formError : null;
   const inviteError = actionData?.intent === 'invite' ? actionData.formError : null;
   const newInvite = actionData?.intent === 'invite' ? actionData.invite : null;
+  const resetError = actionData?.intent === 'reset' ? actionData.formError : null;
+  const newReset = actionData?.intent === 'reset' ? actionData.reset : null;
+  const r = t.admin.reset;
   const u = t.admin.users;
   return (
     <>
@@ -227,6 +244,38 @@ export default function UserPage() {
           <p className="muted">{p.inviteInactive}</p>
         )}
       </section>
+
+      {user.active && user.hasPassword ? (
+        <section aria-labelledby="user-reset" className="card">
+          <h2 id="user-reset">{r.adminTitle}</h2>
+          {resetError ? (
+            <div className="form-error" role="alert">
+              {resetError}
+            </div>
+          ) : null}
+          {newReset ? (
+            <>
+              <div className="notice notice--success" role="status">
+                {r.adminCreated}
+              </div>
+              <InviteLinkBox
+                url={newReset.url}
+                expiresAt={newReset.expiresAt}
+                label={r.adminLinkLabel}
+                mail={newReset.mail}
+                email={newReset.email}
+              />
+            </>
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="reset" />
+            <p>{r.adminText}</p>
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {r.adminSubmit}
+            </button>
+          </Form>
+        </section>
+      ) : null}
     </>
   );
 }

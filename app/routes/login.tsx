@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react';
 
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
@@ -57,6 +57,9 @@ export default function LoginPage() {
           {t.common.login.submit}
         </button>
       </Form>
+      <p>
+        <Link to="/wachtwoord-vergeten">{t.common.login.forgot}</Link>
+      </p>
     </div>
   );
 }

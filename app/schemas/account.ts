@@ -33,3 +33,12 @@ export const ChangePasswordSchema = z
 export const RenewCalendarSchema = z.object({
   confirmRenew: z.literal('ja', { error: t.meetings.account.renewConfirmRequired }),
 });
+
+/** Asking for a password reset link on /wachtwoord-vergeten. */
+export const PasswordResetRequestSchema = z.object({
+  email: z
+    .string({ error: t.common.login.emailRequired })
+    .trim()
+    .max(254, { error: t.common.login.emailRequired })
+    .pipe(z.email({ error: t.common.login.emailRequired })),
+});

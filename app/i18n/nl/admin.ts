@@ -163,6 +163,38 @@ export const admin = {
     renamed: (name: string) => `De organisatie heet nu ${name}.`,
     municipalitiesNote: 'De zeven gemeenten van de regio kunnen niet worden verwijderd.',
   },
+  /** "Wachtwoord vergeten" (/wachtwoord-vergeten), the reset page and the beheerder's reset link. */
+  reset: {
+    requestTitle: 'Wachtwoord vergeten',
+    requestIntro: 'Vul het e-mailadres van uw account in. U krijgt een e-mail met een link waarmee u een nieuw wachtwoord kiest.',
+    email: 'E-mailadres',
+    requestSubmit: 'Stuur mij een link',
+    requested:
+      'Als er een account bij dit e-mailadres hoort, is er nu een e-mail met een link onderweg. De link is een uur geldig en werkt één keer. Geen e-mail ontvangen? Kijk ook in uw map met ongewenste e-mail.',
+    throttled: 'U heeft te vaak om een link gevraagd. Wacht een uur en probeer het dan opnieuw, of vraag de beheerder van Koers om hulp.',
+    noEmail:
+      'Koers kan geen e-mail versturen. Vraag de beheerder van Koers om een link waarmee u een nieuw wachtwoord kiest; de beheerder maakt die op uw gebruikerspagina.',
+    backToLogin: 'Terug naar inloggen',
+    title: 'Nieuw wachtwoord kiezen',
+    intro: (name: string) => `${name}, kies een nieuw wachtwoord. Daarna bent u hier ingelogd en op andere apparaten uitgelogd.`,
+    password: 'Nieuw wachtwoord',
+    repeatPassword: 'Herhaal het nieuwe wachtwoord',
+    submit: 'Wachtwoord opslaan en inloggen',
+    invalidTitle: 'Deze link werkt niet',
+    unknown: 'Deze link bestaat niet. Controleer of u de hele link hebt gekopieerd.',
+    used: 'Deze link is al gebruikt. Log in met het wachtwoord dat u toen koos, of vraag een nieuwe link.',
+    expired: 'Deze link is verlopen. Vraag een nieuwe link.',
+    inactive: 'Dit account is gedeactiveerd. Neem contact op met de beheerder van Koers.',
+    askAgain: 'Een nieuwe link vragen',
+    /** On the beheerder's user page. */
+    adminTitle: 'Wachtwoord herstellen',
+    adminText:
+      'Is de gebruiker het wachtwoord kwijt? Maak een eenmalige link waarmee hij of zij een nieuw wachtwoord kiest. De link is 24 uur geldig; een nieuwe link maakt eerdere ongeldig.',
+    adminSubmit: 'Herstellink maken',
+    adminLinkLabel: 'Herstellink (eenmalig)',
+    adminNoPassword: 'Deze gebruiker heeft nog geen wachtwoord: maak een nieuwe uitnodigingslink.',
+    adminCreated: 'Er is een herstellink gemaakt. Eerdere herstellinks werken niet meer.',
+  },
   invite: {
     title: 'Welkom bij Koers',
     intro: (name: string) => `Welkom, ${name}. Kies een wachtwoord om uw account te activeren.`,

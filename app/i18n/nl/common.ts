@@ -52,5 +52,6 @@ export const common = {
     throttled: 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.',
     emailRequired: 'Vul een geldig e-mailadres in.',
     passwordRequired: 'Vul uw wachtwoord in.',
+    forgot: 'Wachtwoord vergeten?',
   },
 };

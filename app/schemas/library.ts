@@ -3,11 +3,10 @@
  * (kinds, target groups, allowed uploads, the URL rule, the list's filters) lives in
  * app/models/library/library-rules.ts, so components can use it without Zod; it is re-exported here.
  */
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { LIBRARY_KINDS, MARKDOWN_LINK, safeUrl, TARGET_GROUPS } from '../models/library/library-rules';
 import { idField, optionalIdField } from './ids';
+import { z } from './zod';
 
 export * from '../models/library/library-rules';
 

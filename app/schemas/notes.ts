@@ -1,8 +1,7 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { deadlinePhrase } from './action';
 import { idField, optionalIdField } from './ids';
+import { z } from './zod';
 
 const m = t.notes.errors;
 

@@ -43,6 +43,21 @@ export const common = {
     formHasErrors: 'Het formulier bevat fouten. Niets is opgeslagen.',
     methodNotAllowed: 'Methode niet toegestaan',
   },
+  /** Zod's messages for checks that have no message of their own (app/schemas/zod.ts). */
+  validation: {
+    required: 'Vul dit veld in.',
+    invalid: 'Deze waarde is ongeldig. Controleer wat u hebt ingevuld.',
+    choose: 'Kies een van de mogelijkheden.',
+    tooLong: (max: number) => `Dit veld mag hoogstens ${max} tekens lang zijn.`,
+    tooShort: (min: number) => `Dit veld moet minstens ${min} tekens lang zijn.`,
+    numberTooBig: (max: number) => `Vul een getal van hoogstens ${max} in.`,
+    numberTooSmall: (min: number) => `Vul een getal van minstens ${min} in.`,
+    wholeNumber: 'Vul een heel getal in.',
+    email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.',
+    url: 'Vul een geldig webadres in, bijvoorbeeld https://www.voorbeeld.nl.',
+    tooMany: (max: number) => `Kies er hoogstens ${max}.`,
+    tooFew: (min: number) => `Kies er minstens ${min}.`,
+  },
   login: {
     title: 'Inloggen',
     email: 'E-mailadres',

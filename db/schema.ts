@@ -118,6 +118,25 @@ export const passwordResets = sqliteTable(
   (t) => [uniqueIndex('password_resets_token_hash_unique').on(t.tokenHash), index('password_resets_user_idx').on(t.userId)],
 );
 
+/**
+ * Create forms already handled, per user and submission key (a hidden field of every
+ * create form), with what the create returned: a double click or a resent form gets the
+ * first answer again instead of a second row. Kept for a day. See app/models/submissions.server.ts.
+ */
+export const formSubmissions = sqliteTable(
+  'form_submissions',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** JSON of what the create returned (usually the new row's id). */
+    result: text('result').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('form_submissions_created_idx').on(t.createdAt)],
+);
+
 export const agendas = sqliteTable('agendas', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   title: text('title').notNull(),

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 
 import { CommentSection } from '../components/comments/comment-section';
 import { Field, FormErrorSummary } from '../components/forms/field';
+import { SubmissionKeyField } from '../components/forms/submission-key';
 import { HistoryList } from '../components/history-list';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LinkedLibraryItems } from '../components/library/library-linked-items';
@@ -19,6 +20,7 @@ import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
 import { listActionDecisions } from '../models/meetings/decision.server';
 import { canEditAction } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/tracker/action.server';
 import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
 import { isActionOverdue } from '../models/tracker/deadline';
@@ -71,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get('intent') !== 'progress') throw badRequest();
   const form = parseForm(ProgressUpdateSchema, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  addProgressUpdate({ userId: user.id, actionId: id, ...form.data });
+  createOnce({ userId: user.id, key: submissionKeyOf(formData) }, () => addProgressUpdate({ userId: user.id, actionId: id, ...form.data }));
   return redirect(`/acties/${id}#voortgang`);
 }
 
@@ -196,6 +198,7 @@ function ProgressForm() {
       {/* A fresh form after this viewer's report was saved (not when a report by someone else arrives live). */}
       <Form key={resetKey} method="post" className="form" noValidate preventScrollReset>
         <input type="hidden" name="intent" value="progress" />
+        <SubmissionKeyField />
         <Field label={a.progressBody} name="body" error={errors.body}>
           {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={3} required />}
         </Field>

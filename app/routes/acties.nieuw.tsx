@@ -6,6 +6,7 @@ import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { ActionForm } from '../components/tracker/action-form';
 import { t } from '../i18n';
 import { canCreateAnyAction } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { createAction } from '../models/tracker/action.server';
 import { getActionFormOptions, readActionForm } from '../models/tracker/action-form.server';
 import type { ActionFormValues } from '../schemas/action';
@@ -47,9 +48,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, actor } = await requireActor(request);
   requireAllowed(canCreateAnyAction(actor));
-  const form = readActionForm(actor, await request.formData());
+  const formData = await request.formData();
+  const form = readActionForm(actor, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  const id = createAction({ userId: user.id, input: form.input });
+  const id = createOnce({ userId: user.id, key: submissionKeyOf(formData) }, () => createAction({ userId: user.id, input: form.input }));
   return redirect(`/acties/${id}`);
 }
 

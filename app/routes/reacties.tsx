@@ -13,6 +13,7 @@ import {
   setThreadResolved,
 } from '../models/comments/comment.server';
 import { canComment, canDeleteComment, canEditComment, canEditCommentTarget, canResolveThread } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { ensureAccent, getAccentCell } from '../models/tracker/accent.server';
 import { CommentFormSchema } from '../schemas/comment';
 import commentsCss from '../styles/comments.css?url';
@@ -52,7 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     if (targetId === null) throw notFound();
     requireFound(getCommentTargetScope({ targetType: input.targetType, targetId }));
-    createComment({ authorId: actor.id, targetType: input.targetType, targetId, body: input.body });
+    const id = targetId;
+    createOnce({ userId: actor.id, key: submissionKeyOf(formData) }, () =>
+      createComment({ authorId: actor.id, targetType: input.targetType, targetId: id, body: input.body }),
+    );
     return done();
   }
 
@@ -61,13 +65,15 @@ export async function action({ request }: ActionFunctionArgs) {
 
   switch (input.intent) {
     case 'reply':
-      createComment({
-        authorId: actor.id,
-        targetType: comment.targetType,
-        targetId: comment.targetId,
-        parentId: comment.parentId ?? comment.id,
-        body: input.body,
-      });
+      createOnce({ userId: actor.id, key: submissionKeyOf(formData) }, () =>
+        createComment({
+          authorId: actor.id,
+          targetType: comment.targetType,
+          targetId: comment.targetId,
+          parentId: comment.parentId ?? comment.id,
+          body: input.body,
+        }),
+      );
       break;
     case 'edit':
       requireAllowed(canEditComment(actor, comment));

@@ -36,3 +36,38 @@ test('"Voortgang melden" refuses −5, 55.5 and an unknown status in Dutch, besi
   await expect(page.locator('main')).not.toContainText(ENGLISH);
   await expect(page.locator('#voortgang .progress-log')).not.toContainText('Test met');
 });
+
+test('a double click on "Reactie plaatsen" posts one comment, and the next comment still posts', async ({ page }) => {
+  await login(page, ACCOUNTS.adviseur);
+  await openAction(page, ACTION_TITLE);
+  const first = `Dubbel geklikt (${Date.now()})`;
+  await page.getByLabel('Nieuwe reactie').fill(first);
+  await page.getByRole('button', { name: 'Reactie plaatsen' }).dblclick();
+  await expect(page.locator('.comment__body', { hasText: first })).toHaveCount(1);
+  await waitPastLiveUpdate(page);
+  await page.reload();
+  await expect(page.locator('.comment__body', { hasText: first })).toHaveCount(1);
+
+  // The same form sent twice by hand (a resent request) creates nothing the second time.
+  const form = page.locator('form.comment-new');
+  const fields = Object.fromEntries(
+    await form
+      .locator('input[type=hidden]')
+      .evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
+  ) as Record<string, string>;
+  expect(fields.submissionKey).toMatch(/.{8,}/);
+  const second = `Twee keer verstuurd (${Date.now()})`;
+  const origin = new URL(page.url()).origin;
+  for (let i = 0; i < 2; i++) {
+    const response = await page.request.post('/reacties', { form: { ...fields, body: second, js: '1' }, headers: { Origin: origin } });
+    expect(response.status()).toBe(200);
+  }
+  await page.reload();
+  await expect(page.locator('.comment__body', { hasText: second })).toHaveCount(1);
+
+  // A new rendering of the form has a new key: the next comment posts.
+  const third = `Nog een reactie (${Date.now()})`;
+  await page.getByLabel('Nieuwe reactie').fill(third);
+  await page.getByRole('button', { name: 'Reactie plaatsen' }).click();
+  await expect(page.locator('.comment__body', { hasText: third })).toHaveCount(1);
+});

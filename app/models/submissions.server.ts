@@ -28,8 +28,10 @@ export function submissionKeyOf(formData: FormData): string | null {
  * stored result of the first run. `create` must be synchronous (a better-sqlite3
  * transaction) and return something JSON can carry (usually the new id).
  */
-export function createOnce<T>({ userId, key }: { userId: number; key: string | null }, create: () => T): T {
-  if (key === null) return create();
+export function createOnce<T>({ userId, key: formKey, scope }: { userId: number; key: string | null; scope: string }, create: () => T): T {
+  if (formKey === null) return create();
+  // Scoped by what is created: a key can never hand one kind of create the result of another.
+  const key = `${scope}|${formKey}`;
   return db.transaction((tx) => {
     const seen = tx
       .select({ result: formSubmissions.result })

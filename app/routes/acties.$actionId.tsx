@@ -73,7 +73,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get('intent') !== 'progress') throw badRequest();
   const form = parseForm(ProgressUpdateSchema, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  createOnce({ userId: user.id, key: submissionKeyOf(formData) }, () => addProgressUpdate({ userId: user.id, actionId: id, ...form.data }));
+  createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: 'progress' }, () =>
+    addProgressUpdate({ userId: user.id, actionId: id, ...form.data }),
+  );
   return redirect(`/acties/${id}#voortgang`);
 }
 

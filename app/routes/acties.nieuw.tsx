@@ -51,7 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const form = readActionForm(actor, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  const id = createOnce({ userId: user.id, key: submissionKeyOf(formData) }, () => createAction({ userId: user.id, input: form.input }));
+  const id = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: 'action' }, () =>
+    createAction({ userId: user.id, input: form.input }),
+  );
   return redirect(`/acties/${id}`);
 }
 

@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (targetId === null) throw notFound();
     requireFound(getCommentTargetScope({ targetType: input.targetType, targetId }));
     const id = targetId;
-    createOnce({ userId: actor.id, key: submissionKeyOf(formData) }, () =>
+    createOnce({ userId: actor.id, key: submissionKeyOf(formData), scope: 'comment' }, () =>
       createComment({ authorId: actor.id, targetType: input.targetType, targetId: id, body: input.body }),
     );
     return done();
@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   switch (input.intent) {
     case 'reply':
-      createOnce({ userId: actor.id, key: submissionKeyOf(formData) }, () =>
+      createOnce({ userId: actor.id, key: submissionKeyOf(formData), scope: 'reply' }, () =>
         createComment({
           authorId: actor.id,
           targetType: comment.targetType,

@@ -83,7 +83,7 @@ export async function submitLibraryItemForm({
     };
   }
   if (existingId === null) {
-    const id = createOnce({ userId, key: submissionKeyOf(formData) }, () =>
+    const id = createOnce({ userId, key: submissionKeyOf(formData), scope: 'library-item' }, () =>
       createLibraryItem({ userId, kind: form.data.kind, input: form.data, upload }),
     );
     return { ok: true, id };

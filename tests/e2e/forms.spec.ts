@@ -71,3 +71,25 @@ test('a double click on "Reactie plaatsen" posts one comment, and the next comme
   await page.getByRole('button', { name: 'Reactie plaatsen' }).click();
   await expect(page.locator('.comment__body', { hasText: third })).toHaveCount(1);
 });
+
+test('an address typed as "www.…" is a link: in the library (https:// added) and in a comment', async ({ page }) => {
+  await login(page, ACCOUNTS.zandvoort);
+  await page.goto('/kennisbank/nieuw?soort=link');
+  await page.getByLabel('Titel').fill('Stichting Lezen en Schrijven');
+  await page.getByLabel('Adres (URL)').fill('www.lezenenschrijven.nl');
+  await page.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stichting Lezen en Schrijven' })).toBeVisible();
+  await expect(page.locator('main a[href="https://www.lezenenschrijven.nl/"]')).toBeVisible();
+
+  await openAction(page, ACTION_TITLE);
+  const body = `Zie www.lezenenschrijven.nl en https://www.taalhuis.nl/aanbod. (${Date.now()})`;
+  await page.getByLabel('Nieuwe reactie').fill(body);
+  await page.getByRole('button', { name: 'Reactie plaatsen' }).click();
+  const comment = page.locator('.comment__body', { hasText: 'Zie www.lezenenschrijven.nl' }).last();
+  await expect(comment.getByRole('link', { name: 'www.lezenenschrijven.nl' })).toHaveAttribute('href', 'https://www.lezenenschrijven.nl/');
+  await expect(comment.getByRole('link', { name: 'https://www.taalhuis.nl/aanbod' })).toHaveAttribute(
+    'href',
+    'https://www.taalhuis.nl/aanbod',
+  );
+  await expectAccessible(page);
+});

@@ -57,7 +57,8 @@ const PROFILE_DIR = path.join(DATA_DIR, 'profiles');
 const PASSWORD = 'koers-demo';
 /** Writers of the notes (canEditMeetings); clients take their cookies in turn. */
 const WRITERS = ['werkgroep.haarlem@koers.test', 'werkgroep.velsen@koers.test', 'beheer@koers.test'];
-const TARGET_P99_RATIO = 1.2;
+/** Koers' p99 may exceed the bare server's by this much: the measured cost of storing before relaying (docs/product.md). */
+const TARGET_P99_MARGIN_MS = 0.5;
 
 const flag = (name: string) => process.argv.includes(`--${name}`);
 function option(name: string, fallback: number, { zero = false } = {}): number {
@@ -372,11 +373,11 @@ function targets(results: Measured[], kills: Kill[]): Target[] {
     const koers = results.find((m) => m.scenario === scenario && m.server === 'koers');
     const bare = results.find((m) => m.scenario === scenario && m.server === 'bare');
     if (!koers || !bare) continue;
-    const ratio = percentile(koers.sorted, 99) / percentile(bare.sorted, 99);
+    const difference = percentile(koers.sorted, 99) - percentile(bare.sorted, 99);
     list.push({
-      target: `${scenario.id}: Koers p99 ≤ ${TARGET_P99_RATIO} × bare p99`,
-      measured: `${ms(percentile(koers.sorted, 99))} ms vs ${ms(percentile(bare.sorted, 99))} ms = ${ratio.toFixed(2)} ×`,
-      ok: ratio <= TARGET_P99_RATIO,
+      target: `${scenario.id}: Koers p99 ≤ bare p99 + ${TARGET_P99_MARGIN_MS} ms`,
+      measured: `${ms(percentile(koers.sorted, 99))} ms vs ${ms(percentile(bare.sorted, 99))} ms = ${difference >= 0 ? '+' : '−'}${ms(Math.abs(difference))} ms`,
+      ok: difference <= TARGET_P99_MARGIN_MS,
     });
     const lost = koers.result.expectedDeliveries - koers.result.delivered;
     list.push({
@@ -429,7 +430,7 @@ function report(results: Measured[], kills: Kill[], started: Date): string {
   return [
     `## Real-time benchmark (\`npm run bench:collab\`${quick ? ' -- --quick' : ''})`,
     '',
-    `Targets (issue 3): Koers' \`/collab/<doc>\` p99 propagation latency within ${TARGET_P99_RATIO}× of a bare \`@y/websocket-server\` under the same load, zero lost inserts, zero relayed inserts lost to \`kill -9\`.`,
+    `Targets (issue 3): Koers' \`/collab/<doc>\` p99 propagation latency within a bare \`@y/websocket-server\`'s p99 + ${TARGET_P99_MARGIN_MS} ms under the same load (since issue 3's measurements: the cost of storing every update before relaying it is accepted), zero lost inserts, zero relayed inserts lost to \`kill -9\`.`,
     '',
     `- Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
     `- Machine: ${machine.cpuCount} × ${machine.cpuModel}, ${machine.memoryGiB} GiB memory, Node ${machine.node}, ${machine.platform}. Servers and clients share the cores (loopback).`,

@@ -370,6 +370,8 @@ export const agendaPoints = sqliteTable(
     status: text('status', { enum: AGENDA_POINT_STATUSES }).notNull().default('open'),
     /** The point of the previous meeting this one was carried over from. */
     carriedFromId: integer('carried_from_id').references((): AnySQLiteColumn => agendaPoints.id),
+    /** "Verslag vorige vergadering": the meeting whose (concept) minutes this point is about. */
+    minutesOfMeetingId: integer('minutes_of_meeting_id').references((): AnySQLiteColumn => meetings.id),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [index('agenda_points_meeting_idx').on(t.meetingId, t.position)],

@@ -26,19 +26,33 @@ function excerpt(text: string) {
   return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT).trimEnd()}…` : flat;
 }
 
+/** The user's own municipality (their organisation, when it is one) first, the others in their order. */
+function ownFirst<T>(items: T[], isOwn: (item: T) => boolean) {
+  return [...items.filter(isOwn), ...items.filter((item) => !isOwn(item))];
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const { municipalities, chapters } = getAccentMatrix();
+  // Seven columns do not fit every screen: the one a municipality's member works in comes first.
+  const isOwn = (municipalityId: number) => municipalityId === actor.organisationId;
   // Only what the table shows: an excerpt, a count and a date per cell.
   return {
-    municipalities: municipalities.map((m) => ({ ...m, mayEdit: canEditAccent(actor, m.id) })),
+    municipalities: ownFirst(
+      municipalities.map((m, position) => ({ ...m, position })),
+      (m) => isOwn(m.id),
+    ).map((m) => ({
+      ...m,
+      own: isOwn(m.id),
+      mayEdit: canEditAccent(actor, m.id),
+    })),
     chapters: chapters.map((chapter) => ({
       ...chapter,
       goals: chapter.goals.map((goal) => ({
         id: goal.id,
         code: goal.code,
         title: goal.title,
-        cells: goal.cells.map((cell) => ({
+        cells: ownFirst(goal.cells, (cell) => isOwn(cell.municipalityId)).map((cell) => ({
           municipalityId: cell.municipalityId,
           municipalityName: cell.municipalityName,
           excerpt: excerpt(cell.body),
@@ -64,8 +78,9 @@ export default function AccentMatrixPage() {
             <tr>
               <th scope="col">{a.goalColumn}</th>
               {municipalities.map((m) => (
-                <th scope="col" key={m.id}>
+                <th scope="col" key={m.id} className={m.own ? 'accent-matrix__own' : undefined}>
                   {m.name}
+                  {m.own ? <span className="accent-matrix__own-label"> {a.ownMunicipality}</span> : null}
                 </th>
               ))}
             </tr>
@@ -135,7 +150,13 @@ function AccentCoverage({ municipalities, chapters }: Pick<MatrixData, 'municipa
   return (
     <section className="accent-coverage" aria-labelledby="accent-coverage-heading">
       <h2 id="accent-coverage-heading">{a.coverage.heading}</h2>
-      <Heatmap {...accentCoverageSpec(municipalities, goals)} />
+      {/* The heatmap keeps the usual order: one picture for everybody. */}
+      <Heatmap
+        {...accentCoverageSpec(
+          [...municipalities].sort((x, y) => x.position - y.position),
+          goals,
+        )}
+      />
     </section>
   );
 }

@@ -19,6 +19,8 @@ import { listHistoryOf } from '../models/history.server';
 import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
 import { listActionDecisions } from '../models/meetings/decision.server';
+import { getActionSourceMeeting } from '../models/meetings/meeting.server';
+import { meetingName } from '../models/meetings/meeting-time';
 import { canEditAction } from '../models/permissions';
 import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/tracker/action.server';
@@ -57,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     updates: listProgressUpdates(id),
     threads: listComments({ targetType: 'action', targetId: id }),
     decisions: listActionDecisions({ actionId: id }),
+    sourceMeeting: getActionSourceMeeting(id),
     library: linkedLibrarySection({ actor, targetType: 'action', targetId: id }),
     history,
     historyNames: resolveHistoryNames(history),
@@ -80,7 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActionPage() {
-  const { actor, action, overdue, updates, threads, history, historyNames, mayEdit, decisions, library } = useLoaderData<typeof loader>();
+  const { actor, action, overdue, updates, threads, history, historyNames, mayEdit, decisions, library, sourceMeeting } =
+    useLoaderData<typeof loader>();
   const partners = action.partners
     .split(';')
     .map((p) => p.trim())
@@ -132,6 +136,14 @@ export default function ActionPage() {
             {action.goalCode} {action.goalTitle}
           </Link>
         </dd>
+        {sourceMeeting ? (
+          <>
+            <dt>{t.meetings.outcomes.from}</dt>
+            <dd>
+              <Link to={`/overleggen/${sourceMeeting.id}`}>{meetingName(sourceMeeting)}</Link>
+            </dd>
+          </>
+        ) : null}
         <dt>{a.chapter}</dt>
         <dd>
           <Link to={`/#thema-${action.themeId}`}>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useFetcher, useLoaderData, useLocation } from '@remix-run/react';
-import { type DragEvent, useEffect, useId, useState } from 'react';
+import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 
 import { DeadlineText, OverdueBadge, StatusOptions } from '../components/tracker/action-bits';
 import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
@@ -105,13 +105,35 @@ export default function Board() {
   }
 
   const result = mover.data ?? actionData;
-  const movedId = mover.state === 'idle' && mover.data?.ok ? mover.data.movedId : null;
+
+  // The focus follows a moved card. A card that changes column is a new element, so the
+  // focus on its "Verplaats" button drops to the page; and the card may be rendered anew
+  // more than once after that (shown in its new column at once, then the revalidation
+  // after the move, then the live update the move itself causes, in either order, and
+  // a reply that still has it in its old column puts it back there for a moment). So
+  // after every render, not once: while the focus is lost, it goes to the moved card.
+  // It stops following once the user puts the focus anywhere else.
+  const followFocus = useRef<number | null>(null);
   useEffect(() => {
-    // A keyboard user's focus was on the moved card's button, which is gone: put it on the card.
-    if (movedId === null) return;
+    const id = followFocus.current;
+    if (id === null) return;
     const active = document.activeElement;
-    if (!active || active === document.body) document.getElementById(`kaart-${movedId}`)?.focus();
-  }, [movedId, mover.data]);
+    if (active && active !== document.body) return;
+    document.getElementById(`kaart-${id}`)?.focus();
+  });
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      const id = followFocus.current;
+      const target = event.target as Element | null;
+      if (id === null || !target || target === document.body) return;
+      if (target.id !== `kaart-${id}`) followFocus.current = null;
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, []);
+  const follow = (id: number) => {
+    followFocus.current = id;
+  };
 
   const drop = (status: ActionStatus) => (event: DragEvent) => {
     event.preventDefault();
@@ -121,6 +143,7 @@ export default function Board() {
     if (!id) return;
     const card = columns.flatMap((c) => c.actions).find((a) => a.id === id);
     if (!card || !card.mayMove || card.status === status) return;
+    follow(id);
     mover.submit({ intent: 'move', actionId: String(id), status }, { method: 'post' });
   };
 
@@ -171,6 +194,7 @@ export default function Board() {
                       card={card}
                       status={column.status}
                       mover={mover}
+                      onMove={() => follow(card.id)}
                       search={location.search}
                       dragging={dragging === card.id}
                       onDragStart={() => setDragging(card.id)}
@@ -201,6 +225,7 @@ function BoardCard({
   card,
   status,
   mover,
+  onMove,
   search,
   dragging,
   onDragStart,
@@ -210,6 +235,8 @@ function BoardCard({
   search: string;
   status: ActionStatus;
   mover: ReturnType<typeof useFetcher<typeof action>>;
+  /** The card's form is sent: the focus should follow the card to its new column. */
+  onMove: () => void;
   dragging: boolean;
   onDragStart: () => void;
   onDragEnd: () => void;
@@ -261,7 +288,7 @@ function BoardCard({
       </dl>
       {card.municipalityName ? <p className="scope-tag">{t.lists.list.local(card.municipalityName)}</p> : null}
       {card.mayMove ? (
-        <mover.Form method="post" action={`/bord${search}`} className="board-card__move">
+        <mover.Form method="post" action={`/bord${search}`} className="board-card__move" onSubmit={onMove}>
           <input type="hidden" name="intent" value="move" />
           <input type="hidden" name="actionId" value={card.id} />
           <label htmlFor={`${id}-status`}>

@@ -20,7 +20,9 @@ import {
   listAgendaPointOptions,
   listAgendaPoints,
   moveAgendaPoint,
+  placeAgendaPoint,
   removeAgendaPoint,
+  setAgendaPointDuration,
   setAgendaPointStatus,
 } from '../models/meetings/agenda-point.server';
 import { listMeetingDecisions } from '../models/meetings/decision.server';
@@ -32,10 +34,13 @@ import {
   planNextMeeting,
   setAttendance,
 } from '../models/meetings/meeting.server';
+import { meetingName } from '../models/meetings/meeting-time';
 import { canEditMeetings } from '../models/permissions';
 import { withOverdue } from '../models/tracker/deadline';
 import {
+  AgendaPointDurationSchema,
   AgendaPointMoveSchema,
+  AgendaPointPlaceSchema,
   AgendaPointRefSchema,
   AgendaPointSchema,
   AgendaPointStatusSchema,
@@ -62,7 +67,7 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: t.common.pageTitle(data ? data.meeting.title : t.common.errors.notFoundTitle) },
+  { title: t.common.pageTitle(data ? data.meetingName : t.common.errors.notFoundTitle) },
 ];
 
 function loadMeeting(idParam: string | undefined) {
@@ -83,6 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     actor,
     meeting,
+    meetingName: meetingName(meeting),
     mayEdit,
     notice: notice ? NOTICES[notice] : Number.isInteger(added) && added > 0 ? m.proposals.added(added) : null,
     attendees: listAttendees(meeting.id),
@@ -102,9 +108,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = loadMeeting(params.meetingId);
   const formData = await request.formData();
   const intent = formData.get('intent');
-  const back = (query = '') => redirect(`/overleggen/${meeting.id}${query}`);
+  // A change made in place (a fetcher: drag and drop, Omhoog/Omlaag, a duration) is answered as data, not a page.
+  const inPlace = formData.get('inPlace') === '1';
+  const back = (query = '') =>
+    inPlace ? data({ ok: true as const, intent: String(intent) }) : redirect(`/overleggen/${meeting.id}${query}`);
   const badRequest = (fieldErrors: Partial<Record<string, string>>, values: Record<string, string> = {}) =>
-    data({ intent: String(intent), fieldErrors, values }, { status: 400 });
+    data({ ok: false as const, intent: String(intent), fieldErrors, values }, { status: 400 });
 
   switch (intent) {
     case 'attendance': {
@@ -128,6 +137,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const form = parseForm(AgendaPointMoveSchema, formData);
       if (!form.ok) return badRequest(form.fieldErrors);
       if (!moveAgendaPoint({ meetingId: meeting.id, pointId: form.data.pointId, direction: form.data.direction }))
+        return badRequest({ pointId: m.errors.pointNotInMeeting });
+      return back(`#agendapunt-${form.data.pointId}`);
+    }
+    case 'placePoint': {
+      const form = parseForm(AgendaPointPlaceSchema, formData);
+      if (!form.ok) return badRequest(form.fieldErrors);
+      if (!placeAgendaPoint({ meetingId: meeting.id, pointId: form.data.pointId, index: form.data.index }))
+        return badRequest({ pointId: m.errors.pointNotInMeeting });
+      return back(`#agendapunt-${form.data.pointId}`);
+    }
+    case 'pointDuration': {
+      const form = parseForm(AgendaPointDurationSchema, formData);
+      if (!form.ok) return badRequest(form.fieldErrors);
+      if (!setAgendaPointDuration({ meetingId: meeting.id, pointId: form.data.pointId, duration: form.data.duration }))
         return badRequest({ pointId: m.errors.pointNotInMeeting });
       return back(`#agendapunt-${form.data.pointId}`);
     }
@@ -155,19 +178,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { actor, meeting, mayEdit, notice, attendees, points, choices, decisions, actions, openSeriesActions, library, threads } =
-    useLoaderData<typeof loader>();
+  const {
+    actor,
+    meeting,
+    meetingName,
+    mayEdit,
+    notice,
+    attendees,
+    points,
+    choices,
+    decisions,
+    actions,
+    openSeriesActions,
+    library,
+    threads,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const pointErrors = actionData?.intent === 'addPoint' ? actionData.fieldErrors : {};
-  const otherError = actionData && actionData.intent !== 'addPoint' ? Object.values(actionData.fieldErrors)[0] : null;
+  const fieldErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
+  const pointErrors = actionData?.intent === 'addPoint' ? fieldErrors : {};
+  const otherError = actionData && actionData.intent !== 'addPoint' ? Object.values(fieldErrors)[0] : null;
   return (
     <article className="meeting-page">
-      <Breadcrumbs label={m.breadcrumbsLabel} trail={[{ to: '/overleggen', label: m.title }]} current={meeting.title} />
+      <Breadcrumbs label={m.breadcrumbsLabel} trail={[{ to: '/overleggen', label: m.title }]} current={meetingName} />
       <h1>
         <span className="eyebrow">
           <MeetingKindLabel kind={meeting.kind} />
         </span>{' '}
-        {meeting.title}
+        {meetingName}
       </h1>
       <FollowButton target={{ type: 'meeting', id: meeting.id }} />
       {notice ? (
@@ -260,10 +297,14 @@ export default function MeetingPage() {
         {points.length === 0 ? (
           <p className="muted">{m.agenda.none}</p>
         ) : (
-          <AgendaTable meetingId={meeting.id} points={points} mayEdit={mayEdit} />
+          <AgendaTable meetingId={meeting.id} points={points} mayEdit={mayEdit} meetingMinutes={meeting.durationMinutes} />
         )}
         {mayEdit && choices ? (
-          <AddAgendaPointForm values={actionData?.intent === 'addPoint' ? actionData.values : {}} errors={pointErrors} choices={choices} />
+          <AddAgendaPointForm
+            values={actionData?.intent === 'addPoint' && 'values' in actionData ? actionData.values : {}}
+            errors={pointErrors}
+            choices={choices}
+          />
         ) : null}
       </section>
 

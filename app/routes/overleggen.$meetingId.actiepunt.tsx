@@ -29,8 +29,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireAllowed(canCreateActionItem(actor));
   const form = parseForm(ActionItemSchema, await request.formData());
   if (!form.ok) return notesJson({ fieldErrors: form.fieldErrors, values: form.values }, 400);
-  const referenceErrors = findActionReferenceErrors({ ...form.data, ownerOrganisationId: null, municipalityId: null });
-  if (Object.keys(referenceErrors).length > 0) return notesJson({ fieldErrors: referenceErrors }, 400);
+  const { ownerUserId, ownerOrganisationId, ...referenceErrors } = findActionReferenceErrors({ ...form.data, municipalityId: null });
+  // The dialog has one "Trekker" field for a person or an organisation.
+  const owner = ownerUserId ?? ownerOrganisationId;
+  if (owner !== undefined || Object.keys(referenceErrors).length > 0)
+    return notesJson({ fieldErrors: { ...referenceErrors, ...(owner !== undefined ? { owner } : {}) } }, 400);
   const actionId = createActionItem({ userId: user.id, meetingId, input: form.data });
   const [created] = listActionItemStatuses({ meetingId, ids: [actionId] }).filter((a) => a.id === actionId);
   return notesJson({ actionId, action: created }, 201);

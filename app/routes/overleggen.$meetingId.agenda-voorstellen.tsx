@@ -7,8 +7,10 @@ import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { t } from '../i18n';
 import { PROPOSAL_REASONS } from '../models/meetings/agenda-proposal';
 import { addProposedAgendaPoints, proposeAgendaPoints } from '../models/meetings/agenda-proposal.server';
+import { meetingName } from '../models/meetings/meeting-time';
 import { canEditMeetings } from '../models/permissions';
 import { formatDate } from '../models/tracker/deadline';
+import { parsePointDuration } from '../schemas/meeting';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireActor } from '../utils/auth.server';
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     horizon,
     nextMeetingDay: nextMeeting ? toNL(nextMeeting.startsAt).date : null,
     previousMeetingStartsAt: previousMeeting?.startsAt ?? null,
+    previousMeetingName: previousMeeting ? meetingName(previousMeeting) : null,
   };
 }
 
@@ -43,16 +46,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   requireAllowed(canEditMeetings(actor));
   const meetingId = requireIdParam(params.meetingId);
-  const keys = (await request.formData()).getAll('proposal').filter((v): v is string => typeof v === 'string');
+  const formData = await request.formData();
+  const keys = formData.getAll('proposal').filter((v): v is string => typeof v === 'string');
   if (keys.length === 0) return data({ error: t.meetings.errors.nothingChosen }, { status: 400 });
+  const durations: Record<string, number | null> = {};
+  for (const key of keys) {
+    const duration = parsePointDuration(formData.get(`duration.${key}`));
+    if (duration === undefined) return data({ error: t.meetings.errors.pointDurationInvalid }, { status: 400 });
+    durations[key] = duration;
+  }
   const today = todayInNL();
   requireFound(proposeAgendaPoints({ meetingId, today }));
-  const added = addProposedAgendaPoints({ meetingId, keys, today });
+  const added = addProposedAgendaPoints({ meetingId, keys, durations, today });
   return redirect(`/overleggen/${meetingId}?toegevoegd=${added}#agenda`);
 }
 
 export default function ProposalsPage() {
-  const { meeting, proposals, horizon, nextMeetingDay, previousMeetingStartsAt } = useLoaderData<typeof loader>();
+  const { meeting, proposals, horizon, nextMeetingDay, previousMeetingStartsAt, previousMeetingName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const title = `${meeting.title} (${formatDay(meeting.startsAt)})`;
   return (
@@ -64,6 +74,7 @@ export default function ProposalsPage() {
         {nextMeetingDay ? pr.horizonNext(formatDate(nextMeetingDay)) : pr.horizonNone(formatDate(horizon))}{' '}
         {previousMeetingStartsAt ? pr.since(formatDay(previousMeetingStartsAt)) : null}
       </p>
+      <p className="muted">{pr.placement}</p>
       <FormErrorSummary show={Boolean(actionData?.error)} message={actionData?.error ?? ''} />
       {proposals.length === 0 ? (
         <>
@@ -82,17 +93,32 @@ export default function ProposalsPage() {
                   <h2>{pr.groups[reason]}</h2>
                   <ul>
                     {group.map((proposal) => (
-                      <li key={proposal.key}>
+                      <li key={proposal.key} className="proposal">
                         <label className="checkbox-row">
                           <input type="checkbox" name="proposal" value={proposal.key} defaultChecked={reason !== 'changed'} />
                           <span>
                             {proposal.title}
+                            {proposal.minutesOfMeetingId !== null && previousMeetingName ? (
+                              <span className="proposal__detail">{pr.minutesOf(previousMeetingName)}</span>
+                            ) : null}
                             {proposal.deadlineEnd || proposal.changes ? (
                               <span className="proposal__detail">
                                 {proposal.changes ? pr.changes(proposal.changes) : pr.deadlineBy(formatDate(proposal.deadlineEnd!))}
                               </span>
                             ) : null}
                           </span>
+                        </label>
+                        <label className="proposal__duration">
+                          <span aria-hidden="true">{pr.durationShort}</span>
+                          <input
+                            type="number"
+                            name={`duration.${proposal.key}`}
+                            min={1}
+                            max={480}
+                            inputMode="numeric"
+                            defaultValue={proposal.duration}
+                            aria-label={pr.duration(proposal.title)}
+                          />
                         </label>
                       </li>
                     ))}

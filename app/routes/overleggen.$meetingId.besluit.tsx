@@ -1,12 +1,21 @@
 /**
  * Decisions of a meeting's notes (a resource route for the notes editor).
- * GET: the meeting's decisions. POST: "Besluit" — records a decision. Both answer JSON.
+ * GET: the meeting's decisions. POST: "Besluit" — records a decision (once the meeting has
+ * begun), optionally moving its action on from "besluit nodig". Both answer JSON.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 
-import { createDecision, findDecisionReferenceErrors, listMeetingDecisions } from '../models/meetings/decision.server';
+import { t } from '../i18n';
+import {
+  findDecisionReferenceErrors,
+  findDecisionStatusErrors,
+  listMeetingDecisions,
+  recordDecision,
+} from '../models/meetings/decision.server';
+import { meetingHasStarted } from '../models/meetings/meeting-time';
 import { getNotesMeeting } from '../models/meetings/notes/notes-item.server';
-import { canEditMeetings } from '../models/permissions';
+import { canEditAction, canEditMeetings } from '../models/permissions';
+import { getActionScope } from '../models/tracker/action.server';
 import { DecisionSchema, notesJson } from '../schemas/notes';
 import { requireActor, requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
@@ -22,13 +31,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, actor } = await requireActor(request);
   const meetingId = requireIdParam(params.meetingId);
-  requireFound(getNotesMeeting(meetingId));
+  const meeting = requireFound(getNotesMeeting(meetingId));
   requireAllowed(canEditMeetings(actor));
   const form = parseForm(DecisionSchema, await request.formData());
   if (!form.ok) return notesJson({ fieldErrors: form.fieldErrors, values: form.values }, 400);
-  const referenceErrors = findDecisionReferenceErrors(form.data);
+  // Nothing is decided before the meeting has begun.
+  if (!meetingHasStarted(meeting.startsAt)) return notesJson({ fieldErrors: { text: t.notes.errors.decisionNotStarted } }, 400);
+  const referenceErrors = { ...findDecisionReferenceErrors(form.data), ...findDecisionStatusErrors(form.data) };
   if (Object.keys(referenceErrors).length > 0) return notesJson({ fieldErrors: referenceErrors }, 400);
-  const decisionId = createDecision({ userId: user.id, meetingId, input: form.data });
+  if (form.data.actionStatus !== null && form.data.actionId !== null) {
+    requireAllowed(canEditAction(actor, requireFound(getActionScope(form.data.actionId))));
+  }
+  const decisionId = recordDecision({ userId: user.id, meetingId, input: form.data });
   const decision = listMeetingDecisions({ meetingId }).find((d) => d.id === decisionId);
   return notesJson({ decisionId, decision }, 201);
 }

@@ -7,11 +7,14 @@ import { NotesHtml } from '../components/meetings/notes/notes-html';
 import { presenceColour } from '../components/meetings/notes/presence-colour';
 import { t } from '../i18n';
 import { documentAccess } from '../models/collab/document-kinds.server';
+import { agendaPointGoals } from '../models/meetings/agenda-point.server';
 import { listMeetingDecisions } from '../models/meetings/decision.server';
+import { meetingHasStarted, meetingName } from '../models/meetings/meeting-time';
 import { readNotesJson } from '../models/meetings/notes/notes-document.server';
 import { getNotesMeeting, listActionItemStatuses, listDecisionActionOptions } from '../models/meetings/notes/notes-item.server';
 import { collectNodeIds, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../models/meetings/notes/notes-nodes';
 import { listOutlinePoints, syncNotesOutline } from '../models/meetings/notes/notes-outline.server';
+import { canEditAction } from '../models/permissions';
 import { listActionFormOptions } from '../models/tracker/action.server';
 import notesCss from '../styles/notes.css?url';
 import { requireActor } from '../utils/auth.server';
@@ -26,7 +29,7 @@ const n = t.notes;
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notesCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: t.common.pageTitle(data ? n.pageTitle(data.meeting.title) : t.common.errors.notFoundTitle) },
+  { title: t.common.pageTitle(data ? n.pageTitle(data.meetingName) : t.common.errors.notFoundTitle) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,6 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const formOptions = mayEdit ? listActionFormOptions() : null;
   return {
     meeting,
+    meetingName: meetingName(meeting),
+    // Decisions are recorded once the meeting has begun (the route refuses them before).
+    decisionsOpen: meetingHasStarted(meeting.startsAt),
     agendaPoints,
     me: { id: user.id, name: user.name, colour: presenceColour(user.id) },
     mayEdit,
@@ -55,7 +61,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // What the action item and decision forms offer (only to those who may use them).
     goals: formOptions?.goals.map((g) => ({ id: g.id, code: g.code, title: g.title })) ?? [],
     users: formOptions?.users.map((u) => ({ id: u.id, name: u.name })) ?? [],
-    actionOptions: mayEdit ? listDecisionActionOptions() : [],
+    organisations: formOptions?.organisations.map((o) => ({ id: o.id, name: o.name })) ?? [],
+    // The goal an action item about an agenda point belongs to, by default.
+    pointGoals: mayEdit ? agendaPointGoals(meetingId) : {},
+    actionOptions: mayEdit
+      ? listDecisionActionOptions().map(({ municipalityId, ...a }) => ({ ...a, mayChangeStatus: canEditAction(actor, { municipalityId }) }))
+      : [],
   };
 }
 
@@ -69,7 +80,7 @@ export default function MeetingNotesPage() {
   return (
     <article className="notes-page">
       <MeetingBreadcrumbs meeting={meeting} current={n.heading} />
-      <h1>{n.pageTitle(meeting.title)}</h1>
+      <h1>{n.pageTitle(data.meetingName)}</h1>
       <p className="muted">
         <time dateTime={meeting.startsAt}>{formatDateTime(meeting.startsAt)}</time>
       </p>
@@ -94,6 +105,9 @@ export default function MeetingNotesPage() {
             decisions={data.decisions}
             goals={data.goals}
             users={data.users}
+            organisations={data.organisations}
+            pointGoals={data.pointGoals}
+            decisionsOpen={data.decisionsOpen}
             actionOptions={data.actionOptions}
             fallback={stored}
           />

@@ -2,14 +2,24 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 
+import { CommentSection } from '../components/comments/comment-section';
 import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
 import { FormErrorSummary } from '../components/forms/field';
 import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { MinutesDocument } from '../components/meetings/minutes-document';
 import { t } from '../i18n';
-import { getMinutesMeeting, getMinutesVersion, listMinutesVersions, publishMinutes } from '../models/meetings/minutes.server';
+import { listComments } from '../models/comments/comment.server';
+import {
+  getMinutesMeeting,
+  getMinutesVersion,
+  listMinutesVersions,
+  publishMinutes,
+  readConceptMinutes,
+} from '../models/meetings/minutes.server';
+import { minutesTitle } from '../models/meetings/minutes-content';
 import { canEditMeetings } from '../models/permissions';
 import { parseVersionQuery, PublishMinutesSchema } from '../schemas/minutes';
+import commentsCss from '../styles/comments.css?url';
 import minutesCss from '../styles/minutes.css?url';
 import { requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
@@ -18,11 +28,20 @@ import { badRequest, notFound, requireAllowed, requireFound, requireIdParam } fr
 
 const m = t.minutes;
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: minutesCss }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: minutesCss },
+  { rel: 'stylesheet', href: commentsCss },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: t.common.pageTitle(data ? m.pageTitle(data.title) : t.common.errors.notFoundTitle) },
+  { title: t.common.pageTitle(data ? data.heading : t.common.errors.notFoundTitle) },
 ];
+
+/** ?niet-vastgesteld=docx: a download of minutes that are not adopted yet was asked for. */
+function notAdoptedKind(query: URLSearchParams): 'docx' | 'pdf' | null {
+  const kind = query.get('niet-vastgesteld');
+  return kind === 'docx' || kind === 'pdf' ? kind : null;
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
@@ -35,11 +54,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (requested !== null && !minutes) throw notFound();
   const versions = listMinutesVersions({ meetingId });
   const published = parseVersionQuery(searchParams.get('vastgesteld'));
+  // Before anything is adopted: the concept, as publishing would freeze it now (the preview).
+  const concept = minutes ? null : readConceptMinutes(meetingId)!;
+  const shown = minutes ? minutes.doc.attrs.meeting : meeting;
   return {
     meetingId,
     // The title as published; the live title only while nothing is.
-    title: minutes ? minutes.doc.attrs.meeting.title : meeting.title,
+    title: shown.title,
+    heading: minutesTitle(shown),
     minutes,
+    concept: concept?.started ? { doc: concept.doc, readAt: concept.readAt, empty: concept.empty } : null,
+    notStarted: concept ? !concept.started : false,
+    notAdopted: versions.length === 0 ? notAdoptedKind(searchParams) : null,
+    actor,
+    threads: concept?.started ? listComments({ targetType: 'meeting', targetId: meetingId }) : [],
     latestVersion: versions[0]?.version ?? null,
     versions,
     justPublished: published && published === versions[0]?.version ? published : null,
@@ -60,19 +88,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = publishMinutes({ meetingId, userId: user.id });
   if (!result.ok) {
     if (result.error === 'notFound') throw notFound();
-    return data({ fieldErrors: { _form: m.errors.emptyNotes } as FieldErrors }, { status: 400 });
+    const message = result.error === 'notStarted' ? m.errors.notStarted : m.errors.emptyNotes;
+    return data({ fieldErrors: { _form: message } as FieldErrors }, { status: 400 });
   }
   return redirect(`/overleggen/${meetingId}/verslag?vastgesteld=${result.version}`);
 }
 
 export default function MinutesPage() {
-  const { meetingId, title, minutes, latestVersion, versions, justPublished, mayPublish } = useLoaderData<typeof loader>();
+  const {
+    meetingId,
+    title,
+    heading,
+    minutes,
+    concept,
+    notStarted,
+    notAdopted,
+    actor,
+    threads,
+    latestVersion,
+    versions,
+    justPublished,
+    mayPublish,
+  } = useLoaderData<typeof loader>();
   const base = `/overleggen/${meetingId}/verslag`;
   const versionQuery = minutes && minutes.version !== latestVersion ? `?versie=${minutes.version}` : '';
   return (
     <article className="minutes-page">
       <MeetingBreadcrumbs meeting={{ id: meetingId, title }} current={m.current} />
-      <h1>{m.heading(title)}</h1>
+      <h1>{heading}</h1>
+
+      {notAdopted ? (
+        <p className="notice notice--warning" role="alert">
+          {notStarted ? m.notAdoptedDownloadBeforeStart(m.downloadKinds[notAdopted]) : m.notAdoptedDownload(m.downloadKinds[notAdopted])}
+        </p>
+      ) : null}
 
       {justPublished ? (
         <p className="notice notice--success" role="status">
@@ -107,14 +156,46 @@ export default function MinutesPage() {
 
           <VersionTable base={base} versions={versions} current={minutes.version} />
         </>
+      ) : concept ? (
+        <section aria-labelledby="minutes-concept" className="minutes-concept">
+          <h2 id="minutes-concept">{m.concept.heading}</h2>
+          <p className="notice">{m.concept.notice}</p>
+          <MinutesDocument doc={concept.doc} published={{ concept: true, readAt: concept.readAt }} />
+          <section aria-labelledby="minutes-downloads" className="minutes-downloads">
+            <h2 id="minutes-downloads">{m.concept.downloadsHeading}</h2>
+            <ul className="button-row minutes-downloads__list">
+              <li>
+                <a className="button button--secondary" href={`${base}.docx?concept=1`} download>
+                  {m.concept.docx}
+                </a>
+              </li>
+              <li>
+                <a className="button button--secondary" href={`${base}.pdf?concept=1`} download>
+                  {m.concept.pdf}
+                </a>
+              </li>
+            </ul>
+          </section>
+        </section>
       ) : (
-        <p className="notice">{m.notPublished}</p>
+        <p className="notice">{notStarted ? m.notStarted : m.notPublished}</p>
       )}
 
       {/* Keyed by the latest version: after publishing (a client-side redirect back to this
           page) React would otherwise keep the ticked confirmation, and one more click would
-          publish the next version without a deliberate confirmation. */}
-      {mayPublish ? <PublishForm key={latestVersion ?? 0} again={minutes !== undefined} /> : null}
+          publish the next version without a deliberate confirmation. Not before the meeting
+          has begun: there is nothing to adopt yet (the server refuses it too). */}
+      {mayPublish && !notStarted ? <PublishForm key={latestVersion ?? 0} again={minutes !== undefined} /> : null}
+
+      {concept ? (
+        <CommentSection
+          target={{ type: 'meeting', id: meetingId }}
+          threads={threads}
+          actor={actor}
+          mayEditTarget={mayPublish}
+          heading={m.concept.commentsHeading}
+        />
+      ) : null}
     </article>
   );
 }
@@ -172,7 +253,11 @@ function PublishForm({ again }: { again: boolean }) {
     <section aria-labelledby="minutes-publish" className="minutes-publish card">
       <h2 id="minutes-publish">{again ? m.publish.headingAgain : m.publish.heading}</h2>
       <p>{again ? m.publish.introAgain : m.notPublishedEditor}</p>
-      {again ? null : <p>{m.publish.intro}</p>}
+      {again ? null : (
+        <p>
+          {m.publish.intro} {m.publish.previewNote}
+        </p>
+      )}
       <FormErrorSummary show={errors.confirm !== undefined} message={t.common.errors.formHasErrors} />
       {errors._form ? (
         <p className="form-error" role="alert">

@@ -4,13 +4,14 @@ import { renderMinutesPdf } from '../models/meetings/minutes-pdf.server';
 import { minutesDownloadResponse } from '../utils/downloads.server';
 import { requireMinutesDownload } from '../utils/route-guards.server';
 
-/** /overleggen/:id/verslag.pdf (?versie=N): the published minutes as an accessible (tagged) PDF. */
+/** /overleggen/:id/verslag.pdf (?versie=N, ?concept=1): the published minutes, or the concept, as an accessible (tagged) PDF. */
 export async function loader(args: LoaderFunctionArgs) {
-  const { minutes, explicitVersion } = await requireMinutesDownload(args);
+  const asked = await requireMinutesDownload(args, 'pdf');
   return minutesDownloadResponse({
-    minutes,
-    explicitVersion,
-    body: await renderMinutesPdf(minutes),
+    doc: asked.minutes.doc,
+    explicitVersion: asked.kind === 'published' ? asked.explicitVersion : null,
+    concept: asked.kind === 'concept',
+    body: await renderMinutesPdf(asked.minutes),
     ext: 'pdf',
     contentType: 'application/pdf',
   });

@@ -226,7 +226,7 @@ function TimelineTable({ timeline }: { timeline: TimelineData }) {
         <p className="muted">{tl.empty}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data compact">
+          <table className="data compact card-table">
             <caption>{tl.tableCaption(t.lists.count(rows.length))}</caption>
             <thead>
               <tr>
@@ -245,13 +245,17 @@ function TimelineTable({ timeline }: { timeline: TimelineData }) {
                     <a href={`/acties/${bar.id}`}>{bar.title}</a>
                     {bar.municipalityName ? <span className="scope-tag">{t.lists.list.local(bar.municipalityName)}</span> : null}
                   </th>
-                  <td>
+                  <td data-label={tl.columns.goal}>
                     <a href={`/doelen/${bar.goalId}`}>{bar.goalCode}</a>
                   </td>
-                  <td>{bar.deadlinePhrase}</td>
-                  <td>{bar.deadlineStart ? formatDate(bar.deadlineStart) : <span className="muted">{tl.openStart}</span>}</td>
-                  <td>{bar.deadlineEnd ? formatDate(bar.deadlineEnd) : <span className="muted">{tl.openEnd}</span>}</td>
-                  <td>
+                  <td data-label={tl.columns.deadline}>{bar.deadlinePhrase}</td>
+                  <td data-label={tl.columns.start}>
+                    {bar.deadlineStart ? formatDate(bar.deadlineStart) : <span className="muted">{tl.openStart}</span>}
+                  </td>
+                  <td data-label={tl.columns.end}>
+                    {bar.deadlineEnd ? formatDate(bar.deadlineEnd) : <span className="muted">{tl.openEnd}</span>}
+                  </td>
+                  <td data-label={tl.columns.status}>
                     <span className="status-cell">
                       <StatusBadge status={bar.status} />
                       {bar.overdue ? <OverdueBadge /> : null}

@@ -107,6 +107,14 @@ export type MeetingFormValues = Partial<
 >;
 
 /** An agenda point (add and edit). */
+/** A point's planned minutes as typed: null when left empty, undefined when not 1–480. */
+export function parsePointDuration(value: FormDataEntryValue | null | undefined): number | null | undefined {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') return null;
+  const n = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+  return n >= 1 && n <= 480 ? n : undefined;
+}
+
 export const AgendaPointSchema = z.object({
   title: z.string({ error: m.pointTitleRequired }).trim().min(1, { error: m.pointTitleRequired }).max(300, { error: m.pointTitleTooLong }),
   duration: z
@@ -143,6 +151,29 @@ export const AgendaPointRefSchema = z.object({
 
 export const AgendaPointMoveSchema = AgendaPointRefSchema.extend({
   direction: z.enum(['up', 'down'], { error: m.idInvalid }),
+});
+
+/** Drag and drop or the keyboard: the point's new place, 0-based. */
+export const AgendaPointPlaceSchema = AgendaPointRefSchema.extend({
+  index: z
+    .string({ error: m.positionInvalid })
+    .regex(/^\d{1,4}$/, { error: m.positionInvalid })
+    .transform(Number),
+});
+
+/** The duration typed in the agenda table: 1–480 minutes, or empty for none. */
+export const AgendaPointDurationSchema = AgendaPointRefSchema.extend({
+  duration: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const duration = parsePointDuration(value);
+      if (duration === undefined) {
+        ctx.addIssue({ code: 'custom', message: m.pointDurationInvalid });
+        return z.NEVER;
+      }
+      return duration;
+    }),
 });
 
 export const AgendaPointStatusSchema = AgendaPointRefSchema.extend({

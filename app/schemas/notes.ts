@@ -1,17 +1,46 @@
 import { t } from '../i18n';
+import { isActionStatus } from '../models/tracker/action-status';
+import { parseId } from '../utils/ids';
 import { deadlinePhrase } from './action';
 import { idField, optionalIdField } from './ids';
 import { z } from './zod';
 
 const m = t.notes.errors;
 
-/** "Actiepunt" in the notes: becomes a regional action of the chosen goal, from this meeting. */
-export const ActionItemSchema = z.object({
-  title: z.string().trim().min(1, { error: m.titleRequired }).max(300, { error: m.titleTooLong }),
-  ownerUserId: optionalIdField(t.actions.errors.idInvalid),
-  deadline: deadlinePhrase,
-  goalId: idField(t.actions.errors.goalRequired),
-});
+/** The "Trekker" choice of an action item: a person (`user:<id>`) or an organisation (`organisation:<id>`), or nobody. */
+const ownerChoice = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const none = { userId: null, organisationId: null };
+    if (value === undefined || value === '') return none;
+    const match = /^(user|organisation):(\d+)$/.exec(value);
+    const id = match ? parseId(match[2]) : null;
+    if (!match || id === null) {
+      ctx.addIssue({ code: 'custom', message: t.actions.errors.idInvalid });
+      return z.NEVER;
+    }
+    return match[1] === 'user' ? { ...none, userId: id } : { ...none, organisationId: id };
+  });
+
+/**
+ * "Actiepunt" in the notes: becomes a regional action of the chosen goal, from this
+ * meeting. Its trekker is `owner` (a person or an organisation); `ownerUserId` is the
+ * older field for a person, still accepted.
+ */
+export const ActionItemSchema = z
+  .object({
+    title: z.string().trim().min(1, { error: m.titleRequired }).max(300, { error: m.titleTooLong }),
+    owner: ownerChoice,
+    ownerUserId: optionalIdField(t.actions.errors.idInvalid),
+    deadline: deadlinePhrase,
+    goalId: idField(t.actions.errors.goalRequired),
+  })
+  .transform(({ owner, ownerUserId, ...rest }) => ({
+    ...rest,
+    ownerUserId: owner.userId ?? ownerUserId,
+    ownerOrganisationId: owner.organisationId,
+  }));
 
 export type ActionItemInput = z.output<typeof ActionItemSchema>;
 
@@ -20,6 +49,18 @@ export const DecisionSchema = z.object({
   text: z.string().trim().min(1, { error: m.textRequired }).max(2000, { error: m.textTooLong }),
   goalId: optionalIdField(t.actions.errors.idInvalid),
   actionId: optionalIdField(t.actions.errors.idInvalid),
+  /** The linked action's new status, offered when it waits for a decision ("besluit nodig"); '' keeps it. */
+  actionStatus: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return null;
+      if (!isActionStatus(value)) {
+        ctx.addIssue({ code: 'custom', message: t.actions.errors.idInvalid });
+        return z.NEVER;
+      }
+      return value;
+    }),
 });
 
 export type DecisionInput = z.output<typeof DecisionSchema>;

@@ -30,6 +30,12 @@ export function formatDay(timestamp: string): string {
   return formatDate(toNL(timestamp).date);
 }
 
+/** "12 maart 2025" in Dutch time: the day a meeting is known by. */
+export function formatLongDay(timestamp: string): string {
+  const [year, month, day] = toNL(timestamp).date.split('-').map(Number);
+  return `${day} ${t.dates.months[month - 1]} ${year}`;
+}
+
 /** The UTC instant at which a calendar day begins in the Netherlands, as an ISO timestamp. */
 export function startOfDayNL(date: string): string {
   const [y, m, d] = date.split('-').map(Number);

@@ -2,8 +2,7 @@
  * The HTTP side of the downloads: library files and published minutes. Both are saved
  * by the browser under a readable name (one contentDisposition for all downloads).
  */
-import type { MinutesVersion } from '../models/meetings/minutes.server';
-import { minutesFileNames } from '../models/meetings/minutes-content';
+import { type MinutesDoc, minutesFileNames } from '../models/meetings/minutes-content';
 import { contentDisposition } from './content-disposition';
 import { toNL } from './date-time';
 
@@ -24,22 +23,27 @@ export function downloadHeaders(file: { originalName: string; mimeType: string; 
   });
 }
 
-/** A published version of the minutes as a file, named after the meeting's date and title (and the version when one was asked for). */
+/**
+ * The minutes as a file, named after the meeting's date and title: a published version
+ * (with its number when one was asked for) or the concept ("concept-verslag-…").
+ */
 export function minutesDownloadResponse({
-  minutes,
-  explicitVersion,
+  doc,
+  explicitVersion = null,
+  concept = false,
   body,
   ext,
   contentType,
 }: {
-  minutes: MinutesVersion;
-  explicitVersion: number | null;
+  doc: MinutesDoc;
+  explicitVersion?: number | null;
+  concept?: boolean;
   body: Buffer;
   ext: string;
   contentType: string;
 }): Response {
-  const meeting = minutes.doc.attrs.meeting;
-  const names = minutesFileNames({ date: toNL(meeting.startsAt).date, title: meeting.title, version: explicitVersion, ext });
+  const meeting = doc.attrs.meeting;
+  const names = minutesFileNames({ date: toNL(meeting.startsAt).date, title: meeting.title, version: explicitVersion, ext, concept });
   return new Response(new Uint8Array(body), {
     headers: {
       'Content-Type': contentType,

@@ -2,10 +2,10 @@
  * Guards that several routes share: signed in, the item named by the URL (else 404),
  * and the permission for what the route does with it (else 403).
  */
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
 
 import { getLibraryItemOwner } from '../models/library/library.server';
-import { getMinutesVersion } from '../models/meetings/minutes.server';
+import { getMinutesMeeting, getMinutesVersion, readConceptMinutes } from '../models/meetings/minutes.server';
 import { canEditLibraryItem } from '../models/permissions';
 import { parseVersionQuery } from '../schemas/minutes';
 import { requireActor, requireUser } from './auth.server';
@@ -22,12 +22,29 @@ export async function requireLibraryItemEditor({ request, params }: RouteArgs) {
   return { user, id, owner };
 }
 
-/** The minutes asked for by /overleggen/:meetingId/verslag.(docx|pdf)?versie=N: everybody signed in reads them. */
-export async function requireMinutesDownload({ request, params }: RouteArgs) {
+/**
+ * The minutes asked for by /overleggen/:meetingId/verslag.(docx|pdf): everybody signed in
+ * reads them. `?versie=N` a published version, none the latest, `?concept=1` the concept
+ * (once the meeting has begun). Minutes not adopted yet are no bare 404: the reader is
+ * sent to the minutes page, which says so and offers the concept.
+ */
+export async function requireMinutesDownload({ request, params }: RouteArgs, ext: 'docx' | 'pdf') {
   await requireUser(request);
   const meetingId = requireIdParam(params.meetingId);
-  const requested = parseVersionQuery(new URL(request.url).searchParams.get('versie')); // null: the latest
+  const query = new URL(request.url).searchParams;
+  const notAdopted = () => redirect(`/overleggen/${meetingId}/verslag?niet-vastgesteld=${ext}`);
+  if (query.has('concept')) {
+    const concept = requireFound(readConceptMinutes(meetingId));
+    if (!concept.started) throw notAdopted();
+    return { kind: 'concept' as const, minutes: { doc: concept.doc, concept: true as const, readAt: concept.readAt } };
+  }
+  const requested = parseVersionQuery(query.get('versie')); // null: the latest
   if (requested === undefined) throw notFound();
-  const minutes = requireFound(getMinutesVersion({ meetingId, version: requested }));
-  return { minutes, explicitVersion: requested };
+  const minutes = getMinutesVersion({ meetingId, version: requested });
+  if (!minutes) {
+    requireFound(getMinutesMeeting(meetingId));
+    if (requested === null) throw notAdopted();
+    throw notFound();
+  }
+  return { kind: 'published' as const, minutes, explicitVersion: requested };
 }

@@ -7,7 +7,8 @@ test.describe('local accents', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Lokale accenten' })).toBeVisible();
     const table = page.getByRole('table', { name: /Lokale accenten per doel/ });
     await expect(table.locator('thead th')).toHaveCount(8);
-    await expect(table.locator('thead th').last()).toHaveText('Zandvoort');
+    // The user's own municipality is the first column after the goal.
+    await expect(table.locator('thead th').nth(1)).toHaveText('Zandvoort (uw gemeente)');
     await expectAccessible(page);
 
     await page.getByRole('link', { name: /Zandvoort: accent bij 1\.3\.a-A/ }).click();

@@ -43,7 +43,8 @@ test('an editor publishes the minutes; the page shows the notes and the .docx do
   await login(page, ACCOUNTS.haarlem);
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 1, name: `Verslag: ${TITLE}` })).toBeVisible();
-  await expect(page.getByText('Het verslag van dit overleg is nog niet vastgesteld.')).toBeVisible();
+  // After the meeting, before adoption: the concept, which is what adopting freezes.
+  await expect(page.getByRole('heading', { level: 2, name: 'Concept verslag' })).toBeVisible();
   await expectAccessible(page);
 
   // The confirmation step: without the tick nothing is published.
@@ -67,7 +68,7 @@ test('an editor publishes the minutes; the page shows the notes and the .docx do
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('verslag-2024-05-14-werkgroep-coördinatie-e2e.docx');
   const { value: html } = await mammoth.convertToHtml({ buffer: fs.readFileSync(await download.path()) });
-  expect(html).toContain(`<h1>Verslag: ${TITLE}</h1>`);
+  expect(html).toContain(`<h1>Verslag: ${TITLE} 14 mei 2024</h1>`);
   expect(html).toContain('<h3>Opening en mededelingen</h3>');
   expect(html).toContain(NOTES[0]);
 

@@ -280,7 +280,7 @@ test('the notes page is accessible, and readable without the editor', async ({ p
   const meetingId = seedMeeting('Werkgroep maart (toegankelijk)', ['Opening', 'Rondvraag']);
   await login(page, ACCOUNTS.velsen);
   await openNotes(page, meetingId);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notities: Werkgroep maart (toegankelijk)');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notities: Werkgroep maart (toegankelijk) 11 maart 2025');
   await expectAccessible(page);
   // Toolbar buttons say whether they are on.
   await page.getByRole('textbox', { name: 'Notities van het overleg' }).locator('p').first().click();

@@ -90,7 +90,7 @@ describe('where decisions are listed', () => {
     const onActionId = (await (onAction as Response).json()).decisionId;
     const newer = seedMeeting();
     // seedMeeting gives every meeting the same date; the newer one is made later.
-    db.run(`update meetings set starts_at = '2030-01-01T09:00:00.000Z' where id = ${newer.id}`);
+    db.run(`update meetings set starts_at = '2025-01-01T09:00:00.000Z' where id = ${newer.id}`);
     const onGoal = await postDecision(newer.id, 'haarlem', { text: 'Doel 1.3.a-A krijgt voorrang.', goalId: String(goalA.id) });
     const onGoalId = (await (onGoal as Response).json()).decisionId;
 

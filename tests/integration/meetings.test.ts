@@ -578,10 +578,16 @@ describe('series', () => {
       [demoUserId('haarlem'), null, null],
       [null, 'Karin Smit', null],
     ]);
-    const carried = pointsOf(second);
-    expect(carried.map((p) => [p.title, p.goalId, p.durationMinutes])).toEqual([['Open punt', goal.id, 20]]);
-    expect(carried[0].carriedFromId).toBe(pointsOf(first)[1].id);
-    expect(notesHeadings(second)).toEqual(['Open punt']);
+    // The draft-minutes round: the first meeting's concept minutes are adopted at the second.
+    const [minutesPoint, carried] = pointsOf(second);
+    expect([minutesPoint.title, minutesPoint.minutesOfMeetingId, minutesPoint.durationMinutes]).toEqual([
+      'Verslag vorige vergadering',
+      first,
+      5,
+    ]);
+    expect([carried.title, carried.goalId, carried.durationMinutes]).toEqual(['Open punt', goal.id, 20]);
+    expect(carried.carriedFromId).toBe(pointsOf(first)[1].id);
+    expect(notesHeadings(second)).toEqual(['Verslag vorige vergadering', 'Open punt']);
 
     const page = payloadOf(
       await runLoader(meetingLoader, `/overleggen/${second}`, { params: { meetingId: String(second) }, cookie: cookies.lezer }),

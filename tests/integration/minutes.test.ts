@@ -339,7 +339,7 @@ describe('downloads', () => {
     const buffer = Buffer.from(await response.arrayBuffer());
 
     const { value: html } = await mammoth.convertToHtml({ buffer });
-    expect(html).toContain(`<h1>Verslag: ${MEETING_TITLE}</h1>`);
+    expect(html).toContain(`<h1>Verslag: ${MEETING_TITLE} 14 mei 2024</h1>`);
     expect(html).toContain('<h2>Aanwezigen</h2>');
     expect(html).toContain('<h3>Opening en mededelingen</h3>');
     expect(html).toContain('<h4>Taalhuizen</h4>');
@@ -353,7 +353,7 @@ describe('downloads', () => {
 
     const parts = zipEntries(buffer);
     expect(parts.get('word/styles.xml')).toMatch(/<w:lang w:val="nl-NL"/);
-    expect(parts.get('docProps/core.xml')).toContain(`<dc:title>Verslag: ${MEETING_TITLE}</dc:title>`);
+    expect(parts.get('docProps/core.xml')).toContain(`<dc:title>Verslag: ${MEETING_TITLE} 14 mei 2024</dc:title>`);
   });
 
   it('downloads an earlier version under its own name, with its own text', async () => {
@@ -397,8 +397,11 @@ describe('downloads', () => {
     for (const tag of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody']) expect(raw, tag).toContain(`/S /${tag}\n`);
   });
 
-  it('answers a meeting without minutes, an unknown version or meeting with a 404, and no session with the login', async () => {
-    expect((await download(docxLoader, `/overleggen/${emptyMeetingId}/verslag.docx`, emptyMeetingId)).status).toBe(404);
+  it('sends a download of minutes not adopted yet to the minutes page; answers an unknown version or meeting with a 404, and no session with the login', async () => {
+    // Minutes not adopted yet: the minutes page, which says so (no bare 404).
+    const notAdopted = await download(docxLoader, `/overleggen/${emptyMeetingId}/verslag.docx`, emptyMeetingId);
+    expect(notAdopted.status).toBe(302);
+    expect(notAdopted.headers.get('Location')).toBe(`/overleggen/${emptyMeetingId}/verslag?niet-vastgesteld=docx`);
     expect((await download(pdfLoader, `/overleggen/${meetingId}/verslag.pdf?versie=9`, meetingId)).status).toBe(404);
     expect((await download(pdfLoader, `/overleggen/${meetingId}/verslag.pdf?versie=x`, meetingId)).status).toBe(404);
     expect((await download(docxLoader, '/overleggen/999999/verslag.docx', 999999)).status).toBe(404);

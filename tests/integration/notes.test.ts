@@ -98,7 +98,7 @@ describe('creating an action item from the notes', () => {
     const unknown = await postActionItem(meeting.id, 'haarlem', { title: 'Iets', goalId: '999999', ownerUserId: '999999' });
     expect(statusOf(unknown)).toBe(400);
     const answer = await (unknown as Response).json();
-    expect(Object.keys(answer.fieldErrors).sort()).toEqual(['goalId', 'ownerUserId']);
+    expect(Object.keys(answer.fieldErrors).sort()).toEqual(['goalId', 'owner']);
     expect(actionCount()).toBe(before);
   });
 

@@ -24,6 +24,8 @@ type Props = {
   mayEditTarget: boolean;
   /** An accent cell without an accent row yet (target.id 0): the first comment creates it. */
   accentCell?: { goalId: number; municipalityId: number };
+  /** The section's heading, when "Reacties" alone would not say what they are about. */
+  heading?: string;
 };
 
 /**
@@ -31,12 +33,12 @@ type Props = {
  * so it works without JavaScript; with JavaScript each form posts in place and shows
  * its error beside the field.
  */
-export function CommentSection({ target, threads, actor, mayEditTarget, accentCell }: Props) {
+export function CommentSection({ target, threads, actor, mayEditTarget, accentCell, heading = c.heading }: Props) {
   const headingId = useId();
   const mayComment = canComment(actor);
   return (
     <section className="comments" aria-labelledby={headingId}>
-      <h2 id={headingId}>{c.heading}</h2>
+      <h2 id={headingId}>{heading}</h2>
       {threads.length === 0 ? <p className="muted">{c.none}</p> : null}
       {threads.length > 0 ? (
         <ol className="comment-threads">

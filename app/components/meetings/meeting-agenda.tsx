@@ -1,6 +1,9 @@
-import { Form, Link } from '@remix-run/react';
+import { Form, Link, useFetcher } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
 
 import { t } from '../../i18n';
+import { agendaTime, moveTo } from '../../models/meetings/agenda-order';
+import { meetingName } from '../../models/meetings/meeting-time';
 import type { ActionStatus } from '../../models/tracker/action-status';
 import type { AgendaPointValues } from '../../schemas/meeting';
 import type { FieldErrors } from '../../utils/forms';
@@ -23,6 +26,10 @@ export type AgendaPointView = {
   actionTitle: string | null;
   actionStatus: ActionStatus | null;
   carriedFromMeetingId: number | null;
+  minutesOfMeetingId: number | null;
+  minutesMeetingTitle: string | null;
+  minutesMeetingStartsAt: string | null;
+  minutesMeetingStatus: string | null;
 };
 
 export type AgendaPointChoices = {
@@ -31,6 +38,16 @@ export type AgendaPointChoices = {
 };
 
 const TITLE_MAX = 90;
+
+/** What the meeting page's action answers a change made in place (inPlace=1). */
+type InPlaceAnswer = { ok: boolean; fieldErrors?: Partial<Record<string, string>> };
+
+/** True once React has hydrated: forms then post in place (a fetcher) and get their answer as data. */
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
 
 /** One small POST form around one button: works without JavaScript, one tab stop. */
 function PointButton({
@@ -60,11 +77,110 @@ function PointButton({
   );
 }
 
-/** The agenda in order, with (for editors) move, edit, done and remove controls per point. */
-export function AgendaTable({ meetingId, points, mayEdit }: { meetingId: number; points: AgendaPointView[]; mayEdit: boolean }) {
-  const total = points.reduce((sum, p) => sum + (p.durationMinutes ?? 0), 0);
+/** The planned time against the meeting's length, with a warning when the agenda does not fit. */
+function AgendaTime({ points, meetingMinutes }: { points: AgendaPointView[]; meetingMinutes: number }) {
+  const { planned, over } = agendaTime(points, meetingMinutes);
+  if (planned === 0) return null;
+  return (
+    <div role="status" className="agenda-time">
+      <p className="muted">{a.plannedOf(planned, meetingMinutes)}</p>
+      {over > 0 ? <p className="notice notice--warning">{a.overTime(over, meetingMinutes)}</p> : null}
+    </div>
+  );
+}
+
+/** The planned minutes of one point, saved in place (with JavaScript) or by a plain POST. */
+function DurationForm({ point, inPlace }: { point: AgendaPointView; inPlace: boolean }) {
+  const fetcher = useFetcher<InPlaceAnswer>();
+  const error = fetcher.data?.fieldErrors?.duration;
+  const id = `duur-${point.id}`;
+  return (
+    <fetcher.Form method="post" className="agenda-duration">
+      <input type="hidden" name="intent" value="pointDuration" />
+      <input type="hidden" name="pointId" value={String(point.id)} />
+      {inPlace ? <input type="hidden" name="inPlace" value="1" /> : null}
+      <input
+        id={id}
+        type="number"
+        name="duration"
+        min={1}
+        max={480}
+        inputMode="numeric"
+        className="agenda-duration__input"
+        defaultValue={point.durationMinutes ?? ''}
+        aria-label={a.durationOf(point.title)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-fout` : undefined}
+      />{' '}
+      <button type="submit" className="button button--secondary button--small" aria-label={a.saveDurationOf(point.title)}>
+        {a.saveDuration}
+      </button>
+      {error ? (
+        <span id={`${id}-fout`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
+/**
+ * The agenda in order, with (for editors) the planned minutes, drag and drop, move, edit,
+ * done and remove controls per point. With JavaScript a move is one request in place
+ * (shown at once, no page load): by dragging a row's handle, or with Omhoog/Omlaag, after
+ * which the focus stays on the moved point's button and the new place is announced.
+ */
+export function AgendaTable({
+  meetingId,
+  points,
+  mayEdit,
+  meetingMinutes,
+}: {
+  meetingId: number;
+  points: AgendaPointView[];
+  mayEdit: boolean;
+  meetingMinutes: number;
+}) {
+  const hydrated = useHydrated();
+  const mover = useFetcher<InPlaceAnswer>();
+  const serverOrder = points.map((p) => p.id).join(',');
+  const [order, setOrder] = useState(() => points.map((p) => p.id));
+  const [dragged, setDragged] = useState<number | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const refocus = useRef<string | null>(null);
+  // The server's order wins once it answers (another editor may have moved points too).
+  useEffect(() => setOrder(serverOrder ? serverOrder.split(',').map(Number) : []), [serverOrder]);
+  useEffect(() => {
+    if (!refocus.current) return;
+    const [id, direction] = refocus.current.split(':');
+    const other = direction === 'up' ? 'down' : 'up';
+    (document.getElementById(`verplaats-${id}-${direction}`) ?? document.getElementById(`verplaats-${id}-${other}`))?.focus();
+    refocus.current = null;
+  }, [order]);
+
+  const byId = new Map(points.map((p) => [p.id, p]));
+  const shown = order.map((id) => byId.get(id)).filter((p): p is AgendaPointView => p !== undefined);
+
+  function place(point: AgendaPointView, index: number, direction?: 'up' | 'down') {
+    const next = moveTo(order, point.id, index);
+    setOrder(next);
+    if (direction) refocus.current = `${point.id}:${direction}`;
+    setAnnouncement(a.moved(point.title, next.indexOf(point.id) + 1, next.length));
+    void mover.submit({ intent: 'placePoint', pointId: String(point.id), index: String(index), inPlace: '1' }, { method: 'post' });
+  }
+
+  const moveError = mover.data && !mover.data.ok ? Object.values(mover.data.fieldErrors ?? {})[0] : null;
   return (
     <>
+      {mayEdit ? <p className="muted">{a.reorderHint}</p> : null}
+      {moveError ? (
+        <p className="form-error" role="alert">
+          {moveError}
+        </p>
+      ) : null}
+      <span className="visually-hidden" role="status">
+        {announcement}
+      </span>
       <div className="table-wrap">
         <table className="data agenda-table">
           <caption>{a.caption}</caption>
@@ -80,9 +196,49 @@ export function AgendaTable({ meetingId, points, mayEdit }: { meetingId: number;
             </tr>
           </thead>
           <tbody>
-            {points.map((p, i) => (
-              <tr key={p.id} id={`agendapunt-${p.id}`} className={`agenda-point--${p.status}`}>
-                <td>{i + 1}.</td>
+            {shown.map((p, i) => (
+              <tr
+                key={p.id}
+                id={`agendapunt-${p.id}`}
+                className={`agenda-point--${p.status}${dragged === p.id ? ' agenda-point--dragged' : ''}`}
+                draggable={mayEdit && hydrated ? true : undefined}
+                onDragStart={
+                  mayEdit
+                    ? (event) => {
+                        setDragged(p.id);
+                        event.dataTransfer.effectAllowed = 'move';
+                        event.dataTransfer.setData('text/plain', String(p.id));
+                      }
+                    : undefined
+                }
+                onDragOver={
+                  mayEdit && dragged !== null
+                    ? (event) => {
+                        event.preventDefault();
+                        event.dataTransfer.dropEffect = 'move';
+                      }
+                    : undefined
+                }
+                onDrop={
+                  mayEdit && dragged !== null
+                    ? (event) => {
+                        event.preventDefault();
+                        const point = byId.get(dragged);
+                        setDragged(null);
+                        if (point && point.id !== p.id) place(point, i);
+                      }
+                    : undefined
+                }
+                onDragEnd={mayEdit ? () => setDragged(null) : undefined}
+              >
+                <td>
+                  {mayEdit && hydrated ? (
+                    <span className="agenda-table__handle" aria-hidden="true" title={a.dragHandle(p.title)}>
+                      ⠿
+                    </span>
+                  ) : null}
+                  {i + 1}.
+                </td>
                 <th scope="row">
                   <span className="agenda-point__title">{p.title}</span>
                   {p.carriedFromMeetingId !== null ? (
@@ -94,10 +250,27 @@ export function AgendaTable({ meetingId, points, mayEdit }: { meetingId: number;
                     </>
                   ) : null}
                 </th>
-                <td data-label={a.duration}>{p.durationMinutes !== null ? t.meetings.minutes(p.durationMinutes) : ''}</td>
+                <td data-label={a.duration}>
+                  {mayEdit ? (
+                    <DurationForm point={p} inPlace={hydrated} />
+                  ) : p.durationMinutes !== null ? (
+                    t.meetings.minutes(p.durationMinutes)
+                  ) : (
+                    ''
+                  )}
+                </td>
                 <td data-label={a.presenter}>{p.presenter}</td>
                 <td className="agenda-table__links" data-label={a.links}>
                   <ul>
+                    {p.minutesOfMeetingId !== null && p.minutesMeetingTitle && p.minutesMeetingStartsAt ? (
+                      <li>
+                        <Link to={`/overleggen/${p.minutesOfMeetingId}/verslag`}>
+                          {p.minutesMeetingStatus === 'vastgesteld'
+                            ? a.minutesAdopted(meetingName({ title: p.minutesMeetingTitle, startsAt: p.minutesMeetingStartsAt }))
+                            : a.minutesConcept(meetingName({ title: p.minutesMeetingTitle, startsAt: p.minutesMeetingStartsAt }))}
+                        </Link>
+                      </li>
+                    ) : null}
                     {p.goalId !== null && p.goalCode ? (
                       <li>
                         <Link to={`/doelen/${p.goalId}`} title={p.goalTitle ?? undefined}>
@@ -116,16 +289,45 @@ export function AgendaTable({ meetingId, points, mayEdit }: { meetingId: number;
                 <td data-label={a.status}>{a.statuses[p.status]}</td>
                 {mayEdit ? (
                   <td className="agenda-table__controls">
-                    {i > 0 ? (
-                      <PointButton intent="movePoint" pointId={p.id} fields={{ direction: 'up' }} label={a.moveUp(p.title)}>
-                        {a.up}
-                      </PointButton>
-                    ) : null}
-                    {i < points.length - 1 ? (
-                      <PointButton intent="movePoint" pointId={p.id} fields={{ direction: 'down' }} label={a.moveDown(p.title)}>
-                        {a.down}
-                      </PointButton>
-                    ) : null}
+                    {hydrated ? (
+                      <>
+                        {i > 0 ? (
+                          <button
+                            type="button"
+                            id={`verplaats-${p.id}-up`}
+                            className="button button--secondary button--small"
+                            aria-label={a.moveUp(p.title)}
+                            onClick={() => place(p, i - 1, 'up')}
+                          >
+                            {a.up}
+                          </button>
+                        ) : null}
+                        {i < shown.length - 1 ? (
+                          <button
+                            type="button"
+                            id={`verplaats-${p.id}-down`}
+                            className="button button--secondary button--small"
+                            aria-label={a.moveDown(p.title)}
+                            onClick={() => place(p, i + 1, 'down')}
+                          >
+                            {a.down}
+                          </button>
+                        ) : null}
+                      </>
+                    ) : (
+                      <>
+                        {i > 0 ? (
+                          <PointButton intent="movePoint" pointId={p.id} fields={{ direction: 'up' }} label={a.moveUp(p.title)}>
+                            {a.up}
+                          </PointButton>
+                        ) : null}
+                        {i < shown.length - 1 ? (
+                          <PointButton intent="movePoint" pointId={p.id} fields={{ direction: 'down' }} label={a.moveDown(p.title)}>
+                            {a.down}
+                          </PointButton>
+                        ) : null}
+                      </>
+                    )}
                     <Link
                       to={`/overleggen/${meetingId}/agendapunten/${p.id}`}
                       className="button button--secondary button--small"
@@ -152,7 +354,7 @@ export function AgendaTable({ meetingId, points, mayEdit }: { meetingId: number;
           </tbody>
         </table>
       </div>
-      {total > 0 ? <p className="muted">{a.totalDuration(total)}</p> : null}
+      <AgendaTime points={points} meetingMinutes={meetingMinutes} />
     </>
   );
 }

@@ -20,7 +20,7 @@ export type MeetingTableRow = {
 export function MeetingTable({ rows, caption }: { rows: MeetingTableRow[]; caption: string }) {
   return (
     <div className="table-wrap">
-      <table className="data meeting-table">
+      <table className="data meeting-table card-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -40,19 +40,21 @@ export function MeetingTable({ rows, caption }: { rows: MeetingTableRow[]; capti
               <th scope="row">
                 <Link to={`/overleggen/${m.id}`}>{m.title}</Link>
               </th>
-              <td>
+              <td data-label={c.when}>
                 <MeetingWhen startsAt={m.startsAt} durationMinutes={m.durationMinutes} />
               </td>
-              <td>
+              <td data-label={c.kind}>
                 <MeetingKindLabel kind={m.kind} />
               </td>
-              <td className="meeting-table__place">
+              <td className="meeting-table__place" data-label={c.place}>
                 <MeetingPlace place={m.place} />
               </td>
-              <td>
+              <td data-label={c.status}>
                 <MeetingStatusBadge status={m.status} />
               </td>
-              <td className="numeric">{m.attendeeCount}</td>
+              <td className="numeric" data-label={c.attendees}>
+                {m.attendeeCount}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import {
   attendeeSections,
   type Block,
+  type ConceptVersion,
   minutesBlocks,
   type MinutesDoc,
   minutesFrontMatter,
@@ -19,7 +20,7 @@ const m = t.minutes;
  * attendees, and the frozen notes with real headings and lists. Everything shown comes
  * from the frozen document, never from live data. The page's h1 is the route's.
  */
-export function MinutesDocument({ doc, published }: { doc: MinutesDoc; published: PublishedVersion }) {
+export function MinutesDocument({ doc, published }: { doc: MinutesDoc; published: PublishedVersion | ConceptVersion }) {
   const front = minutesFrontMatter(doc, published);
   const attendees = attendeeSections(doc.attrs.attendees);
   const blocks = minutesBlocks(doc);

@@ -10,23 +10,27 @@ const col = t.tracker.columns;
 /** What a row of an action table shows: what the overview loads of each action. */
 export type ActionRow = OverviewAction;
 
-/** The cells every action table ends with: trekker, termijn, status with the overdue badge, progress. */
+/**
+ * The cells every action table ends with: trekker, termijn, status with the overdue badge,
+ * progress. Each carries its column's name as data-label: on a phone the table is a list
+ * of cards (`card-table`, app.css) and the labels stand before the values.
+ */
 export function ActionRowCells({ row }: { row: ActionRow }) {
   return (
     <>
-      <td>
+      <td data-label={col.owner}>
         <OwnerText person={row.ownerUserName} organisation={row.ownerOrganisationName} />
       </td>
-      <td>
+      <td data-label={col.deadline}>
         <DeadlineText phrase={row.deadlinePhrase} start={row.deadlineStart} end={row.deadlineEnd} />
       </td>
-      <td>
+      <td data-label={col.status}>
         <span className="status-cell">
           <StatusBadge status={row.status} />
           {row.overdue ? <OverdueBadge /> : null}
         </span>
       </td>
-      <td>
+      <td data-label={col.progress}>
         <ProgressBar value={row.progress} />
       </td>
     </>
@@ -52,7 +56,7 @@ export function GoalActionTable({
   plainLinks?: boolean;
 }) {
   return (
-    <table className="data compact">
+    <table className="data compact card-table">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -74,7 +78,9 @@ export function GoalActionTable({
               ) : null}
             </th>
             {scopeColumn ? (
-              <td>{action.municipalityName ? t.tracker.goal.local(action.municipalityName) : t.tracker.action.regional}</td>
+              <td data-label={col.scope}>
+                {action.municipalityName ? t.tracker.goal.local(action.municipalityName) : t.tracker.action.regional}
+              </td>
             ) : null}
             <ActionRowCells row={action} />
           </tr>

@@ -44,7 +44,7 @@ export function ActionTable({
 }) {
   return (
     <div className="table-wrap">
-      <table className="data compact action-table" id={id}>
+      <table className="data compact action-table card-table" id={id}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -61,7 +61,7 @@ export function ActionTable({
                 <a href={`/acties/${row.id}`}>{row.title}</a>
                 {row.municipalityName ? <span className="scope-tag">{t.lists.list.local(row.municipalityName)}</span> : null}
               </th>
-              <td className="action-table__goal">
+              <td className="action-table__goal" data-label={c.goal}>
                 <a href={`/doelen/${row.goalId}`} title={row.goalTitle}>
                   {row.goalCode}
                 </a>

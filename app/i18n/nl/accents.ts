@@ -6,6 +6,8 @@ export const accents = {
     'Per doel van de agenda legt elke gemeente haar eigen accent en lokale acties vast. Kies een cel om het accent te lezen, te bespreken of (voor uw eigen gemeente) te bewerken.',
   matrixCaption: 'Lokale accenten per doel (rijen) en gemeente (kolommen)',
   goalColumn: 'Doel',
+  /** After the name of the signed-in user's own municipality, in the matrix's first column. */
+  ownMunicipality: '(uw gemeente)',
   noAccent: 'Nog geen accent',
   localActionsCount: (n: number) => (n === 1 ? '1 lokale actie' : `${n} lokale acties`),
   updated: (when: string, who: string | null) => (who ? `Bijgewerkt ${when} door ${who}` : `Bijgewerkt ${when}`),

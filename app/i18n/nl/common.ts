@@ -23,6 +23,8 @@ export const common = {
     library: 'Kennisbank',
     admin: 'Beheer',
     account: 'Mijn account',
+    /** The button that opens the collapsed menu on narrow screens. */
+    menu: 'Menu',
   },
   logout: 'Uitloggen',
   loggedInAs: (name: string, org: string) => `Ingelogd als ${name} (${org})`,

@@ -1,7 +1,7 @@
 /** Meetings, agenda points, attendance, "Agenda voorstellen", series, the calendar feed. */
 type Kind = 'werkgroep' | 'bestuurlijk' | 'kennisdeling';
 type Status = 'gepland' | 'gehouden' | 'vastgesteld';
-type ProposalReason = 'overdue' | 'decision' | 'deadline' | 'changed';
+type ProposalReason = 'minutes' | 'overdue' | 'decision' | 'deadline' | 'changed';
 
 export const meetings = {
   breadcrumbsLabel: 'Kruimelpad',
@@ -26,6 +26,8 @@ export const meetings = {
   statuses: { gepland: 'Gepland', gehouden: 'Gehouden', vastgesteld: 'Verslag vastgesteld' } as Record<Status, string>,
   when: (date: string, start: string, end: string) => `${date}, ${start}–${end}`,
   minutes: (n: number) => `${n} min.`,
+  /** Every meeting by its title and day: "Werkgroepoverleg 12 maart 2025". */
+  datedTitle: (title: string, day: string) => `${title} ${day}`,
   noPlace: 'geen plaats opgegeven',
 
   form: {
@@ -78,6 +80,7 @@ export const meetings = {
     attendeeNotInMeeting: 'Deze deelnemer hoort niet bij dit overleg.',
     pointNotInMeeting: 'Dit agendapunt hoort niet bij dit overleg.',
     nothingChosen: 'Kies ten minste één voorstel.',
+    positionInvalid: 'Kies een plaats op de agenda.',
   },
 
   page: {
@@ -158,6 +161,21 @@ export const meetings = {
     proposeHint:
       'Stelt punten voor: acties die te laat zijn, een besluit nodig hebben of binnenkort aflopen, en wat er sinds het vorige overleg is veranderd.',
     totalDuration: (minutes: number) => `Geplande duur van de agenda: ${minutes} minuten.`,
+    plannedOf: (planned: number, meeting: number) => `Geplande duur van de agenda: ${planned} van ${meeting} minuten.`,
+    overTime: (over: number, meeting: number) =>
+      `Let op: de agenda duurt ${over} ${over === 1 ? 'minuut' : 'minuten'} langer dan het overleg (${meeting} minuten). Kort punten in of verleng het overleg.`,
+    /** Words at the start of a title that mark the opening and closing points (lower case). */
+    placeWords: { opening: ['opening'], closing: ['rondvraag', 'sluiting'] },
+    reorderHint: 'Sleep een agendapunt aan de greep naar een andere plaats, of gebruik de knoppen Omhoog en Omlaag.',
+    dragHandle: (title: string) => `${title} verslepen`,
+    moved: (title: string, position: number, total: number) => `${title} staat nu op plaats ${position} van ${total}.`,
+    durationOf: (title: string) => `Duur van ${title} in minuten`,
+    saveDuration: 'Opslaan',
+    saveDurationOf: (title: string) => `Duur van ${title} opslaan`,
+    durationSaved: (title: string) => `De duur van ${title} is opgeslagen.`,
+    minutesPoint: 'Verslag vorige vergadering',
+    minutesConcept: (meeting: string) => `Concept verslag van ${meeting} lezen en vaststellen`,
+    minutesAdopted: (meeting: string) => `Vastgesteld verslag van ${meeting}`,
   },
 
   proposals: {
@@ -172,13 +190,19 @@ export const meetings = {
       decision: 'Acties die een besluit nodig hebben',
       deadline: 'Acties waarvan de termijn afloopt vóór het volgende overleg',
       changed: 'Wat is er veranderd sinds het vorige overleg',
+      minutes: 'Het verslag van het vorige overleg',
     } as Record<ProposalReason, string>,
     titles: {
       overdue: (title: string) => `Termijn verstreken: ${title}`,
       decision: (title: string) => `Besluit nodig: ${title}`,
       deadline: (title: string) => `Termijn loopt af: ${title}`,
       changed: (title: string) => `Ontwikkelingen: ${title}`,
+      minutes: () => 'Verslag vorige vergadering',
     } as Record<ProposalReason, (title: string) => string>,
+    minutesOf: (meeting: string) => `concept verslag van ${meeting}`,
+    duration: (title: string) => `Duur van ${title} in minuten`,
+    durationShort: 'Duur (min.)',
+    placement: 'De gekozen punten komen vóór de rondvraag en sluiting; het verslag van het vorige overleg komt na de opening.',
     deadlineBy: (date: string) => `termijn tot ${date}`,
     horizonNext: (date: string) => `Het volgende overleg is op ${date}.`,
     horizonNone: (date: string) => `Er is nog geen volgend overleg gepland; voorgesteld wordt wat tot ${date} afloopt.`,

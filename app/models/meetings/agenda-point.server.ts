@@ -3,7 +3,7 @@
  * Every change brings the notes' outline in step (one heading per point) through
  * syncNotesOutline, after the change is committed.
  */
-import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 
 import { actions, agendaPoints, goals, meetings, themes } from '../../../db/schema';
@@ -12,11 +12,13 @@ import type { AgendaPointInput } from '../../schemas/meeting';
 import { db } from '../../utils/db.server';
 import type { FieldErrors } from '../../utils/forms';
 import { goalExists } from '../tracker/goal.server';
+import { insertionIndex, moveTo } from './agenda-order';
 import { listDecisionActionOptions } from './notes/notes-item.server';
 import { syncNotesOutline } from './notes/notes-outline.server';
 
 const carriedFrom = alias(agendaPoints, 'carried_from');
 const carriedFromMeeting = alias(meetings, 'carried_from_meeting');
+const minutesMeeting = alias(meetings, 'minutes_meeting');
 
 /** A meeting's agenda in order, with the goal and action each point is about. */
 export function listAgendaPoints(meetingId: number) {
@@ -36,18 +38,39 @@ export function listAgendaPoints(meetingId: number) {
       actionStatus: actions.status,
       carriedFromId: agendaPoints.carriedFromId,
       carriedFromMeetingId: carriedFromMeeting.id,
+      minutesOfMeetingId: agendaPoints.minutesOfMeetingId,
+      minutesMeetingTitle: minutesMeeting.title,
+      minutesMeetingStartsAt: minutesMeeting.startsAt,
+      minutesMeetingStatus: minutesMeeting.status,
     })
     .from(agendaPoints)
     .leftJoin(goals, eq(goals.id, agendaPoints.goalId))
     .leftJoin(actions, eq(actions.id, agendaPoints.actionId))
     .leftJoin(carriedFrom, eq(carriedFrom.id, agendaPoints.carriedFromId))
     .leftJoin(carriedFromMeeting, eq(carriedFromMeeting.id, carriedFrom.meetingId))
+    .leftJoin(minutesMeeting, eq(minutesMeeting.id, agendaPoints.minutesOfMeetingId))
     .where(eq(agendaPoints.meetingId, meetingId))
     .orderBy(asc(agendaPoints.position), asc(agendaPoints.id))
     .all();
 }
 
 export type AgendaPointRow = ReturnType<typeof listAgendaPoints>[number];
+
+/** Per agenda point, the goal it is about (its own, else its action's): an action item written under it belongs there. */
+export function agendaPointGoals(meetingId: number): Record<number, number> {
+  const rows = db
+    .select({ id: agendaPoints.id, goalId: agendaPoints.goalId, actionGoalId: actions.goalId })
+    .from(agendaPoints)
+    .leftJoin(actions, eq(actions.id, agendaPoints.actionId))
+    .where(eq(agendaPoints.meetingId, meetingId))
+    .all();
+  const goals: Record<number, number> = {};
+  for (const row of rows) {
+    const goalId = row.goalId ?? row.actionGoalId;
+    if (goalId !== null) goals[row.id] = goalId;
+  }
+  return goals;
+}
 
 /** One point of one meeting (a point id from another meeting is not found). */
 export function getAgendaPoint({ meetingId, pointId }: { meetingId: number; pointId: number }) {
@@ -68,38 +91,80 @@ export function findAgendaPointReferenceErrors(input: Pick<AgendaPointInput, 'go
   return errors;
 }
 
-function nextPosition(meetingId: number): number {
+/** The points of a meeting in agenda order (id and title). */
+function agendaOrder(meetingId: number): { id: number; title: string }[] {
   return db
-    .select({ next: sql<number>`coalesce(max(${agendaPoints.position}), 0) + 1` })
+    .select({ id: agendaPoints.id, title: agendaPoints.title })
     .from(agendaPoints)
     .where(eq(agendaPoints.meetingId, meetingId))
-    .get()!.next;
+    .orderBy(asc(agendaPoints.position), asc(agendaPoints.id))
+    .all();
 }
 
-/** Appends points to the end of the agenda, in the given order. */
-export function addAgendaPoints({ meetingId, points }: { meetingId: number; points: AgendaPointInput[] }): number[] {
-  if (points.length === 0) return [];
-  const ids = db.transaction(() => {
-    const first = nextPosition(meetingId);
-    return points.map(
-      (p, i) =>
-        db
-          .insert(agendaPoints)
-          .values({
-            meetingId,
-            position: first + i,
-            title: p.title,
-            durationMinutes: p.duration,
-            presenter: p.presenter,
-            goalId: p.goalId,
-            actionId: p.actionId,
-          })
-          .returning({ id: agendaPoints.id })
-          .get().id,
-    );
+/** Positions 1…n in the order of `ids` (only the rows whose position changes are written). */
+function renumber(meetingId: number, ids: number[]) {
+  const current = new Map(
+    db
+      .select({ id: agendaPoints.id, position: agendaPoints.position })
+      .from(agendaPoints)
+      .where(eq(agendaPoints.meetingId, meetingId))
+      .all()
+      .map((r) => [r.id, r.position]),
+  );
+  ids.forEach((id, i) => {
+    if (current.get(id) !== i + 1)
+      db.update(agendaPoints)
+        .set({ position: i + 1 })
+        .where(eq(agendaPoints.id, id))
+        .run();
   });
+}
+
+export type NewAgendaPoint = AgendaPointInput & { minutesOfMeetingId?: number | null };
+
+/**
+ * Adds points to the agenda, in the given order: before the closing point ("Rondvraag en
+ * sluiting"), and a "Verslag vorige vergadering" point after the opening (agenda-order.ts).
+ */
+export function addAgendaPoints({ meetingId, points }: { meetingId: number; points: NewAgendaPoint[] }): number[] {
+  if (points.length === 0) return [];
+  const ids = insertAgendaPoints({ meetingId, points });
   syncNotesOutline(meetingId);
   return ids;
+}
+
+/** addAgendaPoints without bringing the notes in step: for a caller that does so after its own transaction. */
+export function insertAgendaPoints({ meetingId, points }: { meetingId: number; points: NewAgendaPoint[] }): number[] {
+  return db.transaction(() => {
+    const order = agendaOrder(meetingId);
+    const added = points.map((p) => {
+      const id = db
+        .insert(agendaPoints)
+        .values({
+          meetingId,
+          position: 0,
+          title: p.title,
+          durationMinutes: p.duration,
+          presenter: p.presenter,
+          goalId: p.goalId,
+          actionId: p.actionId,
+          minutesOfMeetingId: p.minutesOfMeetingId ?? null,
+        })
+        .returning({ id: agendaPoints.id })
+        .get().id;
+      const at = insertionIndex(
+        order.map((o) => o.title),
+        p.minutesOfMeetingId ? 'minutes' : 'point',
+      );
+      order.splice(at, 0, { id, title: p.title });
+      return id;
+    });
+    renumber(
+      meetingId,
+      order.map((o) => o.id),
+    );
+    return added;
+  });
 }
 
 export function addAgendaPoint({ meetingId, input }: { meetingId: number; input: AgendaPointInput }): number {
@@ -122,7 +187,19 @@ export function updateAgendaPoint({ meetingId, pointId, input }: { meetingId: nu
   return changes > 0;
 }
 
-/** Swaps a point with its neighbour above or below; false when it is not of this meeting. */
+/** Puts a point at `index` (0-based) in the agenda; false when it is not of this meeting. */
+export function placeAgendaPoint({ meetingId, pointId, index }: { meetingId: number; pointId: number; index: number }): boolean {
+  const placed = db.transaction(() => {
+    const ids = agendaOrder(meetingId).map((p) => p.id);
+    if (!ids.includes(pointId)) return false;
+    renumber(meetingId, moveTo(ids, pointId, index));
+    return true;
+  });
+  if (placed) syncNotesOutline(meetingId);
+  return placed;
+}
+
+/** One place up or down (already first or last: nothing to do, not an error); false when it is not of this meeting. */
 export function moveAgendaPoint({
   meetingId,
   pointId,
@@ -132,27 +209,27 @@ export function moveAgendaPoint({
   pointId: number;
   direction: 'up' | 'down';
 }): boolean {
-  const moved = db.transaction(() => {
-    const point = getAgendaPoint({ meetingId, pointId });
-    if (!point) return false;
-    const neighbour = db
-      .select({ id: agendaPoints.id, position: agendaPoints.position })
-      .from(agendaPoints)
-      .where(
-        and(
-          eq(agendaPoints.meetingId, meetingId),
-          direction === 'up' ? lt(agendaPoints.position, point.position) : gt(agendaPoints.position, point.position),
-        ),
-      )
-      .orderBy(direction === 'up' ? sql`${agendaPoints.position} desc` : asc(agendaPoints.position))
-      .get();
-    if (!neighbour) return true; // Already first or last: nothing to do, not an error.
-    db.update(agendaPoints).set({ position: neighbour.position }).where(eq(agendaPoints.id, point.id)).run();
-    db.update(agendaPoints).set({ position: point.position }).where(eq(agendaPoints.id, neighbour.id)).run();
-    return true;
-  });
-  if (moved) syncNotesOutline(meetingId);
-  return moved;
+  const index = agendaOrder(meetingId).findIndex((p) => p.id === pointId);
+  if (index === -1) return false;
+  return placeAgendaPoint({ meetingId, pointId, index: direction === 'up' ? Math.max(0, index - 1) : index + 1 });
+}
+
+/** Sets a point's planned minutes (null: none); false when it is not of this meeting. */
+export function setAgendaPointDuration({
+  meetingId,
+  pointId,
+  duration,
+}: {
+  meetingId: number;
+  pointId: number;
+  duration: number | null;
+}): boolean {
+  const { changes } = db
+    .update(agendaPoints)
+    .set({ durationMinutes: duration })
+    .where(and(eq(agendaPoints.id, pointId), eq(agendaPoints.meetingId, meetingId)))
+    .run();
+  return changes > 0;
 }
 
 /** Removes a point; points carried over from it (in a later meeting) keep their text and lose the link. */

@@ -1,7 +1,11 @@
 /**
  * "Agenda voorstellen": the agenda points Koers proposes for a meeting, in one click.
  *
- * The rules, in order of precedence (an action is proposed once, for its first reason):
+ * First, "Verslag vorige vergadering" when the previous meeting (its series predecessor,
+ * else the previous of the same kind) has begun, its minutes are not adopted and no point
+ * of this agenda is about them yet: the draft-minutes round.
+ *
+ * Then the rules, in order of precedence (an action is proposed once, for its first reason):
  * 1. decision — actions with status "besluit nodig" (not done, not cancelled by definition);
  * 2. overdue  — actions whose deadline window has ended while not done or cancelled
  *    (isActionOverdue, the same rule as every list);
@@ -16,9 +20,9 @@
  * The proposals are recomputed when the chosen ones are added, so the browser sends only
  * keys and never a title or id that Koers would have to trust.
  */
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 
-import { goals } from '../../../db/schema';
+import { goals, meetings } from '../../../db/schema';
 import { t } from '../../i18n';
 import { addDays, toNL } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
@@ -26,8 +30,9 @@ import { listHistorySince } from '../history.server';
 import { selectActions } from '../tracker/action.server';
 import { isActionOverdue, isDueBy } from '../tracker/deadline';
 import { addAgendaPoints, listAgendaPoints } from './agenda-point.server';
-import type { ProposalReason } from './agenda-proposal';
+import { defaultProposalMinutes, type ProposalReason } from './agenda-proposal';
 import { findNextMeeting, findPreviousMeeting, getMeeting } from './meeting.server';
+import { meetingHasStarted } from './meeting-time';
 
 export { PROPOSAL_REASONS, type ProposalReason } from './agenda-proposal';
 
@@ -47,6 +52,10 @@ export type AgendaProposal = {
   deadlineEnd: string | null;
   /** How many changes since the previous meeting ("changed" proposals). */
   changes: number | null;
+  /** "minutes": the meeting whose concept minutes the point is about. */
+  minutesOfMeetingId: number | null;
+  /** The planned minutes it starts with. */
+  duration: number;
 };
 
 function pointTitle(reason: ProposalReason, title: string): string {
@@ -75,6 +84,23 @@ export function proposeAgendaPoints({ meetingId, today }: { meetingId: number; t
 
   const proposals: AgendaProposal[] = [];
   const proposedActions = new Set<number>();
+
+  if (previous && !onAgenda.some((p) => p.minutesOfMeetingId === previous.id)) {
+    const state = db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, previous.id)).get();
+    if (state && state.status !== 'vastgesteld' && meetingHasStarted(previous.startsAt)) {
+      proposals.push({
+        key: `minutes:meeting:${previous.id}`,
+        reason: 'minutes',
+        title: t.meetings.proposals.titles.minutes(''),
+        goalId: null,
+        actionId: null,
+        deadlineEnd: null,
+        changes: null,
+        minutesOfMeetingId: previous.id,
+        duration: defaultProposalMinutes('minutes'),
+      });
+    }
+  }
   const allActions = selectActions().all();
   const actionById = new Map(allActions.map((a) => [a.id, a]));
 
@@ -98,6 +124,8 @@ export function proposeAgendaPoints({ meetingId, today }: { meetingId: number; t
         actionId: a.id,
         deadlineEnd: a.deadlineEnd,
         changes: null,
+        minutesOfMeetingId: null,
+        duration: defaultProposalMinutes(reason),
       });
     }
   }
@@ -132,6 +160,8 @@ export function proposeAgendaPoints({ meetingId, today }: { meetingId: number; t
           actionId: id,
           deadlineEnd: a.deadlineEnd,
           changes,
+          minutesOfMeetingId: null,
+          duration: defaultProposalMinutes('changed'),
         });
       } else {
         const title = goalTitles.get(id);
@@ -144,6 +174,8 @@ export function proposeAgendaPoints({ meetingId, today }: { meetingId: number; t
           actionId: null,
           deadlineEnd: null,
           changes,
+          minutesOfMeetingId: null,
+          duration: defaultProposalMinutes('changed'),
         });
       }
       added++;
@@ -153,13 +185,33 @@ export function proposeAgendaPoints({ meetingId, today }: { meetingId: number; t
   return { meeting, proposals, horizon, nextMeeting: next, previousMeeting: previous };
 }
 
-/** Adds the chosen proposals (by key) to the end of the agenda; returns how many were added. */
-export function addProposedAgendaPoints({ meetingId, keys, today }: { meetingId: number; keys: string[]; today: string }): number {
+/**
+ * Adds the chosen proposals (by key) with their planned minutes (by key; a proposal
+ * without one keeps none) before the closing point of the agenda; returns how many were added.
+ */
+export function addProposedAgendaPoints({
+  meetingId,
+  keys,
+  durations = {},
+  today,
+}: {
+  meetingId: number;
+  keys: string[];
+  durations?: Record<string, number | null>;
+  today: string;
+}): number {
   const result = proposeAgendaPoints({ meetingId, today });
   if (!result) return 0;
   const chosen = new Set(keys);
   const points = result.proposals
     .filter((p) => chosen.has(p.key))
-    .map((p) => ({ title: p.title, duration: null, presenter: '', goalId: p.goalId, actionId: p.actionId }));
+    .map((p) => ({
+      title: p.title,
+      duration: durations[p.key] ?? null,
+      presenter: '',
+      goalId: p.goalId,
+      actionId: p.actionId,
+      minutesOfMeetingId: p.minutesOfMeetingId,
+    }));
   return addAgendaPoints({ meetingId, points }).length;
 }

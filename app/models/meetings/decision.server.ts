@@ -9,14 +9,44 @@ import { t } from '../../i18n';
 import type { DecisionInput } from '../../schemas/notes';
 import { db } from '../../utils/db.server';
 import type { FieldErrors } from '../../utils/forms';
+import { setActionStatus } from '../tracker/action.server';
 import { goalExists } from '../tracker/goal.server';
 
-export function createDecision({ userId, meetingId, input }: { userId: number; meetingId: number; input: DecisionInput }): number {
+export function createDecision({
+  userId,
+  meetingId,
+  input,
+}: {
+  userId: number;
+  meetingId: number;
+  input: Pick<DecisionInput, 'text' | 'goalId' | 'actionId'>;
+}): number {
   return db
     .insert(decisions)
     .values({ meetingId, text: input.text, goalId: input.goalId, actionId: input.actionId, createdBy: userId })
     .returning({ id: decisions.id })
     .get().id;
+}
+
+/**
+ * "Besluit" in the notes: records the decision and, when `actionStatus` is given, moves
+ * the linked action on from "besluit nodig" (recorded in its history) — together or not
+ * at all. The route checks that the actor may change that action.
+ */
+export function recordDecision({ userId, meetingId, input }: { userId: number; meetingId: number; input: DecisionInput }): number {
+  return db.transaction(() => {
+    const id = createDecision({ userId, meetingId, input });
+    if (input.actionStatus !== null && input.actionId !== null) setActionStatus({ userId, id: input.actionId, status: input.actionStatus });
+    return id;
+  });
+}
+
+/** A status change asked with a decision must be about a linked action that waits for one. */
+export function findDecisionStatusErrors(input: Pick<DecisionInput, 'actionId' | 'actionStatus'>): FieldErrors {
+  if (input.actionStatus === null) return {};
+  const action =
+    input.actionId === null ? undefined : db.select({ status: actions.status }).from(actions).where(eq(actions.id, input.actionId)).get();
+  return action?.status === 'besluit_nodig' ? {} : { actionStatus: t.notes.errors.statusNotWaiting };
 }
 
 /** A goal or action id that points nowhere, answered beside the field. */

@@ -3,7 +3,8 @@
  * stored as a UTC instant (meetings.starts_at), so the calendar feed and every page agree
  * on the moment whatever the server's time zone. Browser-safe and pure.
  */
-import { addDays, toNL } from '../../utils/date-time';
+import { t } from '../../i18n';
+import { addDays, formatLongDay, toNL } from '../../utils/date-time';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -54,4 +55,17 @@ export function meetingEnd(startsAt: string, durationMinutes: number): string {
 export function sameTimeWeeksLater(startsAt: string, weeks: number): string {
   const { date, time } = toNL(startsAt);
   return nlToUtc(addDays(date, weeks * 7), time);
+}
+
+/**
+ * Has the meeting begun at `now`? Minutes are adopted and decisions recorded only from
+ * then on: before it, there is nothing to write down.
+ */
+export function meetingHasStarted(startsAt: string, now: string = new Date().toISOString()): boolean {
+  return new Date(startsAt).getTime() <= new Date(now).getTime();
+}
+
+/** How a meeting is named in headings, tabs and links: "Werkgroepoverleg 12 maart 2025". */
+export function meetingName(meeting: { title: string; startsAt: string }): string {
+  return t.meetings.datedTitle(meeting.title, formatLongDay(meeting.startsAt));
 }

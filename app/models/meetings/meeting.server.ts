@@ -28,11 +28,15 @@ import type { Tx } from '../history.server';
 import { notifyMeetingPlanned } from '../notifications/notification.server';
 import { selectActions } from '../tracker/action.server';
 import { actionIsOpen } from '../tracker/action-status.server';
+import { insertAgendaPoints } from './agenda-point.server';
 import { meetingEnd, nlToUtc, sameTimeWeeksLater } from './meeting-time';
 import { syncNotesOutline } from './notes/notes-outline.server';
 
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** Minutes planned for "Verslag vorige vergadering". */
+export const MINUTES_POINT_DURATION = 5;
 
 /** The weeks between two meetings of a series when the next one is planned from this one. */
 export const SERIES_INTERVAL_WEEKS = 4;
@@ -308,6 +312,18 @@ export function setAttendance({ meetingId, attendeeId, attended }: { meetingId: 
   return changes > 0;
 }
 
+/** The meeting an action was agreed in (an action item of its notes), or null. */
+export function getActionSourceMeeting(actionId: number) {
+  return (
+    db
+      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+      .from(actions)
+      .innerJoin(meetings, eq(meetings.id, actions.sourceMeetingId))
+      .where(eq(actions.id, actionId))
+      .get() ?? null
+  );
+}
+
 /** The actions this meeting produced (action items in its notes), with their live state. */
 export function listMeetingActions(meetingId: number) {
   return selectActions().where(eq(actions.sourceMeetingId, meetingId)).orderBy(asc(actions.id)).all();
@@ -359,7 +375,8 @@ export function listOpenSeriesActions(meetingId: number) {
 /**
  * "Volgende overleg plannen": a new meeting after this one in its series — same title,
  * kind, place, length and attendees, four weeks later at the same Dutch time — with this
- * meeting's open agenda points carried over (carried_from_id) in their order.
+ * meeting's open agenda points carried over (carried_from_id) in their order, and (unless
+ * its minutes are adopted) "Verslag vorige vergadering" about this meeting's concept minutes.
  */
 export function planNextMeeting({ userId, meetingId }: { userId: number; meetingId: number }): number {
   const id = db.transaction(() => {
@@ -406,9 +423,26 @@ export function planNextMeeting({ userId, meetingId }: { userId: number; meeting
             goalId: p.goalId,
             actionId: p.actionId,
             carriedFromId: p.id,
+            minutesOfMeetingId: p.minutesOfMeetingId,
           })),
         )
         .run();
+    }
+    // The draft-minutes round: this meeting's minutes are adopted at the next one.
+    if (from.status !== 'vastgesteld') {
+      insertAgendaPoints({
+        meetingId: id,
+        points: [
+          {
+            title: t.meetings.agenda.minutesPoint,
+            duration: MINUTES_POINT_DURATION,
+            presenter: '',
+            goalId: null,
+            actionId: null,
+            minutesOfMeetingId: from.id,
+          },
+        ],
+      });
     }
     if (attendees.some((a) => a.userId !== null)) notifyMeetingPlanned({ meetingId: id, actorId: userId });
     return id;

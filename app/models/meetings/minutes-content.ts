@@ -10,7 +10,7 @@
  * - each actionItem/decision node's `attrs.frozen`: the action or decision as it was.
  */
 import { t } from '../../i18n';
-import { formatDateTime } from '../../utils/date-time';
+import { formatDateTime, formatLongDay } from '../../utils/date-time';
 import { ACTION_STATUS_LABELS, type ActionStatus, isActionStatus } from '../tracker/action-status';
 import { attrId, mentionText, NOTES_ATTRS, NOTES_MARKS, NOTES_NODES } from './notes/notes-nodes';
 
@@ -51,6 +51,31 @@ export type MinutesDoc = MinutesNode & {
   type: 'doc';
   attrs: { meeting: MinutesMeeting; attendees: MinutesAttendee[] };
 };
+
+// ---------------------------------------------------------------------------------------
+// Agenda order: the minutes follow the agenda, whatever the order of the notes.
+
+/**
+ * The notes with their agenda sections in agenda order. A section is an agenda point's
+ * heading with everything after it up to the next agenda heading; what stands before the
+ * first agenda heading stays first, and sections of points no longer on the agenda keep
+ * their place after the section they followed. The live document is never reordered
+ * (moving text in Yjs would lose what someone typed offline): its readings are.
+ */
+export function orderByAgenda(notes: MinutesNode, pointIds: readonly number[]): MinutesNode {
+  const position = new Map(pointIds.map((id, i) => [id, i]));
+  const lead: MinutesNode[] = [];
+  const sections: { point: number; nodes: MinutesNode[] }[] = [];
+  for (const node of notes.content ?? []) {
+    const id = node.type === NOTES_NODES.heading ? attrId(node.attrs?.[NOTES_ATTRS.agendaPointId]) : null;
+    if (id !== null && position.has(id)) sections.push({ point: position.get(id)!, nodes: [node] });
+    else if (sections.length > 0) sections[sections.length - 1].nodes.push(node);
+    else lead.push(node);
+  }
+  // Stable: two sections of one point (a pasted heading) keep their own order.
+  const ordered = sections.map((s, i) => ({ ...s, i })).sort((a, b) => a.point - b.point || a.i - b.i);
+  return { ...notes, content: [...lead, ...ordered.flatMap((s) => s.nodes)] };
+}
 
 // ---------------------------------------------------------------------------------------
 // Blocks: what every rendering of the minutes walks.
@@ -281,16 +306,31 @@ export function attendeeSections(attendees: MinutesAttendee[]): { heading: strin
 
 export type PublishedVersion = { version: number; publishedAt: string; publishedByName: string | null };
 
-/** The facts above the minutes: title, date and place, which version. */
-export function minutesFrontMatter(doc: MinutesDoc, published: PublishedVersion) {
+/** A concept (not adopted) reads as of this moment. */
+export type ConceptVersion = { concept: true; readAt: string };
+
+/** What a rendering of the minutes (page, .docx, PDF) takes: the document and which version, or the concept. */
+export type RenderableMinutes = { doc: MinutesDoc } & (PublishedVersion | ConceptVersion);
+
+/** Title, date and the meeting's day: "Verslag: Werkgroepoverleg 12 maart 2025". */
+export function minutesTitle(meeting: Pick<MinutesMeeting, 'title' | 'startsAt'>): string {
+  return m.heading(t.meetings.datedTitle(meeting.title, formatLongDay(meeting.startsAt)));
+}
+
+/** The facts above the minutes: title, date and place, which version (or that it is a concept). */
+export function minutesFrontMatter(doc: MinutesDoc, published: PublishedVersion | ConceptVersion) {
   const meeting = doc.attrs.meeting;
   return {
-    title: m.heading(meeting.title),
+    title: minutesTitle(meeting),
+    subject: 'concept' in published ? m.concept.subject : m.document.subject,
     meta: [
       { label: m.meta.date, value: formatDateTime(meeting.startsAt) },
       { label: m.meta.place, value: meeting.place.trim() || m.meta.noPlace },
     ],
-    versionLine: m.versionHeading(published.version, formatDateTime(published.publishedAt), published.publishedByName),
+    versionLine:
+      'concept' in published
+        ? m.concept.versionLine(formatDateTime(published.readAt))
+        : m.versionHeading(published.version, formatDateTime(published.publishedAt), published.publishedByName),
   };
 }
 
@@ -318,9 +358,20 @@ function slug(text: string, ascii: boolean): string {
  * `filename` parameter and with the title's own letters for `filename*`. An earlier
  * version gets its number so two downloads never overwrite each other.
  */
-export function minutesFileNames({ date, title, version, ext }: { date: string; title: string; version: number | null; ext: string }) {
-  return {
-    ascii: t.minutes.fileName(date, slug(title, true), version, ext),
-    unicode: t.minutes.fileName(date, slug(title, false), version, ext),
-  };
+export function minutesFileNames({
+  date,
+  title,
+  version,
+  ext,
+  concept = false,
+}: {
+  date: string;
+  title: string;
+  version: number | null;
+  ext: string;
+  concept?: boolean;
+}) {
+  const name = (ascii: boolean) =>
+    concept ? t.minutes.conceptFileName(date, slug(title, ascii), ext) : t.minutes.fileName(date, slug(title, ascii), version, ext);
+  return { ascii: name(true), unicode: name(false) };
 }

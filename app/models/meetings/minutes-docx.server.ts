@@ -6,13 +6,13 @@
 import { Document, HeadingLevel, LevelFormat, Packer, Paragraph, type ParagraphChild, TextRun } from 'docx';
 
 import { t } from '../../i18n';
-import type { MinutesVersion } from './minutes.server';
 import {
   attendeeSections,
   type Block,
   minutesBlocks,
   minutesFrontMatter,
   notesHeadingLevel,
+  type RenderableMinutes,
   type Run,
   SECTION_LEVEL,
   TITLE_LEVEL,
@@ -94,7 +94,7 @@ function blockParagraphs(blocks: Block[], list: ListContext, counter: ListCounte
   return paragraphs;
 }
 
-export async function renderMinutesDocx(minutes: MinutesVersion): Promise<Buffer> {
+export async function renderMinutesDocx(minutes: RenderableMinutes): Promise<Buffer> {
   const front = minutesFrontMatter(minutes.doc, minutes);
   const attendees = attendeeSections(minutes.doc.attrs.attendees);
   const blocks = minutesBlocks(minutes.doc);
@@ -117,7 +117,7 @@ export async function renderMinutesDocx(minutes: MinutesVersion): Promise<Buffer
 
   const document = new Document({
     title: front.title,
-    subject: t.minutes.document.subject,
+    subject: front.subject,
     creator: t.minutes.document.author,
     description: front.versionLine,
     styles: { default: { document: { run: { language: { value: LANGUAGE } } } } },

@@ -16,13 +16,13 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
 import { t } from '../../i18n';
-import type { MinutesVersion } from './minutes.server';
 import {
   attendeeSections,
   type Block,
   minutesBlocks,
   minutesFrontMatter,
   notesHeadingLevel,
+  type RenderableMinutes,
   type Run,
   SECTION_LEVEL,
   TITLE_LEVEL,
@@ -109,7 +109,7 @@ class MinutesPdf {
   readonly doc: PDFKit.PDFDocument;
   private readonly root: Structure;
 
-  constructor(title: string) {
+  constructor(title: string, subject: string) {
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { top: 56, bottom: 64, left: 64, right: 64 },
@@ -118,7 +118,7 @@ class MinutesPdf {
       lang: LANGUAGE,
       displayTitle: true,
       bufferPages: true,
-      info: { Title: printable(title), Author: t.minutes.document.author, Subject: t.minutes.document.subject, Creator: t.common.appName },
+      info: { Title: printable(title), Author: t.minutes.document.author, Subject: subject, Creator: t.common.appName },
     });
     for (const [face, data] of Object.entries(fonts())) this.doc.registerFont(face, data);
     this.doc.font('regular');
@@ -250,9 +250,9 @@ class MinutesPdf {
   }
 }
 
-export function renderMinutesPdf(minutes: MinutesVersion): Promise<Buffer> {
+export function renderMinutesPdf(minutes: RenderableMinutes): Promise<Buffer> {
   const front = minutesFrontMatter(minutes.doc, minutes);
-  const pdf = new MinutesPdf(front.title);
+  const pdf = new MinutesPdf(front.title, front.subject);
   pdf.heading(TITLE_LEVEL, front.title);
   for (const line of front.meta) {
     pdf.paragraph([

@@ -11,13 +11,14 @@ import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import * as Y from 'yjs';
 
-import { actions, decisions, goals, meetings, minutesVersions, organisations, users } from '../../../db/schema';
+import { actions, agendaPoints, decisions, goals, meetings, minutesVersions, organisations, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { fragmentToJson } from '../collab/compaction';
 import { loadDocumentState, NOTES_FIELD } from '../collab/document-store.server';
 import type { Tx } from '../history.server';
 import { notifyMinutesPublished } from '../notifications/notification.server';
 import { listAttendees } from './meeting.server';
+import { meetingHasStarted } from './meeting-time';
 import {
   type FrozenActionItem,
   type FrozenDecision,
@@ -28,9 +29,11 @@ import {
   type MinutesMeeting,
   type MinutesNode,
   minutesText,
+  orderByAgenda,
   referencedIds,
 } from './minutes-content';
 import { attrId, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from './notes/notes-nodes';
+import { listOutlinePoints } from './notes/notes-outline.server';
 
 /** The meeting as the minutes page shows it before anything is published; undefined when it does not exist. */
 export function getMinutesMeeting(id: number) {
@@ -61,18 +64,49 @@ export function readCurrentNotes(meetingId: number): MinutesNode {
   }
 }
 
-export type PublishResult = { ok: true; version: number } | { ok: false; error: 'empty' | 'notFound' };
+/** The notes as the minutes read them: the sections in the agenda's order (orderByAgenda). */
+function readNotesInAgendaOrder(meetingId: number): MinutesNode {
+  return orderByAgenda(
+    readCurrentNotes(meetingId),
+    listOutlinePoints(meetingId).map((p) => p.id),
+  );
+}
 
 /**
- * Freezes the current notes as the next version of the minutes, marks the meeting
- * 'vastgesteld' and notifies the participants — in one transaction. Empty notes are
- * refused and change nothing.
+ * The concept minutes ("concept verslag"): what publishing would freeze now, without
+ * storing anything. Undefined when the meeting does not exist.
  */
-export function publishMinutes({ meetingId, userId }: { meetingId: number; userId: number }): PublishResult {
+export function readConceptMinutes(meetingId: number, now = new Date().toISOString()) {
+  const meeting = getMinutesMeeting(meetingId);
+  if (!meeting) return undefined;
+  const doc = freezeMinutes(db, { meetingId, notes: readNotesInAgendaOrder(meetingId), meeting });
+  return { meeting, doc, readAt: now, started: meetingHasStarted(meeting.startsAt, now), empty: isEmptyNotes(doc) };
+}
+
+export type ConceptMinutes = NonNullable<ReturnType<typeof readConceptMinutes>>;
+
+export type PublishResult = { ok: true; version: number } | { ok: false; error: 'empty' | 'notFound' | 'notStarted' };
+
+/**
+ * Freezes the current notes (in agenda order) as the next version of the minutes, marks
+ * the meeting 'vastgesteld', closes the "Verslag vorige vergadering" points about it and
+ * notifies the participants — in one transaction. Empty notes, and a meeting that has
+ * not begun, are refused and change nothing.
+ */
+export function publishMinutes({
+  meetingId,
+  userId,
+  now = new Date().toISOString(),
+}: {
+  meetingId: number;
+  userId: number;
+  now?: string;
+}): PublishResult {
   return db.transaction((tx) => {
     const meeting = getMinutesMeeting(meetingId);
     if (!meeting) return { ok: false, error: 'notFound' };
-    const notes = readCurrentNotes(meetingId);
+    if (!meetingHasStarted(meeting.startsAt, now)) return { ok: false, error: 'notStarted' };
+    const notes = readNotesInAgendaOrder(meetingId);
     if (isEmptyNotes(notes)) return { ok: false, error: 'empty' };
 
     const doc = freezeMinutes(tx, { meetingId, notes, meeting });
@@ -93,6 +127,7 @@ export function publishMinutes({ meetingId, userId }: { meetingId: number; userI
       })
       .run();
     tx.update(meetings).set({ status: 'vastgesteld' }).where(eq(meetings.id, meetingId)).run();
+    tx.update(agendaPoints).set({ status: 'afgerond' }).where(eq(agendaPoints.minutesOfMeetingId, meetingId)).run();
     notifyMinutesPublished({ meetingId, actorId: userId });
     return { ok: true, version };
   });

@@ -19,7 +19,7 @@ import * as Y from 'yjs';
 import { t } from '../../../i18n';
 import { RIGHTS_CHANGED_CODES } from '../../../models/collab/close-codes';
 import { NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../../../models/meetings/notes/notes-nodes';
-import { type NotesSession, useNotesEditor } from './notes-editor.client';
+import { agendaPointAt, type NotesSession, useNotesEditor } from './notes-editor.client';
 import {
   ActionItemFields,
   type ActionOption,
@@ -27,6 +27,7 @@ import {
   type GoalOption,
   ItemDialog,
   type ItemDialogKind,
+  type OrganisationOption,
   type UserOption,
 } from './notes-item-dialogs';
 import { createItemStore, insertItem, useLiveItems } from './notes-item-nodes.client';
@@ -44,6 +45,11 @@ export type LiveNotesProps = {
   decisions: DecisionView[];
   goals: GoalOption[];
   users: UserOption[];
+  organisations: OrganisationOption[];
+  /** Agenda point id → the goal it is about: the action item dialog's default goal. */
+  pointGoals: Record<number, number>;
+  /** Has the meeting begun? Decisions are recorded only from then on. */
+  decisionsOpen: boolean;
   actionOptions: ActionOption[];
   /** Shown until the document is connected (the notes as stored, rendered on the server). */
   fallback: ReactNode;
@@ -106,10 +112,15 @@ function NotesEditor({
   decisions,
   goals,
   users,
+  organisations,
+  pointGoals,
+  decisionsOpen,
   actionOptions,
 }: LiveNotesProps & { session: NotesSession }) {
   const [store] = useState(() => createItemStore(meetingId, { actions: actionItems, decisions }));
   const [dialog, setDialog] = useState<ItemDialogKind | null>(null);
+  // The goal of the agenda point the caret is under when the action item dialog opens.
+  const [defaultGoal, setDefaultGoal] = useState<number | null>(null);
   const labelId = useId();
   // The @-suggestions announce how many people they found here (a live region that is always there).
   const mentionStatus = useRef<HTMLSpanElement>(null);
@@ -132,7 +143,19 @@ function NotesEditor({
         <h2 id={labelId} className="visually-hidden">
           {n.editorLabel}
         </h2>
-        {mayEdit && editor ? <Toolbar editor={editor} onOpen={setDialog} /> : null}
+        {mayEdit && editor ? (
+          <Toolbar
+            editor={editor}
+            decisionsOpen={decisionsOpen}
+            onOpen={(kind) => {
+              if (kind === 'actionItem') {
+                const point = agendaPointAt(editor.state);
+                setDefaultGoal(point === null ? null : (pointGoals[point] ?? null));
+              }
+              setDialog(kind);
+            }}
+          />
+        ) : null}
         <EditorContent editor={editor} className="notes-editor" />
         {mayEdit ? (
           <p id={`${labelId}-mention-hint`} className="muted notes-mention-hint">
@@ -159,7 +182,9 @@ function NotesEditor({
               insertItem(editor, NOTES_NODES.actionItem, { [NOTES_ATTRS.actionId]: answer.actionId });
             }}
           >
-            {(errors) => <ActionItemFields errors={errors} goals={goals} users={users} />}
+            {(errors) => (
+              <ActionItemFields errors={errors} goals={goals} users={users} organisations={organisations} defaultGoal={defaultGoal} />
+            )}
           </ItemDialog>
           <ItemDialog
             open={dialog === 'decision'}

@@ -7,6 +7,7 @@
 import { Extension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type { EditorState } from '@tiptap/pm/state';
 import { useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
@@ -41,6 +42,43 @@ const AgendaPointHeadings = Extension.create({
     ];
   },
 });
+
+/**
+ * Enter in a heading starts a new paragraph below it instead of splitting it: at the end
+ * of any heading, and anywhere in an agenda point's heading (its text is the agenda's).
+ */
+const HeadingEnter = Extension.create({
+  name: 'headingEnter',
+  addKeyboardShortcuts() {
+    return {
+      Enter: ({ editor }) => {
+        const { $from, empty } = editor.state.selection;
+        if (!empty || $from.parent.type.name !== NOTES_NODES.heading) return false;
+        const atEnd = $from.parentOffset === $from.parent.content.size;
+        const agendaHeading = attrId($from.parent.attrs[NOTES_ATTRS.agendaPointId]) !== null;
+        if (!atEnd && !agendaHeading) return false;
+        const after = $from.after();
+        return editor
+          .chain()
+          .insertContentAt(after, { type: NOTES_NODES.paragraph })
+          .setTextSelection(after + 1)
+          .scrollIntoView()
+          .run();
+      },
+    };
+  },
+});
+
+/** The agenda point whose section holds the caret (the last agenda heading at or before it), or null. */
+export function agendaPointAt(state: EditorState): number | null {
+  const index = state.selection.$from.index(0);
+  for (let i = Math.min(index, state.doc.childCount - 1); i >= 0; i--) {
+    const node = state.doc.child(i);
+    const id = node.type.name === NOTES_NODES.heading ? attrId(node.attrs[NOTES_ATTRS.agendaPointId]) : null;
+    if (id !== null) return id;
+  }
+  return null;
+}
 
 /** A remote caret: a coloured bar with the person's name above it; hidden from screen readers (the presence list names everyone). */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
@@ -107,6 +145,7 @@ export function useNotesEditor({
           trailingNode: false,
         }),
         AgendaPointHeadings,
+        HeadingEnter,
         ActionItemNode.configure({ store }),
         DecisionNode.configure({ store }),
         notesMention({ meetingId, announce }),

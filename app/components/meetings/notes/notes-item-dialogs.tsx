@@ -7,6 +7,7 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
 import { t } from '../../../i18n';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../../../models/tracker/action-status';
 import { Field, FormErrorSummary } from '../../forms/field';
 
 const n = t.notes;
@@ -14,7 +15,8 @@ const n = t.notes;
 export type ItemDialogKind = 'actionItem' | 'decision';
 export type GoalOption = { id: number; code: string; title: string };
 export type UserOption = { id: number; name: string };
-export type ActionOption = { id: number; title: string; goalCode: string };
+export type OrganisationOption = { id: number; name: string };
+export type ActionOption = { id: number; title: string; goalCode: string; status: ActionStatus; mayChangeStatus: boolean };
 
 type FieldErrors = Partial<Record<string, string>>;
 
@@ -130,22 +132,44 @@ function GoalOptions({ goals }: { goals: GoalOption[] }) {
   );
 }
 
-export function ActionItemFields({ errors, goals, users }: { errors: FieldErrors; goals: GoalOption[]; users: UserOption[] }) {
+export function ActionItemFields({
+  errors,
+  goals,
+  users,
+  organisations,
+  defaultGoal,
+}: {
+  errors: FieldErrors;
+  goals: GoalOption[];
+  users: UserOption[];
+  organisations: OrganisationOption[];
+  /** The goal of the agenda point being discussed; none: the person chooses (required). */
+  defaultGoal: number | null;
+}) {
   const a = n.actionItem;
   return (
     <>
       <Field label={a.title} name="title" error={errors.title}>
         {(p) => <input {...p} type="text" required autoComplete="off" />}
       </Field>
-      <Field label={a.owner} name="ownerUserId" error={errors.ownerUserId}>
+      <Field label={a.owner} name="owner" error={errors.owner ?? errors.ownerUserId}>
         {(p) => (
           <select {...p} defaultValue="">
             <option value="">{a.none}</option>
-            {users.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
+            <optgroup label={a.people}>
+              {users.map((user) => (
+                <option key={user.id} value={`user:${user.id}`}>
+                  {user.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={a.organisations}>
+              {organisations.map((organisation) => (
+                <option key={organisation.id} value={`organisation:${organisation.id}`}>
+                  {organisation.name}
+                </option>
+              ))}
+            </optgroup>
           </select>
         )}
       </Field>
@@ -154,8 +178,11 @@ export function ActionItemFields({ errors, goals, users }: { errors: FieldErrors
       </Field>
       <Field label={a.goal} name="goalId" error={errors.goalId}>
         {(p) => (
-          <select {...p} defaultValue="" required>
-            <option value="">{t.actions.none}</option>
+          // Keyed by the default: the dialog opens again under another agenda point.
+          <select {...p} key={defaultGoal ?? 'none'} defaultValue={defaultGoal === null ? '' : String(defaultGoal)} required>
+            <option value="" disabled>
+              {a.chooseGoal}
+            </option>
             <GoalOptions goals={goals} />
           </select>
         )}
@@ -174,6 +201,8 @@ export function DecisionFields({
   actionOptions: ActionOption[];
 }) {
   const d = n.decision;
+  const [actionId, setActionId] = useState('');
+  const chosen = actionOptions.find((a) => String(a.id) === actionId);
   return (
     <>
       <Field label={d.text} name="text" error={errors.text}>
@@ -189,7 +218,7 @@ export function DecisionFields({
       </Field>
       <Field label={d.action} name="actionId" error={errors.actionId}>
         {(p) => (
-          <select {...p} defaultValue="">
+          <select {...p} value={actionId} onChange={(event) => setActionId(event.currentTarget.value)}>
             <option value="">{d.none}</option>
             {actionOptions.map((action) => (
               <option key={action.id} value={action.id}>
@@ -199,6 +228,20 @@ export function DecisionFields({
           </select>
         )}
       </Field>
+      {chosen?.status === 'besluit_nodig' && chosen.mayChangeStatus ? (
+        <Field label={d.actionStatus} name="actionStatus" error={errors.actionStatus} hint={d.actionStatusHint}>
+          {(p) => (
+            <select {...p} defaultValue="loopt">
+              <option value="">{d.keepStatus}</option>
+              {ACTION_STATUSES.filter((status) => status !== 'besluit_nodig').map((status) => (
+                <option key={status} value={status}>
+                  {ACTION_STATUS_LABELS[status]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
     </>
   );
 }

@@ -11,7 +11,16 @@ import type { ItemDialogKind } from './notes-item-dialogs';
 
 const n = t.notes;
 
-export function Toolbar({ editor, onOpen }: { editor: Editor; onOpen: (dialog: ItemDialogKind) => void }) {
+export function Toolbar({
+  editor,
+  decisionsOpen,
+  onOpen,
+}: {
+  editor: Editor;
+  /** False before the meeting has begun: no decisions yet (the server refuses them too). */
+  decisionsOpen: boolean;
+  onOpen: (dialog: ItemDialogKind) => void;
+}) {
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -46,9 +55,21 @@ export function Toolbar({ editor, onOpen }: { editor: Editor; onOpen: (dialog: I
       <button type="button" className="notes-toolbar__button" aria-haspopup="dialog" onClick={() => onOpen('actionItem')}>
         {n.toolbar.actionItem}
       </button>
-      <button type="button" className="notes-toolbar__button" aria-haspopup="dialog" onClick={() => onOpen('decision')}>
+      <button
+        type="button"
+        className="notes-toolbar__button"
+        aria-haspopup="dialog"
+        disabled={!decisionsOpen}
+        aria-describedby={decisionsOpen ? undefined : 'notes-decisions-closed'}
+        onClick={() => onOpen('decision')}
+      >
         {n.toolbar.decision}
       </button>
+      {decisionsOpen ? null : (
+        <span id="notes-decisions-closed" className="muted notes-toolbar__note">
+          {n.errors.decisionNotStarted}
+        </span>
+      )}
     </div>
   );
 }

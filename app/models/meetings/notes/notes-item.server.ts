@@ -13,7 +13,13 @@ import { createAction, selectActions } from '../../tracker/action.server';
 /** The meeting as the notes page shows it; undefined when it does not exist. */
 export function getNotesMeeting(id: number) {
   return db
-    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status })
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      durationMinutes: meetings.durationMinutes,
+      status: meetings.status,
+    })
     .from(meetings)
     .where(eq(meetings.id, id))
     .get();
@@ -30,6 +36,7 @@ export function createActionItem({ userId, meetingId, input }: { userId: number;
       input.ownerUserId === null
         ? undefined
         : db.select({ organisationId: users.organisationId }).from(users).where(eq(users.id, input.ownerUserId)).get();
+    // A person brings their organisation; an organisation may be trekker on its own.
     const id = createAction({
       userId,
       input: {
@@ -37,7 +44,7 @@ export function createActionItem({ userId, meetingId, input }: { userId: number;
         description: '',
         goalId: input.goalId,
         ownerUserId: input.ownerUserId,
-        ownerOrganisationId: owner?.organisationId ?? null,
+        ownerOrganisationId: input.ownerOrganisationId ?? owner?.organisationId ?? null,
         partners: '',
         deadline: input.deadline,
         status: 'niet_gestart',
@@ -79,10 +86,10 @@ export function listActionItemStatuses({ meetingId, ids = [] }: { meetingId: num
 
 export type ActionItemStatus = ReturnType<typeof listActionItemStatuses>[number];
 
-/** The actions a decision can be linked to, in agenda order, with their goal's code. */
+/** The actions a decision can be linked to, in agenda order, with their goal's code and status. */
 export function listDecisionActionOptions() {
   return db
-    .select({ id: actions.id, title: actions.title, goalCode: goals.code })
+    .select({ id: actions.id, title: actions.title, goalCode: goals.code, status: actions.status, municipalityId: actions.municipalityId })
     .from(actions)
     .innerJoin(goals, eq(goals.id, actions.goalId))
     .innerJoin(themes, eq(themes.id, goals.themeId))

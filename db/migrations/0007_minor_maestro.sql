@@ -1,0 +1,1 @@
+ALTER TABLE `agenda_points` ADD `minutes_of_meeting_id` integer REFERENCES meetings(id);

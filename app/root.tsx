@@ -10,11 +10,13 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useRevalidator,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
 import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
 import tokensCss from '@utrecht/design-tokens/dist/root.css?url';
+import { useEffect } from 'react';
 
 import { AppHeader } from './components/layout/app-header';
 import { LiveUpdates } from './components/layout/live-updates';
@@ -75,9 +77,33 @@ export default function App() {
   return <Outlet />;
 }
 
+/**
+ * An AbortError is no failure: React Router 6.30 with single fetch can hand the boundary the
+ * abort of a request it cancelled itself (a fetcher's revalidation interrupted by another
+ * submission; remix-run/react-router#14203). The page loads its data again instead of
+ * showing "Er ging iets mis".
+ */
+function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
+  const aborted = isAbortError(error);
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (aborted) revalidator.revalidate();
+    // Once per aborted error: the revalidation replaces this boundary with the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [error]);
   const e = t.common.errors;
+  if (aborted) {
+    return (
+      <p role="status" className="error-page">
+        {e.reloading}
+      </p>
+    );
+  }
   let title = e.serverTitle;
   let text = e.serverText;
   if (isRouteErrorResponse(error)) {

@@ -44,6 +44,7 @@ export const common = {
     backHome: 'Terug naar de agenda',
     formHasErrors: 'Het formulier bevat fouten. Niets is opgeslagen.',
     methodNotAllowed: 'Methode niet toegestaan',
+    reloading: 'De pagina wordt opnieuw geladen…',
   },
   /** Zod's messages for checks that have no message of their own (app/schemas/zod.ts). */
   validation: {

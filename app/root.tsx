@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
@@ -42,7 +44,8 @@ export const meta: MetaFunction = () => [{ title: t.common.appName }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user, unreadNotifications: user ? countUnread(user.id) : 0 };
+  // A fresh seed for the submission keys of create forms (components/forms/submission-key.tsx).
+  return { user, unreadNotifications: user ? countUnread(user.id) : 0, formKeySeed: randomUUID() };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

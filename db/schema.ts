@@ -97,6 +97,46 @@ export const invites = sqliteTable(
   (t) => [uniqueIndex('invites_token_hash_unique').on(t.tokenHash)],
 );
 
+/**
+ * One-time links to choose a new password: asked for by e-mail on /wachtwoord-vergeten
+ * (created_by null) or made by a beheerder on the user's page. Like invites, only the
+ * token's SHA-256 is stored; a link works once and expires (see password-reset.server.ts).
+ */
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('password_resets_token_hash_unique').on(t.tokenHash), index('password_resets_user_idx').on(t.userId)],
+);
+
+/**
+ * Create forms already handled, per user and submission key (a hidden field of every
+ * create form), with what the create returned: a double click or a resent form gets the
+ * first answer again instead of a second row. Kept for a day. See app/models/submissions.server.ts.
+ */
+export const formSubmissions = sqliteTable(
+  'form_submissions',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** JSON of what the create returned (usually the new row's id). */
+    result: text('result').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('form_submissions_created_idx').on(t.createdAt)],
+);
+
 export const agendas = sqliteTable('agendas', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   title: text('title').notNull(),

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
 import { Field, FormErrorSummary } from '../components/forms/field';
@@ -11,6 +11,7 @@ import { calendarFeedUrl, getCalendarToken, renewCalendarToken } from '../models
 import { ROLE_LABELS } from '../models/permissions';
 import { ChangePasswordSchema, RenewCalendarSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
+import { useActionResult } from '../utils/action-result';
 import { clientAddress, getSessionId, requireUser } from '../utils/auth.server';
 import { env } from '../utils/env.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
@@ -62,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const { account, changed, calendarUrl, calendarNotice } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   const errors: FieldErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
   const calendarErrors: FieldErrors = actionData && 'calendarErrors' in actionData ? actionData.calendarErrors : {};

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
@@ -10,6 +10,7 @@ import { recordAudit } from '../models/audit/audit-log.server';
 import { canManageAccounts } from '../models/permissions';
 import { CreateOrganisationSchema, RenameOrganisationSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
+import { useActionResult } from '../utils/action-result';
 import { clientAddress, requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { notFound, requireAllowed } from '../utils/http.server';
@@ -82,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function OrganisationsPage() {
   const { organisations, notice } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const createErrors: FieldErrors = actionData?.intent === 'create' ? actionData.fieldErrors : {};
   return (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
@@ -8,6 +8,7 @@ import { acceptInvite, findInvite, type InviteState } from '../models/accounts/i
 import { recordAudit } from '../models/audit/audit-log.server';
 import { SetPasswordSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
+import { useActionResult } from '../utils/action-result';
 import { clientAddress, sessionCookie } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 
@@ -50,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function InvitePage() {
   const { invalid: loaderInvalid, invitee } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   const invalid = actionData?.invalid ?? loaderInvalid;
   const errors: FieldErrors = actionData?.fieldErrors ?? {};

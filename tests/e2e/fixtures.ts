@@ -40,6 +40,15 @@ export const test = base.extend<{ pageErrors: string[] }>({
 
 export { expect };
 
+/**
+ * Waits until the live update that a write itself triggers has come and gone (the feed
+ * debounces 150 ms, then the page revalidates): a result the page shows after a POST must
+ * still be there afterwards, not only at once.
+ */
+export async function waitPastLiveUpdate(page: Page) {
+  await page.waitForTimeout(1500);
+}
+
 /** Opens an action of the agenda by its title, from the overview (regional and local actions shown). */
 export async function openAction(page: Page, title: string) {
   await page.goto('/?lokaal=ja');

@@ -7,6 +7,7 @@ import type { CommentTarget } from '../../models/comments/comment-target';
 import { type Actor, canComment, canDeleteComment, canEditComment, canResolveThread } from '../../models/permissions';
 import { formatDateTime } from '../../utils/date-time';
 import { Field } from '../forms/field';
+import { SubmissionKeyField } from '../forms/submission-key';
 import { MentionText } from './mention-text';
 import { MentionTextarea } from './mention-textarea';
 
@@ -253,6 +254,7 @@ function CommentForm({
       noValidate
     >
       <HiddenFields intent={intent} fields={hidden} />
+      <SubmissionKeyField />
       <Field label={label} name="body" error={error} hint={t.notifications.mention.hint}>
         {(p) => <MentionTextarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={5000} />}
       </Field>

@@ -10,10 +10,12 @@ import { and, count, eq } from 'drizzle-orm';
 import {
   actions,
   follows,
+  formSubmissions,
   invites,
   loginFailures,
   notificationPreferences,
   notifications,
+  passwordResets,
   removedPersons,
   sessions,
   users,
@@ -71,6 +73,9 @@ export function removePerson({ actor, userId, ip }: { actor: Actor; userId: numb
       notifications: tx.delete(notifications).where(eq(notifications.userId, userId)).run().changes,
       preferences: tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId)).run().changes,
       follows: tx.delete(follows).where(eq(follows.userId, userId)).run().changes,
+      passwordResets: tx.delete(passwordResets).where(eq(passwordResets.userId, userId)).run().changes,
+      // What the person's create forms answered (kept to answer a repeated post the same way).
+      formSubmissions: tx.delete(formSubmissions).where(eq(formSubmissions.userId, userId)).run().changes,
     };
     tx.delete(loginFailures)
       .where(eq(loginFailures.key, `email:${person.email}`))

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
@@ -16,12 +18,14 @@ import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
 import tokensCss from '@utrecht/design-tokens/dist/root.css?url';
 import { useEffect } from 'react';
 
+import { AppFooter } from './components/layout/app-footer';
 import { AppHeader } from './components/layout/app-header';
 import { LiveUpdates } from './components/layout/live-updates';
 import { t } from './i18n';
 import { countUnread } from './models/notifications/notification-inbox.server';
 import appCss from './styles/app.css?url';
 import notificationsCss from './styles/notifications.css?url';
+import privacyCss from './styles/privacy.css?url';
 import searchCss from './styles/search.css?url';
 import { getUser } from './utils/auth.server';
 import { useNonce } from './utils/nonce';
@@ -32,6 +36,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appCss },
   { rel: 'stylesheet', href: searchCss },
   { rel: 'stylesheet', href: notificationsCss },
+  { rel: 'stylesheet', href: privacyCss },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -39,7 +44,8 @@ export const meta: MetaFunction = () => [{ title: t.common.appName }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user, unreadNotifications: user ? countUnread(user.id) : 0 };
+  // A fresh seed for the submission keys of create forms (components/forms/submission-key.tsx).
+  return { user, unreadNotifications: user ? countUnread(user.id) : 0, formKeySeed: randomUUID() };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -62,6 +68,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="main" tabIndex={-1} className="page">
           {children}
         </main>
+        <AppFooter />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

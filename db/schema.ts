@@ -99,10 +99,50 @@ export const invites = sqliteTable(
 );
 
 /**
+ * One-time links to choose a new password: asked for by e-mail on /wachtwoord-vergeten
+ * (created_by null) or made by a beheerder on the user's page. Like invites, only the
+ * token's SHA-256 is stored; a link works once and expires (see password-reset.server.ts).
+ */
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('password_resets_token_hash_unique').on(t.tokenHash), index('password_resets_user_idx').on(t.userId)],
+);
+
+/**
+ * Create forms already handled, per user and submission key (a hidden field of every
+ * create form), with what the create returned: a double click or a resent form gets the
+ * first answer again instead of a second row. Kept for a day. See app/models/submissions.server.ts.
+ */
+export const formSubmissions = sqliteTable(
+  'form_submissions',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** JSON of what the create returned (usually the new row's id). */
+    result: text('result').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('form_submissions_created_idx').on(t.createdAt)],
+);
+
+/**
  * An agenda and its period ("looptijd", e.g. 2020–2024): concept → vastgesteld (the
  * current one) → afgesloten (read-only). At most one current and one concept at a time
  * (partial unique indexes); years never overlap (checked by app/models/periods/, the
- * only writer of this table). docs/decisions/016-agenda-periods.md.
+ * only writer of this table). docs/decisions/017-agenda-periods.md.
  */
 export const agendas = sqliteTable(
   'agendas',
@@ -615,3 +655,54 @@ export const follows = sqliteTable(
   },
   (t) => [uniqueIndex('follows_unique').on(t.userId, t.targetType, t.targetId), index('follows_target_idx').on(t.targetType, t.targetId)],
 );
+
+// ---------------------------------------------------------------------------
+// Audit log and privacy duties (issue 14; docs/decisions/014-audit-log-and-privacy.md)
+
+/**
+ * Who did what, when and from where: sign-ins, account changes, refusals, exports,
+ * backups. Append-only: written only by recordAudit (app/models/audit/), removed only
+ * by the retention job; a trigger (migration 0008) refuses every UPDATE. `action` is a
+ * name of AUDIT_ACTIONS (app/models/audit/audit-actions.ts), kept as plain text so new
+ * kinds need no migration. Never holds a secret: no password, token or link.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(now),
+    /** The signed-in person who did it; null for the system, a command line tool, or someone not signed in. */
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    /** What it was done to: a kind ('user', 'meeting', 'library_file', 'page', 'backup', …) and an id or a name. */
+    targetType: text('target_type'),
+    targetId: integer('target_id'),
+    targetName: text('target_name'),
+    /** The client address as the server saw it (behind a proxy: the forwarded one). */
+    ip: text('ip'),
+    /** JSON object with the particulars (never a secret). */
+    details: text('details'),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
+  ],
+);
+
+/** Persons removed on request (AVG): their account row stays, anonymised, so the agenda's history stays readable. */
+export const removedPersons = sqliteTable('removed_persons', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  removedAt: text('removed_at').notNull().default(now),
+  removedBy: integer('removed_by').references(() => users.id),
+});
+
+/** Texts the beheerder edits: the privacy statement and the accessibility statement (Markdown-light). No row: the default text of the catalogue. */
+export const siteTexts = sqliteTable('site_texts', {
+  key: text('key').primaryKey(),
+  body: text('body').notNull(),
+  updatedAt: text('updated_at').notNull().default(now),
+  updatedBy: integer('updated_by').references(() => users.id),
+});

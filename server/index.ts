@@ -30,6 +30,7 @@ import { workspaceDataVersion } from './live/data-version';
 import { startNotificationJobs } from './notification-jobs';
 import { pageCache } from './page-cache';
 import { requestTiming } from './request-timing';
+import { startRetentionJobs } from './retention-jobs';
 import { cspNonce, sameOriginOnly, securityHeaders } from './security';
 
 const development = env.NODE_ENV === 'development';
@@ -110,6 +111,7 @@ app.all(
 
 const notificationJobs = startNotificationJobs();
 const backups = startBackupSchedule();
+const retention = startRetentionJobs();
 
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
@@ -127,6 +129,7 @@ async function shutdown(signal: string) {
   live.close();
   notificationJobs.stop();
   backups.stop();
+  retention.stop();
   server.close(async () => {
     await checkpoints.stop();
     db.$client.close();

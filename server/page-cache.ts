@@ -11,7 +11,7 @@ import type { RequestHandler, Response } from 'express';
  * (`total_changes()`) or by another (`PRAGMA data_version`, e.g. an import CLI). Any
  * write therefore makes every entry stale; logging out or deactivating a user is a write.
  * A time limit bounds what does not live in the database (the date, session expiry).
- * Only complete 200 responses without Set-Cookie are kept; the CSP nonce of a kept page
+ * Only complete 200 responses without Set-Cookie or Cache-Control no-store are kept; the CSP nonce of a kept page
  * stays with its own headers, and only the same session ever receives it again.
  */
 type Entry = { version: string; storedAt: number; status: number; headers: Record<string, string | string[]>; body: Buffer };
@@ -72,6 +72,7 @@ export function pageCache({
       // Pages and Remix data requests only; static files have their own HTTP caching.
       if (!type.startsWith('text/html') && !type.startsWith('text/x-script')) return;
       if (status !== 200 || headers['set-cookie'] || dataVersion() !== version) return;
+      if (/no-store/.test(String(headers['cache-control'] ?? ''))) return; // a page that must always be fresh (the audit log)
       store(key, { version, storedAt: Date.now(), status, headers, body });
     });
     next();

@@ -10,6 +10,7 @@ import { accents } from './nl/accents';
 import { actions } from './nl/actions';
 import { admin } from './nl/admin';
 import { agendaFile } from './nl/agenda-file';
+import { audit } from './nl/audit';
 import { charts } from './nl/charts';
 import { comments } from './nl/comments';
 import { common } from './nl/common';
@@ -24,6 +25,7 @@ import { minutes } from './nl/minutes';
 import { notes } from './nl/notes';
 import { notifications } from './nl/notifications';
 import { periods } from './nl/periods';
+import { privacy } from './nl/privacy';
 import { search } from './nl/search';
 import { server } from './nl/server';
 import { tracker } from './nl/tracker';
@@ -50,4 +52,6 @@ export const t = {
   server,
   charts,
   periods,
+  audit,
+  privacy,
 };

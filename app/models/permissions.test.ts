@@ -17,8 +17,12 @@ import {
   canEditCommentTarget,
   canEditLibraryItem,
   canEditMeetings,
+  canEditStatements,
+  canExportPersonData,
   canManageAccounts,
   canManagePeriods,
+  canReadAuditLog,
+  canRemovePerson,
   canReopenPeriod,
   canResolveThread,
   type DocumentAccess,
@@ -321,6 +325,31 @@ const MORE: Record<string, Row> = {
     decide: (actor) =>
       locksSelfOut(actor, { id: SOMEONE, role: 'beheerder' }, { role: 'lezer' }) ||
       locksSelfOut(actor, { id: SOMEONE, role: 'beheerder' }, { active: false }),
+  },
+  'read and export the audit log': {
+    rule: canReadAuditLog,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canReadAuditLog(actor),
+  },
+  "export a person's data": {
+    rule: canExportPersonData,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canExportPersonData(actor),
+  },
+  'remove another person': {
+    rule: canRemovePerson,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canRemovePerson(actor, { id: SOMEONE }),
+  },
+  'remove oneself': {
+    rule: canRemovePerson,
+    allowed: all(false),
+    decide: (actor) => canRemovePerson(actor, { id: actor.id }),
+  },
+  'edit the privacy and accessibility statements': {
+    rule: canEditStatements,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditStatements(actor),
   },
 };
 

@@ -26,7 +26,7 @@ export type ActionScope = { municipalityId: number | null };
 /**
  * The rules about the agenda's items take the period they belong to, when the caller
  * knows it: a closed period (afgesloten) is read-only for everyone, its comments included
- * (docs/decisions/016-agenda-periods.md). Without a period the item is taken to be in an
+ * (docs/decisions/017-agenda-periods.md). Without a period the item is taken to be in an
  * open one; the models check the stored period again when they write (period-guard.server.ts).
  */
 const writable = (period: PeriodState | undefined) => period === undefined || !isPeriodClosed(period);
@@ -172,4 +172,27 @@ export function meetingNotesAccess(actor: Actor): DocumentAccess {
 /** A chapter's narrative text of an agenda: who edits the agenda writes while its period is open; everybody else reads. */
 export function agendaChapterAccess(actor: Actor, period: PeriodState): DocumentAccess {
   return canEditAgenda(actor, period) ? 'write' : 'read';
+}
+
+// ---------------------------------------------------------------------------------------
+// Audit log and privacy duties (docs/permissions.md, "Audit log and privacy")
+
+/** Reading the audit log and exporting it: the beheerder. */
+export function canReadAuditLog(actor: Actor): boolean {
+  return actor.role === 'beheerder';
+}
+
+/** A person's data export (AVG right of access), for the beheerder to hand over. */
+export function canExportPersonData(actor: Actor): boolean {
+  return actor.role === 'beheerder';
+}
+
+/** Removing a person (anonymising the account): the beheerder, never themself (there must stay a beheerder). */
+export function canRemovePerson(actor: Actor, person: { id: number }): boolean {
+  return actor.role === 'beheerder' && person.id !== actor.id;
+}
+
+/** Editing the privacy and accessibility statements: the beheerder. */
+export function canEditStatements(actor: Actor): boolean {
+  return actor.role === 'beheerder';
 }

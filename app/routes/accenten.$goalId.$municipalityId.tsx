@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 
 import { CommentSection } from '../components/comments/comment-section';
 import { Field, FormErrorSummary } from '../components/forms/field';
@@ -17,6 +17,7 @@ import { getAccentCell, saveAccent } from '../models/tracker/accent.server';
 import { AccentFormSchema } from '../schemas/accent';
 import accentsCss from '../styles/accents.css?url';
 import commentsCss from '../styles/comments.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
 import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AccentCellPage() {
   const { actor, goal, municipality, cell, period, mayEdit, threads, history } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const [params] = useSearchParams();
   const saving = useNavigation().state === 'submitting';
   const errors = actionData?.fieldErrors ?? {};

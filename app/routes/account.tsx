@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { changeOwnPassword, getAccount } from '../models/accounts/user.server';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { calendarFeedUrl, getCalendarToken, renewCalendarToken } from '../models/meetings/calendar-feed.server';
 import { ROLE_LABELS } from '../models/permissions';
 import { ChangePasswordSchema, RenewCalendarSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
-import { getSessionId, requireUser } from '../utils/auth.server';
+import { useActionResult } from '../utils/action-result';
+import { clientAddress, getSessionId, requireUser } from '../utils/auth.server';
 import { env } from '../utils/env.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireFound } from '../utils/http.server';
@@ -33,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { account, changed, calendarUrl, calendarNotice };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   if (formData.get('intent') === 'calendar') {
@@ -55,12 +57,13 @@ export async function action({ request }: ActionFunctionArgs) {
     currentSessionId: await getSessionId(request.headers.get('Cookie')),
   });
   if (!result.ok) return data({ fieldErrors: { currentPassword: t.admin.errors.currentPasswordWrong } as FieldErrors }, { status: 400 });
+  recordAudit({ actorId: user.id, action: 'password.changed', target: { type: 'user', id: user.id }, ip: clientAddress(context) });
   return redirect('/account?wachtwoord=gewijzigd');
 }
 
 export default function AccountPage() {
   const { account, changed, calendarUrl, calendarNotice } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   const errors: FieldErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
   const calendarErrors: FieldErrors = actionData && 'calendarErrors' in actionData ? actionData.calendarErrors : {};

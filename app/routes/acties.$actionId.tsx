@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 
 import { CommentSection } from '../components/comments/comment-section';
 import { Field, FormErrorSummary } from '../components/forms/field';
+import { SubmissionKeyField } from '../components/forms/submission-key';
 import { HistoryList } from '../components/history-list';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LinkedLibraryItems } from '../components/library/library-linked-items';
@@ -24,6 +25,7 @@ import { meetingName } from '../models/meetings/meeting-time';
 import { actionPeriodLinks, getActionOutcome, getPeriodOfAction } from '../models/periods/period.server';
 import { showsOverdue } from '../models/periods/period-rules';
 import { canEditAction } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/tracker/action.server';
 import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
 import { isActionOverdue } from '../models/tracker/deadline';
@@ -31,6 +33,7 @@ import { ProgressUpdateSchema } from '../schemas/action';
 import commentsCss from '../styles/comments.css?url';
 import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
@@ -82,7 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get('intent') !== 'progress') throw badRequest();
   const form = parseForm(ProgressUpdateSchema, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  addProgressUpdate({ userId: user.id, actionId: id, ...form.data });
+  createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: 'progress' }, () =>
+    addProgressUpdate({ userId: user.id, actionId: id, ...form.data }),
+  );
   return redirect(`/acties/${id}#voortgang`);
 }
 
@@ -220,7 +225,7 @@ export default function ActionPage() {
 }
 
 function ProgressForm() {
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const navigation = useNavigation();
   const submitting = navigation.state === 'submitting';
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
@@ -233,6 +238,7 @@ function ProgressForm() {
       {/* A fresh form after this viewer's report was saved (not when a report by someone else arrives live). */}
       <Form key={resetKey} method="post" className="form" noValidate preventScrollReset>
         <input type="hidden" name="intent" value="progress" />
+        <SubmissionKeyField />
         <Field label={a.progressBody} name="body" error={errors.body}>
           {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={3} required />}
         </Field>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { ActionForm } from '../components/tracker/action-form';
@@ -10,6 +10,7 @@ import { canEditAction } from '../models/permissions';
 import { getAction, updateAction } from '../models/tracker/action.server';
 import { actionFormValues, getActionFormOptions, readActionForm } from '../models/tracker/action-form.server';
 import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditActionPage() {
   const { action: item, values, options } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   return (
     <>
       <Breadcrumbs

@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { ActionForm } from '../components/tracker/action-form';
 import { t } from '../i18n';
 import { canCreateAnyAction } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { createAction } from '../models/tracker/action.server';
 import { getActionFormOptions, readActionForm } from '../models/tracker/action-form.server';
 import type { ActionFormValues } from '../schemas/action';
 import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { optionalIdQuery, requireAllowed } from '../utils/http.server';
 
@@ -46,15 +48,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, actor } = await requireActor(request);
   requireAllowed(canCreateAnyAction(actor));
-  const form = readActionForm(actor, await request.formData());
+  const formData = await request.formData();
+  const form = readActionForm(actor, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  const id = createAction({ userId: user.id, input: form.input });
+  const id = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: 'action' }, () =>
+    createAction({ userId: user.id, input: form.input }),
+  );
   return redirect(`/acties/${id}`);
 }
 
 export default function NewActionPage() {
   const { options, values, cancelTo } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   return (
     <>
       <Breadcrumbs label={t.tracker.breadcrumbsLabel} trail={[{ to: '/', label: t.tracker.agenda }]} current={f.newTitle} />

@@ -2,25 +2,24 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { stringify } from 'csv-stringify/sync';
 
 import { t } from '../i18n';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { listActions, readListFilters } from '../models/tracker/action-list.server';
 import { ACTION_STATUS_LABELS } from '../models/tracker/action-status';
-import { requireUser } from '../utils/auth.server';
+import { clientAddress, requireUser } from '../utils/auth.server';
+import { csvCell } from '../utils/csv';
 import { toNL } from '../utils/date-time';
 import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
 
 const c = t.lists.csv;
 
-/** Text that Excel would run as a formula ("=HYPERLINK(…)") is kept as text. */
-const cell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
 /**
  * /acties.csv: the action list with the same filters as /acties, all pages, for Excel:
  * UTF-8 with a BOM and ';' between fields (Dutch Excel reads ',' as the decimal sign).
  * Bad filter values are ignored here just as the list ignores them.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
   const today = todayInNL();
   const { period } = requirePeriod(request);
   const { filters } = readListFilters(new URL(request.url).searchParams, today, period);
@@ -39,14 +38,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
       row.deadlineStart ?? '',
       row.deadlineEnd ?? '',
       ACTION_STATUS_LABELS[row.status],
-    ].map(cell);
+    ].map(csvCell);
     return [
       ...text,
       row.progress,
       row.overdue ? c.yes : c.no,
-      cell(row.municipalityName ? c.local(row.municipalityName) : c.regional),
+      csvCell(row.municipalityName ? c.local(row.municipalityName) : c.regional),
       `${updated.date} ${updated.time}`.trim(),
     ];
+  });
+  recordAudit({
+    actorId: user.id,
+    action: 'export.actions_csv',
+    target: { type: 'export', name: 'acties.csv' },
+    ip: clientAddress(context),
+    details: { rows: rows.length, filters: new URL(request.url).search },
   });
   const body = stringify([c.columns, ...records], { delimiter: ';', bom: true, record_delimiter: 'windows' });
   return new Response(body, {

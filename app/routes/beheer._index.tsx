@@ -35,6 +35,14 @@ export default function AdminHome() {
           <Link to="/beheer/organisaties">{h.organisations}</Link>
           <p>{h.organisationsText(organisationCount)}</p>
         </li>
+        <li>
+          <Link to="/beheer/auditlog">{t.audit.homeLink}</Link>
+          <p>{t.audit.homeText}</p>
+        </li>
+        <li>
+          <Link to="/beheer/verklaringen/privacy">{t.privacy.statements.homeLink}</Link>
+          <p>{t.privacy.statements.homeText}</p>
+        </li>
       </ul>
     </>
   );

@@ -1,19 +1,25 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 
-import { InviteLinkBox, inviteState, RoleOptions } from '../components/admin/admin-bits';
+import { accountStatus, InviteLinkBox, inviteState, RoleOptions } from '../components/admin/admin-bits';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { OrganisationOptions } from '../components/forms/organisation-options';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { PersonPrivacySection } from '../components/privacy/person-privacy';
 import { t } from '../i18n';
+import { mailInvite, type MailOutcome, mailPasswordReset } from '../models/accounts/account-mail.server';
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
+import { createResetByAdmin, resetUrl } from '../models/accounts/password-reset.server';
 import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '../models/accounts/user.server';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
+import { removalOf } from '../models/privacy/person-removal.server';
 import { UserAccessSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
-import { requireActor } from '../utils/auth.server';
+import { useActionResult } from '../utils/action-result';
+import { clientAddress, requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
@@ -21,7 +27,12 @@ import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils
 const p = t.admin.user;
 const e = t.admin.errors;
 
-const NOTICES = { toegang: p.accessSaved, gedeactiveerd: p.deactivated, geactiveerd: p.reactivated } as const;
+const NOTICES = {
+  toegang: p.accessSaved,
+  gedeactiveerd: p.deactivated,
+  geactiveerd: p.reactivated,
+  verwijderd: t.privacy.person.done,
+} as const;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisations: listOrganisationOptions(),
     notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
     now: new Date().toISOString(),
+    removedAt: removalOf(user.id)?.removedAt ?? null,
   };
 }
 
@@ -46,20 +58,22 @@ type ActionData = {
   intent: string;
   fieldErrors: FieldErrors;
   formError: string | null;
-  invite: { url: string; expiresAt: string } | null;
+  invite: { url: string; expiresAt: string; mail: MailOutcome; email: string } | null;
+  reset: { url: string; expiresAt: string; mail: MailOutcome; email: string } | null;
 };
 
 function reply(body: Partial<ActionData> & { intent: string }, status: number) {
-  return data<ActionData>({ fieldErrors: {}, formError: null, invite: null, ...body }, { status });
+  return data<ActionData>({ fieldErrors: {}, formError: null, invite: null, reset: null, ...body }, { status });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   requireAllowed(canManageAccounts(actor));
   const userId = requireIdParam(params.userId);
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const self = `/beheer/gebruikers/${userId}`;
+  if (removalOf(userId)) return reply({ intent, formError: t.privacy.person.alreadyRemoved }, 400);
 
   if (intent === 'access') {
     const form = parseForm(UserAccessSchema, formData);
@@ -70,6 +84,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const fieldErrors = result.error === 'self_demote' ? { role: e.selfDemote } : { organisationId: e.organisationUnknown };
       return reply({ intent, fieldErrors }, 400);
     }
+    recordAudit({
+      actorId: actor.id,
+      action: 'account.access_changed',
+      target: { type: 'user', id: userId },
+      ip: clientAddress(context),
+      details: form.data,
+    });
     return redirect(`${self}?melding=toegang`);
   }
 
@@ -79,6 +100,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === 'not_found') throw notFound();
       return reply({ intent, formError: e.selfDeactivate }, 400);
     }
+    recordAudit({
+      actorId: actor.id,
+      action: intent === 'reactivate' ? 'account.reactivated' : 'account.deactivated',
+      target: { type: 'user', id: userId },
+      ip: clientAddress(context),
+    });
     return redirect(`${self}?melding=${intent === 'reactivate' ? 'geactiveerd' : 'gedeactiveerd'}`);
   }
 
@@ -88,21 +115,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (result.error === 'not_found') throw notFound();
       return reply({ intent, formError: p.inviteInactive }, 400);
     }
-    // Shown once, in this response; only the token's hash is stored.
-    return reply({ intent, invite: { url: inviteUrl(publicBaseUrl(request), result.token), expiresAt: result.expiresAt } }, 201);
+    recordAudit({ actorId: actor.id, action: 'account.invite_renewed', target: { type: 'user', id: userId }, ip: clientAddress(context) });
+    // Shown once, in this response (and e-mailed when e-mail is on); only the token's hash is stored.
+    const url = inviteUrl(publicBaseUrl(request), result.token);
+    const mail = await mailInvite({ to: result.email, name: result.name, url, expiresAt: result.expiresAt });
+    return reply({ intent, invite: { url, expiresAt: result.expiresAt, mail, email: result.email } }, 201);
+  }
+
+  if (intent === 'reset') {
+    const result = createResetByAdmin({ userId, createdBy: actor.id });
+    if (!result.ok) {
+      if (result.error === 'not_found') throw notFound();
+      return reply({ intent, formError: result.error === 'inactive' ? p.inviteInactive : t.admin.reset.adminNoPassword }, 400);
+    }
+    recordAudit({
+      actorId: actor.id,
+      action: 'password.reset_requested',
+      target: { type: 'user', id: userId },
+      ip: clientAddress(context),
+    });
+    // Shown once, in this response (and e-mailed when e-mail is on); only the token's hash is stored.
+    const url = resetUrl(publicBaseUrl(request), result.token);
+    const mail = await mailPasswordReset({ to: result.email, name: result.name, url, expiresAt: result.expiresAt });
+    return reply({ intent, reset: { url, expiresAt: result.expiresAt, mail, email: result.email } }, 201);
   }
 
   return reply({ intent, formError: e.intentUnknown }, 400);
 }
 
 export default function UserPage() {
-  const { user, isSelf, organisations, notice, now } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { user, isSelf, organisations, notice, now, removedAt } = useLoaderData<typeof loader>();
+  const actionData = useActionResult<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const accessErrors: FieldErrors = actionData?.intent === 'access' ? actionData.fieldErrors : {};
   const statusError = actionData?.intent === 'deactivate' || actionData?.intent === 'reactivate' ? actionData.formError : null;
   const inviteError = actionData?.intent === 'invite' ? actionData.formError : null;
   const newInvite = actionData?.intent === 'invite' ? actionData.invite : null;
+  const resetError = actionData?.intent === 'reset' ? actionData.formError : null;
+  const newReset = actionData?.intent === 'reset' ? actionData.reset : null;
+  const r = t.admin.reset;
   const u = t.admin.users;
   return (
     <>
@@ -131,7 +182,7 @@ export default function UserPage() {
           <dt>{u.organisation}</dt>
           <dd>{user.organisationName}</dd>
           <dt>{u.status}</dt>
-          <dd>{user.active ? u.active : <span className="state-inactive">{u.inactive}</span>}</dd>
+          <dd>{accountStatus(user)}</dd>
           <dt>{p.passwordSet}</dt>
           <dd>{user.hasPassword ? p.yes : p.no}</dd>
           <dt>{u.invitation}</dt>
@@ -203,7 +254,14 @@ export default function UserPage() {
             {inviteError}
           </div>
         ) : null}
-        {newInvite ? <InviteLinkBox url={newInvite.url} expiresAt={newInvite.expiresAt} /> : null}
+        {newInvite ? (
+          <>
+            <div className="notice notice--success" role="status">
+              {t.admin.inviteLink.previousRevoked}
+            </div>
+            <InviteLinkBox url={newInvite.url} expiresAt={newInvite.expiresAt} mail={newInvite.mail} email={newInvite.email} />
+          </>
+        ) : null}
         {user.active ? (
           <Form method="post">
             <input type="hidden" name="intent" value="invite" />
@@ -216,6 +274,40 @@ export default function UserPage() {
           <p className="muted">{p.inviteInactive}</p>
         )}
       </section>
+
+      {user.active && user.hasPassword ? (
+        <section aria-labelledby="user-reset" className="card">
+          <h2 id="user-reset">{r.adminTitle}</h2>
+          {resetError ? (
+            <div className="form-error" role="alert">
+              {resetError}
+            </div>
+          ) : null}
+          {newReset ? (
+            <>
+              <div className="notice notice--success" role="status">
+                {r.adminCreated}
+              </div>
+              <InviteLinkBox
+                url={newReset.url}
+                expiresAt={newReset.expiresAt}
+                label={r.adminLinkLabel}
+                mail={newReset.mail}
+                email={newReset.email}
+              />
+            </>
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="reset" />
+            <p>{r.adminText}</p>
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {r.adminSubmit}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <PersonPrivacySection userId={user.id} isSelf={isSelf} removedAt={removedAt} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
-import { inviteState } from '../components/admin/admin-bits';
+import { accountStatus, inviteState } from '../components/admin/admin-bits';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
 import { listUsers } from '../models/accounts/user.server';
@@ -55,7 +55,7 @@ export default function UsersPage() {
                 <td>{user.email}</td>
                 <td>{ROLE_LABELS[user.role]}</td>
                 <td>{user.organisationName}</td>
-                <td>{user.active ? u.active : <span className="state-inactive">{u.inactive}</span>}</td>
+                <td>{accountStatus(user)}</td>
                 <td>{inviteState(user, now)}</td>
               </tr>
             ))}

@@ -1,19 +1,23 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { InviteLinkBox, RoleOptions } from '../components/admin/admin-bits';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { OrganisationOptions } from '../components/forms/organisation-options';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
+import { mailInvite } from '../models/accounts/account-mail.server';
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
 import { inviteUser } from '../models/accounts/user.server';
+import { recordAudit } from '../models/audit/audit-log.server';
+import { emailEnabled } from '../models/notifications/email.server';
 import { canManageAccounts } from '../models/permissions';
 import { InviteUserSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
-import { requireActor } from '../utils/auth.server';
+import { useActionResult } from '../utils/action-result';
+import { clientAddress, requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireAllowed } from '../utils/http.server';
 
@@ -26,10 +30,10 @@ export const meta: MetaFunction = () => [{ title: t.common.pageTitle(n.title, t.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   requireAllowed(canManageAccounts(actor));
-  return { organisations: listOrganisationOptions() };
+  return { organisations: listOrganisationOptions(), emailOn: emailEnabled() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, actor } = await requireActor(request);
   requireAllowed(canManageAccounts(actor));
   const form = parseForm(InviteUserSchema, await request.formData());
@@ -40,7 +44,16 @@ export async function action({ request }: ActionFunctionArgs) {
     const values: Record<string, string> = { ...form.data, organisationId: String(form.data.organisationId) };
     return data({ fieldErrors, values, created: null }, { status: 400 });
   }
-  // The token is shown once, in this response; only its hash is stored.
+  recordAudit({
+    actorId: user.id,
+    action: 'account.invited',
+    target: { type: 'user', id: result.userId },
+    ip: clientAddress(context),
+    details: { role: form.data.role, organisationId: form.data.organisationId },
+  });
+  // The token is shown once, in this response (and e-mailed when e-mail is on); only its hash is stored.
+  const url = inviteUrl(publicBaseUrl(request), result.token);
+  const mail = await mailInvite({ to: form.data.email, name: form.data.name, url, expiresAt: result.expiresAt });
   return data(
     {
       fieldErrors: {} as FieldErrors,
@@ -48,8 +61,10 @@ export async function action({ request }: ActionFunctionArgs) {
       created: {
         userId: result.userId,
         name: form.data.name,
-        url: inviteUrl(publicBaseUrl(request), result.token),
+        email: form.data.email,
+        url,
         expiresAt: result.expiresAt,
+        mail,
       },
     },
     { status: 201 },
@@ -57,8 +72,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewUserPage() {
-  const { organisations } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { organisations, emailOn } = useLoaderData<typeof loader>();
+  const actionData = useActionResult<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};
@@ -79,7 +94,7 @@ export default function NewUserPage() {
           <div className="notice notice--success" role="status">
             {n.created(created.name)}
           </div>
-          <InviteLinkBox url={created.url} expiresAt={created.expiresAt} />
+          <InviteLinkBox url={created.url} expiresAt={created.expiresAt} mail={created.mail} email={created.email} />
           <div className="button-row">
             <Link to={`/beheer/gebruikers/${created.userId}`}>{n.toUser}</Link>
             <Link to="/beheer/gebruikers/nieuw" reloadDocument>
@@ -89,7 +104,7 @@ export default function NewUserPage() {
         </section>
       ) : (
         <>
-          <p className="lead">{n.intro}</p>
+          <p className="lead">{emailOn ? n.introWithEmail : n.intro}</p>
           <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
           <Form method="post" className="form" noValidate>
             <Field label={n.name} name="name" error={errors.name}>

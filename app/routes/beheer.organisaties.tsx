@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
 import { createOrganisation, listOrganisations, renameOrganisation } from '../models/accounts/organisation.server';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { canManageAccounts } from '../models/permissions';
 import { CreateOrganisationSchema, RenameOrganisationSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
-import { requireActor } from '../utils/auth.server';
+import { useActionResult } from '../utils/action-result';
+import { clientAddress, requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { notFound, requireAllowed } from '../utils/http.server';
 import { parseId } from '../utils/ids';
@@ -36,7 +38,7 @@ function reply(body: ActionData) {
   return data(body, { status: 400 });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireActor(request);
   requireAllowed(canManageAccounts(actor));
   const formData = await request.formData();
@@ -48,6 +50,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = createOrganisation(form.data);
     if (!result.ok)
       return reply({ intent, organisationId: null, fieldErrors: { name: e.organisationNameTaken }, values: { name: form.data.name } });
+    recordAudit({
+      actorId: actor.id,
+      action: 'organisation.created',
+      target: { type: 'organisation', id: result.id, name: result.name },
+      ip: clientAddress(context),
+    });
     return redirect(`/beheer/organisaties?toegevoegd=${encodeURIComponent(result.name)}`);
   }
 
@@ -61,6 +69,12 @@ export async function action({ request }: ActionFunctionArgs) {
       if (result.error === 'not_found') throw notFound();
       return reply({ intent, organisationId, fieldErrors: { name: e.organisationNameTaken }, values: { name: form.data.name } });
     }
+    recordAudit({
+      actorId: actor.id,
+      action: 'organisation.renamed',
+      target: { type: 'organisation', id: result.id, name: result.name },
+      ip: clientAddress(context),
+    });
     return redirect(`/beheer/organisaties?hernoemd=${encodeURIComponent(result.name)}`);
   }
 
@@ -69,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function OrganisationsPage() {
   const { organisations, notice } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const createErrors: FieldErrors = actionData?.intent === 'create' ? actionData.fieldErrors : {};
   return (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Link, useActionData, useFetcher, useLoaderData, useLocation } from '@remix-run/react';
+import { Link, useFetcher, useLoaderData, useLocation } from '@remix-run/react';
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 
 import { PeriodSwitch } from '../components/periods/period-switch';
@@ -15,6 +15,7 @@ import { BoardMoveSchema } from '../schemas/board';
 import boardCss from '../styles/board.css?url';
 import listsCss from '../styles/lists.css?url';
 import periodsCss from '../styles/periods.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
 import { requireAllowed, requireFound } from '../utils/http.server';
@@ -91,7 +92,7 @@ type Card = Pick<
 
 export default function Board() {
   const { columns, fieldErrors, values, options, periodSwitch, mayMoveAny } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const mover = useFetcher<typeof action>({ key: 'board-move' });
   const location = useLocation();
   const [dragging, setDragging] = useState<number | null>(null);

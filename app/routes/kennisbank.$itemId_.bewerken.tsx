@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LibraryItemForm } from '../components/library/library-item-form';
@@ -9,6 +9,7 @@ import { getLibraryFormOptions, getLibraryItem, libraryItemFormValues } from '..
 import { submitLibraryItemForm } from '../models/library/library-form.server';
 import { canEditLibraryItem } from '../models/permissions';
 import libraryCss from '../styles/library.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 import { requireLibraryItemEditor } from '../utils/route-guards.server';
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditLibraryItemPage() {
   const { item, options, values } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   return (
     <>
       <Breadcrumbs

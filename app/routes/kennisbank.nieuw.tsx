@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LibraryItemForm } from '../components/library/library-item-form';
@@ -11,6 +11,7 @@ import { LIBRARY_KINDS, type LibraryKind } from '../models/library/library-rules
 import { canAddLibraryItems } from '../models/permissions';
 import type { LibraryFormValues } from '../schemas/library';
 import libraryCss from '../styles/library.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { optionalIdQuery, requireAllowed } from '../utils/http.server';
 
@@ -58,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewLibraryItemPage() {
   const { kind: chosenKind, options, values, keep } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const kind = LIBRARY_KINDS.find((k) => k === actionData?.values.kind) ?? (chosenKind as LibraryKind | null);
   return (
     <>

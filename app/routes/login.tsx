@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react';
 
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { LoginSchema } from '../schemas/login';
+import { useActionResult } from '../utils/action-result';
 import { clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { safeRedirect } from '../utils/redirect';
@@ -30,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const [params] = useSearchParams();
   const submitting = useNavigation().state === 'submitting';
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
@@ -56,6 +57,9 @@ export default function LoginPage() {
           {t.common.login.submit}
         </button>
       </Form>
+      <p>
+        <Link to="/wachtwoord-vergeten">{t.common.login.forgot}</Link>
+      </p>
     </div>
   );
 }

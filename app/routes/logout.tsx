@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 
-import { logout } from '../utils/auth.server';
+import { clientAddress, logout } from '../utils/auth.server';
 
-export const action = ({ request }: ActionFunctionArgs) => logout(request);
+export const action = ({ request, context }: ActionFunctionArgs) => logout(request, clientAddress(context));
 
 export const loader = () => redirect('/');

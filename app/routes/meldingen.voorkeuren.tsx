@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
@@ -13,6 +13,7 @@ import {
 } from '../models/notifications/notification-preferences.server';
 import { preferenceFieldNames, PreferencesFormSchema } from '../schemas/notification';
 import notificationsCss from '../styles/notifications.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
 
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function PreferencesPage() {
   const { rows, preferences, emailEnabled, email } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionResult<typeof action>();
   const [params] = useSearchParams();
   const errors = result?.fieldErrors ?? {};
   const values = result?.values;

@@ -1,17 +1,27 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
+import { recordAudit } from '../models/audit/audit-log.server';
 import { renderMinutesDocx } from '../models/meetings/minutes-docx.server';
+import { clientAddress } from '../utils/auth.server';
 import { minutesDownloadResponse } from '../utils/downloads.server';
 import { requireMinutesDownload } from '../utils/route-guards.server';
 
 /** /overleggen/:id/verslag.docx (?versie=N, ?concept=1): the published minutes, or the concept, as a Word document. */
 export async function loader(args: LoaderFunctionArgs) {
   const asked = await requireMinutesDownload(args, 'docx');
+  const body = await renderMinutesDocx(asked.minutes);
+  recordAudit({
+    actorId: asked.user.id,
+    action: 'download.minutes',
+    target: { type: 'meeting', id: asked.meetingId },
+    ip: clientAddress(args.context),
+    details: { format: 'docx', version: asked.kind === 'published' ? asked.minutes.version : 'concept' },
+  });
   return minutesDownloadResponse({
     doc: asked.minutes.doc,
     explicitVersion: asked.kind === 'published' ? asked.explicitVersion : null,
     concept: asked.kind === 'concept',
-    body: await renderMinutesDocx(asked.minutes),
+    body,
     ext: 'docx',
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   });

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 
 import { Field } from '../components/forms/field';
 import { t } from '../i18n';
@@ -13,9 +13,11 @@ import {
   setThreadResolved,
 } from '../models/comments/comment.server';
 import { canComment, canDeleteComment, canEditComment, canEditCommentTarget, canResolveThread } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { ensureAccent, getAccentCell } from '../models/tracker/accent.server';
 import { CommentFormSchema } from '../schemas/comment';
 import commentsCss from '../styles/comments.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor, requireUser } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
 import { notFound, requireAllowed, requireFound } from '../utils/http.server';
@@ -51,7 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     if (targetId === null) throw notFound();
     requireFound(getCommentTargetScope({ targetType: input.targetType, targetId }));
-    createComment({ authorId: actor.id, targetType: input.targetType, targetId, body: input.body });
+    const id = targetId;
+    createOnce({ userId: actor.id, key: submissionKeyOf(formData), scope: 'comment' }, () =>
+      createComment({ authorId: actor.id, targetType: input.targetType, targetId: id, body: input.body }),
+    );
     return done();
   }
 
@@ -60,13 +65,15 @@ export async function action({ request }: ActionFunctionArgs) {
 
   switch (input.intent) {
     case 'reply':
-      createComment({
-        authorId: actor.id,
-        targetType: comment.targetType,
-        targetId: comment.targetId,
-        parentId: comment.parentId ?? comment.id,
-        body: input.body,
-      });
+      createOnce({ userId: actor.id, key: submissionKeyOf(formData), scope: 'reply' }, () =>
+        createComment({
+          authorId: actor.id,
+          targetType: comment.targetType,
+          targetId: comment.targetId,
+          parentId: comment.parentId ?? comment.id,
+          body: input.body,
+        }),
+      );
       break;
     case 'edit':
       requireAllowed(canEditComment(actor, comment));
@@ -89,7 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** Without JavaScript a comment with an error lands here: the text again, with the message beside it. */
 export default function CommentErrorPage() {
-  const result = useActionData<typeof action>();
+  const result = useActionResult<typeof action>();
   if (!result || result.ok) {
     return (
       <>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 
 import { EditForm } from '../components/forms/edit-form';
 import { Field } from '../components/forms/field';
@@ -11,6 +11,7 @@ import { canEditAgenda } from '../models/permissions';
 import { getTheme, updateTheme } from '../models/tracker/theme.server';
 import { ThemeFormSchema } from '../schemas/theme';
 import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditThemePage() {
   const { theme } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? { title: theme.title, body: theme.body };
   return (

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { acceptInvite, findInvite, type InviteState } from '../models/accounts/invite.server';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { SetPasswordSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
-import { sessionCookie } from '../utils/auth.server';
+import { useActionResult } from '../utils/action-result';
+import { clientAddress, sessionCookie } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 
 const i = t.admin.invite;
@@ -28,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data({ invalid: null, invitee: { name: found.name, email: found.email } }, { status: 200 });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? '';
   const found = findInvite(token);
   if (found.state !== 'valid')
@@ -38,12 +40,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await acceptInvite({ token, password: form.data.password });
   if (!result.ok)
     return data({ invalid: result.state, fieldErrors: {} as FieldErrors }, { status: result.state === 'unknown' ? 404 : 410 });
+  recordAudit({
+    actorId: found.userId,
+    action: 'account.invite_accepted',
+    target: { type: 'user', id: found.userId },
+    ip: clientAddress(context),
+  });
   return redirect('/', { headers: { 'Set-Cookie': await sessionCookie.serialize(result.sessionId) } });
 }
 
 export default function InvitePage() {
   const { invalid: loaderInvalid, invitee } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   const invalid = actionData?.invalid ?? loaderInvalid;
   const errors: FieldErrors = actionData?.fieldErrors ?? {};

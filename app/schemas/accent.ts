@@ -1,6 +1,5 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
+import { z } from './zod';
 
 /** The accent form on a cell page. An empty text is allowed: it clears the accent. */
 export const AccentFormSchema = z.object({

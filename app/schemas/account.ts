@@ -1,6 +1,5 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
+import { z } from './zod';
 
 const m = t.admin.errors;
 
@@ -32,4 +31,13 @@ export const ChangePasswordSchema = z
 /** "Nieuw adres maken" for the calendar feed: renewing breaks existing subscriptions, so it needs a tick. */
 export const RenewCalendarSchema = z.object({
   confirmRenew: z.literal('ja', { error: t.meetings.account.renewConfirmRequired }),
+});
+
+/** Asking for a password reset link on /wachtwoord-vergeten. */
+export const PasswordResetRequestSchema = z.object({
+  email: z
+    .string({ error: t.common.login.emailRequired })
+    .trim()
+    .max(254, { error: t.common.login.emailRequired })
+    .pipe(z.email({ error: t.common.login.emailRequired })),
 });

@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { ACTION_STATUSES, type ActionStatus } from '../models/tracker/action-status';
 import { type DateWindow, parseWindowFilter } from '../models/tracker/deadline';
 import { optionalIdField } from './ids';
+import { z } from './zod';
 
 const m = t.lists.filters.errors;
 

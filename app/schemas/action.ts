@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { ACTION_STATUSES } from '../models/tracker/action-status';
 import { parseDeadline } from '../models/tracker/deadline';
 import { idField, optionalIdField } from './ids';
+import { z } from './zod';
 
 const m = t.actions.errors;
 
@@ -76,15 +75,17 @@ export type ActionFormValues = Partial<
   >
 >;
 
+/**
+ * An optional choice: '' (or nothing) means "unchanged" (null); anything else must pass
+ * `schema`, with that schema's own message (a union would answer Zod's generic one).
+ */
+function emptyAsNull<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' || value === undefined ? null : value), schema.nullable());
+}
+
 /** A progress report on an action: text, and optionally a new status and percentage. */
 export const ProgressUpdateSchema = z.object({
   body: z.string().trim().min(1, { error: m.bodyRequired }).max(5000),
-  status: z
-    .union([z.literal('').transform(() => null), actionStatus])
-    .optional()
-    .default(null),
-  progress: z
-    .union([z.literal('').transform(() => null), progressPercent])
-    .optional()
-    .default(null),
+  status: emptyAsNull(actionStatus),
+  progress: emptyAsNull(progressPercent),
 });

@@ -1,8 +1,7 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { ROLES } from '../models/permissions';
 import { idField } from './ids';
+import { z } from './zod';
 
 const m = t.admin.errors;
 

@@ -1,8 +1,7 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { actionStatus } from './action';
 import { idField } from './ids';
+import { z } from './zod';
 
 /** Moving a card on the board (/bord): the same form with or without JavaScript. */
 export const BoardMoveSchema = z.object({

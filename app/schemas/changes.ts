@@ -1,7 +1,6 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { isIsoDate } from '../models/tracker/deadline';
+import { z } from './zod';
 
 /** '2026-11-01' as is; '1-11-2026' (how people in the Netherlands write it) turned into that. */
 function toIsoDate(input: string): string | null {

@@ -1,8 +1,7 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { COMMENT_TARGETS } from '../models/comments/comment-target';
 import { idField, optionalIdField } from './ids';
+import { z } from './zod';
 
 const m = t.comments.errors;
 

@@ -1,7 +1,6 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { MAX_DEADLINE_YEAR, MIN_DEADLINE_YEAR } from '../models/tracker/deadline';
+import { z } from './zod';
 
 const m = t.tracker.goalForm.errors;
 

@@ -1,7 +1,6 @@
 /** Id fields of the form schemas, by the one rule of app/utils/ids.ts. */
-import { z } from 'zod';
-
 import { parseId } from '../utils/ids';
+import { z } from './zod';
 
 /** A required id: `message` when it is missing or not an id. */
 export const idField = (message: string) =>

@@ -3,11 +3,10 @@
  * (kinds, target groups, allowed uploads, the URL rule, the list's filters) lives in
  * app/models/library/library-rules.ts, so components can use it without Zod; it is re-exported here.
  */
-import { z } from 'zod';
-
 import { t } from '../i18n';
-import { LIBRARY_KINDS, MARKDOWN_LINK, safeUrl, TARGET_GROUPS } from '../models/library/library-rules';
+import { LIBRARY_KINDS, MARKDOWN_LINK, safeUrl, TARGET_GROUPS, withWebScheme } from '../models/library/library-rules';
 import { idField, optionalIdField } from './ids';
+import { z } from './zod';
 
 export * from '../models/library/library-rules';
 
@@ -30,7 +29,8 @@ export const LibraryItemFormSchema = z
     title: z.string().trim().min(1, { error: m.titleRequired }).max(200, { error: m.titleTooLong }),
     summary: trimmed(1000, m.summaryTooLong),
     body: trimmed(50_000, m.bodyTooLong),
-    url: trimmed(2000, m.urlTooLong),
+    // "www.lezenenschrijven.nl" is meant as a web address: https:// is added.
+    url: trimmed(2000, m.urlTooLong).transform(withWebScheme),
     contactName: trimmed(200, m.contactTooLong),
     contactOrganisation: trimmed(200, m.contactTooLong),
     contactEmail: trimmed(200, m.contactTooLong),

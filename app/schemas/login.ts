@@ -1,6 +1,5 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
+import { z } from './zod';
 
 export const LoginSchema = z.object({
   // Trimmed first: phones and copy-paste often add a trailing space.

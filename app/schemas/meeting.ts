@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { isCalendarDate, isClockTime } from '../models/meetings/meeting-time';
 import { parseId } from '../utils/ids';
 import { idField, optionalIdField } from './ids';
+import { z } from './zod';
 
 const m = t.meetings.errors;
 

@@ -1,6 +1,5 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
+import { z } from './zod';
 
 /** "Verslag vaststellen": the confirmation checkbox must be ticked (the no-JS confirmation step). */
 export const PublishMinutesSchema = z.object({

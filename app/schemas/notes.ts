@@ -1,10 +1,9 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { isActionStatus } from '../models/tracker/action-status';
 import { parseId } from '../utils/ids';
 import { deadlinePhrase } from './action';
 import { idField, optionalIdField } from './ids';
+import { z } from './zod';
 
 const m = t.notes.errors;
 

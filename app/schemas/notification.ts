@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
 import { t } from '../i18n';
 import { COMMENT_TARGETS } from '../models/comments/comment-target';
 import { EMAIL_MODES, type EmailMode, NOTIFICATION_KINDS, type NotificationKind } from '../models/notifications/notification-kinds';
 import { idField } from './ids';
+import { z } from './zod';
 
 const m = t.notifications.errors;
 

@@ -4,6 +4,8 @@ import { and, count, eq, gt } from 'drizzle-orm';
 import { loginFailures, users } from '../../db/schema';
 import { DUMMY_HASH, verifyPassword } from '../models/accounts/password.server';
 import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../models/accounts/session.server';
+import { recordAudit } from '../models/audit/audit-log.server';
+import { recordSignInFailure } from '../models/audit/sign-in-audit.server';
 import { type Actor, asActor } from '../models/permissions';
 import { db } from './db.server';
 import { env } from './env.server';
@@ -73,6 +75,7 @@ export async function login(emailInput: string, password: string, address: strin
   const accountKey = `email:${email}`;
   const addressKey = `ip:${address}`;
   if (recentFailures(accountKey) >= MAX_FAILURES_PER_ACCOUNT || recentFailures(addressKey) >= MAX_FAILURES_PER_ADDRESS) {
+    recordSignInFailure({ email, reason: 'throttled', ip: address });
     return { ok: false, error: 'throttled' };
   }
   const user = db
@@ -85,14 +88,18 @@ export async function login(emailInput: string, password: string, address: strin
     db.insert(loginFailures)
       .values([{ key: accountKey }, { key: addressKey }])
       .run();
+    recordSignInFailure({ email, reason: !user ? 'unknown-account' : !valid ? 'wrong-password' : 'inactive', ip: address });
     return { ok: false, error: 'invalid' };
   }
   db.delete(loginFailures).where(eq(loginFailures.key, accountKey)).run();
+  recordAudit({ actorId: user.id, action: 'sign_in.succeeded', ip: address });
   return { ok: true, sessionId: createSession(user.id).id };
 }
 
-export async function logout(request: Request) {
+export async function logout(request: Request, address: string | null = null) {
   const sessionId = await getSessionId(request.headers.get('Cookie'));
+  const user = sessionId ? findSessionUser(sessionId) : undefined;
+  if (user) recordAudit({ actorId: user.id, action: 'sign_out', ip: address });
   if (sessionId) deleteSession(sessionId);
   return redirect('/login', { headers: { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0 }) } });
 }

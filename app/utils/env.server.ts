@@ -33,6 +33,20 @@ const EnvSchema = z.object({
     .default('off'),
   /** The server's daily backup keeps the newest this many archives in KOERS_BACKUP_DIR. */
   KOERS_BACKUP_KEEP: z.coerce.number({ error: 'use a whole number from 1 to 1000' }).int().min(1).max(1000).default(14),
+  /** The audit log keeps rows this many days; a daily job removes older ones (docs/decisions/014). */
+  KOERS_AUDIT_RETENTION_DAYS: z.coerce
+    .number({ error: 'use a whole number of days from 30 to 3650' })
+    .int({ error: 'use a whole number of days from 30 to 3650' })
+    .min(30, { error: 'use a whole number of days from 30 to 3650' })
+    .max(3650, { error: 'use a whole number of days from 30 to 3650' })
+    .default(730),
+  /** Read notifications are removed this many days after they were read (daily job). */
+  KOERS_NOTIFICATION_RETENTION_DAYS: z.coerce
+    .number({ error: 'use a whole number of days from 7 to 3650' })
+    .int({ error: 'use a whole number of days from 7 to 3650' })
+    .min(7, { error: 'use a whole number of days from 7 to 3650' })
+    .max(3650, { error: 'use a whole number of days from 7 to 3650' })
+    .default(180),
   /** Outgoing e-mail. Without SMTP_HOST, e-mail is off and Koers says so. */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

@@ -1,7 +1,9 @@
 import type { ServerBuild } from '@remix-run/node';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
+import { migrateDatabase } from '../../db/migrate';
 import { ForbiddenError, NotFoundError } from '../models/errors';
+import { db } from './db.server';
 import { requireFound, requireIdParam, withDomainErrors } from './http.server';
 
 /** What a loader threw, or returned. */
@@ -23,6 +25,9 @@ function buildWith(loader: () => unknown, action?: () => unknown): ServerBuild {
 }
 
 const args = { request: new Request('http://localhost/x'), params: {}, context: {} };
+
+// A 403 is recorded in the audit log (docs/decisions/014): this file's database needs its tables.
+beforeAll(() => migrateDatabase(db));
 
 describe('withDomainErrors', () => {
   it('answers NotFoundError with 404 and ForbiddenError with 403, from loaders and actions alike', async () => {

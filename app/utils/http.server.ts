@@ -7,7 +7,9 @@
 import type { ServerBuild } from '@remix-run/node';
 
 import { t } from '../i18n';
+import { recordAudit } from '../models/audit/audit-log.server';
 import { domainErrorKind } from '../models/errors';
+import { clientAddress, getUser } from './auth.server';
 import { parseId } from './ids';
 
 const e = t.common.errors;
@@ -70,12 +72,43 @@ export function responseForDomainError(error: unknown): Response | null {
 
 type DataFunction = (...args: never[]) => unknown;
 
+/** The page a request was for: without the query, and a single-fetch data request (`/acties.data`) as its page. */
+export function requestedPage(request: Request): string {
+  const { pathname } = new URL(request.url);
+  const page = pathname.replace(/\.data$/, '').replace(/^\/_root$/, '/');
+  return `${request.method} ${page}`;
+}
+
+/**
+ * Every 403 of every loader and action passes here, whether a route refused
+ * (requireAllowed) or a model did (ForbiddenError): the one place the audit log hears
+ * of refusals of pages and forms (the real-time server records its own, at the upgrade).
+ * A failure to record is logged and the refusal still answered.
+ */
+async function recordRefusal(args: unknown) {
+  const { request, context } = (args ?? {}) as { request?: Request; context?: unknown };
+  if (!request) return;
+  try {
+    const user = await getUser(request);
+    recordAudit({
+      actorId: user?.id ?? null,
+      action: 'permission.denied',
+      target: { type: 'page', name: requestedPage(request) },
+      ip: clientAddress(context),
+    });
+  } catch (error) {
+    console.error('Recording a refusal in the audit log failed:', error);
+  }
+}
+
 function answeringDomainErrors<F extends DataFunction>(fn: F): F {
   return (async (...args: Parameters<F>) => {
     try {
       return await fn(...args);
     } catch (error) {
-      throw responseForDomainError(error) ?? error;
+      const answer = responseForDomainError(error) ?? error;
+      if (answer instanceof Response && answer.status === 403) await recordRefusal(args[0]);
+      throw answer;
     }
   }) as F;
 }

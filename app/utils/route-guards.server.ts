@@ -30,14 +30,14 @@ export async function requireLibraryItemEditor({ request, params }: RouteArgs) {
  * sent to the minutes page, which says so and offers the concept.
  */
 export async function requireMinutesDownload({ request, params }: RouteArgs, ext: 'docx' | 'pdf') {
-  await requireUser(request);
+  const user = await requireUser(request);
   const meetingId = requireIdParam(params.meetingId);
   const query = new URL(request.url).searchParams;
   const notAdopted = () => redirect(`/overleggen/${meetingId}/verslag?niet-vastgesteld=${ext}`);
   if (query.has('concept')) {
     const concept = requireFound(readConceptMinutes(meetingId));
     if (!concept.started) throw notAdopted();
-    return { kind: 'concept' as const, minutes: { doc: concept.doc, concept: true as const, readAt: concept.readAt } };
+    return { kind: 'concept' as const, user, meetingId, minutes: { doc: concept.doc, concept: true as const, readAt: concept.readAt } };
   }
   const requested = parseVersionQuery(query.get('versie')); // null: the latest
   if (requested === undefined) throw notFound();
@@ -47,7 +47,7 @@ export async function requireMinutesDownload({ request, params }: RouteArgs, ext
     if (requested === null) throw notAdopted();
     throw notFound();
   }
-  return { kind: 'published' as const, minutes, explicitVersion: requested };
+  return { kind: 'published' as const, user, meetingId, minutes, explicitVersion: requested };
 }
 
 /** What the period switch of an agenda page shows: every period, and which one is shown. */
@@ -58,7 +58,7 @@ export type PeriodSwitchData = {
 
 /**
  * The period an agenda page shows: `?periode=<slug>`, or the current period without it
- * (docs/decisions/016-agenda-periods.md). An unknown slug is a 404. Returns the period
+ * (docs/decisions/017-agenda-periods.md). An unknown slug is a 404. Returns the period
  * and what its period switch needs.
  */
 export function requirePeriod(request: Request): { period: Period; periodSwitch: PeriodSwitchData } {

@@ -431,7 +431,7 @@ function buildNotes(
 export function seedDemoMeetings(tx: Tx) {
   const userId = (email: string) => tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()?.id ?? null;
   // A code carried over to a later period names the newest goal or action: the 2026
-  // meetings work in the current period (docs/decisions/016-agenda-periods.md).
+  // meetings work in the current period (docs/decisions/017-agenda-periods.md).
   const goalId = (code?: string) =>
     code ? (tx.select({ id: goals.id }).from(goals).where(eq(goals.code, code)).orderBy(desc(goals.id)).get()?.id ?? null) : null;
   const actionId = (code?: string) =>

@@ -19,6 +19,7 @@ import Database from 'better-sqlite3';
 import type { ReadEntry } from 'tar';
 import * as tar from 'tar';
 
+import { recordAuditInDatabaseFile } from '../../app/models/audit/audit-file.server';
 import {
   DATABASE_ENTRY,
   dutchClock,
@@ -130,6 +131,7 @@ export async function restoreBackup({
       ]);
       await fsyncDirectory(path.dirname(database));
       await fsyncDirectory(path.dirname(uploads));
+      recordRestore(database, source, verified);
       return {
         ...verified,
         archive: source,
@@ -146,6 +148,25 @@ export async function restoreBackup({
   } finally {
     await fsp.rm(staging, { recursive: true, force: true });
     if (uploadsStaging) await fsp.rm(uploadsStaging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * "Backup restored", in the restored database (the only one Koers will use from now on),
+ * under the lock, before the server can start on it. A backup from before the audit log
+ * existed has no table for it yet: then the restore is not recorded (the next start adds
+ * the table). A failure to record does not undo a restore that succeeded.
+ */
+function recordRestore(database: string, archive: string, verified: VerifiedBackup) {
+  try {
+    recordAuditInDatabaseFile(database, {
+      actorId: null,
+      action: 'backup.restored',
+      target: { type: 'backup', name: path.basename(archive) },
+      details: { backupMadeAt: verified.manifest.createdAt, uploads: verified.uploads.count },
+    });
+  } catch (error) {
+    console.warn(`Het terugzetten is niet in het auditlog vastgelegd: ${(error as Error).message}`);
   }
 }
 

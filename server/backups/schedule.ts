@@ -75,6 +75,7 @@ export function createBackupJob(settings: BackupScheduleSettings): BackupJob {
           uploadsDir: settings.uploadsDir,
           target: path.join(dir, archiveName(now)),
           now,
+          by: 'schedule',
         });
         const removed = await pruneBackups(dir, settings.keep, now);
         console.log(

@@ -1,7 +1,7 @@
 /**
  * Writing a backup archive (archive-format.ts): `npm run backup` and the server's daily
- * backup both call writeBackup, the one place where a backup is made (and where an
- * audit log will record "backup written").
+ * backup both call writeBackup, the one place where a backup is made (and where the
+ * audit log records "backup written", in the database that was backed up).
  *
  * Order matters for consistency while Koers runs. An upload is stored on disk (and
  * fsynced) before the database row that refers to it, and stored files are never
@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import * as tar from 'tar';
 
+import { recordAuditInDatabaseFile } from '../../app/models/audit/audit-file.server';
 import {
   DATABASE_ENTRY,
   FORMAT,
@@ -61,11 +62,14 @@ export async function writeBackup({
   uploadsDir,
   target,
   now = new Date(),
+  by = 'command',
 }: {
   databaseFile: string;
   uploadsDir: string;
   target: string;
   now?: Date;
+  /** Who made it, for the audit log: `npm run backup` or the server's daily backup. */
+  by?: 'command' | 'schedule';
 }): Promise<BackupResult> {
   const database = path.resolve(databaseFile);
   const file = path.resolve(target);
@@ -114,6 +118,12 @@ export async function writeBackup({
     ]);
     await fsyncFile(archive);
     await publish(archive, file);
+    recordAuditInDatabaseFile(database, {
+      actorId: null,
+      action: 'backup.written',
+      target: { type: 'backup', name: path.basename(file) },
+      details: { by, bytes: (await fsp.stat(file)).size, uploads: uploads.length, missingUploads: missingUploads.length },
+    });
 
     return {
       file,

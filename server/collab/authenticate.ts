@@ -11,6 +11,7 @@ import { TLSSocket } from 'node:tls';
 
 import { t } from '../../app/i18n';
 import { findSessionUser } from '../../app/models/accounts/session.server';
+import { recordAudit } from '../../app/models/audit/audit-log.server';
 import { documentAccess, parseDocumentName } from '../../app/models/collab/document-kinds.server';
 import { asActor, getSessionId } from '../../app/utils/auth.server';
 
@@ -29,14 +30,42 @@ function originAllowed(req: IncomingMessage, publicUrl: string | undefined): boo
   return origin === own;
 }
 
+/** The client's address as Express would give it: behind the loopback proxy (KOERS_PUBLIC_URL set), the forwarded one. */
+function upgradeAddress(req: IncomingMessage, publicUrl: string | undefined): string | null {
+  const direct = req.socket.remoteAddress ?? null;
+  const forwarded = req.headers['x-forwarded-for'];
+  const loopback = direct === '127.0.0.1' || direct === '::1' || direct === '::ffff:127.0.0.1';
+  if (publicUrl && loopback && typeof forwarded === 'string') return forwarded.split(',').pop()?.trim() || direct;
+  return direct;
+}
+
+/** A refused upgrade of a signed-in user is a permission denial: the audit log records it like a 403 page. */
+function refuse(
+  req: IncomingMessage,
+  publicUrl: string | undefined,
+  userId: number,
+  documentName: string,
+  reason: string,
+  message: string,
+) {
+  recordAudit({
+    actorId: userId,
+    action: 'permission.denied',
+    target: { type: 'document', name: documentName },
+    ip: upgradeAddress(req, publicUrl),
+    details: { channel: 'websocket', reason },
+  });
+  return { ok: false, status: 403, message } as const;
+}
+
 export async function admit(req: IncomingMessage, documentName: string, publicUrl: string | undefined): Promise<Admission> {
   const sessionId = await getSessionId(req.headers.cookie ?? null);
   const user = sessionId ? findSessionUser(sessionId) : undefined;
   if (!sessionId || !user) return { ok: false, status: 401, message: t.server.notSignedIn };
-  if (!originAllowed(req, publicUrl)) return { ok: false, status: 403, message: t.server.crossSiteRefused };
+  if (!originAllowed(req, publicUrl)) return refuse(req, publicUrl, user.id, documentName, 'cross-site', t.server.crossSiteRefused);
   if (!parseDocumentName(documentName)) return { ok: false, status: 404, message: t.server.unknownDocument };
   const access = documentAccess(asActor(user), documentName);
-  if (access === 'none') return { ok: false, status: 403, message: t.server.documentForbidden };
+  if (access === 'none') return refuse(req, publicUrl, user.id, documentName, 'no-access', t.server.documentForbidden);
   return { ok: true, userId: user.id, sessionId, access };
 }
 

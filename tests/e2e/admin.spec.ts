@@ -1,6 +1,7 @@
-import { ACCOUNTS, expect, expectAccessible, login, test } from './fixtures';
+import { ACCOUNTS, expect, expectAccessible, login, test, waitPastLiveUpdate } from './fixtures';
 
 test('a beheerder invites a user, who sets a password through the link and lands signed in', async ({ page, browser }) => {
+  test.setTimeout(180_000);
   await login(page, ACCOUNTS.beheerder);
   await page.getByRole('link', { name: 'Beheer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Beheer' })).toBeVisible();
@@ -25,9 +26,32 @@ test('a beheerder invites a user, who sets a password through the link and lands
   await page.getByLabel('E-mailadres').fill('eva.e2e@beverwijk.nl');
   await page.getByRole('button', { name: 'Uitnodigen' }).click();
   await expect(page.getByRole('status')).toContainText('Eva Uitgenodigd is toegevoegd.');
+  // The write's own live update revalidates the page: the link must outlast it.
+  await waitPastLiveUpdate(page);
+  await expect(page.getByRole('status')).toContainText('Eva Uitgenodigd is toegevoegd.');
+  const firstLink = await page.getByLabel('Uitnodigingslink (eenmalig)').inputValue();
+  expect(firstLink).toMatch(/\/uitnodiging\/[A-Za-z0-9_-]{43}$/);
+  await expectAccessible(page);
+
+  // Until the link is used, the list shows the account as invited, not active.
+  await page.goto('/beheer/gebruikers');
+  const row = page.getByRole('row', { name: /Eva Uitgenodigd/ });
+  await expect(row.getByRole('cell', { name: 'Uitgenodigd', exact: true })).toBeVisible();
+  await row.getByRole('link', { name: 'Eva Uitgenodigd' }).click();
+
+  // A new link on the user page is shown (and says the old one stopped working).
+  await page.getByRole('button', { name: 'Nieuwe uitnodigingslink maken' }).click();
+  await expect(page.getByRole('status')).toContainText('De vorige link werkt niet meer.');
+  await waitPastLiveUpdate(page);
+  await expect(page.getByRole('status')).toContainText('De vorige link werkt niet meer.');
   const link = await page.getByLabel('Uitnodigingslink (eenmalig)').inputValue();
   expect(link).toMatch(/\/uitnodiging\/[A-Za-z0-9_-]{43}$/);
+  expect(link).not.toBe(firstLink);
   await expectAccessible(page);
+  const old = await browser.newContext();
+  const oldPage = await old.newPage();
+  expect((await oldPage.goto(firstLink))?.status()).toBe(410);
+  await old.close();
 
   // The invitee opens the link in a browser of their own.
   const context = await browser.newContext();
@@ -52,8 +76,9 @@ test('a beheerder invites a user, who sets a password through the link and lands
   await expectAccessible(invitee);
   await context.close();
 
-  // The beheerder sees the new account; its page and the organisations page pass axe too.
+  // The beheerder sees the new account, now active; its page and the organisations page pass axe too.
   await page.goto('/beheer/gebruikers');
+  await expect(page.getByRole('row', { name: /Eva Uitgenodigd/ }).getByRole('cell', { name: 'Actief', exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Eva Uitgenodigd' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Eva Uitgenodigd' })).toBeVisible();
   await expectAccessible(page);

@@ -29,7 +29,9 @@ export const test = base.extend<{ pageErrors: string[] }>({
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => {
         // 4xx answers are expected (a refused login, a form with errors, a 403 page); 5xx never are.
-        if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
+        // Remix's single fetch logs the AbortError of a response it stopped reading because the
+        // router cancelled that request (a click while a live update loads): no error of the page.
+        if (m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && !/^AbortError: /.test(m.text())) errors.push(m.text());
       });
       await use(errors);
       expect(errors).toEqual([]);
@@ -39,6 +41,15 @@ export const test = base.extend<{ pageErrors: string[] }>({
 });
 
 export { expect };
+
+/**
+ * Waits until the live update that a write itself triggers has come and gone (the feed
+ * debounces 150 ms, then the page revalidates): a result the page shows after a POST must
+ * still be there afterwards, not only at once.
+ */
+export async function waitPastLiveUpdate(page: Page) {
+  await page.waitForTimeout(1500);
+}
 
 /** Opens an action of the agenda by its title, from the overview (regional and local actions shown). */
 export async function openAction(page: Page, title: string) {

@@ -348,7 +348,6 @@ describe('links and good practices', () => {
     'vbscript:msgbox',
     'file:///etc/passwd',
     '/kennisbank',
-    'www.taalhuis.nl',
     'https://',
     'mailto:',
   ])('refuses the address %j with a message beside the field, saving nothing', async (url) => {
@@ -357,6 +356,13 @@ describe('links and good practices', () => {
     expect(statusOf(result)).toBe(400);
     expect(payloadOf(result).fieldErrors).toEqual({ url: e.urlUnsafe });
     expect(librarySnapshot()).toEqual(before);
+  });
+
+  it('adds https:// to an address typed as "www.taalhuis.nl" (issue 11)', async () => {
+    const result = await addLink('haarlem', 'Taalhuis zonder https', 'www.taalhuis.nl');
+    expect(statusOf(result)).toBe(302);
+    const row = db.select({ url: libraryItems.url }).from(libraryItems).where(eq(libraryItems.title, 'Taalhuis zonder https')).get();
+    expect(row?.url).toBe('https://www.taalhuis.nl/');
   });
 
   it('accepts http, https and mailto addresses', async () => {

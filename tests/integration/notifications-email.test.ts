@@ -11,6 +11,7 @@ import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { signInDemoAccounts } from '../setup/demo-users';
 import { payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
+import { decodeMail } from '../setup/smtp';
 
 // E-mail on for this file: a real SMTP server, started below, on a port of its own.
 const SMTP_PORT = 2531;
@@ -24,32 +25,6 @@ vi.hoisted(() => {
 type Received = { from: string; to: string[]; subject: string; text: string };
 let inbox: Received[] = [];
 let smtp: SMTPServer | null = null;
-
-/** Decodes what nodemailer may encode: MIME encoded words in headers, quoted-printable or base64 bodies. */
-function decodeMail(raw: string): { subject: string; text: string } {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
-  const subjectRaw = /^Subject: (.*)$/im.exec(headers)?.[1] ?? '';
-  const subject = subjectRaw.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, data: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(data, 'base64').toString('utf8')
-      : Buffer.from(
-          data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))),
-          'latin1',
-        ).toString('utf8'),
-  );
-  let body = rest.join('\n\n');
-  const encoding = /^Content-Transfer-Encoding: (.*)$/im.exec(headers)?.[1]?.trim().toLowerCase();
-  if (encoding === 'quoted-printable') {
-    body = Buffer.from(
-      body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-      'latin1',
-    ).toString('utf8');
-  } else if (encoding === 'base64') {
-    body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  }
-  return { subject, text: body.replace(/\r\n/g, '\n') };
-}
 
 function startSmtp(): Promise<void> {
   smtp = new SMTPServer({

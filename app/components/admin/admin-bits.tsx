@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 
 import { t } from '../../i18n';
 import { ROLE_LABELS, ROLES } from '../../models/permissions';
@@ -13,16 +13,44 @@ export function inviteState(user: { hasPassword: boolean; openInviteUntil: strin
   return u.none;
 }
 
-/** A freshly issued invite link, in a read-only field so it can be selected and copied. */
-export function InviteLinkBox({ url, expiresAt }: { url: string; expiresAt: string }) {
+/** The account's state in the beheer lists: deactivated, invited (no password chosen yet) or active. */
+export function accountStatus(user: { active: boolean; hasPassword: boolean }): ReactNode {
+  if (!user.active) return <span className="state-inactive">{u.inactive}</span>;
+  return user.hasPassword ? u.active : u.invited;
+}
+
+/**
+ * A freshly issued one-time link, in a read-only field so it can be selected and copied,
+ * with what became of the e-mail that carries it (when e-mail is on).
+ */
+export function InviteLinkBox({
+  url,
+  expiresAt,
+  label = t.admin.inviteLink.label,
+  mail = 'off',
+  email,
+}: {
+  url: string;
+  expiresAt: string;
+  label?: string;
+  /** What became of the e-mail with the link (see account-mail.server.ts). */
+  mail?: 'off' | 'sent' | 'failed';
+  email?: string;
+}) {
   const id = useId();
   return (
     <div className="field invite-link">
-      <label htmlFor={id}>{t.admin.inviteLink.label}</label>
+      <label htmlFor={id}>{label}</label>
       <span className="hint" id={`${id}-hint`}>
         {t.admin.inviteLink.hint(formatDateTime(expiresAt))}
       </span>
       <input id={id} type="text" readOnly value={url} aria-describedby={`${id}-hint`} data-testid="invite-link" />
+      {mail === 'sent' && email ? <p>{t.admin.inviteLink.mailed(email)}</p> : null}
+      {mail === 'failed' ? (
+        <p className="form-error" role="alert">
+          {t.admin.inviteLink.mailFailed}
+        </p>
+      ) : null}
     </div>
   );
 }

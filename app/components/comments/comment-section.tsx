@@ -8,6 +8,7 @@ import type { PeriodState } from '../../models/periods/period-rules';
 import { type Actor, canComment, canDeleteComment, canEditComment, canResolveThread } from '../../models/permissions';
 import { formatDateTime } from '../../utils/date-time';
 import { Field } from '../forms/field';
+import { SubmissionKeyField } from '../forms/submission-key';
 import { MentionText } from './mention-text';
 import { MentionTextarea } from './mention-textarea';
 
@@ -266,6 +267,7 @@ function CommentForm({
       noValidate
     >
       <HiddenFields intent={intent} fields={hidden} />
+      <SubmissionKeyField />
       <Field label={label} name="body" error={error} hint={t.notifications.mention.hint}>
         {(p) => <MentionTextarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={5000} />}
       </Field>

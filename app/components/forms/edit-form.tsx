@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { t } from '../../i18n';
 import type { FieldErrors } from '../../utils/forms';
 import { FormErrorSummary } from './field';
+import { SubmissionKeyField } from './submission-key';
 
 /**
  * The form of a page that creates or edits one thing: the error summary when the server
@@ -31,6 +32,7 @@ export function EditForm({
     <>
       <FormErrorSummary show={Object.keys(errors).length > 0} message={errors._form ?? t.common.errors.formHasErrors} />
       <Form method="post" encType={encType} className={className} noValidate>
+        <SubmissionKeyField />
         {children}
         <div className="button-row">
           <button type="submit" className="button" disabled={submitting}>

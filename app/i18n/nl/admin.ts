@@ -64,6 +64,8 @@ export const admin = {
     invitation: 'Uitnodiging',
     active: 'Actief',
     inactive: 'Gedeactiveerd',
+    /** Active, but has never set a password through the invite link. */
+    invited: 'Uitgenodigd',
     demo: 'demo',
     invitePending: (until: string) => `Open, geldig tot ${until}`,
     inviteExpired: 'Verlopen, nog geen wachtwoord',
@@ -74,6 +76,8 @@ export const admin = {
     title: 'Nieuwe gebruiker uitnodigen',
     intro:
       'De gebruiker krijgt een eenmalige link waarmee hij of zij zelf een wachtwoord kiest. De link is 7 dagen geldig. Koers verstuurt geen e-mail: stuur de link zelf door.',
+    introWithEmail:
+      'De gebruiker krijgt een eenmalige link waarmee hij of zij zelf een wachtwoord kiest. De link is 7 dagen geldig. Koers stuurt de link per e-mail en toont hem hier ook.',
     name: 'Naam',
     email: 'E-mailadres',
     role: 'Rol',
@@ -87,6 +91,36 @@ export const admin = {
   inviteLink: {
     label: 'Uitnodigingslink (eenmalig)',
     hint: (until: string) => `Kopieer deze link en stuur hem naar de gebruiker. Geldig tot ${until}. De link wordt niet opnieuw getoond.`,
+    previousRevoked: 'Er is een nieuwe uitnodigingslink gemaakt. De vorige link werkt niet meer.',
+    mailed: (email: string) => `De link is ook per e-mail verstuurd naar ${email}.`,
+    mailFailed: 'De e-mail met de link kon niet worden verstuurd. Stuur de link zelf door.',
+  },
+  /** The e-mails Koers sends about an account (only when SMTP is configured). */
+  mail: {
+    inviteSubject: 'Uw uitnodiging voor Koers',
+    inviteText: (name: string, url: string, until: string) =>
+      [
+        `Beste ${name},`,
+        '',
+        'U bent uitgenodigd voor Koers, de werkomgeving van de regionale aanpak basisvaardigheden.',
+        'Kies via deze link een wachtwoord om uw account te activeren:',
+        '',
+        url,
+        '',
+        `De link werkt één keer en is geldig tot ${until}.`,
+      ].join('\n'),
+    resetSubject: 'Nieuw wachtwoord voor Koers',
+    resetText: (name: string, url: string, until: string) =>
+      [
+        `Beste ${name},`,
+        '',
+        'Iemand (hopelijk u) heeft gevraagd om een nieuw wachtwoord voor uw account in Koers.',
+        'Kies via deze link een nieuw wachtwoord:',
+        '',
+        url,
+        '',
+        `De link werkt één keer en is geldig tot ${until}. Hebt u niets gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.`,
+      ].join('\n'),
   },
   user: {
     titleFallback: 'Gebruiker',
@@ -128,6 +162,38 @@ export const admin = {
     added: (name: string) => `${name} is toegevoegd.`,
     renamed: (name: string) => `De organisatie heet nu ${name}.`,
     municipalitiesNote: 'De zeven gemeenten van de regio kunnen niet worden verwijderd.',
+  },
+  /** "Wachtwoord vergeten" (/wachtwoord-vergeten), the reset page and the beheerder's reset link. */
+  reset: {
+    requestTitle: 'Wachtwoord vergeten',
+    requestIntro: 'Vul het e-mailadres van uw account in. U krijgt een e-mail met een link waarmee u een nieuw wachtwoord kiest.',
+    email: 'E-mailadres',
+    requestSubmit: 'Stuur mij een link',
+    requested:
+      'Als er een account bij dit e-mailadres hoort, is er nu een e-mail met een link onderweg. De link is een uur geldig en werkt één keer. Geen e-mail ontvangen? Kijk ook in uw map met ongewenste e-mail.',
+    throttled: 'U heeft te vaak om een link gevraagd. Wacht een uur en probeer het dan opnieuw, of vraag de beheerder van Koers om hulp.',
+    noEmail:
+      'Koers kan geen e-mail versturen. Vraag de beheerder van Koers om een link waarmee u een nieuw wachtwoord kiest; de beheerder maakt die op uw gebruikerspagina.',
+    backToLogin: 'Terug naar inloggen',
+    title: 'Nieuw wachtwoord kiezen',
+    intro: (name: string) => `${name}, kies een nieuw wachtwoord. Daarna bent u hier ingelogd en op andere apparaten uitgelogd.`,
+    password: 'Nieuw wachtwoord',
+    repeatPassword: 'Herhaal het nieuwe wachtwoord',
+    submit: 'Wachtwoord opslaan en inloggen',
+    invalidTitle: 'Deze link werkt niet',
+    unknown: 'Deze link bestaat niet. Controleer of u de hele link hebt gekopieerd.',
+    used: 'Deze link is al gebruikt. Log in met het wachtwoord dat u toen koos, of vraag een nieuwe link.',
+    expired: 'Deze link is verlopen. Vraag een nieuwe link.',
+    inactive: 'Dit account is gedeactiveerd. Neem contact op met de beheerder van Koers.',
+    askAgain: 'Een nieuwe link vragen',
+    /** On the beheerder's user page. */
+    adminTitle: 'Wachtwoord herstellen',
+    adminText:
+      'Is de gebruiker het wachtwoord kwijt? Maak een eenmalige link waarmee hij of zij een nieuw wachtwoord kiest. De link is 24 uur geldig; een nieuwe link maakt eerdere ongeldig.',
+    adminSubmit: 'Herstellink maken',
+    adminLinkLabel: 'Herstellink (eenmalig)',
+    adminNoPassword: 'Deze gebruiker heeft nog geen wachtwoord: maak een nieuwe uitnodigingslink.',
+    adminCreated: 'Er is een herstellink gemaakt. Eerdere herstellinks werken niet meer.',
   },
   invite: {
     title: 'Welkom bij Koers',

@@ -46,6 +46,21 @@ export const common = {
     methodNotAllowed: 'Methode niet toegestaan',
     reloading: 'De pagina wordt opnieuw geladen…',
   },
+  /** Zod's messages for checks that have no message of their own (app/schemas/zod.ts). */
+  validation: {
+    required: 'Vul dit veld in.',
+    invalid: 'Deze waarde is ongeldig. Controleer wat u hebt ingevuld.',
+    choose: 'Kies een van de mogelijkheden.',
+    tooLong: (max: number) => `Dit veld mag hoogstens ${max} tekens lang zijn.`,
+    tooShort: (min: number) => `Dit veld moet minstens ${min} tekens lang zijn.`,
+    numberTooBig: (max: number) => `Vul een getal van hoogstens ${max} in.`,
+    numberTooSmall: (min: number) => `Vul een getal van minstens ${min} in.`,
+    wholeNumber: 'Vul een heel getal in.',
+    email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.',
+    url: 'Vul een geldig webadres in, bijvoorbeeld https://www.voorbeeld.nl.',
+    tooMany: (max: number) => `Kies er hoogstens ${max}.`,
+    tooFew: (min: number) => `Kies er minstens ${min}.`,
+  },
   login: {
     title: 'Inloggen',
     email: 'E-mailadres',
@@ -55,5 +70,6 @@ export const common = {
     throttled: 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.',
     emailRequired: 'Vul een geldig e-mailadres in.',
     passwordRequired: 'Vul uw wachtwoord in.',
+    forgot: 'Wachtwoord vergeten?',
   },
 };

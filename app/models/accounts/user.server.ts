@@ -136,12 +136,17 @@ export function setUserActive(input: {
 export function reinviteUser(input: {
   userId: number;
   invitedBy: number | null;
-}): { ok: true; token: string; expiresAt: string } | Failure<'not_found' | 'inactive'> {
+}): { ok: true; token: string; expiresAt: string; name: string; email: string } | Failure<'not_found' | 'inactive'> {
   return db.transaction((tx) => {
-    const user = tx.select({ active: users.active }).from(users).where(eq(users.id, input.userId)).get();
+    const user = tx
+      .select({ active: users.active, name: users.name, email: users.email })
+      .from(users)
+      .where(eq(users.id, input.userId))
+      .get();
     if (!user) return { ok: false, error: 'not_found' } as const;
     if (!user.active) return { ok: false, error: 'inactive' } as const;
-    return { ok: true, ...issueInvite(tx, { userId: input.userId, createdBy: input.invitedBy }) } as const;
+    const invite = issueInvite(tx, { userId: input.userId, createdBy: input.invitedBy });
+    return { ok: true, name: user.name, email: user.email, ...invite } as const;
   });
 }
 

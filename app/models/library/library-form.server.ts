@@ -6,6 +6,7 @@
  */
 import { t } from '../../i18n';
 import { type LibraryFieldErrors, type LibraryFormValues, type LibraryKind, readLibraryItemForm } from '../../schemas/library';
+import { createOnce, submissionKeyOf } from '../submissions.server';
 import { createLibraryItem, findLibraryReferenceErrors, type StoredUpload, updateLibraryItem } from './library.server';
 import { detectUploadType, readUploadForm, storeFile, type UploadedFile } from './upload.server';
 import { extractUploadText } from './upload-text.server';
@@ -82,7 +83,9 @@ export async function submitLibraryItemForm({
     };
   }
   if (existingId === null) {
-    const id = createLibraryItem({ userId, kind: form.data.kind, input: form.data, upload });
+    const id = createOnce({ userId, key: submissionKeyOf(formData), scope: 'library-item' }, () =>
+      createLibraryItem({ userId, kind: form.data.kind, input: form.data, upload }),
+    );
     return { ok: true, id };
   }
   updateLibraryItem({ id: existingId, userId, input: form.data, upload });

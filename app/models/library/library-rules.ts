@@ -55,6 +55,17 @@ export function safeUrl(value: string): string | null {
   return url.hostname !== '' ? url.href : null;
 }
 
+/**
+ * An address typed without its scheme, as people copy it from a letter or a poster
+ * ("www.lezenenschrijven.nl", "taalhuis.nl/aanbod"), gets https:// in front; anything
+ * else is left as it is (safeUrl decides whether it is acceptable).
+ */
+export function withWebScheme(value: string): string {
+  const text = value.trim();
+  if (/^(\/\/)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(:\d+)?([/?#]|$)/i.test(text)) return `https://${text.replace(/^\/\//, '')}`;
+  return text;
+}
+
 /** `[text](address)` in the Markdown-light text of a good practice. */
 export const MARKDOWN_LINK = /\[([^\]\n]+)\]\(([^)\s]+)\)/g;
 

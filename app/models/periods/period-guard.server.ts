@@ -2,7 +2,7 @@
  * The one guard every write path of the agenda goes through: a closed period is
  * read-only for everyone. The tracker's models call it inside their transactions (so
  * a period closed in between is still refused), and routes ask isPeriodClosed through
- * the permission functions to hide what cannot be done. docs/decisions/016-agenda-periods.md.
+ * the permission functions to hide what cannot be done. docs/decisions/017-agenda-periods.md.
  */
 import { eq } from 'drizzle-orm';
 

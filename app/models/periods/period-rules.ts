@@ -3,7 +3,7 @@
  * statuses and how they follow each other, what a period's address looks like, and
  * which years a new period may have. The database writer is period.server.ts; the
  * permissions that follow from a status are in app/models/permissions.ts.
- * docs/decisions/016-agenda-periods.md.
+ * docs/decisions/017-agenda-periods.md.
  */
 import { t } from '../../i18n';
 

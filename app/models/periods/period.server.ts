@@ -3,7 +3,7 @@
  * agenda, closing a period (every open action carried over or closed as "niet afgerond",
  * in one transaction), adopting a concept (closing the current period in the same
  * transaction) and reopening a closed period. The rules are in period-rules.ts and
- * app/models/permissions.ts; docs/decisions/016-agenda-periods.md explains the design.
+ * app/models/permissions.ts; docs/decisions/017-agenda-periods.md explains the design.
  */
 import { and, asc, desc, eq, inArray, isNull, max, notInArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';

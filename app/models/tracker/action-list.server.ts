@@ -23,7 +23,7 @@ export type ActionListRow = Row & { overdue: boolean };
 /** The WHERE clause of a set of filters; columns of `actions` only, so counting needs no joins. */
 function whereOf(filters: ActionFilters, today: string, period?: ListPeriod): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
-  // One period at a time, by the indexed agenda_id (docs/decisions/016-agenda-periods.md).
+  // One period at a time, by the indexed agenda_id (docs/decisions/017-agenda-periods.md).
   if (period) conditions.push(eq(actions.agendaId, period.id));
   if (filters.themeId !== null) {
     conditions.push(inArray(actions.goalId, db.select({ id: goals.id }).from(goals).where(eq(goals.themeId, filters.themeId))));

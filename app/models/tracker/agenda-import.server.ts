@@ -97,7 +97,7 @@ function periodLine(text: string): number {
 /**
  * The period the file is for, by its `periode:` line: an existing period (never a closed
  * one), or a new one — the current period on an empty database, otherwise a concept —
- * when its years fit beside the others (docs/decisions/016-agenda-periods.md).
+ * when its years fit beside the others (docs/decisions/017-agenda-periods.md).
  */
 function targetPeriod(tx: Tx, doc: AgendaDoc, line: number): { ok: true; agendaId: number } | { ok: false; error: AgendaParseError } {
   const years = { periodStart: doc.period.start, periodEnd: doc.period.end };

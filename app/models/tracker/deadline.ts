@@ -148,6 +148,22 @@ const PART_OF_YEAR = table<readonly [number, number]>({
   late: [10, 12],
 });
 
+/** begin / medio / eind of a month: days covered (see decision 002). */
+const PART_OF_MONTH = table<readonly [number, number]>({
+  begin: [1, 10],
+  early: [1, 10],
+  start: [1, 10],
+  beginning: [1, 10],
+  medio: [11, 20],
+  mid: [11, 20],
+  midden: [11, 20],
+  halverwege: [11, 20],
+  eind: [21, 31],
+  einde: [21, 31],
+  end: [21, 31],
+  late: [21, 31],
+});
+
 /** Meteorological seasons; winter YYYY runs from December YYYY into February YYYY+1. */
 const SEASONS = table<readonly [number, number]>({
   voorjaar: [3, 5],
@@ -323,6 +339,16 @@ function spanOf(text: string, today: string | undefined): Span | null {
     if (season) return monthSpan(checkYear(yearText), season[0], season[1]);
     const month = MONTHS.get(word);
     if (month) return monthSpan(checkYear(yearText), month, month);
+  }
+  // A part of a month: "begin januari 2027" (1–10), "medio maart 2026" (11–20),
+  // "eind januari 2027" (21 to the month's end), "eind van januari 2027", "mid march 2026"
+  if ((m = new RegExp(`^([a-z]+) ${OF}([a-z]+) ${YEAR}$`).exec(text))) {
+    const part = PART_OF_MONTH.get(m[1]!);
+    const month = MONTHS.get(m[2]!);
+    if (part && month) {
+      const year = checkYear(m[3]!);
+      return { start: iso(year, month, part[0]), end: iso(year, month, Math.min(part[1], daysInMonth(year, month))) };
+    }
   }
   // "winter 2023/2024", "winter 2023-2024"
   if ((m = /^winter (\d{4}) ?[-/] ?(\d{4})$/.exec(text)) && Number(m[2]) === Number(m[1]) + 1) {

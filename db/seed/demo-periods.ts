@@ -15,12 +15,25 @@ import {
 } from '../../app/models/periods/period.server';
 import { asActor } from '../../app/models/permissions';
 import { importAgendaText } from '../../app/models/tracker/agenda-import.server';
-import { goals, users } from '../schema';
+import { parseDeadline } from '../../app/models/tracker/deadline';
+import { actions, goals, users } from '../schema';
 
 export const EXAMPLE_AGENDA_FILE = fileURLToPath(new URL('./voorbeeldagenda-2025-2028.md', import.meta.url));
 
 /** Goals the 2026 demo meetings work on: they continue in the 2025–2028 agenda. */
 const CONTINUED_GOALS = ['1.2-A', '1.3.a-A', '1.3.a-B', '1.3.b-A', '1.3.c-A', '1.3.d-A'];
+
+/**
+ * New deadlines the working group set for carried-over work when it adopted the new
+ * agenda (the old ones ended with 2020–2024). "medio 2026" has passed in the demo's
+ * today, so the current period shows what a late action looks like.
+ */
+const NEW_DEADLINES: Record<string, string> = {
+  '1.3.a-A2': 'eind 2026',
+  '1.3.a-A3': 'medio 2026',
+  '1.3.b-A2': 'besluit in 2027',
+  '1.3.d-A2': 'voorjaar 2027',
+};
 
 const NOT_FINISHED_REASON = 'Niet gestart in 2020–2024; de werkgroep heeft het niet opnieuw gekozen voor 2025–2028 (voorbeeld).';
 
@@ -60,4 +73,17 @@ export function seedDemoPeriods(db: Conn) {
   );
   const adopted = adoptConcept(actor, { conceptId: concept.id, decisions }, db);
   if (!adopted.ok) throw new Error(`Demo periods: ${adopted.message}`);
+  setNewDeadlines(db, concept.id);
+}
+
+function setNewDeadlines(db: Conn, periodId: number) {
+  for (const [code, phrase] of Object.entries(NEW_DEADLINES)) {
+    const parsed = parseDeadline(phrase);
+    if (!parsed.ok) throw new Error(`Demo periods: deadline "${phrase}": ${parsed.error}`);
+    const { start, end } = parsed.deadline;
+    db.update(actions)
+      .set({ deadlinePhrase: parsed.deadline.phrase, deadlineStart: start, deadlineEnd: end })
+      .where(and(eq(actions.agendaId, periodId), eq(actions.code, code)))
+      .run();
+  }
 }

@@ -362,4 +362,22 @@ describe('reopening a closed period', () => {
       message: expect.stringContaining('2029–2032 is nu de huidige'),
     });
   });
+
+  it('opens the work again that was closed as niet afgerond, and leaves what was carried over carried', () => {
+    const period = getPeriodBySlug('2029-2032')!;
+    const open = listOpenActions(period.id);
+    expect(open.length).toBeGreaterThan(0);
+    const closed = closePeriod(actor('haarlem'), {
+      periodId: period.id,
+      decisions: decideAll(period.id, () => ({ choice: 'niet_afgerond', reason: 'Voorbeeld: gestopt' })),
+    });
+    expect(closed).toEqual({ ok: true });
+    expect(listOpenActions(period.id)).toHaveLength(0);
+
+    expect(reopenPeriod(actor('beheerder'), { periodId: period.id })).toEqual({ ok: true });
+    expect(getPeriodBySlug('2029-2032')!.status).toBe('vastgesteld');
+    expect(listOpenActions(period.id).map((a) => a.id)).toEqual(open.map((a) => a.id));
+    const outcomes = db.select({ outcome: actions.periodOutcome }).from(actions).where(eq(actions.agendaId, period.id)).all();
+    expect(outcomes.some((a) => a.outcome === 'niet_afgerond')).toBe(false);
+  });
 });

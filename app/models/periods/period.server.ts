@@ -311,6 +311,28 @@ export function reopenPeriod(actor: Actor, { periodId }: { periodId: number }, c
     const current = tx.select().from(agendas).where(eq(agendas.status, 'vastgesteld')).get();
     if (current) throw new PeriodRuleError(t.periods.errors.otherCurrent(periodLabel(current)));
     tx.update(agendas).set({ status: 'vastgesteld', closedAt: null, closedBy: null }).where(eq(agendas.id, period.id)).run();
+    // "Niet afgerond" was a closing decision: open again, the work is open again and is
+    // decided anew at the next closing (the reasons stay in each item's history). What was
+    // carried over stays carried: its continuation lives in the other period.
+    const reopenedActions = tx
+      .update(actions)
+      .set({ periodOutcome: null, periodOutcomeReason: null })
+      .where(and(eq(actions.agendaId, period.id), eq(actions.periodOutcome, 'niet_afgerond')))
+      .returning({ id: actions.id, reason: actions.periodOutcomeReason })
+      .all();
+    for (const row of reopenedActions)
+      recordHistory(tx, {
+        entityType: 'action',
+        entityId: row.id,
+        userId: actor.id,
+        change: 'update',
+        before: { periodOutcome: 'niet_afgerond' },
+        after: { periodOutcome: null },
+      });
+    tx.update(goals)
+      .set({ periodOutcome: null, periodOutcomeReason: null })
+      .where(and(eq(goals.agendaId, period.id), eq(goals.periodOutcome, 'niet_afgerond')))
+      .run();
     recordHistory(tx, {
       entityType: 'period',
       entityId: period.id,

@@ -4,9 +4,26 @@ import { defineConfig } from '@playwright/test';
  * Browser tests: Debian's Chromium (never a downloaded browser) against the real
  * production server on a fresh database with the agenda and demo accounts.
  * E2E_PORT and KOERS_BUILD_DIR let several runs share the machine.
+ *
+ * Two servers, two projects. The workspace specs run against an installation with one
+ * period, 2020–2024 current (KOERS_DEMO_PERIODS=off: what an installation upgraded from
+ * before periods has, and the state those specs were written for). The periods spec runs
+ * against the demo as `npm start` seeds it: 2020–2024 closed, 2025–2028 current.
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
-const database = `/tmp/koers-e2e-${port}.sqlite`;
+const periodsPort = port + 1000;
+
+function server(serverPort: number, env: string) {
+  const database = `/tmp/koers-e2e-${serverPort}.sqlite`;
+  return {
+    command: `rm -f ${database} ${database}-wal ${database}-shm && NODE_ENV=production HOST=127.0.0.1 PORT=${serverPort} KOERS_DATABASE=${database} ${env} npx tsx server/index.ts`,
+    url: `http://localhost:${serverPort}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,12 +50,9 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -f ${database} ${database}-wal ${database}-shm && NODE_ENV=production HOST=127.0.0.1 PORT=${port} KOERS_DATABASE=${database} npx tsx server/index.ts`,
-    url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'workspace', testIgnore: /periods\.spec\.ts$/ },
+    { name: 'periods', testMatch: /periods\.spec\.ts$/, use: { baseURL: `http://localhost:${periodsPort}` } },
+  ],
+  webServer: [server(port, 'KOERS_DEMO_PERIODS=off'), server(periodsPort, 'KOERS_DEMO_PERIODS=on')],
 });

@@ -11,7 +11,7 @@ import { defineConfig } from '@playwright/test';
  * against the demo as `npm start` seeds it: 2020–2024 closed, 2025–2028 current.
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
-const periodsPort = port + 1000;
+const periodsPort = port + 2000;
 
 function server(serverPort: number, env: string) {
   const database = `/tmp/koers-e2e-${serverPort}.sqlite`;

@@ -8,7 +8,9 @@ import fs from 'node:fs';
 
 import { z } from 'zod';
 
+import { env } from '../../../utils/env.server';
 import { singleton } from '../../../utils/singleton.server';
+import { findOrganisationByName } from '../organisation.server';
 
 const PROVIDER_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -126,9 +128,28 @@ export function configureOidc(config: OidcConfig) {
   state.config = config;
 }
 
+/**
+ * The server's start: reads KOERS_OIDC_CONFIG, checks that every provider's organisation
+ * exists in the database, and installs the result. Throws OidcConfigError (the server
+ * prints it and stops) naming the setting.
+ */
+export function configureOidcAtStartUp(file: string | undefined): OidcConfig {
+  const config = readOidcConfigFile(file);
+  const unknown = config.providers
+    .map((provider, i) => ({ provider, i }))
+    .filter(({ provider }) => !findOrganisationByName(provider.organisation))
+    .map(
+      ({ provider, i }) =>
+        `  KOERS_OIDC_CONFIG.providers.${i}.organisation: no organisation named '${provider.organisation}' (see /beheer/organisaties)`,
+    );
+  if (unknown.length > 0) throw new OidcConfigError(`Invalid sign-in configuration (KOERS_OIDC_CONFIG):\n${unknown.join('\n')}`);
+  configureOidc(config);
+  return config;
+}
+
 /** The configuration in force: what was installed, else the file of KOERS_OIDC_CONFIG. */
 export function oidcConfig(): OidcConfig {
-  state.config ??= readOidcConfigFile(process.env.KOERS_OIDC_CONFIG);
+  state.config ??= readOidcConfigFile(env.KOERS_OIDC_CONFIG);
   return state.config;
 }
 

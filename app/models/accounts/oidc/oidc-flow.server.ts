@@ -55,13 +55,13 @@ function clientFor(provider: OidcProviderConfig): Promise<client.Configuration> 
   const key = `${provider.id}\n${provider.issuer}\n${provider.clientId}`;
   let found = clients.get(key);
   if (!found) {
-    found = client.discovery(
-      new URL(provider.issuer),
-      provider.clientId,
-      provider.clientSecret,
-      undefined,
-      provider.allowInsecureHttp ? { execute: [client.allowInsecureRequests] } : undefined,
-    );
+    found = client.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, {
+      // Also the ID token's signature, against the provider's published keys: TLS alone
+      // would vouch for the token endpoint, but Koers checks the token itself as well.
+      execute: provider.allowInsecureHttp
+        ? [client.allowInsecureRequests, client.enableNonRepudiationChecks]
+        : [client.enableNonRepudiationChecks],
+    });
     clients.set(key, found);
     found.catch(() => clients.delete(key));
   }

@@ -10,8 +10,8 @@ import { approveAccessRequest, listAccessRequests, rejectAccessRequest } from '.
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
 import { listUsers } from '../models/accounts/user.server';
 import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
-import adminCss from '../styles/admin.css?url';
 import { ApproveAccessRequestSchema, RejectAccessRequestSchema } from '../schemas/admin';
+import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
 import { clientAddress, requireActor } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 
-import { OrganisationSignIn, OrganisationSignInOnly, organisationSignInError } from '../components/accounts/organisation-sign-in';
+import { OrganisationSignIn, organisationSignInError, OrganisationSignInOnly } from '../components/accounts/organisation-sign-in';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { oidcConfig, passwordFormOn } from '../models/accounts/oidc/oidc-config.server';

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 
-import { deleteSession } from '../models/accounts/session.server';
 import { publicBaseUrl } from '../models/accounts/invite.server';
 import { findOidcProvider } from '../models/accounts/oidc/oidc-config.server';
 import { clearFlowCookie, finishProviderSignIn } from '../models/accounts/oidc/oidc-flow.server';
 import { recordProviderSignInFailure, signInWithProviderIdentity } from '../models/accounts/oidc/provider-sign-in.server';
+import { deleteSession } from '../models/accounts/session.server';
 import { clientAddress, getSessionId, sessionCookie } from '../utils/auth.server';
 import { safeRedirect } from '../utils/redirect';
 

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { configureOidc, configureOidcAtStartUp, OidcConfigError, parseOidcConfig } from '../../app/models/accounts/oidc/oidc-config.server';
 import { findSessionUser } from '../../app/models/accounts/session.server';
+import { asActor } from '../../app/models/permissions';
 import { exportPersonData } from '../../app/models/privacy/person-export.server';
 import { removePerson } from '../../app/models/privacy/person-removal.server';
-import { asActor } from '../../app/models/permissions';
 import { action as usersAction, loader as usersLoader } from '../../app/routes/beheer.gebruikers._index';
 import { action as loginAction, loader as loginLoader } from '../../app/routes/login';
 import { loader as startLoader } from '../../app/routes/login_.oidc.$provider';

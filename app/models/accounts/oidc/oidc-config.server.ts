@@ -30,7 +30,7 @@ const ProviderSchema = z
       .regex(/^[A-Z_][A-Z0-9_]*$/, { error: 'name an environment variable' })
       .optional(),
     /** The Koers organisation (by name, as on /beheer/organisaties) new people from this provider belong to. */
-    organisation: z.string({ error: 'name the Koers organisation this provider belongs to' }).trim().min(1),
+    organisation: z.string({ error: 'which organisation (by its name in the app) this provider belongs to' }).trim().min(1),
     /** The e-mail domains whose addresses this provider may vouch for. */
     emailDomains: z
       .array(z.string().trim().toLowerCase().regex(DOMAIN, { error: 'use a domain such as haarlem.nl' }), {

@@ -15,6 +15,10 @@ import type { AddressInfo } from 'node:net';
 
 import Provider from 'oidc-provider';
 
+import { TEST_OIDC_CLIENT } from './oidc-test-config';
+
+export { koersProviderConfig, TEST_OIDC_CLIENT } from './oidc-test-config';
+
 export type TestOidcAccount = { email: string; email_verified: boolean; name: string };
 
 /** The provider's people, by the login typed into its form. */
@@ -30,23 +34,6 @@ export const TEST_OIDC_ACCOUNTS: Record<string, TestOidcAccount> = {
   onbevestigd: { email: 'onbevestigd@haarlem.nl', email_verified: false, name: 'Otto Onbevestigd' },
   elders: { email: 'iemand@elders.nl', email_verified: true, name: 'Iris Elders' },
 };
-
-export const TEST_OIDC_CLIENT = { clientId: 'koers', clientSecret: 'test-client-secret-for-koers' };
-
-/** The Koers provider configuration (KOERS_OIDC_CONFIG's shape) for a running test provider. */
-export function koersProviderConfig(issuer: string, overrides: Record<string, unknown> = {}) {
-  return {
-    id: 'test',
-    name: 'Gemeente Haarlem (test)',
-    issuer,
-    clientId: TEST_OIDC_CLIENT.clientId,
-    clientSecret: TEST_OIDC_CLIENT.clientSecret,
-    organisation: 'Haarlem',
-    emailDomains: ['koers.test', 'haarlem.nl'],
-    allowInsecureHttp: true,
-    ...overrides,
-  };
-}
 
 type Jwk = Record<string, string>;
 

@@ -104,6 +104,7 @@ export const audit = {
     backup: 'Back-up',
     statement: 'Verklaring',
     export: 'Export',
+    access_request: 'Aanvraag voor toegang',
   } as Record<string, string>,
   reasons: {
     'unknown-account': 'onbekend e-mailadres',
@@ -111,10 +112,22 @@ export const audit = {
     inactive: 'account gedeactiveerd',
     throttled: 'te veel pogingen',
     'cross-site': 'verzoek van een andere website',
+    // Sign-in with the organisation's account (method: oidc).
+    expired: 'aanmelding verlopen of in een ander venster begonnen',
+    replayed: 'aanmelding al eerder gebruikt',
+    cancelled: 'afgebroken bij de organisatie',
+    unreachable: 'inlogdienst niet bereikbaar',
+    invalid_token: 'ID-token afgekeurd',
+    no_email: 'geen e-mailadres doorgegeven',
+    email_unverified: 'e-mailadres niet bevestigd',
+    domain_not_allowed: 'e-mailadres buiten de domeinen van de organisatie',
   } as Record<string, string>,
   /** Labels of the particulars (details) an audit row may carry. */
   detailLabels: {
     reason: 'reden',
+    method: 'manier',
+    provider: 'organisatie-account',
+    error: 'foutcode',
     email: 'e-mailadres',
     role: 'rol',
     organisationId: 'organisatie (id)',
@@ -146,6 +159,7 @@ export const audit = {
     command: 'opdrachtregel',
     schedule: 'dagelijkse back-up',
     websocket: 'live verbinding',
+    oidc: 'organisatie-account (OpenID Connect)',
     'no-access': 'geen rechten',
     true: 'ja',
     false: 'nee',

@@ -197,6 +197,22 @@ describe('signing in', () => {
     expect(db.select().from(accessRequests).where(eq(accessRequests.email, 'onbevestigd@haarlem.nl')).all()).toEqual([]);
   });
 
+  it("accepts the provider's own verification claim when configured (Entra ID: xms_edov)", async () => {
+    configureOidc(parseOidcConfig({ providers: [koersProviderConfig(provider.issuer, { verifiedEmailClaim: 'xms_edov' })] }));
+    try {
+      provider.rewriteNextIdToken((claims, resign) => resign({ ...claims, email_verified: undefined, xms_edov: true }));
+      const { response } = await signIn('anouk');
+      expect(findSessionUser(sessionIdFrom(response)!)?.email).toBe(ACCOUNTS.haarlem);
+      // The standard claim alone does not count for such a provider.
+      const sessionsBefore = sessionCount();
+      const auditBefore = lastAuditId();
+      const refused = await signIn('anouk');
+      await expectRefused(refused.response, 'email_unverified', sessionsBefore, auditBefore);
+    } finally {
+      configureOidc(parseOidcConfig({ providers: [koersProviderConfig(provider.issuer)] }));
+    }
+  });
+
   it('refuses an address in a domain the provider may not vouch for', async () => {
     const sessionsBefore = sessionCount();
     const auditBefore = lastAuditId();

@@ -37,6 +37,14 @@ const ProviderSchema = z
         error: 'list the e-mail domains, e.g. ["haarlem.nl"]',
       })
       .min(1, { error: 'list at least one e-mail domain' }),
+    /**
+     * The ID token claim whose value `true` says the provider verified the address:
+     * 'email_verified' (the standard), or e.g. 'xms_edov' for Microsoft Entra ID.
+     */
+    verifiedEmailClaim: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, { error: 'name a claim, e.g. email_verified or xms_edov' })
+      .default('email_verified'),
     /** Only for a provider on the same machine in tests and trials: allow http:// (never in production). */
     allowInsecureHttp: z.boolean().default(false),
   })

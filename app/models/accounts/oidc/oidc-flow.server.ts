@@ -157,8 +157,8 @@ export async function finishProviderSignIn(
       claims: {
         subject: claims.sub,
         email: typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null,
-        // Only a literal true: some providers send the string "true", which we do not guess about.
-        emailVerified: claims.email_verified === true,
+        // Only a literal true (the standard claim or the provider's own, see the configuration).
+        emailVerified: claims[provider.verifiedEmailClaim] === true,
         name: typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : null,
       },
     };

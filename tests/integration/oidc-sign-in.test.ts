@@ -11,6 +11,7 @@ import { findSessionUser } from '../../app/models/accounts/session.server';
 import { asActor } from '../../app/models/permissions';
 import { exportPersonData } from '../../app/models/privacy/person-export.server';
 import { removePerson } from '../../app/models/privacy/person-removal.server';
+import { pruneExpiredData } from '../../app/models/privacy/retention.server';
 import { action as usersAction, loader as usersLoader } from '../../app/routes/beheer.gebruikers._index';
 import { action as loginAction, loader as loginLoader } from '../../app/routes/login';
 import { loader as startLoader } from '../../app/routes/login_.oidc.$provider';
@@ -396,6 +397,20 @@ describe('privacy', () => {
     // And the provider can no longer sign the removed person in (their address is gone).
     const { response } = await signIn('anouk');
     expect(response.headers.get('Location')).toBe('/login/aanvraag-ontvangen');
+  });
+});
+
+describe('retention', () => {
+  it('removes access requests nobody decided on within 90 days', () => {
+    const old = new Date(Date.now() - 91 * 24 * 3600 * 1000).toISOString();
+    db.insert(accessRequests).values({ providerId: 'test', subject: 'oud', email: 'oud@haarlem.nl', name: 'Oud', createdAt: old }).run();
+    db.insert(accessRequests).values({ providerId: 'test', subject: 'vers', email: 'vers@haarlem.nl', name: 'Vers' }).run();
+    const removed = pruneExpiredData({ notificationDays: 180 });
+    expect(removed.accessRequests).toBe(1);
+    expect(db.select({ email: accessRequests.email }).from(accessRequests).where(eq(accessRequests.subject, 'vers')).all()).toEqual([
+      { email: 'vers@haarlem.nl' },
+    ]);
+    expect(db.select().from(accessRequests).where(eq(accessRequests.subject, 'oud')).all()).toEqual([]);
   });
 });
 

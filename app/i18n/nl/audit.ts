@@ -151,6 +151,8 @@ export const audit = {
     invites: 'uitnodigingen',
     preferences: 'voorkeuren',
     follows: 'gevolgde items',
+    identities: 'koppelingen met organisatie-accounts',
+    accessRequests: 'aanvragen voor toegang',
     restoredDefault: 'standaardtekst teruggezet',
     length: 'tekens',
     backupMadeAt: 'back-up gemaakt op',

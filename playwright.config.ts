@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+
 import { defineConfig } from '@playwright/test';
+
+import { koersProviderConfig } from './tests/setup/oidc-test-config';
 
 /**
  * Browser tests: Debian's Chromium (never a downloaded browser) against the real
@@ -12,6 +16,11 @@ import { defineConfig } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
 const periodsPort = port + 2000;
+// A real OpenID provider beside Koers (tests/setup/oidc-provider-cli.ts), configured as
+// the one organisation-account provider of the workspace server.
+const oidcPort = port + 1000;
+const oidcConfig = `/tmp/koers-e2e-${port}-oidc.json`;
+fs.writeFileSync(oidcConfig, JSON.stringify({ providers: [koersProviderConfig(`http://localhost:${oidcPort}`)] }));
 
 function server(serverPort: number, env: string) {
   const database = `/tmp/koers-e2e-${serverPort}.sqlite`;
@@ -54,5 +63,16 @@ export default defineConfig({
     { name: 'workspace', testIgnore: /periods\.spec\.ts$/ },
     { name: 'periods', testMatch: /periods\.spec\.ts$/, use: { baseURL: `http://localhost:${periodsPort}` } },
   ],
-  webServer: [server(port, 'KOERS_DEMO_PERIODS=off'), server(periodsPort, 'KOERS_DEMO_PERIODS=on')],
+  webServer: [
+    {
+      command: `npx tsx tests/setup/oidc-provider-cli.ts ${oidcPort} http://localhost:${port}`,
+      url: `http://localhost:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    server(port, `KOERS_DEMO_PERIODS=off KOERS_OIDC_CONFIG=${oidcConfig}`),
+    server(periodsPort, 'KOERS_DEMO_PERIODS=on'),
+  ],
 });

@@ -14,6 +14,7 @@ import { listHistoryOf } from '../models/history.server';
 import { canEditAccent } from '../models/permissions';
 import { getAccentCell, saveAccent } from '../models/tracker/accent.server';
 import { AccentFormSchema } from '../schemas/accent';
+import { TEXT_LIMITS } from '../schemas/limits';
 import accentsCss from '../styles/accents.css?url';
 import commentsCss from '../styles/comments.css?url';
 import { useActionResult } from '../utils/action-result';
@@ -106,7 +107,7 @@ export default function AccentCellPage() {
           <Form method="post" className="form" noValidate>
             <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
             <Field label={a.bodyLabel} name="body" error={errors.body} hint={a.bodyHint}>
-              {(p) => <textarea {...p} rows={8} defaultValue={actionData?.values.body ?? cell.body} maxLength={10_000} />}
+              {(p) => <textarea {...p} rows={8} defaultValue={actionData?.values.body ?? cell.body} maxLength={TEXT_LIMITS.accent} />}
             </Field>
             <button type="submit" className="button" disabled={saving}>
               {a.save}

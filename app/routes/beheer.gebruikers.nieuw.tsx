@@ -15,6 +15,7 @@ import { recordAudit } from '../models/audit/audit-log.server';
 import { emailEnabled } from '../models/notifications/email.server';
 import { canManageAccounts } from '../models/permissions';
 import { InviteUserSchema } from '../schemas/admin';
+import { TEXT_LIMITS } from '../schemas/limits';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
 import { clientAddress, requireActor } from '../utils/auth.server';
@@ -108,10 +109,10 @@ export default function NewUserPage() {
           <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
           <Form method="post" className="form" noValidate>
             <Field label={n.name} name="name" error={errors.name}>
-              {(p) => <input {...p} type="text" autoComplete="off" defaultValue={values.name} required />}
+              {(p) => <input {...p} type="text" autoComplete="off" defaultValue={values.name} required maxLength={TEXT_LIMITS.name} />}
             </Field>
             <Field label={n.email} name="email" error={errors.email}>
-              {(p) => <input {...p} type="email" autoComplete="off" defaultValue={values.email} required />}
+              {(p) => <input {...p} type="email" autoComplete="off" defaultValue={values.email} required maxLength={TEXT_LIMITS.email} />}
             </Field>
             <Field label={n.role} name="role" error={errors.role}>
               {(p) => (

@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { canEditStatements } from '../models/permissions';
 import { isStatementKey, type StatementKey } from '../models/privacy/statements';
 import { getStatement, resetStatement, saveStatement } from '../models/privacy/statements.server';
+import { TEXT_LIMITS } from '../schemas/limits';
 import { StatementSchema } from '../schemas/statement';
 import adminCss from '../styles/admin.css?url';
 import { clientAddress, requireActor } from '../utils/auth.server';
@@ -74,7 +75,15 @@ export default function EditStatementPage() {
       <Form method="post" className="form statement-form" noValidate>
         <input type="hidden" name="intent" value="save" />
         <Field label={s.body} name="body" error={errors.body}>
-          {(p) => <textarea {...p} key={statement.updatedAt ?? 'default'} defaultValue={actionData?.body ?? statement.body} required />}
+          {(p) => (
+            <textarea
+              {...p}
+              key={statement.updatedAt ?? 'default'}
+              defaultValue={actionData?.body ?? statement.body}
+              required
+              maxLength={TEXT_LIMITS.longText}
+            />
+          )}
         </Field>
         <button type="submit" className="button" disabled={busy}>
           {s.save}

@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import type { CommentReply, CommentThread } from '../../models/comments/comment.server';
 import type { CommentTarget } from '../../models/comments/comment-target';
 import { type Actor, canComment, canDeleteComment, canEditComment, canResolveThread } from '../../models/permissions';
+import { TEXT_LIMITS } from '../../schemas/limits';
 import { formatDateTime } from '../../utils/date-time';
 import { Field } from '../forms/field';
 import { SubmissionKeyField } from '../forms/submission-key';
@@ -256,7 +257,9 @@ function CommentForm({
       <HiddenFields intent={intent} fields={hidden} />
       <SubmissionKeyField />
       <Field label={label} name="body" error={error} hint={t.notifications.mention.hint}>
-        {(p) => <MentionTextarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={5000} />}
+        {(p) => (
+          <MentionTextarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={TEXT_LIMITS.comment} />
+        )}
       </Field>
       <button type="submit" className="button button--small" disabled={busy}>
         {busy ? c.saving : submitLabel}

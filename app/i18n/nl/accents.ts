@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 export const accents = {
   breadcrumbsLabel: 'Kruimelpad',
   heading: 'Lokale accenten',
@@ -53,6 +55,6 @@ export const accents = {
     note: 'In een cel: ja = de gemeente heeft bij dit doel een accent (een lege cel: nog niet); een getal is het aantal lokale acties.',
   },
   errors: {
-    bodyTooLong: 'Het accent mag hoogstens 10.000 tekens lang zijn.',
+    bodyTooLong: (max: number) => `Het accent mag hoogstens ${characterCount(max)} tekens lang zijn.`,
   },
 };

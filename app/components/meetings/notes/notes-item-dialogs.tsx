@@ -8,6 +8,7 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 
 import { t } from '../../../i18n';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../../../models/tracker/action-status';
+import { TEXT_LIMITS } from '../../../schemas/limits';
 import { Field, FormErrorSummary } from '../../forms/field';
 
 const n = t.notes;
@@ -150,7 +151,7 @@ export function ActionItemFields({
   return (
     <>
       <Field label={a.title} name="title" error={errors.title}>
-        {(p) => <input {...p} type="text" required autoComplete="off" />}
+        {(p) => <input {...p} type="text" required maxLength={TEXT_LIMITS.title} autoComplete="off" />}
       </Field>
       <Field label={a.owner} name="owner" error={errors.owner ?? errors.ownerUserId}>
         {(p) => (
@@ -174,7 +175,7 @@ export function ActionItemFields({
         )}
       </Field>
       <Field label={a.deadline} name="deadline" error={errors.deadline} hint={t.actions.deadlineHint}>
-        {(p) => <input {...p} type="text" autoComplete="off" />}
+        {(p) => <input {...p} type="text" maxLength={TEXT_LIMITS.deadline} autoComplete="off" />}
       </Field>
       <Field label={a.goal} name="goalId" error={errors.goalId}>
         {(p) => (
@@ -206,7 +207,7 @@ export function DecisionFields({
   return (
     <>
       <Field label={d.text} name="text" error={errors.text}>
-        {(p) => <textarea {...p} rows={3} required />}
+        {(p) => <textarea {...p} rows={3} required maxLength={TEXT_LIMITS.decision} />}
       </Field>
       <Field label={d.goal} name="goalId" error={errors.goalId}>
         {(p) => (

@@ -10,6 +10,7 @@ import type { AgendaPointValues } from '../../schemas/meeting';
 import type { FieldErrors } from '../../utils/forms';
 import { shorten } from '../../utils/text';
 import { Field, FormErrorSummary } from '../forms/field';
+import { SubmissionKeyField } from '../forms/submission-key';
 import { StatusBadge } from '../tracker/action-bits';
 
 const a = t.meetings.agenda;
@@ -427,6 +428,7 @@ export function AddAgendaPointForm({
       <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="intent" value="addPoint" />
+        <SubmissionKeyField />
         <AgendaPointFields values={values} errors={errors} choices={choices} />
         <button type="submit" className="button">
           {a.add}

@@ -89,6 +89,9 @@ export const admin = {
     created: (name: string) => `${name} is toegevoegd.`,
     anotherOne: 'Nog een gebruiker uitnodigen',
     toUser: 'Naar de gebruiker',
+    /** A repeated "Uitnodigen" (a double click, a resent form) after the first link can no longer be shown. */
+    linkAlreadyShown: (name: string) =>
+      `De uitnodiging voor ${name} was al gemaakt en de link is al getoond. Maak zo nodig een nieuwe uitnodigingslink op de pagina van de gebruiker.`,
   },
   inviteLink: {
     label: 'Uitnodigingslink (eenmalig)',

@@ -21,6 +21,12 @@ export type ActionOption = { id: number; title: string; goalCode: string; status
 
 type FieldErrors = Partial<Record<string, string>>;
 
+/** A random submission key for one filling-in of a dialog's form (the shape createOnce accepts). */
+function newSubmissionKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `notes:${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 export function ItemDialog<Answer>({
   open,
   onClose,
@@ -46,6 +52,11 @@ export function ItemDialog<Answer>({
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  // The dialog posts with fetch, so Remix never reloads the seed of SubmissionKeyField: it
+  // makes its own submission key, new after each item created (decision 016).
+  const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
+  // A second click while the first request is under way sends nothing (the key covers a resend).
+  const sending = useRef(false);
   // Bumped after a refused or failed submit: the disabled submit button lost focus to <body>.
   const [problem, setProblem] = useState(0);
 
@@ -68,6 +79,8 @@ export function ItemDialog<Answer>({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (sending.current) return;
+    sending.current = true;
     setBusy(true);
     setFailed(false);
     try {
@@ -85,6 +98,7 @@ export function ItemDialog<Answer>({
       const created = (await answer.json()) as Answer;
       setErrors({});
       setFormKey((k) => k + 1);
+      setSubmissionKey(newSubmissionKey());
       // Closed here, before the editor takes focus: closing returns focus to the toolbar button.
       ref.current?.close();
       onCreated(created);
@@ -92,6 +106,7 @@ export function ItemDialog<Answer>({
       setFailed(true);
       setProblem((p) => p + 1);
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   }
@@ -107,6 +122,7 @@ export function ItemDialog<Answer>({
         </p>
       ) : null}
       <form key={formKey} method="post" action={action} className="form" noValidate onSubmit={submit}>
+        <input type="hidden" name="submissionKey" value={submissionKey} />
         {children(errors)}
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>

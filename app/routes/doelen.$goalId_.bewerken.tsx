@@ -73,7 +73,9 @@ export default function EditGoalPage() {
           {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={8} maxLength={TEXT_LIMITS.goalBody} />}
         </Field>
         <Field label={f.targetYear} name="targetYear" error={errors.targetYear} hint={f.targetYearHint}>
-          {(p) => <input {...p} type="text" inputMode="numeric" className="input-year" maxLength={4} defaultValue={values.targetYear ?? ''} />}
+          {(p) => (
+            <input {...p} type="text" inputMode="numeric" className="input-year" maxLength={4} defaultValue={values.targetYear ?? ''} />
+          )}
         </Field>
       </EditForm>
     </>

@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { ACTION_STATUSES, type ActionStatus } from '../models/tracker/action-status';
 import { type DateWindow, parseWindowFilter } from '../models/tracker/deadline';
 import { optionalIdField } from './ids';
-import { TEXT_LIMITS } from './limits';
+import { limit } from './limits';
 import { z } from './zod';
 
 const m = t.lists.filters.errors;
@@ -48,7 +48,7 @@ export function actionFiltersSchema(today: string) {
       .transform((v) => [...new Set(v ?? [])] as ActionStatus[]),
     termijn: z
       .string()
-      .max(TEXT_LIMITS.deadline, { error: m.text })
+      .max(...limit('deadline', m.text))
       .optional()
       .transform((v, ctx) => {
         const phrase = (v ?? '').trim();
@@ -71,7 +71,7 @@ export function actionFiltersSchema(today: string) {
     q: z
       .string()
       .trim()
-      .max(TEXT_LIMITS.search, { error: m.text })
+      .max(...limit('search', m.text))
       .optional()
       .transform((v) => v ?? ''),
     sort: z

@@ -10,6 +10,7 @@ import { recordAudit } from '../models/audit/audit-log.server';
 import { calendarFeedUrl, getCalendarToken, renewCalendarToken } from '../models/meetings/calendar-feed.server';
 import { ROLE_LABELS } from '../models/permissions';
 import { ChangePasswordSchema, RenewCalendarSchema } from '../schemas/account';
+import { TEXT_LIMITS } from '../schemas/limits';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
 import { clientAddress, getSessionId, requireUser } from '../utils/auth.server';
@@ -93,13 +94,13 @@ export default function AccountPage() {
         <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
         <Form method="post" className="form" noValidate>
           <Field label={a.currentPassword} name="currentPassword" error={errors.currentPassword}>
-            {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+            {(p) => <input {...p} type="password" autoComplete="current-password" required maxLength={TEXT_LIMITS.passwordInput} />}
           </Field>
           <Field label={a.newPassword} name="newPassword" error={errors.newPassword} hint={a.newPasswordHint}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} required />}
+            {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} maxLength={TEXT_LIMITS.password} required />}
           </Field>
           <Field label={a.repeatPassword} name="repeatPassword" error={errors.repeatPassword}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" required />}
+            {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={TEXT_LIMITS.password} required />}
           </Field>
           <button type="submit" className="button" disabled={submitting}>
             {a.submit}

@@ -6,6 +6,7 @@ import { OrganisationSignIn, organisationSignInError, OrganisationSignInOnly } f
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { oidcConfig, passwordFormOn } from '../models/accounts/oidc/oidc-config.server';
+import { TEXT_LIMITS } from '../schemas/limits';
 import { LoginSchema } from '../schemas/login';
 import { useActionResult } from '../utils/action-result';
 import { clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';
@@ -59,10 +60,12 @@ export default function LoginPage() {
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label={t.common.login.email} name="email" error={errors.email}>
-          {(p) => <input {...p} type="email" autoComplete="username" defaultValue={actionData?.email} required />}
+          {(p) => (
+            <input {...p} type="email" autoComplete="username" defaultValue={actionData?.email} required maxLength={TEXT_LIMITS.email} />
+          )}
         </Field>
         <Field label={t.common.login.password} name="password" error={errors.password}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+          {(p) => <input {...p} type="password" autoComplete="current-password" required maxLength={TEXT_LIMITS.passwordInput} />}
         </Field>
         <button type="submit" className="button" disabled={submitting}>
           {t.common.login.submit}

@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { findPasswordReset, type ResetLinkState, resetPassword } from '../models/accounts/password-reset.server';
 import { recordAudit } from '../models/audit/audit-log.server';
 import { SetPasswordSchema } from '../schemas/account';
+import { TEXT_LIMITS } from '../schemas/limits';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
 import { clientAddress, sessionCookie } from '../utils/auth.server';
@@ -75,10 +76,10 @@ export default function ResetPasswordPage() {
           <input id="reset-email" type="email" name="username" autoComplete="username" value={person.email} readOnly />
         </div>
         <Field label={r.password} name="password" error={errors.password} hint={t.admin.account.newPasswordHint}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} maxLength={200} required />}
+          {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} maxLength={TEXT_LIMITS.password} required />}
         </Field>
         <Field label={r.repeatPassword} name="repeatPassword" error={errors.repeatPassword}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={200} required />}
+          {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={TEXT_LIMITS.password} required />}
         </Field>
         <button type="submit" className="button" disabled={submitting}>
           {r.submit}

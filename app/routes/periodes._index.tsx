@@ -135,10 +135,14 @@ export default function PeriodsPage() {
               {(control) => <input {...control} type="text" defaultValue={values.title} maxLength={PERIOD_TITLE_MAX_LENGTH} required />}
             </Field>
             <Field label={l.startLabel} name="periodStart" error={errors.periodStart}>
-              {(control) => <input {...control} type="text" inputMode="numeric" defaultValue={values.periodStart} size={6} maxLength={4} required />}
+              {(control) => (
+                <input {...control} type="text" inputMode="numeric" defaultValue={values.periodStart} size={6} maxLength={4} required />
+              )}
             </Field>
             <Field label={l.endLabel} name="periodEnd" error={errors.periodEnd}>
-              {(control) => <input {...control} type="text" inputMode="numeric" defaultValue={values.periodEnd} size={6} maxLength={4} required />}
+              {(control) => (
+                <input {...control} type="text" inputMode="numeric" defaultValue={values.periodEnd} size={6} maxLength={4} required />
+              )}
             </Field>
             <div className="button-row">
               <button type="submit" className="button" disabled={submitting}>

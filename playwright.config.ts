@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -7,6 +9,8 @@ import { defineConfig } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
 const database = `/tmp/koers-e2e-${port}.sqlite`;
+/** Production requires KOERS_SECRET_KEY; a fresh database per run can have a fresh key. */
+const secretKey = process.env.KOERS_SECRET_KEY ?? randomBytes(32).toString('hex');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -34,7 +38,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -f ${database} ${database}-wal ${database}-shm && NODE_ENV=production HOST=127.0.0.1 PORT=${port} KOERS_DATABASE=${database} npx tsx server/index.ts`,
+    command: `rm -f ${database} ${database}-wal ${database}-shm && NODE_ENV=production HOST=127.0.0.1 PORT=${port} KOERS_DATABASE=${database} KOERS_SECRET_KEY=${secretKey} npx tsx server/index.ts`,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -28,6 +28,7 @@ import { privacy } from './nl/privacy';
 import { search } from './nl/search';
 import { server } from './nl/server';
 import { tracker } from './nl/tracker';
+import { twoFactor } from './nl/two-factor';
 
 export const t = {
   common,
@@ -52,4 +53,5 @@ export const t = {
   charts,
   audit,
   privacy,
+  twoFactor,
 };

@@ -22,6 +22,7 @@ import {
   canReadAuditLog,
   canRemovePerson,
   canResolveThread,
+  canSetTwoFactorRequirements,
   type DocumentAccess,
   locksSelfOut,
   meetingNotesAccess,
@@ -287,6 +288,11 @@ const MORE: Record<string, Row> = {
     rule: canEditStatements,
     allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
     decide: (actor) => canEditStatements(actor),
+  },
+  'set per role whether two-factor sign-in is required': {
+    rule: canSetTwoFactorRequirements,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canSetTwoFactorRequirements(actor),
   },
 };
 

@@ -170,3 +170,11 @@ export function canRemovePerson(actor: Actor, person: { id: number }): boolean {
 export function canEditStatements(actor: Actor): boolean {
   return actor.role === 'beheerder';
 }
+
+// ---------------------------------------------------------------------------------------
+// Two-factor sign-in (docs/permissions.md, "Two-factor sign-in"; docs/decisions/018)
+
+/** Setting per role whether two-factor sign-in is required: the beheerder. (Everyone sets up their own on Mijn account.) */
+export function canSetTwoFactorRequirements(actor: Actor): boolean {
+  return actor.role === 'beheerder';
+}

@@ -6,7 +6,7 @@ import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { LoginSchema } from '../schemas/login';
 import { useActionResult } from '../utils/action-result';
-import { clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';
+import { beginSecondStep, clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { safeRedirect } from '../utils/redirect';
 
@@ -21,6 +21,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(LoginSchema, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null, email: form.values.email ?? '' }, { status: 400 });
   const result = await login(form.data.email, form.data.password, clientAddress(context));
+  if (!result.ok && result.error === 'code_required') return beginSecondStep(result.userId, form.data.redirectTo);
   if (!result.ok) {
     const formError = result.error === 'throttled' ? t.common.login.throttled : t.common.login.invalid;
     return data({ fieldErrors: {}, formError, email: form.data.email }, { status: result.error === 'throttled' ? 429 : 401 });
@@ -38,6 +39,11 @@ export default function LoginPage() {
   return (
     <div className="login">
       <h1>{t.common.login.title}</h1>
+      {params.get('verlopen') === 'ja' && !actionData ? (
+        <div className="notice" role="status">
+          {t.twoFactor.signIn.expired}
+        </div>
+      ) : null}
       {actionData?.formError ? (
         <div className="form-error" role="alert">
           {actionData.formError}

@@ -16,8 +16,10 @@ import {
   notificationPreferences,
   notifications,
   passwordResets,
+  recoveryCodes,
   removedPersons,
   sessions,
+  twoFactor,
   users,
 } from '../../../db/schema';
 import { t } from '../../i18n';
@@ -47,8 +49,8 @@ export type RemovalResult = { ok: true } | { ok: false; error: 'not_found' | 'se
 
 /**
  * Anonymises the account and deletes its sessions, invites, notifications, preferences,
- * follows, calendar feed secret and login-failure counters, all in one transaction with
- * the audit row that records it. Open real-time connections are closed after the commit.
+ * follows, calendar feed secret, two-factor seed, recovery codes and login-failure
+ * counters, all in one transaction with the audit row that records it. Open real-time connections are closed after the commit.
  */
 export function removePerson({ actor, userId, ip }: { actor: Actor; userId: number; ip: string | null }): RemovalResult {
   const result = db.transaction((tx) => {
@@ -76,6 +78,9 @@ export function removePerson({ actor, userId, ip }: { actor: Actor; userId: numb
       passwordResets: tx.delete(passwordResets).where(eq(passwordResets.userId, userId)).run().changes,
       // What the person's create forms answered (kept to answer a repeated post the same way).
       formSubmissions: tx.delete(formSubmissions).where(eq(formSubmissions.userId, userId)).run().changes,
+      // The two-factor seed and the recovery codes (docs/decisions/018); `recovery`: a key with 'code' in it is scrubbed from audit details.
+      twoFactor: tx.delete(twoFactor).where(eq(twoFactor.userId, userId)).run().changes,
+      recovery: tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run().changes,
     };
     tx.delete(loginFailures)
       .where(eq(loginFailures.key, `email:${person.email}`))

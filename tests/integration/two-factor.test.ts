@@ -4,6 +4,7 @@
  * only) so each step of a test knows which 30-second window its code belongs to.
  */
 import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 
 import { and, count, desc, eq, like } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
@@ -24,6 +25,7 @@ import { getUser } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
 import { parseEnv } from '../../app/utils/env.server';
 import { auditLog, loginFailures, organisations, recoveryCodes, sessions, twoFactor, twoFactorRequirements, users } from '../../db/schema';
+import { admit } from '../../server/collab/authenticate';
 import { prepareDatabase } from '../setup/database';
 import { signInDemoAccounts } from '../setup/demo-users';
 import { BASE, payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
@@ -88,6 +90,13 @@ const auditActions = (userId: number) =>
     .select({ action: auditLog.action, details: auditLog.details })
     .from(auditLog)
     .where(eq(auditLog.targetId, userId))
+    .orderBy(desc(auditLog.id))
+    .all();
+const auditActionsBy = (userId: number) =>
+  db
+    .select({ action: auditLog.action, details: auditLog.details })
+    .from(auditLog)
+    .where(eq(auditLog.actorId, userId))
     .orderBy(desc(auditLog.id))
     .all();
 const sessionsOf = (userId: number) => db.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId)).get()!.n;
@@ -406,6 +415,15 @@ describe('two-factor required per role', () => {
     // A fresh sign-in lands there too.
     const fresh = await signIn(eva.email);
     expect(statusOf(await runLoader(accountLoader, '/account', { cookie: fresh }))).toBe(302);
+    // The live notes refuse the connection too (recorded as a denial).
+    const upgrade = (cookie: string) =>
+      admit(
+        { headers: { cookie, host: 'localhost' }, socket: { remoteAddress: '10.0.0.5' } } as unknown as IncomingMessage,
+        'meeting.1',
+        undefined,
+      );
+    expect(await upgrade(evaCookie)).toMatchObject({ ok: false, status: 403 });
+    expect(JSON.parse(auditActionsBy(eva.id)[0].details!)).toMatchObject({ channel: 'websocket', reason: 'two-factor-setup' });
     // The set-up page itself opens and says why.
     expect(payloadOf(await runLoader(setupLoader, '/account/tweestapsverificatie', { cookie: evaCookie })).mustSetUp).toBe(true);
 
@@ -415,6 +433,7 @@ describe('two-factor required per role', () => {
     // Once set up, everything works again.
     await setUpTwoFactor(evaCookie);
     expect(statusOf(await runLoader(actionsLoader, '/acties', { cookie: evaCookie }))).toBe(200);
+    expect(await upgrade(evaCookie)).toMatchObject({ ok: true, access: 'write' });
 
     // Back to the default: nothing required for werkgroepleden.
     await runAction(policyAction, policyPath, { 'role-beheerder': 'ja' }, { cookie: cookies.beheerder });

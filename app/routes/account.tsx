@@ -13,11 +13,12 @@ import { ROLE_LABELS } from '../models/permissions';
 import { ChangePasswordSchema, RenewCalendarSchema } from '../schemas/account';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
-import { clientAddress, getSessionId, requireUser, TWO_FACTOR_SETUP_PATH } from '../utils/auth.server';
+import { clientAddress, getSessionId, requireUser } from '../utils/auth.server';
 import { formatLongDay } from '../utils/date-time';
 import { env } from '../utils/env.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireFound } from '../utils/http.server';
+import { TWO_FACTOR_SETUP_PATH } from '../utils/sign-in-paths';
 
 const a = t.admin.account;
 const cal = t.meetings.account;

@@ -17,10 +17,11 @@ import { isTwoFactorRequired, mustSetUpTwoFactor } from '../models/accounts/two-
 import { ConfirmTwoFactorSchema, TwoFactorConfirmationSchema } from '../schemas/two-factor';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
-import { clientAddress, confirmationFailed, confirmationThrottled, requireUser, TWO_FACTOR_SETUP_PATH } from '../utils/auth.server';
+import { clientAddress, confirmationFailed, confirmationThrottled, requireUser } from '../utils/auth.server';
 import { formatLongDay } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { badRequest } from '../utils/http.server';
+import { TWO_FACTOR_SETUP_PATH } from '../utils/sign-in-paths';
 
 const s = t.twoFactor.setup;
 const e = t.twoFactor.errors;

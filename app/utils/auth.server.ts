@@ -13,6 +13,7 @@ import { db } from './db.server';
 import { env } from './env.server';
 import { safeRedirect } from './redirect';
 import { derivedKey } from './secret-box.server';
+import { SECOND_STEP_PATH, TWO_FACTOR_SETUP_PATH } from './sign-in-paths';
 
 // Secure in production; browsers treat http://localhost as secure, so local runs still work.
 const secureCookies = env.KOERS_PUBLIC_URL ? env.KOERS_PUBLIC_URL.startsWith('https:') : env.NODE_ENV === 'production';
@@ -26,9 +27,6 @@ export const sessionCookie = createCookie('koers_session', {
   maxAge: SESSION_DAYS * 24 * 3600,
 });
 
-/** The page of the second sign-in step, and the page where a person sets up two-factor. */
-export const SECOND_STEP_PATH = '/login/code';
-export const TWO_FACTOR_SETUP_PATH = '/account/tweestapsverificatie';
 /** How long the second step may take after the password. */
 const SECOND_STEP_SECONDS = 5 * 60;
 
@@ -41,7 +39,8 @@ const secondStepCookie = createCookie('koers_second_step', {
   httpOnly: true,
   sameSite: 'lax',
   secure: secureCookies,
-  path: SECOND_STEP_PATH,
+  // Sent to /login/code and its data requests (/login/code.data), nowhere else of the app.
+  path: '/login',
   maxAge: SECOND_STEP_SECONDS,
   secrets: [derivedKey('second-step-cookie')],
 });

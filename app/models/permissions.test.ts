@@ -21,6 +21,7 @@ import {
   canManageAccounts,
   canReadAuditLog,
   canRemovePerson,
+  canResetTwoFactor,
   canResolveThread,
   canSetTwoFactorRequirements,
   type DocumentAccess,
@@ -293,6 +294,16 @@ const MORE: Record<string, Row> = {
     rule: canSetTwoFactorRequirements,
     allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
     decide: (actor) => canSetTwoFactorRequirements(actor),
+  },
+  "turn off another person's two-factor": {
+    rule: canResetTwoFactor,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canResetTwoFactor(actor, { id: SOMEONE }),
+  },
+  "turn off one's own two-factor without a code (the beheer page)": {
+    rule: canResetTwoFactor,
+    allowed: all(false),
+    decide: (actor) => canResetTwoFactor(actor, { id: actor.id }),
   },
 };
 

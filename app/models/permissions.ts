@@ -178,3 +178,11 @@ export function canEditStatements(actor: Actor): boolean {
 export function canSetTwoFactorRequirements(actor: Actor): boolean {
   return actor.role === 'beheerder';
 }
+
+/**
+ * Turning off someone else's two-factor (a lost phone and lost recovery codes): the
+ * beheerder, never their own — that takes the password or a code, on Mijn account.
+ */
+export function canResetTwoFactor(actor: Actor, person: { id: number }): boolean {
+  return actor.role === 'beheerder' && person.id !== actor.id;
+}

@@ -18,6 +18,7 @@ import { removePerson } from '../../app/models/privacy/person-removal.server';
 import { action as accountAction, loader as accountLoader } from '../../app/routes/account';
 import { action as setupAction, loader as setupLoader } from '../../app/routes/account_.tweestapsverificatie';
 import { loader as actionsLoader } from '../../app/routes/acties._index';
+import { action as userAction, loader as userLoader } from '../../app/routes/beheer.gebruikers.$userId';
 import { action as policyAction, loader as policyLoader } from '../../app/routes/beheer.tweestapsverificatie';
 import { action as loginAction } from '../../app/routes/login';
 import { action as codeAction, loader as codeLoader } from '../../app/routes/login_.code';
@@ -339,6 +340,47 @@ describe('changing one’s two-factor', () => {
     // Signing in is a password alone again.
     forgiveFailures(dirk.email);
     expect((await passwordStep(dirk.email)).headers.get('Location')).toBe('/acties');
+  });
+
+  it('the beheerder can turn off someone else’s (lost phone and codes), nobody else can, and not their own there', async () => {
+    const gijs = await createPerson('Gijs', 'lezer');
+    await setUpTwoFactor(await signIn(gijs.email));
+    const path = `/beheer/gebruikers/${gijs.id}`;
+    const rows = () => db.select({ n: count() }).from(twoFactor).where(eq(twoFactor.userId, gijs.id)).get()!.n;
+    for (const who of ['haarlem', 'zandvoort', 'adviseur', 'lezer'] as const) {
+      const refused = await runAction(
+        userAction,
+        path,
+        { intent: 'two-factor-reset' },
+        { params: { userId: String(gijs.id) }, cookie: cookies[who] },
+      );
+      expect(statusOf(refused)).toBe(403);
+      expect(rows()).toBe(1);
+    }
+    expect(payloadOf(await runLoader(userLoader, path, { params: { userId: String(gijs.id) }, cookie: cookies.beheerder })).twoFactor).toBe(
+      'on',
+    );
+    const done = (await runAction(
+      userAction,
+      path,
+      { intent: 'two-factor-reset' },
+      { params: { userId: String(gijs.id) }, cookie: cookies.beheerder },
+    )) as Response;
+    expect(done.headers.get('Location')).toBe(`${path}?melding=tweestapsverificatie`);
+    expect(rows()).toBe(0);
+    expect(db.select({ n: count() }).from(recoveryCodes).where(eq(recoveryCodes.userId, gijs.id)).get()!.n).toBe(0);
+    const logged = db.select().from(auditLog).where(eq(auditLog.targetId, gijs.id)).orderBy(desc(auditLog.id)).get()!;
+    expect([logged.action, logged.actorId, JSON.parse(logged.details!)]).toEqual(['two_factor.disabled', ids.beheerder, { by: 'admin' }]);
+    expect((await passwordStep(gijs.email)).headers.get('Location')).toBe('/acties');
+    // Their own, on the beheer page: refused (Mijn account asks the password or a code).
+    const self = `/beheer/gebruikers/${ids.beheerder}`;
+    const own = await runAction(
+      userAction,
+      self,
+      { intent: 'two-factor-reset' },
+      { params: { userId: String(ids.beheerder) }, cookie: cookies.beheerder },
+    );
+    expect(statusOf(own)).toBe(403);
   });
 
   it('answers a post no form sends with 400, changing nothing', async () => {

@@ -160,6 +160,7 @@ export const audit = {
     schedule: 'dagelijkse back-up',
     websocket: 'live verbinding',
     'no-access': 'geen rechten',
+    admin: 'de beheerder',
     totp: 'code uit de app',
     recovery: 'herstelcode',
     setup: 'instellen',

@@ -70,6 +70,16 @@ export const twoFactor = {
     notEnabled: 'Tweestapsverificatie staat niet aan.',
     alreadyEnabled: 'Tweestapsverificatie staat al aan.',
   },
+  /** On a user's beheer page. */
+  admin: {
+    label: 'Tweestapsverificatie',
+    states: { off: 'uit', pending: 'wordt ingesteld', on: 'aan' } as Record<'off' | 'pending' | 'on', string>,
+    resetTitle: 'Tweestapsverificatie uitzetten',
+    resetText:
+      'Is deze persoon de telefoon én de herstelcodes kwijt? Zet tweestapsverificatie dan uit; de persoon logt daarna in met alleen het wachtwoord en stelt het opnieuw in (meteen, als de rol het verplicht). Ga eerst na dat het verzoek echt van deze persoon komt.',
+    reset: 'Tweestapsverificatie uitzetten',
+    resetDone: 'Tweestapsverificatie is uitgezet voor deze persoon.',
+  },
   policy: {
     title: 'Tweestapsverificatie per rol',
     homeLink: 'Tweestapsverificatie',

@@ -16,6 +16,8 @@ import { t } from '../../i18n';
 import { db } from '../../utils/db.server';
 import { decryptSecret, encryptSecret } from '../../utils/secret-box.server';
 import { recordAudit } from '../audit/audit-log.server';
+import { ForbiddenError } from '../errors';
+import { type Actor, canResetTwoFactor } from '../permissions';
 import { verifyPassword } from './password.server';
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -186,7 +188,8 @@ export function checkSecondFactor({ userId, code, now = Date.now() }: { userId: 
 
 /**
  * The confirmation that a change to two-factor needs (turning it off, new recovery
- * codes): the person's password or a current code of the app. A wrong one is recorded.
+ * codes): the person's password or a current code of the app. The caller throttles
+ * and records a wrong one (confirmationFailed in auth.server).
  */
 export async function confirmIdentity({ userId, confirmation }: { userId: number; confirmation: string }): Promise<boolean> {
   if (isAppCode(confirmation)) return checkSecondFactor({ userId, code: confirmation }).ok;
@@ -249,6 +252,29 @@ export function disableTwoFactor({
     if (!hasTwoFactor(userId)) return { ok: false, error: 'not_enabled' } as const;
     deleteTwoFactorOf(userId);
     recordAudit({ actorId: userId, action: 'two_factor.disabled', target: { type: 'user', id: userId }, ip });
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * The beheerder turns off someone's two-factor (lost phone and recovery codes); the
+ * person signs in with the password alone and sets it up again (at once, when their
+ * role requires it). Refused for oneself: that needs the password or a code.
+ */
+export function resetTwoFactor({
+  actor,
+  userId,
+  ip,
+}: {
+  actor: Actor;
+  userId: number;
+  ip: string | null;
+}): { ok: true } | { ok: false; error: 'not_enabled' } {
+  if (!canResetTwoFactor(actor, { id: userId })) throw new ForbiddenError('reset two-factor');
+  return db.transaction(() => {
+    if (!rowOf(userId)) return { ok: false, error: 'not_enabled' } as const;
+    deleteTwoFactorOf(userId);
+    recordAudit({ actorId: actor.id, action: 'two_factor.disabled', target: { type: 'user', id: userId }, ip, details: { by: 'admin' } });
     return { ok: true } as const;
   });
 }

@@ -61,18 +61,20 @@ export function isTwoFactorRequired(role: Role): boolean {
 
 /**
  * Must this signed-in person set up two-factor before anything else? Their role
- * requires it, they are no demo account and they have not confirmed it yet. Asked on
+ * requires it, they are no demo account, they have a password, and they have not
+ * confirmed it yet. Asked on
  * every request (requireUser, the live notes), so the cheap question comes first.
  */
 export function mustSetUpTwoFactor(user: { id: number; role: Role }): boolean {
   if (!isTwoFactorRequired(user.role)) return false;
   const row = db
-    .select({ isDemo: users.isDemo, enabledAt: twoFactor.enabledAt })
+    .select({ isDemo: users.isDemo, hasPassword: sql<number>`${users.passwordHash} is not null`, enabledAt: twoFactor.enabledAt })
     .from(users)
     .leftJoin(twoFactor, eq(twoFactor.userId, users.id))
     .where(eq(users.id, user.id))
     .get();
-  return row !== undefined && !row.isDemo && row.enabledAt === null;
+  // Two-factor is for password accounts: one without a password signs in through its organisation's provider.
+  return row !== undefined && !row.isDemo && row.hasPassword === 1 && row.enabledAt === null;
 }
 
 /** How many active people with a password have a required role but no two-factor yet (shown to the beheerder). */

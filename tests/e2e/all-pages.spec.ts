@@ -52,6 +52,7 @@ async function pagesFor(page: Page, role: Role) {
     accentCell,
     '/wijzigingen',
     '/account',
+    '/account/tweestapsverificatie',
   ];
   if (role === 'beheerder' || role === 'werkgroeplid') {
     pages.push('/acties/nieuw', `${action}/bewerken`, `${goal}/bewerken`, `/themas/${theme}/bewerken`);
@@ -70,7 +71,7 @@ async function pagesFor(page: Page, role: Role) {
   if (role === 'beheerder') {
     await page.goto('/beheer/gebruikers');
     const user = await firstHref(page, /^\/beheer\/gebruikers\/\d+$/);
-    pages.push('/beheer', '/beheer/gebruikers', '/beheer/gebruikers/nieuw', user, '/beheer/organisaties');
+    pages.push('/beheer', '/beheer/gebruikers', '/beheer/gebruikers/nieuw', user, '/beheer/organisaties', '/beheer/tweestapsverificatie');
   }
   return pages;
 }

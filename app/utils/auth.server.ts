@@ -148,7 +148,7 @@ export async function login(emailInput: string, password: string, address: strin
 }
 
 /** The answer to a right password of an account with two-factor: on to the code, with the half-done sign-in in a signed cookie. */
-export async function beginSecondStep(userId: number, redirectTo: string | null | undefined): Promise<Response> {
+export async function beginSecondStep(userId: number, redirectTo: string | null | undefined) {
   const step: SecondStep = { userId, until: Date.now() + SECOND_STEP_SECONDS * 1000, redirectTo: safeRedirect(redirectTo) };
   return redirect(SECOND_STEP_PATH, { headers: { 'Set-Cookie': await secondStepCookie.serialize(step) } });
 }

@@ -11,6 +11,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { hashPassword } from '../../app/models/accounts/password.server';
+import { createResetByAdmin } from '../../app/models/accounts/password-reset.server';
 import { isTwoFactorRequired } from '../../app/models/accounts/two-factor-policy.server';
 import { setDemoAccountsActive } from '../../app/models/accounts/user.server';
 import { exportPersonData } from '../../app/models/privacy/person-export.server';
@@ -22,6 +23,7 @@ import { action as userAction, loader as userLoader } from '../../app/routes/beh
 import { action as policyAction, loader as policyLoader } from '../../app/routes/beheer.tweestapsverificatie';
 import { action as loginAction } from '../../app/routes/login';
 import { action as codeAction, loader as codeLoader } from '../../app/routes/login_.code';
+import { action as resetAction } from '../../app/routes/wachtwoord-herstellen.$token';
 import { getUser } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
 import { parseEnv } from '../../app/utils/env.server';
@@ -292,6 +294,33 @@ describe('signing in with two-factor', () => {
     expect(statusOf(again)).toBe(401);
     // Without the dash works too.
     expect(statusOf(await runCode(cookieOf(await passwordStep(carla.email)), codes[1].replace('-', '')))).toBe(302);
+  });
+
+  it('a password reset link replaces the password, not the code: the second step follows', async () => {
+    later(8);
+    const reset = createResetByAdmin({ userId: carla.id, createdBy: ids.beheerder });
+    if (!reset.ok) throw new Error(reset.error);
+    const before = sessionsOf(carla.id);
+    const newPassword = 'een nieuw lang wachtwoord';
+    const done = (await runAction(
+      resetAction,
+      `/wachtwoord-herstellen/${reset.token}`,
+      { password: newPassword, repeatPassword: newPassword },
+      { params: { token: reset.token } },
+    )) as Response;
+    expect(done.status).toBe(302);
+    expect(done.headers.get('Location')).toBe('/login/code');
+    expect(done.headers.get('Set-Cookie')).not.toMatch(/koers_session=/);
+    // The reset ended every session and started none.
+    expect(sessionsOf(carla.id)).toBe(0);
+    expect(before).toBeGreaterThan(0);
+    const signedIn = (await runCode(cookieOf(done), totpCode(secret))) as Response;
+    expect(signedIn.headers.get('Location')).toBe('/account?wachtwoord=gewijzigd');
+    expect(sessionsOf(carla.id)).toBe(1);
+    db.update(users)
+      .set({ passwordHash: await hashPassword(PASSWORD) })
+      .where(eq(users.id, carla.id))
+      .run();
   });
 
   it('sends a tampered or expired half-done sign-in back to the password', async () => {

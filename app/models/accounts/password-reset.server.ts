@@ -145,7 +145,8 @@ export function findPasswordReset(token: string): ResetLinkState {
 }
 
 /** `sessionId` null: the account has two-factor on, and a link replaces the password, not the second factor (decision 018). */
-export type ResetResult = { ok: true; userId: number; sessionId: string | null } | { ok: false; state: Exclude<ResetLinkState['state'], 'valid'> };
+export type ResetResult =
+  { ok: true; userId: number; sessionId: string | null } | { ok: false; state: Exclude<ResetLinkState['state'], 'valid'> };
 
 /**
  * Uses a reset link: sets the new password, uses up the link (and any other open ones),

@@ -17,7 +17,7 @@ import { isTwoFactorRequired, mustSetUpTwoFactor } from '../models/accounts/two-
 import { ConfirmTwoFactorSchema, TwoFactorConfirmationSchema } from '../schemas/two-factor';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
-import { clientAddress, confirmationFailed, confirmationThrottled, requireUser } from '../utils/auth.server';
+import { clientAddress, confirmationFailed, confirmationThrottled, getSessionId, requireUser } from '../utils/auth.server';
 import { formatLongDay } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { badRequest } from '../utils/http.server';
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status,
     // A QR code as an image with a text alternative; the same seed is shown as text beside it.
     setup: setup ? { ...setup, qrSrc: `data:image/svg+xml;base64,${Buffer.from(setup.qrSvg).toString('base64')}`, qrSvg: undefined } : null,
-    mustSetUp: mustSetUpTwoFactor(user),
+    mustSetUp: mustSetUpTwoFactor(user, (await getSessionId(request.headers.get('Cookie')))!),
     required: isTwoFactorRequired(user.role),
     disabledNotice: url.searchParams.get('uitgezet') === 'ja',
     recoveryUsedNotice: left !== null && /^\d{1,2}$/.test(left) ? Number(left) : null,

@@ -2,6 +2,8 @@ import { createCookie, redirect } from '@remix-run/node';
 import { and, count, eq, gt } from 'drizzle-orm';
 
 import { loginFailures, users } from '../../db/schema';
+import { publicBaseUrl } from '../models/accounts/invite.server';
+import { providerSignOutUrlFor } from '../models/accounts/oidc/provider-sign-in.server';
 import { DUMMY_HASH, verifyPassword } from '../models/accounts/password.server';
 import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../models/accounts/session.server';
 import { checkSecondFactor, hasTwoFactor } from '../models/accounts/two-factor.server';
@@ -63,13 +65,14 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
  * from every page and every form (only the set-up page itself passes `twoFactorSetup`).
  */
 export async function requireUser(request: Request, { twoFactorSetup = false }: { twoFactorSetup?: boolean } = {}): Promise<SessionUser> {
-  const user = await getUser(request);
-  if (!user) {
+  const sessionId = await getSessionId(request.headers.get('Cookie'));
+  const user = sessionId ? findSessionUser(sessionId) : undefined;
+  if (!sessionId || !user) {
     const url = new URL(request.url);
     const redirectTo = url.pathname + url.search;
     throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
   }
-  if (!twoFactorSetup && mustSetUpTwoFactor(user)) throw redirect(`${TWO_FACTOR_SETUP_PATH}?verplicht=ja`);
+  if (!twoFactorSetup && mustSetUpTwoFactor(user, sessionId)) throw redirect(`${TWO_FACTOR_SETUP_PATH}?verplicht=ja`);
   return user;
 }
 
@@ -195,7 +198,7 @@ export function completeSecondStep(step: { userId: number; email: string }, code
       action: 'two_factor.code_failed',
       target,
       ip: address,
-      details: { reason: check.error === 'replayed' ? 'replayed' : 'wrong-code', step: 'sign-in' },
+      details: { reason: check.error === 'replayed' ? 'code-replayed' : 'wrong-code', step: 'sign-in' },
     });
     return { ok: false, error: check.error };
   }
@@ -229,9 +232,17 @@ export function confirmationThrottled(email: string, address: string): boolean {
 export async function logout(request: Request, address: string | null = null) {
   const sessionId = await getSessionId(request.headers.get('Cookie'));
   const user = sessionId ? findSessionUser(sessionId) : undefined;
-  if (user) recordAudit({ actorId: user.id, action: 'sign_out', ip: address });
+  // A session that began at an organisation's provider also ends there (RP-initiated logout).
+  const provider = user && sessionId ? await providerSignOutUrlFor(sessionId, publicBaseUrl(request)) : null;
+  if (user)
+    recordAudit({
+      actorId: user.id,
+      action: 'sign_out',
+      ip: address,
+      details: provider ? { method: 'oidc', provider: provider.provider } : null,
+    });
   if (sessionId) deleteSession(sessionId);
-  return redirect('/login', { headers: { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0 }) } });
+  return redirect(provider?.url ?? '/login', { headers: { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0 }) } });
 }
 
 /** The client address, as Express saw it (passed through the Remix load context). */

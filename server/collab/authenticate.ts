@@ -66,7 +66,8 @@ export async function admit(req: IncomingMessage, documentName: string, publicUr
   if (!originAllowed(req, publicUrl)) return refuse(req, publicUrl, user.id, documentName, 'cross-site', t.server.crossSiteRefused);
   if (!parseDocumentName(documentName)) return { ok: false, status: 404, message: t.server.unknownDocument };
   // Like every page: nothing before the required two-factor is set up (docs/decisions/018).
-  if (mustSetUpTwoFactor(user)) return refuse(req, publicUrl, user.id, documentName, 'two-factor-setup', t.server.twoFactorSetupRequired);
+  if (mustSetUpTwoFactor(user, sessionId))
+    return refuse(req, publicUrl, user.id, documentName, 'two-factor-setup', t.server.twoFactorSetupRequired);
   const access = documentAccess(asActor(user), documentName);
   if (access === 'none') return refuse(req, publicUrl, user.id, documentName, 'no-access', t.server.documentForbidden);
   return { ok: true, userId: user.id, sessionId, access };

@@ -24,10 +24,20 @@ import { action as policyAction, loader as policyLoader } from '../../app/routes
 import { action as loginAction } from '../../app/routes/login';
 import { action as codeAction, loader as codeLoader } from '../../app/routes/login_.code';
 import { action as resetAction } from '../../app/routes/wachtwoord-herstellen.$token';
-import { getUser } from '../../app/utils/auth.server';
+import { getSessionId, getUser } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
 import { parseEnv } from '../../app/utils/env.server';
-import { auditLog, loginFailures, organisations, recoveryCodes, sessions, twoFactor, twoFactorRequirements, users } from '../../db/schema';
+import {
+  auditLog,
+  loginFailures,
+  organisations,
+  providerSessions,
+  recoveryCodes,
+  sessions,
+  twoFactor,
+  twoFactorRequirements,
+  users,
+} from '../../db/schema';
 import { admit } from '../../server/collab/authenticate';
 import { prepareDatabase } from '../setup/database';
 import { signInDemoAccounts } from '../setup/demo-users';
@@ -264,7 +274,7 @@ describe('signing in with two-factor', () => {
     expect(statusOf(again)).toBe(401);
     expect(payloadOf(again).fieldErrors.code).toContain('net al gebruikt');
     expect(sessionsOf(carla.id)).toBe(before);
-    expect(JSON.parse(auditActions(carla.id)[0].details!)).toMatchObject({ reason: 'replayed' });
+    expect(JSON.parse(auditActions(carla.id)[0].details!)).toMatchObject({ reason: 'code-replayed' });
     // The code of the next window works.
     later(4);
     expect(statusOf(await runCode(cookieOf(await passwordStep(carla.email)), totpCode(secret)))).toBe(302);
@@ -497,6 +507,13 @@ describe('two-factor required per role', () => {
     expect(JSON.parse(auditActionsBy(eva.id)[0].details!)).toMatchObject({ channel: 'websocket', reason: 'two-factor-setup' });
     // The set-up page itself opens and says why.
     expect(payloadOf(await runLoader(setupLoader, '/account/tweestapsverificatie', { cookie: evaCookie })).mustSetUp).toBe(true);
+
+    // A session started through the organisation's provider is not asked (its multi-factor applies).
+    const viaProvider = await signIn(eva.email);
+    db.insert(providerSessions)
+      .values({ sessionId: (await getSessionId(viaProvider))!, providerId: 'test', idToken: 'x' })
+      .run();
+    expect(statusOf(await runLoader(actionsLoader, '/acties', { cookie: viaProvider }))).toBe(200);
 
     // A demo werkgroeplid keeps signing in with the password alone.
     expect(statusOf(await runLoader(actionsLoader, '/acties', { cookie: cookies.haarlem }))).toBe(200);

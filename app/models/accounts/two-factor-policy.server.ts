@@ -7,7 +7,7 @@
  */
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 
-import { twoFactor, twoFactorRequirements, users } from '../../../db/schema';
+import { providerSessions, twoFactor, twoFactorRequirements, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { recordAudit } from '../audit/audit-log.server';
 import { ForbiddenError } from '../errors';
@@ -61,12 +61,15 @@ export function isTwoFactorRequired(role: Role): boolean {
 
 /**
  * Must this signed-in person set up two-factor before anything else? Their role
- * requires it, they are no demo account, they have a password, and they have not
- * confirmed it yet. Asked on
+ * requires it, they are no demo account, they have a password, this session was not
+ * started through their organisation's provider, and they have not confirmed it yet. Asked on
  * every request (requireUser, the live notes), so the cheap question comes first.
  */
-export function mustSetUpTwoFactor(user: { id: number; role: Role }): boolean {
+export function mustSetUpTwoFactor(user: { id: number; role: Role }, sessionId: string): boolean {
   if (!isTwoFactorRequired(user.role)) return false;
+  // Signed in through the organisation's provider (issue 14 §1): its own multi-factor applies.
+  if (db.select({ id: providerSessions.sessionId }).from(providerSessions).where(eq(providerSessions.sessionId, sessionId)).get())
+    return false;
   const row = db
     .select({ isDemo: users.isDemo, hasPassword: sql<number>`${users.passwordHash} is not null`, enabledAt: twoFactor.enabledAt })
     .from(users)

@@ -8,6 +8,7 @@
 import { and, count, eq } from 'drizzle-orm';
 
 import {
+  accessRequests,
   actions,
   follows,
   formSubmissions,
@@ -20,6 +21,7 @@ import {
   removedPersons,
   sessions,
   twoFactor,
+  userIdentities,
   users,
 } from '../../../db/schema';
 import { t } from '../../i18n';
@@ -48,9 +50,11 @@ export function openActionsOwnedBy(userId: number): number {
 export type RemovalResult = { ok: true } | { ok: false; error: 'not_found' | 'self' | 'already_removed' };
 
 /**
- * Anonymises the account and deletes its sessions, invites, notifications, preferences,
- * follows, calendar feed secret, two-factor seed, recovery codes and login-failure
- * counters, all in one transaction with the audit row that records it. Open real-time connections are closed after the commit.
+ * Anonymises the account and deletes its sessions (with their provider sessions), invites,
+ * notifications, preferences, links to organisation accounts, open access requests,
+ * follows, calendar feed secret, two-factor seed and recovery codes and login-failure
+ * counters, all in one transaction with the audit row that records it. Open real-time
+ * connections are closed after the commit.
  */
 export function removePerson({ actor, userId, ip }: { actor: Actor; userId: number; ip: string | null }): RemovalResult {
   const result = db.transaction((tx) => {
@@ -78,6 +82,9 @@ export function removePerson({ actor, userId, ip }: { actor: Actor; userId: numb
       passwordResets: tx.delete(passwordResets).where(eq(passwordResets.userId, userId)).run().changes,
       // What the person's create forms answered (kept to answer a repeated post the same way).
       formSubmissions: tx.delete(formSubmissions).where(eq(formSubmissions.userId, userId)).run().changes,
+      // Sign-in with the organisation's account: the links to provider accounts and any open request.
+      identities: tx.delete(userIdentities).where(eq(userIdentities.userId, userId)).run().changes,
+      accessRequests: tx.delete(accessRequests).where(eq(accessRequests.email, person.email)).run().changes,
       // The two-factor seed and the recovery codes (docs/decisions/018); `recovery`: a key with 'code' in it is scrubbed from audit details.
       twoFactor: tx.delete(twoFactor).where(eq(twoFactor.userId, userId)).run().changes,
       recovery: tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run().changes,

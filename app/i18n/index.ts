@@ -24,6 +24,7 @@ import { meetings } from './nl/meetings';
 import { minutes } from './nl/minutes';
 import { notes } from './nl/notes';
 import { notifications } from './nl/notifications';
+import { periods } from './nl/periods';
 import { privacy } from './nl/privacy';
 import { search } from './nl/search';
 import { server } from './nl/server';
@@ -51,6 +52,7 @@ export const t = {
   live,
   server,
   charts,
+  periods,
   audit,
   privacy,
   twoFactor,

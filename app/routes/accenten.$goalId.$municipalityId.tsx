@@ -11,6 +11,7 @@ import { AccentUpdated, LocalActionList } from '../components/tracker/goal-accen
 import { t } from '../i18n';
 import { listComments } from '../models/comments/comment.server';
 import { listHistoryOf } from '../models/history.server';
+import { getPeriodOfGoal } from '../models/periods/period.server';
 import { canEditAccent } from '../models/permissions';
 import { getAccentCell, saveAccent } from '../models/tracker/accent.server';
 import { AccentFormSchema } from '../schemas/accent';
@@ -45,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     goal,
     municipality,
     cell,
-    mayEdit: canEditAccent(actor, municipality.id),
+    period: getPeriodOfGoal(goal.id),
+    mayEdit: canEditAccent(actor, municipality.id, getPeriodOfGoal(goal.id)),
     threads: cell.accentId ? listComments({ targetType: 'accent', targetId: cell.accentId }) : [],
     history: cell.accentId ? listHistoryOf({ entityType: 'accent', entityId: cell.accentId }) : [],
   };
@@ -54,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, actor } = await requireActor(request);
   const { goal, municipality } = loadCell(params);
-  requireAllowed(canEditAccent(actor, municipality.id));
+  requireAllowed(canEditAccent(actor, municipality.id, getPeriodOfGoal(goal.id)));
   const form = parseForm(AccentFormSchema, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
   saveAccent({ userId: user.id, goalId: goal.id, municipalityId: municipality.id, body: form.data.body });
@@ -62,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AccentCellPage() {
-  const { actor, goal, municipality, cell, mayEdit, threads, history } = useLoaderData<typeof loader>();
+  const { actor, goal, municipality, cell, period, mayEdit, threads, history } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   const [params] = useSearchParams();
   const saving = useNavigation().state === 'submitting';
@@ -138,6 +140,7 @@ export default function AccentCellPage() {
         threads={threads}
         actor={actor}
         mayEditTarget={mayEdit}
+        period={period}
       />
 
       <HistoryList entries={history} />

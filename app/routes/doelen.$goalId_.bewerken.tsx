@@ -6,6 +6,7 @@ import { EditForm } from '../components/forms/edit-form';
 import { Field } from '../components/forms/field';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
+import { getPeriodOfGoal } from '../models/periods/period.server';
 import { canEditAgenda } from '../models/permissions';
 import { getGoal, updateGoal } from '../models/tracker/goal.server';
 import { GoalFormSchema } from '../schemas/goal';
@@ -27,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function loadEditableGoal(request: Request, goalId: string | undefined) {
   const { user, actor } = await requireActor(request);
   const goal = requireFound(getGoal(requireIdParam(goalId)));
-  requireAllowed(canEditAgenda(actor));
+  requireAllowed(canEditAgenda(actor, getPeriodOfGoal(goal.id)));
   return { user, goal };
 }
 

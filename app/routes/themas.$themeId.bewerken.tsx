@@ -6,6 +6,7 @@ import { EditForm } from '../components/forms/edit-form';
 import { Field } from '../components/forms/field';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
+import { getPeriodOfTheme } from '../models/periods/period.server';
 import { canEditAgenda } from '../models/permissions';
 import { getTheme, updateTheme } from '../models/tracker/theme.server';
 import { ThemeFormSchema } from '../schemas/theme';
@@ -27,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function loadEditableTheme(request: Request, themeId: string | undefined) {
   const { user, actor } = await requireActor(request);
   const theme = requireFound(getTheme(requireIdParam(themeId)));
-  requireAllowed(canEditAgenda(actor));
+  requireAllowed(canEditAgenda(actor, getPeriodOfTheme(theme.id)));
   return { user, theme };
 }
 

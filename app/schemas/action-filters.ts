@@ -24,6 +24,8 @@ export const FILTER_PARAMS = [
   'sort',
   'richting',
   'pagina',
+  // The agenda period (?periode=2020-2024); resolved by the route, carried along by links and the form.
+  'periode',
 ] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
@@ -87,6 +89,7 @@ export function actionFiltersSchema(today: string) {
       .transform(Number)
       .optional()
       .transform((v) => v ?? 1),
+    periode: z.string().max(20).optional(),
   });
 }
 

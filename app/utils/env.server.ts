@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   /** Create the demo accounts on an empty database ('off' for a real installation). */
   KOERS_DEMO: z.enum(['on', 'off']).default('on'),
   KOERS_DEMO_PASSWORD: z.string().min(8).default('koers-demo'),
+  /** With the demo: close 2020–2024 and adopt the example agenda 2025–2028 ('off': 2020–2024 stays current). */
+  KOERS_DEMO_PERIODS: z.enum(['on', 'off']).default('on'),
   /** Keep finished pages per session until the next database write (server/page-cache.ts). */
   KOERS_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   /** Benchmarks only: append the server time of every request to this file. */

@@ -57,6 +57,7 @@ export function ActionFilterForm({ action, options, values, fieldErrors, fields 
       <h2 id="filters-heading" className="list-filters__heading">
         {f.heading}
       </h2>
+      {values.periode ? <input type="hidden" name="periode" value={one(values.periode)} /> : null}
       {hasErrors ? (
         <p className="form-error" role="alert">
           {f.ignored}

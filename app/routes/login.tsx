@@ -9,7 +9,7 @@ import { oidcConfig, passwordFormOn } from '../models/accounts/oidc/oidc-config.
 import { TEXT_LIMITS } from '../schemas/limits';
 import { LoginSchema } from '../schemas/login';
 import { useActionResult } from '../utils/action-result';
-import { clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';
+import { beginSecondStep, clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { safeRedirect } from '../utils/redirect';
 
@@ -29,6 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(LoginSchema, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null, email: form.values.email ?? '' }, { status: 400 });
   const result = await login(form.data.email, form.data.password, clientAddress(context));
+  if (!result.ok && result.error === 'code_required') return beginSecondStep(result.userId, form.data.redirectTo);
   if (!result.ok) {
     const formError = result.error === 'throttled' ? t.common.login.throttled : t.common.login.invalid;
     return data({ fieldErrors: {}, formError, email: form.data.email }, { status: result.error === 'throttled' ? 429 : 401 });
@@ -49,6 +50,11 @@ export default function LoginPage() {
   return (
     <div className="login">
       <h1>{t.common.login.title}</h1>
+      {params.get('verlopen') === 'ja' && !actionData ? (
+        <div className="notice" role="status">
+          {t.twoFactor.signIn.expired}
+        </div>
+      ) : null}
       {actionData?.formError || oidcError ? (
         <div className="form-error" role="alert">
           {actionData?.formError ?? oidcError}

@@ -10,7 +10,7 @@ import { SetPasswordSchema } from '../schemas/account';
 import { TEXT_LIMITS } from '../schemas/limits';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
-import { clientAddress, sessionCookie } from '../utils/auth.server';
+import { beginSecondStep, clientAddress, sessionCookie } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 
 const i = t.admin.invite;
@@ -47,6 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     target: { type: 'user', id: found.userId },
     ip: clientAddress(context),
   });
+  if (result.sessionId === null) return beginSecondStep(found.userId, '/');
   return redirect('/', { headers: { 'Set-Cookie': await sessionCookie.serialize(result.sessionId) } });
 }
 

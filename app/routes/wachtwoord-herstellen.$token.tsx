@@ -10,7 +10,7 @@ import { SetPasswordSchema } from '../schemas/account';
 import { TEXT_LIMITS } from '../schemas/limits';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
-import { clientAddress, sessionCookie } from '../utils/auth.server';
+import { beginSecondStep, clientAddress, sessionCookie } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 
 const r = t.admin.reset;
@@ -44,6 +44,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     target: { type: 'user', id: result.userId },
     ip: clientAddress(context),
   });
+  // With two-factor on, the new password is only the first step: the code comes next.
+  if (result.sessionId === null) return beginSecondStep(result.userId, '/account?wachtwoord=gewijzigd');
   return redirect('/account?wachtwoord=gewijzigd', { headers: { 'Set-Cookie': await sessionCookie.serialize(result.sessionId) } });
 }
 

@@ -14,6 +14,7 @@ import {
   twoFactorStatus,
 } from '../models/accounts/two-factor.server';
 import { isTwoFactorRequired, mustSetUpTwoFactor } from '../models/accounts/two-factor-policy.server';
+import { TEXT_LIMITS } from '../schemas/limits';
 import { ConfirmTwoFactorSchema, TwoFactorConfirmationSchema } from '../schemas/two-factor';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
@@ -133,7 +134,7 @@ function ConfirmationForm({
       <input type="hidden" name="intent" value={intent} />
       {children}
       <Field label={s.confirmation} name="confirmation" error={errors.confirmation} hint={s.confirmationHint}>
-        {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+        {(p) => <input {...p} type="password" autoComplete="current-password" maxLength={TEXT_LIMITS.passwordInput} required />}
       </Field>
       <button type="submit" className="button button--secondary">
         {label}
@@ -205,7 +206,9 @@ export default function TwoFactorPage() {
           <Form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="confirm" />
             <Field label={s.code} name="code" error={confirmErrors.code} hint={s.codeHint}>
-              {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={12} required />}
+              {(p) => (
+                <input {...p} type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={TEXT_LIMITS.oneTimeCode} required />
+              )}
             </Field>
             <button type="submit" className="button" disabled={submitting}>
               {s.confirm}

@@ -4,6 +4,7 @@ import { Form, Link, useNavigation } from '@remix-run/react';
 
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
+import { TEXT_LIMITS } from '../schemas/limits';
 import { SecondStepSchema } from '../schemas/two-factor';
 import { useActionResult } from '../utils/action-result';
 import { clientAddress, completeSecondStep, endSecondStep, getUser, readSecondStep, sessionCookie } from '../utils/auth.server';
@@ -51,7 +52,16 @@ export default function SecondStepPage() {
       <Form method="post" className="form" noValidate>
         <Field label={s.code} name="code" error={errors.code} hint={s.codeHint}>
           {(p) => (
-            <input {...p} type="text" inputMode="text" autoComplete="one-time-code" autoCapitalize="off" spellCheck={false} required />
+            <input
+              {...p}
+              type="text"
+              inputMode="text"
+              autoComplete="one-time-code"
+              autoCapitalize="off"
+              spellCheck={false}
+              maxLength={TEXT_LIMITS.oneTimeCode}
+              required
+            />
           )}
         </Field>
         <button type="submit" className="button" disabled={submitting}>

@@ -25,6 +25,8 @@ export const TEXT_LIMITS = {
   password: 200,
   /** What a password field accepts at sign-in (old passwords may be longer than today's rule). */
   passwordInput: 1000,
+  /** A two-factor code as typed: six digits ("123 456") or a recovery code. */
+  oneTimeCode: 40,
   place: 500,
   partners: 1000,
   summary: 1000,

@@ -1,11 +1,16 @@
 import { t } from '../i18n';
 import { ROLES } from '../models/permissions';
+import { TEXT_LIMITS } from './limits';
 import { z } from './zod';
 
 const m = t.twoFactor.errors;
 
 /** A code of the app (six digits; spaces allowed, as apps show "123 456") or a recovery code. */
-const code = z.string({ error: m.codeRequired }).trim().min(1, { error: m.codeRequired }).max(40, { error: m.codeWrong });
+const code = z
+  .string({ error: m.codeRequired })
+  .trim()
+  .min(1, { error: m.codeRequired })
+  .max(TEXT_LIMITS.oneTimeCode, { error: m.codeWrong });
 
 /** The second sign-in step on /login/code. */
 export const SecondStepSchema = z.object({ code });
@@ -25,7 +30,7 @@ export const TwoFactorConfirmationSchema = z.object({
   confirmation: z
     .string({ error: m.confirmationRequired })
     .min(1, { error: m.confirmationRequired })
-    .max(200, { error: m.confirmationWrong }),
+    .max(TEXT_LIMITS.passwordInput, { error: m.confirmationWrong }),
 });
 
 /** The beheer form: one checkbox per role ('ja' when ticked, absent when not). */

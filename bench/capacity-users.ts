@@ -202,11 +202,18 @@ export class BrowsingUser {
 
   private async fetch(path: string, accept: string): Promise<number | null> {
     const t0 = performance.now();
-    try {
-      const response = await request(this.o.origin + path, {
+    const get = () =>
+      request(this.o.origin + path, {
         agent: this.agent,
         headers: { cookie: this.o.cookie, accept, 'accept-encoding': 'gzip' },
         timeoutMs: REQUEST_TIMEOUT_MS,
+      });
+    try {
+      // A kept-alive socket the server closed after its idle timeout (5 s, shorter than
+      // the think time) fails on reuse; browsers then retry once on a new one, so do we.
+      const response = await get().catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ECONNRESET' || error.message === 'socket hang up') return get();
+        throw error;
       });
       const elapsed = performance.now() - t0;
       if (this.o.recorder.recording) this.o.recorder.served += 1;

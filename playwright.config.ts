@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+
 import { defineConfig } from '@playwright/test';
+
+import { koersProviderConfig } from './tests/setup/oidc-test-config';
 
 /**
  * Browser tests: Debian's Chromium (never a downloaded browser) against the real
@@ -7,6 +11,11 @@ import { defineConfig } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
 const database = `/tmp/koers-e2e-${port}.sqlite`;
+// A real OpenID provider beside Koers (tests/setup/oidc-provider-cli.ts), configured as
+// the one organisation-account provider of the server under test.
+const oidcPort = port + 1000;
+const oidcConfig = `/tmp/koers-e2e-${port}-oidc.json`;
+fs.writeFileSync(oidcConfig, JSON.stringify({ providers: [koersProviderConfig(`http://localhost:${oidcPort}`)] }));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,12 +42,22 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -f ${database} ${database}-wal ${database}-shm && NODE_ENV=production HOST=127.0.0.1 PORT=${port} KOERS_DATABASE=${database} npx tsx server/index.ts`,
-    url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npx tsx tests/setup/oidc-provider-cli.ts ${oidcPort} http://localhost:${port}`,
+      url: `http://localhost:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    {
+      command: `rm -f ${database} ${database}-wal ${database}-shm && NODE_ENV=production HOST=127.0.0.1 PORT=${port} KOERS_DATABASE=${database} KOERS_OIDC_CONFIG=${oidcConfig} npx tsx server/index.ts`,
+      url: `http://localhost:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

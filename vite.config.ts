@@ -13,7 +13,7 @@ export default defineConfig({
   plugins: [!process.env.VITEST && remix(remixConfig)],
   server: { port: Number(process.env.PORT ?? 3000) },
   // The notes editor's packages, pre-bundled up front: discovered on first use, Vite would
-  // re-optimise and reload, and hydration fails ("reading 'useState'") — /work/shared/STACK.md.
+  // re-optimise and reload, and hydration fails ("reading 'useState'") (a trap recorded while choosing the stack).
   optimizeDeps: {
     include: [
       'yjs',

@@ -112,7 +112,9 @@ export function ErrorBoundary() {
   let text = e.serverText;
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) [title, text] = [e.notFoundTitle, e.notFoundText];
-    else if (error.status === 403) [title, text] = [e.forbiddenTitle, e.forbiddenText];
+    else if (error.status === 403)
+      // A refusal with its own reason (a closed period) says why; any other says the general text.
+      [title, text] = [e.forbiddenTitle, typeof error.data === 'string' && error.data !== e.forbiddenTitle ? error.data : e.forbiddenText];
     else if (error.status === 400) [title, text] = [e.badRequestTitle, typeof error.data === 'string' ? error.data : e.badRequestTitle];
   } else {
     console.error(error);

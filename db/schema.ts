@@ -12,6 +12,7 @@ import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, te
 import { COMMENT_TARGETS, type CommentTarget } from '../app/models/comments/comment-target';
 import { LIBRARY_KINDS, LIBRARY_LINK_TARGETS, TARGET_GROUPS } from '../app/models/library/library-rules';
 import { EMAIL_MODES, NOTIFICATION_KINDS } from '../app/models/notifications/notification-kinds';
+import { PERIOD_OUTCOMES, PERIOD_STATUSES } from '../app/models/periods/period-rules';
 import { ROLES } from '../app/models/permissions';
 import { ACTION_STATUSES } from '../app/models/tracker/action-status';
 
@@ -80,6 +81,46 @@ export const loginFailures = sqliteTable(
   (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
 );
 
+/**
+ * Two-factor sign-in (TOTP) of a password account; docs/decisions/018-two-factor.md.
+ * One row per user: `enabledAt` null while the person is still setting it up (the seed
+ * shown, no code confirmed yet). The seed is encrypted (app/utils/secret-box.server.ts).
+ */
+export const twoFactor = sqliteTable('two_factor', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** AES-256-GCM ciphertext of the base32 seed, bound to this user. */
+  secretEncrypted: text('secret_encrypted').notNull(),
+  enabledAt: text('enabled_at'),
+  /** The 30-second step of the last code accepted: a code of that step or earlier is refused (replay). */
+  lastUsedStep: integer('last_used_step'),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+/** One-time recovery codes, SHA-256 hashed; a used code keeps its row with `usedAt`. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: text('used_at'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId), uniqueIndex('recovery_codes_hash_unique').on(t.userId, t.codeHash)],
+);
+
+/** Per role: must its people sign in with a second factor? No row: the default (app/models/accounts/two-factor-policy.server.ts). */
+export const twoFactorRequirements = sqliteTable('two_factor_requirements', {
+  role: text('role', { enum: ROLES }).primaryKey(),
+  required: integer('required', { mode: 'boolean' }).notNull(),
+  updatedAt: text('updated_at').notNull().default(now),
+  updatedBy: integer('updated_by').references(() => users.id),
+});
+
 export const invites = sqliteTable(
   'invites',
   {
@@ -137,14 +178,42 @@ export const formSubmissions = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index('form_submissions_created_idx').on(t.createdAt)],
 );
 
-export const agendas = sqliteTable('agendas', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  title: text('title').notNull(),
-  periodStart: integer('period_start').notNull(),
-  periodEnd: integer('period_end').notNull(),
-  body: text('body').notNull().default(''),
-  createdAt: text('created_at').notNull().default(now),
-});
+/**
+ * An agenda and its period ("looptijd", e.g. 2020–2024): concept → vastgesteld (the
+ * current one) → afgesloten (read-only). At most one current and one concept at a time
+ * (partial unique indexes); years never overlap (checked by app/models/periods/, the
+ * only writer of this table). docs/decisions/017-agenda-periods.md.
+ */
+export const agendas = sqliteTable(
+  'agendas',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    periodStart: integer('period_start').notNull(),
+    periodEnd: integer('period_end').notNull(),
+    body: text('body').notNull().default(''),
+    /** '2020-2024': the period in addresses (?periode=2020-2024). */
+    slug: text('slug').notNull(),
+    status: text('status', { enum: PERIOD_STATUSES }).notNull().default('concept'),
+    adoptedAt: text('adopted_at'),
+    closedAt: text('closed_at'),
+    closedBy: integer('closed_by').references(() => users.id),
+    /** The agenda this one was drafted from (its work is carried over from there). */
+    predecessorId: integer('predecessor_id').references((): AnySQLiteColumn => agendas.id),
+    /** Demo texts, not the region's real agenda: shown with a "voorbeeld" label. */
+    isExample: integer('is_example', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('agendas_slug_unique').on(t.slug),
+    uniqueIndex('agendas_one_current')
+      .on(t.status)
+      .where(sql`status = 'vastgesteld'`),
+    uniqueIndex('agendas_one_concept')
+      .on(t.status)
+      .where(sql`status = 'concept'`),
+  ],
+);
 
 /** A chapter of the agenda: a tracked subject (onderwerp), a precondition or context. */
 export const themes = sqliteTable(
@@ -170,14 +239,27 @@ export const goals = sqliteTable(
     themeId: integer('theme_id')
       .notNull()
       .references(() => themes.id),
+    /** The chapter's agenda, kept here so every list filters one period by an index (set by the models on every write). */
+    agendaId: integer('agenda_id')
+      .notNull()
+      .references(() => agendas.id),
     code: text('code').notNull(),
     title: text('title').notNull(),
     targetYear: integer('target_year'),
     body: text('body').notNull().default(''),
     position: integer('position').notNull(),
+    /** The goal of the previous period this one continues (carried over); the origin's outcome is 'meegenomen'. */
+    carriedFromId: integer('carried_from_id').references((): AnySQLiteColumn => goals.id),
+    /** Set when its period closed: 'meegenomen' (continued in the next period) or 'niet_afgerond'. */
+    periodOutcome: text('period_outcome', { enum: PERIOD_OUTCOMES }),
+    periodOutcomeReason: text('period_outcome_reason'),
     updatedAt: text('updated_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('goals_code_unique').on(t.code), index('goals_theme_idx').on(t.themeId)],
+  (t) => [
+    uniqueIndex('goals_agenda_code_unique').on(t.agendaId, t.code),
+    index('goals_theme_idx').on(t.themeId),
+    index('goals_carried_from_idx').on(t.carriedFromId),
+  ],
 );
 
 export const actions = sqliteTable(
@@ -187,6 +269,10 @@ export const actions = sqliteTable(
     goalId: integer('goal_id')
       .notNull()
       .references(() => goals.id),
+    /** The goal's agenda (the period), kept here so every list filters one period by an index. */
+    agendaId: integer('agenda_id')
+      .notNull()
+      .references(() => agendas.id),
     /** Stable key used by the agenda import; null for actions created in Koers. */
     code: text('code'),
     title: text('title').notNull(),
@@ -206,11 +292,18 @@ export const actions = sqliteTable(
     position: integer('position').notNull().default(0),
     /** The meeting whose notes produced this action (an action item), if any. */
     sourceMeetingId: integer('source_meeting_id').references((): AnySQLiteColumn => meetings.id),
+    /** The action of the previous period this one continues (carried over); the origin's outcome is 'meegenomen'. */
+    carriedFromId: integer('carried_from_id').references((): AnySQLiteColumn => actions.id),
+    /** Set when its period closed while it was open: 'meegenomen' or 'niet_afgerond' (with the reason). */
+    periodOutcome: text('period_outcome', { enum: PERIOD_OUTCOMES }),
+    periodOutcomeReason: text('period_outcome_reason'),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
   (t) => [
-    uniqueIndex('actions_code_unique').on(t.code),
+    uniqueIndex('actions_agenda_code_unique').on(t.agendaId, t.code),
+    index('actions_agenda_idx').on(t.agendaId, t.goalId),
+    index('actions_carried_from_idx').on(t.carriedFromId),
     index('actions_source_meeting_idx').on(t.sourceMeetingId),
     index('actions_goal_idx').on(t.goalId, t.position),
     index('actions_status_idx').on(t.status),
@@ -281,7 +374,7 @@ export const comments = sqliteTable(
   (t) => [index('comments_target_idx').on(t.targetType, t.targetId, t.createdAt)],
 );
 
-export const HISTORY_ENTITIES = ['theme', 'goal', 'action', 'accent'] as const;
+export const HISTORY_ENTITIES = ['theme', 'goal', 'action', 'accent', 'period'] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
 
 /** Every change to the agenda: who, when, and the changed fields before and after. */

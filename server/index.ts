@@ -37,7 +37,11 @@ import { cspNonce, sameOriginOnly, securityHeaders } from './security';
 const development = env.NODE_ENV === 'development';
 
 migrateDatabase(db);
-await bootstrapDatabase(db, { demo: env.KOERS_DEMO === 'on', demoPassword: env.KOERS_DEMO_PASSWORD });
+await bootstrapDatabase(db, {
+  demo: env.KOERS_DEMO === 'on',
+  demoPassword: env.KOERS_DEMO_PASSWORD,
+  demoPeriods: env.KOERS_DEMO_PERIODS === 'on',
+});
 // The organisations' identity providers: a mistake in their configuration stops the server here.
 const oidc = (() => {
   try {

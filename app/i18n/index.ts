@@ -24,10 +24,12 @@ import { meetings } from './nl/meetings';
 import { minutes } from './nl/minutes';
 import { notes } from './nl/notes';
 import { notifications } from './nl/notifications';
+import { periods } from './nl/periods';
 import { privacy } from './nl/privacy';
 import { search } from './nl/search';
 import { server } from './nl/server';
 import { tracker } from './nl/tracker';
+import { twoFactor } from './nl/two-factor';
 
 export const t = {
   common,
@@ -50,6 +52,8 @@ export const t = {
   live,
   server,
   charts,
+  periods,
   audit,
   privacy,
+  twoFactor,
 };

@@ -32,9 +32,12 @@ export class NotFoundError extends DomainError {
 /** The actor may not do this (a rule of app/models/permissions.ts said no). */
 export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden';
-  constructor(what: string) {
+  /** A Dutch sentence saying why, shown on the 403 page (e.g. "De periode 2020–2024 is afgesloten…"). */
+  readonly userMessage: string | undefined;
+  constructor(what: string, userMessage?: string) {
     super(`forbidden: ${what}`);
     this.name = 'ForbiddenError';
+    this.userMessage = userMessage;
   }
 }
 

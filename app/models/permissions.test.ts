@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as permissions from './permissions';
 import {
   type Actor,
+  agendaChapterAccess,
   asActor,
   canAddLibraryItems,
   canComment,
@@ -19,9 +20,13 @@ import {
   canEditStatements,
   canExportPersonData,
   canManageAccounts,
+  canManagePeriods,
   canReadAuditLog,
   canRemovePerson,
+  canReopenPeriod,
+  canResetTwoFactor,
   canResolveThread,
+  canSetTwoFactorRequirements,
   type DocumentAccess,
   locksSelfOut,
   meetingNotesAccess,
@@ -38,6 +43,11 @@ const PARTNER = 8;
 
 const actorFor = (role: Role, organisationId: number, id = 100): Actor => ({ id, role, organisationId });
 const home = (role: Role) => (role === 'adviseur' ? PARTNER : role === 'gemeente' ? ZANDVOORT : HAARLEM);
+
+/** A period of each status, as the rules see it. */
+const OPEN = { status: 'vastgesteld' } as const;
+const CONCEPT = { status: 'concept' } as const;
+const CLOSED = { status: 'afgesloten' } as const;
 
 /**
  * The permission table of docs/permissions.md, row by row. Each expectation names the role and
@@ -130,6 +140,14 @@ describe('real-time documents', () => {
       access: meetingNotesAccess,
       byRole: { beheerder: 'write', werkgroeplid: 'write', gemeente: 'read', adviseur: 'read', lezer: 'read' },
     },
+    'chapter text of a concept agenda': {
+      access: (actor) => agendaChapterAccess(actor, CONCEPT),
+      byRole: { beheerder: 'write', werkgroeplid: 'write', gemeente: 'read', adviseur: 'read', lezer: 'read' },
+    },
+    'chapter text of a closed agenda': {
+      access: (actor) => agendaChapterAccess(actor, CLOSED),
+      byRole: { beheerder: 'read', werkgroeplid: 'read', gemeente: 'read', adviseur: 'read', lezer: 'read' },
+    },
   };
   const rows = Object.entries(DOCUMENTS).flatMap(([kind, { access, byRole }]) =>
     ROLES.map((role) => [kind, role, byRole[role], access] as const),
@@ -159,6 +177,53 @@ const all = (allowed: boolean): Record<Role, boolean> => ({
 const SOMEONE = 999; // another user's id
 
 const MORE: Record<string, Row> = {
+  'create a concept agenda, close a period, adopt a concept': {
+    rule: canManagePeriods,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canManagePeriods(actor),
+  },
+  'reopen a closed period': {
+    rule: canReopenPeriod,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canReopenPeriod(actor),
+  },
+  'edit the agenda of the current period': {
+    rule: canEditAgenda,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditAgenda(actor, OPEN),
+  },
+  'edit the agenda of a concept period': {
+    rule: canEditAgenda,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditAgenda(actor, CONCEPT),
+  },
+  'edit the agenda of a closed period': { rule: canEditAgenda, allowed: all(false), decide: (actor) => canEditAgenda(actor, CLOSED) },
+  'edit a regional action of a closed period': {
+    rule: canEditAction,
+    allowed: all(false),
+    decide: (actor) => canEditAction(actor, { municipalityId: null }, CLOSED),
+  },
+  'edit a local action of own municipality in a closed period': {
+    rule: canEditAction,
+    allowed: all(false),
+    decide: (actor, own) => canEditAction(actor, { municipalityId: own }, CLOSED),
+  },
+  'edit the accent of own municipality in a closed period': {
+    rule: canEditAccent,
+    allowed: all(false),
+    decide: (actor, own) => canEditAccent(actor, own, CLOSED),
+  },
+  'create an action in a closed period': {
+    rule: canCreateAnyAction,
+    allowed: all(false),
+    decide: (actor) => canCreateAnyAction(actor, CLOSED),
+  },
+  'comment on an item of a closed period': { rule: canComment, allowed: all(false), decide: (actor) => canComment(actor, CLOSED) },
+  'comment on an item of a concept period': {
+    rule: canComment,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: true, adviseur: true, lezer: false },
+    decide: (actor) => canComment(actor, CONCEPT),
+  },
   'add library items': {
     rule: canAddLibraryItems,
     allowed: { beheerder: true, werkgroeplid: true, gemeente: true, adviseur: true, lezer: false },
@@ -288,12 +353,27 @@ const MORE: Record<string, Row> = {
     allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
     decide: (actor) => canEditStatements(actor),
   },
+  'set per role whether two-factor sign-in is required': {
+    rule: canSetTwoFactorRequirements,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canSetTwoFactorRequirements(actor),
+  },
+  "turn off another person's two-factor": {
+    rule: canResetTwoFactor,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canResetTwoFactor(actor, { id: SOMEONE }),
+  },
+  "turn off one's own two-factor without a code (the beheer page)": {
+    rule: canResetTwoFactor,
+    allowed: all(false),
+    decide: (actor) => canResetTwoFactor(actor, { id: actor.id }),
+  },
 };
 
 /** The rules the first table asks, by its rows. */
 const TABLE_RULES = [canComment, canEditAgenda, canEditAccent, canEditAction, canCreateAnyAction, canEditMeetings, canManageAccounts];
 /** The rules the real-time documents table asks. */
-const DOCUMENT_RULES = [meetingNotesAccess];
+const DOCUMENT_RULES = [meetingNotesAccess, agendaChapterAccess];
 
 describe('the rest of the permission rules', () => {
   const rows = Object.entries(MORE).flatMap(([operation, row]) => ROLES.map((role) => [operation, role, row.allowed[role]] as const));

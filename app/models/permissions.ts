@@ -5,6 +5,7 @@
  * permissions.test.ts, checks every function for every role). Browser-safe: no server imports.
  */
 import { t } from '../i18n';
+import { isPeriodClosed, type PeriodState } from './periods/period-rules';
 
 export const ROLES = ['beheerder', 'werkgroeplid', 'gemeente', 'adviseur', 'lezer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -22,30 +23,50 @@ export function asActor<U extends Actor>(user: U): Actor {
 /** An action is regional (municipalityId null) or a local action of one municipality. */
 export type ActionScope = { municipalityId: number | null };
 
-export function canComment(actor: Actor): boolean {
-  return actor.role !== 'lezer';
+/**
+ * The rules about the agenda's items take the period they belong to, when the caller
+ * knows it: a closed period (afgesloten) is read-only for everyone, its comments included
+ * (docs/decisions/017-agenda-periods.md). Without a period the item is taken to be in an
+ * open one; the models check the stored period again when they write (period-guard.server.ts).
+ */
+const writable = (period: PeriodState | undefined) => period === undefined || !isPeriodClosed(period);
+
+/** Commenting; on an agenda item, only while its period is open. */
+export function canComment(actor: Actor, period?: PeriodState): boolean {
+  return actor.role !== 'lezer' && writable(period);
 }
 
 /** Themes, goals and regional actions. */
-export function canEditAgenda(actor: Actor): boolean {
-  return actor.role === 'beheerder' || actor.role === 'werkgroeplid';
+export function canEditAgenda(actor: Actor, period?: PeriodState): boolean {
+  return (actor.role === 'beheerder' || actor.role === 'werkgroeplid') && writable(period);
 }
 
 /** A municipality's local accent: the beheerder everywhere, its own people for their municipality. */
-export function canEditAccent(actor: Actor, municipalityId: number): boolean {
+export function canEditAccent(actor: Actor, municipalityId: number, period?: PeriodState): boolean {
+  if (!writable(period)) return false;
   if (actor.role === 'beheerder') return true;
   return (actor.role === 'werkgroeplid' || actor.role === 'gemeente') && actor.organisationId === municipalityId;
 }
 
 /** Creating or changing an action: regional ones follow the agenda, local ones the accent. */
-export function canEditAction(actor: Actor, action: ActionScope): boolean {
-  if (action.municipalityId === null) return canEditAgenda(actor);
-  return canEditAccent(actor, action.municipalityId);
+export function canEditAction(actor: Actor, action: ActionScope, period?: PeriodState): boolean {
+  if (action.municipalityId === null) return canEditAgenda(actor, period);
+  return canEditAccent(actor, action.municipalityId, period);
 }
 
 /** May this actor create or edit at least some action (shows the "Nieuwe actie" entry)? */
-export function canCreateAnyAction(actor: Actor): boolean {
-  return canEditAgenda(actor) || actor.role === 'gemeente';
+export function canCreateAnyAction(actor: Actor, period?: PeriodState): boolean {
+  return canEditAgenda(actor, period) || (actor.role === 'gemeente' && writable(period));
+}
+
+/** Drafting a new agenda (a concept period), closing a period, adopting a concept: who runs the agenda. */
+export function canManagePeriods(actor: Actor): boolean {
+  return actor.role === 'beheerder' || actor.role === 'werkgroeplid';
+}
+
+/** Reopening a closed period undoes a closing: the beheerder only (recorded in the history). */
+export function canReopenPeriod(actor: Actor): boolean {
+  return actor.role === 'beheerder';
 }
 
 export function canEditMeetings(actor: Actor): boolean {
@@ -148,6 +169,11 @@ export function meetingNotesAccess(actor: Actor): DocumentAccess {
   return canEditMeetings(actor) ? 'write' : 'read';
 }
 
+/** A chapter's narrative text of an agenda: who edits the agenda writes while its period is open; everybody else reads. */
+export function agendaChapterAccess(actor: Actor, period: PeriodState): DocumentAccess {
+  return canEditAgenda(actor, period) ? 'write' : 'read';
+}
+
 // ---------------------------------------------------------------------------------------
 // Audit log and privacy duties (docs/permissions.md, "Audit log and privacy")
 
@@ -169,4 +195,20 @@ export function canRemovePerson(actor: Actor, person: { id: number }): boolean {
 /** Editing the privacy and accessibility statements: the beheerder. */
 export function canEditStatements(actor: Actor): boolean {
   return actor.role === 'beheerder';
+}
+
+// ---------------------------------------------------------------------------------------
+// Two-factor sign-in (docs/permissions.md, "Two-factor sign-in"; docs/decisions/018)
+
+/** Setting per role whether two-factor sign-in is required: the beheerder. (Everyone sets up their own on Mijn account.) */
+export function canSetTwoFactorRequirements(actor: Actor): boolean {
+  return actor.role === 'beheerder';
+}
+
+/**
+ * Turning off someone else's two-factor (a lost phone and lost recovery codes): the
+ * beheerder, never their own — that takes the password or a code, on Mijn account.
+ */
+export function canResetTwoFactor(actor: Actor, person: { id: number }): boolean {
+  return actor.role === 'beheerder' && person.id !== actor.id;
 }

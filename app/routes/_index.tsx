@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 
 import { StackedBarChart } from '../components/charts/charts';
+import { PeriodSwitch } from '../components/periods/period-switch';
 import { GoalActionTable } from '../components/tracker/action-rows';
 import { CountsLine } from '../components/tracker/status-counts';
 import { t } from '../i18n';
@@ -9,8 +10,10 @@ import { canEditAgenda } from '../models/permissions';
 import { getAgendaOverview, type OverviewGoal } from '../models/tracker/agenda.server';
 import { chapterProgressSpec } from '../models/tracker/progress-chart';
 import chartsCss from '../styles/charts.css?url';
+import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireActor } from '../utils/auth.server';
+import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
 
 const o = t.tracker.overview;
@@ -18,6 +21,7 @@ const o = t.tracker.overview;
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: chartsCss },
+  { rel: 'stylesheet', href: periodsCss },
 ];
 
 export const meta: MetaFunction = () => [{ title: t.common.pageTitle(o.title) }];
@@ -25,12 +29,14 @@ export const meta: MetaFunction = () => [{ title: t.common.pageTitle(o.title) }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const includeLocal = new URL(request.url).searchParams.get('lokaal') === 'ja';
-  const overview = getAgendaOverview({ today: todayInNL(), includeLocal });
-  return { overview, includeLocal, mayEditAgenda: canEditAgenda(actor) };
+  const { period, periodSwitch } = requirePeriod(request);
+  const overview = getAgendaOverview({ today: todayInNL(), includeLocal, periodId: period.id });
+  return { overview, includeLocal, periodSwitch, mayEditAgenda: canEditAgenda(actor, period) };
 }
 
 export default function Overview() {
-  const { overview, includeLocal, mayEditAgenda } = useLoaderData<typeof loader>();
+  const { overview, includeLocal, periodSwitch, mayEditAgenda } = useLoaderData<typeof loader>();
+  const periodParam = `periode=${periodSwitch.shown.slug}`;
   if (!overview) {
     return (
       <>
@@ -43,7 +49,9 @@ export default function Overview() {
   return (
     <div className="overview">
       <h1>{agenda.title}</h1>
+      <PeriodSwitch {...periodSwitch} />
       <p className="lead">{o.period(agenda.periodStart, agenda.periodEnd)}</p>
+      {agenda.isExample ? <p className="muted">{t.periods.exampleNote}</p> : null}
       {agenda.body ? <p className="prose">{agenda.body}</p> : null}
 
       <section className="card overview-totals" aria-labelledby="totals-heading">
@@ -53,7 +61,7 @@ export default function Overview() {
         </p>
         <p className="overview-toggle">
           {includeLocal ? <span className="muted">{o.localShown} </span> : null}
-          <Link to={includeLocal ? '/' : '/?lokaal=ja'}>{includeLocal ? o.hideLocal : o.showLocal}</Link>
+          <Link to={includeLocal ? `/?${periodParam}` : `/?lokaal=ja&${periodParam}`}>{includeLocal ? o.hideLocal : o.showLocal}</Link>
         </p>
         <StackedBarChart {...chapterProgressSpec(chapters, { includeLocal })} />
         <nav aria-label={o.totalsHeading}>

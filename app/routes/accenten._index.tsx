@@ -2,18 +2,22 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 
 import { Heatmap } from '../components/charts/charts';
+import { PeriodSwitch } from '../components/periods/period-switch';
 import { t } from '../i18n';
 import { canEditAccent } from '../models/permissions';
 import { getAccentMatrix } from '../models/tracker/accent.server';
 import { accentCoverageSpec } from '../models/tracker/accent-coverage';
 import accentsCss from '../styles/accents.css?url';
 import chartsCss from '../styles/charts.css?url';
+import periodsCss from '../styles/periods.css?url';
 import { requireActor } from '../utils/auth.server';
 import { formatDay } from '../utils/date-time';
+import { requirePeriod } from '../utils/route-guards.server';
 
 const a = t.accents;
 
 export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: periodsCss },
   { rel: 'stylesheet', href: accentsCss },
   { rel: 'stylesheet', href: chartsCss },
 ];
@@ -33,18 +37,20 @@ function ownFirst<T>(items: T[], isOwn: (item: T) => boolean) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
-  const { municipalities, chapters } = getAccentMatrix();
+  const { period, periodSwitch } = requirePeriod(request);
+  const { municipalities, chapters } = getAccentMatrix(period.id);
   // Seven columns do not fit every screen: the one a municipality's member works in comes first.
   const isOwn = (municipalityId: number) => municipalityId === actor.organisationId;
   // Only what the table shows: an excerpt, a count and a date per cell.
   return {
+    periodSwitch,
     municipalities: ownFirst(
       municipalities.map((m, position) => ({ ...m, position })),
       (m) => isOwn(m.id),
     ).map((m) => ({
       ...m,
       own: isOwn(m.id),
-      mayEdit: canEditAccent(actor, m.id),
+      mayEdit: canEditAccent(actor, m.id, period),
     })),
     chapters: chapters.map((chapter) => ({
       ...chapter,
@@ -65,11 +71,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AccentMatrixPage() {
-  const { municipalities, chapters } = useLoaderData<typeof loader>();
+  const { municipalities, chapters, periodSwitch } = useLoaderData<typeof loader>();
   const mayEdit = new Map(municipalities.map((m) => [m.id, m.mayEdit]));
   return (
     <>
       <h1>{a.matrixTitle}</h1>
+      <PeriodSwitch {...periodSwitch} />
       <p className="lead">{a.matrixIntro}</p>
       <div className="table-wrap" role="region" aria-labelledby="accent-matrix-caption" tabIndex={0}>
         <table className="data accent-matrix">

@@ -11,6 +11,7 @@ import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LinkedLibraryItems } from '../components/library/library-linked-items';
 import { DecisionList } from '../components/meetings/decision-list';
 import { FollowButton } from '../components/notifications/follow-button';
+import { CarriedLinks, ItemPeriod } from '../components/periods/period-switch';
 import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge, StatusOptions } from '../components/tracker/action-bits';
 import { OwnerText } from '../components/tracker/owner-text';
 import { t } from '../i18n';
@@ -21,13 +22,17 @@ import { linkedLibrarySection } from '../models/library/library.server';
 import { listActionDecisions } from '../models/meetings/decision.server';
 import { getActionSourceMeeting } from '../models/meetings/meeting.server';
 import { meetingName } from '../models/meetings/meeting-time';
+import { actionPeriodLinks, getActionOutcome, getPeriodOfAction } from '../models/periods/period.server';
+import { showsOverdue } from '../models/periods/period-rules';
 import { canEditAction } from '../models/permissions';
 import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/tracker/action.server';
 import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
 import { isActionOverdue } from '../models/tracker/deadline';
 import { ProgressUpdateSchema } from '../schemas/action';
+import { TEXT_LIMITS } from '../schemas/limits';
 import commentsCss from '../styles/comments.css?url';
+import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
@@ -39,6 +44,7 @@ import { todayInNL } from '../utils/today';
 const a = t.tracker.action;
 
 export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: periodsCss },
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: commentsCss },
 ];
@@ -51,11 +57,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const id = requireIdParam(params.actionId);
   const action = requireFound(getAction(id));
+  const period = requireFound(getPeriodOfAction(id));
   const history = listHistoryOf({ entityType: 'action', entityId: id });
   return {
     actor,
     action,
-    overdue: isActionOverdue(action, todayInNL()),
+    period,
+    carried: actionPeriodLinks(id),
+    outcome: getActionOutcome(id),
+    overdue: showsOverdue(period) && isActionOverdue(action, todayInNL()),
     updates: listProgressUpdates(id),
     threads: listComments({ targetType: 'action', targetId: id }),
     decisions: listActionDecisions({ actionId: id }),
@@ -63,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     library: linkedLibrarySection({ actor, targetType: 'action', targetId: id }),
     history,
     historyNames: resolveHistoryNames(history),
-    mayEdit: canEditAction(actor, action),
+    mayEdit: canEditAction(actor, action, period),
   };
 }
 
@@ -83,8 +93,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActionPage() {
-  const { actor, action, overdue, updates, threads, history, historyNames, mayEdit, decisions, library, sourceMeeting } =
-    useLoaderData<typeof loader>();
+  const {
+    actor,
+    action,
+    period,
+    carried,
+    outcome,
+    overdue,
+    updates,
+    threads,
+    history,
+    historyNames,
+    mayEdit,
+    decisions,
+    library,
+    sourceMeeting,
+  } = useLoaderData<typeof loader>();
   const partners = action.partners
     .split(';')
     .map((p) => p.trim())
@@ -101,6 +125,9 @@ export default function ActionPage() {
         current={action.title}
       />
       <h1>{action.title}</h1>
+      <ItemPeriod period={period} />
+      <CarriedLinks from={carried.from} to={carried.to} base="/acties" />
+      {outcome?.periodOutcome === 'niet_afgerond' ? <p>{t.periods.outcomeNotFinished(outcome.periodOutcomeReason ?? '')}</p> : null}
       <div className="action-page__summary">
         <StatusBadge status={action.status} />
         {overdue ? <OverdueBadge /> : null}
@@ -192,7 +219,7 @@ export default function ActionPage() {
 
       <DecisionList decisions={decisions} emptyText={t.decisions.noneForAction} />
       <LinkedLibraryItems items={library.items} addTo={library.addTo} />
-      <CommentSection target={{ type: 'action', id: action.id }} threads={threads} actor={actor} mayEditTarget={mayEdit} />
+      <CommentSection target={{ type: 'action', id: action.id }} threads={threads} actor={actor} mayEditTarget={mayEdit} period={period} />
       <HistoryList entries={history} names={historyNames} />
     </article>
   );
@@ -214,7 +241,7 @@ function ProgressForm() {
         <input type="hidden" name="intent" value="progress" />
         <SubmissionKeyField />
         <Field label={a.progressBody} name="body" error={errors.body}>
-          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={3} required />}
+          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={3} required maxLength={TEXT_LIMITS.progressReport} />}
         </Field>
         <div className="inline-fields">
           <Field label={a.progressStatus} name="status" error={errors.status}>

@@ -5,6 +5,7 @@ import { useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { ActionForm } from '../components/tracker/action-form';
 import { t } from '../i18n';
+import { getPeriodOfAction } from '../models/periods/period.server';
 import { canEditAction } from '../models/permissions';
 import { getAction, updateAction } from '../models/tracker/action.server';
 import { actionFormValues, getActionFormOptions, readActionForm } from '../models/tracker/action-form.server';
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function loadEditableAction(request: Request, actionId: string | undefined) {
   const { user, actor } = await requireActor(request);
   const action = requireFound(getAction(requireIdParam(actionId)));
-  requireAllowed(canEditAction(actor, action));
+  requireAllowed(canEditAction(actor, action, getPeriodOfAction(action.id)));
   return { user, actor, action };
 }
 

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { useLoaderData } from '@remix-run/react';
 
 import { PageLinks } from '../components/layout/page-links';
+import { PeriodSwitch } from '../components/periods/period-switch';
 import { ActionFilterForm, describeFilters, filterQuery } from '../components/tracker/action-filters';
 import { ActionTable } from '../components/tracker/action-table';
 import { ListPageHead } from '../components/tracker/list-page-head';
@@ -9,13 +10,16 @@ import { t } from '../i18n';
 import { canCreateAnyAction } from '../models/permissions';
 import { listActions, readListFilters } from '../models/tracker/action-list.server';
 import listsCss from '../styles/lists.css?url';
+import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireActor } from '../utils/auth.server';
+import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
 
 const l = t.lists.list;
 
 export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: periodsCss },
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: listsCss },
 ];
@@ -25,13 +29,14 @@ export const meta: MetaFunction = () => [{ title: t.common.pageTitle(l.title) }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const today = todayInNL();
-  const { filters, fieldErrors, values, options } = readListFilters(new URL(request.url).searchParams, today);
-  const list = listActions({ filters, today });
-  return { filters, fieldErrors, values, options, list, mayCreate: canCreateAnyAction(actor) };
+  const { period, periodSwitch } = requirePeriod(request);
+  const { filters, fieldErrors, values, options } = readListFilters(new URL(request.url).searchParams, today, period);
+  const list = listActions({ filters, today, period });
+  return { filters, fieldErrors, values, options, list, periodSwitch, mayCreate: canCreateAnyAction(actor, period) };
 }
 
 export default function ActionList() {
-  const { filters, fieldErrors, values, options, list, mayCreate } = useLoaderData<typeof loader>();
+  const { filters, fieldErrors, values, options, list, periodSwitch, mayCreate } = useLoaderData<typeof loader>();
   const count = t.lists.count(list.total);
   const active = describeFilters(filters, options);
   const exportQuery = filterQuery(values, { pagina: null });
@@ -40,6 +45,7 @@ export default function ActionList() {
   return (
     <div className="action-list">
       <ListPageHead title={l.title} lead={l.lead} add={mayCreate ? { to: '/acties/nieuw', label: l.newAction } : null} />
+      <PeriodSwitch {...periodSwitch} />
 
       <ActionFilterForm
         action="/acties"

@@ -1,17 +1,21 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 
+import { PeriodSwitch } from '../components/periods/period-switch';
 import { ActionTable, type ActionTableRow } from '../components/tracker/action-table';
 import { t } from '../i18n';
 import { listMyActions } from '../models/tracker/action-list.server';
 import listsCss from '../styles/lists.css?url';
+import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireUser } from '../utils/auth.server';
+import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
 
 const m = t.lists.mine;
 
 export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: periodsCss },
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: listsCss },
 ];
@@ -20,15 +24,17 @@ export const meta: MetaFunction = () => [{ title: t.common.pageTitle(m.title) }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const mine = listMyActions({ userId: user.id, organisationId: user.organisationId, today: todayInNL() });
-  return { organisationName: user.organisationName, ...mine };
+  const { period, periodSwitch } = requirePeriod(request);
+  const mine = listMyActions({ userId: user.id, organisationId: user.organisationId, today: todayInNL(), period });
+  return { organisationName: user.organisationName, periodSwitch, ...mine };
 }
 
 export default function MyActions() {
-  const { organisationName, own, organisation } = useLoaderData<typeof loader>();
+  const { organisationName, own, organisation, periodSwitch } = useLoaderData<typeof loader>();
   return (
     <div className="my-actions">
       <h1>{m.title}</h1>
+      <PeriodSwitch {...periodSwitch} />
       <p className="lead">{m.lead(organisationName)}</p>
       <ActionSection id="mijn" heading={m.ownHeading} empty={m.ownEmpty} {...own} />
       <ActionSection id="organisatie" heading={m.orgHeading(organisationName)} empty={m.orgEmpty(organisationName)} {...organisation} />

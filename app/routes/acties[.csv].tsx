@@ -8,6 +8,7 @@ import { ACTION_STATUS_LABELS } from '../models/tracker/action-status';
 import { clientAddress, requireUser } from '../utils/auth.server';
 import { csvCell } from '../utils/csv';
 import { toNL } from '../utils/date-time';
+import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
 
 const c = t.lists.csv;
@@ -20,8 +21,9 @@ const c = t.lists.csv;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const today = todayInNL();
-  const { filters } = readListFilters(new URL(request.url).searchParams, today);
-  const { rows } = listActions({ filters, today, pageSize: null });
+  const { period } = requirePeriod(request);
+  const { filters } = readListFilters(new URL(request.url).searchParams, today, period);
+  const { rows } = listActions({ filters, today, period, pageSize: null });
   const records = rows.map((row) => {
     const updated = toNL(row.updatedAt);
     const text = [

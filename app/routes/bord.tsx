@@ -3,6 +3,7 @@ import { data } from '@remix-run/node';
 import { Link, useFetcher, useLoaderData, useLocation } from '@remix-run/react';
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 
+import { PeriodSwitch } from '../components/periods/period-switch';
 import { DeadlineText, OverdueBadge, StatusOptions } from '../components/tracker/action-bits';
 import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
 import { t } from '../i18n';
@@ -13,15 +14,18 @@ import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../mod
 import { BoardMoveSchema } from '../schemas/board';
 import boardCss from '../styles/board.css?url';
 import listsCss from '../styles/lists.css?url';
+import periodsCss from '../styles/periods.css?url';
 import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
 import { requireAllowed, requireFound } from '../utils/http.server';
+import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
 
 const b = t.lists.board;
 
 export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: periodsCss },
   { rel: 'stylesheet', href: listsCss },
   { rel: 'stylesheet', href: boardCss },
 ];
@@ -31,8 +35,9 @@ export const meta: MetaFunction = () => [{ title: t.common.pageTitle(b.title) }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const today = todayInNL();
-  const { filters, fieldErrors, values, options } = readListFilters(new URL(request.url).searchParams, today);
-  const columns = listBoard({ filters, today }).map((column) => ({
+  const { period, periodSwitch } = requirePeriod(request);
+  const { filters, fieldErrors, values, options } = readListFilters(new URL(request.url).searchParams, today, period);
+  const columns = listBoard({ filters, today, period }).map((column) => ({
     status: column.status,
     total: column.total,
     actions: column.actions.map((a): Card => ({
@@ -47,10 +52,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       deadlineStart: a.deadlineStart,
       deadlineEnd: a.deadlineEnd,
       overdue: a.overdue,
-      mayMove: canEditAction(actor, a),
+      mayMove: canEditAction(actor, a, period),
     })),
   }));
-  return { columns, fieldErrors, values, options, mayMoveAny: canCreateAnyAction(actor) };
+  return { columns, fieldErrors, values, options, periodSwitch, mayMoveAny: canCreateAnyAction(actor, period) };
 }
 
 type MoveResult = { ok: true; movedId: number; message: string } | { ok: false; message: string };
@@ -86,7 +91,7 @@ type Card = Pick<
 > & { mayMove: boolean };
 
 export default function Board() {
-  const { columns, fieldErrors, values, options, mayMoveAny } = useLoaderData<typeof loader>();
+  const { columns, fieldErrors, values, options, periodSwitch, mayMoveAny } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   const mover = useFetcher<typeof action>({ key: 'board-move' });
   const location = useLocation();
@@ -150,6 +155,7 @@ export default function Board() {
   return (
     <div className="board-page">
       <h1>{b.title}</h1>
+      <PeriodSwitch {...periodSwitch} />
       <p className="lead">{mayMoveAny ? b.lead : b.readOnly}</p>
       <ActionFilterForm
         action="/bord"

@@ -7,6 +7,7 @@ import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LinkedLibraryItems } from '../components/library/library-linked-items';
 import { DecisionList } from '../components/meetings/decision-list';
 import { FollowButton } from '../components/notifications/follow-button';
+import { CarriedLinks, ItemPeriod } from '../components/periods/period-switch';
 import { GoalActionTable } from '../components/tracker/action-rows';
 import { GoalAccents } from '../components/tracker/goal-accents';
 import { t } from '../i18n';
@@ -15,12 +16,15 @@ import { listHistoryOf } from '../models/history.server';
 import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
 import { listGoalDecisions } from '../models/meetings/decision.server';
+import { getPeriodOfGoal, goalPeriodLinks } from '../models/periods/period.server';
+import { showsOverdue } from '../models/periods/period-rules';
 import { canCreateAnyAction, canEditAgenda } from '../models/permissions';
 import { listAccentsForGoal } from '../models/tracker/accent.server';
 import { withOverdue } from '../models/tracker/deadline';
 import { getGoal, listGoalActions } from '../models/tracker/goal.server';
 import accentsCss from '../styles/accents.css?url';
 import commentsCss from '../styles/comments.css?url';
+import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireActor } from '../utils/auth.server';
 import { requireFound, requireIdParam } from '../utils/http.server';
@@ -29,6 +33,7 @@ import { todayInNL } from '../utils/today';
 const g = t.tracker.goal;
 
 export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: periodsCss },
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: accentsCss },
   { rel: 'stylesheet', href: commentsCss },
@@ -42,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const id = requireIdParam(params.goalId);
   const goal = requireFound(getGoal(id));
-  const actions = withOverdue(listGoalActions(id), todayInNL());
+  const period = requireFound(getPeriodOfGoal(id));
+  const actions = withOverdue(listGoalActions(id), todayInNL()).map((a) => (showsOverdue(period) ? a : { ...a, overdue: false }));
   const history = listHistoryOf({ entityType: 'goal', entityId: id });
   return {
     actor,
@@ -54,14 +60,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     library: linkedLibrarySection({ actor, targetType: 'goal', targetId: id }),
     history,
     historyNames: resolveHistoryNames(history),
-    mayEditGoal: canEditAgenda(actor),
-    mayCreateAction: canCreateAnyAction(actor),
+    period,
+    carried: goalPeriodLinks(id),
+    mayEditGoal: canEditAgenda(actor, period),
+    mayCreateAction: canCreateAnyAction(actor, period),
   };
 }
 
 export default function GoalPage() {
-  const { actor, goal, actions, accents, threads, history, historyNames, mayEditGoal, mayCreateAction, decisions, library } =
-    useLoaderData<typeof loader>();
+  const {
+    actor,
+    goal,
+    period,
+    carried,
+    actions,
+    accents,
+    threads,
+    history,
+    historyNames,
+    mayEditGoal,
+    mayCreateAction,
+    decisions,
+    library,
+  } = useLoaderData<typeof loader>();
   return (
     <article className="goal-page">
       <Breadcrumbs
@@ -75,6 +96,8 @@ export default function GoalPage() {
       <h1>
         <span className="eyebrow">{g.eyebrow(goal.code)}</span> {goal.title}
       </h1>
+      <ItemPeriod period={period} />
+      <CarriedLinks from={carried.from} to={carried.to} base="/doelen" />
       <FollowButton target={{ type: 'goal', id: goal.id }} />
       <dl className="meta-list">
         <dt>{g.chapter}</dt>
@@ -113,10 +136,10 @@ export default function GoalPage() {
         )}
       </section>
 
-      <GoalAccents accents={accents} actor={actor} />
+      <GoalAccents accents={accents} actor={actor} period={period} />
       <DecisionList decisions={decisions} emptyText={t.decisions.noneForGoal} />
       <LinkedLibraryItems items={library.items} addTo={library.addTo} />
-      <CommentSection target={{ type: 'goal', id: goal.id }} threads={threads} actor={actor} mayEditTarget={mayEditGoal} />
+      <CommentSection target={{ type: 'goal', id: goal.id }} threads={threads} actor={actor} mayEditTarget={mayEditGoal} period={period} />
       <HistoryList entries={history} names={historyNames} />
     </article>
   );

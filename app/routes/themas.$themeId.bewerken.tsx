@@ -6,8 +6,10 @@ import { EditForm } from '../components/forms/edit-form';
 import { Field } from '../components/forms/field';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
+import { getPeriodOfTheme } from '../models/periods/period.server';
 import { canEditAgenda } from '../models/permissions';
 import { getTheme, updateTheme } from '../models/tracker/theme.server';
+import { TEXT_LIMITS } from '../schemas/limits';
 import { ThemeFormSchema } from '../schemas/theme';
 import trackerCss from '../styles/tracker.css?url';
 import { useActionResult } from '../utils/action-result';
@@ -27,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 async function loadEditableTheme(request: Request, themeId: string | undefined) {
   const { user, actor } = await requireActor(request);
   const theme = requireFound(getTheme(requireIdParam(themeId)));
-  requireAllowed(canEditAgenda(actor));
+  requireAllowed(canEditAgenda(actor, getPeriodOfTheme(theme.id)));
   return { user, theme };
 }
 
@@ -59,10 +61,10 @@ export default function EditThemePage() {
       <h1>{f.title(theme.code)}</h1>
       <EditForm errors={errors} submitLabel={t.common.save} cancelTo={`/#thema-${theme.id}`}>
         <Field label={f.titleLabel} name="title" error={errors.title}>
-          {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={300} />}
+          {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={TEXT_LIMITS.title} />}
         </Field>
         <Field label={f.body} name="body" error={errors.body}>
-          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={16} />}
+          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={16} maxLength={TEXT_LIMITS.longText} />}
         </Field>
       </EditForm>
     </>

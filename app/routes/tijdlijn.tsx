@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import type { CSSProperties } from 'react';
 
+import { PeriodSwitch } from '../components/periods/period-switch';
 import { OverdueBadge, StatusBadge } from '../components/tracker/action-bits';
 import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
 import { t } from '../i18n';
@@ -9,14 +10,17 @@ import { getTimeline, readListFilters, type TimelineBar } from '../models/tracke
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../models/tracker/action-status';
 import { formatDate } from '../models/tracker/deadline';
 import listsCss from '../styles/lists.css?url';
+import periodsCss from '../styles/periods.css?url';
 import timelineCss from '../styles/timeline.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireUser } from '../utils/auth.server';
+import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
 
 const tl = t.lists.timeline;
 
 export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: periodsCss },
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: listsCss },
   { rel: 'stylesheet', href: timelineCss },
@@ -28,15 +32,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const today = todayInNL();
   const url = new URL(request.url);
-  const { filters, fieldErrors, values, options } = readListFilters(url.searchParams, today);
-  const timeline = getTimeline({ filters: { ...filters, sort: 'code', direction: 'op' }, today });
-  return { timeline, fieldErrors, values, options, tableOnly: url.searchParams.get('weergave') === 'tabel' };
+  const { period, periodSwitch } = requirePeriod(request);
+  const { filters, fieldErrors, values, options } = readListFilters(url.searchParams, today, period);
+  const timeline = getTimeline({ filters: { ...filters, sort: 'code', direction: 'op' }, today, period });
+  return { timeline, fieldErrors, values, options, periodSwitch, tableOnly: url.searchParams.get('weergave') === 'tabel' };
 }
 
 const pct = (n: number) => `${n}%`;
 
 export default function TimelinePage() {
-  const { timeline, fieldErrors, values, options, tableOnly } = useLoaderData<typeof loader>();
+  const { timeline, fieldErrors, values, options, periodSwitch, tableOnly } = useLoaderData<typeof loader>();
   if (!timeline) {
     return (
       <>
@@ -51,6 +56,7 @@ export default function TimelinePage() {
   return (
     <div className="timeline-page">
       <h1>{tl.title}</h1>
+      <PeriodSwitch {...periodSwitch} />
       <p className="lead">{tl.lead(timeline.years[0]!, lastYear)}</p>
       <ActionFilterForm
         action="/tijdlijn"

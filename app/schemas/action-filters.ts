@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import { ACTION_STATUSES, type ActionStatus } from '../models/tracker/action-status';
 import { type DateWindow, parseWindowFilter } from '../models/tracker/deadline';
 import { optionalIdField } from './ids';
+import { limit } from './limits';
 import { z } from './zod';
 
 const m = t.lists.filters.errors;
@@ -24,6 +25,8 @@ export const FILTER_PARAMS = [
   'sort',
   'richting',
   'pagina',
+  // The agenda period (?periode=2020-2024); resolved by the route, carried along by links and the form.
+  'periode',
 ] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
@@ -47,7 +50,7 @@ export function actionFiltersSchema(today: string) {
       .transform((v) => [...new Set(v ?? [])] as ActionStatus[]),
     termijn: z
       .string()
-      .max(100, { error: m.text })
+      .max(...limit('deadline', m.text))
       .optional()
       .transform((v, ctx) => {
         const phrase = (v ?? '').trim();
@@ -70,7 +73,7 @@ export function actionFiltersSchema(today: string) {
     q: z
       .string()
       .trim()
-      .max(200, { error: m.text })
+      .max(...limit('search', m.text))
       .optional()
       .transform((v) => v ?? ''),
     sort: z
@@ -87,6 +90,7 @@ export function actionFiltersSchema(today: string) {
       .transform(Number)
       .optional()
       .transform((v) => v ?? 1),
+    periode: z.string().max(20).optional(),
   });
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 import { z } from 'zod';
@@ -16,6 +17,8 @@ const EnvSchema = z.object({
   /** Create the demo accounts on an empty database ('off' for a real installation). */
   KOERS_DEMO: z.enum(['on', 'off']).default('on'),
   KOERS_DEMO_PASSWORD: z.string().min(8).default('koers-demo'),
+  /** With the demo: close 2020–2024 and adopt the example agenda 2025–2028 ('off': 2020–2024 stays current). */
+  KOERS_DEMO_PERIODS: z.enum(['on', 'off']).default('on'),
   /** Keep finished pages per session until the next database write (server/page-cache.ts). */
   KOERS_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   /** Benchmarks only: append the server time of every request to this file. */
@@ -55,12 +58,32 @@ const EnvSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   SMTP_FROM: z.string().min(3).default('Koers <koers@localhost>'),
+  /**
+   * The key that encrypts stored secrets (two-factor seeds) and signs the short-lived
+   * sign-in cookie: 64 hexadecimal characters (`openssl rand -hex 32`). Required in
+   * production; development and tests derive one from the database path (secretKey()).
+   */
+  KOERS_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { error: 'use 64 hexadecimal characters (32 random bytes), e.g. the output of `openssl rand -hex 32`' })
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** In production a missing key is a configuration error: without it the stored secrets could not be read after a restart. */
+const CheckedEnvSchema = EnvSchema.superRefine((value, ctx) => {
+  if (value.NODE_ENV === 'production' && !value.KOERS_SECRET_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['KOERS_SECRET_KEY'],
+      message: 'required in production: 64 hexadecimal characters (32 random bytes), e.g. the output of `openssl rand -hex 32`',
+    });
+  }
+});
+
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = EnvSchema.safeParse(source);
+  const result = CheckedEnvSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment configuration:\n${problems}`);
@@ -73,4 +96,16 @@ export const env = parseEnv(process.env);
 /** Where the uploaded library files of a database live: KOERS_UPLOADS_DIR, or `uploads/` beside the database file. */
 export function uploadsDirFor(databaseFile: string, configured: string | undefined): string {
   return path.resolve(configured ?? path.join(path.dirname(path.resolve(databaseFile)), 'uploads'));
+}
+
+/**
+ * The 32-byte key of KOERS_SECRET_KEY. Development and tests, which may run without
+ * it, get a key derived from the database's path: stable across restarts of the same
+ * database, different per database, and never the key of a production installation.
+ */
+export function secretKeyFrom(config: Pick<Env, 'KOERS_SECRET_KEY' | 'KOERS_DATABASE'>): Buffer {
+  if (config.KOERS_SECRET_KEY) return Buffer.from(config.KOERS_SECRET_KEY, 'hex');
+  return createHash('sha256')
+    .update(`koers-development-secret:${path.resolve(config.KOERS_DATABASE)}`)
+    .digest();
 }

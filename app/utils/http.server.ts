@@ -19,9 +19,9 @@ export function notFound(): Response {
   return new Response(e.notFoundTitle, { status: 404, statusText: 'Not Found' });
 }
 
-/** 403: the root error boundary shows it as "Geen toegang". */
-export function forbidden(): Response {
-  return new Response(e.forbiddenTitle, { status: 403, statusText: 'Forbidden' });
+/** 403: the root error boundary shows it as "Geen toegang", with the reason when one is given. */
+export function forbidden(message: string = e.forbiddenTitle): Response {
+  return new Response(message, { status: 403, statusText: 'Forbidden' });
 }
 
 /** 400 for a request no form of Koers sends (a forged or broken post); the text is shown on the error page. */
@@ -64,7 +64,7 @@ export function responseForDomainError(error: unknown): Response | null {
     case 'not-found':
       return notFound();
     case 'forbidden':
-      return forbidden();
+      return forbidden((error as { userMessage?: string }).userMessage);
     case null:
       return null;
   }

@@ -6,6 +6,7 @@ import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
 
 import { getLibraryItemOwner } from '../models/library/library.server';
 import { getMinutesMeeting, getMinutesVersion, readConceptMinutes } from '../models/meetings/minutes.server';
+import { listPeriods, type Period, resolvePeriod } from '../models/periods/period.server';
 import { canEditLibraryItem } from '../models/permissions';
 import { parseVersionQuery } from '../schemas/minutes';
 import { requireActor, requireUser } from './auth.server';
@@ -47,4 +48,35 @@ export async function requireMinutesDownload({ request, params }: RouteArgs, ext
     throw notFound();
   }
   return { kind: 'published' as const, user, meetingId, minutes, explicitVersion: requested };
+}
+
+/** What the period switch of an agenda page shows: every period, and which one is shown. */
+export type PeriodSwitchData = {
+  shown: { slug: string; periodStart: number; periodEnd: number; status: Period['status']; title: string; isExample: boolean };
+  periods: { slug: string; periodStart: number; periodEnd: number; status: Period['status'] }[];
+};
+
+/**
+ * The period an agenda page shows: `?periode=<slug>`, or the current period without it
+ * (docs/decisions/017-agenda-periods.md). An unknown slug is a 404. Returns the period
+ * and what its period switch needs.
+ */
+export function requirePeriod(request: Request): { period: Period; periodSwitch: PeriodSwitchData } {
+  const slug = new URL(request.url).searchParams.get('periode');
+  const period = requireFound(resolvePeriod(slug));
+  return { period, periodSwitch: periodSwitchFor(period) };
+}
+
+export function periodSwitchFor(period: Period): PeriodSwitchData {
+  return {
+    shown: {
+      slug: period.slug,
+      periodStart: period.periodStart,
+      periodEnd: period.periodEnd,
+      status: period.status,
+      title: period.title,
+      isExample: period.isExample,
+    },
+    periods: listPeriods().map((p) => ({ slug: p.slug, periodStart: p.periodStart, periodEnd: p.periodEnd, status: p.status })),
+  };
 }

@@ -25,10 +25,11 @@ export const SEED_AGENDA_FILE = fileURLToPath(new URL('./samenwerkingsagenda-202
 
 /**
  * Brings an empty database to a usable state: the organisations, the 2020–2024
- * agenda and, unless turned off, the demo accounts with a realistic history.
+ * agenda and, unless turned off, the demo accounts with a realistic history (and, unless
+ * `demoPeriods` is false, the 2020–2024 period closed and 2025–2028 adopted from it).
  * Each step runs only when its table is empty, so restarts change nothing.
  */
-export async function bootstrapDatabase(db: Db, opts: { demo: boolean; demoPassword: string }) {
+export async function bootstrapDatabase(db: Db, opts: { demo: boolean; demoPassword: string; demoPeriods?: boolean }) {
   seedOrganisations(db);
   const agendaCount = db.select({ n: count() }).from(agendas).get()?.n ?? 0;
   if (agendaCount === 0) {
@@ -36,5 +37,5 @@ export async function bootstrapDatabase(db: Db, opts: { demo: boolean; demoPassw
     if (!result.ok) throw new Error(`Seed agenda is invalid:\n${result.errors.map((e) => `regel ${e.line}: ${e.message}`).join('\n')}`);
   }
   const userCount = db.select({ n: count() }).from(users).get()?.n ?? 0;
-  if (userCount === 0 && opts.demo) await seedDemo(db, opts.demoPassword);
+  if (userCount === 0 && opts.demo) await seedDemo(db, opts.demoPassword, { periods: opts.demoPeriods ?? true });
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 
 import type { Tx } from '../../app/models/history.server';
+import { agendaIdOfGoal } from '../../app/models/periods/period-guard.server';
 import type { ActionStatus } from '../../app/models/tracker/action-status';
 import { parseDeadline } from '../../app/models/tracker/deadline';
 import { actions, comments, goals, history, localAccents, organisations, progressUpdates, users } from '../schema';
@@ -483,7 +484,7 @@ export function seedDemoHistory(tx: Tx) {
     };
     const row = tx
       .insert(actions)
-      .values({ ...fields, position: 100 })
+      .values({ ...fields, agendaId: agendaIdOfGoal(tx, goal)!, position: 100 })
       .returning({ id: actions.id })
       .get();
     tx.update(actions)

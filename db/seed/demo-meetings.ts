@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 
 import { fragmentToJson, fragmentToText } from '../../app/models/collab/compaction';
@@ -8,6 +8,7 @@ import { nlToUtc } from '../../app/models/meetings/meeting-time';
 import { freezeMinutes } from '../../app/models/meetings/minutes.server';
 import { minutesBlocks, minutesText } from '../../app/models/meetings/minutes-content';
 import { AGENDA_HEADING_LEVEL, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../../app/models/meetings/notes/notes-nodes';
+import { agendaIdOfGoal } from '../../app/models/periods/period-guard.server';
 import type { ActionStatus } from '../../app/models/tracker/action-status';
 import { parseDeadline } from '../../app/models/tracker/deadline';
 import { addDays } from '../../app/utils/date-time';
@@ -429,9 +430,12 @@ function buildNotes(
 
 export function seedDemoMeetings(tx: Tx) {
   const userId = (email: string) => tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()?.id ?? null;
-  const goalId = (code?: string) => (code ? (tx.select({ id: goals.id }).from(goals).where(eq(goals.code, code)).get()?.id ?? null) : null);
+  // A code carried over to a later period names the newest goal or action: the 2026
+  // meetings work in the current period (docs/decisions/017-agenda-periods.md).
+  const goalId = (code?: string) =>
+    code ? (tx.select({ id: goals.id }).from(goals).where(eq(goals.code, code)).orderBy(desc(goals.id)).get()?.id ?? null) : null;
   const actionId = (code?: string) =>
-    code ? (tx.select({ id: actions.id }).from(actions).where(eq(actions.code, code)).get()?.id ?? null) : null;
+    code ? (tx.select({ id: actions.id }).from(actions).where(eq(actions.code, code)).orderBy(desc(actions.id)).get()?.id ?? null) : null;
   const chair = userId(HAARLEM);
 
   const insertPoints = (meetingId: number, specs: PointSpec[], held: boolean) =>
@@ -539,7 +543,14 @@ export function seedDemoMeetings(tx: Tx) {
       };
       const row = tx
         .insert(actions)
-        .values({ ...fields, position, sourceMeetingId: meetingId, createdAt: endOfMeeting, updatedAt: endOfMeeting })
+        .values({
+          ...fields,
+          agendaId: agendaIdOfGoal(tx, goal)!,
+          position,
+          sourceMeetingId: meetingId,
+          createdAt: endOfMeeting,
+          updatedAt: endOfMeeting,
+        })
         .returning({ id: actions.id })
         .get();
       tx.update(actions)

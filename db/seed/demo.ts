@@ -8,9 +8,14 @@ import { seedDemoHistory } from './demo-history';
 import { seedDemoLibrary } from './demo-library';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoNotifications } from './demo-notifications';
+import { seedDemoPeriods } from './demo-periods';
 
-/** The demo accounts, and a history that makes the workspace look lived in. */
-export async function seedDemo(db: Db, password: string) {
+/**
+ * The demo accounts, and a history that makes the workspace look lived in. With
+ * `periods` (the default) the 2020–2024 agenda is closed and 2025–2028 adopted from it
+ * (demo-periods.ts); without, 2020–2024 stays the current period.
+ */
+export async function seedDemo(db: Db, password: string, { periods = true }: { periods?: boolean } = {}) {
   const passwordHash = await hashPassword(password);
   const orgId = (name: string) => {
     const org = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
@@ -31,6 +36,7 @@ export async function seedDemo(db: Db, password: string) {
         .run();
     }
     seedDemoHistory(tx);
+    if (periods) seedDemoPeriods(tx);
     seedDemoLibrary(tx);
     seedDemoMeetings(tx);
     seedDemoNotifications(tx);

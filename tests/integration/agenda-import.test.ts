@@ -265,10 +265,10 @@ describe('tracker state', () => {
   });
 
   it('keeps local actions and actions made in Koers (K<id>) apart', () => {
-    const goalId = actionByCode('1.3.a-A1').goalId;
+    const { goalId, agendaId } = actionByCode('1.3.a-A1');
     const local = db
       .insert(actions)
-      .values({ goalId, title: 'Lokale actie Zandvoort', municipalityId: orgId('Zandvoort'), position: 100 })
+      .values({ goalId, agendaId, title: 'Lokale actie Zandvoort', municipalityId: orgId('Zandvoort'), position: 100 })
       .returning({ id: actions.id })
       .get().id;
     db.update(actions)
@@ -277,7 +277,7 @@ describe('tracker state', () => {
       .run();
     const koers = db
       .insert(actions)
-      .values({ goalId, title: 'Nieuwe regionale actie', position: 101 })
+      .values({ goalId, agendaId, title: 'Nieuwe regionale actie', position: 101 })
       .returning({ id: actions.id })
       .get().id;
     db.update(actions)

@@ -66,11 +66,16 @@ describe('calendar feed', () => {
     db.insert(meetingAttendees)
       .values({ meetingId: meeting, userId: demoUserId('adviseur') })
       .run();
-    const goal = db.select({ id: goals.id }).from(goals).where(eq(goals.code, '1.3.c-B')).get()!.id;
+    const { id: goal, agendaId } = db
+      .select({ id: goals.id, agendaId: goals.agendaId })
+      .from(goals)
+      .where(eq(goals.code, '1.3.c-B'))
+      .get()!;
     const owned = db
       .insert(actions)
       .values({
         goalId: goal,
+        agendaId,
         title: 'Platform aanbod bijwerken',
         ownerUserId: demoUserId('adviseur'),
         status: 'loopt',
@@ -84,6 +89,7 @@ describe('calendar feed', () => {
       .insert(actions)
       .values({
         goalId: goal,
+        agendaId,
         title: 'Afgeronde actie',
         ownerUserId: demoUserId('adviseur'),
         status: 'afgerond',

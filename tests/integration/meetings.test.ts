@@ -551,10 +551,12 @@ describe('series', () => {
       .run();
     const [openItem] = db
       .insert(actions)
-      .values({ goalId: goal.id, title: 'Open actiepunt uit de reeks', sourceMeetingId: first, status: 'loopt' })
+      .values({ goalId: goal.id, agendaId: goal.agendaId, title: 'Open actiepunt uit de reeks', sourceMeetingId: first, status: 'loopt' })
       .returning()
       .all();
-    db.insert(actions).values({ goalId: goal.id, title: 'Afgerond actiepunt', sourceMeetingId: first, status: 'afgerond' }).run();
+    db.insert(actions)
+      .values({ goalId: goal.id, agendaId: goal.agendaId, title: 'Afgerond actiepunt', sourceMeetingId: first, status: 'afgerond' })
+      .run();
 
     const result = await runAction(
       meetingAction,
@@ -617,7 +619,7 @@ describe('Agenda voorstellen', () => {
     const insert = (title: string, fields: Partial<typeof actions.$inferInsert>) =>
       db
         .insert(actions)
-        .values({ goalId: goal.id, title, ...fields })
+        .values({ goalId: goal.id, agendaId: goal.agendaId, title, ...fields })
         .returning()
         .get();
     const overdue = insert('Voorstel: te laat', {
@@ -700,12 +702,12 @@ describe('Agenda voorstellen', () => {
     const goal = goalByCode('1.3.c-A');
     const within = db
       .insert(actions)
-      .values({ goalId: goal.id, title: 'Binnen zes weken', status: 'loopt', deadlineEnd: addDays(today, 40) })
+      .values({ goalId: goal.id, agendaId: goal.agendaId, title: 'Binnen zes weken', status: 'loopt', deadlineEnd: addDays(today, 40) })
       .returning()
       .get();
     const beyond = db
       .insert(actions)
-      .values({ goalId: goal.id, title: 'Na zes weken', status: 'niet_gestart', deadlineEnd: addDays(today, 44) })
+      .values({ goalId: goal.id, agendaId: goal.agendaId, title: 'Na zes weken', status: 'niet_gestart', deadlineEnd: addDays(today, 44) })
       .returning()
       .get();
     const id = createMeeting({

@@ -4,7 +4,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../../i18n';
 import type { CommentReply, CommentThread } from '../../models/comments/comment.server';
 import type { CommentTarget } from '../../models/comments/comment-target';
+import type { PeriodState } from '../../models/periods/period-rules';
 import { type Actor, canComment, canDeleteComment, canEditComment, canResolveThread } from '../../models/permissions';
+import { TEXT_LIMITS } from '../../schemas/limits';
 import { formatDateTime } from '../../utils/date-time';
 import { Field } from '../forms/field';
 import { SubmissionKeyField } from '../forms/submission-key';
@@ -22,6 +24,8 @@ type Props = {
   actor: Actor;
   /** May the actor change the item itself? Such users may also resolve any thread on it. */
   mayEditTarget: boolean;
+  /** The period of the item, when it belongs to the agenda: a closed period's discussion is read-only. */
+  period?: PeriodState;
   /** An accent cell without an accent row yet (target.id 0): the first comment creates it. */
   accentCell?: { goalId: number; municipalityId: number };
   /** The section's heading, when "Reacties" alone would not say what they are about. */
@@ -33,9 +37,9 @@ type Props = {
  * so it works without JavaScript; with JavaScript each form posts in place and shows
  * its error beside the field.
  */
-export function CommentSection({ target, threads, actor, mayEditTarget, accentCell, heading = c.heading }: Props) {
+export function CommentSection({ target, threads, actor, mayEditTarget, accentCell, period, heading = c.heading }: Props) {
   const headingId = useId();
-  const mayComment = canComment(actor);
+  const mayComment = canComment(actor, period);
   return (
     <section className="comments" aria-labelledby={headingId}>
       <h2 id={headingId}>{heading}</h2>
@@ -44,7 +48,7 @@ export function CommentSection({ target, threads, actor, mayEditTarget, accentCe
         <ol className="comment-threads">
           {threads.map((thread) => (
             <li key={thread.id}>
-              <Thread thread={thread} actor={actor} mayEditTarget={mayEditTarget} />
+              <Thread thread={thread} actor={actor} mayEditTarget={mayEditTarget} period={period} />
             </li>
           ))}
         </ol>
@@ -68,9 +72,19 @@ export function CommentSection({ target, threads, actor, mayEditTarget, accentCe
   );
 }
 
-function Thread({ thread, actor, mayEditTarget }: { thread: CommentThread; actor: Actor; mayEditTarget: boolean }) {
-  const mayComment = canComment(actor);
-  const mayResolve = canResolveThread(actor, thread, mayEditTarget);
+function Thread({
+  thread,
+  actor,
+  mayEditTarget,
+  period,
+}: {
+  thread: CommentThread;
+  actor: Actor;
+  mayEditTarget: boolean;
+  period?: PeriodState;
+}) {
+  const mayComment = canComment(actor, period);
+  const mayResolve = mayComment && canResolveThread(actor, thread, mayEditTarget);
   const body = (
     <>
       <Comment comment={thread} actor={actor} isThread />
@@ -256,7 +270,9 @@ function CommentForm({
       <HiddenFields intent={intent} fields={hidden} />
       <SubmissionKeyField />
       <Field label={label} name="body" error={error} hint={t.notifications.mention.hint}>
-        {(p) => <MentionTextarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={5000} />}
+        {(p) => (
+          <MentionTextarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={TEXT_LIMITS.comment} />
+        )}
       </Field>
       <button type="submit" className="button button--small" disabled={busy}>
         {busy ? c.saving : submitLabel}

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react';
 import { useId } from 'react';
 
 import { t } from '../../i18n';
+import type { PeriodState } from '../../models/periods/period-rules';
 import { type Actor, canEditAccent } from '../../models/permissions';
 import type { AccentCellWithActions, LocalAction } from '../../models/tracker/accent.server';
 import { formatDay } from '../../utils/date-time';
@@ -44,14 +45,14 @@ export function LocalActionList({ actions }: { actions: LocalAction[] }) {
 }
 
 /** The goal page's block "Lokale accenten": one entry per municipality. */
-export function GoalAccents({ accents, actor }: { accents: AccentCellWithActions[]; actor: Actor }) {
+export function GoalAccents({ accents, actor, period }: { accents: AccentCellWithActions[]; actor: Actor; period?: PeriodState }) {
   const headingId = useId();
   return (
     <section className="goal-accents" aria-labelledby={headingId}>
       <h2 id={headingId}>{a.heading}</h2>
       <ul className="goal-accents__list">
         {accents.map((cell) => {
-          const mayEdit = canEditAccent(actor, cell.municipalityId);
+          const mayEdit = canEditAccent(actor, cell.municipalityId, period);
           return (
             <li key={cell.municipalityId}>
               <article className="card goal-accents__item" aria-labelledby={`${headingId}-${cell.municipalityId}`}>

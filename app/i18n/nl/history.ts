@@ -15,6 +15,7 @@ export const history = {
     goal: 'Doel',
     action: 'Actie',
     accent: 'Lokaal accent',
+    period: 'Periode',
   } as Record<string, string>,
   fields: {
     title: 'Titel',
@@ -32,6 +33,9 @@ export const history = {
     ownerOrganisationId: 'Trekker (organisatie)',
     partners: 'Partners',
     municipalityId: 'Gemeente',
+    periodOutcome: 'Afloop van de periode',
+    periodOutcomeReason: 'Reden',
+    carriedFromId: 'Voortgezet uit',
   } as Record<string, string>,
   empty: 'leeg',
   regional: 'regionaal',

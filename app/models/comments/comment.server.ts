@@ -15,6 +15,7 @@ import {
 import { db } from '../../utils/db.server';
 import { followTarget } from '../notifications/follow.server';
 import { notifyCommentEdited, notifyCommentPosted } from '../notifications/notification.server';
+import { assertCommentTargetWritable } from '../periods/period-guard.server';
 import type { CommentTargetScope } from '../permissions';
 import { mentionedNames } from './mention';
 import { listPersonNames } from './mention.server';
@@ -173,6 +174,8 @@ export function createComment({
   body: string;
 }): number {
   return db.transaction(() => {
+    // Comments on a closed period's goals, actions and accents are read-only like the items.
+    assertCommentTargetWritable(targetType, targetId);
     const id = db.insert(comments).values({ authorId, targetType, targetId, parentId, body }).returning({ id: comments.id }).get().id;
     followTarget({ userId: authorId, targetType, targetId });
     notifyCommentPosted({ commentId: id, actorId: authorId });
@@ -183,6 +186,7 @@ export function createComment({
 /** Saves an edit; with the editor's id, people newly mentioned in it are notified. */
 export function editComment({ id, body, userId }: { id: number; body: string; userId?: number }) {
   db.transaction(() => {
+    assertCommentWritable(id);
     db.update(comments).set({ body, editedAt: new Date().toISOString() }).where(eq(comments.id, id)).run();
     if (userId !== undefined) notifyCommentEdited({ commentId: id, actorId: userId });
   });
@@ -191,6 +195,7 @@ export function editComment({ id, body, userId }: { id: number; body: string; us
 /** Deletes a comment; deleting a thread's first comment deletes its replies with it. */
 export function deleteComment({ id }: { id: number }) {
   db.transaction((tx) => {
+    assertCommentWritable(id);
     tx.delete(comments).where(eq(comments.parentId, id)).run();
     tx.delete(comments).where(eq(comments.id, id)).run();
   });
@@ -198,8 +203,19 @@ export function deleteComment({ id }: { id: number }) {
 
 /** Marks a thread resolved (by whom, when) or opens it again. */
 export function setThreadResolved({ id, userId, resolved }: { id: number; userId: number; resolved: boolean }) {
+  assertCommentWritable(id);
   db.update(comments)
     .set(resolved ? { resolvedAt: new Date().toISOString(), resolvedBy: userId } : { resolvedAt: null, resolvedBy: null })
     .where(eq(comments.id, id))
     .run();
+}
+
+/** A comment on an item of a closed period cannot be edited, deleted or resolved (PeriodClosedError). */
+function assertCommentWritable(id: number) {
+  const comment = db
+    .select({ targetType: comments.targetType, targetId: comments.targetId })
+    .from(comments)
+    .where(eq(comments.id, id))
+    .get();
+  if (comment) assertCommentTargetWritable(comment.targetType, comment.targetId);
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { actions, goals, localAccents, organisations, themes, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { recordHistory, recordUpdate } from '../history.server';
+import { assertGoalWritable } from '../periods/period-guard.server';
 import type { ActionStatus } from './action-status';
 import { goalWithChapterColumns } from './goal.server';
 
@@ -124,13 +125,13 @@ export function listAccentsForGoal(goalId: number): AccentCellWithActions[] {
  * The matrix page: every goal of the tracked chapters (onderwerpen), in agenda order,
  * each with one cell per municipality.
  */
-export function getAccentMatrix() {
+export function getAccentMatrix(periodId?: number) {
   const municipalities = listMunicipalities();
   const goalRows = db
     .select(goalWithChapterColumns)
     .from(goals)
     .innerJoin(themes, eq(themes.id, goals.themeId))
-    .where(eq(themes.kind, 'onderwerp'))
+    .where(and(eq(themes.kind, 'onderwerp'), periodId !== undefined ? eq(goals.agendaId, periodId) : undefined))
     .orderBy(asc(themes.position), asc(goals.position))
     .all();
   const cellsOf = buildCells(null, municipalities);
@@ -206,6 +207,7 @@ export function saveAccent({
   body: string;
 }): number {
   return db.transaction((tx) => {
+    assertGoalWritable(tx, goalId);
     const existing = tx
       .select({ id: localAccents.id, body: localAccents.body })
       .from(localAccents)

@@ -10,18 +10,21 @@ import { t } from '../../i18n';
 import { type ActionFilters, parseActionFilters, type ParsedActionFilters } from '../../schemas/action-filters';
 import { db } from '../../utils/db.server';
 import { listOrganisationOptions } from '../accounts/organisation.server';
+import { showsOverdue } from '../periods/period-rules';
 import { selectActions } from './action.server';
 import { ACTION_STATUSES, isClosedStatus } from './action-status';
 import { actionIsOverdue } from './action-status.server';
-import { getAgenda } from './agenda.server';
+import { getAgenda, type ListPeriod } from './agenda.server';
 import { compareDeadlines, withOverdue } from './deadline';
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectActions>['all']>>[number];
 export type ActionListRow = Row & { overdue: boolean };
 
 /** The WHERE clause of a set of filters; columns of `actions` only, so counting needs no joins. */
-function whereOf(filters: ActionFilters, today: string): SQL | undefined {
+function whereOf(filters: ActionFilters, today: string, period?: ListPeriod): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
+  // One period at a time, by the indexed agenda_id (docs/decisions/017-agenda-periods.md).
+  if (period) conditions.push(eq(actions.agendaId, period.id));
   if (filters.themeId !== null) {
     conditions.push(inArray(actions.goalId, db.select({ id: goals.id }).from(goals).where(eq(goals.themeId, filters.themeId))));
   }
@@ -39,7 +42,7 @@ function whereOf(filters: ActionFilters, today: string): SQL | undefined {
     if (end !== null) conditions.push(or(isNull(actions.deadlineStart), sql`${actions.deadlineStart} <= ${end}`));
     if (start !== null) conditions.push(or(isNull(actions.deadlineEnd), sql`${actions.deadlineEnd} >= ${start}`));
   }
-  if (filters.overdueOnly) conditions.push(actionIsOverdue(today));
+  if (filters.overdueOnly) conditions.push(period && !showsOverdue(period) ? sql`0` : actionIsOverdue(today));
   if (filters.scope === 'regionaal') conditions.push(isNull(actions.municipalityId));
   if (filters.scope === 'lokaal') conditions.push(isNotNull(actions.municipalityId));
   if (filters.text !== '') {
@@ -94,8 +97,18 @@ export const PAGE_SIZE = 100;
  * The filtered, sorted action list. With `pageSize` one page of it (the page number comes
  * from the filters and is clamped to the last page); with `pageSize: null` all of it (CSV).
  */
-export function listActions({ filters, today, pageSize = PAGE_SIZE }: { filters: ActionFilters; today: string; pageSize?: number | null }) {
-  const where = whereOf(filters, today);
+export function listActions({
+  filters,
+  today,
+  period,
+  pageSize = PAGE_SIZE,
+}: {
+  filters: ActionFilters;
+  today: string;
+  period?: ListPeriod;
+  pageSize?: number | null;
+}) {
+  const where = whereOf(filters, today, period);
   const total = db
     .select({ n: sql<number>`count(*)` })
     .from(actions)
@@ -108,22 +121,34 @@ export function listActions({ filters, today, pageSize = PAGE_SIZE }: { filters:
     .orderBy(...orderOf(filters))
     .$dynamic();
   if (pageSize !== null) query = query.limit(pageSize).offset((page - 1) * pageSize);
-  return { total, page, pageCount, pageSize, rows: withOverdue(query.all(), today) };
+  return { total, page, pageCount, pageSize, rows: overdueIn(period, query.all(), today) };
 }
 
-/** The choices of the filter form. Small tables, so four plain queries. */
-export function listFilterOptions() {
+/** "Te laat" is judged within a running period; a closed period shows none (its balance says what was not finished). */
+function overdueIn<T extends Row>(period: ListPeriod | undefined, rows: T[], today: string) {
+  const marked = withOverdue(rows, today);
+  return period && !showsOverdue(period) ? marked.map((r) => ({ ...r, overdue: false })) : marked;
+}
+
+/** The choices of the filter form (of one period, when given). Small tables, so four plain queries. */
+export function listFilterOptions(period?: ListPeriod) {
   return {
     themes: db
       .select({ id: themes.id, code: themes.code, title: themes.title })
       .from(themes)
-      .where(sql`${themes.kind} = 'onderwerp' or exists (select 1 from ${goals} where ${goals.themeId} = ${themes.id})`)
+      .where(
+        and(
+          period ? eq(themes.agendaId, period.id) : undefined,
+          sql`(${themes.kind} = 'onderwerp' or exists (select 1 from ${goals} where ${goals.themeId} = ${themes.id}))`,
+        ),
+      )
       .orderBy(asc(themes.position), asc(themes.id))
       .all(),
     goals: db
       .select({ id: goals.id, code: goals.code, title: goals.title, themeId: goals.themeId })
       .from(goals)
       .innerJoin(themes, eq(themes.id, goals.themeId))
+      .where(period ? eq(goals.agendaId, period.id) : undefined)
       .orderBy(asc(themes.position), asc(goals.position), asc(goals.id))
       .all(),
     organisations: listOrganisationOptions(),
@@ -176,11 +201,25 @@ function splitClosed(rows: ActionListRow[]) {
  * "Mijn acties": those I am the trekker of, and those of my organisation (its own, and
  * for a municipality its local actions) that are not already mine.
  */
-export function listMyActions({ userId, organisationId, today }: { userId: number; organisationId: number; today: string }) {
-  const rows = withOverdue(
+export function listMyActions({
+  userId,
+  organisationId,
+  today,
+  period,
+}: {
+  userId: number;
+  organisationId: number;
+  today: string;
+  period?: ListPeriod;
+}) {
+  const rows = overdueIn(
+    period,
     selectActions()
       .where(
-        or(eq(actions.ownerUserId, userId), eq(actions.ownerOrganisationId, organisationId), eq(actions.municipalityId, organisationId)),
+        and(
+          period ? eq(actions.agendaId, period.id) : undefined,
+          or(eq(actions.ownerUserId, userId), eq(actions.ownerOrganisationId, organisationId), eq(actions.municipalityId, organisationId)),
+        ),
       )
       .orderBy(...agendaOrder)
       .all(),
@@ -260,18 +299,20 @@ export type TimelineChapter = { id: number; code: string; title: string; goals: 
  * deadline as a bar over its window, grouped by chapter and goal; goals' target years
  * as milestones. Actions without a deadline are listed apart.
  */
-export function getTimeline({ filters, today }: { filters: ActionFilters; today: string }) {
-  const agenda = getAgenda();
+export function getTimeline({ filters, today, period }: { filters: ActionFilters; today: string; period?: ListPeriod }) {
+  const agenda = period ?? getAgenda();
   if (!agenda) return null;
-  const rows = withOverdue(
+  const rows = overdueIn(
+    period,
     selectActions()
-      .where(whereOf(filters, today))
+      .where(whereOf(filters, today, period))
       .orderBy(...agendaOrder)
       .all(),
     today,
   );
 
-  const todayYear = Number(today.slice(0, 4));
+  // A closed period's axis ends with the period (or its last deadline); a running one reaches today.
+  const todayYear = period && !showsOverdue(period) ? agenda.periodEnd : Number(today.slice(0, 4));
   let lastYear = Math.max(agenda.periodEnd, todayYear);
   for (const row of rows) {
     const year = Number((row.deadlineEnd ?? row.deadlineStart ?? '0').slice(0, 4));
@@ -298,7 +339,12 @@ export function getTimeline({ filters, today }: { filters: ActionFilters; today:
     })
     .from(goals)
     .innerJoin(themes, eq(themes.id, goals.themeId))
-    .where(filters.themeId !== null ? eq(themes.id, filters.themeId) : filters.goalId !== null ? eq(goals.id, filters.goalId) : undefined)
+    .where(
+      and(
+        period ? eq(goals.agendaId, period.id) : undefined,
+        filters.themeId !== null ? eq(themes.id, filters.themeId) : filters.goalId !== null ? eq(goals.id, filters.goalId) : undefined,
+      ),
+    )
     .orderBy(asc(themes.position), asc(goals.position), asc(goals.id))
     .all();
 
@@ -391,10 +437,11 @@ export const BOARD_CLOSED_LIMIT = 25;
  * order; closed ones (afgerond, vervallen) most recently changed first, at most
  * BOARD_CLOSED_LIMIT cards, with the number left out.
  */
-export function listBoard({ filters, today }: { filters: ActionFilters; today: string }) {
-  const rows = withOverdue(
+export function listBoard({ filters, today, period }: { filters: ActionFilters; today: string; period?: ListPeriod }) {
+  const rows = overdueIn(
+    period,
     selectActions()
-      .where(whereOf({ ...filters, statuses: [] }, today))
+      .where(whereOf({ ...filters, statuses: [] }, today, period))
       .orderBy(...agendaOrder)
       .all(),
     today,
@@ -408,7 +455,7 @@ export function listBoard({ filters, today }: { filters: ActionFilters; today: s
 }
 
 /** The filters of a list view's query string, with the options of its filter form. */
-export function readListFilters(searchParams: URLSearchParams, today: string) {
-  const options = listFilterOptions();
+export function readListFilters(searchParams: URLSearchParams, today: string, period?: ListPeriod) {
+  const options = listFilterOptions(period);
   return { ...dropUnknownFilterIds(parseActionFilters(searchParams, today), options), options };
 }

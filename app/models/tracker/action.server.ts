@@ -10,6 +10,7 @@ import { listOrganisationOptions, organisationExists } from '../accounts/organis
 import { NotFoundError } from '../errors';
 import { recordHistory, recordUpdate } from '../history.server';
 import { notifyActionOwner } from '../notifications/notification.server';
+import { agendaIdOfGoal, assertActionWritable, assertGoalWritable } from '../periods/period-guard.server';
 import { type ActionStatus, progressForStatus } from './action-status';
 import { goalExists, goalWithChapterColumns } from './goal.server';
 
@@ -95,6 +96,10 @@ export function getActionScope(id: number) {
 
 export function createAction({ userId, input }: { userId: number; input: ActionFormInput }): number {
   return db.transaction((tx) => {
+    // The goal's period: it must be open, and the action belongs to it.
+    assertGoalWritable(tx, input.goalId);
+    const agendaId = agendaIdOfGoal(tx, input.goalId);
+    if (agendaId === undefined) throw new NotFoundError('goal', input.goalId);
     const fields = editableFields(input);
     const position = tx
       .select({ next: sql<number>`coalesce(max(${actions.position}), 0) + 1` })
@@ -103,7 +108,7 @@ export function createAction({ userId, input }: { userId: number; input: ActionF
       .get()!.next;
     const row = tx
       .insert(actions)
-      .values({ ...fields, position })
+      .values({ ...fields, agendaId, position })
       .returning({ id: actions.id })
       .get();
     // Actions made in Koers get a code too, so an exported agenda imports back onto them.
@@ -123,11 +128,15 @@ export function updateAction({ userId, id, input }: { userId: number; id: number
   db.transaction((tx) => {
     const before = tx.select().from(actions).where(eq(actions.id, id)).get();
     if (!before) throw new NotFoundError('action', id);
+    assertActionWritable(tx, id);
+    // Moving it to another goal: that goal's period must be open too, and becomes the action's.
+    assertGoalWritable(tx, input.goalId);
+    const agendaId = agendaIdOfGoal(tx, input.goalId) ?? before.agendaId;
     const fields = editableFields(input);
     if (recordUpdate(tx, 'action', id, userId, before, fields)) {
       const updatedAt = new Date().toISOString();
       tx.update(actions)
-        .set({ ...fields, updatedAt })
+        .set({ ...fields, agendaId, updatedAt })
         .where(eq(actions.id, id))
         .run();
       if (fields.ownerUserId !== null && fields.ownerUserId !== before.ownerUserId) {
@@ -142,6 +151,7 @@ export function setActionStatus({ userId, id, status }: { userId: number; id: nu
   db.transaction((tx) => {
     const before = tx.select({ status: actions.status, progress: actions.progress }).from(actions).where(eq(actions.id, id)).get();
     if (!before) throw new NotFoundError('action', id);
+    assertActionWritable(tx, id);
     const progress = progressForStatus(status, before.progress);
     if (recordUpdate(tx, 'action', id, userId, before, { status, progress })) {
       tx.update(actions).set({ status, progress, updatedAt: new Date().toISOString() }).where(eq(actions.id, id)).run();
@@ -166,6 +176,7 @@ export function addProgressUpdate({
   db.transaction((tx) => {
     const before = tx.select({ status: actions.status, progress: actions.progress }).from(actions).where(eq(actions.id, actionId)).get();
     if (!before) throw new NotFoundError('action', actionId);
+    assertActionWritable(tx, actionId);
     const afterStatus = status ?? before.status;
     const after = { status: afterStatus, progress: progressForStatus(afterStatus, progress ?? before.progress) };
     tx.insert(progressUpdates)

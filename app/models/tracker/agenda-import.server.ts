@@ -1,9 +1,10 @@
-import { asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 
 import type { Db } from '../../../db/client';
 import { actions, agendas, goals, type HistoryEntity, organisations, themes } from '../../../db/schema';
 import { t } from '../../i18n';
 import { diffFields, recordHistory, type Tx } from '../history.server';
+import { isPeriodClosed, periodLabel, periodSlug, periodYearsError } from '../periods/period-rules';
 import { type AgendaDoc, type AgendaParseError, parseAgenda, serializeAgenda } from './agenda-format';
 import { parseDeadline } from './deadline';
 
@@ -39,7 +40,11 @@ export const AGENDA_CHANGE_CODE = '(agenda)';
  *   trekker, a code held by a local action) changes nothing, and the work runs in one
  *   transaction, so a failure halfway leaves the database as it was.
  */
-export function importAgendaText(db: Db, text: string, { userId }: { userId: number | null }): ImportResult {
+export function importAgendaText(
+  db: Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'transaction'>,
+  text: string,
+  { userId }: { userId: number | null },
+): ImportResult {
   // Parsing runs inside the transaction so the organisations and codes it checks
   // against are the ones the changes are applied to.
   return db.transaction((tx): ImportResult => {
@@ -77,8 +82,56 @@ export function importAgendaText(db: Db, text: string, { userId }: { userId: num
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
 
     const ownerId = (name: string | null) => (name === null ? null : organisationIds.get(organisationKey(name))!.id);
-    return { ok: true, summary: applyAgenda(tx, parsed.agenda, userId, ownerId) };
+    const target = targetPeriod(tx, parsed.agenda, periodLine(text));
+    if (!target.ok) return { ok: false, errors: [target.error] };
+    return { ok: true, summary: applyAgenda(tx, parsed.agenda, userId, ownerId, target.agendaId) };
   });
+}
+
+/** The line of `periode:`, for a message about the period (line 2 in every agenda file). */
+function periodLine(text: string): number {
+  const index = text.split('\n').findIndex((line) => line.startsWith('periode:'));
+  return index === -1 ? 1 : index + 1;
+}
+
+/**
+ * The period the file is for, by its `periode:` line: an existing period (never a closed
+ * one), or a new one — the current period on an empty database, otherwise a concept —
+ * when its years fit beside the others (docs/decisions/017-agenda-periods.md).
+ */
+function targetPeriod(tx: Tx, doc: AgendaDoc, line: number): { ok: true; agendaId: number } | { ok: false; error: AgendaParseError } {
+  const years = { periodStart: doc.period.start, periodEnd: doc.period.end };
+  const existing = tx
+    .select()
+    .from(agendas)
+    .where(eq(agendas.slug, periodSlug(years)))
+    .get();
+  if (existing) {
+    if (isPeriodClosed(existing)) return { ok: false, error: { line, message: t.periods.errors.importClosed(periodLabel(existing)) } };
+    return { ok: true, agendaId: existing.id };
+  }
+  const all = tx.select().from(agendas).all();
+  const yearsError = periodYearsError(years, all);
+  if (yearsError) return { ok: false, error: { line, message: yearsError } };
+  const current = all.find((a) => a.status === 'vastgesteld');
+  const concept = all.find((a) => a.status === 'concept');
+  if (current && concept) return { ok: false, error: { line, message: t.periods.errors.conceptExists(periodLabel(concept)) } };
+  const now = new Date().toISOString();
+  const row = tx
+    .insert(agendas)
+    .values({
+      title: doc.title,
+      periodStart: years.periodStart,
+      periodEnd: years.periodEnd,
+      body: doc.body,
+      slug: periodSlug(years),
+      status: current ? 'concept' : 'vastgesteld',
+      adoptedAt: current ? null : now,
+      predecessorId: current?.id ?? null,
+    })
+    .returning({ id: agendas.id })
+    .get();
+  return { ok: true, agendaId: row.id };
 }
 
 function organisationKey(name: string) {
@@ -91,19 +144,27 @@ function organisationKey(name: string) {
  * before it), so an exported agenda imports back without renumbering; otherwise the
  * items are numbered 1…n.
  */
-function planPositions(existing: (number | null)[]): number[] {
+function planPositions(existing: (number | null)[], floor = 0): number[] {
   const kept: number[] = [];
-  let last = 0;
+  // `floor`: the last position taken by items the file does not hold (a file with only new
+  // chapters for a drafted agenda puts them after the chapters already there).
+  let last = floor;
   for (const position of existing) {
     const next = position ?? last + 1;
-    if (next <= last) return existing.map((_, i) => i + 1);
+    if (next <= last) return existing.map((_, i) => floor + i + 1);
     kept.push(next);
     last = next;
   }
   return kept;
 }
 
-function applyAgenda(tx: Tx, doc: AgendaDoc, userId: number | null, ownerId: (name: string | null) => number | null): ImportSummary {
+function applyAgenda(
+  tx: Tx,
+  doc: AgendaDoc,
+  userId: number | null,
+  ownerId: (name: string | null) => number | null,
+  agendaId: number,
+): ImportSummary {
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, createdCodes: [], changes: [], notInFile: [] };
   const now = new Date().toISOString();
 
@@ -136,20 +197,16 @@ function applyAgenda(tx: Tx, doc: AgendaDoc, userId: number | null, ownerId: (na
     return existing.id;
   }
 
-  let agenda = tx.select().from(agendas).orderBy(asc(agendas.id)).get();
-  const agendaFields = { title: doc.title, periodStart: doc.period.start, periodEnd: doc.period.end, body: doc.body };
-  if (!agenda) {
-    agenda = tx.insert(agendas).values(agendaFields).returning().get();
-  } else {
-    const diff = diffFields(agenda, agendaFields);
-    if (diff) {
-      // The agenda itself has no history entity; the change is reported in the summary.
-      tx.update(agendas).set(agendaFields).where(eq(agendas.id, agenda.id)).run();
-      summary.updated++;
-      summary.changes.push({ code: AGENDA_CHANGE_CODE, fields: Object.keys(diff.after) });
-    }
+  // The period (its years) is the file's address; title and text are updated.
+  const agenda = tx.select().from(agendas).where(eq(agendas.id, agendaId)).get()!;
+  const agendaFields = { title: doc.title, body: doc.body };
+  const agendaDiff = diffFields(agenda, agendaFields);
+  if (agendaDiff) {
+    // The agenda itself has no history entity; the change is reported in the summary.
+    tx.update(agendas).set(agendaFields).where(eq(agendas.id, agenda.id)).run();
+    summary.updated++;
+    summary.changes.push({ code: AGENDA_CHANGE_CODE, fields: Object.keys(agendaDiff.after) });
   }
-  const agendaId = agenda.id;
 
   const themeRows = new Map(
     tx
@@ -163,6 +220,7 @@ function applyAgenda(tx: Tx, doc: AgendaDoc, userId: number | null, ownerId: (na
     tx
       .select()
       .from(goals)
+      .where(eq(goals.agendaId, agendaId))
       .all()
       .map((g) => [g.code, g]),
   );
@@ -170,13 +228,18 @@ function applyAgenda(tx: Tx, doc: AgendaDoc, userId: number | null, ownerId: (na
     tx
       .select()
       .from(actions)
-      .where(isNull(actions.municipalityId))
+      .where(and(eq(actions.agendaId, agendaId), isNull(actions.municipalityId)))
       .all()
       // An action without a code (made before codes were given out) is exported as K<id>.
       .map((a) => [a.code ?? `K${a.id}`, a]),
   );
 
-  const themePositions = planPositions(doc.chapters.map((c) => themeRows.get(c.code)?.position ?? null));
+  const chapterCodes = new Set(doc.chapters.map((c) => c.code));
+  const chapterFloor = Math.max(0, ...[...themeRows.values()].filter((row) => !chapterCodes.has(row.code)).map((row) => row.position));
+  const themePositions = planPositions(
+    doc.chapters.map((c) => themeRows.get(c.code)?.position ?? null),
+    chapterFloor,
+  );
   doc.chapters.forEach((chapter, chapterIndex) => {
     const themeFields = { title: chapter.title, kind: chapter.kind, body: chapter.body, position: themePositions[chapterIndex] };
     const themeId = upsert({
@@ -204,7 +267,7 @@ function applyAgenda(tx: Tx, doc: AgendaDoc, userId: number | null, ownerId: (na
         insert: () =>
           tx
             .insert(goals)
-            .values({ code: g.code, ...goalFields })
+            .values({ code: g.code, agendaId, ...goalFields })
             .returning({ id: goals.id })
             .get().id,
         update: (id) =>
@@ -239,7 +302,7 @@ function applyAgenda(tx: Tx, doc: AgendaDoc, userId: number | null, ownerId: (na
           insert: () =>
             tx
               .insert(actions)
-              .values({ code: a.code, ...actionFields })
+              .values({ code: a.code, agendaId, ...actionFields })
               .returning({ id: actions.id })
               .get().id,
           update: (id) =>
@@ -268,9 +331,16 @@ function applyAgenda(tx: Tx, doc: AgendaDoc, userId: number | null, ownerId: (na
   return summary;
 }
 
-/** The current agenda in the outline format: regional actions only (local ones belong to the accents). */
-export function exportAgenda(db: Db): AgendaDoc | null {
-  const agenda = db.select().from(agendas).orderBy(asc(agendas.id)).get();
+/**
+ * An agenda in the outline format: the period with the slug asked for, or the current
+ * one (the latest when none is current). Regional actions only (local ones belong to
+ * the accents).
+ */
+export function exportAgenda(db: Db, { slug }: { slug?: string } = {}): AgendaDoc | null {
+  const agenda = slug
+    ? db.select().from(agendas).where(eq(agendas.slug, slug)).get()
+    : (db.select().from(agendas).where(eq(agendas.status, 'vastgesteld')).get() ??
+      db.select().from(agendas).orderBy(desc(agendas.periodStart)).get());
   if (!agenda) return null;
   const orgNames = new Map(
     db
@@ -279,8 +349,13 @@ export function exportAgenda(db: Db): AgendaDoc | null {
       .all()
       .map((o) => [o.id, o.name]),
   );
-  const allGoals = db.select().from(goals).orderBy(asc(goals.position), asc(goals.id)).all();
-  const allActions = db.select().from(actions).where(isNull(actions.municipalityId)).orderBy(asc(actions.position), asc(actions.id)).all();
+  const allGoals = db.select().from(goals).where(eq(goals.agendaId, agenda.id)).orderBy(asc(goals.position), asc(goals.id)).all();
+  const allActions = db
+    .select()
+    .from(actions)
+    .where(and(eq(actions.agendaId, agenda.id), isNull(actions.municipalityId)))
+    .orderBy(asc(actions.position), asc(actions.id))
+    .all();
   return {
     title: agenda.title,
     period: { start: agenda.periodStart, end: agenda.periodEnd },
@@ -323,7 +398,7 @@ export function exportAgenda(db: Db): AgendaDoc | null {
   };
 }
 
-export function exportAgendaText(db: Db): string | null {
-  const doc = exportAgenda(db);
+export function exportAgendaText(db: Db, opts: { slug?: string } = {}): string | null {
+  const doc = exportAgenda(db, opts);
   return doc ? serializeAgenda(doc) : null;
 }

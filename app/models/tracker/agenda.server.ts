@@ -1,7 +1,8 @@
-import { asc, count, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 
 import { actions, agendas, goals, organisations, themes, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { type PeriodStatus, showsOverdue } from '../periods/period-rules';
 import { ACTION_STATUSES, type ActionStatus } from './action-status';
 import { isActionOverdue } from './deadline';
 
@@ -78,14 +79,27 @@ function tally(counts: StatusCounts, action: { status: ActionStatus; overdue: bo
   }
 }
 
-/** The (first) agenda: title and period. */
-export function getAgenda() {
-  return db
-    .select({ id: agendas.id, title: agendas.title, body: agendas.body, periodStart: agendas.periodStart, periodEnd: agendas.periodEnd })
-    .from(agendas)
-    .orderBy(asc(agendas.id))
-    .limit(1)
-    .get();
+/** What the agenda's pages need of the period they show. */
+export type ListPeriod = { id: number; status: PeriodStatus; periodStart: number; periodEnd: number; title: string };
+
+const agendaColumns = {
+  id: agendas.id,
+  title: agendas.title,
+  body: agendas.body,
+  periodStart: agendas.periodStart,
+  periodEnd: agendas.periodEnd,
+  status: agendas.status,
+  slug: agendas.slug,
+  isExample: agendas.isExample,
+};
+
+/** An agenda (a period) with its title and years: the one asked for, or the current one (else the latest). */
+export function getAgenda(periodId?: number) {
+  if (periodId !== undefined) return db.select(agendaColumns).from(agendas).where(eq(agendas.id, periodId)).get();
+  return (
+    db.select(agendaColumns).from(agendas).where(eq(agendas.status, 'vastgesteld')).get() ??
+    db.select(agendaColumns).from(agendas).orderBy(desc(agendas.periodStart)).limit(1).get()
+  );
 }
 
 /**
@@ -95,9 +109,11 @@ export function getAgenda() {
  * counted per goal and listed only when `includeLocal` is set; the status counts cover
  * the actions listed.
  */
-export function getAgendaOverview({ today, includeLocal }: { today: string; includeLocal: boolean }) {
-  const agenda = getAgenda();
+export function getAgendaOverview({ today, includeLocal, periodId }: { today: string; includeLocal: boolean; periodId?: number }) {
+  const agenda = getAgenda(periodId);
   if (!agenda) return null;
+  // "Te laat" is judged within a running period; a closed one has its balance instead.
+  const judgeOverdue = showsOverdue(agenda);
 
   const chapterRows = db
     .select({ id: themes.id, code: themes.code, title: themes.title, kind: themes.kind, body: themes.body })
@@ -109,8 +125,7 @@ export function getAgendaOverview({ today, includeLocal }: { today: string; incl
   const goalRows = db
     .select({ id: goals.id, themeId: goals.themeId, code: goals.code, title: goals.title, targetYear: goals.targetYear })
     .from(goals)
-    .innerJoin(themes, eq(themes.id, goals.themeId))
-    .where(eq(themes.agendaId, agenda.id))
+    .where(eq(goals.agendaId, agenda.id))
     .orderBy(asc(goals.position), asc(goals.id))
     .all();
 
@@ -145,7 +160,7 @@ export function getAgendaOverview({ today, includeLocal }: { today: string; incl
       municipalityId: actions.municipalityId,
     })
     .from(actions)
-    .where(includeLocal ? undefined : isNull(actions.municipalityId))
+    .where(and(eq(actions.agendaId, agenda.id), includeLocal ? undefined : isNull(actions.municipalityId)))
     .orderBy(asc(actions.goalId), asc(actions.position), asc(actions.id))
     .all();
   const hiddenLocalCounts = includeLocal
@@ -153,7 +168,7 @@ export function getAgendaOverview({ today, includeLocal }: { today: string; incl
     : db
         .select({ goalId: actions.goalId, n: count() })
         .from(actions)
-        .where(isNotNull(actions.municipalityId))
+        .where(and(eq(actions.agendaId, agenda.id), isNotNull(actions.municipalityId)))
         .groupBy(actions.goalId)
         .all();
 
@@ -218,7 +233,7 @@ export function getAgendaOverview({ today, includeLocal }: { today: string; incl
       ownerUserName: nameOf(userNames, row.ownerUserId),
       ownerOrganisationName: nameOf(organisationNames, row.ownerOrganisationId),
       municipalityName: nameOf(organisationNames, row.municipalityId),
-      overdue: isActionOverdue(row, today),
+      overdue: judgeOverdue && isActionOverdue(row, today),
     };
     if (entry.goal.actions.length < OVERVIEW_ACTIONS_PER_GOAL) entry.goal.actions.push(action);
     else entry.goal.moreCount += 1;

@@ -6,6 +6,7 @@ import type { GoalFormInput } from '../../schemas/goal';
 import { db } from '../../utils/db.server';
 import { NotFoundError } from '../errors';
 import { recordUpdate } from '../history.server';
+import { assertGoalWritable } from '../periods/period-guard.server';
 
 /** A goal with the code and title of its chapter (select from goals joined with themes). */
 export const goalWithChapterColumns = {
@@ -70,6 +71,7 @@ export function updateGoal({ userId, id, input }: { userId: number; id: number; 
       .where(eq(goals.id, id))
       .get();
     if (!before) throw new NotFoundError('goal', id);
+    assertGoalWritable(tx, id);
     const fields = { title: input.title, body: input.body, targetYear: input.targetYear };
     if (recordUpdate(tx, 'goal', id, userId, before, fields)) {
       tx.update(goals)

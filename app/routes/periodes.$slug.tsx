@@ -1,0 +1,251 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+
+import { StackedBarChart } from '../components/charts/charts';
+import { t } from '../i18n';
+import { BALANCE_OUTCOMES, balanceChartSpec } from '../models/periods/balance';
+import { getPeriodBalance } from '../models/periods/balance.server';
+import { getPeriod, getPeriodBySlug, reopenPeriod } from '../models/periods/period.server';
+import { periodLabel } from '../models/periods/period-rules';
+import { canManagePeriods, canReopenPeriod } from '../models/permissions';
+import chartsCss from '../styles/charts.css?url';
+import periodsCss from '../styles/periods.css?url';
+import trackerCss from '../styles/tracker.css?url';
+import { requireActor } from '../utils/auth.server';
+import { formatDay } from '../utils/date-time';
+import { badRequest, requireAllowed, requireFound } from '../utils/http.server';
+
+const p = t.periods;
+const b = p.balance;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: trackerCss },
+  { rel: 'stylesheet', href: chartsCss },
+  { rel: 'stylesheet', href: periodsCss },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: t.common.pageTitle(data ? p.page.title(data.balance.period.label) : t.common.errors.notFoundTitle) },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requireActor(request);
+  const period = requireFound(getPeriodBySlug(params.slug ?? ''));
+  const balance = getPeriodBalance(period);
+  const predecessor = period.predecessorId ? getPeriod(period.predecessorId) : undefined;
+  const notice = new URL(request.url).searchParams;
+  return {
+    balance,
+    predecessor: predecessor ? { slug: predecessor.slug, label: periodLabel(predecessor) } : null,
+    notice: notice.has('gemaakt')
+      ? p.page.createdNotice
+      : notice.has('afgesloten')
+        ? p.page.closedNotice
+        : notice.has('vastgesteld')
+          ? p.page.adoptedNotice
+          : notice.has('heropend')
+            ? p.page.reopened
+            : null,
+    mayClose: canManagePeriods(actor) && period.status === 'vastgesteld',
+    mayAdopt: canManagePeriods(actor) && period.status === 'concept',
+    mayReopen: canReopenPeriod(actor) && period.status === 'afgesloten',
+  };
+}
+
+/** "Heropenen": the beheerder only; a refusal (another period is current) is shown on the page. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requireActor(request);
+  requireAllowed(canReopenPeriod(actor));
+  const period = requireFound(getPeriodBySlug(params.slug ?? ''));
+  const form = await request.formData();
+  if (form.get('intent') !== 'reopen') throw badRequest();
+  const result = reopenPeriod(actor, { periodId: period.id });
+  if (!result.ok) return { message: result.message };
+  return redirect(`/periodes/${period.slug}?heropend=1`);
+}
+
+export default function PeriodPage() {
+  const { balance, predecessor, notice, mayClose, mayAdopt, mayReopen } = useLoaderData<typeof loader>();
+  // Built here, not in the loader: the spec holds functions (its phrases), which do not travel as JSON.
+  const chart = balanceChartSpec(balance.chapters, balance.period.label);
+  const refused = useActionData<typeof action>();
+  const { period } = balance;
+  const q = `?periode=${period.slug}`;
+  return (
+    <div className="period-page">
+      <p>
+        <Link to="/periodes">{p.list.title}</Link>
+      </p>
+      <h1>{p.page.title(period.label)}</h1>
+      {refused ? (
+        <p className="form-error" role="alert">
+          {refused.message}
+        </p>
+      ) : null}
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <p className="lead">
+        {period.title}
+        {period.isExample ? <span className="period-badge period-badge--example">{p.example}</span> : null}
+      </p>
+      {period.isExample ? <p className="muted">{p.exampleNote}</p> : null}
+      <dl className="meta-list">
+        <dt>{p.page.status}</dt>
+        <dd>{p.statuses[period.status]}</dd>
+        {period.adoptedAt ? (
+          <>
+            <dt>{p.page.adoptedAt}</dt>
+            <dd>{formatDay(period.adoptedAt)}</dd>
+          </>
+        ) : null}
+        {period.closedAt ? (
+          <>
+            <dt>{p.page.closedAt}</dt>
+            <dd>{formatDay(period.closedAt)}</dd>
+          </>
+        ) : null}
+        {predecessor ? (
+          <>
+            <dt>{p.page.predecessor}</dt>
+            <dd>
+              <Link to={`/periodes/${predecessor.slug}`}>{predecessor.label}</Link>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      <nav aria-label={p.page.actionsHeading}>
+        <ul className="period-links">
+          <li>
+            <Link to={`/${q}`}>{p.page.overview}</Link>
+          </li>
+          <li>
+            <Link to={`/acties${q}`}>{p.page.list}</Link>
+          </li>
+          <li>
+            <Link to={`/tijdlijn${q}`}>{p.page.timeline}</Link>
+          </li>
+          <li>
+            <Link to={`/bord${q}`}>{p.page.board}</Link>
+          </li>
+          <li>
+            <Link to={`/accenten${q}`}>{p.page.accents}</Link>
+          </li>
+        </ul>
+      </nav>
+
+      {mayClose || mayAdopt || mayReopen ? (
+        <div className="button-row">
+          {mayClose ? (
+            <Link to={`/periodes/${period.slug}/afsluiten`} className="button">
+              {p.page.close}
+            </Link>
+          ) : null}
+          {mayAdopt ? (
+            <Link to={`/periodes/${period.slug}/vaststellen`} className="button">
+              {p.page.adopt}
+            </Link>
+          ) : null}
+          {mayReopen ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="reopen" className="button button--secondary">
+                {p.page.reopen}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="balance-heading">
+        <h2 id="balance-heading">{period.status === 'afgesloten' ? b.heading : b.runningHeading}</h2>
+        <p>
+          <strong>{b.totals}:</strong>{' '}
+          {BALANCE_OUTCOMES.map((outcome) => `${balance.totals[outcome]} ${b.outcomes[outcome].toLocaleLowerCase('nl')}`).join(', ')}
+        </p>
+        <StackedBarChart {...chart} />
+      </section>
+
+      {balance.chapters.map((chapter) => (
+        <section key={chapter.id} id={`hoofdstuk-${chapter.id}`} aria-labelledby={`hoofdstuk-${chapter.id}-titel`}>
+          <h2 id={`hoofdstuk-${chapter.id}-titel`}>
+            {chapter.code} {chapter.title}
+          </h2>
+          <p>
+            <Link to={`/periodes/${balance.period.slug}/hoofdstukken/${chapter.id}`}>{p.chapterText.link}</Link>
+          </p>
+          {chapter.goals.map((goal) => (
+            <div key={goal.id} className="table-wrap">
+              <table>
+                <caption>
+                  <Link to={`/doelen/${goal.id}`}>
+                    {goal.code} {goal.title}
+                  </Link>
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{b.action}</th>
+                    <th scope="col">{b.outcome}</th>
+                    <th scope="col">{b.detail}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {goal.actions.map((action) => (
+                    <tr key={action.id}>
+                      <th scope="row">
+                        <Link to={`/acties/${action.id}`}>{action.title}</Link>
+                        {action.municipalityName ? <span className="muted"> ({action.municipalityName})</span> : null}
+                      </th>
+                      <td>{b.outcomes[action.outcome]}</td>
+                      <td>
+                        {action.carriedTo ? (
+                          <Link to={`/acties/${action.carriedTo.id}`}>{b.carriedTo(action.carriedTo.periodLabel)}</Link>
+                        ) : (
+                          (action.reason ?? '')
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </section>
+      ))}
+
+      <section aria-labelledby="meetings-heading">
+        <h2 id="meetings-heading">{b.meetingsHeading}</h2>
+        <p>
+          {b.meetingsCount(balance.meetings.length)}, {b.decisionsCount(balance.decisionCount)}
+        </p>
+        {balance.meetings.length === 0 ? (
+          <p className="muted">{b.noMeetings}</p>
+        ) : (
+          <ul>
+            {balance.meetings.map((meeting) => (
+              <li key={meeting.id}>
+                <Link to={`/overleggen/${meeting.id}`}>{meeting.title}</Link> — {formatDay(meeting.startsAt)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="accents-heading">
+        <h2 id="accents-heading">{b.accentsHeading}</h2>
+        {balance.accents.length === 0 ? (
+          <p className="muted">{b.noAccents}</p>
+        ) : (
+          <ul>
+            {balance.accents.map((row) => (
+              <li key={row.municipalityName}>{b.accentsLine(row.municipalityName, row.n)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -71,9 +71,14 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-/** In production a missing key is a configuration error: without it the stored secrets could not be read after a restart. */
+/**
+ * A real installation (demo accounts off) in production without a key is a configuration
+ * error: the stored secrets must stay readable after a restart and a restore. The demo
+ * installation of `npm install && npm start` runs without one (the derived key of
+ * secretKeyFrom, with a warning at start-up): nothing real is protected there.
+ */
 const CheckedEnvSchema = EnvSchema.superRefine((value, ctx) => {
-  if (value.NODE_ENV === 'production' && !value.KOERS_SECRET_KEY) {
+  if (value.NODE_ENV === 'production' && value.KOERS_DEMO === 'off' && !value.KOERS_SECRET_KEY) {
     ctx.addIssue({
       code: 'custom',
       path: ['KOERS_SECRET_KEY'],

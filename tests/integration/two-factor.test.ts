@@ -551,9 +551,10 @@ describe('privacy and configuration', () => {
     expect(JSON.parse(removed.details!)).toMatchObject({ twoFactor: 1, recovery: 10 });
   });
 
-  it('stops in production without a valid KOERS_SECRET_KEY, naming the setting', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/KOERS_SECRET_KEY: required in production/);
+  it('stops a real installation in production without a valid KOERS_SECRET_KEY, naming the setting; the demo runs without', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', KOERS_DEMO: 'off' })).toThrow(/KOERS_SECRET_KEY: required in production/);
     expect(() => parseEnv({ NODE_ENV: 'production', KOERS_SECRET_KEY: 'te-kort' })).toThrow(/KOERS_SECRET_KEY: use 64 hexadecimal/);
+    expect(parseEnv({ NODE_ENV: 'production' }).KOERS_SECRET_KEY).toBeUndefined();
     expect(parseEnv({ NODE_ENV: 'production', KOERS_SECRET_KEY: 'a'.repeat(64) }).KOERS_SECRET_KEY).toBe('a'.repeat(64));
     expect(parseEnv({ NODE_ENV: 'development' }).KOERS_SECRET_KEY).toBeUndefined();
   });

@@ -15,7 +15,7 @@
  *          --no-write (print only)
  * Everything is bounded: request counts, a time limit per route, timeouts on start-up.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +35,7 @@ import {
   summarize,
   type Summary,
 } from './load';
-import { buildApp, freePort, login, ROOT, tail } from './server-process';
+import { ensureBenchBuild, ensureBenchWorkspace, freePort, gitCommit, login, ROOT, tail } from './server-process';
 
 type ServerTimes = { count: number; p50: number; p95: number; p99: number };
 
@@ -76,16 +76,6 @@ const log = (line: string) => console.log(line);
 
 // --- 1. the workspace ------------------------------------------------------------
 
-async function ensureWorkspace(file: string) {
-  if (flag('fresh') || !fs.existsSync(file)) {
-    log(`Werkruimte genereren in ${path.relative(ROOT, file)} …`);
-    // In a child process: the generator binds app modules to its database at import time.
-    execFileSync('npx', ['tsx', path.join(ROOT, 'bench/generate-workspace.ts'), file], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
-  } else {
-    log(`Bestaande werkruimte: ${path.relative(ROOT, file)} (--fresh maakt hem opnieuw)`);
-  }
-}
-
 /** The action with the most comments and history rows: the heaviest action page. */
 function readDataset(file: string) {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
@@ -105,27 +95,6 @@ function readDataset(file: string) {
   } finally {
     sqlite.close();
   }
-}
-
-// --- 2. the build ------------------------------------------------------------------
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild() {
-  const serverEntry = path.join(BUILD_DIR, 'server/index.js');
-  const stale = fs.existsSync(serverEntry) && newestMtime(path.join(ROOT, 'app')) > fs.statSync(serverEntry).mtimeMs;
-  if (fs.existsSync(serverEntry) && (flag('no-build') || (!flag('rebuild') && !stale))) {
-    log(`Bestaande build: ${path.relative(ROOT, BUILD_DIR)}${stale ? ' (ouder dan app/, --no-build)' : ''}`);
-    return;
-  }
-  log(`App bouwen in ${path.relative(ROOT, BUILD_DIR)}${stale ? ' (app/ is nieuwer dan de build)' : ''} …`);
-  buildApp(BUILD_DIR);
 }
 
 // --- 3. the server -----------------------------------------------------------------
@@ -271,17 +240,6 @@ async function serverTimes(offset: number, urlPath: string): Promise<ServerTimes
 
 // --- 5. reporting ------------------------------------------------------------------
 
-function gitCommit(): string {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty =
-      execFileSync('git', ['status', '--porcelain', '--', 'app', 'server', 'db'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
-    return dirty ? `${commit} (+ uncommitted changes in app/, server/ or db/)` : commit;
-  } catch {
-    return 'unknown';
-  }
-}
-
 function verdict(m: Measured): string {
   if (!m.page) return 'baseline';
   if (!m.server) return '–';
@@ -356,11 +314,11 @@ async function main() {
   const started = new Date();
   const database = DEFAULT_BENCH_DATABASE;
   fs.mkdirSync(DATA_DIR, { recursive: true });
-  await ensureWorkspace(database);
+  ensureBenchWorkspace(log, { fresh: flag('fresh'), file: database });
   const dataset = readDataset(database);
   if ((dataset.counts.actions ?? 0) < WORKSPACE_SIZE.actions)
     log(`Let op: de werkruimte heeft maar ${dataset.counts.actions} acties; draai met --fresh.`);
-  ensureBuild();
+  ensureBenchBuild(BUILD_DIR, { rebuild: flag('rebuild'), noBuild: flag('no-build'), log });
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;

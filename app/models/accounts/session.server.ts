@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 
 import { organisations, sessions, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
@@ -23,15 +23,26 @@ export function deleteSessionsOfUser(userId: number) {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }
 
-/** The signed-in user behind a session id, if the session is valid and the account active. */
-export function findSessionUser(sessionId: string) {
+/**
+ * Every request asks this (and the live stream once per open stream and change), so the
+ * statement is built and prepared once: built per call it cost 0.4–2 ms, prepared 12 µs
+ * (docs/scaling.md). Lazily, because the tables exist only after the migrations ran.
+ */
+let sessionUserStatement: ReturnType<typeof prepareSessionUser> | null = null;
+function prepareSessionUser() {
   return db
     .select({ ...userWithOrganisationColumns, organisationKind: organisations.kind })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date().toISOString()), eq(users.active, true)))
-    .get();
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.active, true)))
+    .prepare();
+}
+
+/** The signed-in user behind a session id, if the session is valid and the account active. */
+export function findSessionUser(sessionId: string) {
+  sessionUserStatement ??= prepareSessionUser();
+  return sessionUserStatement.get({ id: sessionId, now: new Date().toISOString() });
 }
 
 export type SessionUser = NonNullable<ReturnType<typeof findSessionUser>>;

@@ -55,6 +55,14 @@ export function periodLabel(years: { periodStart: number; periodEnd: number }): 
   return `${years.periodStart}–${years.periodEnd}`;
 }
 
+/**
+ * Meetings and decisions belong to no period: a period holds those dated within its years.
+ * ISO bounds, `from` inclusive and `until` exclusive, to compare with stored timestamps.
+ */
+export function periodDateRange(years: { periodStart: number; periodEnd: number }): { from: string; until: string } {
+  return { from: `${years.periodStart}-01-01`, until: `${years.periodEnd + 1}-01-01` };
+}
+
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
 

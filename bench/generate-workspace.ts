@@ -17,8 +17,11 @@ export const DEFAULT_BENCH_DATABASE = fileURLToPath(new URL('./.data/bench.sqlit
 
 /** Sizes of the generated workspace, per period; totals include what the seed already holds. */
 export const WORKSPACE_SIZE = {
-  /** Agenda periods: 2020–2024 closed and 2025–2028 current, each with the sizes below (issue 12). */
-  periods: 2,
+  /**
+   * Agenda periods: 2020–2024 closed and 2025–2028 current, each with the sizes below
+   * (issue 12). BENCH_PERIODS=1 builds the single-period workspace, to compare.
+   */
+  periods: process.env.BENCH_PERIODS === '1' ? 1 : 2,
   users: 40,
   goals: 60,
   actions: 2_000,

@@ -706,3 +706,62 @@ export const siteTexts = sqliteTable('site_texts', {
   updatedAt: text('updated_at').notNull().default(now),
   updatedBy: integer('updated_by').references(() => users.id),
 });
+
+// ---------------------------------------------------------------------------
+// Sign-in with the organisation's account (issue 14 §1; docs/sign-in.md, docs/decisions/019)
+
+/**
+ * A person who signed in through an organisation's identity provider (OpenID Connect)
+ * and has no account yet. Nobody gets rights by signing in alone: a beheerder approves
+ * the request with a role and an organisation (which creates the account) or rejects it
+ * (which deletes the request). One open request per e-mail address.
+ */
+export const accessRequests = sqliteTable(
+  'access_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The provider's id in the sign-in configuration (KOERS_OIDC_CONFIG). */
+    providerId: text('provider_id').notNull(),
+    /** The provider's subject identifier ('sub') of the person. */
+    subject: text('subject').notNull(),
+    /** The verified e-mail address the provider vouched for, lower-cased. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('access_requests_email_unique').on(t.email)],
+);
+
+/**
+ * Which provider account (provider + subject) signed in as which Koers account: recorded
+ * at the first sign-in, shown in the person's data export, removed with the person.
+ */
+export const userIdentities = sqliteTable(
+  'user_identities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    providerId: text('provider_id').notNull(),
+    subject: text('subject').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    lastSignInAt: text('last_sign_in_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('user_identities_provider_subject_unique').on(t.providerId, t.subject),
+    index('user_identities_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * A session that began at an identity provider: signing out sends the browser to the
+ * provider's end-session endpoint with this ID token as id_token_hint. Goes with the session.
+ */
+export const providerSessions = sqliteTable('provider_sessions', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  providerId: text('provider_id').notNull(),
+  idToken: text('id_token').notNull(),
+});

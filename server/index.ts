@@ -16,6 +16,7 @@ import compression from 'compression';
 import { sql } from 'drizzle-orm';
 import express from 'express';
 
+import { configureOidcAtStartUp, OidcConfigError } from '../app/models/accounts/oidc/oidc-config.server';
 import { sessionCookie } from '../app/utils/auth.server';
 import { db } from '../app/utils/db.server';
 import { env } from '../app/utils/env.server';
@@ -41,6 +42,16 @@ await bootstrapDatabase(db, {
   demoPassword: env.KOERS_DEMO_PASSWORD,
   demoPeriods: env.KOERS_DEMO_PERIODS === 'on',
 });
+// The organisations' identity providers: a mistake in their configuration stops the server here.
+const oidc = (() => {
+  try {
+    return configureOidcAtStartUp(env.KOERS_OIDC_CONFIG);
+  } catch (error) {
+    if (!(error instanceof OidcConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
 const checkpoints = startBackgroundCheckpoints(db, { file: env.KOERS_DATABASE });
 
 const app = express();
@@ -62,7 +73,8 @@ if (env.KOERS_TIMING_LOG) app.use(requestTiming(env.KOERS_TIMING_LOG));
 if (env.KOERS_PAGE_CACHE === 'on') app.use(pageCache({ dataVersion, sessionCookieName: sessionCookie.name }));
 app.use(compression());
 app.use(cspNonce);
-app.use(securityHeaders({ development }));
+// Signing out of a provider session ends at the provider: a form post redirected there.
+app.use(securityHeaders({ development, formActionOrigins: oidc.providers.map((p) => new URL(p.issuer).origin) }));
 
 app.get('/healthz', (_req, res) => {
   try {

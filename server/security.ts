@@ -11,7 +11,8 @@ export function cspNonce(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-export function securityHeaders({ development }: { development: boolean }) {
+/** formActionOrigins: where a form post may be redirected besides Koers itself (the identity providers' sign-out). */
+export function securityHeaders({ development, formActionOrigins = [] }: { development: boolean; formActionOrigins?: string[] }) {
   return helmet({
     contentSecurityPolicy: {
       directives: {
@@ -21,7 +22,7 @@ export function securityHeaders({ development }: { development: boolean }) {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: development ? ["'self'", 'ws:', 'wss:'] : ["'self'", 'ws:', 'wss:'],
-        formAction: ["'self'"],
+        formAction: ["'self'", ...formActionOrigins],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 
+import { OrganisationSignIn, organisationSignInError, OrganisationSignInOnly } from '../components/accounts/organisation-sign-in';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
+import { oidcConfig, passwordFormOn } from '../models/accounts/oidc/oidc-config.server';
 import { LoginSchema } from '../schemas/login';
 import { useActionResult } from '../utils/action-result';
 import { clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';
@@ -14,10 +16,15 @@ export const meta: MetaFunction = () => [{ title: t.common.pageTitle(t.common.lo
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect('/');
-  return null;
+  return {
+    providers: oidcConfig().providers.map(({ id, name }) => ({ id, name })),
+    passwordForm: passwordFormOn(),
+    oidcError: organisationSignInError(new URL(request.url).searchParams.get('oidc')),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  if (!passwordFormOn()) throw new Response(null, { status: 405 });
   const form = parseForm(LoginSchema, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null, email: form.values.email ?? '' }, { status: 400 });
   const result = await login(form.data.email, form.data.password, clientAddress(context));
@@ -35,18 +42,22 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const submitting = useNavigation().state === 'submitting';
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
+  const { providers, passwordForm, oidcError } = useLoaderData<typeof loader>();
+  const redirectTo = params.get('redirectTo') ?? '/';
+  if (!passwordForm) return <OrganisationSignInOnly providers={providers} redirectTo={redirectTo} error={oidcError} />;
   return (
     <div className="login">
       <h1>{t.common.login.title}</h1>
-      {actionData?.formError ? (
+      {actionData?.formError || oidcError ? (
         <div className="form-error" role="alert">
-          {actionData.formError}
+          {actionData?.formError ?? oidcError}
         </div>
       ) : (
         <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
       )}
+      <OrganisationSignIn providers={providers} redirectTo={redirectTo} />
       <Form method="post" className="form" noValidate>
-        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label={t.common.login.email} name="email" error={errors.email}>
           {(p) => <input {...p} type="email" autoComplete="username" defaultValue={actionData?.email} required />}
         </Field>

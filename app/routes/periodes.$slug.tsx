@@ -190,6 +190,9 @@ export default function PeriodPage() {
           <h2 id={`hoofdstuk-${chapter.id}-titel`}>
             {chapter.code} {chapter.title}
           </h2>
+          <p>
+            <Link to={`/periodes/${balance.period.slug}/hoofdstukken/${chapter.id}`}>{p.chapterText.link}</Link>
+          </p>
           {chapter.goals.map((goal) => (
             <div key={goal.id} className="table-wrap">
               <table>

@@ -35,3 +35,11 @@ export const CreateOrganisationSchema = z.object({ name: organisationName });
 
 /** /beheer/organisaties, intent "rename". */
 export const RenameOrganisationSchema = z.object({ organisationId, name: organisationName });
+
+const requestId = idField(t.admin.accessRequests.notFound);
+
+/** /beheer/gebruikers, intent "approve": an access request gets a role and an organisation. */
+export const ApproveAccessRequestSchema = z.object({ requestId, role, organisationId });
+
+/** /beheer/gebruikers, intent "reject". */
+export const RejectAccessRequestSchema = z.object({ requestId });

@@ -2,6 +2,8 @@ import { createCookie, redirect } from '@remix-run/node';
 import { and, count, eq, gt } from 'drizzle-orm';
 
 import { loginFailures, users } from '../../db/schema';
+import { publicBaseUrl } from '../models/accounts/invite.server';
+import { providerSignOutUrlFor } from '../models/accounts/oidc/provider-sign-in.server';
 import { DUMMY_HASH, verifyPassword } from '../models/accounts/password.server';
 import { createSession, deleteSession, findSessionUser, SESSION_DAYS, type SessionUser } from '../models/accounts/session.server';
 import { recordAudit } from '../models/audit/audit-log.server';
@@ -99,9 +101,17 @@ export async function login(emailInput: string, password: string, address: strin
 export async function logout(request: Request, address: string | null = null) {
   const sessionId = await getSessionId(request.headers.get('Cookie'));
   const user = sessionId ? findSessionUser(sessionId) : undefined;
-  if (user) recordAudit({ actorId: user.id, action: 'sign_out', ip: address });
+  // A session that began at an organisation's provider also ends there (RP-initiated logout).
+  const provider = user && sessionId ? await providerSignOutUrlFor(sessionId, publicBaseUrl(request)) : null;
+  if (user)
+    recordAudit({
+      actorId: user.id,
+      action: 'sign_out',
+      ip: address,
+      details: provider ? { method: 'oidc', provider: provider.provider } : null,
+    });
   if (sessionId) deleteSession(sessionId);
-  return redirect('/login', { headers: { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0 }) } });
+  return redirect(provider?.url ?? '/login', { headers: { 'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0 }) } });
 }
 
 /** The client address, as Express saw it (passed through the Remix load context). */

@@ -47,6 +47,8 @@ const EnvSchema = z.object({
     .min(7, { error: 'use a whole number of days from 7 to 3650' })
     .max(3650, { error: 'use a whole number of days from 7 to 3650' })
     .default(180),
+  /** Sign-in with the organisation's account: a JSON file with the identity providers (docs/sign-in.md). */
+  KOERS_OIDC_CONFIG: z.string().min(1).optional(),
   /** Outgoing e-mail. Without SMTP_HOST, e-mail is off and Koers says so. */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

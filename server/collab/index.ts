@@ -143,6 +143,9 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
       return true;
     },
     recheckUser: closeConnectionsOfUser,
+    recheckAll() {
+      for (const connection of connections) if (connection.ws.readyState === connection.ws.OPEN) recheck(connection, false);
+    },
   });
 
   const isOpen = (connection: Connection) => connection.ws.readyState === connection.ws.OPEN;

@@ -37,6 +37,8 @@ async function pagesFor(page: Page, role: Role) {
   const theme = (await firstHref(page, /^#thema-\d+$/)).slice('#thema-'.length);
   await page.goto('/accenten');
   const accentCell = await firstHref(page, /^\/accenten\/\d+\/\d+$/);
+  await page.goto('/periodes/2020-2024');
+  const chapterText = await firstHref(page, /^\/periodes\/2020-2024\/hoofdstukken\/\d+$/);
   const pages = [
     '/',
     '/?lokaal=ja',
@@ -52,9 +54,13 @@ async function pagesFor(page: Page, role: Role) {
     accentCell,
     '/wijzigingen',
     '/account',
+    '/periodes',
+    '/periodes/2020-2024',
+    '/?periode=2020-2024',
+    chapterText,
   ];
   if (role === 'beheerder' || role === 'werkgroeplid') {
-    pages.push('/acties/nieuw', `${action}/bewerken`, `${goal}/bewerken`, `/themas/${theme}/bewerken`);
+    pages.push('/acties/nieuw', `${action}/bewerken`, `${goal}/bewerken`, `/themas/${theme}/bewerken`, '/periodes/2020-2024/afsluiten');
   }
   if (role === 'gemeente') {
     // Zandvoort's own accent cell (with its form) and a local action of Zandvoort.

@@ -97,3 +97,47 @@ test('a working group member drafts a concept and closes the current period with
   await page.getByRole('button', { name: 'Periode heropenen' }).click();
   await expect(page.getByText('De periode is heropend.')).toBeVisible();
 });
+
+test('two working group members write a chapter of the concept together; the adviser reads along', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await login(page, ACCOUNTS.haarlem);
+  await page.goto('/periodes/2029-2032');
+  await page.getByRole('link', { name: 'Tekst van dit hoofdstuk' }).first().click();
+  await expect(page).toHaveURL(/\/periodes\/2029-2032\/hoofdstukken\/\d+$/);
+  const address = page.url();
+  const editor = page.getByRole('textbox', { name: 'Tekst van het hoofdstuk' });
+  await expect(page.getByRole('status').filter({ hasText: 'Verbonden' })).toBeVisible();
+  // An empty chapter starts with the agenda's three questions.
+  await expect(editor.getByRole('heading', { level: 2, name: 'Wat willen we bereiken?' })).toBeVisible();
+  await expectAccessible(page);
+
+  const velsenContext = await browser.newContext();
+  const velsen = await velsenContext.newPage();
+  await login(velsen, ACCOUNTS.velsen);
+  await velsen.goto(address);
+  const velsenEditor = velsen.getByRole('textbox', { name: 'Tekst van het hoofdstuk' });
+  await expect(velsen.getByRole('status').filter({ hasText: 'Verbonden' })).toBeVisible();
+
+  await editor.locator('p').nth(0).click();
+  await page.keyboard.type('Eén op de acht volwassenen heeft moeite met lezen.');
+  await velsenEditor.locator('p').nth(1).click();
+  await velsen.keyboard.type('Meer werkenden bereiken.');
+  await expect(editor).toContainText('Meer werkenden bereiken.');
+  await expect(velsenEditor).toContainText('Eén op de acht volwassenen');
+  await expect(page.getByRole('complementary', { name: 'Nu in deze tekst' })).toContainText('Martijn Bakker');
+
+  // The adviser follows live and cannot type.
+  const adviserContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const adviser = await adviserContext.newPage();
+  await login(adviser, ACCOUNTS.adviseur);
+  await adviser.goto(address);
+  await expect(adviser.getByText('U kunt deze tekst lezen terwijl anderen schrijven')).toBeVisible();
+  const adviserEditor = adviser.getByRole('textbox', { name: 'Tekst van het hoofdstuk' });
+  await expect(adviserEditor).toHaveAttribute('contenteditable', 'false');
+  await expect(adviserEditor).toContainText('Meer werkenden bereiken.');
+  await page.keyboard.type(' Ook via werkgevers.');
+  await expect(adviserEditor).toContainText('Ook via werkgevers.');
+  await expectAccessible(adviser);
+  await velsenContext.close();
+  await adviserContext.close();
+});

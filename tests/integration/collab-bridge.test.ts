@@ -109,11 +109,16 @@ describe('with a live server', () => {
     const rechecked: number[] = [];
     const unregisterFailing = registerLiveServer({
       editLoadedDocument: () => false,
+      recheckAll: () => {},
       recheckUser: () => {
         throw new Error('kapot');
       },
     });
-    const unregisterCounting = registerLiveServer({ editLoadedDocument: () => false, recheckUser: (id) => rechecked.push(id) });
+    const unregisterCounting = registerLiveServer({
+      editLoadedDocument: () => false,
+      recheckUser: (id) => rechecked.push(id),
+      recheckAll: () => {},
+    });
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       expect(() => userAccessChanged(7)).not.toThrow();
@@ -148,7 +153,11 @@ describe('process-wide singletons', () => {
 
     const name = newDocument();
     const edited: string[] = [];
-    const unregister = bridge.registerLiveServer({ editLoadedDocument: (n) => edited.push(n) > 0, recheckUser: () => {} });
+    const unregister = bridge.registerLiveServer({
+      editLoadedDocument: (n) => edited.push(n) > 0,
+      recheckUser: () => {},
+      recheckAll: () => {},
+    });
     try {
       // The other copy of the bridge (the Remix build's) reaches the server registered with this one.
       const otherBridge = await import('../../app/models/collab/live-bridge.server');

@@ -72,6 +72,28 @@ export const admin = {
     noPasswordYet: 'Nog geen wachtwoord',
     none: '—',
   },
+  /** People who signed in through their organisation's provider without an account (on /beheer/gebruikers). */
+  accessRequests: {
+    title: 'Aanvragen voor toegang',
+    intro:
+      'Deze mensen hebben ingelogd met hun organisatie-account, maar hebben nog geen account in Koers. Geef ze een rol en een organisatie, of wijs de aanvraag af. Alleen met uw goedkeuring krijgen ze toegang.',
+    caption: 'Open aanvragen voor toegang',
+    name: 'Naam',
+    email: 'E-mailadres',
+    provider: 'Ingelogd via',
+    requestedAt: 'Aangevraagd',
+    decision: 'Besluit',
+    role: (name: string) => `Rol voor ${name}`,
+    organisation: (name: string) => `Organisatie voor ${name}`,
+    approve: (name: string) => `Goedkeuren: toegang voor ${name}`,
+    approveShort: 'Goedkeuren',
+    reject: (name: string) => `Afwijzen: aanvraag van ${name}`,
+    rejectShort: 'Afwijzen',
+    approved: (name: string) => `${name} heeft nu toegang tot Koers en kan inloggen met het organisatie-account.`,
+    rejected: (name: string) => `De aanvraag van ${name} is afgewezen en verwijderd.`,
+    notFound: 'Deze aanvraag bestaat niet meer; misschien heeft een andere beheerder haar al behandeld.',
+    emailTaken: 'Er bestaat al een account met dit e-mailadres. De aanvraag is daarmee afgehandeld; wijs haar af.',
+  },
   newUser: {
     title: 'Nieuwe gebruiker uitnodigen',
     intro:

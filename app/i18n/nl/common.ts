@@ -71,5 +71,33 @@ export const common = {
     emailRequired: 'Vul een geldig e-mailadres in.',
     passwordRequired: 'Vul uw wachtwoord in.',
     forgot: 'Wachtwoord vergeten?',
+    /** Sign-in with the organisation's account (OpenID Connect). */
+    oidc: {
+      heading: 'Inloggen met uw organisatie-account',
+      button: (provider: string) => `Inloggen met uw organisatie-account: ${provider}`,
+      orPassword: 'Of log in met uw e-mailadres en wachtwoord',
+      passwordFormOff: 'Inloggen met een wachtwoord is op deze installatie uitgeschakeld.',
+      errors: {
+        unknownProvider: 'Deze manier van inloggen bestaat niet (meer). Kies een van de knoppen hieronder.',
+        expired: 'Het inloggen duurde te lang of is in een ander venster begonnen. Probeer het opnieuw.',
+        replayed: 'Deze aanmelding is al gebruikt. Log opnieuw in.',
+        cancelled: 'Het inloggen bij uw organisatie is afgebroken. Probeer het opnieuw.',
+        unreachable: 'De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het later opnieuw of log in met uw wachtwoord.',
+        invalid_token:
+          'Koers kon de aanmelding van uw organisatie niet controleren en heeft u niet ingelogd. Probeer het opnieuw; blijft dit gebeuren, neem dan contact op met de beheerder.',
+        no_email: 'Uw organisatie gaf geen e-mailadres door. Vraag de beheerder van Koers om hulp.',
+        email_unverified:
+          'Uw organisatie heeft uw e-mailadres niet bevestigd. Daarmee kunt u niet inloggen; vraag de beheerder van Koers om hulp.',
+        domain_not_allowed:
+          'Uw e-mailadres hoort niet bij deze organisatie. Kies de knop van uw eigen organisatie of log in met uw wachtwoord.',
+        inactive: 'Uw account is gedeactiveerd. Vraag de beheerder van Koers om het weer te activeren.',
+      },
+      requested: {
+        title: 'Uw aanvraag is ontvangen',
+        body: 'U hebt nog geen account in Koers. Uw aanvraag is doorgestuurd naar de beheerder, die u een rol en een organisatie geeft. Daarna kunt u inloggen met uw organisatie-account.',
+        noRights: 'Tot die tijd kunt u in Koers nog niets zien of doen.',
+        back: 'Terug naar inloggen',
+      },
+    },
   },
 };

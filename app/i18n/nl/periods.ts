@@ -122,6 +122,20 @@ export const periods = {
     status: (status: string, progress: number) => `${status}, ${progress}%`,
     notAllowedState: 'Deze periode kan nu niet worden afgesloten.',
   },
+  chapterText: {
+    link: 'Tekst van dit hoofdstuk',
+    pageTitle: (chapter: string, period: string) => `${chapter} — tekst (${period})`,
+    heading: (chapter: string) => `Tekst van hoofdstuk ${chapter}`,
+    intro:
+      'Schrijf de tekst van dit hoofdstuk samen met de werkgroep: wat u typt, zien de anderen direct. De drie vragen van de agenda staan al klaar als kopjes.',
+    readOnly: 'U kunt deze tekst lezen terwijl anderen schrijven; wijzigen kan niet met uw rol of in deze periode.',
+    noScript: 'Zonder JavaScript ziet u de tekst zoals hij is opgeslagen, zonder live meeschrijven.',
+    loading: 'De tekst wordt geladen…',
+    editorLabel: 'Tekst van het hoofdstuk',
+    presenceHeading: 'Nu in deze tekst',
+    empty: 'Er is nog geen tekst geschreven.',
+    questions: ['Wat is er aan de hand?', 'Wat willen we bereiken?', 'Wat gaan we daarvoor doen?'],
+  },
   errors: {
     yearsInvalid: 'Vul het eerste en het laatste jaar in als jaartal, bijvoorbeeld 2025 en 2028.',
     yearsOutOfRange: (first: number, last: number) => `Kies jaren tussen ${first} en ${last}.`,

@@ -9,13 +9,12 @@
  * imports it, so the domain modules an entry needs may themselves edit live documents.
  *
  * Adding a kind is one entry in KINDS: how to find the facts its permission rule needs
- * (null: no such document), and that rule. For example a chapter of a concept agenda,
- * read-only for everyone once its agenda period is closed:
- *
- *   'agenda-chapter': documentKind({ find: findAgendaChapterPeriod, access: agendaChapterAccess }),
+ * (null: no such document), and that rule.
  */
+import { db } from '../../utils/db.server';
 import { meetingExists } from '../meetings/meeting.server';
-import { type Actor, type DocumentAccess, meetingNotesAccess } from '../permissions';
+import { periodOfTheme } from '../periods/period-guard.server';
+import { type Actor, agendaChapterAccess, type DocumentAccess, meetingNotesAccess } from '../permissions';
 
 type DocumentKindEntry = {
   /** What `actor` may do with document `id` of this kind; 'none' when it does not exist. */
@@ -42,6 +41,8 @@ function documentKind<Facts>({
 const KINDS = {
   /** A meeting's live notes (notesDocumentName in meetings/notes/notes-nodes.ts). */
   meeting: documentKind({ find: (id) => (meetingExists(id) ? {} : null), access: meetingNotesAccess }),
+  /** A chapter's narrative text of an agenda (chapterDocumentName in periods/chapter-text.ts), by its period. */
+  'agenda-chapter': documentKind({ find: (id) => periodOfTheme(db, id) ?? null, access: agendaChapterAccess }),
 } satisfies Record<string, DocumentKindEntry>;
 
 export type DocumentKind = keyof typeof KINDS;

@@ -33,6 +33,11 @@ export type LiveServer = {
    * user's new rights (4000 access changed, 4401 session ended, 4403 access revoked).
    */
   recheckUser(userId: number): void;
+  /**
+   * Checks every open connection again and closes those whose access changed (a period
+   * closed or reopened changes who may write its chapters' texts).
+   */
+  recheckAll(): void;
 };
 
 // Normally one; the real-time tests run several servers in one process.
@@ -64,6 +69,20 @@ export function userAccessChanged(userId: number): void {
       server.recheckUser(userId);
     } catch (error) {
       console.error('Closing the real-time connections of user', userId, 'failed:', error);
+    }
+  }
+}
+
+/**
+ * Tells the real-time server that the rights on some documents changed for everybody
+ * (a period closed, adopted or reopened). Call after the change is committed. Never throws.
+ */
+export function documentAccessChanged(): void {
+  for (const server of liveServers) {
+    try {
+      server.recheckAll();
+    } catch (error) {
+      console.error('Checking the real-time connections again failed:', error);
     }
   }
 }

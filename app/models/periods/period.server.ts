@@ -12,6 +12,7 @@ import type { Db } from '../../../db/client';
 import { actions, agendas, goals, localAccents, organisations, themes } from '../../../db/schema';
 import { t } from '../../i18n';
 import { db } from '../../utils/db.server';
+import { documentAccessChanged } from '../collab/live-bridge.server';
 import { ForbiddenError } from '../errors';
 import { recordHistory, type Tx } from '../history.server';
 import { type Actor, canManagePeriods, canReopenPeriod } from '../permissions';
@@ -69,7 +70,10 @@ export type Conn = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'transac
 
 function runRule<T extends object>(conn: Conn, work: (tx: Tx) => T): PeriodResult<T> {
   try {
-    return { ok: true, ...conn.transaction((tx) => work(tx)) };
+    const result = conn.transaction((tx) => work(tx));
+    // Who may write a chapter's text follows its period: live connections are checked again.
+    documentAccessChanged();
+    return { ok: true, ...result };
   } catch (error) {
     if (error instanceof PeriodRuleError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
     throw error;

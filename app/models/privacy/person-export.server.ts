@@ -6,6 +6,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 
 import {
+  accessRequests,
   actions,
   comments,
   decisions,
@@ -23,6 +24,7 @@ import {
   organisations,
   progressUpdates,
   sessions,
+  userIdentities,
   users,
 } from '../../../db/schema';
 import { db } from '../../utils/db.server';
@@ -214,6 +216,30 @@ export function exportPersonData(userId: number, now = new Date()) {
       .from(follows)
       .where(eq(follows.userId, userId))
       .orderBy(asc(follows.createdAt))
+      .all(),
+    /** Sign-in with the organisation's account: which provider accounts signed in as this person. */
+    organisationAccounts: db
+      .select({
+        provider: userIdentities.providerId,
+        subject: userIdentities.subject,
+        firstSignIn: userIdentities.createdAt,
+        lastSignIn: userIdentities.lastSignInAt,
+      })
+      .from(userIdentities)
+      .where(eq(userIdentities.userId, userId))
+      .orderBy(asc(userIdentities.createdAt))
+      .all(),
+    /** An access request still open for the person's address (e.g. made before the account existed). */
+    accessRequests: db
+      .select({
+        provider: accessRequests.providerId,
+        subject: accessRequests.subject,
+        email: accessRequests.email,
+        name: accessRequests.name,
+        createdAt: accessRequests.createdAt,
+      })
+      .from(accessRequests)
+      .where(eq(accessRequests.email, account.email))
       .all(),
     auditEntries: auditEntriesAboutPerson(userId).map((row) => ({
       at: row.at,

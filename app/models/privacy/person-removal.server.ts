@@ -8,6 +8,7 @@
 import { and, count, eq } from 'drizzle-orm';
 
 import {
+  accessRequests,
   actions,
   follows,
   formSubmissions,
@@ -18,6 +19,7 @@ import {
   passwordResets,
   removedPersons,
   sessions,
+  userIdentities,
   users,
 } from '../../../db/schema';
 import { t } from '../../i18n';
@@ -46,7 +48,8 @@ export function openActionsOwnedBy(userId: number): number {
 export type RemovalResult = { ok: true } | { ok: false; error: 'not_found' | 'self' | 'already_removed' };
 
 /**
- * Anonymises the account and deletes its sessions, invites, notifications, preferences,
+ * Anonymises the account and deletes its sessions (with their provider sessions), invites,
+ * notifications, preferences, links to organisation accounts, open access requests,
  * follows, calendar feed secret and login-failure counters, all in one transaction with
  * the audit row that records it. Open real-time connections are closed after the commit.
  */
@@ -76,6 +79,9 @@ export function removePerson({ actor, userId, ip }: { actor: Actor; userId: numb
       passwordResets: tx.delete(passwordResets).where(eq(passwordResets.userId, userId)).run().changes,
       // What the person's create forms answered (kept to answer a repeated post the same way).
       formSubmissions: tx.delete(formSubmissions).where(eq(formSubmissions.userId, userId)).run().changes,
+      // Sign-in with the organisation's account: the links to provider accounts and any open request.
+      identities: tx.delete(userIdentities).where(eq(userIdentities.userId, userId)).run().changes,
+      accessRequests: tx.delete(accessRequests).where(eq(accessRequests.email, person.email)).run().changes,
     };
     tx.delete(loginFailures)
       .where(eq(loginFailures.key, `email:${person.email}`))

@@ -1,24 +1,19 @@
 /**
- * The live notes of a meeting: a Tiptap editor on the Yjs document `meeting.<id>`, synced
- * with the real-time server over y-websocket and kept in the browser with y-indexeddb (so
- * edits made offline survive a reload and merge when the connection returns). Shows who
- * is in the document, each person's caret, and the connection state.
+ * The live notes of a meeting: a Tiptap editor on the real-time document `meeting.<id>`
+ * (opened by useLiveSession: synced with the server, kept in the browser while offline).
+ * Shows who is in the document, each person's caret, and the connection state.
  *
  * The entry of the editor chunk: the notes page loads it with React.lazy after hydration,
  * so no other page pays for the editor and Yjs (about 500 KB). Its parts: the editor setup
  * (notes-editor.client.ts), the action item and decision nodes (notes-item-nodes.client.tsx),
  * the toolbar, presence and connection state, and the item dialogs.
  */
-import { useRevalidator } from '@remix-run/react';
 import { EditorContent } from '@tiptap/react';
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import { type ReactNode, useId, useRef, useState } from 'react';
 
 import { t } from '../../../i18n';
-import { RIGHTS_CHANGED_CODES } from '../../../models/collab/close-codes';
 import { NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../../../models/meetings/notes/notes-nodes';
+import { useLiveSession } from '../../collab/live-session.client';
 import { agendaPointAt, type NotesSession, useNotesEditor } from './notes-editor.client';
 import {
   ActionItemFields,
@@ -56,49 +51,7 @@ export type LiveNotesProps = {
 };
 
 export default function LiveNotes(props: LiveNotesProps) {
-  const [session, setSession] = useState<NotesSession | null>(null);
-  const { meetingId, me } = props;
-  const revalidator = useRevalidator();
-  const revalidate = useRef(revalidator.revalidate);
-  revalidate.current = revalidator.revalidate;
-
-  // Created in an effect (StrictMode runs it twice: the first provider is destroyed again).
-  useEffect(() => {
-    const name = notesDocumentName(meetingId);
-    const doc = new Y.Doc();
-    // Per user: someone else signing in on this browser does not inherit these edits.
-    const local = new IndexeddbPersistence(`koers:${name}:user.${me.id}`, doc);
-    const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
-    const provider = new WebsocketProvider(url, name, doc, { connect: false, maxBackoffTime: 5000 });
-    provider.awareness.setLocalStateField('user', { id: me.id, name: me.name, color: me.colour });
-    // Connect on the next tick: StrictMode's immediate clean-up then never opens a socket it must abort.
-    const connecting = window.setTimeout(() => {
-      if (navigator.onLine) provider.connect();
-    }, 0);
-    // y-websocket does not watch the network; without this, a dead socket lingers for 30 s.
-    const goOffline = () => provider.disconnect();
-    const goOnline = () => provider.connect();
-    window.addEventListener('offline', goOffline);
-    window.addEventListener('online', goOnline);
-    // The server closes with a named code when this user's rights change (a new role, a
-    // deactivated account): the page asks again what they may do, so the editor turns
-    // read-only at once instead of accepting text the server drops.
-    const onClose = (event: CloseEvent | null) => {
-      if (event && RIGHTS_CHANGED_CODES.has(event.code)) revalidate.current();
-    };
-    provider.on('connection-close', onClose);
-    setSession({ doc, provider });
-    return () => {
-      provider.off('connection-close', onClose);
-      window.clearTimeout(connecting);
-      window.removeEventListener('offline', goOffline);
-      window.removeEventListener('online', goOnline);
-      provider.destroy();
-      void local.destroy();
-      doc.destroy();
-    };
-  }, [meetingId, me.id, me.name, me.colour]);
-
+  const session = useLiveSession(notesDocumentName(props.meetingId), props.me);
   if (!session) return <>{props.fallback}</>;
   return <NotesEditor key={session.doc.guid} session={session} {...props} />;
 }

@@ -11,16 +11,15 @@ import type { EditorState } from '@tiptap/pm/state';
 import { useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
-import type { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
 
 import { attrId, NOTES_ATTRS, NOTES_FRAGMENT, NOTES_NODES } from '../../../models/meetings/notes/notes-nodes';
+import { type LiveSession, renderCaret } from '../../collab/live-session.client';
 import { ActionItemNode, DecisionNode, type ItemStore } from './notes-item-nodes.client';
 import { notesMention } from './notes-mention.client';
 import type { NotesUser } from './notes-presence.client';
 
 /** The shared document of the open notes and its connection to the real-time server. */
-export type NotesSession = { doc: Y.Doc; provider: WebsocketProvider };
+export type NotesSession = LiveSession;
 
 const AgendaPointHeadings = Extension.create({
   name: 'agendaPointHeadings',
@@ -78,20 +77,6 @@ export function agendaPointAt(state: EditorState): number | null {
     if (id !== null) return id;
   }
   return null;
-}
-
-/** A remote caret: a coloured bar with the person's name above it; hidden from screen readers (the presence list names everyone). */
-function renderCaret(user: Record<string, unknown>): HTMLElement {
-  const caret = document.createElement('span');
-  caret.className = 'collaboration-carets__caret';
-  caret.setAttribute('aria-hidden', 'true');
-  caret.style.borderColor = String(user.color);
-  const label = document.createElement('span');
-  label.className = 'collaboration-carets__label';
-  label.style.backgroundColor = String(user.color);
-  label.textContent = String(user.name ?? '');
-  caret.append(label);
-  return caret;
 }
 
 function editorAttributes(labelId: string, mayEdit: boolean): Record<string, string> {

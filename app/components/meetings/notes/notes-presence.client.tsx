@@ -52,7 +52,16 @@ export function ConnectionState({ provider }: { provider: WebsocketProvider }) {
 
 type PresentUser = { id: number; name: string; color: string };
 
-export function Presence({ provider, me }: { provider: WebsocketProvider; me: NotesUser }) {
+export function Presence({
+  provider,
+  me,
+  heading = n.presence.heading,
+}: {
+  provider: WebsocketProvider;
+  me: NotesUser;
+  /** Names the document: "Nu in de notities" unless told otherwise. */
+  heading?: string;
+}) {
   const [people, setPeople] = useState<PresentUser[]>([]);
   useEffect(() => {
     const awareness = provider.awareness;
@@ -74,7 +83,7 @@ export function Presence({ provider, me }: { provider: WebsocketProvider; me: No
   return (
     <section className="notes-presence" aria-labelledby="notes-presence-title">
       <h2 id="notes-presence-title" className="notes-presence__title">
-        {n.presence.heading}
+        {heading}
       </h2>
       <ul className="notes-presence__list">
         {people.map((person) => (

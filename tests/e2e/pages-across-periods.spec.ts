@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+
 import { ACCOUNTS, expect, expectAccessible, login, test } from './fixtures';
 
 /**
@@ -6,28 +8,36 @@ import { ACCOUNTS, expect, expectAccessible, login, test } from './fixtures';
  * and PDF are offered on the balance page. Reads the demo only (changes nothing).
  */
 
-const switcher = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: 'Kies een periode' });
+const switcher = (page: Page) => page.getByRole('navigation', { name: 'Kies een periode' });
 
 test('switches the decisions log to 2020–2024 and shares the address', async ({ page }) => {
   test.setTimeout(90_000);
   await login(page, ACCOUNTS.lezer);
   await page.goto('/besluiten');
   await expect(switcher(page).getByRole('link', { name: /2025–2028/ })).toHaveAttribute('aria-current', 'page');
-  const currentCount = await page.getByRole('status').filter({ hasText: /besluit/i }).textContent();
+  const currentCount = await page
+    .getByRole('status')
+    .filter({ hasText: /besluit/i })
+    .textContent();
 
-  await switcher(page).getByRole('link', { name: /2020–2024/ }).click();
+  await switcher(page)
+    .getByRole('link', { name: /2020–2024/ })
+    .click();
   await expect(page).toHaveURL(/\/besluiten\?periode=2020-2024$/);
   await expect(switcher(page).getByRole('link', { name: /2020–2024/ })).toHaveAttribute('aria-current', 'page');
   // Its goals in the filter: the 2020–2024 codes; filtering keeps the period in the address.
   const goalFilter = page.getByLabel('Doel');
   const firstGoal = goalFilter.locator('option').nth(1);
   await goalFilter.selectOption({ index: 1 });
-  await page.getByRole('button', { name: /Toon/ }).click();
+  await page.getByRole('button', { name: 'Filteren' }).click();
   await expect(page).toHaveURL(/periode=2020-2024/);
   await expect(page).toHaveURL(/doel=\d+/);
   await expect(page.getByRole('heading', { level: 2 })).toContainText((await firstGoal.textContent())!.split(' ')[0]!);
   await expectAccessible(page);
-  const oldView = await page.getByRole('status').filter({ hasText: /besluit/i }).textContent();
+  const oldView = await page
+    .getByRole('status')
+    .filter({ hasText: /besluit/i })
+    .textContent();
 
   const shared = await page.context().newPage();
   await shared.goto(page.url());
@@ -42,7 +52,9 @@ test('switches what changed to 2020–2024, keeps the period when the date is ch
   await login(page, ACCOUNTS.lezer);
   await page.goto('/wijzigingen');
   await expect(switcher(page).getByRole('link', { name: /2025–2028/ })).toHaveAttribute('aria-current', 'page');
-  await switcher(page).getByRole('link', { name: /2020–2024/ }).click();
+  await switcher(page)
+    .getByRole('link', { name: /2020–2024/ })
+    .click();
   await expect(page).toHaveURL(/\/wijzigingen\?periode=2020-2024$/);
   await page.getByLabel('Sinds').fill('2020-01-01');
   await page.getByRole('button', { name: 'Tonen' }).click();

@@ -4,13 +4,13 @@
  * the tagged PDF render (app/models/documents/report*.ts).
  */
 import { t } from '../../i18n';
-import { formatDateTime,formatDay } from '../../utils/date-time';
+import { formatDateTime, formatDay } from '../../utils/date-time';
 import type { ChartTable } from '../charts/chart';
 import { stackedBarChart } from '../charts/stacked-bar';
 import type { ReportBlock, ReportDocument } from '../documents/report';
 import { renderReportDocx } from '../documents/report-docx.server';
 import { renderReportPdf } from '../documents/report-pdf.server';
-import { BALANCE_OUTCOMES, balanceChartSpec,type BalanceCounts } from './balance';
+import { BALANCE_OUTCOMES, balanceChartSpec, type BalanceCounts } from './balance';
 import type { BalanceGoal, PeriodBalance } from './balance.server';
 
 const p = t.periods;

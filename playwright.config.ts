@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 
 import { defineConfig } from '@playwright/test';
@@ -16,6 +17,8 @@ import { koersProviderConfig } from './tests/setup/oidc-test-config';
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
 const periodsPort = port + 2000;
+/** Production requires KOERS_SECRET_KEY; fresh databases per run can have a fresh key. */
+const secretKey = process.env.KOERS_SECRET_KEY ?? randomBytes(32).toString('hex');
 // A real OpenID provider beside Koers (tests/setup/oidc-provider-cli.ts), configured as
 // the one organisation-account provider of the workspace server.
 const oidcPort = port + 1000;
@@ -25,7 +28,7 @@ fs.writeFileSync(oidcConfig, JSON.stringify({ providers: [koersProviderConfig(`h
 function server(serverPort: number, env: string) {
   const database = `/tmp/koers-e2e-${serverPort}.sqlite`;
   return {
-    command: `rm -f ${database} ${database}-wal ${database}-shm && NODE_ENV=production HOST=127.0.0.1 PORT=${serverPort} KOERS_DATABASE=${database} ${env} npx tsx server/index.ts`,
+    command: `rm -f ${database} ${database}-wal ${database}-shm && NODE_ENV=production HOST=127.0.0.1 PORT=${serverPort} KOERS_DATABASE=${database} KOERS_SECRET_KEY=${secretKey} ${env} npx tsx server/index.ts`,
     url: `http://localhost:${serverPort}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -6,6 +6,7 @@
  * Each runs in its own process group, stopped by group at the end (also on errors).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -99,6 +100,8 @@ export async function startKoers({
     HOST: '127.0.0.1',
     PORT: String(port),
     KOERS_DATABASE: database,
+    // Production requires it; the benchmark's fresh database can have a fresh one.
+    KOERS_SECRET_KEY: process.env.KOERS_SECRET_KEY ?? randomBytes(32).toString('hex'),
     KOERS_BUILD_DIR: buildDir,
     KOERS_DEMO: 'on',
   };

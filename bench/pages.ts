@@ -16,6 +16,7 @@
  * Everything is bounded: request counts, a time limit per route, timeouts on start-up.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -147,6 +148,8 @@ function startServer(database: string, port: number): ChildProcess {
     HOST: '127.0.0.1',
     PORT: String(port),
     KOERS_DATABASE: database,
+    // Production requires it; the benchmark's fresh database can have a fresh one.
+    KOERS_SECRET_KEY: process.env.KOERS_SECRET_KEY ?? randomBytes(32).toString('hex'),
     KOERS_BUILD_DIR: BUILD_DIR,
     KOERS_TIMING_LOG: TIMING_LOG,
     KOERS_PAGE_CACHE: flag('no-cache') ? 'off' : 'on',

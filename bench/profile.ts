@@ -11,6 +11,7 @@
  *
  * Options: --requests N (default 200), --explain N (statements to explain per path, default 5)
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +38,8 @@ if (!fs.existsSync(DEFAULT_BENCH_DATABASE) || !fs.existsSync(path.join(BUILD_DIR
 
 process.env.KOERS_DATABASE = DEFAULT_BENCH_DATABASE;
 process.env.NODE_ENV = 'production';
+// Production requires it; the benchmark database holds no two-factor secrets, so any key does.
+process.env.KOERS_SECRET_KEY ??= randomBytes(32).toString('hex');
 
 // --- statement timing ---------------------------------------------------------------
 type StatementStats = { sql: string; params: unknown[]; calls: number; ms: number };

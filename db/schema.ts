@@ -81,6 +81,46 @@ export const loginFailures = sqliteTable(
   (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
 );
 
+/**
+ * Two-factor sign-in (TOTP) of a password account; docs/decisions/018-two-factor.md.
+ * One row per user: `enabledAt` null while the person is still setting it up (the seed
+ * shown, no code confirmed yet). The seed is encrypted (app/utils/secret-box.server.ts).
+ */
+export const twoFactor = sqliteTable('two_factor', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** AES-256-GCM ciphertext of the base32 seed, bound to this user. */
+  secretEncrypted: text('secret_encrypted').notNull(),
+  enabledAt: text('enabled_at'),
+  /** The 30-second step of the last code accepted: a code of that step or earlier is refused (replay). */
+  lastUsedStep: integer('last_used_step'),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+/** One-time recovery codes, SHA-256 hashed; a used code keeps its row with `usedAt`. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: text('used_at'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId), uniqueIndex('recovery_codes_hash_unique').on(t.userId, t.codeHash)],
+);
+
+/** Per role: must its people sign in with a second factor? No row: the default (app/models/accounts/two-factor-policy.server.ts). */
+export const twoFactorRequirements = sqliteTable('two_factor_requirements', {
+  role: text('role', { enum: ROLES }).primaryKey(),
+  required: integer('required', { mode: 'boolean' }).notNull(),
+  updatedAt: text('updated_at').notNull().default(now),
+  updatedBy: integer('updated_by').references(() => users.id),
+});
+
 export const invites = sqliteTable(
   'invites',
   {

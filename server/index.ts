@@ -130,6 +130,9 @@ server.listen(env.PORT, env.HOST, () => {
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   console.log(`Koers luistert op http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port} (${env.NODE_ENV})`);
 });
+if (env.NODE_ENV === 'production' && !env.KOERS_SECRET_KEY)
+  // Only a demo installation gets here (parseEnv refuses a real one without a key).
+  console.warn('KOERS_SECRET_KEY is not set: this demo installation uses a key derived from the database path. Set it before real use.');
 
 /** Finish requests in flight, then close the database cleanly. */
 async function shutdown(signal: string) {

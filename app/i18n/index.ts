@@ -29,6 +29,7 @@ import { privacy } from './nl/privacy';
 import { search } from './nl/search';
 import { server } from './nl/server';
 import { tracker } from './nl/tracker';
+import { twoFactor } from './nl/two-factor';
 
 export const t = {
   common,
@@ -54,4 +55,5 @@ export const t = {
   periods,
   audit,
   privacy,
+  twoFactor,
 };

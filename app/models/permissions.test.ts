@@ -24,7 +24,9 @@ import {
   canReadAuditLog,
   canRemovePerson,
   canReopenPeriod,
+  canResetTwoFactor,
   canResolveThread,
+  canSetTwoFactorRequirements,
   type DocumentAccess,
   locksSelfOut,
   meetingNotesAccess,
@@ -350,6 +352,21 @@ const MORE: Record<string, Row> = {
     rule: canEditStatements,
     allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
     decide: (actor) => canEditStatements(actor),
+  },
+  'set per role whether two-factor sign-in is required': {
+    rule: canSetTwoFactorRequirements,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canSetTwoFactorRequirements(actor),
+  },
+  "turn off another person's two-factor": {
+    rule: canResetTwoFactor,
+    allowed: { beheerder: true, werkgroeplid: false, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canResetTwoFactor(actor, { id: SOMEONE }),
+  },
+  "turn off one's own two-factor without a code (the beheer page)": {
+    rule: canResetTwoFactor,
+    allowed: all(false),
+    decide: (actor) => canResetTwoFactor(actor, { id: actor.id }),
   },
 };
 

@@ -196,3 +196,19 @@ export function canRemovePerson(actor: Actor, person: { id: number }): boolean {
 export function canEditStatements(actor: Actor): boolean {
   return actor.role === 'beheerder';
 }
+
+// ---------------------------------------------------------------------------------------
+// Two-factor sign-in (docs/permissions.md, "Two-factor sign-in"; docs/decisions/018)
+
+/** Setting per role whether two-factor sign-in is required: the beheerder. (Everyone sets up their own on Mijn account.) */
+export function canSetTwoFactorRequirements(actor: Actor): boolean {
+  return actor.role === 'beheerder';
+}
+
+/**
+ * Turning off someone else's two-factor (a lost phone and lost recovery codes): the
+ * beheerder, never their own — that takes the password or a code, on Mijn account.
+ */
+export function canResetTwoFactor(actor: Actor, person: { id: number }): boolean {
+  return actor.role === 'beheerder' && person.id !== actor.id;
+}

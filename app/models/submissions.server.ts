@@ -12,6 +12,7 @@ import { and, eq, lt } from 'drizzle-orm';
 
 import { formSubmissions } from '../../db/schema';
 import { db } from '../utils/db.server';
+import { singleton } from '../utils/singleton.server';
 
 export const SUBMISSION_KEY_FIELD = 'submissionKey';
 const KEY_SHAPE = /^[A-Za-z0-9:_-]{8,120}$/;
@@ -48,4 +49,41 @@ export function createOnce<T>({ userId, key: formKey, scope }: { userId: number;
       .run();
     return result;
   });
+}
+
+/**
+ * A one-time secret that a create hands out (an invite link) is never stored — not even in
+ * form_submissions — only its hash is (decision 015). So that a repeated submission can
+ * still show the link the first one showed, the first run keeps the secret in this
+ * process's memory for a few minutes under the same (user, scope, key): a double click or
+ * a resent form arrives well within that. Later, or after a restart, a repeat gets null.
+ */
+const SECRET_KEEP_MS = 10 * 60 * 1000;
+const keptSecrets = singleton('koers.submission-secrets', () => new Map<string, { secret: unknown; until: number }>());
+
+/**
+ * `createOnce` for a create that hands out a secret: `create` returns what may be stored
+ * (`stored`) and the secret apart. The first run gets its own secret; a repeat gets the
+ * stored result and the first run's secret while it is kept (else null).
+ */
+export function createOnceWithSecret<T, S extends object>(
+  submission: { userId: number; key: string | null; scope: string },
+  create: () => { stored: T; secret: S | null },
+): { result: T; secret: S | null; repeated: boolean } {
+  let made = null as { secret: S | null } | null; // set by the first run only
+  const result = createOnce(submission, () => {
+    const { stored, secret } = create();
+    made = { secret };
+    return stored;
+  });
+  const now = Date.now();
+  for (const [slot, kept] of keptSecrets) if (kept.until < now) keptSecrets.delete(slot);
+  const slot = submission.key === null ? null : `${submission.userId}|${submission.scope}|${submission.key}`;
+  if (made !== null) {
+    const { secret } = made;
+    if (slot !== null && secret !== null) keptSecrets.set(slot, { secret, until: now + SECRET_KEEP_MS });
+    return { result, secret, repeated: false };
+  }
+  const kept = slot === null ? undefined : keptSecrets.get(slot);
+  return { result, secret: (kept?.secret as S | undefined) ?? null, repeated: true };
 }

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation, useNavigation, useSearchParams } from '@remix-run/react';
+import { type FormEvent, useState } from 'react';
 
 import { CommentSection } from '../components/comments/comment-section';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { HistoryList } from '../components/history-list';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { FollowButton } from '../components/notifications/follow-button';
+import { AccentRemovalConfirmation } from '../components/tracker/accent-removal';
 import { AccentUpdated, LocalActionList } from '../components/tracker/goal-accents';
 import { t } from '../i18n';
 import { listComments } from '../models/comments/comment.server';
@@ -15,11 +17,12 @@ import { getPeriodOfGoal } from '../models/periods/period.server';
 import { canEditAccent } from '../models/permissions';
 import { getAccentCell, saveAccent } from '../models/tracker/accent.server';
 import { AccentFormSchema } from '../schemas/accent';
+import { TEXT_LIMITS } from '../schemas/limits';
 import accentsCss from '../styles/accents.css?url';
 import commentsCss from '../styles/comments.css?url';
 import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
-import { parseForm } from '../utils/forms';
+import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
 const a = t.accents;
@@ -55,12 +58,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, actor } = await requireActor(request);
-  const { goal, municipality } = loadCell(params);
+  const { goal, municipality, cell } = loadCell(params);
   requireAllowed(canEditAccent(actor, municipality.id, getPeriodOfGoal(goal.id)));
   const form = parseForm(AccentFormSchema, await request.formData());
-  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+  if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values, confirmRemoval: false }, { status: 400 });
+  const removing = form.data.body === '' && cell.body.trim() !== '';
+  // Emptying the text removes the accent: only when the person said yes to "Accent verwijderen?".
+  if (removing && form.data.bevestigd !== 'ja') return data({ fieldErrors: {}, values: { body: '' }, confirmRemoval: true });
   saveAccent({ userId: user.id, goalId: goal.id, municipalityId: municipality.id, body: form.data.body });
-  return redirect(`/accenten/${goal.id}/${municipality.id}?opgeslagen=1`);
+  return redirect(`/accenten/${goal.id}/${municipality.id}?${removing ? 'verwijderd' : 'opgeslagen'}=1`);
 }
 
 export default function AccentCellPage() {
@@ -68,8 +74,21 @@ export default function AccentCellPage() {
   const actionData = useActionResult<typeof action>();
   const [params] = useSearchParams();
   const saving = useNavigation().state === 'submitting';
-  const errors = actionData?.fieldErrors ?? {};
-  const saved = params.get('opgeslagen') === '1' && !actionData;
+  const errors: FieldErrors = actionData?.fieldErrors ?? {};
+  const notice = actionData ? null : params.get('verwijderd') === '1' ? a.removed : params.get('opgeslagen') === '1' ? a.saved : null;
+  // With JavaScript the page asks before posting an empty accent; without, the server asks.
+  // Asked on this location only: a save or any navigation (a new location) ends the question.
+  const { key: locationKey } = useLocation();
+  const [askedAt, setAskedAt] = useState<string | null>(null);
+  const askRemoval = askedAt === locationKey || actionData?.confirmRemoval === true;
+  const cellUrl = `/accenten/${goal.id}/${municipality.id}`;
+  function confirmEmpty(event: FormEvent<HTMLFormElement>) {
+    const body = new FormData(event.currentTarget).get('body');
+    if (typeof body === 'string' && body.trim() === '' && cell.body.trim() !== '') {
+      event.preventDefault();
+      setAskedAt(locationKey);
+    }
+  }
 
   return (
     <>
@@ -95,20 +114,28 @@ export default function AccentCellPage() {
         <dd>{municipality.name}</dd>
       </dl>
 
-      {saved ? (
+      {notice ? (
         <div className="notice notice--success" role="status">
-          {a.saved}
+          {notice}
         </div>
       ) : null}
 
       <section aria-labelledby="accent-heading">
         <h2 id="accent-heading">{a.accentHeading}</h2>
         <AccentUpdated cell={cell} className="muted" />
-        {mayEdit ? (
-          <Form method="post" className="form" noValidate>
+        {mayEdit && askRemoval ? (
+          <AccentRemovalConfirmation
+            municipality={municipality.name}
+            goalCode={goal.code}
+            cellUrl={cellUrl}
+            busy={saving}
+            onCancel={() => setAskedAt(null)}
+          />
+        ) : mayEdit ? (
+          <Form method="post" className="form" noValidate onSubmit={confirmEmpty}>
             <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
             <Field label={a.bodyLabel} name="body" error={errors.body} hint={a.bodyHint}>
-              {(p) => <textarea {...p} rows={8} defaultValue={actionData?.values.body ?? cell.body} maxLength={10_000} />}
+              {(p) => <textarea {...p} rows={8} defaultValue={actionData?.values.body ?? cell.body} maxLength={TEXT_LIMITS.accent} />}
             </Field>
             <button type="submit" className="button" disabled={saving}>
               {a.save}

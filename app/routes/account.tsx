@@ -1,21 +1,25 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
+import { twoFactorStatus } from '../models/accounts/two-factor.server';
 import { changeOwnPassword, getAccount } from '../models/accounts/user.server';
 import { recordAudit } from '../models/audit/audit-log.server';
 import { calendarFeedUrl, getCalendarToken, renewCalendarToken } from '../models/meetings/calendar-feed.server';
 import { ROLE_LABELS } from '../models/permissions';
 import { ChangePasswordSchema, RenewCalendarSchema } from '../schemas/account';
+import { TEXT_LIMITS } from '../schemas/limits';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
 import { clientAddress, getSessionId, requireUser } from '../utils/auth.server';
+import { formatLongDay } from '../utils/date-time';
 import { env } from '../utils/env.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireFound } from '../utils/http.server';
+import { TWO_FACTOR_SETUP_PATH } from '../utils/sign-in-paths';
 
 const a = t.admin.account;
 const cal = t.meetings.account;
@@ -32,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const calendarUrl = token ? calendarFeedUrl(env.KOERS_PUBLIC_URL ?? url.origin, token) : null;
   const calendarNotice =
     ({ aangemaakt: cal.created, vernieuwd: cal.renewed } as Record<string, string>)[url.searchParams.get('agenda') ?? ''] ?? null;
-  return { account, changed, calendarUrl, calendarNotice };
+  return { account, changed, calendarUrl, calendarNotice, twoFactor: twoFactorStatus(user.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -62,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { account, changed, calendarUrl, calendarNotice } = useLoaderData<typeof loader>();
+  const { account, changed, calendarUrl, calendarNotice, twoFactor } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   const submitting = useNavigation().state === 'submitting';
   const errors: FieldErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
@@ -93,18 +97,26 @@ export default function AccountPage() {
         <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
         <Form method="post" className="form" noValidate>
           <Field label={a.currentPassword} name="currentPassword" error={errors.currentPassword}>
-            {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+            {(p) => <input {...p} type="password" autoComplete="current-password" required maxLength={TEXT_LIMITS.passwordInput} />}
           </Field>
           <Field label={a.newPassword} name="newPassword" error={errors.newPassword} hint={a.newPasswordHint}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} required />}
+            {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} maxLength={TEXT_LIMITS.password} required />}
           </Field>
           <Field label={a.repeatPassword} name="repeatPassword" error={errors.repeatPassword}>
-            {(p) => <input {...p} type="password" autoComplete="new-password" required />}
+            {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={TEXT_LIMITS.password} required />}
           </Field>
           <button type="submit" className="button" disabled={submitting}>
             {a.submit}
           </button>
         </Form>
+      </section>
+      <section aria-labelledby="account-two-factor">
+        <h2 id="account-two-factor">{t.twoFactor.account.heading}</h2>
+        <p>{twoFactor.state === 'on' ? t.twoFactor.account.on(formatLongDay(twoFactor.enabledAt)) : t.twoFactor.account.off}</p>
+        {twoFactor.state === 'on' ? <p>{t.twoFactor.account.recoveryLeft(twoFactor.recoveryCodesLeft)}</p> : null}
+        <p>
+          <Link to={TWO_FACTOR_SETUP_PATH}>{twoFactor.state === 'on' ? t.twoFactor.account.manage : t.twoFactor.account.setUp}</Link>
+        </p>
       </section>
       <section aria-labelledby="agenda-abonnement">
         <h2 id="agenda-abonnement">{cal.heading}</h2>

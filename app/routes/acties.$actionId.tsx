@@ -30,6 +30,7 @@ import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } fro
 import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
 import { isActionOverdue } from '../models/tracker/deadline';
 import { ProgressUpdateSchema } from '../schemas/action';
+import { TEXT_LIMITS } from '../schemas/limits';
 import commentsCss from '../styles/comments.css?url';
 import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
@@ -240,7 +241,7 @@ function ProgressForm() {
         <input type="hidden" name="intent" value="progress" />
         <SubmissionKeyField />
         <Field label={a.progressBody} name="body" error={errors.body}>
-          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={3} required />}
+          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={3} required maxLength={TEXT_LIMITS.progressReport} />}
         </Field>
         <div className="inline-fields">
           <Field label={a.progressStatus} name="status" error={errors.status}>

@@ -36,6 +36,10 @@ export default function AdminHome() {
           <p>{h.organisationsText(organisationCount)}</p>
         </li>
         <li>
+          <Link to="/beheer/tweestapsverificatie">{t.twoFactor.policy.homeLink}</Link>
+          <p>{t.twoFactor.policy.homeText}</p>
+        </li>
+        <li>
           <Link to="/beheer/auditlog">{t.audit.homeLink}</Link>
           <p>{t.audit.homeText}</p>
         </li>

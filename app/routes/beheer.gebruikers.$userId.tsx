@@ -12,9 +12,10 @@ import { mailInvite, type MailOutcome, mailPasswordReset } from '../models/accou
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
 import { createResetByAdmin, resetUrl } from '../models/accounts/password-reset.server';
+import { resetTwoFactor, twoFactorStatus } from '../models/accounts/two-factor.server';
 import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '../models/accounts/user.server';
 import { recordAudit } from '../models/audit/audit-log.server';
-import { canManageAccounts, ROLE_LABELS } from '../models/permissions';
+import { canManageAccounts, canResetTwoFactor, ROLE_LABELS } from '../models/permissions';
 import { removalOf } from '../models/privacy/person-removal.server';
 import { UserAccessSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
@@ -32,6 +33,7 @@ const NOTICES = {
   gedeactiveerd: p.deactivated,
   geactiveerd: p.reactivated,
   verwijderd: t.privacy.person.done,
+  tweestapsverificatie: t.twoFactor.admin.resetDone,
 } as const;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminCss }];
@@ -51,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notice: notice && notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
     now: new Date().toISOString(),
     removedAt: removalOf(user.id)?.removedAt ?? null,
+    twoFactor: twoFactorStatus(user.id).state,
+    mayResetTwoFactor: canResetTwoFactor(actor, user),
   };
 }
 
@@ -140,11 +144,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return reply({ intent, reset: { url, expiresAt: result.expiresAt, mail, email: result.email } }, 201);
   }
 
+  if (intent === 'two-factor-reset') {
+    // Refused for oneself by the rule (a 403): one's own needs the password or a code, on Mijn account.
+    const result = resetTwoFactor({ actor, userId, ip: clientAddress(context) });
+    if (!result.ok) return reply({ intent, formError: t.twoFactor.errors.notEnabled }, 400);
+    return redirect(`${self}?melding=tweestapsverificatie`);
+  }
+
   return reply({ intent, formError: e.intentUnknown }, 400);
 }
 
 export default function UserPage() {
-  const { user, isSelf, organisations, notice, now, removedAt } = useLoaderData<typeof loader>();
+  const { user, isSelf, organisations, notice, now, removedAt, twoFactor, mayResetTwoFactor } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const accessErrors: FieldErrors = actionData?.intent === 'access' ? actionData.fieldErrors : {};
@@ -152,6 +163,7 @@ export default function UserPage() {
   const inviteError = actionData?.intent === 'invite' ? actionData.formError : null;
   const newInvite = actionData?.intent === 'invite' ? actionData.invite : null;
   const resetError = actionData?.intent === 'reset' ? actionData.formError : null;
+  const twoFactorError = actionData?.intent === 'two-factor-reset' ? actionData.formError : null;
   const newReset = actionData?.intent === 'reset' ? actionData.reset : null;
   const r = t.admin.reset;
   const u = t.admin.users;
@@ -187,6 +199,8 @@ export default function UserPage() {
           <dd>{user.hasPassword ? p.yes : p.no}</dd>
           <dt>{u.invitation}</dt>
           <dd>{inviteState(user, now)}</dd>
+          <dt>{t.twoFactor.admin.label}</dt>
+          <dd>{t.twoFactor.admin.states[twoFactor]}</dd>
           <dt>{p.createdAt}</dt>
           <dd>{formatDateTime(user.createdAt)}</dd>
         </dl>
@@ -302,6 +316,24 @@ export default function UserPage() {
             <p>{r.adminText}</p>
             <button type="submit" className="button button--secondary" disabled={busy}>
               {r.adminSubmit}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {twoFactor !== 'off' && mayResetTwoFactor ? (
+        <section aria-labelledby="user-two-factor" className="card">
+          <h2 id="user-two-factor">{t.twoFactor.admin.resetTitle}</h2>
+          {twoFactorError ? (
+            <div className="form-error" role="alert">
+              {twoFactorError}
+            </div>
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="two-factor-reset" />
+            <p>{t.twoFactor.admin.resetText}</p>
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {t.twoFactor.admin.reset}
             </button>
           </Form>
         </section>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
@@ -10,6 +10,7 @@ import { canRemovePerson } from '../models/permissions';
 import { openActionsOwnedBy, removalOf, removePerson } from '../models/privacy/person-removal.server';
 import { PersonRemovalSchema } from '../schemas/person-removal';
 import adminCss from '../styles/admin.css?url';
+import { useActionResult } from '../utils/action-result';
 import { clientAddress, requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function RemovePersonPage() {
   const { user, openActions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   return (

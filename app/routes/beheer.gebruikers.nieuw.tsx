@@ -5,21 +5,27 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { InviteLinkBox, RoleOptions } from '../components/admin/admin-bits';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { OrganisationOptions } from '../components/forms/organisation-options';
+import { SubmissionKeyField } from '../components/forms/submission-key';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
-import { mailInvite } from '../models/accounts/account-mail.server';
+import { mailInvite, type MailOutcome } from '../models/accounts/account-mail.server';
 import { inviteUrl, publicBaseUrl } from '../models/accounts/invite.server';
 import { listOrganisationOptions } from '../models/accounts/organisation.server';
 import { inviteUser } from '../models/accounts/user.server';
 import { recordAudit } from '../models/audit/audit-log.server';
 import { emailEnabled } from '../models/notifications/email.server';
 import { canManageAccounts } from '../models/permissions';
+import { createOnceWithSecret, submissionKeyOf } from '../models/submissions.server';
 import { InviteUserSchema } from '../schemas/admin';
+import { TEXT_LIMITS } from '../schemas/limits';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
 import { clientAddress, requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireAllowed } from '../utils/http.server';
+
+type InviteOutcome = { ok: true; userId: number; expiresAt: string } | { ok: false; error: 'email_taken' | 'organisation_unknown' };
+type InviteSecret = { url: string; mail: Promise<MailOutcome> | null };
 
 const n = t.admin.newUser;
 const e = t.admin.errors;
@@ -36,24 +42,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, actor } = await requireActor(request);
   requireAllowed(canManageAccounts(actor));
-  const form = parseForm(InviteUserSchema, await request.formData());
+  const formData = await request.formData();
+  const form = parseForm(InviteUserSchema, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values, created: null }, { status: 400 });
-  const result = inviteUser({ ...form.data, invitedBy: user.id });
+  const baseUrl = publicBaseUrl(request);
+  // A double click or a resent form invites once, and the repeat shows the same link (decision 016).
+  const { result, secret, repeated } = createOnceWithSecret<InviteOutcome, InviteSecret>(
+    { userId: user.id, key: submissionKeyOf(formData), scope: 'invite' },
+    () => {
+      const invited = inviteUser({ ...form.data, invitedBy: user.id });
+      if (!invited.ok) return { stored: invited, secret: null };
+      recordAudit({
+        actorId: user.id,
+        action: 'account.invited',
+        target: { type: 'user', id: invited.userId },
+        ip: clientAddress(context),
+        details: { role: form.data.role, organisationId: form.data.organisationId },
+      });
+      // The token is shown in this response (and e-mailed when e-mail is on); only its hash is stored.
+      const stored = { ok: true as const, userId: invited.userId, expiresAt: invited.expiresAt };
+      return { stored, secret: { url: inviteUrl(baseUrl, invited.token), mail: null } };
+    },
+  );
   if (!result.ok) {
     const fieldErrors: FieldErrors = result.error === 'email_taken' ? { email: e.emailTaken } : { organisationId: e.organisationUnknown };
     const values: Record<string, string> = { ...form.data, organisationId: String(form.data.organisationId) };
     return data({ fieldErrors, values, created: null }, { status: 400 });
   }
-  recordAudit({
-    actorId: user.id,
-    action: 'account.invited',
-    target: { type: 'user', id: result.userId },
-    ip: clientAddress(context),
-    details: { role: form.data.role, organisationId: form.data.organisationId },
-  });
-  // The token is shown once, in this response (and e-mailed when e-mail is on); only its hash is stored.
-  const url = inviteUrl(publicBaseUrl(request), result.token);
-  const mail = await mailInvite({ to: form.data.email, name: form.data.name, url, expiresAt: result.expiresAt });
+  // Mailed once, by the first request; a repeat reports what became of that mail.
+  if (secret && !repeated)
+    secret.mail = mailInvite({ to: form.data.email, name: form.data.name, url: secret.url, expiresAt: result.expiresAt });
+  const url = secret?.url ?? null;
+  const mail = (await secret?.mail) ?? 'off';
   return data(
     {
       fieldErrors: {} as FieldErrors,
@@ -94,7 +114,11 @@ export default function NewUserPage() {
           <div className="notice notice--success" role="status">
             {n.created(created.name)}
           </div>
-          <InviteLinkBox url={created.url} expiresAt={created.expiresAt} mail={created.mail} email={created.email} />
+          {created.url ? (
+            <InviteLinkBox url={created.url} expiresAt={created.expiresAt} mail={created.mail} email={created.email} />
+          ) : (
+            <p className="notice">{n.linkAlreadyShown(created.name)}</p>
+          )}
           <div className="button-row">
             <Link to={`/beheer/gebruikers/${created.userId}`}>{n.toUser}</Link>
             <Link to="/beheer/gebruikers/nieuw" reloadDocument>
@@ -107,11 +131,12 @@ export default function NewUserPage() {
           <p className="lead">{emailOn ? n.introWithEmail : n.intro}</p>
           <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
           <Form method="post" className="form" noValidate>
+            <SubmissionKeyField />
             <Field label={n.name} name="name" error={errors.name}>
-              {(p) => <input {...p} type="text" autoComplete="off" defaultValue={values.name} required />}
+              {(p) => <input {...p} type="text" autoComplete="off" defaultValue={values.name} required maxLength={TEXT_LIMITS.name} />}
             </Field>
             <Field label={n.email} name="email" error={errors.email}>
-              {(p) => <input {...p} type="email" autoComplete="off" defaultValue={values.email} required />}
+              {(p) => <input {...p} type="email" autoComplete="off" defaultValue={values.email} required maxLength={TEXT_LIMITS.email} />}
             </Field>
             <Field label={n.role} name="role" error={errors.role}>
               {(p) => (

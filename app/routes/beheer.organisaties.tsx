@@ -9,6 +9,7 @@ import { createOrganisation, listOrganisations, renameOrganisation } from '../mo
 import { recordAudit } from '../models/audit/audit-log.server';
 import { canManageAccounts } from '../models/permissions';
 import { CreateOrganisationSchema, RenameOrganisationSchema } from '../schemas/admin';
+import { TEXT_LIMITS } from '../schemas/limits';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
 import { clientAddress, requireActor } from '../utils/auth.server';
@@ -139,6 +140,7 @@ export default function OrganisationsPage() {
                         name="name"
                         type="text"
                         required
+                        maxLength={TEXT_LIMITS.name}
                         defaultValue={mine ? actionData.values.name : org.name}
                         aria-invalid={error ? true : undefined}
                         aria-describedby={error ? `${inputId}-error` : undefined}
@@ -167,7 +169,13 @@ export default function OrganisationsPage() {
           <input type="hidden" name="intent" value="create" />
           <Field label={o.addName} name="name" error={createErrors.name}>
             {(p) => (
-              <input {...p} type="text" required defaultValue={actionData?.intent === 'create' ? actionData.values.name : undefined} />
+              <input
+                {...p}
+                type="text"
+                required
+                maxLength={TEXT_LIMITS.name}
+                defaultValue={actionData?.intent === 'create' ? actionData.values.name : undefined}
+              />
             )}
           </Field>
           <button type="submit" className="button" disabled={busy}>

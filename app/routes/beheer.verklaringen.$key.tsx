@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
@@ -8,8 +8,10 @@ import { t } from '../i18n';
 import { canEditStatements } from '../models/permissions';
 import { isStatementKey, type StatementKey } from '../models/privacy/statements';
 import { getStatement, resetStatement, saveStatement } from '../models/privacy/statements.server';
+import { TEXT_LIMITS } from '../schemas/limits';
 import { StatementSchema } from '../schemas/statement';
 import adminCss from '../styles/admin.css?url';
+import { useActionResult } from '../utils/action-result';
 import { clientAddress, requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { badRequest, notFound, requireAllowed } from '../utils/http.server';
@@ -53,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditStatementPage() {
   const statement = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const title = s[statement.key].title;
@@ -74,7 +76,15 @@ export default function EditStatementPage() {
       <Form method="post" className="form statement-form" noValidate>
         <input type="hidden" name="intent" value="save" />
         <Field label={s.body} name="body" error={errors.body}>
-          {(p) => <textarea {...p} key={statement.updatedAt ?? 'default'} defaultValue={actionData?.body ?? statement.body} required />}
+          {(p) => (
+            <textarea
+              {...p}
+              key={statement.updatedAt ?? 'default'}
+              defaultValue={actionData?.body ?? statement.body}
+              required
+              maxLength={TEXT_LIMITS.longText}
+            />
+          )}
         </Field>
         <button type="submit" className="button" disabled={busy}>
           {s.save}

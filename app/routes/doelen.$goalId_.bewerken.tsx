@@ -10,6 +10,7 @@ import { getPeriodOfGoal } from '../models/periods/period.server';
 import { canEditAgenda } from '../models/permissions';
 import { getGoal, updateGoal } from '../models/tracker/goal.server';
 import { GoalFormSchema } from '../schemas/goal';
+import { TEXT_LIMITS } from '../schemas/limits';
 import trackerCss from '../styles/tracker.css?url';
 import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
@@ -67,13 +68,15 @@ export default function EditGoalPage() {
       <h1>{f.title(goal.code)}</h1>
       <EditForm errors={errors} submitLabel={t.common.save} cancelTo={`/doelen/${goal.id}`}>
         <Field label={f.titleLabel} name="title" error={errors.title}>
-          {(p) => <textarea {...p} defaultValue={values.title ?? ''} rows={3} required maxLength={1000} />}
+          {(p) => <textarea {...p} defaultValue={values.title ?? ''} rows={3} required maxLength={TEXT_LIMITS.goalText} />}
         </Field>
         <Field label={f.body} name="body" error={errors.body}>
-          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={8} />}
+          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={8} maxLength={TEXT_LIMITS.goalBody} />}
         </Field>
         <Field label={f.targetYear} name="targetYear" error={errors.targetYear} hint={f.targetYearHint}>
-          {(p) => <input {...p} type="text" inputMode="numeric" className="input-year" defaultValue={values.targetYear ?? ''} />}
+          {(p) => (
+            <input {...p} type="text" inputMode="numeric" className="input-year" maxLength={4} defaultValue={values.targetYear ?? ''} />
+          )}
         </Field>
       </EditForm>
     </>

@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import { getLibraryFormOptions, listLibraryItems } from '../models/library/library.server';
 import { LIBRARY_KINDS, LIBRARY_PAGE_SIZE, libraryFilterQuery, readLibraryFilters, TARGET_GROUPS } from '../models/library/library-rules';
 import { canAddLibraryItems } from '../models/permissions';
+import { TEXT_LIMITS } from '../schemas/limits';
 import libraryCss from '../styles/library.css?url';
 import { requireActor } from '../utils/auth.server';
 import { formatDay } from '../utils/date-time';
@@ -37,7 +38,7 @@ export default function LibraryPage() {
 
       <Form method="get" className="library-filters" role="search" aria-label={l.filters.legend}>
         <Field label={l.filters.text} name="q" hint={l.filters.textHint}>
-          {(p) => <input {...p} type="search" defaultValue={filters.q} key={filters.q} maxLength={200} autoComplete="off" />}
+          {(p) => <input {...p} type="search" defaultValue={filters.q} key={filters.q} maxLength={TEXT_LIMITS.search} autoComplete="off" />}
         </Field>
         <div className="library-filters__selects">
           <Field label={l.filters.kind} name="soort">

@@ -6,9 +6,10 @@ import { OrganisationSignIn, organisationSignInError, OrganisationSignInOnly } f
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
 import { oidcConfig, passwordFormOn } from '../models/accounts/oidc/oidc-config.server';
+import { TEXT_LIMITS } from '../schemas/limits';
 import { LoginSchema } from '../schemas/login';
 import { useActionResult } from '../utils/action-result';
-import { clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';
+import { beginSecondStep, clientAddress, getUser, login, sessionCookie } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { safeRedirect } from '../utils/redirect';
 
@@ -28,6 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(LoginSchema, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: null, email: form.values.email ?? '' }, { status: 400 });
   const result = await login(form.data.email, form.data.password, clientAddress(context));
+  if (!result.ok && result.error === 'code_required') return beginSecondStep(result.userId, form.data.redirectTo);
   if (!result.ok) {
     const formError = result.error === 'throttled' ? t.common.login.throttled : t.common.login.invalid;
     return data({ fieldErrors: {}, formError, email: form.data.email }, { status: result.error === 'throttled' ? 429 : 401 });
@@ -48,6 +50,11 @@ export default function LoginPage() {
   return (
     <div className="login">
       <h1>{t.common.login.title}</h1>
+      {params.get('verlopen') === 'ja' && !actionData ? (
+        <div className="notice" role="status">
+          {t.twoFactor.signIn.expired}
+        </div>
+      ) : null}
       {actionData?.formError || oidcError ? (
         <div className="form-error" role="alert">
           {actionData?.formError ?? oidcError}
@@ -59,10 +66,12 @@ export default function LoginPage() {
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label={t.common.login.email} name="email" error={errors.email}>
-          {(p) => <input {...p} type="email" autoComplete="username" defaultValue={actionData?.email} required />}
+          {(p) => (
+            <input {...p} type="email" autoComplete="username" defaultValue={actionData?.email} required maxLength={TEXT_LIMITS.email} />
+          )}
         </Field>
         <Field label={t.common.login.password} name="password" error={errors.password}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+          {(p) => <input {...p} type="password" autoComplete="current-password" required maxLength={TEXT_LIMITS.passwordInput} />}
         </Field>
         <button type="submit" className="button" disabled={submitting}>
           {t.common.login.submit}

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { CommentSection } from '../components/comments/comment-section';
+import { SubmissionKeyField } from '../components/forms/submission-key';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LinkedLibraryItems } from '../components/library/library-linked-items';
 import { DecisionList } from '../components/meetings/decision-list';
@@ -36,6 +37,7 @@ import {
 } from '../models/meetings/meeting.server';
 import { meetingName } from '../models/meetings/meeting-time';
 import { canEditMeetings } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { withOverdue } from '../models/tracker/deadline';
 import {
   AgendaPointDurationSchema,
@@ -50,6 +52,7 @@ import commentsCss from '../styles/comments.css?url';
 import listsCss from '../styles/lists.css?url';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { formatDay } from '../utils/date-time';
 import { parseForm } from '../utils/forms';
@@ -130,7 +133,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const errors = findAgendaPointReferenceErrors(form.data);
       if (Object.keys(errors).length > 0)
         return badRequest(errors, Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)])));
-      const id = addAgendaPoint({ meetingId: meeting.id, input: form.data });
+      const id = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: `agenda-point:${meeting.id}` }, () =>
+        addAgendaPoint({ meetingId: meeting.id, input: form.data }),
+      );
       return back(`#agendapunt-${id}`);
     }
     case 'movePoint': {
@@ -169,7 +174,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back('#agenda');
     }
     case 'planNext': {
-      const id = planNextMeeting({ userId: user.id, meetingId: meeting.id });
+      const id = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: `next-meeting:${meeting.id}` }, () =>
+        planNextMeeting({ userId: user.id, meetingId: meeting.id }),
+      );
       return redirect(`/overleggen/${id}?volgende=1`);
     }
     default:
@@ -193,7 +200,7 @@ export default function MeetingPage() {
     library,
     threads,
   } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const fieldErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
   const pointErrors = actionData?.intent === 'addPoint' ? fieldErrors : {};
   const otherError = actionData && actionData.intent !== 'addPoint' ? Object.values(fieldErrors)[0] : null;
@@ -268,6 +275,7 @@ export default function MeetingPage() {
             {meeting.next ? null : (
               <Form method="post">
                 <input type="hidden" name="intent" value="planNext" />
+                <SubmissionKeyField />
                 <button type="submit" className="button button--secondary" aria-describedby="volgende-hint">
                   {p.planNext}
                 </button>

@@ -7,6 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 
 import { createActionItem, getNotesMeeting, listActionItemStatuses } from '../models/meetings/notes/notes-item.server';
 import { canCreateActionItem } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { findActionReferenceErrors } from '../models/tracker/action.server';
 import { ActionItemSchema, notesJson } from '../schemas/notes';
 import { requireActor, requireUser } from '../utils/auth.server';
@@ -27,14 +28,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meetingId = requireIdParam(params.meetingId);
   requireFound(getNotesMeeting(meetingId));
   requireAllowed(canCreateActionItem(actor));
-  const form = parseForm(ActionItemSchema, await request.formData());
+  const formData = await request.formData();
+  const form = parseForm(ActionItemSchema, formData);
   if (!form.ok) return notesJson({ fieldErrors: form.fieldErrors, values: form.values }, 400);
   const { ownerUserId, ownerOrganisationId, ...referenceErrors } = findActionReferenceErrors({ ...form.data, municipalityId: null });
   // The dialog has one "Trekker" field for a person or an organisation.
   const owner = ownerUserId ?? ownerOrganisationId;
   if (owner !== undefined || Object.keys(referenceErrors).length > 0)
     return notesJson({ fieldErrors: { ...referenceErrors, ...(owner !== undefined ? { owner } : {}) } }, 400);
-  const actionId = createActionItem({ userId: user.id, meetingId, input: form.data });
+  const actionId = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: `action-item:${meetingId}` }, () =>
+    createActionItem({ userId: user.id, meetingId, input: form.data }),
+  );
   const [created] = listActionItemStatuses({ meetingId, ids: [actionId] }).filter((a) => a.id === actionId);
   return notesJson({ actionId, action: created }, 201);
 }

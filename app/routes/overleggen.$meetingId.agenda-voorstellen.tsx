@@ -1,18 +1,21 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { FormErrorSummary } from '../components/forms/field';
+import { SubmissionKeyField } from '../components/forms/submission-key';
 import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { t } from '../i18n';
 import { PROPOSAL_REASONS } from '../models/meetings/agenda-proposal';
 import { addProposedAgendaPoints, proposeAgendaPoints } from '../models/meetings/agenda-proposal.server';
 import { meetingName } from '../models/meetings/meeting-time';
 import { canEditMeetings } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { formatDate } from '../models/tracker/deadline';
 import { parsePointDuration } from '../schemas/meeting';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { formatDay, toNL } from '../utils/date-time';
 import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
@@ -43,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requireActor(request);
+  const { user, actor } = await requireActor(request);
   requireAllowed(canEditMeetings(actor));
   const meetingId = requireIdParam(params.meetingId);
   const formData = await request.formData();
@@ -57,13 +60,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const today = todayInNL();
   requireFound(proposeAgendaPoints({ meetingId, today }));
-  const added = addProposedAgendaPoints({ meetingId, keys, durations, today });
+  const added = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: `agenda-proposals:${meetingId}` }, () =>
+    addProposedAgendaPoints({ meetingId, keys, durations, today }),
+  );
   return redirect(`/overleggen/${meetingId}?toegevoegd=${added}#agenda`);
 }
 
 export default function ProposalsPage() {
   const { meeting, proposals, horizon, nextMeetingDay, previousMeetingStartsAt, previousMeetingName } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const title = `${meeting.title} (${formatDay(meeting.startsAt)})`;
   return (
     <>
@@ -83,6 +88,7 @@ export default function ProposalsPage() {
         </>
       ) : (
         <Form method="post" className="proposals-form">
+          <SubmissionKeyField />
           <fieldset className="checkbox-group">
             <legend>{pr.legend}</legend>
             {PROPOSAL_REASONS.map((reason) => {

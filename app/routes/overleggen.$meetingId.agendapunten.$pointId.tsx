@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 
 import { EditForm } from '../components/forms/edit-form';
 import { AgendaPointFields } from '../components/meetings/meeting-agenda';
@@ -17,6 +17,7 @@ import { canEditMeetings } from '../models/permissions';
 import { AgendaPointSchema, type AgendaPointValues } from '../schemas/meeting';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { parseForm } from '../utils/forms';
 import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditAgendaPointPage() {
   const { meeting, values, choices } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const errors = actionData?.fieldErrors ?? {};
   return (
     <>

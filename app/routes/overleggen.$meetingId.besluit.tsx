@@ -15,6 +15,7 @@ import {
 import { meetingHasStarted } from '../models/meetings/meeting-time';
 import { getNotesMeeting } from '../models/meetings/notes/notes-item.server';
 import { canEditAction, canEditMeetings } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { getActionScope } from '../models/tracker/action.server';
 import { DecisionSchema, notesJson } from '../schemas/notes';
 import { requireActor, requireUser } from '../utils/auth.server';
@@ -33,7 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meetingId = requireIdParam(params.meetingId);
   const meeting = requireFound(getNotesMeeting(meetingId));
   requireAllowed(canEditMeetings(actor));
-  const form = parseForm(DecisionSchema, await request.formData());
+  const formData = await request.formData();
+  const form = parseForm(DecisionSchema, formData);
   if (!form.ok) return notesJson({ fieldErrors: form.fieldErrors, values: form.values }, 400);
   // Nothing is decided before the meeting has begun.
   if (!meetingHasStarted(meeting.startsAt)) return notesJson({ fieldErrors: { text: t.notes.errors.decisionNotStarted } }, 400);
@@ -42,7 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.data.actionStatus !== null && form.data.actionId !== null) {
     requireAllowed(canEditAction(actor, requireFound(getActionScope(form.data.actionId))));
   }
-  const decisionId = recordDecision({ userId: user.id, meetingId, input: form.data });
+  const decisionId = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: `decision:${meetingId}` }, () =>
+    recordDecision({ userId: user.id, meetingId, input: form.data }),
+  );
   const decision = listMeetingDecisions({ meetingId }).find((d) => d.id === decisionId);
   return notesJson({ decisionId, decision }, 201);
 }

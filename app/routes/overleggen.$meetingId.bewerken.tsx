@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 
 import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { MeetingForm } from '../components/meetings/meeting-form';
@@ -16,6 +16,7 @@ import {
 import { canEditMeetings } from '../models/permissions';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditMeetingPage() {
   const { meeting, values, attendeeOptions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   return (
     <>
       <MeetingBreadcrumbs meeting={meeting} current={f.editTitle} />

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { CommentSection } from '../components/comments/comment-section';
 import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
 import { FormErrorSummary } from '../components/forms/field';
+import { SubmissionKeyField } from '../components/forms/submission-key';
 import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { MinutesDocument } from '../components/meetings/minutes-document';
 import { t } from '../i18n';
@@ -18,9 +19,11 @@ import {
 } from '../models/meetings/minutes.server';
 import { minutesTitle } from '../models/meetings/minutes-content';
 import { canEditMeetings } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { parseVersionQuery, PublishMinutesSchema } from '../schemas/minutes';
 import commentsCss from '../styles/comments.css?url';
 import minutesCss from '../styles/minutes.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
@@ -85,7 +88,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get('intent') !== 'publish') throw badRequest();
   const form = parseForm(PublishMinutesSchema, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors }, { status: 400 });
-  const result = publishMinutes({ meetingId, userId: user.id });
+  // A double click on "Verslag vaststellen" freezes one version, not two.
+  const result = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: `minutes:${meetingId}` }, () =>
+    publishMinutes({ meetingId, userId: user.id }),
+  );
   if (!result.ok) {
     if (result.error === 'notFound') throw notFound();
     const message = result.error === 'notStarted' ? m.errors.notStarted : m.errors.emptyNotes;
@@ -246,7 +252,7 @@ function VersionTable({
 }
 
 function PublishForm({ again }: { again: boolean }) {
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const errors: FieldErrors = actionData?.fieldErrors ?? {};
   const submitting = useNavigation().state === 'submitting';
   return (
@@ -266,6 +272,7 @@ function PublishForm({ again }: { again: boolean }) {
       ) : null}
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="intent" value="publish" />
+        <SubmissionKeyField />
         <ConfirmCheckbox id="minutes-confirm" name="confirm" label={m.publish.confirm} error={errors.confirm} className="minutes-confirm" />
         <div className="button-row">
           <button type="submit" className="button" disabled={submitting}>

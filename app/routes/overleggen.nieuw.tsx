@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { MeetingForm } from '../components/meetings/meeting-form';
 import { t } from '../i18n';
 import { listAttendeeOptions, planMeeting, readMeetingForm } from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
+import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import type { MeetingFormValues } from '../schemas/meeting';
 import meetingsCss from '../styles/meetings.css?url';
 import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { addDays } from '../utils/date-time';
 import { requireAllowed } from '../utils/http.server';
@@ -39,15 +41,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, actor } = await requireActor(request);
   requireAllowed(canEditMeetings(actor));
-  const form = readMeetingForm(await request.formData());
+  const formData = await request.formData();
+  const form = readMeetingForm(formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  const id = planMeeting({ userId: user.id, input: form.input });
+  const id = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: 'meeting' }, () =>
+    planMeeting({ userId: user.id, input: form.input }),
+  );
   return redirect(`/overleggen/${id}?gepland=1`);
 }
 
 export default function NewMeetingPage() {
   const { values, attendeeOptions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   return (
     <>
       <Breadcrumbs label={t.meetings.breadcrumbsLabel} trail={[{ to: '/overleggen', label: t.meetings.title }]} current={f.newTitle} />

@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { createConcept, listPeriods } from '../models/periods/period.server';
 import { periodLabel } from '../models/periods/period-rules';
 import { canManagePeriods } from '../models/permissions';
-import { ConceptFormSchema } from '../schemas/period';
+import { ConceptFormSchema, PERIOD_TITLE_MAX_LENGTH } from '../schemas/period';
 import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireActor } from '../utils/auth.server';
@@ -132,13 +132,17 @@ export default function PeriodsPage() {
           <FormErrorSummary show={Object.keys(errors).length > 0} message={errors._form ?? t.common.errors.formHasErrors} />
           <Form method="post" className="form" noValidate>
             <Field label={l.titleLabel} name="title" error={errors.title}>
-              {(control) => <input {...control} type="text" defaultValue={values.title} maxLength={300} required />}
+              {(control) => <input {...control} type="text" defaultValue={values.title} maxLength={PERIOD_TITLE_MAX_LENGTH} required />}
             </Field>
             <Field label={l.startLabel} name="periodStart" error={errors.periodStart}>
-              {(control) => <input {...control} type="text" inputMode="numeric" defaultValue={values.periodStart} size={6} required />}
+              {(control) => (
+                <input {...control} type="text" inputMode="numeric" defaultValue={values.periodStart} size={6} maxLength={4} required />
+              )}
             </Field>
             <Field label={l.endLabel} name="periodEnd" error={errors.periodEnd}>
-              {(control) => <input {...control} type="text" inputMode="numeric" defaultValue={values.periodEnd} size={6} required />}
+              {(control) => (
+                <input {...control} type="text" inputMode="numeric" defaultValue={values.periodEnd} size={6} maxLength={4} required />
+              )}
             </Field>
             <div className="button-row">
               <button type="submit" className="button" disabled={submitting}>

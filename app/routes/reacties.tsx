@@ -16,6 +16,7 @@ import { canComment, canDeleteComment, canEditComment, canEditCommentTarget, can
 import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { ensureAccent, getAccentCell } from '../models/tracker/accent.server';
 import { CommentFormSchema } from '../schemas/comment';
+import { TEXT_LIMITS } from '../schemas/limits';
 import commentsCss from '../styles/comments.css?url';
 import { useActionResult } from '../utils/action-result';
 import { requireActor, requireUser } from '../utils/auth.server';
@@ -133,7 +134,7 @@ export default function CommentErrorPage() {
             name="body"
             error={fieldErrors.body}
           >
-            {(p) => <textarea {...p} rows={5} defaultValue={values.body ?? ''} required maxLength={5000} />}
+            {(p) => <textarea {...p} rows={5} defaultValue={values.body ?? ''} required maxLength={TEXT_LIMITS.comment} />}
           </Field>
           <div className="button-row">
             <button type="submit" className="button">

@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import { getPeriodOfTheme } from '../models/periods/period.server';
 import { canEditAgenda } from '../models/permissions';
 import { getTheme, updateTheme } from '../models/tracker/theme.server';
+import { TEXT_LIMITS } from '../schemas/limits';
 import { ThemeFormSchema } from '../schemas/theme';
 import trackerCss from '../styles/tracker.css?url';
 import { useActionResult } from '../utils/action-result';
@@ -60,10 +61,10 @@ export default function EditThemePage() {
       <h1>{f.title(theme.code)}</h1>
       <EditForm errors={errors} submitLabel={t.common.save} cancelTo={`/#thema-${theme.id}`}>
         <Field label={f.titleLabel} name="title" error={errors.title}>
-          {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={300} />}
+          {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={TEXT_LIMITS.title} />}
         </Field>
         <Field label={f.body} name="body" error={errors.body}>
-          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={16} />}
+          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={16} maxLength={TEXT_LIMITS.longText} />}
         </Field>
       </EditForm>
     </>

@@ -7,9 +7,10 @@ import { t } from '../i18n';
 import { acceptInvite, findInvite, type InviteState } from '../models/accounts/invite.server';
 import { recordAudit } from '../models/audit/audit-log.server';
 import { SetPasswordSchema } from '../schemas/account';
+import { TEXT_LIMITS } from '../schemas/limits';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
-import { clientAddress, sessionCookie } from '../utils/auth.server';
+import { beginSecondStep, clientAddress, sessionCookie } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 
 const i = t.admin.invite;
@@ -46,6 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     target: { type: 'user', id: found.userId },
     ip: clientAddress(context),
   });
+  if (result.sessionId === null) return beginSecondStep(found.userId, '/');
   return redirect('/', { headers: { 'Set-Cookie': await sessionCookie.serialize(result.sessionId) } });
 }
 
@@ -78,10 +80,10 @@ export default function InvitePage() {
           <input id="invite-email" type="email" name="username" autoComplete="username" value={invitee.email} readOnly />
         </div>
         <Field label={i.password} name="password" error={errors.password} hint={t.admin.account.newPasswordHint}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} required />}
+          {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} maxLength={TEXT_LIMITS.password} required />}
         </Field>
         <Field label={i.repeatPassword} name="repeatPassword" error={errors.repeatPassword}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
+          {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={TEXT_LIMITS.password} required />}
         </Field>
         <button type="submit" className="button" disabled={submitting}>
           {i.submit}

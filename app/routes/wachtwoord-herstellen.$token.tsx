@@ -7,9 +7,10 @@ import { t } from '../i18n';
 import { findPasswordReset, type ResetLinkState, resetPassword } from '../models/accounts/password-reset.server';
 import { recordAudit } from '../models/audit/audit-log.server';
 import { SetPasswordSchema } from '../schemas/account';
+import { TEXT_LIMITS } from '../schemas/limits';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
-import { clientAddress, sessionCookie } from '../utils/auth.server';
+import { beginSecondStep, clientAddress, sessionCookie } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 
 const r = t.admin.reset;
@@ -43,6 +44,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     target: { type: 'user', id: result.userId },
     ip: clientAddress(context),
   });
+  // With two-factor on, the new password is only the first step: the code comes next.
+  if (result.sessionId === null) return beginSecondStep(result.userId, '/account?wachtwoord=gewijzigd');
   return redirect('/account?wachtwoord=gewijzigd', { headers: { 'Set-Cookie': await sessionCookie.serialize(result.sessionId) } });
 }
 
@@ -75,10 +78,10 @@ export default function ResetPasswordPage() {
           <input id="reset-email" type="email" name="username" autoComplete="username" value={person.email} readOnly />
         </div>
         <Field label={r.password} name="password" error={errors.password} hint={t.admin.account.newPasswordHint}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} maxLength={200} required />}
+          {(p) => <input {...p} type="password" autoComplete="new-password" minLength={12} maxLength={TEXT_LIMITS.password} required />}
         </Field>
         <Field label={r.repeatPassword} name="repeatPassword" error={errors.repeatPassword}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={200} required />}
+          {(p) => <input {...p} type="password" autoComplete="new-password" maxLength={TEXT_LIMITS.password} required />}
         </Field>
         <button type="submit" className="button" disabled={submitting}>
           {r.submit}

@@ -10,6 +10,7 @@ import { requestPasswordReset, resetUrl } from '../models/accounts/password-rese
 import { recordAudit } from '../models/audit/audit-log.server';
 import { emailEnabled } from '../models/notifications/email.server';
 import { PasswordResetRequestSchema } from '../schemas/account';
+import { TEXT_LIMITS } from '../schemas/limits';
 import { useActionResult } from '../utils/action-result';
 import { clientAddress, getUser } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
@@ -76,7 +77,9 @@ export default function ForgotPasswordPage() {
           )}
           <Form method="post" className="form" noValidate>
             <Field label={r.email} name="email" error={errors.email}>
-              {(p) => <input {...p} type="email" autoComplete="username" defaultValue={result?.email} required maxLength={254} />}
+              {(p) => (
+                <input {...p} type="email" autoComplete="username" defaultValue={result?.email} required maxLength={TEXT_LIMITS.email} />
+              )}
             </Field>
             <button type="submit" className="button" disabled={submitting}>
               {r.requestSubmit}

@@ -6,6 +6,7 @@ import { PageLinks } from '../components/layout/page-links';
 import { MarkedText } from '../components/layout/search-field';
 import { t } from '../i18n';
 import { searchWorkspace, visibleKinds } from '../models/search/search.server';
+import { TEXT_LIMITS } from '../schemas/limits';
 import { readSearchParams, SEARCH_PAGE_SIZE } from '../schemas/search';
 import searchCss from '../styles/search.css?url';
 import { requireActor } from '../utils/auth.server';
@@ -56,7 +57,7 @@ export default function SearchPage() {
 
       <Form method="get" action="/zoeken" className="form search-form" role="search" aria-label={s.title}>
         <Field label={s.queryLabel} name="q" error={fieldErrors.q} hint={s.queryHint}>
-          {(p) => <input {...p} type="search" defaultValue={values.q} key={values.q} maxLength={200} autoComplete="off" />}
+          {(p) => <input {...p} type="search" defaultValue={values.q} key={values.q} maxLength={TEXT_LIMITS.search} autoComplete="off" />}
         </Field>
         <FieldGroup legend={s.kindsLegend} hint={s.kindsHint} error={fieldErrors.soort} className="search-kinds">
           <ul>

@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { limit } from './limits';
 import { z } from './zod';
 
 const m = t.admin.errors;
@@ -9,22 +10,33 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const newPassword = z
   .string({ error: m.passwordTooShort })
   .min(PASSWORD_MIN_LENGTH, { error: m.passwordTooShort })
-  .max(200, { error: m.passwordTooLong });
+  .max(...limit('password', m.passwordTooLong));
 
 /** Choosing a password from an invite link. */
 export const SetPasswordSchema = z
   .object({
     password: newPassword,
-    repeatPassword: z.string().optional().default(''),
+    repeatPassword: z
+      .string()
+      .max(...limit('passwordInput'))
+      .optional()
+      .default(''),
   })
   .refine((v) => v.password === v.repeatPassword, { error: m.passwordsDiffer, path: ['repeatPassword'] });
 
 /** Changing one's own password on /account. */
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: m.currentPasswordRequired }).min(1, { error: m.currentPasswordRequired }),
+    currentPassword: z
+      .string({ error: m.currentPasswordRequired })
+      .min(1, { error: m.currentPasswordRequired })
+      .max(...limit('passwordInput')),
     newPassword,
-    repeatPassword: z.string().optional().default(''),
+    repeatPassword: z
+      .string()
+      .max(...limit('passwordInput'))
+      .optional()
+      .default(''),
   })
   .refine((v) => v.newPassword === v.repeatPassword, { error: m.passwordsDiffer, path: ['repeatPassword'] });
 
@@ -38,6 +50,6 @@ export const PasswordResetRequestSchema = z.object({
   email: z
     .string({ error: t.common.login.emailRequired })
     .trim()
-    .max(254, { error: t.common.login.emailRequired })
+    .max(...limit('email', () => t.common.login.emailRequired))
     .pipe(z.email({ error: t.common.login.emailRequired })),
 });

@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import { ACTION_STATUSES, type ActionStatus } from '../models/tracker/action-status';
 import { type DateWindow, parseWindowFilter } from '../models/tracker/deadline';
 import { optionalIdField } from './ids';
+import { limit } from './limits';
 import { z } from './zod';
 
 const m = t.lists.filters.errors;
@@ -49,7 +50,7 @@ export function actionFiltersSchema(today: string) {
       .transform((v) => [...new Set(v ?? [])] as ActionStatus[]),
     termijn: z
       .string()
-      .max(100, { error: m.text })
+      .max(...limit('deadline', m.text))
       .optional()
       .transform((v, ctx) => {
         const phrase = (v ?? '').trim();
@@ -72,7 +73,7 @@ export function actionFiltersSchema(today: string) {
     q: z
       .string()
       .trim()
-      .max(200, { error: m.text })
+      .max(...limit('search', m.text))
       .optional()
       .transform((v) => v ?? ''),
     sort: z

@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import { ACTION_STATUSES } from '../models/tracker/action-status';
 import { parseDeadline } from '../models/tracker/deadline';
 import { idField, optionalIdField } from './ids';
+import { limit } from './limits';
 import { z } from './zod';
 
 const m = t.actions.errors;
@@ -12,6 +13,7 @@ const optionalId = optionalIdField(m.idInvalid);
 /** A deadline phrase in the agenda's language; empty means no deadline. */
 export const deadlinePhrase = z
   .string()
+  .max(...limit('deadline'))
   .optional()
   .transform((v, ctx) => {
     const phrase = (v ?? '').trim();
@@ -35,12 +37,26 @@ export const progressPercent = z
 
 /** The action form (create and edit), shared by the browser and the server. */
 export const ActionFormSchema = z.object({
-  title: z.string().trim().min(1, { error: m.titleRequired }).max(300, { error: m.titleTooLong }),
-  description: z.string().trim().max(10_000).optional().default(''),
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: m.titleRequired })
+    .max(...limit('title', m.titleTooLong)),
+  description: z
+    .string()
+    .trim()
+    .max(...limit('actionDescription'))
+    .optional()
+    .default(''),
   goalId: idField(m.goalRequired),
   ownerUserId: optionalId,
   ownerOrganisationId: optionalId,
-  partners: z.string().trim().max(1000).optional().default(''),
+  partners: z
+    .string()
+    .trim()
+    .max(...limit('partners'))
+    .optional()
+    .default(''),
   deadline: deadlinePhrase,
   status: actionStatus,
   progress: progressPercent,
@@ -85,7 +101,11 @@ function emptyAsNull<T extends z.ZodType>(schema: T) {
 
 /** A progress report on an action: text, and optionally a new status and percentage. */
 export const ProgressUpdateSchema = z.object({
-  body: z.string().trim().min(1, { error: m.bodyRequired }).max(5000),
+  body: z
+    .string()
+    .trim()
+    .min(1, { error: m.bodyRequired })
+    .max(...limit('progressReport')),
   status: emptyAsNull(actionStatus),
   progress: emptyAsNull(progressPercent),
 });

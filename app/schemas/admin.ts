@@ -1,18 +1,23 @@
 import { t } from '../i18n';
 import { ROLES } from '../models/permissions';
 import { idField } from './ids';
+import { limit } from './limits';
 import { z } from './zod';
 
 const m = t.admin.errors;
 
-const personName = z.string({ error: m.nameRequired }).trim().min(1, { error: m.nameRequired }).max(120, { error: m.nameTooLong });
+const personName = z
+  .string({ error: m.nameRequired })
+  .trim()
+  .min(1, { error: m.nameRequired })
+  .max(...limit('name', m.nameTooLong));
 
 /** E-mail addresses are stored lower-cased, so uniqueness ignores case. */
 const email = z
   .string({ error: m.emailInvalid })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: m.emailInvalid }).max(254, { error: m.emailInvalid }));
+  .pipe(z.email({ error: m.emailInvalid }).max(...limit('email', () => m.emailInvalid)));
 
 const role = z.enum(ROLES, { error: m.roleInvalid });
 
@@ -28,7 +33,7 @@ const organisationName = z
   .string({ error: m.organisationNameRequired })
   .trim()
   .min(1, { error: m.organisationNameRequired })
-  .max(120, { error: m.organisationNameTooLong });
+  .max(...limit('name', m.organisationNameTooLong));
 
 /** /beheer/organisaties, intent "create". */
 export const CreateOrganisationSchema = z.object({ name: organisationName });

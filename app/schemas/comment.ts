@@ -1,11 +1,16 @@
 import { t } from '../i18n';
 import { COMMENT_TARGETS } from '../models/comments/comment-target';
 import { idField, optionalIdField } from './ids';
+import { limit } from './limits';
 import { z } from './zod';
 
 const m = t.comments.errors;
 
-const body = z.string({ error: m.bodyRequired }).trim().min(1, { error: m.bodyRequired }).max(5000, { error: m.bodyTooLong });
+const body = z
+  .string({ error: m.bodyRequired })
+  .trim()
+  .min(1, { error: m.bodyRequired })
+  .max(...limit('comment', m.bodyTooLong));
 
 /** '', '0' or absent means "none" (an accent cell that has no accent row yet). */
 const optionalTargetId = z.preprocess((v) => (v === '0' ? '' : v), optionalIdField(m.targetInvalid));

@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { MAX_DEADLINE_YEAR, MIN_DEADLINE_YEAR } from '../models/tracker/deadline';
+import { limit } from './limits';
 import { z } from './zod';
 
 const m = t.tracker.goalForm.errors;
@@ -21,8 +22,17 @@ export const targetYear = z
 
 /** The goal form: its text, explanation and target year. */
 export const GoalFormSchema = z.object({
-  title: z.string({ error: m.titleRequired }).trim().min(1, { error: m.titleRequired }).max(1000, { error: m.titleTooLong }),
-  body: z.string().trim().max(20_000, { error: m.bodyTooLong }).optional().default(''),
+  title: z
+    .string({ error: m.titleRequired })
+    .trim()
+    .min(1, { error: m.titleRequired })
+    .max(...limit('goalText', m.titleTooLong)),
+  body: z
+    .string()
+    .trim()
+    .max(...limit('goalBody', m.bodyTooLong))
+    .optional()
+    .default(''),
   targetYear,
 });
 

@@ -6,13 +6,18 @@
 import { t } from '../i18n';
 import { LIBRARY_KINDS, MARKDOWN_LINK, safeUrl, TARGET_GROUPS, withWebScheme } from '../models/library/library-rules';
 import { idField, optionalIdField } from './ids';
+import { limit, type TextLimit } from './limits';
 import { z } from './zod';
 
 export * from '../models/library/library-rules';
 
 const m = t.library.errors;
 
-const trimmed = (max: number, tooLong: string) => z.string().trim().max(max, { error: tooLong });
+const trimmed = (name: TextLimit, tooLong: (max: number) => string) =>
+  z
+    .string()
+    .trim()
+    .max(...limit(name, tooLong));
 
 const idList = z.array(idField(m.idInvalid)).transform((ids) => [...new Set(ids)]);
 
@@ -26,15 +31,19 @@ const optionalId = optionalIdField(m.idInvalid);
 export const LibraryItemFormSchema = z
   .object({
     kind: z.enum(LIBRARY_KINDS, { error: m.kindInvalid }),
-    title: z.string().trim().min(1, { error: m.titleRequired }).max(200, { error: m.titleTooLong }),
-    summary: trimmed(1000, m.summaryTooLong),
-    body: trimmed(50_000, m.bodyTooLong),
+    title: z
+      .string()
+      .trim()
+      .min(1, { error: m.titleRequired })
+      .max(...limit('shortTitle', m.titleTooLong)),
+    summary: trimmed('summary', m.summaryTooLong),
+    body: trimmed('longText', m.bodyTooLong),
     // "www.lezenenschrijven.nl" is meant as a web address: https:// is added.
-    url: trimmed(2000, m.urlTooLong).transform(withWebScheme),
-    contactName: trimmed(200, m.contactTooLong),
-    contactOrganisation: trimmed(200, m.contactTooLong),
-    contactEmail: trimmed(200, m.contactTooLong),
-    contactPhone: trimmed(40, m.contactPhoneInvalid),
+    url: trimmed('url', m.urlTooLong).transform(withWebScheme),
+    contactName: trimmed('label', m.contactTooLong),
+    contactOrganisation: trimmed('label', m.contactTooLong),
+    contactEmail: trimmed('label', m.contactTooLong),
+    contactPhone: trimmed('phone', () => m.contactPhoneInvalid),
     themeId: optionalId,
     municipalityId: optionalId,
     targetGroups: z.array(z.enum(TARGET_GROUPS, { error: m.targetGroupInvalid })).transform((groups) => [...new Set(groups)]),

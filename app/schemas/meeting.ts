@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import { isCalendarDate, isClockTime } from '../models/meetings/meeting-time';
 import { parseId } from '../utils/ids';
 import { idField, optionalIdField } from './ids';
+import { limit, TEXT_LIMITS } from './limits';
 import { z } from './zod';
 
 const m = t.meetings.errors;
@@ -75,15 +76,19 @@ const guestList = z
     const guests = readGuests(v);
     if (guests.length > MAX_GUESTS) ctx.addIssue({ code: 'custom', message: m.tooManyGuests });
     else if (guests.some((g) => g.name === '')) ctx.addIssue({ code: 'custom', message: m.guestNameRequired });
-    else if (guests.some((g) => g.name.length > 200 || g.organisation.length > 200))
-      ctx.addIssue({ code: 'custom', message: m.guestTooLong });
+    else if (guests.some((g) => g.name.length > TEXT_LIMITS.label || g.organisation.length > TEXT_LIMITS.label))
+      ctx.addIssue({ code: 'custom', message: m.guestTooLong(TEXT_LIMITS.label) });
     else return guests;
     return z.NEVER;
   });
 
 /** The meeting form (new and edit). Run on the output of normalizeMeetingForm. */
 export const MeetingFormSchema = z.object({
-  title: z.string({ error: m.titleRequired }).trim().min(1, { error: m.titleRequired }).max(200, { error: m.titleTooLong }),
+  title: z
+    .string({ error: m.titleRequired })
+    .trim()
+    .min(1, { error: m.titleRequired })
+    .max(...limit('shortTitle', m.titleTooLong)),
   kind: z.enum(MEETING_FORM_KINDS, { error: m.kindInvalid }),
   date: z.string({ error: m.dateInvalid }).trim().refine(isCalendarDate, { error: m.dateInvalid }),
   time: z.string({ error: m.timeInvalid }).trim().refine(isClockTime, { error: m.timeInvalid }),
@@ -93,7 +98,12 @@ export const MeetingFormSchema = z.object({
     .regex(/^\d{1,3}$/, { error: m.durationInvalid })
     .transform(Number)
     .refine((n) => n >= 5 && n <= 600, { error: m.durationInvalid }),
-  place: z.string().trim().max(500, { error: m.placeTooLong }).optional().default(''),
+  place: z
+    .string()
+    .trim()
+    .max(...limit('place', m.placeTooLong))
+    .optional()
+    .default(''),
   status: z.enum(MEETING_FORM_STATUSES, { error: m.statusInvalid }).optional().default('gepland'),
   attendeeIds: idList,
   guests: guestList,
@@ -116,7 +126,11 @@ export function parsePointDuration(value: FormDataEntryValue | null | undefined)
 }
 
 export const AgendaPointSchema = z.object({
-  title: z.string({ error: m.pointTitleRequired }).trim().min(1, { error: m.pointTitleRequired }).max(300, { error: m.pointTitleTooLong }),
+  title: z
+    .string({ error: m.pointTitleRequired })
+    .trim()
+    .min(1, { error: m.pointTitleRequired })
+    .max(...limit('title', m.pointTitleTooLong)),
   duration: z
     .string()
     .trim()
@@ -130,7 +144,12 @@ export const AgendaPointSchema = z.object({
       }
       return n;
     }),
-  presenter: z.string().trim().max(200, { error: m.presenterTooLong }).optional().default(''),
+  presenter: z
+    .string()
+    .trim()
+    .max(...limit('label', m.presenterTooLong))
+    .optional()
+    .default(''),
   goalId: optionalIdField(t.actions.errors.idInvalid),
   actionId: optionalIdField(t.actions.errors.idInvalid),
 });

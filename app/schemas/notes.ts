@@ -3,6 +3,7 @@ import { isActionStatus } from '../models/tracker/action-status';
 import { parseId } from '../utils/ids';
 import { deadlinePhrase } from './action';
 import { idField, optionalIdField } from './ids';
+import { limit } from './limits';
 import { z } from './zod';
 
 const m = t.notes.errors;
@@ -30,7 +31,11 @@ const ownerChoice = z
  */
 export const ActionItemSchema = z
   .object({
-    title: z.string().trim().min(1, { error: m.titleRequired }).max(300, { error: m.titleTooLong }),
+    title: z
+      .string()
+      .trim()
+      .min(1, { error: m.titleRequired })
+      .max(...limit('title', m.titleTooLong)),
     owner: ownerChoice,
     ownerUserId: optionalIdField(t.actions.errors.idInvalid),
     deadline: deadlinePhrase,
@@ -46,7 +51,11 @@ export type ActionItemInput = z.output<typeof ActionItemSchema>;
 
 /** "Besluit" in the notes: text, optionally about a goal or an action. */
 export const DecisionSchema = z.object({
-  text: z.string().trim().min(1, { error: m.textRequired }).max(2000, { error: m.textTooLong }),
+  text: z
+    .string()
+    .trim()
+    .min(1, { error: m.textRequired })
+    .max(...limit('decision', m.textTooLong)),
   goalId: optionalIdField(t.actions.errors.idInvalid),
   actionId: optionalIdField(t.actions.errors.idInvalid),
   /** The linked action's new status, offered when it waits for a decision ("besluit nodig"); '' keeps it. */

@@ -2,10 +2,12 @@ import { z } from 'zod';
 
 import { t } from '../i18n';
 import { type ClosingDecision, closingFieldNames } from '../models/periods/closing-fields';
+import { TEXT_LIMITS } from './limits';
 
 const m = t.periods.errors;
 
-export const PERIOD_TITLE_MAX_LENGTH = 300;
+/** A period's agenda title: a title like any other (limits.ts). */
+export const PERIOD_TITLE_MAX_LENGTH = TEXT_LIMITS.title;
 
 const year = z
   .string({ error: m.yearsInvalid })

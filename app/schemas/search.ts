@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { TEXT_LIMITS } from './limits';
 import { z } from './zod';
 
 const m = t.search.errors;
@@ -7,7 +8,7 @@ const m = t.search.errors;
 export const SEARCH_KINDS = ['theme', 'goal', 'action', 'accent', 'comment', 'library', 'notes', 'decision'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-export const SEARCH_QUERY_MAX = 200;
+export const SEARCH_QUERY_MAX = TEXT_LIMITS.search;
 export const SEARCH_PAGE_SIZE = 20;
 
 /**
@@ -17,10 +18,10 @@ export const SEARCH_PAGE_SIZE = 20;
 export const SearchParamsSchema = z.object({
   q: z
     .string()
-    .max(SEARCH_QUERY_MAX * 4, { error: m.tooLong }) // cheap bound before trimming; the real one follows
+    .max(SEARCH_QUERY_MAX * 4, { error: m.tooLong(SEARCH_QUERY_MAX) }) // cheap bound before trimming; the real one follows
     .optional()
     .transform((v) => (v ?? '').trim())
-    .refine((v) => v.length <= SEARCH_QUERY_MAX, { error: m.tooLong }),
+    .refine((v) => v.length <= SEARCH_QUERY_MAX, { error: m.tooLong(SEARCH_QUERY_MAX) }),
   soort: z
     .array(z.enum(SEARCH_KINDS, { error: m.kind }), { error: m.kind })
     .optional()

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 import { z } from 'zod';
@@ -57,12 +58,37 @@ const EnvSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   SMTP_FROM: z.string().min(3).default('Koers <koers@localhost>'),
+  /**
+   * The key that encrypts stored secrets (two-factor seeds) and signs the short-lived
+   * sign-in cookie: 64 hexadecimal characters (`openssl rand -hex 32`). Required in
+   * production; development and tests derive one from the database path (secretKey()).
+   */
+  KOERS_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { error: 'use 64 hexadecimal characters (32 random bytes), e.g. the output of `openssl rand -hex 32`' })
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/**
+ * A real installation (demo accounts off) in production without a key is a configuration
+ * error: the stored secrets must stay readable after a restart and a restore. The demo
+ * installation of `npm install && npm start` runs without one (the derived key of
+ * secretKeyFrom, with a warning at start-up): nothing real is protected there.
+ */
+const CheckedEnvSchema = EnvSchema.superRefine((value, ctx) => {
+  if (value.NODE_ENV === 'production' && value.KOERS_DEMO === 'off' && !value.KOERS_SECRET_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['KOERS_SECRET_KEY'],
+      message: 'required in production: 64 hexadecimal characters (32 random bytes), e.g. the output of `openssl rand -hex 32`',
+    });
+  }
+});
+
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = EnvSchema.safeParse(source);
+  const result = CheckedEnvSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment configuration:\n${problems}`);
@@ -75,4 +101,16 @@ export const env = parseEnv(process.env);
 /** Where the uploaded library files of a database live: KOERS_UPLOADS_DIR, or `uploads/` beside the database file. */
 export function uploadsDirFor(databaseFile: string, configured: string | undefined): string {
   return path.resolve(configured ?? path.join(path.dirname(path.resolve(databaseFile)), 'uploads'));
+}
+
+/**
+ * The 32-byte key of KOERS_SECRET_KEY. Development and tests, which may run without
+ * it, get a key derived from the database's path: stable across restarts of the same
+ * database, different per database, and never the key of a production installation.
+ */
+export function secretKeyFrom(config: Pick<Env, 'KOERS_SECRET_KEY' | 'KOERS_DATABASE'>): Buffer {
+  if (config.KOERS_SECRET_KEY) return Buffer.from(config.KOERS_SECRET_KEY, 'hex');
+  return createHash('sha256')
+    .update(`koers-development-secret:${path.resolve(config.KOERS_DATABASE)}`)
+    .digest();
 }

@@ -11,6 +11,7 @@ import { TLSSocket } from 'node:tls';
 
 import { t } from '../../app/i18n';
 import { findSessionUser } from '../../app/models/accounts/session.server';
+import { mustSetUpTwoFactor } from '../../app/models/accounts/two-factor-policy.server';
 import { recordAudit } from '../../app/models/audit/audit-log.server';
 import { documentAccess, parseDocumentName } from '../../app/models/collab/document-kinds.server';
 import { asActor, getSessionId } from '../../app/utils/auth.server';
@@ -64,6 +65,9 @@ export async function admit(req: IncomingMessage, documentName: string, publicUr
   if (!sessionId || !user) return { ok: false, status: 401, message: t.server.notSignedIn };
   if (!originAllowed(req, publicUrl)) return refuse(req, publicUrl, user.id, documentName, 'cross-site', t.server.crossSiteRefused);
   if (!parseDocumentName(documentName)) return { ok: false, status: 404, message: t.server.unknownDocument };
+  // Like every page: nothing before the required two-factor is set up (docs/decisions/018).
+  if (mustSetUpTwoFactor(user, sessionId))
+    return refuse(req, publicUrl, user.id, documentName, 'two-factor-setup', t.server.twoFactorSetupRequired);
   const access = documentAccess(asActor(user), documentName);
   if (access === 'none') return refuse(req, publicUrl, user.id, documentName, 'no-access', t.server.documentForbidden);
   return { ok: true, userId: user.id, sessionId, access };

@@ -54,6 +54,7 @@ async function pagesFor(page: Page, role: Role) {
     accentCell,
     '/wijzigingen',
     '/account',
+    '/account/tweestapsverificatie',
     '/periodes',
     '/periodes/2020-2024',
     '/?periode=2020-2024',
@@ -76,7 +77,7 @@ async function pagesFor(page: Page, role: Role) {
   if (role === 'beheerder') {
     await page.goto('/beheer/gebruikers');
     const user = await firstHref(page, /^\/beheer\/gebruikers\/\d+$/);
-    pages.push('/beheer', '/beheer/gebruikers', '/beheer/gebruikers/nieuw', user, '/beheer/organisaties');
+    pages.push('/beheer', '/beheer/gebruikers', '/beheer/gebruikers/nieuw', user, '/beheer/organisaties', '/beheer/tweestapsverificatie');
   }
   return pages;
 }

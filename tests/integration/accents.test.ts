@@ -24,9 +24,9 @@ const accentOf = (municipality: string, goal = goalId) =>
     .get();
 const historyCount = () => db.select({ n: count() }).from(history).where(eq(history.entityType, 'accent')).get()!.n;
 
-function save(who: Who, municipality: string, body: string, goal = goalId) {
+function save(who: Who, municipality: string, body: string, goal = goalId, extra: Record<string, string> = {}) {
   const params = { goalId: String(goal), municipalityId: String(org[municipality]) };
-  return runAction(cellAction, `/accenten/${params.goalId}/${params.municipalityId}`, { body }, { params, cookie: cookies[who] });
+  return runAction(cellAction, `/accenten/${params.goalId}/${params.municipalityId}`, { body, ...extra }, { params, cookie: cookies[who] });
 }
 
 function openCell(who: Who, goal: string, municipality: string) {
@@ -122,6 +122,42 @@ describe('saving a local accent', () => {
     expect(statusOf(result)).toBe(400);
     expect(payloadOf(result).fieldErrors.body).toMatch(/hoogstens 10.000 tekens/);
     expect(accentOf('Zandvoort')).toEqual(before);
+  });
+
+  it('refuses a 30,000-character accent in Dutch and changes nothing', async () => {
+    const before = accentOf('Zandvoort');
+    const historyBefore = historyCount();
+    const result = await save('zandvoort', 'Zandvoort', 'Ervaringsdeskundigen'.repeat(1500));
+    expect(statusOf(result)).toBe(400);
+    expect(payloadOf(result).fieldErrors.body).toBe('Het accent mag hoogstens 10.000 tekens lang zijn.');
+    expect(accentOf('Zandvoort')).toEqual(before);
+    expect(historyCount()).toBe(historyBefore);
+  });
+
+  it('asks "Accent verwijderen?" for an empty accent and removes it only when confirmed', async () => {
+    const original = accentOf('Zandvoort')!.body;
+    await save('zandvoort', 'Zandvoort', 'Een accent dat weg mag.');
+    const before = accentOf('Zandvoort');
+    const historyBefore = historyCount();
+    for (const empty of ['', '   \n ']) {
+      const asked = await save('zandvoort', 'Zandvoort', empty);
+      expect(statusOf(asked)).toBe(200);
+      expect(payloadOf(asked).confirmRemoval).toBe(true);
+      expect(accentOf('Zandvoort')).toEqual(before);
+      expect(historyCount()).toBe(historyBefore);
+    }
+    // A forged confirmation value is no confirmation.
+    expect(statusOf(await save('zandvoort', 'Zandvoort', '', goalId, { bevestigd: 'misschien' }))).toBe(400);
+    expect(accentOf('Zandvoort')).toEqual(before);
+
+    const removed = await save('zandvoort', 'Zandvoort', '', goalId, { bevestigd: 'ja' });
+    expect(statusOf(removed)).toBe(302);
+    expect((removed as Response).headers.get('Location')).toBe(`/accenten/${goalId}/${org.Zandvoort}?verwijderd=1`);
+    expect(accentOf('Zandvoort')!.body).toBe('');
+    expect(historyCount()).toBe(historyBefore + 1);
+    // Once empty, saving empty again asks nothing.
+    expect(statusOf(await save('zandvoort', 'Zandvoort', ''))).toBe(302);
+    await save('zandvoort', 'Zandvoort', original);
   });
 
   it('answers 404 for an unknown goal or an organisation that is no municipality, and saves nothing', async () => {

@@ -6,6 +6,7 @@ import type { CommentReply, CommentThread } from '../../models/comments/comment.
 import type { CommentTarget } from '../../models/comments/comment-target';
 import type { PeriodState } from '../../models/periods/period-rules';
 import { type Actor, canComment, canDeleteComment, canEditComment, canResolveThread } from '../../models/permissions';
+import { TEXT_LIMITS } from '../../schemas/limits';
 import { formatDateTime } from '../../utils/date-time';
 import { Field } from '../forms/field';
 import { SubmissionKeyField } from '../forms/submission-key';
@@ -269,7 +270,9 @@ function CommentForm({
       <HiddenFields intent={intent} fields={hidden} />
       <SubmissionKeyField />
       <Field label={label} name="body" error={error} hint={t.notifications.mention.hint}>
-        {(p) => <MentionTextarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={5000} />}
+        {(p) => (
+          <MentionTextarea {...p} rows={intent === 'create' ? 4 : 3} defaultValue={defaultValue} required maxLength={TEXT_LIMITS.comment} />
+        )}
       </Field>
       <button type="submit" className="button button--small" disabled={busy}>
         {busy ? c.saving : submitLabel}

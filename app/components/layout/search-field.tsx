@@ -2,6 +2,7 @@ import { useId } from 'react';
 
 import { t } from '../../i18n';
 import { splitMarked } from '../../models/search/search-text';
+import { TEXT_LIMITS } from '../../schemas/limits';
 
 const s = t.search;
 
@@ -22,7 +23,7 @@ export function SearchField({ defaultValue = '' }: { defaultValue?: string }) {
         name="q"
         defaultValue={defaultValue}
         placeholder={s.fieldPlaceholder}
-        maxLength={200}
+        maxLength={TEXT_LIMITS.search}
         autoComplete="off"
         className="search-field__input"
       />

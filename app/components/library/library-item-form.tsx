@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { t } from '../../i18n';
 import { type LibraryKind, TARGET_GROUPS, UPLOAD_ACCEPT } from '../../models/library/library-rules';
 import type { LibraryFormOptions, LibraryFormValues } from '../../schemas/library';
+import { TEXT_LIMITS } from '../../schemas/limits';
 import { formatDateTime } from '../../utils/date-time';
 import { groupConsecutive } from '../../utils/grouping';
 import { shorten } from '../../utils/text';
@@ -40,37 +41,56 @@ export function LibraryItemForm({
     <EditForm errors={errors} submitLabel={submitLabel} cancelTo={cancelTo} className="form library-form" encType="multipart/form-data">
       {isNew ? <input type="hidden" name="kind" value={kind} /> : null}
       <Field label={f.title} name="title" error={errors.title}>
-        {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={200} />}
+        {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={TEXT_LIMITS.shortTitle} />}
       </Field>
       <Field label={f.summary} name="summary" error={errors.summary} hint={f.summaryHint}>
-        {(p) => <textarea {...p} defaultValue={values.summary ?? ''} rows={3} maxLength={1000} />}
+        {(p) => <textarea {...p} defaultValue={values.summary ?? ''} rows={3} maxLength={TEXT_LIMITS.summary} />}
       </Field>
 
       {kind === 'voorbeeld' ? (
         <Field label={f.body} name="body" error={errors.body} hint={f.bodyHint}>
-          {(p) => <textarea {...p} defaultValue={values.body ?? ''} rows={14} required className="library-form__body" />}
+          {(p) => (
+            <textarea
+              {...p}
+              defaultValue={values.body ?? ''}
+              rows={14}
+              required
+              maxLength={TEXT_LIMITS.longText}
+              className="library-form__body"
+            />
+          )}
         </Field>
       ) : null}
 
       {kind === 'link' ? (
         <Field label={f.url} name="url" error={errors.url} hint={f.urlHint}>
-          {(p) => <input {...p} type="text" inputMode="url" defaultValue={values.url ?? ''} required maxLength={2000} autoComplete="off" />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              inputMode="url"
+              defaultValue={values.url ?? ''}
+              required
+              maxLength={TEXT_LIMITS.url}
+              autoComplete="off"
+            />
+          )}
         </Field>
       ) : null}
 
       {kind === 'contact' ? (
         <>
           <Field label={f.contactName} name="contactName" error={errors.contactName}>
-            {(p) => <input {...p} type="text" defaultValue={values.contactName ?? ''} required maxLength={200} />}
+            {(p) => <input {...p} type="text" defaultValue={values.contactName ?? ''} required maxLength={TEXT_LIMITS.label} />}
           </Field>
           <Field label={f.contactOrganisation} name="contactOrganisation" error={errors.contactOrganisation}>
-            {(p) => <input {...p} type="text" defaultValue={values.contactOrganisation ?? ''} maxLength={200} />}
+            {(p) => <input {...p} type="text" defaultValue={values.contactOrganisation ?? ''} maxLength={TEXT_LIMITS.label} />}
           </Field>
           <Field label={f.contactEmail} name="contactEmail" error={errors.contactEmail}>
-            {(p) => <input {...p} type="email" defaultValue={values.contactEmail ?? ''} maxLength={200} autoComplete="off" />}
+            {(p) => <input {...p} type="email" defaultValue={values.contactEmail ?? ''} maxLength={TEXT_LIMITS.label} autoComplete="off" />}
           </Field>
           <Field label={f.contactPhone} name="contactPhone" error={errors.contactPhone}>
-            {(p) => <input {...p} type="tel" defaultValue={values.contactPhone ?? ''} maxLength={40} autoComplete="off" />}
+            {(p) => <input {...p} type="tel" defaultValue={values.contactPhone ?? ''} maxLength={TEXT_LIMITS.phone} autoComplete="off" />}
           </Field>
         </>
       ) : null}

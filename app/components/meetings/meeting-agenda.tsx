@@ -5,10 +5,12 @@ import { t } from '../../i18n';
 import { agendaTime, moveTo } from '../../models/meetings/agenda-order';
 import { meetingName } from '../../models/meetings/meeting-time';
 import type { ActionStatus } from '../../models/tracker/action-status';
+import { TEXT_LIMITS } from '../../schemas/limits';
 import type { AgendaPointValues } from '../../schemas/meeting';
 import type { FieldErrors } from '../../utils/forms';
 import { shorten } from '../../utils/text';
 import { Field, FormErrorSummary } from '../forms/field';
+import { SubmissionKeyField } from '../forms/submission-key';
 import { StatusBadge } from '../tracker/action-bits';
 
 const a = t.meetings.agenda;
@@ -372,14 +374,14 @@ export function AgendaPointFields({
   return (
     <>
       <Field label={a.title} name="title" error={errors.title}>
-        {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={300} />}
+        {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={TEXT_LIMITS.title} />}
       </Field>
       <div className="grid-form">
         <Field label={a.pointDuration} name="duration" error={errors.duration}>
           {(p) => <input {...p} type="number" min={1} max={480} inputMode="numeric" defaultValue={values.duration ?? ''} />}
         </Field>
         <Field label={a.pointPresenter} name="presenter" error={errors.presenter}>
-          {(p) => <input {...p} type="text" defaultValue={values.presenter ?? ''} maxLength={200} />}
+          {(p) => <input {...p} type="text" defaultValue={values.presenter ?? ''} maxLength={TEXT_LIMITS.label} />}
         </Field>
       </div>
       <Field label={a.pointGoal} name="goalId" error={errors.goalId}>
@@ -426,6 +428,7 @@ export function AddAgendaPointForm({
       <FormErrorSummary show={Object.keys(errors).length > 0} message={t.common.errors.formHasErrors} />
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="intent" value="addPoint" />
+        <SubmissionKeyField />
         <AgendaPointFields values={values} errors={errors} choices={choices} />
         <button type="submit" className="button">
           {a.add}

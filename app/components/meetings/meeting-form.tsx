@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { TEXT_LIMITS } from '../../schemas/limits';
 import { type MeetingFormValues, readGuests } from '../../schemas/meeting';
 import type { FieldErrors } from '../../utils/forms';
 import { EditForm } from '../forms/edit-form';
@@ -37,7 +38,7 @@ export function MeetingForm({
   return (
     <EditForm errors={errors} submitLabel={submitLabel} cancelTo={cancelTo} className="form meeting-form">
       <Field label={f.title} name="title" error={errors.title}>
-        {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={200} />}
+        {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={TEXT_LIMITS.shortTitle} />}
       </Field>
       <Field label={f.kind} name="kind" error={errors.kind}>
         {(p) => (
@@ -64,7 +65,7 @@ export function MeetingForm({
         </Field>
       </div>
       <Field label={f.place} name="place" error={errors.place} hint={f.placeHint}>
-        {(p) => <input {...p} type="text" defaultValue={values.place ?? ''} maxLength={500} />}
+        {(p) => <input {...p} type="text" defaultValue={values.place ?? ''} maxLength={TEXT_LIMITS.place} />}
       </Field>
       {statusChoice === 'choose' ? (
         <Field label={f.status} name="status" error={errors.status} hint={f.statusHint}>
@@ -100,10 +101,10 @@ export function MeetingForm({
         {guests.map((guest, i) => (
           <div className="guest-row" key={i}>
             <Field label={f.guestName(i + 1)} name="guestName">
-              {(p) => <input {...p} type="text" defaultValue={guest.name} maxLength={200} autoComplete="off" />}
+              {(p) => <input {...p} type="text" defaultValue={guest.name} maxLength={TEXT_LIMITS.label} autoComplete="off" />}
             </Field>
             <Field label={f.guestOrganisation(i + 1)} name="guestOrganisation">
-              {(p) => <input {...p} type="text" defaultValue={guest.organisation} maxLength={200} autoComplete="off" />}
+              {(p) => <input {...p} type="text" defaultValue={guest.organisation} maxLength={TEXT_LIMITS.label} autoComplete="off" />}
             </Field>
           </div>
         ))}

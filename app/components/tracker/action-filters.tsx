@@ -3,6 +3,7 @@ import { Form, Link } from '@remix-run/react';
 import { t } from '../../i18n';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../models/tracker/action-status';
 import type { ActionFilters, FilterParam, FilterValues } from '../../schemas/action-filters';
+import { TEXT_LIMITS } from '../../schemas/limits';
 import { Field } from '../forms/field';
 import { OrganisationOptions } from '../forms/organisation-options';
 
@@ -125,7 +126,7 @@ export function ActionFilterForm({ action, options, values, fieldErrors, fields 
         ) : null}
         {has('termijn') ? (
           <Field label={f.window} name="termijn" error={fieldErrors.termijn} hint={f.windowHint}>
-            {(p) => <input {...p} type="text" defaultValue={one(values.termijn)} autoComplete="off" />}
+            {(p) => <input {...p} type="text" defaultValue={one(values.termijn)} maxLength={TEXT_LIMITS.deadline} autoComplete="off" />}
           </Field>
         ) : null}
         {has('bereik') ? (
@@ -141,7 +142,7 @@ export function ActionFilterForm({ action, options, values, fieldErrors, fields 
         ) : null}
         {has('q') ? (
           <Field label={f.text} name="q" error={fieldErrors.q}>
-            {(p) => <input {...p} type="search" defaultValue={one(values.q)} />}
+            {(p) => <input {...p} type="search" defaultValue={one(values.q)} maxLength={TEXT_LIMITS.search} />}
           </Field>
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import { Fragment } from 'react';
 import { t } from '../../i18n';
 import { DEADLINE_EXAMPLES } from '../../models/tracker/deadline';
 import type { ActionFormOptions, ActionFormValues } from '../../schemas/action';
+import { TEXT_LIMITS } from '../../schemas/limits';
 import type { FieldErrors } from '../../utils/forms';
 import { groupConsecutive } from '../../utils/grouping';
 import { shorten } from '../../utils/text';
@@ -37,7 +38,7 @@ export function ActionForm({
   return (
     <EditForm errors={errors} submitLabel={submitLabel} cancelTo={cancelTo} className="form action-form">
       <Field label={a.title} name="title" error={errors.title}>
-        {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={300} />}
+        {(p) => <input {...p} type="text" defaultValue={values.title ?? ''} required maxLength={TEXT_LIMITS.title} />}
       </Field>
       <Field label={a.goal} name="goalId" error={errors.goalId}>
         {(p) => (
@@ -90,7 +91,7 @@ export function ActionForm({
         </Field>
       </div>
       <Field label={a.partners} name="partners" error={errors.partners} hint={a.partnersHint}>
-        {(p) => <input {...p} type="text" defaultValue={values.partners ?? ''} maxLength={1000} />}
+        {(p) => <input {...p} type="text" defaultValue={values.partners ?? ''} maxLength={TEXT_LIMITS.partners} />}
       </Field>
       <Field
         label={a.deadline}
@@ -109,7 +110,7 @@ export function ActionForm({
           </>
         }
       >
-        {(p) => <input {...p} type="text" defaultValue={values.deadline ?? ''} autoComplete="off" />}
+        {(p) => <input {...p} type="text" defaultValue={values.deadline ?? ''} maxLength={TEXT_LIMITS.deadline} autoComplete="off" />}
       </Field>
       <div className="grid-form">
         <Field label={a.status} name="status" error={errors.status}>
@@ -124,7 +125,7 @@ export function ActionForm({
         </Field>
       </div>
       <Field label={a.description} name="description" error={errors.description}>
-        {(p) => <textarea {...p} defaultValue={values.description ?? ''} rows={6} />}
+        {(p) => <textarea {...p} defaultValue={values.description ?? ''} rows={6} maxLength={TEXT_LIMITS.actionDescription} />}
       </Field>
     </EditForm>
   );

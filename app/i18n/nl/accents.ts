@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 export const accents = {
   breadcrumbsLabel: 'Kruimelpad',
   heading: 'Lokale accenten',
@@ -26,6 +28,15 @@ export const accents = {
   bodyHint: 'Wat kiest uw gemeente bij dit doel? Bijvoorbeeld doelgroepen, partners, plaatsen en aanpak.',
   save: 'Accent opslaan',
   saved: 'Het accent is opgeslagen.',
+  removed: 'Het accent is verwijderd.',
+  /** Saving an empty accent removes it: asked first (issue 11, defect 9). */
+  removal: {
+    heading: 'Accent verwijderen?',
+    text: (municipality: string, goalCode: string) =>
+      `U slaat een leeg accent op. Daarmee verwijdert u het accent van ${municipality} bij doel ${goalCode}. De oude tekst blijft te lezen in de geschiedenis.`,
+    confirm: 'Ja, accent verwijderen',
+    cancel: 'Nee, accent houden',
+  },
   noEditRight: (municipality: string) => `Alleen medewerkers van ${municipality} en de beheerder kunnen dit accent bewerken.`,
   localActions: 'Lokale acties',
   noLocalActions: 'Nog geen lokale acties.',
@@ -53,6 +64,6 @@ export const accents = {
     note: 'In een cel: ja = de gemeente heeft bij dit doel een accent (een lege cel: nog niet); een getal is het aantal lokale acties.',
   },
   errors: {
-    bodyTooLong: 'Het accent mag hoogstens 10.000 tekens lang zijn.',
+    bodyTooLong: (max: number) => `Het accent mag hoogstens ${characterCount(max)} tekens lang zijn.`,
   },
 };

@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 export const actions = {
   /** The labels of the statuses (values in app/models/tracker/action-status.ts). */
   statuses: {
@@ -23,7 +25,7 @@ export const actions = {
   none: '— geen —',
   errors: {
     titleRequired: 'Vul een titel in.',
-    titleTooLong: 'De titel mag hoogstens 300 tekens lang zijn.',
+    titleTooLong: (max: number) => `De titel mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     goalRequired: 'Kies het doel waar deze actie bij hoort.',
     statusInvalid: 'Kies een geldige status.',
     progressInvalid: 'Vul een percentage van 0 tot en met 100 in.',

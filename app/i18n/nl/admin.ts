@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 /** Texts of the account page, the beheer screens and the invite page. */
 export const admin = {
   breadcrumbsLabel: 'Kruimelpad',
@@ -28,17 +30,17 @@ export const admin = {
     currentPasswordRequired: 'Vul uw huidige wachtwoord in.',
     currentPasswordWrong: 'Dit is niet uw huidige wachtwoord.',
     passwordTooShort: 'Het wachtwoord moet minstens 12 tekens lang zijn.',
-    passwordTooLong: 'Het wachtwoord mag hoogstens 200 tekens lang zijn.',
+    passwordTooLong: (max: number) => `Het wachtwoord mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     passwordsDiffer: 'De twee wachtwoorden zijn niet gelijk.',
     nameRequired: 'Vul een naam in.',
-    nameTooLong: 'De naam mag hoogstens 120 tekens lang zijn.',
+    nameTooLong: (max: number) => `De naam mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     emailInvalid: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.',
     emailTaken: 'Er is al een gebruiker met dit e-mailadres.',
     roleInvalid: 'Kies een rol.',
     organisationInvalid: 'Kies een organisatie.',
     organisationUnknown: 'Deze organisatie bestaat niet.',
     organisationNameRequired: 'Vul een naam in voor de organisatie.',
-    organisationNameTooLong: 'De naam mag hoogstens 120 tekens lang zijn.',
+    organisationNameTooLong: (max: number) => `De naam mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     organisationNameTaken: 'Er is al een organisatie met deze naam.',
     selfDemote: 'U kunt uw eigen rol als beheerder niet afnemen. Laat een andere beheerder dit doen.',
     selfDeactivate: 'U kunt uw eigen account niet deactiveren.',
@@ -109,6 +111,9 @@ export const admin = {
     created: (name: string) => `${name} is toegevoegd.`,
     anotherOne: 'Nog een gebruiker uitnodigen',
     toUser: 'Naar de gebruiker',
+    /** A repeated "Uitnodigen" (a double click, a resent form) after the first link can no longer be shown. */
+    linkAlreadyShown: (name: string) =>
+      `De uitnodiging voor ${name} was al gemaakt en de link is al getoond. Maak zo nodig een nieuwe uitnodigingslink op de pagina van de gebruiker.`,
   },
   inviteLink: {
     label: 'Uitnodigingslink (eenmalig)',

@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 export const comments = {
   heading: 'Reacties',
   none: 'Er zijn nog geen reacties.',
@@ -32,7 +34,7 @@ export const comments = {
   },
   errors: {
     bodyRequired: 'Schrijf een reactie.',
-    bodyTooLong: 'Een reactie mag hoogstens 5000 tekens lang zijn.',
+    bodyTooLong: (max: number) => `Een reactie mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     intentInvalid: 'Onbekende handeling.',
     targetInvalid: 'Onbekend item.',
     commentInvalid: 'Onbekende reactie.',

@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 const appName = 'Koers';
 
 export const common = {
@@ -51,7 +53,7 @@ export const common = {
     required: 'Vul dit veld in.',
     invalid: 'Deze waarde is ongeldig. Controleer wat u hebt ingevuld.',
     choose: 'Kies een van de mogelijkheden.',
-    tooLong: (max: number) => `Dit veld mag hoogstens ${max} tekens lang zijn.`,
+    tooLong: (max: number) => `Dit veld mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     tooShort: (min: number) => `Dit veld moet minstens ${min} tekens lang zijn.`,
     numberTooBig: (max: number) => `Vul een getal van hoogstens ${max} in.`,
     numberTooSmall: (min: number) => `Vul een getal van minstens ${min} in.`,

@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 /** The knowledge library (kennisbank). */
 export const library = {
   title: 'Kennisbank',
@@ -133,16 +135,16 @@ export const library = {
   errors: {
     kindInvalid: 'Kies een soort item.',
     titleRequired: 'Vul een titel in.',
-    titleTooLong: 'De titel mag hoogstens 200 tekens lang zijn.',
-    summaryTooLong: 'De samenvatting mag hoogstens 1000 tekens lang zijn.',
+    titleTooLong: (max: number) => `De titel mag hoogstens ${characterCount(max)} tekens lang zijn.`,
+    summaryTooLong: (max: number) => `De samenvatting mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     bodyRequired: 'Schrijf de tekst van het goede voorbeeld.',
-    bodyTooLong: 'De tekst mag hoogstens 50.000 tekens lang zijn.',
+    bodyTooLong: (max: number) => `De tekst mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     bodyUnsafeLink: 'Een link in de tekst heeft een adres dat niet mag: alleen https://, http:// en mailto: zijn toegestaan.',
     urlRequired: 'Vul het adres van de link in.',
     urlUnsafe: 'Dit adres mag niet: alleen adressen die beginnen met https://, http:// of mailto: zijn toegestaan.',
-    urlTooLong: 'Het adres mag hoogstens 2000 tekens lang zijn.',
+    urlTooLong: (max: number) => `Het adres mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     contactNameRequired: 'Vul de naam van de contactpersoon of organisatie in.',
-    contactTooLong: 'Dit veld mag hoogstens 200 tekens lang zijn.',
+    contactTooLong: (max: number) => `Dit veld mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     contactEmailInvalid: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.',
     contactPhoneInvalid: 'Vul een telefoonnummer in met alleen cijfers, spaties, +, - en haakjes.',
     idInvalid: 'Ongeldige keuze.',

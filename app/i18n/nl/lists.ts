@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 /** The list views of the tracker: action list, CSV export, my actions, timeline and board. */
 export const lists = {
   count: (n: number) => (n === 1 ? '1 actie' : `${n} acties`),
@@ -32,7 +34,7 @@ export const lists = {
       status: 'Kies een of meer statussen uit de lijst.',
       overdue: 'Dit filter kan alleen aan (1) of uit staan.',
       scope: 'Kies "Regionaal" of "Lokaal".',
-      text: 'De zoektekst mag hoogstens 200 tekens lang zijn.',
+      text: (max: number) => `De tekst mag hoogstens ${characterCount(max)} tekens lang zijn.`,
       sort: 'Onbekende sortering; de lijst staat in agendavolgorde.',
       direction: 'Onbekende sorteerrichting; gebruik "op" of "af".',
       page: 'Onbekende pagina; de eerste pagina wordt getoond.',

@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 /** Meetings, agenda points, attendance, "Agenda voorstellen", series, the calendar feed. */
 type Kind = 'werkgroep' | 'bestuurlijk' | 'kennisdeling';
 type Status = 'gepland' | 'gehouden' | 'vastgesteld';
@@ -58,22 +60,22 @@ export const meetings = {
 
   errors: {
     titleRequired: 'Vul een titel in.',
-    titleTooLong: 'De titel mag hoogstens 200 tekens lang zijn.',
+    titleTooLong: (max: number) => `De titel mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     kindInvalid: 'Kies een soort overleg.',
     dateInvalid: 'Vul een bestaande datum in als jjjj-mm-dd, bijvoorbeeld 2026-03-12.',
     timeInvalid: 'Vul een tijd in als uu:mm, bijvoorbeeld 10:00.',
     durationInvalid: 'Vul een duur in van 5 tot en met 600 minuten.',
-    placeTooLong: 'De plaats mag hoogstens 500 tekens lang zijn.',
+    placeTooLong: (max: number) => `De plaats mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     statusInvalid: 'Kies "Gepland" of "Gehouden".',
     attendeesInvalid: 'Kies deelnemers uit de lijst.',
     attendeeUnknown: 'Een van de gekozen deelnemers bestaat niet (meer). Kies opnieuw uit de lijst.',
     guestNameRequired: 'Vul bij elke gast met een organisatie ook de naam in.',
-    guestTooLong: 'Naam en organisatie van een gast mogen hoogstens 200 tekens lang zijn.',
+    guestTooLong: (max: number) => `Naam en organisatie van een gast mogen hoogstens ${characterCount(max)} tekens lang zijn.`,
     tooManyGuests: 'Voeg hoogstens 30 gasten toe.',
     pointTitleRequired: 'Vul een titel in voor het agendapunt.',
-    pointTitleTooLong: 'De titel mag hoogstens 300 tekens lang zijn.',
+    pointTitleTooLong: (max: number) => `De titel mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     pointDurationInvalid: 'Vul een duur in van 1 tot en met 480 minuten, of laat het veld leeg.',
-    presenterTooLong: 'De naam mag hoogstens 200 tekens lang zijn.',
+    presenterTooLong: (max: number) => `De naam mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     goalUnknown: 'Dit doel bestaat niet (meer). Kies een doel uit de lijst.',
     actionUnknown: 'Deze actie bestaat niet (meer). Kies een actie uit de lijst.',
     idInvalid: 'Kies een geldige waarde uit de lijst.',

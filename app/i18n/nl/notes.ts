@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 /** The live notes editor: presence, action items, decisions. */
 export const notes = {
   pageTitle: (meeting: string) => `Notities: ${meeting}`,
@@ -62,9 +64,9 @@ export const notes = {
   failed: 'Opslaan is niet gelukt. Controleer de verbinding en probeer het opnieuw.',
   errors: {
     titleRequired: 'Vul in wat er gedaan gaat worden.',
-    titleTooLong: 'De titel mag hoogstens 300 tekens lang zijn.',
+    titleTooLong: (max: number) => `De titel mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     textRequired: 'Schrijf het besluit op.',
-    textTooLong: 'Het besluit mag hoogstens 2000 tekens lang zijn.',
+    textTooLong: (max: number) => `Het besluit mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     actionUnknown: 'Deze actie bestaat niet (meer). Kies een actie uit de lijst.',
     decisionNotStarted: 'Dit overleg is nog niet begonnen. Besluiten kunnen pas worden vastgelegd als het overleg is begonnen.',
     ownerBoth: 'Kies als trekker een persoon of een organisatie, niet allebei.',

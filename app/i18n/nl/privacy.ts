@@ -1,3 +1,4 @@
+import { characterCount } from './format';
 import { statementDefaults } from './statement-defaults';
 
 /** Texts of the privacy duties: the statements, the footer, a person's data export and removal. */
@@ -26,7 +27,7 @@ export const privacy = {
     restoreDefault: 'Terug naar de standaardtekst',
     restored: 'De standaardtekst staat weer op de pagina.',
     bodyRequired: 'Vul een tekst in.',
-    bodyTooLong: 'De tekst mag hoogstens 50.000 tekens lang zijn.',
+    bodyTooLong: (max: number) => `De tekst mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     homeLink: 'Privacy- en toegankelijkheidsverklaring',
     homeText: 'De teksten van de twee openbare verklaringen aanpassen.',
   },

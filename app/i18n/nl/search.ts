@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 /** Search: the field in the header and the results page /zoeken. */
 export const search = {
   title: 'Zoeken',
@@ -52,7 +54,7 @@ export const search = {
     n === 0 ? 'Geen suggesties' : n === 1 ? '1 suggestie; kies met pijltje omlaag' : `${n} suggesties; kies met pijltje omlaag`,
   allResults: (q: string) => `Alle resultaten voor "${q}"`,
   errors: {
-    tooLong: 'De zoekterm mag hoogstens 200 tekens lang zijn.',
+    tooLong: (max: number) => `De zoekterm mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     kind: 'Onbekende soort; er is in alle soorten gezocht.',
     page: 'Onbekende pagina; de eerste pagina wordt getoond.',
   },

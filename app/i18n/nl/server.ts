@@ -4,6 +4,7 @@ export const server = {
   notSignedIn: 'Niet ingelogd.',
   unknownDocument: 'Onbekend document.',
   documentForbidden: 'Geen toegang tot dit document.',
+  twoFactorSetupRequired: 'Stel eerst tweestapsverificatie in (Mijn account).',
   internalError: 'Interne fout.',
   stopping: 'Koers stopt.',
   tooManyStreams: 'Te veel live-verbindingen voor deze sessie.',

@@ -1,3 +1,5 @@
+import { characterCount } from './format';
+
 /** The tracker's pages: the agenda overview, goal and action pages and their forms. */
 export const tracker = {
   breadcrumbsLabel: 'Kruimelpad',
@@ -85,8 +87,8 @@ export const tracker = {
     targetYearHint: 'Een jaar tussen 2000 en 2100, of leeg als het doel geen streefjaar heeft.',
     errors: {
       titleRequired: 'Vul de tekst van het doel in.',
-      titleTooLong: 'De tekst mag hoogstens 1000 tekens lang zijn.',
-      bodyTooLong: 'De toelichting is te lang (hoogstens 20.000 tekens).',
+      titleTooLong: (max: number) => `De tekst mag hoogstens ${characterCount(max)} tekens lang zijn.`,
+      bodyTooLong: (max: number) => `De toelichting is te lang (hoogstens ${characterCount(max)} tekens).`,
       targetYearInvalid: 'Vul een jaar tussen 2000 en 2100 in, of laat het veld leeg.',
     },
   },
@@ -96,8 +98,8 @@ export const tracker = {
     body: 'Tekst',
     errors: {
       titleRequired: 'Vul een titel in.',
-      titleTooLong: 'De titel mag hoogstens 300 tekens lang zijn.',
-      bodyTooLong: 'De tekst is te lang (hoogstens 50.000 tekens).',
+      titleTooLong: (max: number) => `De titel mag hoogstens ${characterCount(max)} tekens lang zijn.`,
+      bodyTooLong: (max: number) => `De tekst is te lang (hoogstens ${characterCount(max)} tekens).`,
     },
   },
   action: {

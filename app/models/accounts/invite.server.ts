@@ -7,6 +7,7 @@ import { db } from '../../utils/db.server';
 import { env } from '../../utils/env.server';
 import { hashPassword } from './password.server';
 import { createSession } from './session.server';
+import { hasTwoFactor } from './two-factor.server';
 
 export const INVITE_DAYS = 7;
 
@@ -68,7 +69,8 @@ export function findInvite(token: string): InviteState {
   return { state: 'valid', inviteId: row.inviteId, userId: row.userId, name: row.name, email: row.email, expiresAt: row.expiresAt };
 }
 
-export type AcceptResult = { ok: true; sessionId: string } | { ok: false; state: Exclude<InviteState['state'], 'valid'> };
+/** `sessionId` null: the account has two-factor on (a beheerder re-invited someone who had set it up): the code comes next. */
+export type AcceptResult = { ok: true; sessionId: string | null } | { ok: false; state: Exclude<InviteState['state'], 'valid'> };
 
 /**
  * Accepts an invite: sets the password, uses up the invite (and any other open ones of
@@ -88,7 +90,7 @@ export async function acceptInvite({ token, password }: { token: string; passwor
       .where(and(eq(invites.userId, found.userId), isNull(invites.usedAt), gt(invites.expiresAt, now)))
       .run();
     tx.delete(sessions).where(eq(sessions.userId, found.userId)).run();
-    return { ok: true, sessionId: createSession(found.userId).id } as const;
+    return { ok: true, sessionId: hasTwoFactor(found.userId) ? null : createSession(found.userId).id } as const;
   });
 }
 

@@ -14,6 +14,7 @@ import { db } from '../../utils/db.server';
 import { hashInviteToken } from './invite.server';
 import { hashPassword } from './password.server';
 import { createSession } from './session.server';
+import { hasTwoFactor } from './two-factor.server';
 
 /** A link asked for by e-mail is valid for an hour; one a beheerder hands over by hand for a day. */
 export const RESET_BY_EMAIL_MS = 60 * 60 * 1000;
@@ -143,7 +144,9 @@ export function findPasswordReset(token: string): ResetLinkState {
   return { state: 'valid', resetId: row.resetId, userId: row.userId, name: row.name, email: row.email };
 }
 
-export type ResetResult = { ok: true; userId: number; sessionId: string } | { ok: false; state: Exclude<ResetLinkState['state'], 'valid'> };
+/** `sessionId` null: the account has two-factor on, and a link replaces the password, not the second factor (decision 018). */
+export type ResetResult =
+  { ok: true; userId: number; sessionId: string | null } | { ok: false; state: Exclude<ResetLinkState['state'], 'valid'> };
 
 /**
  * Uses a reset link: sets the new password, uses up the link (and any other open ones),
@@ -164,6 +167,6 @@ export async function resetPassword({ token, password }: { token: string; passwo
       .where(and(eq(passwordResets.userId, found.userId), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
       .run();
     tx.delete(sessions).where(eq(sessions.userId, found.userId)).run();
-    return { ok: true, userId: found.userId, sessionId: createSession(found.userId).id } as const;
+    return { ok: true, userId: found.userId, sessionId: hasTwoFactor(found.userId) ? null : createSession(found.userId).id } as const;
   });
 }

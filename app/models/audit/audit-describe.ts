@@ -35,5 +35,6 @@ export function describeDetails(details: Row['details']): string {
 
 export function describeActor(row: Pick<Row, 'actorId' | 'actorName' | 'action'>): string {
   if (row.actorName) return row.actorName;
-  return row.action.startsWith('sign_in') ? a.table.notSignedIn : a.table.system;
+  // A wrong code at the second sign-in step comes from someone not signed in yet, too.
+  return row.action.startsWith('sign_in') || row.action === 'two_factor.code_failed' ? a.table.notSignedIn : a.table.system;
 }

@@ -1,7 +1,8 @@
 /**
  * Everything Koers holds about one person, machine-readable (AVG right of access), for
  * the beheerder to hand over. Secrets are described, never included: whether a password
- * or a calendar feed exists, not the hash or the token; sessions by their dates only.
+ * or a calendar feed exists, not the hash or the token; sessions by their dates only;
+ * two-factor by whether and since when, never the seed or a recovery code.
  */
 import { asc, count, eq } from 'drizzle-orm';
 
@@ -28,6 +29,7 @@ import {
   users,
 } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { twoFactorForExport } from '../accounts/two-factor.server';
 import { auditEntriesAboutPerson } from '../audit/audit-log.server';
 import { removalOf } from './person-removal.server';
 
@@ -81,6 +83,7 @@ export function exportPersonData(userId: number, now = new Date()) {
         .orderBy(asc(sessions.createdAt))
         .all(),
     },
+    twoFactor: twoFactorForExport(userId),
     invites: db
       .select({ createdAt: invites.createdAt, expiresAt: invites.expiresAt, usedAt: invites.usedAt })
       .from(invites)

@@ -17,8 +17,10 @@ import {
   notificationPreferences,
   notifications,
   passwordResets,
+  recoveryCodes,
   removedPersons,
   sessions,
+  twoFactor,
   userIdentities,
   users,
 } from '../../../db/schema';
@@ -50,8 +52,9 @@ export type RemovalResult = { ok: true } | { ok: false; error: 'not_found' | 'se
 /**
  * Anonymises the account and deletes its sessions (with their provider sessions), invites,
  * notifications, preferences, links to organisation accounts, open access requests,
- * follows, calendar feed secret and login-failure counters, all in one transaction with
- * the audit row that records it. Open real-time connections are closed after the commit.
+ * follows, calendar feed secret, two-factor seed and recovery codes and login-failure
+ * counters, all in one transaction with the audit row that records it. Open real-time
+ * connections are closed after the commit.
  */
 export function removePerson({ actor, userId, ip }: { actor: Actor; userId: number; ip: string | null }): RemovalResult {
   const result = db.transaction((tx) => {
@@ -82,6 +85,9 @@ export function removePerson({ actor, userId, ip }: { actor: Actor; userId: numb
       // Sign-in with the organisation's account: the links to provider accounts and any open request.
       identities: tx.delete(userIdentities).where(eq(userIdentities.userId, userId)).run().changes,
       accessRequests: tx.delete(accessRequests).where(eq(accessRequests.email, person.email)).run().changes,
+      // The two-factor seed and the recovery codes (docs/decisions/018); `recovery`: a key with 'code' in it is scrubbed from audit details.
+      twoFactor: tx.delete(twoFactor).where(eq(twoFactor.userId, userId)).run().changes,
+      recovery: tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run().changes,
     };
     tx.delete(loginFailures)
       .where(eq(loginFailures.key, `email:${person.email}`))

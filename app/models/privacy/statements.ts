@@ -5,5 +5,3 @@ export type StatementKey = (typeof STATEMENT_KEYS)[number];
 export function isStatementKey(value: string | undefined): value is StatementKey {
   return (STATEMENT_KEYS as readonly string[]).includes(value ?? '');
 }
-
-export const STATEMENT_MAX_LENGTH = 50_000;

@@ -8,6 +8,7 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 
 import { t } from '../../../i18n';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../../../models/tracker/action-status';
+import { TEXT_LIMITS } from '../../../schemas/limits';
 import { Field, FormErrorSummary } from '../../forms/field';
 
 const n = t.notes;
@@ -19,6 +20,12 @@ export type OrganisationOption = { id: number; name: string };
 export type ActionOption = { id: number; title: string; goalCode: string; status: ActionStatus; mayChangeStatus: boolean };
 
 type FieldErrors = Partial<Record<string, string>>;
+
+/** A random submission key for one filling-in of a dialog's form (the shape createOnce accepts). */
+function newSubmissionKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `notes:${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
 
 export function ItemDialog<Answer>({
   open,
@@ -45,6 +52,11 @@ export function ItemDialog<Answer>({
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  // The dialog posts with fetch, so Remix never reloads the seed of SubmissionKeyField: it
+  // makes its own submission key, new after each item created (decision 016).
+  const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
+  // A second click while the first request is under way sends nothing (the key covers a resend).
+  const sending = useRef(false);
   // Bumped after a refused or failed submit: the disabled submit button lost focus to <body>.
   const [problem, setProblem] = useState(0);
 
@@ -67,6 +79,8 @@ export function ItemDialog<Answer>({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (sending.current) return;
+    sending.current = true;
     setBusy(true);
     setFailed(false);
     try {
@@ -84,6 +98,7 @@ export function ItemDialog<Answer>({
       const created = (await answer.json()) as Answer;
       setErrors({});
       setFormKey((k) => k + 1);
+      setSubmissionKey(newSubmissionKey());
       // Closed here, before the editor takes focus: closing returns focus to the toolbar button.
       ref.current?.close();
       onCreated(created);
@@ -91,6 +106,7 @@ export function ItemDialog<Answer>({
       setFailed(true);
       setProblem((p) => p + 1);
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   }
@@ -106,6 +122,7 @@ export function ItemDialog<Answer>({
         </p>
       ) : null}
       <form key={formKey} method="post" action={action} className="form" noValidate onSubmit={submit}>
+        <input type="hidden" name="submissionKey" value={submissionKey} />
         {children(errors)}
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>
@@ -150,7 +167,7 @@ export function ActionItemFields({
   return (
     <>
       <Field label={a.title} name="title" error={errors.title}>
-        {(p) => <input {...p} type="text" required autoComplete="off" />}
+        {(p) => <input {...p} type="text" required maxLength={TEXT_LIMITS.title} autoComplete="off" />}
       </Field>
       <Field label={a.owner} name="owner" error={errors.owner ?? errors.ownerUserId}>
         {(p) => (
@@ -174,7 +191,7 @@ export function ActionItemFields({
         )}
       </Field>
       <Field label={a.deadline} name="deadline" error={errors.deadline} hint={t.actions.deadlineHint}>
-        {(p) => <input {...p} type="text" autoComplete="off" />}
+        {(p) => <input {...p} type="text" maxLength={TEXT_LIMITS.deadline} autoComplete="off" />}
       </Field>
       <Field label={a.goal} name="goalId" error={errors.goalId}>
         {(p) => (
@@ -206,7 +223,7 @@ export function DecisionFields({
   return (
     <>
       <Field label={d.text} name="text" error={errors.text}>
-        {(p) => <textarea {...p} rows={3} required />}
+        {(p) => <textarea {...p} rows={3} required maxLength={TEXT_LIMITS.decision} />}
       </Field>
       <Field label={d.goal} name="goalId" error={errors.goalId}>
         {(p) => (

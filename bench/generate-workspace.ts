@@ -15,8 +15,13 @@ import { fileURLToPath } from 'node:url';
 
 export const DEFAULT_BENCH_DATABASE = fileURLToPath(new URL('./.data/bench.sqlite', import.meta.url));
 
-/** Sizes of the generated workspace; totals include what the seed already holds. */
+/** Sizes of the generated workspace, per period; totals include what the seed already holds. */
 export const WORKSPACE_SIZE = {
+  /**
+   * Agenda periods: 2020–2024 closed and 2025–2028 current, each with the sizes below
+   * (issue 12). BENCH_PERIODS=1 builds the single-period workspace, to compare.
+   */
+  periods: process.env.BENCH_PERIODS === '1' ? 1 : 2,
   users: 40,
   goals: 60,
   actions: 2_000,
@@ -187,6 +192,7 @@ export function countRows(sqlite: { prepare(sql: string): { get(): unknown } }):
     'meetings',
     'agenda_points',
     'decisions',
+    'agendas',
   ];
   const counts: WorkspaceCounts = {};
   for (const table of tables) counts[table] = (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -208,7 +214,9 @@ export async function generateWorkspace(
   const { parseDeadline } = await import('../app/models/tracker/deadline');
 
   migrateDatabase(db);
-  await bootstrapDatabase(db, { demo: true, demoPassword: 'koers-demo' });
+  // Starts from 2020–2024 as the one current period; the second period is made below
+  // through the period model, as a working group would (concept, carry-over, adoption).
+  await bootstrapDatabase(db, { demo: true, demoPassword: 'koers-demo', demoPeriods: false });
   const sqlite = db.$client;
   const rnd = seededRandom(20_240_601);
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -254,185 +262,244 @@ export async function generateWorkspace(
   const editors = userRows.filter((u) => u.role === 'werkgroeplid' || u.role === 'beheerder' || u.role === 'gemeente');
   const commenters = userRows.filter((u) => u.role !== 'lezer');
 
-  // --- goals ------------------------------------------------------------------
-  const chapters = all<{ id: number; code: string }>("select id, code from themes where kind = 'onderwerp' order by position");
-  sqlite.transaction(() => {
-    const insert = sqlite.prepare(
-      'insert into goals (theme_id, code, title, target_year, body, position, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
-    );
-    const existing = scalar('select count(*) as n from goals');
-    for (let i = existing; i < WORKSPACE_SIZE.goals; i++) {
-      const chapter = chapters[i % chapters.length]!;
-      const year = rnd.int(2021, 2025);
-      insert.run(
-        chapter.id,
-        `${chapter.code}-G${i}`,
-        `In ${year} bereiken we meer inwoners met ${rnd.pick(SUBJECTS)}`,
-        year,
-        `Toelichting bij doel ${i}: ${rnd.pick(SUBJECTS)}.`,
-        100 + i,
-        randomAt(),
-      );
-    }
-  })();
-  const goalRows = all<{ id: number }>(
-    "select goals.id from goals join themes on themes.id = goals.theme_id where themes.kind = 'onderwerp' order by goals.id",
-  );
-
-  // --- actions ----------------------------------------------------------------
   const parsedDeadlines = DEADLINES.map((phrase) => {
     const parsed = parseDeadline(phrase);
     if (!parsed.ok) throw new Error(`Bench deadline phrase does not parse: ${phrase}: ${parsed.error}`);
     return parsed.deadline;
   });
-  sqlite.transaction(() => {
-    const insert = sqlite.prepare(
-      `insert into actions (goal_id, code, title, description, owner_user_id, owner_organisation_id, partners, deadline_phrase, deadline_start, deadline_end, status, progress, municipality_id, position, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+
+  /**
+   * Fills one period to WORKSPACE_SIZE: its goals and actions (counting what was carried
+   * into it), accents on its goals, and comments, progress updates and history on its
+   * items up to `number` × the totals. `codePrefix` keeps new codes apart from carried ones.
+   */
+  type FilledPeriod = { id: number; periodStart: number; periodEnd: number; number: number; codePrefix: string };
+  const fillPeriod = (period: FilledPeriod) => {
+    // --- goals ------------------------------------------------------------------
+    const chapters = all<{ id: number; code: string }>(
+      "select id, code from themes where kind = 'onderwerp' and agenda_id = ? order by position",
+      period.id,
     );
-    const existing = scalar('select count(*) as n from actions');
-    for (let i = existing; i < WORKSPACE_SIZE.actions; i++) {
-      const local = rnd.next() < WORKSPACE_SIZE.localShare;
-      const municipality = local ? rnd.pick(municipalities) : null;
-      const owner = rnd.next() < 0.7 ? rnd.pick(editors) : null;
-      const ownerOrganisationId = municipality?.id ?? owner?.organisationId ?? rnd.pick(organisationsRows).id;
-      const deadline = rnd.next() < 0.9 ? rnd.pick(parsedDeadlines) : null;
-      const status = rnd.pick(STATUSES);
-      const progress = status === 'afgerond' ? 100 : status === 'niet_gestart' ? 0 : rnd.int(1, 19) * 5;
-      const createdAt = randomAt(HISTORY_FROM, HISTORY_FROM + 365 * DAY);
-      insert.run(
-        rnd.pick(goalRows).id,
-        `B${i}`,
-        `${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}${municipality ? ` in ${municipality.name}` : ''}`,
-        `Beschrijving van actie ${i}. ${rnd.pick(COMMENT_BODIES)}`,
-        owner?.id ?? null,
-        ownerOrganisationId,
-        rnd.next() < 0.5 ? 'Taalhuizen en bibliotheken; Stichting ABC' : '',
-        deadline?.phrase ?? null,
-        deadline?.start ?? null,
-        deadline?.end ?? null,
-        status,
-        progress,
-        municipality?.id ?? null,
-        i,
-        createdAt,
-        randomAt(Date.parse(createdAt), HISTORY_TO),
+    sqlite.transaction(() => {
+      const insert = sqlite.prepare(
+        'insert into goals (agenda_id, theme_id, code, title, target_year, body, position, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
       );
-    }
-  })();
-  const actionRows = all<{ id: number; status: string; progress: number }>('select id, status, progress from actions order by id');
-  // The action page the benchmark measures: a regional action in the middle of the list.
-  const hotAction = actionRows[Math.floor(actionRows.length / 2)]!;
-
-  // --- local accents: every goal × every municipality ---------------------------
-  sqlite.transaction(() => {
-    const insert = sqlite.prepare(
-      'insert or ignore into local_accents (goal_id, municipality_id, body, updated_at, updated_by) values (?, ?, ?, ?, ?)',
-    );
-    for (const goal of goalRows) {
-      for (const m of municipalities) {
-        const by = userRows.find((u) => u.organisationId === m.id && u.role !== 'lezer' && u.role !== 'adviseur');
-        insert.run(goal.id, m.id, `${m.name} legt de nadruk op ${rnd.pick(SUBJECTS)}.`, randomAt(), by?.id ?? null);
+      const existing = scalar(`select count(*) as n from goals where agenda_id = ${period.id}`);
+      for (let i = existing; i < WORKSPACE_SIZE.goals; i++) {
+        const chapter = chapters[i % chapters.length]!;
+        const year = rnd.int(period.periodStart + 1, period.periodEnd);
+        insert.run(
+          period.id,
+          chapter.id,
+          `${chapter.code}-${period.codePrefix}G${i}`,
+          `In ${year} bereiken we meer inwoners met ${rnd.pick(SUBJECTS)}`,
+          year,
+          `Toelichting bij doel ${i}: ${rnd.pick(SUBJECTS)}.`,
+          100 + i,
+          randomAt(),
+        );
       }
-    }
-  })();
-  const accentRows = all<{ id: number }>('select id from local_accents order by id');
-
-  // --- comments (threads with replies) -----------------------------------------
-  sqlite.transaction(() => {
-    const insert = sqlite.prepare(
-      'insert into comments (target_type, target_id, parent_id, author_id, body, resolved_at, resolved_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    })();
+    const goalRows = all<{ id: number }>(
+      "select goals.id from goals join themes on themes.id = goals.theme_id where themes.kind = 'onderwerp' and goals.agenda_id = ? order by goals.id",
+      period.id,
     );
-    const roots = new Map<string, number[]>();
-    const add = (targetType: 'goal' | 'action' | 'accent', targetId: number) => {
-      const key = `${targetType}:${targetId}`;
-      const threadRoots = roots.get(key);
-      const reply = threadRoots && rnd.next() < 0.35;
-      const at = randomAt();
-      const resolved = !reply && rnd.next() < 0.2;
-      const author = rnd.pick(commenters);
-      const id = insert.run(
-        targetType,
-        targetId,
-        reply ? rnd.pick(threadRoots) : null,
-        author.id,
-        rnd.pick(COMMENT_BODIES),
-        resolved ? at : null,
-        resolved ? author.id : null,
-        at,
-      ).lastInsertRowid as number;
-      if (!reply) roots.set(key, [...(threadRoots ?? []), id]);
-    };
-    for (let i = 0; i < WORKSPACE_SIZE.hotActionComments; i++) add('action', hotAction.id);
-    const remaining = WORKSPACE_SIZE.comments - scalar('select count(*) as n from comments');
-    for (let i = 0; i < remaining; i++) {
-      const r = rnd.next();
-      if (r < 0.7) add('action', rnd.pick(actionRows).id);
-      else if (r < 0.9) add('goal', rnd.pick(goalRows).id);
-      else add('accent', rnd.pick(accentRows).id);
-    }
-  })();
 
-  // --- progress updates ----------------------------------------------------------
-  sqlite.transaction(() => {
-    const insert = sqlite.prepare(
-      'insert into progress_updates (action_id, author_id, body, status_from, status_to, progress, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-    );
-    const add = (actionId: number) => {
-      const statusChange = rnd.next() < 0.3;
-      insert.run(
-        actionId,
-        rnd.pick(editors).id,
-        rnd.pick(PROGRESS_BODIES),
-        statusChange ? 'niet_gestart' : null,
-        statusChange ? 'loopt' : null,
-        rnd.next() < 0.6 ? rnd.int(1, 20) * 5 : null,
-        randomAt(),
+    // --- actions ----------------------------------------------------------------
+    sqlite.transaction(() => {
+      const insert = sqlite.prepare(
+        `insert into actions (agenda_id, goal_id, code, title, description, owner_user_id, owner_organisation_id, partners, deadline_phrase, deadline_start, deadline_end, status, progress, municipality_id, position, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-    };
-    for (let i = 0; i < WORKSPACE_SIZE.hotActionProgressUpdates; i++) add(hotAction.id);
-    const remaining = WORKSPACE_SIZE.progressUpdates - scalar('select count(*) as n from progress_updates');
-    for (let i = 0; i < remaining; i++) add(rnd.pick(actionRows).id);
-  })();
-
-  // --- history: JSON objects of the changed fields, as recordUpdate writes them ----
-  const themeRows = all<{ id: number }>('select id from themes');
-  sqlite.transaction(() => {
-    const insert = sqlite.prepare(
-      'insert into history (entity_type, entity_id, user_id, change, before, after, at) values (?, ?, ?, ?, ?, ?, ?)',
-    );
-    const actionChange = (): [object, object] => {
-      const r = rnd.next();
-      if (r < 0.4) return [{ status: rnd.pick(STATUSES) }, { status: rnd.pick(STATUSES) }];
-      if (r < 0.7) return [{ progress: rnd.int(0, 10) * 5 }, { progress: rnd.int(10, 20) * 5 }];
-      if (r < 0.85) {
-        const [a, b] = [rnd.pick(parsedDeadlines), rnd.pick(parsedDeadlines)];
-        return [
-          { deadlinePhrase: a.phrase, deadlineStart: a.start, deadlineEnd: a.end },
-          { deadlinePhrase: b.phrase, deadlineStart: b.start, deadlineEnd: b.end },
-        ];
+      const existing = scalar(`select count(*) as n from actions where agenda_id = ${period.id}`);
+      for (let i = existing; i < WORKSPACE_SIZE.actions; i++) {
+        const local = rnd.next() < WORKSPACE_SIZE.localShare;
+        const municipality = local ? rnd.pick(municipalities) : null;
+        const owner = rnd.next() < 0.7 ? rnd.pick(editors) : null;
+        const ownerOrganisationId = municipality?.id ?? owner?.organisationId ?? rnd.pick(organisationsRows).id;
+        const deadline = rnd.next() < 0.9 ? rnd.pick(parsedDeadlines) : null;
+        const status = rnd.pick(STATUSES);
+        const progress = status === 'afgerond' ? 100 : status === 'niet_gestart' ? 0 : rnd.int(1, 19) * 5;
+        const createdAt = randomAt(HISTORY_FROM, HISTORY_FROM + 365 * DAY);
+        insert.run(
+          period.id,
+          rnd.pick(goalRows).id,
+          `${period.codePrefix}${i}`,
+          `${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}${municipality ? ` in ${municipality.name}` : ''}`,
+          `Beschrijving van actie ${i}. ${rnd.pick(COMMENT_BODIES)}`,
+          owner?.id ?? null,
+          ownerOrganisationId,
+          rnd.next() < 0.5 ? 'Taalhuizen en bibliotheken; Stichting ABC' : '',
+          deadline?.phrase ?? null,
+          deadline?.start ?? null,
+          deadline?.end ?? null,
+          status,
+          progress,
+          municipality?.id ?? null,
+          i,
+          createdAt,
+          randomAt(Date.parse(createdAt), HISTORY_TO),
+        );
       }
-      return [{ title: `${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}` }, { title: `${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}` }];
-    };
-    const add = (entityType: 'theme' | 'goal' | 'action' | 'accent', entityId: number) => {
-      let before: object;
-      let after: object;
-      if (entityType === 'action') [before, after] = actionChange();
-      else if (entityType === 'accent')
-        [before, after] = [{ body: `Eerdere nadruk op ${rnd.pick(SUBJECTS)}.` }, { body: `Nu nadruk op ${rnd.pick(SUBJECTS)}.` }];
-      else [before, after] = [{ title: `Oude titel: ${rnd.pick(SUBJECTS)}` }, { title: `Nieuwe titel: ${rnd.pick(SUBJECTS)}` }];
-      insert.run(entityType, entityId, rnd.pick(editors).id, 'update', JSON.stringify(before), JSON.stringify(after), randomAt());
-    };
-    for (let i = 0; i < WORKSPACE_SIZE.hotActionHistory; i++) add('action', hotAction.id);
-    const remaining = WORKSPACE_SIZE.history - scalar('select count(*) as n from history');
-    for (let i = 0; i < remaining; i++) {
-      const r = rnd.next();
-      if (r < 0.8) add('action', rnd.pick(actionRows).id);
-      else if (r < 0.9) add('goal', rnd.pick(goalRows).id);
-      else if (r < 0.98) add('accent', rnd.pick(accentRows).id);
-      else add('theme', rnd.pick(themeRows).id);
-    }
-  })();
+    })();
+    const actionRows = all<{ id: number; status: string; progress: number }>(
+      'select id, status, progress from actions where agenda_id = ? order by id',
+      period.id,
+    );
+    // The action page the benchmark measures: a regional action in the middle of the list.
+    const hotAction = actionRows[Math.floor(actionRows.length / 2)]!;
+
+    // --- local accents: every goal × every municipality ---------------------------
+    sqlite.transaction(() => {
+      const insert = sqlite.prepare(
+        'insert or ignore into local_accents (goal_id, municipality_id, body, updated_at, updated_by) values (?, ?, ?, ?, ?)',
+      );
+      for (const goal of goalRows) {
+        for (const m of municipalities) {
+          const by = userRows.find((u) => u.organisationId === m.id && u.role !== 'lezer' && u.role !== 'adviseur');
+          insert.run(goal.id, m.id, `${m.name} legt de nadruk op ${rnd.pick(SUBJECTS)}.`, randomAt(), by?.id ?? null);
+        }
+      }
+    })();
+    const accentRows = all<{ id: number }>(
+      'select local_accents.id from local_accents join goals on goals.id = local_accents.goal_id where goals.agenda_id = ? order by local_accents.id',
+      period.id,
+    );
+
+    // --- comments (threads with replies) -----------------------------------------
+    sqlite.transaction(() => {
+      const insert = sqlite.prepare(
+        'insert into comments (target_type, target_id, parent_id, author_id, body, resolved_at, resolved_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const roots = new Map<string, number[]>();
+      const add = (targetType: 'goal' | 'action' | 'accent', targetId: number) => {
+        const key = `${targetType}:${targetId}`;
+        const threadRoots = roots.get(key);
+        const reply = threadRoots && rnd.next() < 0.35;
+        const at = randomAt();
+        const resolved = !reply && rnd.next() < 0.2;
+        const author = rnd.pick(commenters);
+        const id = insert.run(
+          targetType,
+          targetId,
+          reply ? rnd.pick(threadRoots) : null,
+          author.id,
+          rnd.pick(COMMENT_BODIES),
+          resolved ? at : null,
+          resolved ? author.id : null,
+          at,
+        ).lastInsertRowid as number;
+        if (!reply) roots.set(key, [...(threadRoots ?? []), id]);
+      };
+      for (let i = 0; i < WORKSPACE_SIZE.hotActionComments; i++) add('action', hotAction.id);
+      const remaining = period.number * WORKSPACE_SIZE.comments - scalar('select count(*) as n from comments');
+      for (let i = 0; i < remaining; i++) {
+        const r = rnd.next();
+        if (r < 0.7) add('action', rnd.pick(actionRows).id);
+        else if (r < 0.9) add('goal', rnd.pick(goalRows).id);
+        else add('accent', rnd.pick(accentRows).id);
+      }
+    })();
+
+    // --- progress updates ----------------------------------------------------------
+    sqlite.transaction(() => {
+      const insert = sqlite.prepare(
+        'insert into progress_updates (action_id, author_id, body, status_from, status_to, progress, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+      );
+      const add = (actionId: number) => {
+        const statusChange = rnd.next() < 0.3;
+        insert.run(
+          actionId,
+          rnd.pick(editors).id,
+          rnd.pick(PROGRESS_BODIES),
+          statusChange ? 'niet_gestart' : null,
+          statusChange ? 'loopt' : null,
+          rnd.next() < 0.6 ? rnd.int(1, 20) * 5 : null,
+          randomAt(),
+        );
+      };
+      for (let i = 0; i < WORKSPACE_SIZE.hotActionProgressUpdates; i++) add(hotAction.id);
+      const remaining = period.number * WORKSPACE_SIZE.progressUpdates - scalar('select count(*) as n from progress_updates');
+      for (let i = 0; i < remaining; i++) add(rnd.pick(actionRows).id);
+    })();
+
+    // --- history: JSON objects of the changed fields, as recordUpdate writes them ----
+    const themeRows = all<{ id: number }>('select id from themes where agenda_id = ?', period.id);
+    sqlite.transaction(() => {
+      const insert = sqlite.prepare(
+        'insert into history (entity_type, entity_id, user_id, change, before, after, at) values (?, ?, ?, ?, ?, ?, ?)',
+      );
+      const actionChange = (): [object, object] => {
+        const r = rnd.next();
+        if (r < 0.4) return [{ status: rnd.pick(STATUSES) }, { status: rnd.pick(STATUSES) }];
+        if (r < 0.7) return [{ progress: rnd.int(0, 10) * 5 }, { progress: rnd.int(10, 20) * 5 }];
+        if (r < 0.85) {
+          const [a, b] = [rnd.pick(parsedDeadlines), rnd.pick(parsedDeadlines)];
+          return [
+            { deadlinePhrase: a.phrase, deadlineStart: a.start, deadlineEnd: a.end },
+            { deadlinePhrase: b.phrase, deadlineStart: b.start, deadlineEnd: b.end },
+          ];
+        }
+        return [{ title: `${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}` }, { title: `${rnd.pick(VERBS)} ${rnd.pick(SUBJECTS)}` }];
+      };
+      const add = (entityType: 'theme' | 'goal' | 'action' | 'accent', entityId: number) => {
+        let before: object;
+        let after: object;
+        if (entityType === 'action') [before, after] = actionChange();
+        else if (entityType === 'accent')
+          [before, after] = [{ body: `Eerdere nadruk op ${rnd.pick(SUBJECTS)}.` }, { body: `Nu nadruk op ${rnd.pick(SUBJECTS)}.` }];
+        else [before, after] = [{ title: `Oude titel: ${rnd.pick(SUBJECTS)}` }, { title: `Nieuwe titel: ${rnd.pick(SUBJECTS)}` }];
+        insert.run(entityType, entityId, rnd.pick(editors).id, 'update', JSON.stringify(before), JSON.stringify(after), randomAt());
+      };
+      for (let i = 0; i < WORKSPACE_SIZE.hotActionHistory; i++) add('action', hotAction.id);
+      const remaining = period.number * WORKSPACE_SIZE.history - scalar('select count(*) as n from history');
+      for (let i = 0; i < remaining; i++) {
+        const r = rnd.next();
+        if (r < 0.8) add('action', rnd.pick(actionRows).id);
+        else if (r < 0.9) add('goal', rnd.pick(goalRows).id);
+        else if (r < 0.98) add('accent', rnd.pick(accentRows).id);
+        else add('theme', rnd.pick(themeRows).id);
+      }
+    })();
+    return { actionRows, goalRows, hotAction };
+  };
+
+  const first = sqlite
+    .prepare("select id, period_start as periodStart, period_end as periodEnd from agendas where status = 'vastgesteld'")
+    .get() as {
+    id: number;
+    periodStart: number;
+    periodEnd: number;
+  };
+  const firstFilled = fillPeriod({ ...first, number: 1, codePrefix: 'B' });
+  let actionRows = firstFilled.actionRows;
+  let goalRows = firstFilled.goalRows;
+
+  // --- the second period, through the period model: a concept drafted from 2020–2024,
+  // adopted with every open action decided (a third carried over, the rest closed as
+  // not finished), then filled to the same size as the first.
+  if (WORKSPACE_SIZE.periods === 2) {
+    const { asActor } = await import('../app/models/permissions');
+    const { adoptConcept, createConcept, listOpenActions } = await import('../app/models/periods/period.server');
+    const { users } = await import('../db/schema');
+    const { eq } = await import('drizzle-orm');
+    const beheerder = asActor(db.select().from(users).where(eq(users.email, 'beheer@koers.test')).get()!);
+    const concept = createConcept(beheerder, { title: 'Benchmarkagenda 2025–2028', periodStart: 2025, periodEnd: 2028 });
+    if (!concept.ok) throw new Error(`Bench: concept period refused: ${concept.message}`);
+    const decisions = new Map(
+      listOpenActions(first.id).map((a) => [
+        a.id,
+        rnd.next() < 1 / 3
+          ? { choice: 'meenemen' as const, reason: '' }
+          : { choice: 'niet_afgerond' as const, reason: 'Niet meer gekozen voor de nieuwe agenda (benchmark).' },
+      ]),
+    );
+    const adopted = adoptConcept(beheerder, { conceptId: concept.id, decisions });
+    if (!adopted.ok) throw new Error(`Bench: adoption refused: ${adopted.message}`);
+    const second = fillPeriod({ id: concept.id, periodStart: 2025, periodEnd: 2028, number: 2, codePrefix: 'C' });
+    actionRows = [...actionRows, ...second.actionRows];
+    goalRows = [...goalRows, ...second.goalRows];
+  }
 
   // --- meetings: every two weeks back from 2026, with agenda points, attendees, decisions --
   sqlite.transaction(() => {

@@ -87,11 +87,18 @@ function readDataset(file: string) {
                 (select count(*) from comments c where c.target_type = 'action' and c.target_id = a.id) as comments,
                 (select count(*) from history h where h.entity_type = 'action' and h.entity_id = a.id) as history,
                 (select count(*) from progress_updates p where p.action_id = a.id) as updates
-           from actions a order by comments + history desc limit 1`,
+           from actions a where a.agenda_id = (select id from agendas where status = 'vastgesteld')
+          order by comments + history desc limit 1`,
       )
       .get() as { id: number; comments: number; history: number; updates: number };
     const regional = (sqlite.prepare('select count(*) as n from actions where municipality_id is null').get() as { n: number }).n;
-    return { counts, heavy, regional };
+    // The periods, newest first: the current one is what the pages show without ?periode=.
+    const periods = sqlite
+      .prepare(
+        'select slug, status, (select count(*) from actions where actions.agenda_id = agendas.id) as actions from agendas order by period_start desc',
+      )
+      .all() as { slug: string; status: string; actions: number }[];
+    return { counts, heavy, regional, periods };
   } finally {
     sqlite.close();
   }
@@ -301,7 +308,7 @@ function report(results: Measured[], dataset: ReturnType<typeof readDataset>, st
     '',
     `- Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; commit ${gitCommit()}`,
     `- Machine: ${machine.cpuCount} × ${machine.cpuModel}, ${machine.memoryGiB} GiB memory, Node ${machine.node}, ${machine.platform}. The load generator runs on the same machine (loopback), so it shares the cores with the server.`,
-    `- Dataset (\`bench/generate-workspace.ts\`, deterministic): ${c.actions} actions (${dataset.regional} regional, ${c.actions! - dataset.regional} local), ${c.goals} goals, ${c.themes} chapters, ${c.users} users, ${c.organisations} organisations, ${c.local_accents} local accents, ${c.comments} comments, ${c.history} history rows, ${c.progress_updates} progress updates. The action page is the heaviest action: #${dataset.heavy.id} with ${dataset.heavy.comments} comments, ${dataset.heavy.history} history rows and ${dataset.heavy.updates} progress updates.`,
+    `- Dataset (\`bench/generate-workspace.ts\`, deterministic): ${c.actions} actions (${dataset.regional} regional, ${c.actions! - dataset.regional} local), ${c.goals} goals, ${c.themes} chapters, ${c.users} users, ${c.organisations} organisations, ${c.local_accents} local accents, ${c.comments} comments, ${c.history} history rows, ${c.progress_updates} progress updates. Periods: ${dataset.periods.map((p) => `${p.slug} (${p.status}, ${p.actions} actions)`).join(', ')}. The action page is the heaviest action of the current period: #${dataset.heavy.id} with ${dataset.heavy.comments} comments, ${dataset.heavy.history} history rows and ${dataset.heavy.updates} progress updates.`,
     `- Method: production build, logged in as ${LOGIN_EMAIL}; per route ${settings.warmup} warm-up requests, then ${settings.requests} requests (at most ${settings.maxDurationMs / 1000} s) with \`accept-encoding: gzip\`; every response must be 200 and non-empty. *Server* time is the server's own time per request (Node has parsed the request → last byte handed to the socket), logged by the server (\`KOERS_TIMING_LOG\`); *client* time runs from the client's request start to the last byte received, so it also holds the time a request waits in the socket queue while the one Node process serves the 31 others. Then ${settings.singleRequests} requests on a single connection ("p50 ms at 1 conn": the time one request costs without queueing).`,
     '',
     resultTable(results),
@@ -316,7 +323,7 @@ async function main() {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   ensureBenchWorkspace(log, { fresh: flag('fresh'), file: database });
   const dataset = readDataset(database);
-  if ((dataset.counts.actions ?? 0) < WORKSPACE_SIZE.actions)
+  if ((dataset.counts.actions ?? 0) < WORKSPACE_SIZE.periods * WORKSPACE_SIZE.actions)
     log(`Let op: de werkruimte heeft maar ${dataset.counts.actions} acties; draai met --fresh.`);
   ensureBenchBuild(BUILD_DIR, { rebuild: flag('rebuild'), noBuild: flag('no-build'), log });
 
@@ -330,6 +337,11 @@ async function main() {
   const targets: Target[] = [
     { name: 'trivial route (baseline)', path: '/healthz', page: false },
     { name: 'agenda overview', path: '/', page: true },
+    // The overview of an earlier period: must cost what the current one costs (issue 12).
+    ...dataset.periods
+      .filter((p) => p.status === 'afgesloten')
+      .slice(0, 1)
+      .map((p) => ({ name: `overview of ${p.slug}`, path: `/?periode=${p.slug}`, page: true })),
     { name: 'filtered action list', path: stringOption('list-path', '/acties?status=loopt&termijn=2022'), page: true },
     { name: 'action page', path: `/acties/${dataset.heavy.id}`, page: true },
     { name: 'search', path: '/zoeken?q=taal', page: true, targetP95Ms: 20 },

@@ -149,10 +149,10 @@ function describeItems(entries: HistoryEntry[]): Record<string, ChangedItem> {
 
 export const CHANGES_LIMIT = 500;
 
-/** "Wat is er veranderd": every change since a date (inclusive), newest first, with item titles and links. */
-export function listChangesSince({ since, limit = CHANGES_LIMIT }: { since: string; limit?: number }) {
+/** "Wat is er veranderd": every change since a date (inclusive) — of one period's items with `periodId` — newest first, with item titles and links. */
+export function listChangesSince({ since, limit = CHANGES_LIMIT, periodId }: { since: string; limit?: number; periodId?: number }) {
   // One extra row tells whether the list was cut off.
-  const rows = listHistorySince({ since, limit: limit + 1 });
+  const rows = listHistorySince({ since, limit: limit + 1, periodId });
   const capped = rows.length > limit;
   const entries = capped ? rows.slice(0, limit) : rows;
   const items = describeItems(entries);

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, or, type SQL, type SQLWrapper } from 'drizzle-orm';
 
 import type { Db } from '../../db/client';
-import { history, type HistoryEntity, users } from '../../db/schema';
+import { actions, goals, history, type HistoryEntity, localAccents, themes, users } from '../../db/schema';
 import { db } from '../utils/db.server';
 
 /** A drizzle transaction or the database itself: history is written inside the caller's transaction. */
@@ -99,12 +99,36 @@ export function listHistoryOf({ entityType, entityId, limit = 50 }: { entityType
     .map(toEntry);
 }
 
-export function listHistorySince({ since, limit = 500 }: { since: string; limit?: number }) {
+/**
+ * Entries about the items of one period: its chapters, goals, actions, the accents on its
+ * goals, and the period itself. An item that was deleted belongs to no period any more:
+ * its entries are left out of a period's list.
+ */
+function aboutPeriod(periodId: number): SQL {
+  const about = (type: HistoryEntity, ids: SQLWrapper) => and(eq(history.entityType, type), inArray(history.entityId, ids));
+  return or(
+    about('theme', db.select({ id: themes.id }).from(themes).where(eq(themes.agendaId, periodId))),
+    about('goal', db.select({ id: goals.id }).from(goals).where(eq(goals.agendaId, periodId))),
+    about('action', db.select({ id: actions.id }).from(actions).where(eq(actions.agendaId, periodId))),
+    about(
+      'accent',
+      db
+        .select({ id: localAccents.id })
+        .from(localAccents)
+        .innerJoin(goals, eq(goals.id, localAccents.goalId))
+        .where(eq(goals.agendaId, periodId)),
+    ),
+    and(eq(history.entityType, 'period'), eq(history.entityId, periodId)),
+  )!;
+}
+
+/** Every change since an instant, newest first; with `periodId` only those about that period's items. */
+export function listHistorySince({ since, limit = 500, periodId }: { since: string; limit?: number; periodId?: number }) {
   return db
     .select(entryColumns)
     .from(history)
     .leftJoin(users, eq(users.id, history.userId))
-    .where(gte(history.at, since))
+    .where(and(gte(history.at, since), periodId === undefined ? undefined : aboutPeriod(periodId)))
     .orderBy(desc(history.at), desc(history.id))
     .limit(limit)
     .all()

@@ -104,7 +104,7 @@ export default function Overview() {
             </div>
           ) : null}
           {chapter.goals.map((goal) => (
-            <GoalBlock key={goal.id} goal={goal} includeLocal={includeLocal} />
+            <GoalBlock key={goal.id} goal={goal} includeLocal={includeLocal} periodParam={periodParam} />
           ))}
         </section>
       ))}
@@ -132,7 +132,7 @@ export default function Overview() {
   );
 }
 
-function GoalBlock({ goal, includeLocal }: { goal: OverviewGoal; includeLocal: boolean }) {
+function GoalBlock({ goal, includeLocal, periodParam }: { goal: OverviewGoal; includeLocal: boolean; periodParam: string }) {
   return (
     <article className="goal-block" aria-labelledby={`doel-${goal.id}`}>
       <h3 id={`doel-${goal.id}`}>
@@ -155,7 +155,7 @@ function GoalBlock({ goal, includeLocal }: { goal: OverviewGoal; includeLocal: b
           <GoalActionTable actions={goal.actions} caption={o.actionsCaption(goal.code)} plainLinks />
           {goal.moreCount > 0 ? (
             <p className="goal-block__more">
-              <a href={`/acties?doel=${goal.id}`}>{o.moreActions(goal.actions.length + goal.moreCount)}</a>
+              <a href={`/acties?doel=${goal.id}&${periodParam}`}>{o.moreActions(goal.actions.length + goal.moreCount)}</a>
             </p>
           ) : null}
         </div>

@@ -169,6 +169,22 @@ export default function PeriodPage() {
         <StackedBarChart {...chart} />
       </section>
 
+      <section aria-labelledby="balance-downloads">
+        <h2 id="balance-downloads">{p.page.downloads}</h2>
+        <ul className="button-row period-downloads">
+          <li>
+            <a className="button button--secondary" href={`/periodes/${period.slug}/balans.docx`} download>
+              {p.page.docx}
+            </a>
+          </li>
+          <li>
+            <a className="button button--secondary" href={`/periodes/${period.slug}/balans.pdf`} download>
+              {p.page.pdf}
+            </a>
+          </li>
+        </ul>
+      </section>
+
       {balance.chapters.map((chapter) => (
         <section key={chapter.id} id={`hoofdstuk-${chapter.id}`} aria-labelledby={`hoofdstuk-${chapter.id}-titel`}>
           <h2 id={`hoofdstuk-${chapter.id}-titel`}>
@@ -228,6 +244,23 @@ export default function PeriodPage() {
             {balance.meetings.map((meeting) => (
               <li key={meeting.id}>
                 <Link to={`/overleggen/${meeting.id}`}>{meeting.title}</Link> — {formatDay(meeting.startsAt)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="decisions-heading">
+        <h2 id="decisions-heading">{b.decisionsHeading}</h2>
+        {balance.decisions.length === 0 ? (
+          <p className="muted">{b.noDecisions}</p>
+        ) : (
+          <ul>
+            {balance.decisions.map((decision) => (
+              <li key={decision.id}>
+                <Link to={`/overleggen/${decision.meetingId}`}>
+                  {b.decisionLine(formatDay(decision.meetingStartsAt), decision.meetingTitle, decision.text)}
+                </Link>
               </li>
             ))}
           </ul>

@@ -4,24 +4,32 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { Field } from '../components/forms/field';
 import { historyAuthor, HistoryChanges } from '../components/history-list';
+import { PeriodSwitch } from '../components/periods/period-switch';
 import { t } from '../i18n';
 import { listChangesSince } from '../models/history-names.server';
 import { formatDate } from '../models/tracker/deadline';
 import { ChangesFilterSchema } from '../schemas/changes';
 import commentsCss from '../styles/comments.css?url';
+import periodsCss from '../styles/periods.css?url';
 import { requireUser } from '../utils/auth.server';
 import { addDays, startOfDayNL, toNL } from '../utils/date-time';
+import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
 
 const h = t.history;
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: commentsCss }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: periodsCss },
+  { rel: 'stylesheet', href: commentsCss },
+];
 export const meta: MetaFunction = () => [{ title: t.common.pageTitle(h.changes.title) }];
 
 const DEFAULT_DAYS = 14;
 
+/** ?periode=<slug>: the changes of that period's chapters, goals, actions and accents (and of the period itself). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
+  const { period, periodSwitch } = requirePeriod(request);
   const url = new URL(request.url);
   const input = url.searchParams.get('sinds');
   const fallback = addDays(todayInNL(), -DEFAULT_DAYS);
@@ -30,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!parsed.success) {
       return data(
         {
+          periodSwitch,
           sinceInput: input,
           since: null,
           error: parsed.error.issues[0].message,
@@ -42,17 +51,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
       );
     }
     return {
+      periodSwitch,
       sinceInput: parsed.data.sinds,
       since: parsed.data.sinds,
       error: null,
-      ...listChangesSince({ since: startOfDayNL(parsed.data.sinds) }),
+      ...listChangesSince({ since: startOfDayNL(parsed.data.sinds), periodId: period.id }),
     };
   }
-  return { sinceInput: fallback, since: fallback, error: null, ...listChangesSince({ since: startOfDayNL(fallback) }) };
+  return {
+    periodSwitch,
+    sinceInput: fallback,
+    since: fallback,
+    error: null,
+    ...listChangesSince({ since: startOfDayNL(fallback), periodId: period.id }),
+  };
 }
 
 export default function ChangesPage() {
-  const { sinceInput, since, error, entries, names, capped, limit } = useLoaderData<typeof loader>();
+  const { periodSwitch, sinceInput, since, error, entries, names, capped, limit } = useLoaderData<typeof loader>();
 
   // Newest first, grouped by the Dutch calendar day.
   const days: { date: string; entries: typeof entries }[] = [];
@@ -65,8 +81,10 @@ export default function ChangesPage() {
   return (
     <>
       <h1>{h.changes.title}</h1>
+      <PeriodSwitch {...periodSwitch} />
       <p className="lead">{h.changes.intro}</p>
       <Form method="get" className="form inline-fields" aria-label={h.changes.title}>
+        <input type="hidden" name="periode" value={periodSwitch.shown.slug} />
         <Field label={h.changes.sinceLabel} name="sinds" error={error ?? undefined} hint={h.changes.sinceHint}>
           {(p) => <input {...p} type="date" defaultValue={sinceInput} />}
         </Field>

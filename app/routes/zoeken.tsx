@@ -110,6 +110,9 @@ export default function SearchPage() {
             <li key={`${hit.kind}-${hit.id}`} className="search-hit">
               <p className="search-hit__kind">
                 <span className={`search-kind search-kind--${hit.kind}`}>{s.kinds[hit.kind]}</span>
+                {hit.period ? (
+                  <span className="search-hit__period"> {s.inPeriod(hit.period.label, t.periods.statusShort[hit.period.status])}</span>
+                ) : null}
               </p>
               <h2 className="search-hit__title">
                 <Link to={hit.href}>

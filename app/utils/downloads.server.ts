@@ -53,3 +53,23 @@ export function minutesDownloadResponse({
     },
   });
 }
+
+/** A document Koers makes (a period's balance): an attachment under a readable name, never cached. */
+export function documentDownloadResponse({
+  fileName,
+  body,
+  contentType,
+}: {
+  fileName: string;
+  body: Buffer;
+  contentType: string;
+}): Response {
+  return new Response(new Uint8Array(body), {
+    headers: {
+      'Content-Type': contentType,
+      'Content-Length': String(body.byteLength),
+      'Content-Disposition': contentDisposition(fileName),
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

@@ -6,7 +6,7 @@ import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
 
 import { getLibraryItemOwner } from '../models/library/library.server';
 import { getMinutesMeeting, getMinutesVersion, readConceptMinutes } from '../models/meetings/minutes.server';
-import { listPeriods, type Period, resolvePeriod } from '../models/periods/period.server';
+import { getPeriodBySlug, listPeriods, type Period, resolvePeriod } from '../models/periods/period.server';
 import { canEditLibraryItem } from '../models/permissions';
 import { parseVersionQuery } from '../schemas/minutes';
 import { requireActor, requireUser } from './auth.server';
@@ -48,6 +48,16 @@ export async function requireMinutesDownload({ request, params }: RouteArgs, ext
     throw notFound();
   }
   return { kind: 'published' as const, user, meetingId, minutes, explicitVersion: requested };
+}
+
+/**
+ * A download of a period's balance (/periodes/<slug>/balans.docx|.pdf): everyone signed in
+ * may read it, like the page; an unknown period is a 404.
+ */
+export async function requireBalanceDownload({ request, params }: RouteArgs) {
+  const user = await requireUser(request);
+  const period = requireFound(getPeriodBySlug(params.slug ?? ''));
+  return { user, period };
 }
 
 /** What the period switch of an agenda page shows: every period, and which one is shown. */

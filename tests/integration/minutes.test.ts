@@ -3,8 +3,6 @@
  * minutes page, and the .docx and PDF downloads — with real notes documents (Yjs updates
  * in the log, as the real-time server stores them) and a real SQLite database.
  */
-import { inflateRawSync } from 'node:zlib';
-
 import { count, eq } from 'drizzle-orm';
 import mammoth from 'mammoth';
 import { extractText } from 'unpdf';
@@ -26,6 +24,7 @@ import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { demoUserId, signInDemoAccounts } from '../setup/demo-users';
 import { payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
+import { zipEntries } from '../setup/zip';
 
 let cookies: Record<Who, string>;
 
@@ -110,30 +109,6 @@ function editNotes(id: number, edit: (fragment: Y.XmlFragment) => void) {
   });
   appendUpdates(name, updates);
   doc.destroy();
-}
-
-// ---------------------------------------------------------------------------------------
-// Reading the downloads: a .docx is a zip; its parts are read with zlib alone.
-
-function zipEntries(zip: Buffer): Map<string, string> {
-  const entries = new Map<string, string>();
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let offset = zip.readUInt32LE(end + 16);
-  const total = zip.readUInt16LE(end + 10);
-  for (let i = 0; i < total; i++) {
-    const method = zip.readUInt16LE(offset + 10);
-    const size = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const local = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const raw = zip.subarray(start, start + size);
-    entries.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString('utf8'));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
 }
 
 async function download(loader: typeof docxLoader, path: string, id: number, who: Who | null = 'lezer') {

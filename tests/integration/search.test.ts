@@ -147,10 +147,15 @@ describe('the index follows the data', () => {
     expect(hit?.context).toMatch(/^Doel 1\.3\.a-A /);
   });
 
-  it('links themes to their chapter on the overview', () => {
+  it('links themes to their chapter on the overview of their period', () => {
     const theme = db.select({ id: themes.id, title: themes.title }).from(themes).where(eq(themes.code, '1.3.a')).get()!;
     const hit = find(theme.title, ['theme']).hits[0];
-    expect(hit).toMatchObject({ kind: 'theme', id: theme.id, href: `/#thema-${theme.id}` });
+    expect(hit).toMatchObject({
+      kind: 'theme',
+      id: theme.id,
+      href: `/?periode=2020-2024#thema-${theme.id}`,
+      period: { slug: '2020-2024', label: '2020–2024', status: 'vastgesteld' },
+    });
   });
 });
 

@@ -171,7 +171,8 @@ export function ActionFilterForm({ action, options, values, fieldErrors, fields 
         <button type="submit" className="button">
           {f.submit}
         </button>
-        <Link to={action} className="button button--secondary">
+        {/* Clearing the filters keeps the period: the same view, unfiltered. */}
+        <Link to={values.periode ? `${action}?periode=${one(values.periode)}` : action} className="button button--secondary">
           {f.clear}
         </Link>
       </div>

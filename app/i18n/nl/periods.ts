@@ -82,6 +82,21 @@ export const periods = {
     accentsHeading: 'Lokale accenten',
     accentsLine: (municipality: string, n: number) => `${municipality}: ${n === 1 ? '1 accent' : `${n} accenten`}`,
     noAccents: 'Geen lokale accenten vastgelegd.',
+    decisionsHeading: 'Besluiten in deze periode',
+    noDecisions: 'Geen besluiten genomen in deze jaren.',
+    decisionLine: (date: string, meeting: string, text: string) => `${date}, ${meeting}: ${text}`,
+    meetingLine: (title: string, date: string) => `${title} — ${date}`,
+    noActions: 'Geen acties bij dit doel.',
+    chapterTotals: 'Acties in dit hoofdstuk',
+    goalTotals: 'Acties bij dit doel',
+  },
+  /** The balance as a document for the aldermen (.docx and PDF). */
+  document: {
+    title: (heading: string, label: string) => `${heading} ${label}`,
+    subject: 'Eindbalans van de samenwerkingsagenda',
+    summaryHeading: 'Samenvatting',
+    madeOn: 'Gemaakt op',
+    fileName: (slug: string, ext: string) => `eindbalans-${slug}.${ext}`,
   },
   closing: {
     closeTitle: (label: string) => `Periode ${label} afsluiten`,

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = {
   'export.actions_csv': 'exports',
   'export.audit_csv': 'exports',
   'download.minutes': 'exports',
+  'download.balance': 'exports',
   'download.library_file': 'exports',
   'person.data_exported': 'privacy',
   'person.removed': 'privacy',

@@ -2,7 +2,7 @@
  * Decisions ("besluiten") recorded from a meeting's notes: the decisions log, and the
  * decisions about one goal or one action.
  */
-import { desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
 
 import { actions, decisions, goals, meetings, users } from '../../../db/schema';
 import { t } from '../../i18n';
@@ -87,9 +87,12 @@ function selectDecisions(where: SQL | undefined) {
 
 export type DecisionRow = ReturnType<typeof selectDecisions>[number];
 
-/** The decisions log: every decision, newest meeting first. */
-export function listDecisions(): DecisionRow[] {
-  return selectDecisions(undefined);
+/**
+ * The decisions log: every decision, newest meeting first; with `within` (a period's
+ * dates, periodDateRange) those of the meetings held in it — decisions belong to no period.
+ */
+export function listDecisions({ within }: { within?: { from: string; until: string } } = {}): DecisionRow[] {
+  return selectDecisions(within ? and(gte(meetings.startsAt, within.from), lt(meetings.startsAt, within.until)) : undefined);
 }
 
 /** Decisions about an action: linked to it directly. */

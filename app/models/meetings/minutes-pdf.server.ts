@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
 import { t } from '../../i18n';
+import { printable } from '../documents/pdf-text';
 import {
   attendeeSections,
   type Block,
@@ -58,30 +59,6 @@ function fonts(): Record<Face, Buffer> {
     };
   }
   return fontData;
-}
-
-/** Unicode blocks Noto Sans covers: Latin (with Latin-1, Extended-A/B, IPA, Extended Additional), Greek, Cyrillic, punctuation, currency. */
-const COVERED: [number, number][] = [
-  [0x20, 0x7e],
-  [0xa0, 0x36f],
-  [0x370, 0x52f],
-  [0x1e00, 0x1fff],
-  [0x2010, 0x205e],
-  [0x20a0, 0x20c0],
-];
-function isCovered(code: number): boolean {
-  return COVERED.some(([from, to]) => code >= from && code <= to);
-}
-
-function printable(text: string): string {
-  return [...text]
-    .map((ch) => {
-      if (ch === '\t') return ' ';
-      if (isCovered(ch.codePointAt(0)!)) return ch;
-      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      return base !== ch && [...base].every((c) => isCovered(c.codePointAt(0)!)) ? base : '?';
-    })
-    .join('');
 }
 
 function fontOf(run: { bold: boolean; italic: boolean }): Face {

@@ -12,7 +12,7 @@ import { db } from '../../utils/db.server';
 import type { ActionStatus } from '../tracker/action-status';
 import { type BalanceCounts, type BalanceOutcome, balanceOutcome, emptyBalance } from './balance';
 import type { Period } from './period.server';
-import { periodLabel, periodSlug } from './period-rules';
+import { periodDateRange, periodLabel, periodSlug } from './period-rules';
 
 export type BalanceAction = {
   id: number;
@@ -114,21 +114,26 @@ export function getPeriodBalance(period: Period) {
   }
 
   // Meetings and decisions belong to no period: those dated within its years.
-  const from = `${period.periodStart}-01-01`;
-  const until = `${period.periodEnd + 1}-01-01`;
+  const { from, until } = periodDateRange(period);
   const meetingRows = db
     .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status })
     .from(meetings)
     .where(and(gte(meetings.startsAt, from), lt(meetings.startsAt, until)))
     .orderBy(asc(meetings.startsAt))
     .all();
-  const decisionCount =
-    db
-      .select({ n: count() })
-      .from(decisions)
-      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-      .where(and(gte(meetings.startsAt, from), lt(meetings.startsAt, until)))
-      .get()?.n ?? 0;
+  const decisionRows = db
+    .select({
+      id: decisions.id,
+      text: decisions.text,
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
+      meetingStartsAt: meetings.startsAt,
+    })
+    .from(decisions)
+    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .where(and(gte(meetings.startsAt, from), lt(meetings.startsAt, until)))
+    .orderBy(asc(meetings.startsAt), asc(decisions.id))
+    .all();
   const goalIds = goalRows.map((g) => g.id);
   const accentRows =
     goalIds.length === 0
@@ -147,7 +152,8 @@ export function getPeriodBalance(period: Period) {
     totals,
     chapters: chapters.filter((c) => c.goals.length > 0),
     meetings: meetingRows,
-    decisionCount,
+    decisions: decisionRows,
+    decisionCount: decisionRows.length,
     accents: accentRows,
   };
 }

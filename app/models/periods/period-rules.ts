@@ -55,6 +55,25 @@ export function periodLabel(years: { periodStart: number; periodEnd: number }): 
   return `${years.periodStart}–${years.periodEnd}`;
 }
 
+/**
+ * Meetings and decisions belong to no period: a period holds those dated within its years.
+ * ISO bounds, `from` inclusive and `until` exclusive, to compare with stored timestamps.
+ */
+export function periodDateRange(years: { periodStart: number; periodEnd: number }): { from: string; until: string } {
+  return { from: `${years.periodStart}-01-01`, until: `${years.periodEnd + 1}-01-01` };
+}
+
+/** The period whose years hold an instant (a meeting's start), if any. Periods never overlap. */
+export function periodContaining<P extends { periodStart: number; periodEnd: number }>(
+  periods: readonly P[],
+  instant: string,
+): P | undefined {
+  return periods.find((period) => {
+    const { from, until } = periodDateRange(period);
+    return instant >= from && instant < until;
+  });
+}
+
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
 

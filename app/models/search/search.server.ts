@@ -16,12 +16,26 @@
  */
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 
-import { actions, comments, decisions, goals, libraryItems, localAccents, meetings, organisations, users } from '../../../db/schema';
+import {
+  actions,
+  agendas,
+  comments,
+  decisions,
+  goals,
+  libraryItems,
+  localAccents,
+  meetings,
+  organisations,
+  themes,
+  users,
+} from '../../../db/schema';
 import { t } from '../../i18n';
 import { SEARCH_KINDS, type SearchKind } from '../../schemas/search';
 import { formatDay } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
 import { markdownLightToText } from '../library/markdown-light';
+import { listPeriods, type Period } from '../periods/period.server';
+import { periodContaining, periodLabel, type PeriodStatus } from '../periods/period-rules';
 import type { Actor } from '../permissions';
 import { MARK_END, MARK_START } from './search-text';
 
@@ -91,6 +105,11 @@ export type SearchHit = {
   /** Where the item is shown: a plain-text line under the title, or null. */
   context: string | null;
   href: string;
+  /**
+   * The agenda period the hit belongs to: a chapter's, goal's, action's or accent's own
+   * (and of a comment on one), a meeting's by its date; null for the library.
+   */
+  period: { slug: string; label: string; status: PeriodStatus } | null;
 };
 
 export type SearchResult = {
@@ -102,10 +121,9 @@ export type SearchResult = {
   hits: SearchHit[];
 };
 
-type Target = { href: string; title?: string; context?: string };
+/** Where a hit links to; `agendaId` (an agenda item's period) or `at` (a meeting's date) says which period it belongs to. */
+type Target = { href: string; title?: string; context?: string; agendaId?: number | null; at?: string };
 type Resolver = (ids: number[]) => Map<number, Target>;
-
-const byId = (ids: number[], target: (id: number) => Target) => new Map(ids.map((id) => [id, target(id)]));
 
 /** The page of a comment's target: goal, action, accent, library item or meeting. */
 function commentTargetHref(row: {
@@ -134,13 +152,39 @@ function commentTargetHref(row: {
 
 /**
  * Per kind: where its hits link to, and a title or context line when the indexed
- * title is not enough. One query per kind on a page of hits (none when the id is all
- * the link needs); an id the resolver does not return is left out of the results.
+ * title is not enough, and the period the hit belongs to. One query per kind on a page
+ * of hits; an id the resolver does not return is left out of the results.
  */
 const RESOLVERS: Record<SearchKind, Resolver> = {
-  theme: (ids) => byId(ids, (id) => ({ href: `/#thema-${id}` })),
-  goal: (ids) => byId(ids, (id) => ({ href: `/doelen/${id}` })),
-  action: (ids) => byId(ids, (id) => ({ href: `/acties/${id}` })),
+  // A chapter is a place on the overview of its own period.
+  theme: (ids) =>
+    new Map(
+      db
+        .select({ id: themes.id, agendaId: themes.agendaId, slug: agendas.slug })
+        .from(themes)
+        .innerJoin(agendas, eq(agendas.id, themes.agendaId))
+        .where(inArray(themes.id, ids))
+        .all()
+        .map((row) => [row.id, { href: `/?periode=${row.slug}#thema-${row.id}`, agendaId: row.agendaId }]),
+    ),
+  goal: (ids) =>
+    new Map(
+      db
+        .select({ id: goals.id, agendaId: goals.agendaId })
+        .from(goals)
+        .where(inArray(goals.id, ids))
+        .all()
+        .map((row) => [row.id, { href: `/doelen/${row.id}`, agendaId: row.agendaId }]),
+    ),
+  action: (ids) =>
+    new Map(
+      db
+        .select({ id: actions.id, agendaId: actions.agendaId })
+        .from(actions)
+        .where(inArray(actions.id, ids))
+        .all()
+        .map((row) => [row.id, { href: `/acties/${row.id}`, agendaId: row.agendaId }]),
+    ),
   accent: (ids) => {
     const rows = db
       .select({
@@ -149,6 +193,7 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
         municipalityId: localAccents.municipalityId,
         goalCode: goals.code,
         goalTitle: goals.title,
+        agendaId: goals.agendaId,
       })
       .from(localAccents)
       .innerJoin(goals, eq(goals.id, localAccents.goalId))
@@ -157,7 +202,11 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
     return new Map(
       rows.map((row) => [
         row.id,
-        { href: `/accenten/${row.goalId}/${row.municipalityId}`, context: `${t.search.kinds.goal} ${row.goalCode} ${row.goalTitle}` },
+        {
+          href: `/accenten/${row.goalId}/${row.municipalityId}`,
+          context: `${t.search.kinds.goal} ${row.goalCode} ${row.goalTitle}`,
+          agendaId: row.agendaId,
+        },
       ]),
     );
   },
@@ -175,6 +224,10 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
         accentMunicipality: organisations.name,
         libraryTitle: libraryItems.title,
         meetingTitle: meetings.title,
+        meetingStartsAt: meetings.startsAt,
+        agendaId: sql<
+          number | null
+        >`coalesce(${goals.agendaId}, ${actions.agendaId}, (select g.agenda_id from goals g where g.id = ${localAccents.goalId}))`,
       })
       .from(comments)
       .innerJoin(users, eq(users.id, comments.authorId))
@@ -200,7 +253,12 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
               : row.targetType === 'meeting'
                 ? `${t.search.meetingTarget} ${row.meetingTitle ?? ''}`
                 : `${t.search.kinds.accent.toLowerCase()} ${row.accentMunicipality ?? ''}`;
-      targets.set(row.id, { href: `${page}#reactie-${row.id}`, title: t.search.commentTitle(row.authorName, target.trim()) });
+      targets.set(row.id, {
+        href: `${page}#reactie-${row.id}`,
+        title: t.search.commentTitle(row.authorName, target.trim()),
+        agendaId: row.agendaId,
+        at: row.meetingStartsAt ?? undefined,
+      });
     }
     return targets;
   },
@@ -211,7 +269,10 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
   notes: (ids) => {
     const rows = db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(inArray(meetings.id, ids)).all();
     return new Map(
-      rows.map((row) => [row.id, { href: `/overleggen/${row.id}/notities`, context: t.search.notesContext(formatDay(row.startsAt)) }]),
+      rows.map((row) => [
+        row.id,
+        { href: `/overleggen/${row.id}/notities`, context: t.search.notesContext(formatDay(row.startsAt)), at: row.startsAt },
+      ]),
     );
   },
   decision: (ids) => {
@@ -224,7 +285,11 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
     return new Map(
       rows.map((row) => [
         row.id,
-        { href: `/overleggen/${row.meetingId}#besluiten`, context: t.search.decisionContext(row.meetingTitle, formatDay(row.startsAt)) },
+        {
+          href: `/overleggen/${row.meetingId}#besluiten`,
+          context: t.search.decisionContext(row.meetingTitle, formatDay(row.startsAt)),
+          at: row.startsAt,
+        },
       ]),
     );
   },
@@ -277,6 +342,7 @@ export function searchWorkspace({
   const targets = new Map<SearchKind, Map<number, Target>>();
   for (const [kind, ids] of idsByKind) targets.set(kind, RESOLVERS[kind](ids));
 
+  const periods = listPeriods();
   const hits: SearchHit[] = [];
   for (const row of rows) {
     const target = targets.get(row.kind)?.get(row.id);
@@ -291,9 +357,20 @@ export function searchWorkspace({
       snippet: snippet === '…' ? '' : snippet,
       context: target.context ?? null,
       href: target.href,
+      period: hitPeriod(periods, target),
     });
   }
   return { expression, total, countsByKind, hits };
+}
+
+function hitPeriod(periods: Period[], target: Target): SearchHit['period'] {
+  const period =
+    target.agendaId !== undefined && target.agendaId !== null
+      ? periods.find((p) => p.id === target.agendaId)
+      : target.at
+        ? periodContaining(periods, target.at)
+        : undefined;
+  return period ? { slug: period.slug, label: periodLabel(period), status: period.status } : null;
 }
 
 function normaliseSpace(value: string): string {

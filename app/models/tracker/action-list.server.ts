@@ -131,6 +131,17 @@ function overdueIn<T extends Row>(period: ListPeriod | undefined, rows: T[], tod
 }
 
 /** The choices of the filter form (of one period, when given). Small tables, so four plain queries. */
+/** The goals of a period (all goals without one) in agenda order, for a filter. */
+export function listGoalOptions(period?: ListPeriod) {
+  return db
+    .select({ id: goals.id, code: goals.code, title: goals.title, themeId: goals.themeId })
+    .from(goals)
+    .innerJoin(themes, eq(themes.id, goals.themeId))
+    .where(period ? eq(goals.agendaId, period.id) : undefined)
+    .orderBy(asc(themes.position), asc(goals.position), asc(goals.id))
+    .all();
+}
+
 export function listFilterOptions(period?: ListPeriod) {
   return {
     themes: db
@@ -144,13 +155,7 @@ export function listFilterOptions(period?: ListPeriod) {
       )
       .orderBy(asc(themes.position), asc(themes.id))
       .all(),
-    goals: db
-      .select({ id: goals.id, code: goals.code, title: goals.title, themeId: goals.themeId })
-      .from(goals)
-      .innerJoin(themes, eq(themes.id, goals.themeId))
-      .where(period ? eq(goals.agendaId, period.id) : undefined)
-      .orderBy(asc(themes.position), asc(goals.position), asc(goals.id))
-      .all(),
+    goals: listGoalOptions(period),
     organisations: listOrganisationOptions(),
     owners: db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name), asc(users.id)).all(),
   };

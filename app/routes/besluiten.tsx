@@ -5,7 +5,7 @@ import { DecisionList } from '../components/meetings/decision-list';
 import { PeriodSwitch } from '../components/periods/period-switch';
 import { t } from '../i18n';
 import { listDecisions, listGoalDecisions } from '../models/meetings/decision.server';
-import { periodDateRange } from '../models/periods/period-rules';
+import { periodMeetingRange } from '../models/periods/period-rules';
 import { listGoalOptions } from '../models/tracker/action-list.server';
 import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     periodSwitch,
     goals,
     goal,
-    decisions: goal ? listGoalDecisions({ goalId: goal.id }) : listDecisions({ within: periodDateRange(period) }),
+    decisions: goal ? listGoalDecisions({ goalId: goal.id }) : listDecisions({ within: periodMeetingRange(period) }),
   };
 }
 

@@ -31,7 +31,7 @@ for (const width of [1280, 390]) {
 
     await page.goto('/periodes/2020-2024');
     await expect(page.getByRole('heading', { level: 1, name: 'Periode 2020–2024' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Eindbalans' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Eindbalans', exact: true })).toBeVisible();
     await expect(page.getByRole('figure').first()).toBeVisible();
     await expect(page.getByRole('link', { name: /naar 2025–2028/ }).first()).toBeVisible();
     await expectAccessible(page);
@@ -87,7 +87,7 @@ test('a working group member drafts a concept and closes the current period with
   await expect(page.getByText(`1 meenemen, ${n - 1} niet afgerond, 0 nog te kiezen.`)).toBeVisible();
   await page.getByRole('button', { name: 'Periode afsluiten' }).click();
   await expect(page.getByText('De periode is afgesloten.')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Eindbalans' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Eindbalans', exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // The beheerder reopens it (no other period is current), recorded in the history.

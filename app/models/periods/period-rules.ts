@@ -63,6 +63,20 @@ export function periodDateRange(years: { periodStart: number; periodEnd: number 
   return { from: `${years.periodStart}-01-01`, until: `${years.periodEnd + 1}-01-01` };
 }
 
+/**
+ * The meetings a period's decisions log shows: those held in its years, and for the
+ * current period also every later one — until the next agenda is adopted the working
+ * group works under the current one, so a 2025 meeting of an installation still on
+ * 2020–2024 keeps its decisions in view instead of belonging to no period.
+ */
+export function periodMeetingRange(period: { periodStart: number; periodEnd: number; status: PeriodStatus }): {
+  from: string;
+  until: string;
+} {
+  const range = periodDateRange(period);
+  return period.status === 'vastgesteld' ? { from: range.from, until: `${LAST_YEAR + 1}-01-01` } : range;
+}
+
 /** The period whose years hold an instant (a meeting's start), if any. Periods never overlap. */
 export function periodContaining<P extends { periodStart: number; periodEnd: number }>(
   periods: readonly P[],

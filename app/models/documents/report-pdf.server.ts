@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import type { Chart, ChartTable } from '../charts/chart';
 import { drawChartInPdf, drawChartTableInPdf, type PdfFonts } from './chart-images.server';
 import { notoSans } from './fonts.server';
+import { finishTaggedPdf } from './pdf-finish.server';
 import { printable } from './pdf-text';
 import type { ReportBlock, ReportDocument } from './report';
 
@@ -149,38 +150,8 @@ class ReportPdf {
     }
   }
 
-  /** Page numbers on every page, marked as pagination artifacts (not content). */
-  private pageNumbers() {
-    const doc = this.doc;
-    const range = doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0; // writing inside the bottom margin must not add a page
-      doc.markContent('Artifact', { type: 'Pagination' });
-      doc
-        .font(FONTS.regular)
-        .fontSize(9)
-        .text(`${i + 1} / ${range.count}`, this.left, doc.page.height - bottom / 2 - 4, {
-          width: this.width,
-          align: 'right',
-          lineBreak: false,
-        });
-      doc.endMarkedContent();
-      doc.page.margins.bottom = bottom;
-    }
-  }
-
   finish(): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    return new Promise((resolve, reject) => {
-      this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      this.doc.on('end', () => resolve(Buffer.concat(chunks)));
-      this.doc.on('error', reject);
-      this.root.end();
-      this.pageNumbers();
-      this.doc.end();
-    });
+    return finishTaggedPdf(this.doc, this.root, FONTS.regular);
   }
 }
 

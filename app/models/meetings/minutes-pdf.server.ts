@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
 import { t } from '../../i18n';
+import { finishTaggedPdf } from '../documents/pdf-finish.server';
 import { printable } from '../documents/pdf-text';
 import {
   attendeeSections,
@@ -192,38 +193,8 @@ class MinutesPdf {
     }
   }
 
-  /** Page numbers on every page, marked as pagination artifacts (not content). */
-  pageNumbers() {
-    const doc = this.doc;
-    const range = doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0; // writing inside the bottom margin must not add a page
-      doc.markContent('Artifact', { type: 'Pagination' });
-      doc
-        .font('regular')
-        .fontSize(9)
-        .text(`${i + 1} / ${range.count}`, doc.page.margins.left, doc.page.height - bottom / 2 - 4, {
-          width: this.width,
-          align: 'right',
-          lineBreak: false,
-        });
-      doc.endMarkedContent();
-      doc.page.margins.bottom = bottom;
-    }
-  }
-
   finish(): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    return new Promise((resolve, reject) => {
-      this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      this.doc.on('end', () => resolve(Buffer.concat(chunks)));
-      this.doc.on('error', reject);
-      this.root.end();
-      this.pageNumbers();
-      this.doc.end();
-    });
+    return finishTaggedPdf(this.doc, this.root);
   }
 }
 

@@ -38,6 +38,8 @@ export type MonitorIndicatorSection = {
   unit: IndicatorUnit;
   /** Who delivers the figure, e.g. "CBS Landelijk Beeld Volwasseneneducatie" or "Qwasp". */
   source: string;
+  /** 'national': the CBS national monitor (LBV), shown in the report with its caveats; 'regional': the region's own monitor. */
+  monitor: 'regional' | 'national';
   /** LBV counts course participants ('record'): one person in two courses counts twice. */
   countedPer: 'record' | 'person';
   definition: string;

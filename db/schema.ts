@@ -11,9 +11,9 @@ import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, te
 
 import { COMMENT_TARGETS, type CommentTarget } from '../app/models/comments/comment-target';
 import { LIBRARY_KINDS, LIBRARY_LINK_TARGETS, TARGET_GROUPS } from '../app/models/library/library-rules';
+import { COUNTED_PER, INDICATOR_LEVELS, INDICATOR_UNITS, MONITOR_KINDS } from '../app/models/monitor/monitor-rules';
 import { EMAIL_MODES, NOTIFICATION_KINDS } from '../app/models/notifications/notification-kinds';
 import { PERIOD_OUTCOMES, PERIOD_STATUSES } from '../app/models/periods/period-rules';
-import { COUNTED_PER, INDICATOR_LEVELS, INDICATOR_UNITS, MONITOR_KINDS } from '../app/models/monitor/monitor-rules';
 import { ROLES } from '../app/models/permissions';
 import { ACTION_STATUSES } from '../app/models/tracker/action-status';
 

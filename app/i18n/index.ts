@@ -22,6 +22,7 @@ import { lists } from './nl/lists';
 import { live } from './nl/live';
 import { meetings } from './nl/meetings';
 import { minutes } from './nl/minutes';
+import { monitor } from './nl/monitor';
 import { notes } from './nl/notes';
 import { notifications } from './nl/notifications';
 import { periods } from './nl/periods';
@@ -56,4 +57,5 @@ export const t = {
   audit,
   privacy,
   twoFactor,
+  monitor,
 };

@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoLibrary } from './demo-library';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoMonitor } from './demo-monitor';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoPeriods } from './demo-periods';
 
@@ -40,5 +41,6 @@ export async function seedDemo(db: Db, password: string, { periods = true }: { p
     seedDemoLibrary(tx);
     seedDemoMeetings(tx);
     seedDemoNotifications(tx);
+    seedDemoMonitor(tx);
   });
 }

@@ -7,7 +7,13 @@
 import { eq, inArray } from 'drizzle-orm';
 
 import type { Tx } from '../../app/models/history.server';
-import { BREAKDOWNS, type CountedPer, type IndicatorLevel, type IndicatorUnit, type MonitorKind } from '../../app/models/monitor/monitor-rules';
+import {
+  BREAKDOWNS,
+  type CountedPer,
+  type IndicatorLevel,
+  type IndicatorUnit,
+  type MonitorKind,
+} from '../../app/models/monitor/monitor-rules';
 import { agendas, goals, monitorFigures, monitorGoalIndicators, monitorIndicators, monitorTargets, organisations } from '../schema';
 
 type DemoIndicator = {
@@ -258,7 +264,9 @@ export function seedDemoMonitor(tx: Tx) {
 
     const figure = (municipalityId: number | null, year: number, value: number, breakdownKey = '') => {
       const respondents = indicator.respondents
-        ? Math.round((indicator.respondents * (municipalityId === null ? 1 : (AREAS[nameOf(municipalityId)]?.share ?? 0.1))) * (0.9 + 0.2 * random()))
+        ? Math.round(
+            indicator.respondents * (municipalityId === null ? 1 : (AREAS[nameOf(municipalityId)]?.share ?? 0.1)) * (0.9 + 0.2 * random()),
+          )
         : null;
       figures.push({
         indicatorId: id,
@@ -291,7 +299,9 @@ export function seedDemoMonitor(tx: Tx) {
         regionByYear.set(year, regionTotal);
         if (indicator.code === 'LBV-DEELN') {
           for (const [dimension, categories] of Object.entries(BREAKDOWNS) as [keyof typeof BREAKDOWNS, readonly string[]][]) {
-            split(regionTotal, BREAKDOWN_SHARES[dimension]).forEach((value, i) => figure(null, year, value, `${dimension}/${categories[i]}`));
+            split(regionTotal, BREAKDOWN_SHARES[dimension]).forEach((value, i) =>
+              figure(null, year, value, `${dimension}/${categories[i]}`),
+            );
           }
         }
       } else {
@@ -324,7 +334,9 @@ export function seedDemoMonitor(tx: Tx) {
         });
       }
       for (const m of municipalities) {
-        const own = figures.find((f) => f.indicatorId === id && f.municipalityId === m.id && f.year === DEMO_FIRST_YEAR && f.breakdownKey === '')!;
+        const own = figures.find(
+          (f) => f.indicatorId === id && f.municipalityId === m.id && f.year === DEMO_FIRST_YEAR && f.breakdownKey === '',
+        )!;
         targets.push({
           indicatorId: id,
           agendaId: period.id,
@@ -337,6 +349,12 @@ export function seedDemoMonitor(tx: Tx) {
       }
     }
   });
-  for (let i = 0; i < figures.length; i += 200) tx.insert(monitorFigures).values(figures.slice(i, i + 200)).run();
-  for (let i = 0; i < targets.length; i += 200) tx.insert(monitorTargets).values(targets.slice(i, i + 200)).run();
+  for (let i = 0; i < figures.length; i += 200)
+    tx.insert(monitorFigures)
+      .values(figures.slice(i, i + 200))
+      .run();
+  for (let i = 0; i < targets.length; i += 200)
+    tx.insert(monitorTargets)
+      .values(targets.slice(i, i + 200))
+      .run();
 }

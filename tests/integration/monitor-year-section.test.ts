@@ -45,7 +45,11 @@ describe('the monitor section of the yearly report', () => {
   it('gives percentages in percent and outcomes with their respondents', () => {
     const section = monitorYearSection(db, 2025)!;
     const outcome = section.indicators.find((i) => i.code === 'UIT-TAAL')!;
-    const stored = db.select().from(monitorFigures).where(eq(monitorFigures.indicatorId, getIndicatorByCode('UIT-TAAL')!.id)).all();
+    const stored = db
+      .select()
+      .from(monitorFigures)
+      .where(eq(monitorFigures.indicatorId, getIndicatorByCode('UIT-TAAL')!.id))
+      .all();
     const region2025 = stored.find((f) => f.municipalityId === null && f.year === 2025)!;
     expect(outcome.rows[0].value).toBe(region2025.value / 10);
     expect(outcome.rows[0].respondents).toBe(region2025.respondents);

@@ -85,7 +85,8 @@ export const monitor = {
   linkedActions: 'Gestarte acties',
   // Forms
   enterFigureHeading: 'Cijfer invoeren of corrigeren',
-  enterFigureIntro: 'Een bestaand cijfer van hetzelfde gebied, jaar en uitsplitsing wordt gecorrigeerd; de wijziging staat in de geschiedenis.',
+  enterFigureIntro:
+    'Een bestaand cijfer van hetzelfde gebied, jaar en uitsplitsing wordt gecorrigeerd; de wijziging staat in de geschiedenis.',
   valueHint: {
     count: 'Een heel aantal, bijvoorbeeld 1250.',
     percentage: 'Een percentage van 0 tot en met 100, met hoogstens één decimaal, bijvoorbeeld 42,5.',
@@ -112,6 +113,7 @@ export const monitor = {
   // Goal page
   measuredWith: 'Gemeten met',
   latestRegionFigure: (year: number) => `regio ${year}`,
+  importLink: 'Cijfers importeren',
   // Export
   exportCsv: 'Download als CSV',
   exportXlsx: 'Download als Excel (.xlsx)',

@@ -127,7 +127,9 @@ export function listTargets(indicatorIds: number[], agendaId?: number, conn: Tx 
   return conn
     .select()
     .from(monitorTargets)
-    .where(and(inArray(monitorTargets.indicatorId, indicatorIds), agendaId === undefined ? undefined : eq(monitorTargets.agendaId, agendaId)))
+    .where(
+      and(inArray(monitorTargets.indicatorId, indicatorIds), agendaId === undefined ? undefined : eq(monitorTargets.agendaId, agendaId)),
+    )
     .orderBy(asc(monitorTargets.indicatorId), asc(monitorTargets.areaKey), asc(monitorTargets.year))
     .all();
 }
@@ -149,7 +151,13 @@ export function saveTarget(actor: Actor, input: TargetInput): void {
     if (input.value === null) {
       if (!existing) return;
       tx.delete(monitorTargets).where(eq(monitorTargets.id, existing.id)).run();
-      recordHistory(tx, { entityType: 'target', entityId: existing.id, userId: actor.id, change: 'delete', before: { ...fields, value: existing.value } });
+      recordHistory(tx, {
+        entityType: 'target',
+        entityId: existing.id,
+        userId: actor.id,
+        change: 'delete',
+        before: { ...fields, value: existing.value },
+      });
       return;
     }
     if (!existing) {

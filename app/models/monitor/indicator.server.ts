@@ -21,7 +21,12 @@ export type IndicatorInput = {
   active: boolean;
 };
 
-export type IndicatorFilter = { level?: IndicatorLevel | null; monitor?: MonitorKind | null; code?: string | null; includeInactive?: boolean };
+export type IndicatorFilter = {
+  level?: IndicatorLevel | null;
+  monitor?: MonitorKind | null;
+  code?: string | null;
+  includeInactive?: boolean;
+};
 
 /** The catalogue in its order (level, then position), filtered as the monitor page's address says. */
 export function listIndicators(filter: IndicatorFilter = {}, conn: Tx = db): Indicator[] {
@@ -53,7 +58,12 @@ const historyFields = (i: IndicatorInput) => ({ ...i });
 export function createIndicator(actor: Actor, input: IndicatorInput, conn: Pick<typeof db, 'transaction'> = db): number {
   if (!canManageMonitor(actor)) throw new ForbiddenError('monitor catalogue');
   return conn.transaction((tx) => {
-    const last = tx.select({ position: monitorIndicators.position }).from(monitorIndicators).orderBy(asc(monitorIndicators.position)).all().at(-1);
+    const last = tx
+      .select({ position: monitorIndicators.position })
+      .from(monitorIndicators)
+      .orderBy(asc(monitorIndicators.position))
+      .all()
+      .at(-1);
     const { id } = tx
       .insert(monitorIndicators)
       .values({ ...input, position: (last?.position ?? 0) + 1 })
@@ -78,7 +88,11 @@ export function updateIndicator(actor: Actor, id: number, input: IndicatorInput)
       { code, name, level, unit, source, monitor, countedPer, definition, active },
       historyFields(input),
     );
-    if (changed) tx.update(monitorIndicators).set({ ...input, updatedAt: new Date().toISOString() }).where(eq(monitorIndicators.id, id)).run();
+    if (changed)
+      tx.update(monitorIndicators)
+        .set({ ...input, updatedAt: new Date().toISOString() })
+        .where(eq(monitorIndicators.id, id))
+        .run();
     return true;
   });
 }

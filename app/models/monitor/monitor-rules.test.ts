@@ -129,3 +129,19 @@ describe('a series per area', () => {
     expect(points[5]).toMatchObject({ completeness: '3 van 4 aanbieders', isExample: true, targetInterpolated: true });
   });
 });
+
+describe('typed numbers', () => {
+  it('reads Dutch and spreadsheet numbers, and nothing else', async () => {
+    const { parseDutchNumber } = await import('./monitor-rules');
+    expect(parseDutchNumber('1250')).toBe(1250);
+    expect(parseDutchNumber('42,5')).toBe(42.5);
+    expect(parseDutchNumber('1.250')).toBe(1250);
+    expect(parseDutchNumber('1.250,50')).toBe(1250.5);
+    expect(parseDutchNumber('42.5')).toBe(42.5);
+    expect(parseDutchNumber(' -3 ')).toBe(-3);
+    expect(parseDutchNumber('veel')).toBeNull();
+    expect(parseDutchNumber('=1+1')).toBeNull();
+    expect(parseDutchNumber('')).toBeNull();
+    expect(parseDutchNumber('1,2,3')).toBeNull();
+  });
+});

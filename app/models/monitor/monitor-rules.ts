@@ -124,3 +124,20 @@ export function targetStatus(value: number | null, target: number | null): Targe
   if (target === null) return 'no-target';
   return value >= target ? 'on-track' : 'behind';
 }
+
+/**
+ * A number as people type it in Dutch or as a spreadsheet exports it: "1250", "42,5",
+ * "1.250" (a thousands dot), "1.250,50", "42.5" (a decimal point). Null for anything
+ * else (text, formulas, several signs). A comma is always the decimal sign; dots are
+ * thousands separators only in groups of three.
+ */
+export function parseDutchNumber(input: string): number | null {
+  const text = input.trim().replace(/\s/g, '');
+  if (text === '') return null;
+  let normal: string;
+  if (/^-?\d{1,3}(\.\d{3})*(,\d+)?$/.test(text) || /^-?\d+(,\d+)?$/.test(text)) normal = text.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d+(\.\d+)?$/.test(text)) normal = text;
+  else return null;
+  const value = Number(normal);
+  return Number.isFinite(value) ? value : null;
+}

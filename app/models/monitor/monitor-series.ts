@@ -7,7 +7,14 @@
 import { formatMoney, formatNumber } from '../charts/format';
 import { BASELINE_YEAR, fromStored, type IndicatorUnit, targetForYear, type YearValue } from './monitor-rules';
 
-export type SeriesFigure = { municipalityId: number | null; year: number; value: number; completeness: string | null; respondents: number | null; isExample: boolean };
+export type SeriesFigure = {
+  municipalityId: number | null;
+  year: number;
+  value: number;
+  completeness: string | null;
+  respondents: number | null;
+  isExample: boolean;
+};
 export type SeriesTarget = { municipalityId: number | null; agendaId: number; year: number; value: number };
 export type SeriesPeriod = { id: number; periodStart: number; periodEnd: number };
 

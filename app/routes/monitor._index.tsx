@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 
 import { ExampleFiguresNotice, IndicatorChartSection } from '../components/monitor/monitor-parts';
 import { t } from '../i18n';
@@ -57,9 +57,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MonitorPage() {
   const { filters, view, options, query, mayEnter } = useLoaderData<typeof loader>();
   const exportQuery = query ? `?${query}` : '';
+  const [params] = useSearchParams();
+  const imported = /^(\d+)-(\d+)$/.exec(params.get('geimporteerd') ?? '');
   return (
     <div className="monitor">
       <h1>{m.title}</h1>
+      {imported ? (
+        <div className="notice notice--success" role="status">
+          {m.imported(Number(imported[1]), Number(imported[2]))}
+        </div>
+      ) : null}
       <p className="lead">{m.intro}</p>
       {view.containsExampleFigures ? <ExampleFiguresNotice /> : null}
       <nav aria-label={m.title} className="monitor-links">

@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getIndicatorByCode } from '../../app/models/monitor/indicator.server';
 import { loader as monitorLoader } from '../../app/routes/monitor._index';
 import { loader as municipalityLoader } from '../../app/routes/monitor.gemeenten.$municipalityId';
+import { action as catalogueAction } from '../../app/routes/monitor.indicatoren._index';
 import { action as indicatorAction, loader as indicatorLoader } from '../../app/routes/monitor.indicatoren.$code';
 import { db } from '../../app/utils/db.server';
-import { history, monitorFigures, monitorTargets, organisations } from '../../db/schema';
+import { history, monitorFigures, monitorIndicators, monitorTargets, organisations } from '../../db/schema';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
@@ -199,5 +200,71 @@ describe('setting targets', () => {
       statusOf(await postTarget(who, 'IN-ACT', { periode: '2025-2028', gebied: String(org.Zandvoort), jaar: '2026', waarde: '1' })),
     ).toBe(403);
     expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('the indicator catalogue', () => {
+  const fields = {
+    code: 'uit-gezondheid',
+    name: 'Betere gezondheid',
+    level: 'outcome',
+    unit: 'percentage',
+    source: 'Qwasp',
+    monitor: 'regional',
+    countedPer: 'person',
+    definition: '',
+  };
+  const indicators = () => db.select().from(monitorIndicators).all();
+  const post = (who: Who, extra: Record<string, string> = {}) =>
+    runAction(catalogueAction, '/monitor/indicatoren', { ...fields, ...extra }, { cookie: cookies[who] });
+
+  it.each(['zandvoort', 'adviseur', 'lezer'] as const)('refuses (403) the %s a new indicator and changes nothing', async (who) => {
+    const before = { indicators: indicators(), history: snapshot().history };
+    expect(statusOf(await post(who))).toBe(403);
+    expect({ indicators: indicators(), history: snapshot().history }).toEqual(before);
+  });
+
+  it('lets the werkgroep add one (code in capitals), with history, and refuses the same code again', async () => {
+    const result = await post('velsen');
+    expect(statusOf(result)).toBe(302);
+    expect((result as Response).headers.get('Location')).toBe('/monitor/indicatoren/UIT-GEZONDHEID');
+    const created = getIndicatorByCode('UIT-GEZONDHEID')!;
+    expect(created).toMatchObject({ name: 'Betere gezondheid', level: 'outcome', unit: 'percentage', active: true });
+    expect(
+      db
+        .select()
+        .from(history)
+        .where(and(eq(history.entityType, 'indicator'), eq(history.entityId, created.id)))
+        .all(),
+    ).toHaveLength(1);
+    const again = await post('velsen');
+    expect(statusOf(again)).toBe(400);
+    expect((payloadOf(again) as { fieldErrors: Record<string, string> }).fieldErrors.code).toBe('Deze code bestaat al.');
+  });
+
+  it('refuses a code with spaces beside the field', async () => {
+    const result = await post('velsen', { code: 'met spatie' });
+    expect((payloadOf(result) as { fieldErrors: Record<string, string> }).fieldErrors.code).toBe(
+      'Een code bestaat uit hoofdletters, cijfers en streepjes, bijvoorbeeld LBV-DEELN.',
+    );
+  });
+});
+
+describe('steering from an indicator', () => {
+  it('an action started from an indicator page is linked to it and listed there', async () => {
+    const { action: newAction } = await import('../../app/routes/acties.nieuw');
+    const { goals } = await import('../../db/schema');
+    const goal = db.select().from(goals).where(eq(goals.code, '1.3.d-A')).all().at(-1)!;
+    const result = await runAction(
+      newAction,
+      '/acties/nieuw?indicator=UIT-WERK',
+      { title: 'Werkgeversaanpak bijsturen', goalId: String(goal.id), municipalityId: '', status: 'niet_gestart', progress: '0' },
+      { cookie: cookies.velsen },
+    );
+    expect(statusOf(result)).toBe(302);
+    const page = await runLoader(indicatorLoader, '/monitor/indicatoren/UIT-WERK', { params: { code: 'UIT-WERK' }, cookie: cookies.lezer });
+    expect((payloadOf(page) as Awaited<ReturnType<typeof indicatorLoader>>).actions.map((a) => a.title)).toEqual([
+      'Werkgeversaanpak bijsturen',
+    ]);
   });
 });

@@ -2,6 +2,8 @@ import { Link } from '@remix-run/react';
 
 import { t } from '../../i18n';
 import { indicatorChartSpec, type IndicatorView } from '../../models/monitor/monitor-charts';
+import type { IndicatorUnit } from '../../models/monitor/monitor-rules';
+import { formatFigure } from '../../models/monitor/monitor-series';
 import { SmallMultiplesChart } from '../charts/charts';
 
 const m = t.monitor;
@@ -37,6 +39,31 @@ export function IndicatorChartSection({
         · {m.countedPerShort[view.countedPer]}
       </p>
       <SmallMultiplesChart {...indicatorChartSpec(view, idPrefix)} />
+    </section>
+  );
+}
+
+type Measured = { code: string; name: string; unit: IndicatorUnit; latest: { year: number; value: number; isExample: boolean } | null };
+
+/** The goal page's small "Gemeten met" block: the linked indicators' latest region figures. */
+export function MeasuredWith({ indicators }: { indicators: Measured[] }) {
+  if (indicators.length === 0) return null;
+  return (
+    <section aria-labelledby="gemeten-met">
+      <h2 id="gemeten-met">{m.measuredWith}</h2>
+      <ul>
+        {indicators.map((i) => (
+          <li key={i.code}>
+            <Link to={`/monitor/indicatoren/${encodeURIComponent(i.code)}`}>{i.name}</Link>
+            {i.latest ? (
+              <>
+                : {formatFigure(i.unit, i.latest.value)} ({m.latestRegionFigure(i.latest.year)}
+                {i.latest.isExample ? `, ${m.exampleFigures.toLowerCase()}` : ''})
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

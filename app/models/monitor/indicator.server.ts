@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 
-import { actions, goals, monitorActionIndicators, monitorGoalIndicators, monitorIndicators } from '../../../db/schema';
+import { actions, goals, monitorActionIndicators, monitorFigures, monitorGoalIndicators, monitorIndicators } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { ForbiddenError } from '../errors';
 import { recordHistory, recordUpdate, type Tx } from '../history.server';
@@ -136,10 +136,23 @@ export function listActionsOfIndicator(indicatorId: number, conn: Tx = db) {
 }
 
 /** Stores that an action was started from an indicator (inside the action's own transaction). */
-export function linkActionToIndicator(tx: Tx, actionId: number, indicatorId: number) {
+export function linkActionToIndicator(actionId: number, indicatorId: number, tx: Tx = db) {
   tx.insert(monitorActionIndicators).values({ actionId, indicatorId }).onConflictDoNothing().run();
 }
 
 export function indicatorsByIds(ids: number[], conn: Tx = db): Indicator[] {
   return ids.length ? conn.select().from(monitorIndicators).where(inArray(monitorIndicators.id, ids)).all() : [];
+}
+
+/** The goal page's "Gemeten met": each linked indicator with its latest region-wide total. */
+export function measuredWith(goalId: number, conn: Tx = db) {
+  return listIndicatorsOfGoal(goalId, conn).map((indicator) => {
+    const latest = conn
+      .select({ year: monitorFigures.year, value: monitorFigures.value, isExample: monitorFigures.isExample })
+      .from(monitorFigures)
+      .where(and(eq(monitorFigures.indicatorId, indicator.id), eq(monitorFigures.areaKey, 0), eq(monitorFigures.breakdownKey, '')))
+      .orderBy(desc(monitorFigures.year))
+      .get();
+    return { code: indicator.code, name: indicator.name, unit: indicator.unit, latest: latest ?? null };
+  });
 }

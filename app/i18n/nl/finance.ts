@@ -74,16 +74,16 @@ export const finance = {
   },
   warningsHeading: 'Let op',
   warnings: {
-    obligationAtRisk: (stream: string, year: number, uncovered: string, limit: string, percent: number) =>
-      `Bestedingsverplichting in gevaar: van ${stream} ${year} is ${uncovered} nog niet besteed of verplicht. Hoogstens ${limit} (${percent}%) mag naar het volgende jaar; wat daarboven overblijft, moet worden terugbetaald.`,
-    repaymentExpected: (stream: string, year: number, excess: string) =>
-      `Bestedingsverplichting niet gehaald: van ${stream} ${year} is ${excess} meer niet besteed dan mag worden meegenomen; dat bedrag moet worden terugbetaald.`,
-    carryOverAboveLimit: (stream: string, year: number, carried: string, limit: string, percent: number) =>
-      `Meegenomen bedrag boven de grens: van ${stream} ${year} is ${carried} meegenomen, terwijl hoogstens ${limit} (${percent}%) mag.`,
-    overAllocated: (stream: string, year: number, over: string) =>
-      `Meer toegewezen dan ontvangen: van ${stream} ${year} is ${over} meer toegewezen dan er binnenkwam.`,
-    overCommitted: (stream: string, year: number, over: string) =>
-      `Meer verplicht dan toegewezen: bij ${stream} ${year} is ${over} meer verplicht dan toegewezen.`,
+    obligationAtRisk: (stream: string, uncovered: string, limit: string, percent: number) =>
+      `Bestedingsverplichting in gevaar: van ${stream} is ${uncovered} nog niet besteed of verplicht. Hoogstens ${limit} (${percent}%) mag naar het volgende jaar; wat daarboven overblijft, moet worden terugbetaald.`,
+    repaymentExpected: (stream: string, excess: string) =>
+      `Bestedingsverplichting niet gehaald: van ${stream} is ${excess} meer niet besteed dan mag worden meegenomen; dat bedrag moet worden terugbetaald.`,
+    carryOverAboveLimit: (stream: string, carried: string, limit: string, percent: number) =>
+      `Meegenomen bedrag boven de grens: van ${stream} is ${carried} meegenomen, terwijl hoogstens ${limit} (${percent}%) mag.`,
+    overAllocated: (stream: string, over: string) =>
+      `Meer toegewezen dan ontvangen: van ${stream} is ${over} meer toegewezen dan er binnenkwam.`,
+    overCommitted: (stream: string, over: string) =>
+      `Meer verplicht dan toegewezen: bij ${stream} is ${over} meer verplicht dan toegewezen.`,
   },
   manage: {
     heading: 'Invoeren en corrigeren',

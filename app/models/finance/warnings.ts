@@ -5,29 +5,22 @@ import type { FinanceWarning } from './overview';
 
 const w = t.finance.warnings;
 
+/** The stream as a sentence names it: its name, with the year unless the name holds it. */
+function label(warning: FinanceWarning) {
+  return warning.stream.includes(String(warning.year)) ? warning.stream : `${warning.stream} ${warning.year}`;
+}
+
 export function warningText(warning: FinanceWarning): string {
   switch (warning.kind) {
     case 'obligationAtRisk':
-      return w.obligationAtRisk(
-        warning.stream,
-        warning.year,
-        formatEuro(warning.uncoveredCents),
-        formatEuro(warning.limitCents),
-        warning.percent,
-      );
+      return w.obligationAtRisk(label(warning), formatEuro(warning.uncoveredCents), formatEuro(warning.limitCents), warning.percent);
     case 'repaymentExpected':
-      return w.repaymentExpected(warning.stream, warning.year, formatEuro(warning.excessCents));
+      return w.repaymentExpected(label(warning), formatEuro(warning.excessCents));
     case 'carryOverAboveLimit':
-      return w.carryOverAboveLimit(
-        warning.stream,
-        warning.year,
-        formatEuro(warning.carriedCents),
-        formatEuro(warning.limitCents),
-        warning.percent,
-      );
+      return w.carryOverAboveLimit(label(warning), formatEuro(warning.carriedCents), formatEuro(warning.limitCents), warning.percent);
     case 'overAllocated':
-      return w.overAllocated(warning.stream, warning.year, formatEuro(warning.overCents));
+      return w.overAllocated(label(warning), formatEuro(warning.overCents));
     case 'overCommitted':
-      return w.overCommitted(warning.stream, warning.year, formatEuro(warning.overCents));
+      return w.overCommitted(label(warning), formatEuro(warning.overCents));
   }
 }

@@ -2,8 +2,8 @@ import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 
 import type { AllocationPurpose, StreamKind } from '../../app/models/finance/finance-rules';
 import { webCarryOverLimit } from '../../app/models/finance/finance-rules';
-import { recordHistory, type Tx } from '../../app/models/history.server';
-import { agendas, financeAllocations, financeCommitments, financeSpending, financeStreams, goals, organisations, users } from '../schema';
+import type { Tx } from '../../app/models/history.server';
+import { agendas, financeAllocations, financeCommitments, financeSpending, financeStreams, goals, organisations } from '../schema';
 
 /**
  * Example money for the demo ("voorbeeldcijfers", every stream is marked `isExample`):
@@ -14,7 +14,8 @@ import { agendas, financeAllocations, financeCommitments, financeSpending, finan
  * its Taalhuis. Past years are spent and settled (carry-over within the limit, the rest
  * paid back); 2026 is running: partly spent, and not every Taalhuis has its grant
  * decision yet, so the spending obligation of WEB 2026 is at risk. Deterministic: no
- * randomness, no clock.
+ * randomness, no clock. No history rows: the demo's money was "always there", and the
+ * lists of recent changes stay about the agenda.
  */
 const EURO = 100;
 
@@ -48,7 +49,6 @@ export function seedDemoFinance(tx: Tx) {
       .map((o) => [o.name, o.id]),
   );
   const org = (name: string) => orgIds.get(name) ?? null;
-  const beheerder = tx.select({ id: users.id }).from(users).where(eq(users.email, 'beheer@koers.test')).get()?.id ?? null;
   const goalFor = (year: number, which: 'formal' | 'nonFormal' | 'digital'): number | null => {
     const period = tx
       .select({ id: agendas.id, slug: agendas.slug })
@@ -76,7 +76,6 @@ export function seedDemoFinance(tx: Tx) {
       isExample: true,
     };
     const id = tx.insert(financeStreams).values(values).returning({ id: financeStreams.id }).get().id;
-    recordHistory(tx, { entityType: 'finance_stream', entityId: id, userId: beheerder, change: 'create', after: values });
     return { id, receivedCents: values.receivedCents, spentCents: 0, kind, year };
   };
   const addAllocation = (

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 
 import { BarChart } from '../components/charts/charts';
-import { goalRows, municipalityRows, purposeRows, SpentTable, StreamTable } from '../components/finance/finance-tables';
+import { goalRows, municipalityRows, purposeRows, ScrollTable, SpentTable, StreamTable } from '../components/finance/finance-tables';
 import { t } from '../i18n';
 import { listFinanceRows } from '../models/finance/finance.server';
 import { ALLOCATION_PURPOSE_LABELS, COMMITMENT_KIND_LABELS } from '../models/finance/finance-rules';
@@ -209,91 +209,82 @@ function RecordLists({ rows, mayEdit }: { rows: Rows; mayEdit: boolean }) {
   return (
     <>
       <h3>{f.tables.allocations}</h3>
-      <div className="table-wrap">
-        <table className="data finance-table">
-          <caption>{f.tables.allocationsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{c.stream}</th>
-              <th scope="col">{c.purpose}</th>
-              <th scope="col">{c.municipality}</th>
-              <th scope="col">{c.goal}</th>
-              <th scope="col" className="num">
-                {c.amount}
-              </th>
-              {mayEdit ? <th scope="col">{c.actions}</th> : null}
+      <ScrollTable caption={f.tables.allocationsCaption}>
+        <thead>
+          <tr>
+            <th scope="col">{c.stream}</th>
+            <th scope="col">{c.purpose}</th>
+            <th scope="col">{c.municipality}</th>
+            <th scope="col">{c.goal}</th>
+            <th scope="col" className="num">
+              {c.amount}
+            </th>
+            {mayEdit ? <th scope="col">{c.actions}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.allocations.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">{streamName.get(a.streamId)}</th>
+              <td>{ALLOCATION_PURPOSE_LABELS[a.purpose]}</td>
+              <td>{a.municipalityName ?? f.regional}</td>
+              <td>{a.goalCode ?? '–'}</td>
+              <td className="num">{formatEuro(a.amountCents)}</td>
+              {editCell(`/financien/toewijzingen/${a.id}`, f.entities.allocation)}
             </tr>
-          </thead>
-          <tbody>
-            {rows.allocations.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{streamName.get(a.streamId)}</th>
-                <td>{ALLOCATION_PURPOSE_LABELS[a.purpose]}</td>
-                <td>{a.municipalityName ?? f.regional}</td>
-                <td>{a.goalCode ?? '–'}</td>
-                <td className="num">{formatEuro(a.amountCents)}</td>
-                {editCell(`/financien/toewijzingen/${a.id}`, f.entities.allocation)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       <h3>{f.tables.commitments}</h3>
-      <div className="table-wrap">
-        <table className="data finance-table">
-          <caption>{f.tables.commitmentsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{c.party}</th>
-              <th scope="col">{c.kind}</th>
-              <th scope="col">{c.period}</th>
-              <th scope="col" className="num">
-                {c.amount}
-              </th>
-              {mayEdit ? <th scope="col">{c.actions}</th> : null}
+      <ScrollTable caption={f.tables.commitmentsCaption}>
+        <thead>
+          <tr>
+            <th scope="col">{c.party}</th>
+            <th scope="col">{c.kind}</th>
+            <th scope="col">{c.period}</th>
+            <th scope="col" className="num">
+              {c.amount}
+            </th>
+            {mayEdit ? <th scope="col">{c.actions}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.commitments.map((cm) => (
+            <tr key={cm.id}>
+              <th scope="row">{cm.party}</th>
+              <td>{COMMITMENT_KIND_LABELS[cm.kind]}</td>
+              <td>
+                {cm.periodFrom} – {cm.periodTo}
+              </td>
+              <td className="num">{formatEuro(cm.amountCents)}</td>
+              {editCell(`/financien/verplichtingen/${cm.id}`, f.entities.commitment)}
             </tr>
-          </thead>
-          <tbody>
-            {rows.commitments.map((cm) => (
-              <tr key={cm.id}>
-                <th scope="row">{cm.party}</th>
-                <td>{COMMITMENT_KIND_LABELS[cm.kind]}</td>
-                <td>
-                  {cm.periodFrom} – {cm.periodTo}
-                </td>
-                <td className="num">{formatEuro(cm.amountCents)}</td>
-                {editCell(`/financien/verplichtingen/${cm.id}`, f.entities.commitment)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       <h3>{f.tables.spending}</h3>
-      <div className="table-wrap">
-        <table className="data finance-table">
-          <caption>{f.tables.spendingCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{c.date}</th>
-              <th scope="col">{c.description}</th>
-              <th scope="col" className="num">
-                {c.amount}
-              </th>
-              {mayEdit ? <th scope="col">{c.actions}</th> : null}
+      <ScrollTable caption={f.tables.spendingCaption}>
+        <thead>
+          <tr>
+            <th scope="col">{c.date}</th>
+            <th scope="col">{c.description}</th>
+            <th scope="col" className="num">
+              {c.amount}
+            </th>
+            {mayEdit ? <th scope="col">{c.actions}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.spending.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{s.date}</th>
+              <td>{s.description}</td>
+              <td className="num">{formatEuro(s.amountCents)}</td>
+              {editCell(`/financien/bestedingen/${s.id}`, f.entities.spending)}
             </tr>
-          </thead>
-          <tbody>
-            {rows.spending.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{s.date}</th>
-                <td>{s.description}</td>
-                <td className="num">{formatEuro(s.amountCents)}</td>
-                {editCell(`/financien/bestedingen/${s.id}`, f.entities.spending)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       {mayEdit ? (
         <p>
           {rows.streams.map((s, i) => (

@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows,
     choices: financeSwitchChoices(today),
     mayEdit: canEditFinance(actor),
+    saved: new URL(request.url).searchParams.get('opgeslagen') === '1',
   };
 }
 
@@ -51,7 +52,7 @@ const SERIES = [
 ];
 
 export default function FinancePage() {
-  const { view, overview, rows, choices, mayEdit } = useLoaderData<typeof loader>();
+  const { view, overview, rows, choices, mayEdit, saved } = useLoaderData<typeof loader>();
   const empty = overview.streams.length === 0;
   const categories =
     view.kind === 'year'
@@ -68,6 +69,11 @@ export default function FinancePage() {
   return (
     <div className="finance-page">
       <h1>{f.title}</h1>
+      {saved ? (
+        <p className="notice notice--success" role="status">
+          {f.manage.saved}
+        </p>
+      ) : null}
       <p className="lead">{f.lead}</p>
       <nav className="finance-switch" aria-label={f.view.label}>
         <p>

@@ -38,6 +38,12 @@ export const WORKSPACE_SIZE = {
   hotActionProgressUpdates: 40,
 } as const;
 
+/** The monitor's share of the workspace: the figures the monitor page reads. */
+export const WORKSPACE_MONITOR = {
+  indicators: 40,
+  years: 10,
+} as const;
+
 /** Mulberry32: a small, fast, seeded PRNG so every run builds the same workspace. */
 export function seededRandom(seed: number) {
   let a = seed >>> 0;
@@ -212,6 +218,7 @@ export async function generateWorkspace(
   const { migrateDatabase } = await import('../db/migrate');
   const { bootstrapDatabase } = await import('../db/seed/bootstrap');
   const { parseDeadline } = await import('../app/models/tracker/deadline');
+  const { BREAKDOWNS } = await import('../app/models/monitor/monitor-rules');
 
   migrateDatabase(db);
   // Starts from 2020–2024 as the one current period; the second period is made below
@@ -556,6 +563,48 @@ export async function generateWorkspace(
             rnd.pick(editors).id,
             iso(startsAt + 3_600_000),
           );
+    }
+  })();
+
+  // --- the monitor (issue 13): 40 indicators × 10 years × the region and 7 municipalities, each
+  // figure with its total and the LBV breakdowns, and targets per period -------------------------
+  sqlite.transaction(() => {
+    const insertIndicator = sqlite.prepare(
+      "insert into monitor_indicators (code, name, level, unit, source, monitor, counted_per, definition, position) values (?, ?, ?, ?, 'Qwasp', ?, ?, '', ?)",
+    );
+    const insertFigure = sqlite.prepare(
+      'insert into monitor_figures (indicator_id, municipality_id, area_key, year, breakdown_key, value, source, entered_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertTarget = sqlite.prepare(
+      'insert into monitor_targets (indicator_id, agenda_id, municipality_id, area_key, year, value) values (?, ?, ?, ?, ?, ?)',
+    );
+    const agendas = all<{ id: number; period_end: number }>('select id, period_end from agendas');
+    const areas: (number | null)[] = [null, ...municipalities.map((m) => m.id)];
+    const breakdownKeys = Object.entries(BREAKDOWNS).flatMap(([dimension, categories]) => categories.map((c) => `${dimension}/${c}`));
+    for (let i = 1; i <= WORKSPACE_MONITOR.indicators; i++) {
+      const unit = i % 3 === 0 ? 'percentage' : 'count';
+      const level = ['input', 'output', 'outcome'][i % 3];
+      const code = `BENCH-${String(i).padStart(2, '0')}`;
+      const id = Number(
+        insertIndicator.run(
+          code,
+          `Benchmarkindicator ${i}`,
+          level,
+          unit,
+          i % 4 === 0 ? 'national' : 'regional',
+          i % 2 ? 'record' : 'person',
+          100 + i,
+        ).lastInsertRowid,
+      );
+      for (const area of areas) {
+        for (let year = 2020; year < 2020 + WORKSPACE_MONITOR.years; year++) {
+          const value = unit === 'percentage' ? Math.floor(rnd.next() * 1000) : Math.floor(rnd.next() * 5000);
+          insertFigure.run(id, area, area ?? 0, year, '', value, 'Qwasp', randomAt());
+          for (const key of breakdownKeys)
+            insertFigure.run(id, area, area ?? 0, year, key, Math.floor(value * rnd.next()), 'Qwasp', randomAt());
+        }
+        for (const agenda of agendas) insertTarget.run(id, agenda.id, area, area ?? 0, agenda.period_end, Math.floor(rnd.next() * 5000));
+      }
     }
   })();
 

@@ -345,6 +345,7 @@ async function main() {
     { name: 'filtered action list', path: stringOption('list-path', '/acties?status=loopt&termijn=2022'), page: true },
     { name: 'action page', path: `/acties/${dataset.heavy.id}`, page: true },
     { name: 'search', path: '/zoeken?q=taal', page: true, targetP95Ms: 20 },
+    { name: 'monitor (51 indicators × 8 areas)', path: '/monitor', page: true },
   ];
   const results: Measured[] = [];
   for (const target of targets) {

@@ -12,6 +12,7 @@ import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, te
 import { COMMENT_TARGETS, type CommentTarget } from '../app/models/comments/comment-target';
 import { ALLOCATION_PURPOSES, COMMITMENT_KINDS, STREAM_KINDS } from '../app/models/finance/finance-rules';
 import { LIBRARY_KINDS, LIBRARY_LINK_TARGETS, TARGET_GROUPS } from '../app/models/library/library-rules';
+import { COUNTED_PER, INDICATOR_LEVELS, INDICATOR_UNITS, MONITOR_KINDS } from '../app/models/monitor/monitor-rules';
 import { EMAIL_MODES, NOTIFICATION_KINDS } from '../app/models/notifications/notification-kinds';
 import { PERIOD_OUTCOMES, PERIOD_STATUSES } from '../app/models/periods/period-rules';
 import { ROLES } from '../app/models/permissions';
@@ -385,6 +386,9 @@ export const HISTORY_ENTITIES = [
   'finance_allocation',
   'finance_commitment',
   'finance_spending',
+  'indicator',
+  'figure',
+  'target',
 ] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
 
@@ -816,6 +820,112 @@ export const providerSessions = sqliteTable('provider_sessions', {
   providerId: text('provider_id').notNull(),
   idToken: text('id_token').notNull(),
 });
+
+// ---------------------------------------------------------------------------------------
+// The monitor (docs/decisions/020-monitor.md): indicators, their figures per area and year,
+// the werkgroep's targets, and which goals and actions they are linked to. Values are exact
+// integers (app/models/monitor/monitor-rules.ts: counts, euro cents, tenths of a percent).
+
+export const monitorIndicators = sqliteTable(
+  'monitor_indicators',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stable key in addresses and imports, e.g. "LBV-DEELN" or "TH-CERT". */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    level: text('level', { enum: INDICATOR_LEVELS }).notNull(),
+    unit: text('unit', { enum: INDICATOR_UNITS }).notNull(),
+    source: text('source').notNull(),
+    monitor: text('monitor', { enum: MONITOR_KINDS }).notNull(),
+    countedPer: text('counted_per', { enum: COUNTED_PER }).notNull(),
+    definition: text('definition').notNull().default(''),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    position: integer('position').notNull().default(0),
+    isExample: integer('is_example', { mode: 'boolean' }).notNull().default(false),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('monitor_indicators_code_unique').on(t.code)],
+);
+
+export const monitorFigures = sqliteTable(
+  'monitor_figures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => monitorIndicators.id),
+    /** Null: the region as a whole. */
+    municipalityId: integer('municipality_id').references(() => organisations.id),
+    /** municipality_id or 0 for the region: SQLite's unique indexes treat NULLs as distinct (set by the models). */
+    areaKey: integer('area_key').notNull(),
+    year: integer('year').notNull(),
+    /** '' for the total, otherwise "dimension/category" (e.g. "moedertaal/NT2"). */
+    breakdownKey: text('breakdown_key').notNull().default(''),
+    value: integer('value').notNull(),
+    source: text('source').notNull().default(''),
+    /** E.g. "3 van 4 aanbieders geleverd"; null when complete. */
+    completeness: text('completeness'),
+    respondents: integer('respondents'),
+    enteredBy: integer('entered_by').references(() => users.id),
+    enteredAt: text('entered_at').notNull().default(now),
+    /** A demo "voorbeeldcijfer", labelled as such wherever it is shown. */
+    isExample: integer('is_example', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('monitor_figures_unique').on(t.indicatorId, t.areaKey, t.year, t.breakdownKey),
+    index('monitor_figures_year_idx').on(t.year, t.indicatorId),
+  ],
+);
+
+export const monitorTargets = sqliteTable(
+  'monitor_targets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => monitorIndicators.id),
+    agendaId: integer('agenda_id')
+      .notNull()
+      .references(() => agendas.id),
+    municipalityId: integer('municipality_id').references(() => organisations.id),
+    /** municipality_id or 0 for the region: SQLite's unique indexes treat NULLs as distinct (set by the models). */
+    areaKey: integer('area_key').notNull(),
+    year: integer('year').notNull(),
+    value: integer('value').notNull(),
+    setBy: integer('set_by').references(() => users.id),
+    setAt: text('set_at').notNull().default(now),
+    isExample: integer('is_example', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('monitor_targets_unique').on(t.indicatorId, t.agendaId, t.areaKey, t.year)],
+);
+
+/** Goals link to the indicators that measure them. */
+export const monitorGoalIndicators = sqliteTable(
+  'monitor_goal_indicators',
+  {
+    goalId: integer('goal_id')
+      .notNull()
+      .references(() => goals.id),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => monitorIndicators.id),
+  },
+  (t) => [primaryKey({ columns: [t.goalId, t.indicatorId] }), index('monitor_goal_indicators_indicator_idx').on(t.indicatorId)],
+);
+
+/** Steering: an action started from an indicator ("Actie starten"). */
+export const monitorActionIndicators = sqliteTable(
+  'monitor_action_indicators',
+  {
+    actionId: integer('action_id')
+      .notNull()
+      .references(() => actions.id),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => monitorIndicators.id),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.indicatorId] }), index('monitor_action_indicators_indicator_idx').on(t.indicatorId)],
+);
 
 // ---------------------------------------------------------------------------------------
 // The financial overview (issue 13 §2, docs/decisions/021-finance.md). Every amount is an

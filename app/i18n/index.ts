@@ -23,6 +23,7 @@ import { lists } from './nl/lists';
 import { live } from './nl/live';
 import { meetings } from './nl/meetings';
 import { minutes } from './nl/minutes';
+import { monitor } from './nl/monitor';
 import { notes } from './nl/notes';
 import { notifications } from './nl/notifications';
 import { periods } from './nl/periods';
@@ -57,5 +58,6 @@ export const t = {
   audit,
   privacy,
   twoFactor,
+  monitor,
   finance,
 };

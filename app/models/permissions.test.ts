@@ -19,8 +19,11 @@ import {
   canEditLibraryItem,
   canEditMeetings,
   canEditStatements,
+  canEnterFigure,
+  canEnterSomeFigures,
   canExportPersonData,
   canManageAccounts,
+  canManageMonitor,
   canManagePeriods,
   canReadAuditLog,
   canRemovePerson,
@@ -373,6 +376,31 @@ const MORE: Record<string, Row> = {
     rule: canResetTwoFactor,
     allowed: all(false),
     decide: (actor) => canResetTwoFactor(actor, { id: actor.id }),
+  },
+  'enter a monitor figure of own municipality': {
+    rule: canEnterFigure,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: true, adviseur: false, lezer: false },
+    decide: (actor, own) => canEnterFigure(actor, { municipalityId: own }),
+  },
+  'enter a monitor figure of another municipality': {
+    rule: canEnterFigure,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor, _own, other) => canEnterFigure(actor, { municipalityId: other }),
+  },
+  'enter a region-wide monitor figure': {
+    rule: canEnterFigure,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEnterFigure(actor, { municipalityId: null }),
+  },
+  'enter or import some monitor figures': {
+    rule: canEnterSomeFigures,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: true, adviseur: false, lezer: false },
+    decide: (actor) => canEnterSomeFigures(actor),
+  },
+  'maintain the indicator catalogue and set targets': {
+    rule: canManageMonitor,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canManageMonitor(actor),
   },
 };
 

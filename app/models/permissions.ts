@@ -220,3 +220,25 @@ export function canSetTwoFactorRequirements(actor: Actor): boolean {
 export function canResetTwoFactor(actor: Actor, person: { id: number }): boolean {
   return actor.role === 'beheerder' && person.id !== actor.id;
 }
+
+// ---------------------------------------------------------------------------------------
+// The monitor (docs/permissions.md, "Monitor"; docs/decisions/020-monitor.md)
+
+/**
+ * Entering or correcting a figure of an area (a municipality, or null for the region):
+ * the beheerder and the werkgroep every area; a gemeente user only its own municipality.
+ */
+export function canEnterFigure(actor: Actor, area: { municipalityId: number | null }): boolean {
+  if (actor.role === 'beheerder' || actor.role === 'werkgroeplid') return true;
+  return actor.role === 'gemeente' && area.municipalityId !== null && area.municipalityId === actor.organisationId;
+}
+
+/** Entering figures of at least some area (shows the form and the import). */
+export function canEnterSomeFigures(actor: Actor): boolean {
+  return actor.role === 'beheerder' || actor.role === 'werkgroeplid' || actor.role === 'gemeente';
+}
+
+/** The indicator catalogue and the targets (streefwaarden): the beheerder and the werkgroep. */
+export function canManageMonitor(actor: Actor): boolean {
+  return actor.role === 'beheerder' || actor.role === 'werkgroeplid';
+}

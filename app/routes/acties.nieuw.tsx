@@ -5,6 +5,7 @@ import { useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { ActionForm } from '../components/tracker/action-form';
 import { t } from '../i18n';
+import { getIndicatorByCode, linkActionToIndicator } from '../models/monitor/indicator.server';
 import { canCreateAnyAction } from '../models/permissions';
 import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { createAction } from '../models/tracker/action.server';
@@ -42,7 +43,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: 'niet_gestart',
     progress: '0',
   };
-  return { options, values, cancelTo: values.goalId ? `/doelen/${values.goalId}` : '/' };
+  const indicator = getIndicatorByCode(query.get('indicator') ?? '');
+  return {
+    options,
+    values,
+    cancelTo: values.goalId ? `/doelen/${values.goalId}` : '/',
+    indicator: indicator ? { code: indicator.code, name: indicator.name } : null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,19 +58,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const form = readActionForm(actor, formData);
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  const id = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: 'action' }, () =>
-    createAction({ userId: user.id, input: form.input }),
-  );
+  // Started from the monitor ("Actie starten", ?indicator=<code> in the form's address): linked to the indicator.
+  const indicator = getIndicatorByCode(new URL(request.url).searchParams.get('indicator') ?? '');
+  const id = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: 'action' }, () => {
+    const created = createAction({ userId: user.id, input: form.input });
+    if (indicator) linkActionToIndicator(created, indicator.id);
+    return created;
+  });
   return redirect(`/acties/${id}`);
 }
 
 export default function NewActionPage() {
-  const { options, values, cancelTo } = useLoaderData<typeof loader>();
+  const { options, values, cancelTo, indicator } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   return (
     <>
       <Breadcrumbs label={t.tracker.breadcrumbsLabel} trail={[{ to: '/', label: t.tracker.agenda }]} current={f.newTitle} />
       <h1>{f.newTitle}</h1>
+      {indicator ? <p className="lead">{t.monitor.startedFrom(indicator.code, indicator.name)}</p> : null}
       <ActionForm
         options={options}
         values={actionData?.values ?? values}

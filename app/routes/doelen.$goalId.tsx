@@ -6,6 +6,7 @@ import { HistoryList } from '../components/history-list';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LinkedLibraryItems } from '../components/library/library-linked-items';
 import { DecisionList } from '../components/meetings/decision-list';
+import { MeasuredWith } from '../components/monitor/monitor-parts';
 import { FollowButton } from '../components/notifications/follow-button';
 import { CarriedLinks, ItemPeriod } from '../components/periods/period-switch';
 import { GoalActionTable } from '../components/tracker/action-rows';
@@ -16,6 +17,7 @@ import { listHistoryOf } from '../models/history.server';
 import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
 import { listGoalDecisions } from '../models/meetings/decision.server';
+import { measuredWith } from '../models/monitor/indicator.server';
 import { getPeriodOfGoal, goalPeriodLinks } from '../models/periods/period.server';
 import { showsOverdue } from '../models/periods/period-rules';
 import { canCreateAnyAction, canEditAgenda } from '../models/permissions';
@@ -64,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     carried: goalPeriodLinks(id),
     mayEditGoal: canEditAgenda(actor, period),
     mayCreateAction: canCreateAnyAction(actor, period),
+    measured: measuredWith(id),
   };
 }
 
@@ -82,6 +85,7 @@ export default function GoalPage() {
     mayCreateAction,
     decisions,
     library,
+    measured,
   } = useLoaderData<typeof loader>();
   return (
     <article className="goal-page">
@@ -136,6 +140,7 @@ export default function GoalPage() {
         )}
       </section>
 
+      <MeasuredWith indicators={measured} />
       <GoalAccents accents={accents} actor={actor} period={period} />
       <DecisionList decisions={decisions} emptyText={t.decisions.noneForGoal} />
       <LinkedLibraryItems items={library.items} addTo={library.addTo} />

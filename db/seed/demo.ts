@@ -8,6 +8,7 @@ import { seedDemoFinance } from './demo-finance';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoLibrary } from './demo-library';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoMonitor } from './demo-monitor';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoPeriods } from './demo-periods';
 
@@ -41,6 +42,7 @@ export async function seedDemo(db: Db, password: string, { periods = true }: { p
     seedDemoLibrary(tx);
     seedDemoMeetings(tx);
     seedDemoNotifications(tx);
+    seedDemoMonitor(tx);
     seedDemoFinance(tx);
   });
 }

@@ -14,6 +14,7 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: '/tijdlijn', label: t.common.nav.timeline },
   { to: '/bord', label: t.common.nav.board },
   { to: '/accenten', label: t.common.nav.accents },
+  { to: '/monitor', label: t.monitor.title },
   { to: '/overleggen', label: t.common.nav.meetings },
   { to: '/besluiten', label: t.common.nav.decisions },
   { to: '/financien', label: t.common.nav.finance },

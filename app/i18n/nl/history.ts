@@ -16,6 +16,9 @@ export const history = {
     action: 'Actie',
     accent: 'Lokaal accent',
     period: 'Periode',
+    indicator: 'Monitorindicator',
+    figure: 'Monitorcijfer',
+    target: 'Streefwaarde',
   } as Record<string, string>,
   fields: {
     title: 'Titel',

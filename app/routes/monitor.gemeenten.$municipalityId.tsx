@@ -1,0 +1,62 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+
+import { Breadcrumbs } from '../components/layout/breadcrumbs';
+import { ExampleFiguresNotice, IndicatorChartSection } from '../components/monitor/monitor-parts';
+import { t } from '../i18n';
+import { listMonitorMunicipalities } from '../models/monitor/figure.server';
+import { readMonitorFilters } from '../models/monitor/monitor-filters.server';
+import { monitorView } from '../models/monitor/monitor-view.server';
+import chartsCss from '../styles/charts.css?url';
+import monitorCss from '../styles/monitor.css?url';
+import periodsCss from '../styles/periods.css?url';
+import { requireActor } from '../utils/auth.server';
+import { requireFound, requireIdParam } from '../utils/http.server';
+
+const m = t.monitor;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: chartsCss },
+  { rel: 'stylesheet', href: periodsCss },
+  { rel: 'stylesheet', href: monitorCss },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: t.common.pageTitle(data ? m.municipalityTitle(data.municipality.name) : m.title) },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireActor(request);
+  const id = requireIdParam(params.municipalityId);
+  const municipality = requireFound(listMonitorMunicipalities().find((mu) => mu.id === id));
+  const { period } = requireFound(readMonitorFilters(new URL(request.url).searchParams));
+  return { municipality, view: monitorView({ municipalityId: municipality.id, period }), others: listMonitorMunicipalities() };
+}
+
+/** A municipality against the region: every indicator, the region and this municipality side by side. */
+export default function MunicipalityMonitorPage() {
+  const { municipality, view, others } = useLoaderData<typeof loader>();
+  return (
+    <div className="monitor">
+      <Breadcrumbs label={t.accents.breadcrumbsLabel} trail={[{ to: '/monitor', label: m.title }]} current={municipality.name} />
+      <h1>{m.municipalityTitle(municipality.name)}</h1>
+      <p className="lead">{m.municipalityIntro(municipality.name)}</p>
+      {view.containsExampleFigures ? <ExampleFiguresNotice /> : null}
+      <nav aria-label={m.municipalitiesHeading}>
+        <ul className="monitor-inline-list">
+          {others.map((mu) => (
+            <li key={mu.id}>
+              <Link to={`/monitor/gemeenten/${mu.id}`} aria-current={mu.id === municipality.id ? 'page' : undefined}>
+                {mu.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {view.indicators.length === 0 ? <p>{m.noIndicators}</p> : null}
+      {view.indicators.map((indicator) => (
+        <IndicatorChartSection key={indicator.code} view={indicator} idPrefix={`gemeente-${municipality.id}`} />
+      ))}
+    </div>
+  );
+}

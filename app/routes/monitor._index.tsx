@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 
+import { PageLinks } from '../components/layout/page-links';
 import { ExampleFiguresNotice, IndicatorChartSection } from '../components/monitor/monitor-parts';
 import { t } from '../i18n';
 import { listMonitorMunicipalities } from '../models/monitor/figure.server';
@@ -39,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     code: filters.code,
     municipalityId: filters.municipalityId,
     period: filters.period,
+    page: filters.page,
   });
   return {
     filters: { ...filters, period: filters.period.slug },
@@ -54,9 +56,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The address's query with another page (or none: an export covers every page). */
+function withPage(query: string, page: number | null): string {
+  const params = new URLSearchParams(query);
+  params.delete('pagina');
+  if (page !== null && page > 1) params.set('pagina', String(page));
+  return params.toString();
+}
+
 export default function MonitorPage() {
   const { filters, view, options, query, mayEnter } = useLoaderData<typeof loader>();
-  const exportQuery = query ? `?${query}` : '';
+  const exportQuery = query ? `?${withPage(query, null)}` : '';
   const [params] = useSearchParams();
   const imported = /^(\d+)-(\d+)$/.exec(params.get('geimporteerd') ?? '');
   return (
@@ -175,6 +185,16 @@ export default function MonitorPage() {
       {view.indicators.map((indicator) => (
         <IndicatorChartSection key={indicator.code} view={indicator} />
       ))}
+      <PageLinks
+        label={m.pagination}
+        className="list-pagination"
+        page={view.page}
+        pageCount={view.pageCount}
+        href={(page) => `/monitor?${withPage(query, page)}`}
+        previous={m.previousPage}
+        next={m.nextPage}
+        current={m.pageOf(view.page, view.pageCount, view.indicatorCount)}
+      />
     </div>
   );
 }

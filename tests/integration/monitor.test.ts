@@ -64,7 +64,20 @@ describe('the monitor pages', () => {
     expect(statusOf(result)).toBe(200);
     const { view } = payloadOf(result) as Awaited<ReturnType<typeof monitorLoader>>;
     expect(view.containsExampleFigures).toBe(true);
-    expect(view.indicators.map((i) => i.code)).toContain('TH-CERT');
+    // Six indicators a page (each is eight charts); the next page has the rest, an address past the end the last page.
+    const total = db.select({ n: count() }).from(monitorIndicators).where(eq(monitorIndicators.active, true)).get()!.n;
+    expect(view.indicatorCount).toBe(total);
+    expect(view.indicators).toHaveLength(6);
+    expect(view.pageCount).toBe(Math.ceil(total / 6));
+    const shown = [...view.indicators.map((i) => i.code)];
+    for (let page = 2; page <= view.pageCount; page++) {
+      const next = payloadOf(await runLoader(monitorLoader, `/monitor?pagina=${page}`, { cookie: cookies.lezer })).view;
+      shown.push(...next.indicators.map((i: { code: string }) => i.code));
+    }
+    expect(new Set(shown).size).toBe(total);
+    expect(shown).toContain('TH-CERT');
+    const beyond = payloadOf(await runLoader(monitorLoader, '/monitor?pagina=99', { cookie: cookies.lezer })).view;
+    expect(beyond.page).toBe(view.pageCount);
     expect(view.indicators[0].areas.map((a) => a.name)).toEqual([
       'Regio',
       'Beverwijk',

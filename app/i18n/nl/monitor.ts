@@ -35,6 +35,10 @@ export const monitor = {
   allMunicipalities: 'Alle zeven gemeenten',
   applyFilters: 'Toon',
   noIndicators: 'Er zijn (met deze filters) geen indicatoren.',
+  pagination: 'Pagina’s met indicatoren',
+  pageOf: (page: number, pages: number, total: number) => `Pagina ${page} van ${pages} (${total} indicatoren)`,
+  previousPage: 'Vorige indicatoren',
+  nextPage: 'Volgende indicatoren',
   // Charts
   chartTitle: (name: string) => `${name}: regio en gemeenten`,
   areaChartTitle: (name: string, area: string) => `${name}: ${area} tegen de regio`,

@@ -8,10 +8,12 @@ export type MonitorFilters = {
   code: string | null;
   municipalityId: number | null;
   period: Period;
+  /** 1-based; the view clamps it to the pages there are. */
+  page: number;
 };
 
 /**
- * The monitor page's filters from its address (?niveau=&monitor=&indicator=&gemeente=&periode=).
+ * The monitor page's filters from its address (?niveau=&monitor=&indicator=&gemeente=&periode=&pagina=).
  * An empty or unknown choice means "all", as a hand-edited link would expect; an unknown
  * period is undefined (the page answers 404, as every period page does).
  */
@@ -28,5 +30,6 @@ export function readMonitorFilters(search: URLSearchParams): MonitorFilters | un
     code: search.get('indicator') || null,
     municipalityId: listMonitorMunicipalities().some((mu) => mu.id === municipality) ? municipality : null,
     period,
+    page: Math.max(1, Math.floor(Number(search.get('pagina'))) || 1),
   };
 }

@@ -18,10 +18,31 @@ export type MonitorViewQuery = IndicatorFilter & {
   municipalityId?: number | null;
   /** The region too (default) — a municipality page shows both. */
   period: Pick<Period, 'periodStart' | 'periodEnd'>;
+  /** Only this page of MONITOR_PAGE_SIZE indicators (the monitor page); all when absent (a municipality page, exports). */
+  page?: number;
 };
 
-export function monitorView(query: MonitorViewQuery): { indicators: IndicatorView[]; containsExampleFigures: boolean } {
-  const indicators = listIndicators(query);
+/**
+ * Indicators per page of the monitor. Each shows the region and seven municipalities as
+ * small multiples, about a millisecond per chart to render: 40 indicators on one page took
+ * 362 ms uncached (docs/benchmarks.md), six take a few tens.
+ */
+export const MONITOR_PAGE_SIZE = 6;
+
+export type MonitorView = {
+  indicators: IndicatorView[];
+  containsExampleFigures: boolean;
+  /** The page shown (clamped) and how many there are; 1 of 1 without paging. */
+  page: number;
+  pageCount: number;
+  indicatorCount: number;
+};
+
+export function monitorView(query: MonitorViewQuery): MonitorView {
+  const matching = listIndicators(query);
+  const pageCount = query.page === undefined ? 1 : Math.max(1, Math.ceil(matching.length / MONITOR_PAGE_SIZE));
+  const page = Math.min(query.page ?? 1, pageCount);
+  const indicators = query.page === undefined ? matching : matching.slice((page - 1) * MONITOR_PAGE_SIZE, page * MONITOR_PAGE_SIZE);
   const ids = indicators.map((i) => i.id);
   const toYear = query.period.periodEnd;
   const figures = listFigures({ indicatorIds: ids, fromYear: BASELINE_YEAR, toYear });
@@ -51,5 +72,5 @@ export function monitorView(query: MonitorViewQuery): { indicators: IndicatorVie
       })),
     };
   });
-  return { indicators: views, containsExampleFigures };
+  return { indicators: views, containsExampleFigures, page, pageCount, indicatorCount: matching.length };
 }

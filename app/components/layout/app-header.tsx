@@ -16,6 +16,7 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: '/accenten', label: t.common.nav.accents },
   { to: '/overleggen', label: t.common.nav.meetings },
   { to: '/besluiten', label: t.common.nav.decisions },
+  { to: '/jaarrapportages', label: t.common.nav.yearReports },
   { to: '/kennisbank', label: t.common.nav.library },
   { to: '/wijzigingen', label: t.common.nav.changes },
 ];

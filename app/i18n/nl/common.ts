@@ -23,6 +23,7 @@ export const common = {
     meetings: 'Overleggen',
     decisions: 'Besluiten',
     library: 'Kennisbank',
+    yearReports: 'Jaarrapportages',
     admin: 'Beheer',
     account: 'Mijn account',
     /** The button that opens the collapsed menu on narrow screens. */

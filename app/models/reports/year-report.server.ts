@@ -28,6 +28,7 @@ import {
   type YearReportSectionKey,
   type YearReportSnapshot,
 } from './year-report';
+import type { ReportEdition } from './year-report-blocks';
 import { keyFigures } from './year-report-figures';
 import { yearProgress } from './year-report-progress.server';
 import { yearReportSources } from './year-report-sources.server';
@@ -231,4 +232,36 @@ export function putSteeringQuestionOnAgenda(
     points: [{ title: t.reports.steering.agendaPointTitle(report.year, text), duration: 15, presenter: '', goalId: null, actionId: null }],
   });
   return { ok: true, meetingId: meeting.id };
+}
+
+/** What a page or a download shows: a version's snapshot, or the concept as it stands now. */
+export type YearReportEditionView = { content: YearReportContent; edition: ReportEdition; version: number | null };
+
+/**
+ * The edition of a report to show: `version` when asked (undefined when there is none);
+ * without it the concept while the report is one, else its newest adopted version.
+ */
+export function yearReportEdition(report: YearReport, version: number | null, now: string): YearReportEditionView | undefined {
+  const shown = version ?? (report.status === 'vastgesteld' ? latestVersionNumber(report.id) : null);
+  if (shown === null) {
+    return {
+      content: currentYearReportContent(report, now.slice(0, 10)),
+      edition: { concept: true, madeAt: now, isExample: report.isExample },
+      version: null,
+    };
+  }
+  const snapshot = getYearReportVersion(report.id, shown);
+  if (!snapshot) return undefined;
+  const { version: v, adoptedAt, adoptedByName, ...content } = snapshot;
+  return { content, edition: { concept: false, version: v, adoptedAt, adoptedByName, isExample: report.isExample }, version: v };
+}
+
+function latestVersionNumber(reportId: number): number | null {
+  return (
+    db
+      .select({ n: max(yearReportVersions.version) })
+      .from(yearReportVersions)
+      .where(eq(yearReportVersions.reportId, reportId))
+      .get()?.n ?? null
+  );
 }

@@ -20,11 +20,11 @@ import { type YearReportContent, yearReportSectionDocumentName } from '../../app
 import { getYearReport, getYearReportVersion, listYearReportSections } from '../../app/models/reports/year-report.server';
 import { renderYearReportDocx, renderYearReportPdf } from '../../app/models/reports/year-report-document.server';
 import { addProgressUpdate } from '../../app/models/tracker/action.server';
+import { action as createAction } from '../../app/routes/jaarrapportages._index';
 import { action as reportAction, loader as reportLoader } from '../../app/routes/jaarrapportages.$year';
+import { action as adoptAction } from '../../app/routes/jaarrapportages.$year_.vaststellen';
 import { loader as docxLoader } from '../../app/routes/jaarrapportages.$year[.docx]';
 import { loader as pdfLoader } from '../../app/routes/jaarrapportages.$year[.pdf]';
-import { action as adoptAction } from '../../app/routes/jaarrapportages.$year_.vaststellen';
-import { action as createAction } from '../../app/routes/jaarrapportages._index';
 import { db } from '../../app/utils/db.server';
 import { actions, agendaPoints, auditLog, users, yearReports, yearReportVersions } from '../../db/schema';
 import { MUNICIPALITIES } from '../../db/seed/organisations';

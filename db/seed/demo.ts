@@ -9,6 +9,7 @@ import { seedDemoLibrary } from './demo-library';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoPeriods } from './demo-periods';
+import { seedDemoYearReports } from './demo-year-reports';
 
 /**
  * The demo accounts, and a history that makes the workspace look lived in. With
@@ -41,4 +42,6 @@ export async function seedDemo(db: Db, password: string, { periods = true }: { p
     seedDemoMeetings(tx);
     seedDemoNotifications(tx);
   });
+  // Last, after the transaction: the yearly reports freeze what the monitor and the money say.
+  if (periods) seedDemoYearReports(db);
 }

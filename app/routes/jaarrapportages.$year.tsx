@@ -6,14 +6,13 @@ import { Field, FormErrorSummary } from '../components/forms/field';
 import { ReportPartView } from '../components/reports/report-blocks-view';
 import { t } from '../i18n';
 import { canManageYearReports } from '../models/permissions';
-import { type YearReportSectionKey } from '../models/reports/year-report';
+import { STEERING_QUESTION_MAX, type YearReportSectionKey } from '../models/reports/year-report';
 import {
   draftNewYearReportVersion,
   listYearReportSections,
   listYearReportVersions,
   nextBestuurlijkOverleg,
   putSteeringQuestionOnAgenda,
-  STEERING_QUESTION_MAX,
 } from '../models/reports/year-report.server';
 import { editionLine, yearReportParts } from '../models/reports/year-report-blocks';
 import { parseReportVersion, SteeringQuestionSchema } from '../schemas/year-report';

@@ -183,7 +183,7 @@ export const reports = {
     readOnly: 'Je leest deze tekst live mee; schrijven kan de werkgroep zolang de rapportage een concept is.',
     noScript: 'Samen schrijven werkt alleen met JavaScript. Hieronder staat de tekst zoals hij bewaard is.',
     loading: 'De editor wordt geladen…',
-    editorLabel: 'Tekst',
+    editorLabel: 'Tekst van het onderdeel',
     presenceHeading: 'Schrijven mee',
   },
   errors: {

@@ -22,6 +22,7 @@ import {
   FIRST_REPORT_YEAR,
   lastReportYear,
   type NarrativeNode,
+  STEERING_QUESTION_MAX,
   YEAR_REPORT_SECTION_KEYS,
   type YearReportContent,
   yearReportSectionDocumentName,
@@ -211,8 +212,6 @@ export function nextBestuurlijkOverleg(now: string) {
     .orderBy(asc(meetings.startsAt))
     .get();
 }
-
-export const STEERING_QUESTION_MAX = 300;
 
 /** Puts a steering question of the report on the agenda of the next bestuurlijk overleg, as an agenda point. */
 export function putSteeringQuestionOnAgenda(

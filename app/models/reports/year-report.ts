@@ -21,6 +21,9 @@ export const yearReportSectionDocumentName = (sectionId: number) => `year-report
 export const FIRST_REPORT_YEAR = 2020;
 export const lastReportYear = (today: string) => Number(today.slice(0, 4)) + 1;
 
+/** The longest steering question put on an agenda (an agenda point's title). */
+export const STEERING_QUESTION_MAX = 300;
+
 /** A ProseMirror JSON node, as the live documents are read and frozen. */
 export type NarrativeNode = {
   type: string;

@@ -56,6 +56,8 @@ export const reports = {
     reportsHeading: (year: number) => `Voortgangsberichten in ${year}:`,
     reportLine: (day: string, action: string, body: string, status: string | null) =>
       `${day}, ${action}: ${body}${status ? ` (status: ${status.toLocaleLowerCase('nl')})` : ''}`,
+    more: (n: number) =>
+      n === 1 ? '… en nog 1 (zie de tabel en de actielijst in Koers).' : `… en nog ${n} (zie de tabel en de actielijst in Koers).`,
     decisionsHeading: (year: number) => `Besluiten in ${year}`,
     noDecisions: (year: number) => `Er zijn in ${year} geen besluiten vastgelegd.`,
     decisionLine: (day: string, meeting: string, text: string) => `${day}, ${meeting}: ${text}`,

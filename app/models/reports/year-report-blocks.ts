@@ -35,6 +35,15 @@ import type { FinanceStreamRow, FinanceYearSection, MonitorIndicatorSection, Mon
 
 const r = t.reports;
 const CHART_WIDTH = 560;
+/** Per chapter at most this many late actions and progress reports are spelled out; the table counts them all. */
+export const LIST_LIMIT = 10;
+/** The .docx's PNG fallbacks at half the usual sharpness: the report has a chart per indicator (bench/year-report.ts). */
+const CHART_PNG_SCALE = 1.5;
+
+/** The first LIST_LIMIT lines, and one saying how many more there are. */
+function limited(lines: string[]): string[] {
+  return lines.length <= LIST_LIMIT ? lines : [...lines.slice(0, LIST_LIMIT), r.progress.more(lines.length - LIST_LIMIT)];
+}
 
 /** A part of the report: a level-2 heading and its blocks; `narrative` names the live section it shows, if any. */
 export type ReportPart = { id: string; heading: string; blocks: ReportBlock[]; narrative?: YearReportSectionKey };
@@ -105,13 +114,14 @@ function progressPart(content: YearReportContent): ReportPart {
         r.progress.lateLine(g.code, a.municipalityName ? `${a.title} (${a.municipalityName})` : a.title, formatDate(a.deadlineEnd)),
       ),
     );
-    if (late.length > 0) blocks.push({ kind: 'paragraph', text: r.progress.lateHeading }, { kind: 'list', items: late });
+    if (late.length > 0) blocks.push({ kind: 'paragraph', text: r.progress.lateHeading }, { kind: 'list', items: limited(late) });
     const reports = chapter.goals.flatMap((g) =>
       g.reports.map((u) =>
         r.progress.reportLine(formatDay(u.at), u.actionTitle, u.body, u.statusTo ? ACTION_STATUS_LABELS[u.statusTo] : null),
       ),
     );
-    if (reports.length > 0) blocks.push({ kind: 'paragraph', text: r.progress.reportsHeading(year) }, { kind: 'list', items: reports });
+    if (reports.length > 0)
+      blocks.push({ kind: 'paragraph', text: r.progress.reportsHeading(year) }, { kind: 'list', items: limited(reports) });
   });
   blocks.push({ kind: 'heading', level: 3, text: r.progress.decisionsHeading(year) });
   if (progress.decisions.length === 0) blocks.push({ kind: 'paragraph', text: r.progress.noDecisions(year) });
@@ -379,5 +389,5 @@ export function yearReportDocument(content: YearReportContent, edition: ReportEd
   ];
   if (edition.isExample) blocks.push({ kind: 'paragraph', label: r.example, text: r.exampleNote });
   for (const part of yearReportParts(content)) blocks.push({ kind: 'heading', level: 2, text: part.heading }, ...part.blocks);
-  return { title, subject: r.document.subject, author: t.minutes.document.author, blocks };
+  return { title, subject: r.document.subject, author: t.minutes.document.author, blocks, chartPngScale: CHART_PNG_SCALE };
 }

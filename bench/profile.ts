@@ -9,7 +9,8 @@
  *
  *   npx tsx bench/profile.ts [/path ...]        (after `npm run bench` built the workspace and build)
  *
- * Options: --requests N (default 200), --explain N (statements to explain per path, default 5)
+ * Options: --requests N (default 200), --explain N (statements to explain per path, default 5),
+ * --dump DIR (write each page's HTML there, to see what makes it heavy)
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -28,6 +29,8 @@ const numberOption = (name: string, fallback: number) => {
   return i === -1 ? fallback : Number(process.argv[i + 1]);
 };
 const requests = numberOption('requests', 200);
+const dumpIndex = process.argv.indexOf('--dump');
+const dumpDir = dumpIndex === -1 ? null : process.argv[dumpIndex + 1]!;
 const explainCount = numberOption('explain', 5);
 const paths = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
 
@@ -107,6 +110,7 @@ async function once(url: string) {
   const response = await handler(new Request(origin + url, { headers: { cookie, host: '127.0.0.1:3000' } }), context);
   const body = await response.text();
   const total = performance.now() - t0;
+  if (dumpDir) fs.writeFileSync(path.join(dumpDir, `${url.replace(/[^a-z0-9]+/gi, '_') || 'root'}.html`), body);
   const statements = current;
   current = null;
   return { status: response.status, bytes: Buffer.byteLength(body), total, statements };

@@ -5,6 +5,7 @@ import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { accountStatus, InviteLinkBox, inviteState, RoleOptions } from '../components/admin/admin-bits';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { OrganisationOptions } from '../components/forms/organisation-options';
+import { SubmissionKeyField } from '../components/forms/submission-key';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { PersonPrivacySection } from '../components/privacy/person-privacy';
 import { t } from '../i18n';
@@ -17,6 +18,7 @@ import { getUserForAdmin, reinviteUser, setUserActive, updateUserAccess } from '
 import { recordAudit } from '../models/audit/audit-log.server';
 import { canManageAccounts, canResetTwoFactor, ROLE_LABELS } from '../models/permissions';
 import { removalOf } from '../models/privacy/person-removal.server';
+import { createOnceWithSecret, submissionKeyOf } from '../models/submissions.server';
 import { UserAccessSchema } from '../schemas/admin';
 import adminCss from '../styles/admin.css?url';
 import { useActionResult } from '../utils/action-result';
@@ -66,6 +68,14 @@ type ActionData = {
   reset: { url: string; expiresAt: string; mail: MailOutcome; email: string } | null;
 };
 
+/** What may be stored of a made link (never the token: decision 015), or why none was made. */
+type LinkOutcome<E extends string> = { ok: true; expiresAt: string; name: string; email: string } | { ok: false; error: E };
+type LinkSecret = { url: string; mail: Promise<MailOutcome> | null };
+
+function linkMade(made: { expiresAt: string; name: string; email: string }) {
+  return { ok: true as const, expiresAt: made.expiresAt, name: made.name, email: made.email };
+}
+
 function reply(body: Partial<ActionData> & { intent: string }, status: number) {
   return data<ActionData>({ fieldErrors: {}, formError: null, invite: null, reset: null, ...body }, { status });
 }
@@ -114,34 +124,56 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if (intent === 'invite') {
-    const result = reinviteUser({ userId, invitedBy: actor.id });
+    // A double click or a resent form makes one link, and the repeat shows that same link (decision 016).
+    const { result, secret, repeated } = createOnceWithSecret<LinkOutcome<'not_found' | 'inactive'>, LinkSecret>(
+      { userId: actor.id, key: submissionKeyOf(formData), scope: `reinvite:${userId}` },
+      () => {
+        const made = reinviteUser({ userId, invitedBy: actor.id });
+        if (!made.ok) return { stored: made, secret: null };
+        recordAudit({
+          actorId: actor.id,
+          action: 'account.invite_renewed',
+          target: { type: 'user', id: userId },
+          ip: clientAddress(context),
+        });
+        // Shown in this response (and e-mailed when e-mail is on); only the token's hash is stored.
+        return { stored: linkMade(made), secret: { url: inviteUrl(publicBaseUrl(request), made.token), mail: null } };
+      },
+    );
     if (!result.ok) {
       if (result.error === 'not_found') throw notFound();
       return reply({ intent, formError: p.inviteInactive }, 400);
     }
-    recordAudit({ actorId: actor.id, action: 'account.invite_renewed', target: { type: 'user', id: userId }, ip: clientAddress(context) });
-    // Shown once, in this response (and e-mailed when e-mail is on); only the token's hash is stored.
-    const url = inviteUrl(publicBaseUrl(request), result.token);
-    const mail = await mailInvite({ to: result.email, name: result.name, url, expiresAt: result.expiresAt });
-    return reply({ intent, invite: { url, expiresAt: result.expiresAt, mail, email: result.email } }, 201);
+    if (!secret) return reply({ intent, formError: p.linkAlreadyShown }, 200);
+    if (!repeated) secret.mail = mailInvite({ to: result.email, name: result.name, url: secret.url, expiresAt: result.expiresAt });
+    const mail = (await secret.mail) ?? 'off';
+    return reply({ intent, invite: { url: secret.url, expiresAt: result.expiresAt, mail, email: result.email } }, 201);
   }
 
   if (intent === 'reset') {
-    const result = createResetByAdmin({ userId, createdBy: actor.id });
+    const { result, secret, repeated } = createOnceWithSecret<LinkOutcome<'not_found' | 'inactive' | 'no_password'>, LinkSecret>(
+      { userId: actor.id, key: submissionKeyOf(formData), scope: `reset:${userId}` },
+      () => {
+        const made = createResetByAdmin({ userId, createdBy: actor.id });
+        if (!made.ok) return { stored: made, secret: null };
+        recordAudit({
+          actorId: actor.id,
+          action: 'password.reset_requested',
+          target: { type: 'user', id: userId },
+          ip: clientAddress(context),
+        });
+        // Shown in this response (and e-mailed when e-mail is on); only the token's hash is stored.
+        return { stored: linkMade(made), secret: { url: resetUrl(publicBaseUrl(request), made.token), mail: null } };
+      },
+    );
     if (!result.ok) {
       if (result.error === 'not_found') throw notFound();
       return reply({ intent, formError: result.error === 'inactive' ? p.inviteInactive : t.admin.reset.adminNoPassword }, 400);
     }
-    recordAudit({
-      actorId: actor.id,
-      action: 'password.reset_requested',
-      target: { type: 'user', id: userId },
-      ip: clientAddress(context),
-    });
-    // Shown once, in this response (and e-mailed when e-mail is on); only the token's hash is stored.
-    const url = resetUrl(publicBaseUrl(request), result.token);
-    const mail = await mailPasswordReset({ to: result.email, name: result.name, url, expiresAt: result.expiresAt });
-    return reply({ intent, reset: { url, expiresAt: result.expiresAt, mail, email: result.email } }, 201);
+    if (!secret) return reply({ intent, formError: p.linkAlreadyShown }, 200);
+    if (!repeated) secret.mail = mailPasswordReset({ to: result.email, name: result.name, url: secret.url, expiresAt: result.expiresAt });
+    const mail = (await secret.mail) ?? 'off';
+    return reply({ intent, reset: { url: secret.url, expiresAt: result.expiresAt, mail, email: result.email } }, 201);
   }
 
   if (intent === 'two-factor-reset') {
@@ -279,6 +311,7 @@ export default function UserPage() {
         {user.active ? (
           <Form method="post">
             <input type="hidden" name="intent" value="invite" />
+            <SubmissionKeyField />
             <p>{p.inviteText}</p>
             <button type="submit" className="button button--secondary" disabled={busy}>
               {p.newInvite}
@@ -313,6 +346,7 @@ export default function UserPage() {
           ) : null}
           <Form method="post">
             <input type="hidden" name="intent" value="reset" />
+            <SubmissionKeyField />
             <p>{r.adminText}</p>
             <button type="submit" className="button button--secondary" disabled={busy}>
               {r.adminSubmit}

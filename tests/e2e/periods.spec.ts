@@ -125,6 +125,11 @@ test('two working group members write a chapter of the concept together; the adv
   await expect(editor).toContainText('Meer werkenden bereiken.');
   await expect(velsenEditor).toContainText('Eén op de acht volwassenen');
   await expect(page.getByRole('complementary', { name: 'Nu in deze tekst' })).toContainText('Martijn Bakker');
+  // The formatting buttons of the notes: a list item typed here is a list for the other writer.
+  await page.keyboard.press('Enter');
+  await page.getByRole('group', { name: 'Opmaak en invoegen' }).getByRole('button', { name: 'Lijst' }).click();
+  await page.keyboard.type('Werkgevers');
+  await expect(velsenEditor.getByRole('listitem').filter({ hasText: 'Werkgevers' })).toBeVisible();
 
   // The adviser follows live and cannot type.
   const adviserContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -134,6 +139,7 @@ test('two working group members write a chapter of the concept together; the adv
   await expect(adviser.getByText('U kunt deze tekst lezen terwijl anderen schrijven')).toBeVisible();
   const adviserEditor = adviser.getByRole('textbox', { name: 'Tekst van het hoofdstuk' });
   await expect(adviserEditor).toHaveAttribute('contenteditable', 'false');
+  await expect(adviser.getByRole('group', { name: 'Opmaak en invoegen' })).toHaveCount(0);
   await expect(adviserEditor).toContainText('Meer werkenden bereiken.');
   await page.keyboard.type(' Ook via werkgevers.');
   await expect(adviserEditor).toContainText('Ook via werkgevers.');

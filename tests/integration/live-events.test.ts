@@ -19,7 +19,7 @@ import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { setActionStatus } from '../../app/models/tracker/action.server';
 import { getSessionId } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
-import { actions, users } from '../../db/schema';
+import { actions, twoFactorRequirements, users } from '../../db/schema';
 import { createLiveEvents, type LiveEvents } from '../../server/live';
 import { workspaceDataVersion } from '../../server/live/data-version';
 import { pageCache } from '../../server/page-cache';
@@ -192,6 +192,24 @@ describe('who may listen', () => {
     const own = await openStream({ Cookie: cookies[HAARLEM], 'Sec-Fetch-Site': 'same-origin' });
     expect(own.status).toBe(200);
     own.stream!.close();
+  });
+
+  it('refuses a person who must first set up two-factor (403), like every page', async () => {
+    const haarlem = db.select({ id: users.id }).from(users).where(eq(users.email, HAARLEM)).get()!;
+    // As on an installation without demo accounts that requires two-factor of werkgroepleden.
+    db.update(users).set({ isDemo: false }).where(eq(users.id, haarlem.id)).run();
+    db.insert(twoFactorRequirements).values({ role: 'werkgroeplid', required: true }).run();
+    try {
+      const refused = await openStream({ Cookie: cookies[HAARLEM] });
+      expect(refused.status).toBe(403);
+      expect(live.connectionCount()).toBe(0);
+    } finally {
+      db.delete(twoFactorRequirements).run();
+      db.update(users).set({ isDemo: true }).where(eq(users.id, haarlem.id)).run();
+    }
+    const allowed = await openStream({ Cookie: cookies[HAARLEM] });
+    expect(allowed.status).toBe(200);
+    allowed.stream!.close();
   });
 
   it('limits the streams of one session (429) without affecting another session', async () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { nlToUtc } from '../../app/models/meetings/meeting-time';
+import { action as userAction } from '../../app/routes/beheer.gebruikers.$userId';
 import { action as newUserAction } from '../../app/routes/beheer.gebruikers.nieuw';
 import { action as meetingAction } from '../../app/routes/overleggen.$meetingId._index';
 import { action as actionItemAction } from '../../app/routes/overleggen.$meetingId.actiepunt';
@@ -12,7 +13,18 @@ import { action as newMeetingAction } from '../../app/routes/overleggen.nieuw';
 import { addDays } from '../../app/utils/date-time';
 import { db } from '../../app/utils/db.server';
 import { todayInNL } from '../../app/utils/today';
-import { actions, agendaPoints, auditLog, decisions, goals, meetings, organisations, users } from '../../db/schema';
+import {
+  actions,
+  agendaPoints,
+  auditLog,
+  decisions,
+  goals,
+  invites,
+  meetings,
+  organisations,
+  passwordResets,
+  users,
+} from '../../db/schema';
 import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { signInDemoAccounts } from '../setup/demo-users';
@@ -177,5 +189,36 @@ describe('"Uitnodigen" posted twice', () => {
     );
     expect(statusOf(again)).toBe(400);
     expect(payloadOf(again).fieldErrors.email).toBeTruthy();
+  });
+});
+
+describe('"Nieuwe uitnodigingslink maken" and "Herstellink maken" posted twice', () => {
+  const linksOf = (table: typeof invites | typeof passwordResets, userId: number) =>
+    db.select({ n: count() }).from(table).where(eq(table.userId, userId)).get()!.n;
+
+  it.each([
+    { intent: 'invite', table: invites, payload: 'invite', path: /\/uitnodiging\/[A-Za-z0-9_-]{20,}$/ },
+    { intent: 'reset', table: passwordResets, payload: 'reset', path: /\/wachtwoord-herstellen\/[A-Za-z0-9_-]{20,}$/ },
+  ] as const)('$intent: makes one link, and the repeat shows that same link', async ({ intent, table, payload, path }) => {
+    const userId = db.select({ id: users.id }).from(users).where(eq(users.email, 'lezer@koers.test')).get()!.id;
+    const page = `/beheer/gebruikers/${userId}`;
+    const before = linksOf(table, userId);
+    const form = { intent, submissionKey: `seed-${intent}:r1` };
+    const results = await thrice(() =>
+      runAction(userAction, page, form, { cookie: cookies.beheerder, params: { userId: String(userId) } }),
+    );
+    expect(results.map(statusOf)).toEqual([201, 201, 201]);
+    const urls = results.map((r) => payloadOf(r)[payload].url as string);
+    expect(urls[0]).toMatch(path);
+    expect(new Set(urls).size).toBe(1);
+    expect(linksOf(table, userId)).toBe(before + 1);
+    // A new rendering of the page makes a new link.
+    const again = await runAction(
+      userAction,
+      page,
+      { intent, submissionKey: `seed-${intent}2:r1` },
+      { cookie: cookies.beheerder, params: { userId: String(userId) } },
+    );
+    expect(payloadOf(again)[payload].url).not.toBe(urls[0]);
   });
 });

@@ -585,3 +585,37 @@ describe('progress updates', () => {
     expect(actionRow(regionalId)).toEqual(before);
   });
 });
+
+// Last in this file: it adds goals that the tests above do not expect.
+describe('the overview of a large agenda', () => {
+  it('spreads a fixed number of action rows over the goals and links to the rest', async () => {
+    const { overview: before } = payloadOf(await runLoader(overviewLoader, '/', { cookie: cookies.lezer }));
+    const goalsBefore = before.chapters.flatMap((c: any) => c.goals).length;
+    // The demo agenda lists every regional action (at most 8 per goal).
+    expect(before.chapters.flatMap((c: any) => c.goals).every((g: any) => g.moreCount === 0)).toBe(true);
+
+    const home = goalRow(goalId);
+    const added = 40 - goalsBefore; // 40 goals: 120 rows / 40 = 3 per goal
+    for (let i = 0; i < added; i++) {
+      const goal = db
+        .insert(goals)
+        .values({ themeId: home.themeId, agendaId: home.agendaId, code: `9.${i}`, title: `Extra doel ${i}`, position: 100 + i })
+        .returning({ id: goals.id })
+        .get();
+      for (let j = 0; j < 7; j++)
+        db.insert(actions)
+          .values({ goalId: goal.id, agendaId: home.agendaId, title: `Extra actie ${i}.${j}`, position: j })
+          .run();
+    }
+    const { overview } = payloadOf(await runLoader(overviewLoader, '/', { cookie: cookies.lezer }));
+    const all = overview.chapters.flatMap((c: any) => c.goals);
+    expect(all).toHaveLength(40);
+    const extra = all.filter((g: { title: string }) => g.title.startsWith('Extra doel'));
+    for (const goal of extra) {
+      expect(goal.actions.map((a: { title: string }) => a.title.split('.')[1])).toEqual(['0', '1', '2']);
+      expect(goal.moreCount).toBe(4);
+    }
+    // The counts still cover every action, listed or not.
+    expect(overview.counts.total).toBe(before.counts.total + added * 7);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The live editor of an agenda chapter's narrative text (`agenda-chapter.<theme id>`): the
  * meeting notes' real-time machinery (useLiveSession, carets, presence, connection state)
- * with a plain text editor — headings, paragraphs, lists, bold and italic. Loaded with
+ * with a plain text editor — headings, paragraphs, lists, bold and italic, with the notes'
+ * formatting buttons. Loaded with
  * React.lazy after hydration, like the notes, so no other page pays for Tiptap and Yjs.
  */
 import Collaboration from '@tiptap/extension-collaboration';
@@ -13,6 +14,7 @@ import { type ReactNode, useEffect, useId } from 'react';
 import { t } from '../../i18n';
 import { NOTES_FRAGMENT } from '../../models/meetings/notes/notes-nodes';
 import { chapterDocumentName } from '../../models/periods/chapter-text';
+import { FormatToggles } from '../collab/format-toggles.client';
 import { type LiveSession, type LiveUser, renderCaret, useLiveSession } from '../collab/live-session.client';
 import { ConnectionState, Presence } from '../meetings/notes/notes-presence.client';
 
@@ -81,6 +83,11 @@ function ChapterEditor({ session, me, mayEdit }: LiveChapterTextProps & { sessio
         <h2 id={labelId} className="visually-hidden">
           {c.editorLabel}
         </h2>
+        {editor && mayEdit ? (
+          <div className="notes-toolbar" role="group" aria-label={t.notes.toolbar.label}>
+            <FormatToggles editor={editor} />
+          </div>
+        ) : null}
         <EditorContent editor={editor} className="notes-editor" />
       </div>
       <aside className="notes-live__side" aria-label={c.presenceHeading}>

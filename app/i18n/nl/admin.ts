@@ -167,6 +167,8 @@ export const admin = {
     inviteText: 'Een nieuwe link maakt eerdere, ongebruikte links ongeldig. Met de link kiest de gebruiker een (nieuw) wachtwoord.',
     newInvite: 'Nieuwe uitnodigingslink maken',
     inviteInactive: 'Activeer het account eerst om een uitnodigingslink te maken.',
+    /** A repeated click on "Nieuwe uitnodigingslink maken" or "Herstellink maken" after the first link can no longer be shown. */
+    linkAlreadyShown: 'Deze link was al gemaakt en is al getoond. Maak zo nodig opnieuw een link.',
     passwordSet: 'Wachtwoord ingesteld',
     yes: 'ja',
     no: 'nee',

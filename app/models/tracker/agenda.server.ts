@@ -36,16 +36,29 @@ export type OverviewGoal = {
   actions: OverviewAction[];
   /** Local actions of this goal that the overview does not list (all of them unless local ones are shown). */
   hiddenLocalCount: number;
-  /** Actions beyond OVERVIEW_ACTIONS_PER_GOAL: counted, and reachable through the action list. */
+  /** Actions beyond overviewActionsPerGoal: counted, and reachable through the action list. */
   moreCount: number;
 };
 
 /**
  * At most this many actions per goal in the overview. The 2020–2024 agenda has at most
- * six; a goal with dozens reads better as a link to its filtered action list, and the
- * page stays light (see docs/benchmarks.md).
+ * six; a goal with dozens reads better as a link to its filtered action list.
  */
 export const OVERVIEW_ACTIONS_PER_GOAL = 8;
+
+/**
+ * At most about this many action rows on the whole overview, spread evenly over the goals
+ * (at least one each): the page's weight stays the same however large the agenda grows.
+ * An agenda of up to 15 goals (the real ones have 8–15) shows up to 8 per goal; one of 60
+ * goals and thousands of actions shows two per goal with a link to the rest. Rendering the
+ * rows is most of the page's cost (docs/scaling.md, "Where the time goes").
+ */
+export const OVERVIEW_ROW_BUDGET = 120;
+
+/** How many actions each goal of an overview with `goalCount` goals lists. */
+export function overviewActionsPerGoal(goalCount: number): number {
+  return Math.max(1, Math.min(OVERVIEW_ACTIONS_PER_GOAL, Math.floor(OVERVIEW_ROW_BUDGET / Math.max(1, goalCount))));
+}
 
 export type ChapterKind = 'onderwerp' | 'randvoorwaarde' | 'context';
 
@@ -217,6 +230,7 @@ export function getAgendaOverview({ today, includeLocal, periodId }: { today: st
     if (entry) entry.goal.hiddenLocalCount = n;
   }
 
+  const perGoal = overviewActionsPerGoal(goalRows.length);
   const counts = emptyCounts();
   const nameOf = (names: Map<number, string>, id: number | null) => (id === null ? null : (names.get(id) ?? null));
   for (const row of actionRows) {
@@ -235,7 +249,7 @@ export function getAgendaOverview({ today, includeLocal, periodId }: { today: st
       municipalityName: nameOf(organisationNames, row.municipalityId),
       overdue: judgeOverdue && isActionOverdue(row, today),
     };
-    if (entry.goal.actions.length < OVERVIEW_ACTIONS_PER_GOAL) entry.goal.actions.push(action);
+    if (entry.goal.actions.length < perGoal) entry.goal.actions.push(action);
     else entry.goal.moreCount += 1;
     tally(entry.chapter.counts, action);
     tally(counts, action);

@@ -11,7 +11,7 @@ import { NOTES_FIELD } from '../../app/models/collab/document-store.server';
 import { editLiveDocument } from '../../app/models/collab/live-bridge.server';
 import { NOTES_ATTRS, NOTES_NODES } from '../../app/models/meetings/notes/notes-nodes';
 import { asActor } from '../../app/models/permissions';
-import { yearReportSectionDocumentName,type YearReportSectionKey } from '../../app/models/reports/year-report';
+import { yearReportSectionDocumentName, type YearReportSectionKey } from '../../app/models/reports/year-report';
 import { adoptYearReport, createYearReport, listYearReportSections } from '../../app/models/reports/year-report.server';
 import { db as appDb } from '../../app/utils/db.server';
 import type { Db } from '../client';

@@ -1,7 +1,7 @@
 /**
  * The live editor of a yearly report's narrative section (`year-report-section.<id>`): the
  * agenda chapter texts' editor (live-chapter-text.client.tsx) on another document, with the
- * meeting notes' real-time machinery. Loaded with React.lazy after hydration.
+ * meeting notes' real-time machinery and formatting buttons. Loaded with React.lazy after hydration.
  */
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -11,6 +11,7 @@ import { type ReactNode, useEffect, useId } from 'react';
 
 import { t } from '../../i18n';
 import { NOTES_FRAGMENT } from '../../models/meetings/notes/notes-nodes';
+import { FormatToggles } from '../collab/format-toggles.client';
 import { type LiveSession, type LiveUser, renderCaret, useLiveSession } from '../collab/live-session.client';
 import { ConnectionState, Presence } from '../meetings/notes/notes-presence.client';
 
@@ -79,6 +80,11 @@ function SectionEditor({ session, me, mayEdit }: LiveReportSectionProps & { sess
         <h2 id={labelId} className="visually-hidden">
           {c.editorLabel}
         </h2>
+        {editor && mayEdit ? (
+          <div className="notes-toolbar" role="group" aria-label={t.notes.toolbar.label}>
+            <FormatToggles editor={editor} />
+          </div>
+        ) : null}
         <EditorContent editor={editor} className="notes-editor" />
       </div>
       <aside className="notes-live__side" aria-label={c.presenceHeading}>

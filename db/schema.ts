@@ -680,7 +680,7 @@ export const notificationPreferences = sqliteTable(
   (t) => [uniqueIndex('notification_preferences_unique').on(t.userId, t.kind)],
 );
 
-export const FOLLOW_TARGETS = ['goal', 'action', 'accent', 'library', 'meeting'] as const;
+export const FOLLOW_TARGETS = ['goal', 'action', 'accent', 'library', 'meeting', 'year-report'] as const;
 
 /** Items a user follows: comments on them notify the user. */
 export const follows = sqliteTable(

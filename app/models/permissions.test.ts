@@ -296,6 +296,11 @@ const MORE: Record<string, Row> = {
     allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
     decide: (actor) => canEditCommentTarget(actor, { targetType: 'meeting' }),
   },
+  'edit the yearly report a comment is about': {
+    rule: canEditCommentTarget,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditCommentTarget(actor, { targetType: 'year-report' }),
+  },
   'edit the regional action a comment is about': {
     rule: canEditCommentTarget,
     allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },

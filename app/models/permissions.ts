@@ -118,7 +118,7 @@ export function locksSelfOut(
 
 /** What a comment is about, with what deciding who may change that item needs. */
 export type CommentTargetScope =
-  | { targetType: 'goal' | 'meeting' }
+  | { targetType: 'goal' | 'meeting' | 'year-report' }
   | { targetType: 'action'; municipalityId: number | null }
   | { targetType: 'accent'; municipalityId: number }
   | { targetType: 'library'; createdBy: number };
@@ -136,6 +136,8 @@ export function canEditCommentTarget(actor: Actor, scope: CommentTargetScope): b
       return canEditLibraryItem(actor, { createdBy: scope.createdBy });
     case 'meeting':
       return canEditMeetings(actor);
+    case 'year-report':
+      return canManageYearReports(actor);
   }
 }
 

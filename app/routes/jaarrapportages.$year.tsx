@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 
+import { CommentSection } from '../components/comments/comment-section';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { ReportPartView } from '../components/reports/report-blocks-view';
 import { t } from '../i18n';
+import { listComments } from '../models/comments/comment.server';
 import { canManageYearReports } from '../models/permissions';
 import { STEERING_QUESTION_MAX, type YearReportSectionKey } from '../models/reports/year-report';
 import {
@@ -17,6 +19,7 @@ import {
 import { editionLine, yearReportParts } from '../models/reports/year-report-blocks';
 import { parseReportVersion, SteeringQuestionSchema } from '../schemas/year-report';
 import chartsCss from '../styles/charts.css?url';
+import commentsCss from '../styles/comments.css?url';
 import reportsCss from '../styles/reports.css?url';
 import { requireActor } from '../utils/auth.server';
 import { formatDateTime, formatDay } from '../utils/date-time';
@@ -29,6 +32,7 @@ const p = r.page;
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: chartsCss },
+  { rel: 'stylesheet', href: commentsCss },
   { rel: 'stylesheet', href: reportsCss },
 ];
 
@@ -45,8 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = mayManage ? nextBestuurlijkOverleg(now) : undefined;
   const sections = view.version === null ? listYearReportSections(report.id) : [];
   return {
+    reportId: report.id,
     year: report.year,
     status: report.status,
+    actor,
+    // Advisers (and everybody but the lezer) comment on the report; the working group answers.
+    threads: listComments({ targetType: 'year-report', targetId: report.id }),
     isExample: report.isExample,
     edition: view.edition,
     version: view.version,
@@ -250,6 +258,16 @@ export default function YearReportPage() {
           </div>
         );
       })}
+
+      <div className="report-print-hide">
+        <CommentSection
+          target={{ type: 'year-report', id: data.reportId }}
+          threads={data.threads}
+          actor={data.actor}
+          mayEditTarget={data.mayManage}
+          heading={r.page.commentsHeading}
+        />
+      </div>
     </article>
   );
 }

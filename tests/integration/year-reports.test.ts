@@ -25,8 +25,9 @@ import { action as reportAction, loader as reportLoader } from '../../app/routes
 import { action as adoptAction } from '../../app/routes/jaarrapportages.$year_.vaststellen';
 import { loader as docxLoader } from '../../app/routes/jaarrapportages.$year[.docx]';
 import { loader as pdfLoader } from '../../app/routes/jaarrapportages.$year[.pdf]';
+import { action as commentAction } from '../../app/routes/reacties';
 import { db } from '../../app/utils/db.server';
-import { actions, agendaPoints, auditLog, users, yearReports, yearReportVersions } from '../../db/schema';
+import { actions, agendaPoints, auditLog, comments, users, yearReports, yearReportVersions } from '../../db/schema';
 import { MUNICIPALITIES } from '../../db/seed/organisations';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
@@ -136,6 +137,25 @@ describe('the concept page', () => {
     expect(JSON.stringify(data.parts)).toContain(SUMMARY);
     expect(JSON.stringify(data.parts.find((p: { id: string }) => p.id === 'financien'))).toContain(`Nog geen cijfers voor ${YEAR}.`);
     expect(data.mayManage).toBe(false);
+  });
+});
+
+describe('comments on the report', () => {
+  it('an adviser comments; the lezer is refused with nothing stored', async () => {
+    const fields = {
+      intent: 'create',
+      targetType: 'year-report',
+      targetId: String(reportId()),
+      body: 'Kunnen de cijfers per gemeente erbij?',
+      redirectTo: path,
+    };
+    const commentsOnReport = () => db.select().from(comments).where(eq(comments.targetType, 'year-report')).all();
+    expect(statusOf(await runAction(commentAction, '/reacties', fields, { cookie: cookies.lezer }))).toBe(403);
+    expect(commentsOnReport()).toEqual([]);
+    expect(statusOf(await runAction(commentAction, '/reacties', fields, { cookie: cookies.adviseur }))).toBe(302);
+    expect(commentsOnReport().map((c) => c.body)).toEqual(['Kunnen de cijfers per gemeente erbij?']);
+    const page = payloadOf(await runLoader(reportLoader, path, { params, cookie: cookies.haarlem }));
+    expect(page.threads.map((thread: { body: string }) => thread.body)).toEqual(['Kunnen de cijfers per gemeente erbij?']);
   });
 });
 

@@ -162,6 +162,7 @@ export const reports = {
     adoptedNotice: (version: number) => `De jaarrapportage is vastgesteld als versie ${version}.`,
     newVersionNotice: 'De rapportage is weer een concept. De vastgestelde versies blijven bewaard.',
     agendaNotice: 'De sturingsvraag staat op de agenda van het volgende bestuurlijk overleg.',
+    commentsHeading: 'Reacties op de jaarrapportage',
   },
   adopt: {
     title: (year: number) => `Jaarrapportage ${year} vaststellen`,

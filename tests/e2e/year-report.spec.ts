@@ -17,6 +17,7 @@ const WIDTHS = [1280, 390] as const;
 let summaryPath = '';
 
 test('the werkgroep drafts the report of this year, writes its summary live, adopts it and downloads .docx and PDF', async ({ page }) => {
+  test.setTimeout(90_000);
   await login(page, ACCOUNTS.haarlem);
   // In the main navigation (folded on a phone).
   await expect(page.getByRole('link', { name: 'Jaarrapportages', exact: true, includeHidden: true })).toBeAttached();
@@ -75,6 +76,8 @@ test('the werkgroep drafts the report of this year, writes its summary live, ado
 });
 
 test('every yearly report page passes axe at desktop and phone width; a lezer reads along and cannot adopt', async ({ page }) => {
+  // Eight pages through axe: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   await login(page, ACCOUNTS.lezer);
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });

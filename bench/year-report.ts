@@ -7,6 +7,7 @@
  * (app/models/reports/year-report-sources.server.ts). Writes its table into
  * docs/benchmarks.md between the bench:year-report markers.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 import { exampleFinanceSection, exampleMonitorSection } from '../tests/setup/year-report-sections';
@@ -71,10 +72,10 @@ const machine = machineInfo();
 const section = [
   '## Yearly report documents (`npm run bench`, bench/year-report.ts)',
   '',
-  `Generated ${new Date().toISOString().slice(0, 10)} on ${machine.cpuModel} (${machine.cpuCount} cores), Node ${machine.node}. ` +
+  `Generated ${new Date().toISOString().slice(0, 10)} on ${machine.cpuModel} (${machine.cpuCount} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end: other work shares the machine), Node ${machine.node}. ` +
     `Report ${YEAR} of the large workspace (${actions} actions in the period, ${progress.decisions.length} decisions that year) with hand-built monitor ` +
     `(${INDICATORS} indicators × ${monitor.indicators[0]!.rows.length} areas × ${YEARS} years, a chart and a table each) and finance sections; ` +
-    `${RUNS} renders after a warm-up, in-process. Target: ≤ ${TARGET_MS} ms each.`,
+    `${RUNS} renders after a warm-up, in-process. Target: ≤ ${TARGET_MS} ms each ("within target" judges the slowest render).`,
   '',
   markdownTable(['document', 'median (ms)', 'max (ms)', 'size', 'within target'], rows),
 ].join('\n');

@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import { COMMENT_TARGETS, type CommentTarget } from '../app/models/comments/comment-target';
+import { ALLOCATION_PURPOSES, COMMITMENT_KINDS, STREAM_KINDS } from '../app/models/finance/finance-rules';
 import { LIBRARY_KINDS, LIBRARY_LINK_TARGETS, TARGET_GROUPS } from '../app/models/library/library-rules';
 import { EMAIL_MODES, NOTIFICATION_KINDS } from '../app/models/notifications/notification-kinds';
 import { PERIOD_OUTCOMES, PERIOD_STATUSES } from '../app/models/periods/period-rules';
@@ -374,7 +375,17 @@ export const comments = sqliteTable(
   (t) => [index('comments_target_idx').on(t.targetType, t.targetId, t.createdAt)],
 );
 
-export const HISTORY_ENTITIES = ['theme', 'goal', 'action', 'accent', 'period'] as const;
+export const HISTORY_ENTITIES = [
+  'theme',
+  'goal',
+  'action',
+  'accent',
+  'period',
+  'finance_stream',
+  'finance_allocation',
+  'finance_commitment',
+  'finance_spending',
+] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
 
 /** Every change to the agenda: who, when, and the changed fields before and after. */
@@ -860,4 +871,98 @@ export const yearReportVersions = sqliteTable(
     adoptedAt: text('adopted_at').notNull().default(now),
   },
   (t) => [uniqueIndex('year_report_versions_report_version_unique').on(t.reportId, t.version)],
+);
+
+// ---------------------------------------------------------------------------------------
+// The financial overview (issue 13 §2, docs/decisions/021-finance.md). Every amount is an
+// integer number of euro cents. The only writer is app/models/finance/finance.server.ts,
+// which records every change in `history`.
+
+/**
+ * Money received for one year: the WEB contribution (received by the contact
+ * municipality on behalf of the region), the DU basic-skills grant, a municipality's own
+ * funds or another grant. After the year: what was carried over to the next year and
+ * what was paid back (null while not settled).
+ */
+export const financeStreams = sqliteTable(
+  'finance_streams',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: STREAM_KINDS }).notNull(),
+    name: text('name').notNull(),
+    receivedCents: integer('received_cents').notNull(),
+    /** WEB/DU: the contact municipality that receives it for the region; municipal funds: whose funds. */
+    municipalityId: integer('municipality_id').references(() => organisations.id),
+    carryOverCents: integer('carry_over_cents'),
+    repaymentCents: integer('repayment_cents'),
+    notes: text('notes').notNull().default(''),
+    /** Demo figures ("voorbeeldcijfers"), not the region's real money. */
+    isExample: integer('is_example', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('finance_streams_year_name_unique').on(t.year, t.name), index('finance_streams_year_idx').on(t.year, t.kind)],
+);
+
+/** A part of a stream set aside: formal or non-formal education, optionally for one municipality, goal or action. */
+export const financeAllocations = sqliteTable(
+  'finance_allocations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    streamId: integer('stream_id')
+      .notNull()
+      .references(() => financeStreams.id),
+    purpose: text('purpose', { enum: ALLOCATION_PURPOSES }).notNull(),
+    /** Null: regional (not for one municipality). */
+    municipalityId: integer('municipality_id').references(() => organisations.id),
+    goalId: integer('goal_id').references(() => goals.id),
+    actionId: integer('action_id').references(() => actions.id),
+    amountCents: integer('amount_cents').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [index('finance_allocations_stream_idx').on(t.streamId), index('finance_allocations_goal_idx').on(t.goalId)],
+);
+
+/** A contract or grant decision with a party (Nova College, a Taalhuis, a volunteer organisation) against an allocation. */
+export const financeCommitments = sqliteTable(
+  'finance_commitments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    allocationId: integer('allocation_id')
+      .notNull()
+      .references(() => financeAllocations.id),
+    kind: text('kind', { enum: COMMITMENT_KINDS }).notNull(),
+    party: text('party').notNull(),
+    /** 'YYYY-MM-DD', both inclusive. */
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    reference: text('reference').notNull().default(''),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [index('finance_commitments_allocation_idx').on(t.allocationId)],
+);
+
+/** Money actually spent (paid out), against a commitment or directly against an allocation. */
+export const financeSpending = sqliteTable(
+  'finance_spending',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    allocationId: integer('allocation_id')
+      .notNull()
+      .references(() => financeAllocations.id),
+    /** When set, its allocation is the commitment's allocation (checked by the model). */
+    commitmentId: integer('commitment_id').references(() => financeCommitments.id),
+    /** 'YYYY-MM-DD'. */
+    date: text('date').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [index('finance_spending_allocation_idx').on(t.allocationId), index('finance_spending_commitment_idx').on(t.commitmentId)],
 );

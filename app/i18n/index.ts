@@ -16,6 +16,7 @@ import { comments } from './nl/comments';
 import { common } from './nl/common';
 import { dates } from './nl/dates';
 import { decisions } from './nl/decisions';
+import { finance } from './nl/finance';
 import { history } from './nl/history';
 import { library } from './nl/library';
 import { lists } from './nl/lists';
@@ -58,4 +59,5 @@ export const t = {
   audit,
   privacy,
   twoFactor,
+  finance,
 };

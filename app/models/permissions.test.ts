@@ -15,6 +15,7 @@ import {
   canEditAgenda,
   canEditComment,
   canEditCommentTarget,
+  canEditFinance,
   canEditLibraryItem,
   canEditMeetings,
   canEditStatements,
@@ -253,6 +254,11 @@ const MORE: Record<string, Row> = {
     rule: canEditLibraryItem,
     allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
     decide: (actor) => canEditLibraryItem(actor, { createdBy: SOMEONE }),
+  },
+  'enter and correct the money of the financial overview': {
+    rule: canEditFinance,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditFinance(actor),
   },
   'create an action item from meeting notes': {
     rule: canCreateActionItem,

@@ -73,6 +73,14 @@ export function canEditMeetings(actor: Actor): boolean {
   return actor.role === 'beheerder' || actor.role === 'werkgroeplid';
 }
 
+/**
+ * The financial overview (/financien): the beheerder and werkgroepleden enter and correct
+ * streams, allocations, commitments, spending and carry-over; everybody else reads it.
+ */
+export function canEditFinance(actor: Actor): boolean {
+  return actor.role === 'beheerder' || actor.role === 'werkgroeplid';
+}
+
 /** An action item from a meeting's notes is a regional action: it takes both the notes and the agenda. */
 export function canCreateActionItem(actor: Actor): boolean {
   return canEditMeetings(actor) && canEditAction(actor, { municipalityId: null });

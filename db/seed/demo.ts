@@ -4,6 +4,7 @@ import { hashPassword } from '../../app/models/accounts/password.server';
 import type { Db } from '../client';
 import { organisations, users } from '../schema';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { seedDemoFinance } from './demo-finance';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoLibrary } from './demo-library';
 import { seedDemoMeetings } from './demo-meetings';
@@ -41,6 +42,7 @@ export async function seedDemo(db: Db, password: string, { periods = true }: { p
     seedDemoLibrary(tx);
     seedDemoMeetings(tx);
     seedDemoNotifications(tx);
+    seedDemoFinance(tx);
   });
   // Last, after the transaction: the yearly reports freeze what the monitor and the money say.
   if (periods) seedDemoYearReports(db);

@@ -24,6 +24,7 @@ export const common = {
     decisions: 'Besluiten',
     library: 'Kennisbank',
     yearReports: 'Jaarrapportages',
+    finance: 'Financiën',
     admin: 'Beheer',
     account: 'Mijn account',
     /** The button that opens the collapsed menu on narrow screens. */

@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+
+import { FinanceForm } from '../components/finance/finance-form';
+import { FinanceHistory } from '../components/finance/finance-history';
+import { t } from '../i18n';
+import {
+  financeFormHistory,
+  financeFormOptions,
+  isFinanceFormKind,
+  loadFinanceFormRow,
+  saveFinanceForm,
+} from '../models/finance/finance-forms.server';
+import { canEditFinance } from '../models/permissions';
+import financeCss from '../styles/finance.css?url';
+import trackerCss from '../styles/tracker.css?url';
+import { useActionResult } from '../utils/action-result';
+import { requireActor } from '../utils/auth.server';
+import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
+
+const f = t.finance.form;
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: trackerCss },
+  { rel: 'stylesheet', href: financeCss },
+];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t.common.pageTitle(data?.title ?? t.finance.title) }];
+
+/** Guard: who may edit the money; the kind of form and the stored row from the address. */
+async function guard(request: Request, params: { soort?: string; id?: string }) {
+  const { actor } = await requireActor(request);
+  requireAllowed(canEditFinance(actor));
+  const kind = params.soort;
+  if (!isFinanceFormKind(kind)) throw notFound();
+  const id = requireIdParam(params.id);
+  const row = requireFound(loadFinanceFormRow(kind, id));
+  return { actor, kind, id, row };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { kind, id, row } = await guard(request, params);
+  return {
+    kind,
+    id,
+    title: row.title,
+    year: row.year,
+    values: row.values,
+    choices: financeFormOptions(row.year),
+    history: financeFormHistory(kind, id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, kind, id, row } = await guard(request, params);
+  const formData = await request.formData();
+  const result = saveFinanceForm(kind, actor, id, formData);
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: result.values ?? {} }, { status: 400 });
+  const year = kind === 'geldstromen' ? (formData.get('year') as string) : String(row.year);
+  return redirect(`/financien?jaar=${year}&opgeslagen=1`);
+}
+
+export default function EditFinanceRecordPage() {
+  const { kind, title, year, values, choices, history } = useLoaderData<typeof loader>();
+  const actionData = useActionResult<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to={`/financien?jaar=${year}`}>{t.finance.view.headingYear(year)}</Link>
+      </p>
+      <h1>{title}</h1>
+      <FinanceForm
+        kind={kind}
+        values={actionData?.values ?? values}
+        errors={actionData?.fieldErrors ?? {}}
+        choices={choices}
+        submitLabel={f.submitSave}
+        cancelTo={`/financien?jaar=${year}`}
+      />
+      <FinanceHistory entries={history} />
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the page benchmark of issue 2.
+ * `npm run bench`: the page benchmark of issue 2, then the yearly report documents (bench/year-report.ts).
  *
  *  1. builds a large workspace in bench/.data/bench.sqlite (once; again with --fresh),
  *  2. builds the app into bench/.data/build (when missing, older than app/, or --rebuild),
@@ -15,7 +15,7 @@
  *          --no-write (print only)
  * Everything is bounded: request counts, a time limit per route, timeouts on start-up.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -366,6 +366,13 @@ async function main() {
   if (!flag('no-write')) {
     replaceMarkedSection(DOCS_FILE, flag('no-cache') ? 'pages-uncached' : 'pages', section);
     log(`Geschreven in ${path.relative(ROOT, DOCS_FILE)}`);
+  }
+  if (!flag('no-cache')) {
+    // The yearly report's .docx and PDF on the same workspace (issue 13), in a child process:
+    // it binds the app's modules to the database at import time.
+    log('Jaarrapportage als .docx en PDF meten …');
+    const args = ['tsx', path.join(ROOT, 'bench/year-report.ts'), database, ...(flag('no-write') ? ['--no-write'] : [])];
+    execFileSync('npx', args, { cwd: ROOT, stdio: 'inherit', timeout: 600_000 });
   }
 }
 

@@ -695,7 +695,7 @@ export const notificationPreferences = sqliteTable(
   (t) => [uniqueIndex('notification_preferences_unique').on(t.userId, t.kind)],
 );
 
-export const FOLLOW_TARGETS = ['goal', 'action', 'accent', 'library', 'meeting'] as const;
+export const FOLLOW_TARGETS = ['goal', 'action', 'accent', 'library', 'meeting', 'year-report'] as const;
 
 /** Items a user follows: comments on them notify the user. */
 export const follows = sqliteTable(
@@ -820,6 +820,62 @@ export const providerSessions = sqliteTable('provider_sessions', {
   providerId: text('provider_id').notNull(),
   idToken: text('id_token').notNull(),
 });
+
+// ---------------------------------------------------------------------------
+// The yearly report to the aldermen ("jaarrapportage", issue 13 §3; docs/decisions/022-year-reports.md)
+
+export const YEAR_REPORT_STATUSES = ['concept', 'vastgesteld'] as const;
+
+/**
+ * One report per calendar year. `concept` while a version is being written (the
+ * narrative sections are live documents the working group edits), `vastgesteld` once
+ * the newest version is adopted; drafting a newer version makes it `concept` again.
+ * What was adopted lives in year_report_versions, never recomputed.
+ */
+export const yearReports = sqliteTable(
+  'year_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    status: text('status', { enum: YEAR_REPORT_STATUSES }).notNull().default('concept'),
+    /** Demo texts: shown with a "voorbeeld" label. */
+    isExample: integer('is_example', { mode: 'boolean' }).notNull().default(false),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('year_reports_year_unique').on(t.year)],
+);
+
+/** A narrative section of a report (summary, national developments, …): the live document `year-report-section.<id>`. */
+export const yearReportSections = sqliteTable(
+  'year_report_sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => yearReports.id),
+    /** A key of YEAR_REPORT_SECTION_KEYS (app/models/reports/year-report.ts). */
+    key: text('key').notNull(),
+  },
+  (t) => [uniqueIndex('year_report_sections_report_key_unique').on(t.reportId, t.key)],
+);
+
+/** An adopted ("vastgesteld") version: every computed section and every narrative text as it was, as JSON. */
+export const yearReportVersions = sqliteTable(
+  'year_report_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => yearReports.id),
+    version: integer('version').notNull(),
+    /** YearReportSnapshot (app/models/reports/year-report.ts) as JSON. */
+    snapshot: text('snapshot').notNull(),
+    adoptedBy: integer('adopted_by').references(() => users.id),
+    adoptedAt: text('adopted_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('year_report_versions_report_version_unique').on(t.reportId, t.version)],
+);
 
 // ---------------------------------------------------------------------------------------
 // The monitor (docs/decisions/020-monitor.md): indicators, their figures per area and year,

@@ -28,6 +28,7 @@ import { notes } from './nl/notes';
 import { notifications } from './nl/notifications';
 import { periods } from './nl/periods';
 import { privacy } from './nl/privacy';
+import { reports } from './nl/reports';
 import { search } from './nl/search';
 import { server } from './nl/server';
 import { tracker } from './nl/tracker';
@@ -55,6 +56,7 @@ export const t = {
   server,
   charts,
   periods,
+  reports,
   audit,
   privacy,
   twoFactor,

@@ -25,6 +25,7 @@ import {
   canManageAccounts,
   canManageMonitor,
   canManagePeriods,
+  canManageYearReports,
   canReadAuditLog,
   canRemovePerson,
   canReopenPeriod,
@@ -38,6 +39,7 @@ import {
   ROLE_LABELS,
   ROLES,
   runsWorkgroupMeetings,
+  yearReportSectionAccess,
 } from './permissions';
 
 // Organisation ids as in a fresh database: municipalities first (Haarlem = 3, Zandvoort = 7).
@@ -148,6 +150,14 @@ describe('real-time documents', () => {
       access: (actor) => agendaChapterAccess(actor, CONCEPT),
       byRole: { beheerder: 'write', werkgroeplid: 'write', gemeente: 'read', adviseur: 'read', lezer: 'read' },
     },
+    'narrative section of a concept yearly report': {
+      access: (actor) => yearReportSectionAccess(actor, { status: 'concept' }),
+      byRole: { beheerder: 'write', werkgroeplid: 'write', gemeente: 'read', adviseur: 'read', lezer: 'read' },
+    },
+    'narrative section of an adopted yearly report': {
+      access: (actor) => yearReportSectionAccess(actor, { status: 'vastgesteld' }),
+      byRole: { beheerder: 'read', werkgroeplid: 'read', gemeente: 'read', adviseur: 'read', lezer: 'read' },
+    },
     'chapter text of a closed agenda': {
       access: (actor) => agendaChapterAccess(actor, CLOSED),
       byRole: { beheerder: 'read', werkgroeplid: 'read', gemeente: 'read', adviseur: 'read', lezer: 'read' },
@@ -185,6 +195,11 @@ const MORE: Record<string, Row> = {
     rule: canManagePeriods,
     allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
     decide: (actor) => canManagePeriods(actor),
+  },
+  'draft, adopt and redraft a yearly report; put a steering question on an agenda': {
+    rule: canManageYearReports,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canManageYearReports(actor),
   },
   'reopen a closed period': {
     rule: canReopenPeriod,
@@ -289,6 +304,11 @@ const MORE: Record<string, Row> = {
     rule: canEditCommentTarget,
     allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
     decide: (actor) => canEditCommentTarget(actor, { targetType: 'meeting' }),
+  },
+  'edit the yearly report a comment is about': {
+    rule: canEditCommentTarget,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditCommentTarget(actor, { targetType: 'year-report' }),
   },
   'edit the regional action a comment is about': {
     rule: canEditCommentTarget,
@@ -407,7 +427,7 @@ const MORE: Record<string, Row> = {
 /** The rules the first table asks, by its rows. */
 const TABLE_RULES = [canComment, canEditAgenda, canEditAccent, canEditAction, canCreateAnyAction, canEditMeetings, canManageAccounts];
 /** The rules the real-time documents table asks. */
-const DOCUMENT_RULES = [meetingNotesAccess, agendaChapterAccess];
+const DOCUMENT_RULES = [meetingNotesAccess, agendaChapterAccess, yearReportSectionAccess];
 
 describe('the rest of the permission rules', () => {
   const rows = Object.entries(MORE).flatMap(([operation, row]) => ROLES.map((role) => [operation, role, row.allowed[role]] as const));

@@ -126,7 +126,7 @@ export function locksSelfOut(
 
 /** What a comment is about, with what deciding who may change that item needs. */
 export type CommentTargetScope =
-  | { targetType: 'goal' | 'meeting' }
+  | { targetType: 'goal' | 'meeting' | 'year-report' }
   | { targetType: 'action'; municipalityId: number | null }
   | { targetType: 'accent'; municipalityId: number }
   | { targetType: 'library'; createdBy: number };
@@ -144,6 +144,8 @@ export function canEditCommentTarget(actor: Actor, scope: CommentTargetScope): b
       return canEditLibraryItem(actor, { createdBy: scope.createdBy });
     case 'meeting':
       return canEditMeetings(actor);
+    case 'year-report':
+      return canManageYearReports(actor);
   }
 }
 
@@ -166,6 +168,14 @@ export function canResolveThread(actor: Actor, thread: { authorId: number }, may
 }
 
 // ---------------------------------------------------------------------------------------
+// The yearly report ("jaarrapportage", docs/decisions/022-year-reports.md)
+
+/** Drafting a yearly report, adopting it, drafting a newer version, putting a steering question on an agenda: who runs the agenda. */
+export function canManageYearReports(actor: Actor): boolean {
+  return actor.role === 'beheerder' || actor.role === 'werkgroeplid';
+}
+
+// ---------------------------------------------------------------------------------------
 // Real-time documents (app/models/collab/document-kinds.server.ts asks these for every
 // kind of document, at the websocket upgrade and on the pages that show one).
 
@@ -180,6 +190,11 @@ export function meetingNotesAccess(actor: Actor): DocumentAccess {
 /** A chapter's narrative text of an agenda: who edits the agenda writes while its period is open; everybody else reads. */
 export function agendaChapterAccess(actor: Actor, period: PeriodState): DocumentAccess {
   return canEditAgenda(actor, period) ? 'write' : 'read';
+}
+
+/** A narrative section of a yearly report: who drafts reports writes while it is a concept; everybody else, and everybody once adopted, reads. */
+export function yearReportSectionAccess(actor: Actor, report: { status: 'concept' | 'vastgesteld' }): DocumentAccess {
+  return canManageYearReports(actor) && report.status === 'concept' ? 'write' : 'read';
 }
 
 // ---------------------------------------------------------------------------------------

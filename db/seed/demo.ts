@@ -11,6 +11,7 @@ import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoMonitor } from './demo-monitor';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoPeriods } from './demo-periods';
+import { seedDemoYearReports } from './demo-year-reports';
 
 /**
  * The demo accounts, and a history that makes the workspace look lived in. With
@@ -45,4 +46,6 @@ export async function seedDemo(db: Db, password: string, { periods = true }: { p
     seedDemoMonitor(tx);
     seedDemoFinance(tx);
   });
+  // Last, after the transaction: the yearly reports freeze what the monitor and the money say.
+  if (periods) seedDemoYearReports(db);
 }

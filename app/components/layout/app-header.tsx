@@ -17,6 +17,7 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: '/monitor', label: t.monitor.title },
   { to: '/overleggen', label: t.common.nav.meetings },
   { to: '/besluiten', label: t.common.nav.decisions },
+  { to: '/jaarrapportages', label: t.common.nav.yearReports },
   { to: '/financien', label: t.common.nav.finance },
   { to: '/kennisbank', label: t.common.nav.library },
   { to: '/wijzigingen', label: t.common.nav.changes },

@@ -92,6 +92,8 @@ export const audit = {
     'export.audit_csv': 'Auditlog geëxporteerd (CSV)',
     'download.minutes': 'Verslag gedownload',
     'download.balance': 'Eindbalans van een periode gedownload',
+    'download.year_report': 'Jaarrapportage gedownload',
+    'report.adopted': 'Jaarrapportage vastgesteld',
     'download.library_file': 'Bestand uit de kennisbank gedownload',
     'person.data_exported': 'Gegevens van een persoon geëxporteerd',
     'person.removed': 'Persoon verwijderd (geanonimiseerd)',

@@ -23,6 +23,7 @@ export const common = {
     meetings: 'Overleggen',
     decisions: 'Besluiten',
     library: 'Kennisbank',
+    yearReports: 'Jaarrapportages',
     finance: 'Financiën',
     admin: 'Beheer',
     account: 'Mijn account',

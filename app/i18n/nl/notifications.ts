@@ -55,6 +55,7 @@ export const notifications = {
     accent: (municipality: string, goalCode: string) => `het lokale accent van ${municipality} bij doel ${goalCode}`,
     library: (title: string) => `"${short(title)}" in de kennisbank`,
     meeting: (title: string) => `het overleg "${short(title)}"`,
+    yearReport: (year: number) => `de jaarrapportage ${year}`,
     unknown: 'een item',
   },
 
@@ -66,7 +67,14 @@ export const notifications = {
     pageTitle: 'Volgen',
     manage: 'Volgen…',
     back: 'Terug',
-    what: { goal: 'dit doel', action: 'deze actie', accent: 'dit lokale accent', library: 'dit kennisbank-item', meeting: 'dit overleg' },
+    what: {
+      goal: 'dit doel',
+      action: 'deze actie',
+      accent: 'dit lokale accent',
+      library: 'dit kennisbank-item',
+      meeting: 'dit overleg',
+      'year-report': 'deze jaarrapportage',
+    },
     explain: 'Wie volgt, krijgt een melding bij elke nieuwe reactie. Wie reageert, volgt vanzelf.',
   },
 

@@ -14,7 +14,8 @@
 import { db } from '../../utils/db.server';
 import { meetingExists } from '../meetings/meeting.server';
 import { periodOfTheme } from '../periods/period-guard.server';
-import { type Actor, agendaChapterAccess, type DocumentAccess, meetingNotesAccess } from '../permissions';
+import { type Actor, agendaChapterAccess, type DocumentAccess, meetingNotesAccess, yearReportSectionAccess } from '../permissions';
+import { reportOfSection } from '../reports/year-report.server';
 
 type DocumentKindEntry = {
   /** What `actor` may do with document `id` of this kind; 'none' when it does not exist. */
@@ -43,6 +44,8 @@ const KINDS = {
   meeting: documentKind({ find: (id) => (meetingExists(id) ? {} : null), access: meetingNotesAccess }),
   /** A chapter's narrative text of an agenda (chapterDocumentName in periods/chapter-text.ts), by its period. */
   'agenda-chapter': documentKind({ find: (id) => periodOfTheme(db, id) ?? null, access: agendaChapterAccess }),
+  /** A narrative section of a yearly report (yearReportSectionDocumentName in reports/year-report.ts), by its report's status. */
+  'year-report-section': documentKind({ find: (id) => reportOfSection(id) ?? null, access: yearReportSectionAccess }),
 } satisfies Record<string, DocumentKindEntry>;
 
 export type DocumentKind = keyof typeof KINDS;

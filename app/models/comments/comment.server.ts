@@ -11,6 +11,7 @@ import {
   meetings,
   organisations,
   users,
+  yearReports,
 } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { followTarget } from '../notifications/follow.server';
@@ -151,6 +152,10 @@ export function getCommentTargetScope({
     case 'meeting': {
       const meeting = db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, targetId)).get();
       return meeting ? { targetType, targetId } : undefined;
+    }
+    case 'year-report': {
+      const report = db.select({ id: yearReports.id }).from(yearReports).where(eq(yearReports.id, targetId)).get();
+      return report ? { targetType, targetId } : undefined;
     }
   }
 }

@@ -35,13 +35,13 @@ const DOCX_MAX_WIDTH = 600;
  * The chart as a picture for a .docx: the SVG, with a PNG for word processors that cannot
  * draw SVG, and the text alternative as the picture's alt text (Word's "Alternatieve tekst").
  */
-export function chartImageRun(chart: Chart, options: { width?: number } = {}): ImageRun {
+export function chartImageRun(chart: Chart, options: { width?: number; pngScale?: number } = {}): ImageRun {
   const width = Math.min(options.width ?? chart.width, DOCX_MAX_WIDTH);
   const height = Math.round((chart.height * width) / chart.width);
   return new ImageRun({
     type: 'svg',
     data: Buffer.from(chartSvgString(chart)),
-    fallback: { type: 'png', data: chartPng(chart) },
+    fallback: { type: 'png', data: chartPng(chart, { scale: options.pngScale }) },
     transformation: { width, height },
     altText: { name: chart.id, title: chart.title, description: chart.description },
   });
@@ -82,7 +82,7 @@ export function chartDocxTable(table: ChartTable): Table {
  * A chart as a block of a .docx section: its title, the picture, its notes, then the
  * table with the same figures under its own caption.
  */
-export function chartDocxBlocks(chart: Chart, options: { width?: number } = {}): (Paragraph | Table)[] {
+export function chartDocxBlocks(chart: Chart, options: { width?: number; pngScale?: number } = {}): (Paragraph | Table)[] {
   return [
     new Paragraph({ keepNext: true, children: [new TextRun({ text: chart.title, bold: true })] }),
     new Paragraph({ keepNext: true, children: [chartImageRun(chart, options)] }),

@@ -12,7 +12,7 @@ import type { ReportBlock, ReportDocument } from './report';
 const LANGUAGE = 'nl-NL';
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 
-function blockContent(block: ReportBlock): (Paragraph | Table)[] {
+function blockContent(block: ReportBlock, pngScale: number | undefined): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[block.level - 1], children: [new TextRun(block.text)] })];
@@ -27,7 +27,7 @@ function blockContent(block: ReportBlock): (Paragraph | Table)[] {
     case 'list':
       return block.items.map((item) => new Paragraph({ text: item, bullet: { level: 0 } }));
     case 'chart':
-      return chartDocxBlocks(block.chart);
+      return chartDocxBlocks(block.chart, { pngScale });
     case 'table':
       return [
         new Paragraph({ keepNext: true, children: [new TextRun({ text: block.table.caption, bold: true })] }),
@@ -43,7 +43,7 @@ export function renderReportDocx(report: ReportDocument): Promise<Buffer> {
     subject: report.subject,
     creator: report.author,
     styles: { default: { document: { run: { language: { value: LANGUAGE } } } } },
-    sections: [{ children: report.blocks.flatMap(blockContent) }],
+    sections: [{ children: report.blocks.flatMap((block) => blockContent(block, report.chartPngScale)) }],
   });
   return Packer.toBuffer(document);
 }

@@ -22,4 +22,9 @@ export type ReportDocument = {
   subject: string;
   author: string;
   blocks: ReportBlock[];
+  /**
+   * Pixels per SVG unit of the .docx's PNG fallback pictures (default 3, sharp in print).
+   * A report with dozens of charts (the yearly report) takes less, to stay quick to make.
+   */
+  chartPngScale?: number;
 };

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 
-import { actions, goals, libraryItems, localAccents, meetings, organisations } from '../../../db/schema';
+import { actions, goals, libraryItems, localAccents, meetings, organisations, yearReports } from '../../../db/schema';
 import { t } from '../../i18n';
 import { db } from '../../utils/db.server';
 import type { CommentTarget } from '../comments/comment-target';
@@ -70,6 +70,10 @@ export function describeCommentTarget(
     case 'meeting': {
       const meeting = from.select({ title: meetings.title }).from(meetings).where(eq(meetings.id, targetId)).get();
       return meeting && { label: n.meeting(meeting.title), href: `/overleggen/${targetId}`, ownerUserId: null };
+    }
+    case 'year-report': {
+      const report = from.select({ year: yearReports.year }).from(yearReports).where(eq(yearReports.id, targetId)).get();
+      return report && { label: n.yearReport(report.year), href: `/jaarrapportages/${report.year}`, ownerUserId: null };
     }
   }
 }

@@ -17,7 +17,11 @@ export type MonitorArea = { municipalityId: number | null; name: string };
 export type IndicatorLevel = 'input' | 'output' | 'outcome';
 export type IndicatorUnit = 'count' | 'percentage' | 'euro';
 
-/** One area's figure for one indicator in the report's year, beside its 0-meting and target. */
+/**
+ * One area's figure for one indicator in the report's year, beside its 0-meting and target.
+ * Values are in the indicator's unit: a count, a percentage as 0–100 (42.5), euro amounts as
+ * integer cents (like the money below).
+ */
 export type MonitorAreaRow = MonitorArea & {
   /** The 0-meting (2020) value; null when none was delivered. */
   baseline: number | null;

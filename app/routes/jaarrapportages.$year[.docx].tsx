@@ -1,0 +1,27 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+
+import { t } from '../i18n';
+import { recordAudit } from '../models/audit/audit-log.server';
+import { renderYearReportDocx } from '../models/reports/year-report-document.server';
+import { clientAddress, requireUser } from '../utils/auth.server';
+import { documentDownloadResponse } from '../utils/downloads.server';
+import { requireYearReportEdition } from '../utils/year-report-guard.server';
+
+/** /jaarrapportages/:year.docx (?versie=): a version of the yearly report, or the concept marked "Concept", as a Word document. */
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireUser(args.request);
+  const { report, view } = requireYearReportEdition(args.request, args.params.year);
+  const body = await renderYearReportDocx(view.content, view.edition);
+  recordAudit({
+    actorId: user.id,
+    action: 'download.year_report',
+    target: { type: 'year_report', id: report.id, name: String(report.year) },
+    ip: clientAddress(args.context),
+    details: { format: 'docx', version: view.version },
+  });
+  return documentDownloadResponse({
+    fileName: t.reports.document.fileName(report.year, view.version, 'docx'),
+    body,
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
+}

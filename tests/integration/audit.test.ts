@@ -16,7 +16,11 @@ import { loader as auditCsvLoader } from '../../app/routes/beheer.auditlog[.csv]
 import { action as userAction } from '../../app/routes/beheer.gebruikers.$userId';
 import { action as newUserAction } from '../../app/routes/beheer.gebruikers.nieuw';
 import { action as orgAction } from '../../app/routes/beheer.organisaties';
+import { loader as financeCsvLoader } from '../../app/routes/financien[.csv]';
+import { loader as financeXlsxLoader } from '../../app/routes/financien[.xlsx]';
 import { action as logoutAction } from '../../app/routes/logout';
+import { loader as monitorCsvLoader } from '../../app/routes/monitor[.csv]';
+import { loader as monitorXlsxLoader } from '../../app/routes/monitor[.xlsx]';
 import { loader as minutesDocxLoader } from '../../app/routes/overleggen.$meetingId_.verslag[.docx]';
 import { action as inviteAction } from '../../app/routes/uitnodiging.$token';
 import { login } from '../../app/utils/auth.server';
@@ -177,6 +181,27 @@ describe('exports and downloads', () => {
       ['download.minutes', ids.lezer],
     ]);
     expect(JSON.parse(rows[1]!.details!)).toMatchObject({ format: 'docx' });
+  });
+
+  it('records the monitor and money exports, as CSV and as .xlsx', async () => {
+    const start = lastId();
+    const run = async (loader: typeof csvLoader, url: string, who: Who) => {
+      const response = (await runLoader(loader, url, { cookie: cookies[who] })) as Response;
+      expect(response.status).toBe(200);
+      await response.arrayBuffer();
+    };
+    await run(monitorCsvLoader, '/monitor.csv?niveau=outcome', 'lezer');
+    await run(monitorXlsxLoader, '/monitor.xlsx', 'adviseur');
+    await run(financeCsvLoader, '/financien.csv?jaar=2024', 'lezer');
+    await run(financeXlsxLoader, '/financien.xlsx?jaar=2024', 'haarlem');
+    const rows = rowsAfter(start);
+    expect(rows.map((r) => [r.action, r.actorId, r.targetName])).toEqual([
+      ['export.monitor', ids.lezer, 'monitor.csv'],
+      ['export.monitor', ids.adviseur, 'monitor.xlsx'],
+      ['export.finance', ids.lezer, 'financien.csv'],
+      ['export.finance', ids.haarlem, 'financien.xlsx'],
+    ]);
+    expect(JSON.parse(rows[0]!.details!)).toMatchObject({ filters: '?niveau=outcome' });
   });
 
   it('records a backup in the database that was backed up', async () => {

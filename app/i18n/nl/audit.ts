@@ -90,6 +90,8 @@ export const audit = {
     'permission.denied': 'Toegang geweigerd',
     'export.actions_csv': 'Actielijst geëxporteerd (CSV)',
     'export.audit_csv': 'Auditlog geëxporteerd (CSV)',
+    'export.monitor': 'Monitorcijfers geëxporteerd',
+    'export.finance': 'Financieel overzicht geëxporteerd',
     'download.minutes': 'Verslag gedownload',
     'download.balance': 'Eindbalans van een periode gedownload',
     'download.year_report': 'Jaarrapportage gedownload',

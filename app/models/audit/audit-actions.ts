@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = {
   'permission.denied': 'denied',
   'export.actions_csv': 'exports',
   'export.audit_csv': 'exports',
+  'export.monitor': 'exports',
+  'export.finance': 'exports',
   'download.minutes': 'exports',
   'download.balance': 'exports',
   'download.year_report': 'exports',

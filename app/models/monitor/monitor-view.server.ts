@@ -18,8 +18,10 @@ export type MonitorViewQuery = IndicatorFilter & {
   municipalityId?: number | null;
   /** The region too (default) — a municipality page shows both. */
   period: Pick<Period, 'periodStart' | 'periodEnd'>;
-  /** Only this page of MONITOR_PAGE_SIZE indicators (the monitor page); all when absent (a municipality page, exports). */
+  /** Only this page of indicators (the monitor pages); all when absent (exports, the yearly report). */
   page?: number;
+  /** Indicators per page: MONITOR_PAGE_SIZE, or more when each draws fewer panels. */
+  pageSize?: number;
 };
 
 /**
@@ -28,6 +30,8 @@ export type MonitorViewQuery = IndicatorFilter & {
  * 362 ms uncached (docs/benchmarks.md), six take a few tens.
  */
 export const MONITOR_PAGE_SIZE = 6;
+/** A municipality's page draws two panels per indicator (the region and the municipality). */
+export const MUNICIPALITY_PAGE_SIZE = 18;
 
 export type MonitorView = {
   indicators: IndicatorView[];
@@ -40,9 +44,10 @@ export type MonitorView = {
 
 export function monitorView(query: MonitorViewQuery): MonitorView {
   const matching = listIndicators(query);
-  const pageCount = query.page === undefined ? 1 : Math.max(1, Math.ceil(matching.length / MONITOR_PAGE_SIZE));
+  const size = query.pageSize ?? MONITOR_PAGE_SIZE;
+  const pageCount = query.page === undefined ? 1 : Math.max(1, Math.ceil(matching.length / size));
   const page = Math.min(query.page ?? 1, pageCount);
-  const indicators = query.page === undefined ? matching : matching.slice((page - 1) * MONITOR_PAGE_SIZE, page * MONITOR_PAGE_SIZE);
+  const indicators = query.page === undefined ? matching : matching.slice((page - 1) * size, page * size);
   const ids = indicators.map((i) => i.id);
   const toYear = query.period.periodEnd;
   const figures = listFigures({ indicatorIds: ids, fromYear: BASELINE_YEAR, toYear });

@@ -695,7 +695,7 @@ export const notificationPreferences = sqliteTable(
   (t) => [uniqueIndex('notification_preferences_unique').on(t.userId, t.kind)],
 );
 
-export const FOLLOW_TARGETS = ['goal', 'action', 'accent', 'library', 'meeting', 'year-report'] as const;
+export const FOLLOW_TARGETS = ['goal', 'action', 'accent', 'library', 'meeting', 'year-report', 'indicator'] as const;
 
 /** Items a user follows: comments on them notify the user. */
 export const follows = sqliteTable(

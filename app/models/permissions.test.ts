@@ -310,6 +310,11 @@ const MORE: Record<string, Row> = {
     allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
     decide: (actor) => canEditCommentTarget(actor, { targetType: 'year-report' }),
   },
+  'edit the indicator a comment is about': {
+    rule: canEditCommentTarget,
+    allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },
+    decide: (actor) => canEditCommentTarget(actor, { targetType: 'indicator' }),
+  },
   'edit the regional action a comment is about': {
     rule: canEditCommentTarget,
     allowed: { beheerder: true, werkgroeplid: true, gemeente: false, adviseur: false, lezer: false },

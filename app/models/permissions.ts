@@ -126,7 +126,7 @@ export function locksSelfOut(
 
 /** What a comment is about, with what deciding who may change that item needs. */
 export type CommentTargetScope =
-  | { targetType: 'goal' | 'meeting' | 'year-report' }
+  | { targetType: 'goal' | 'meeting' | 'year-report' | 'indicator' }
   | { targetType: 'action'; municipalityId: number | null }
   | { targetType: 'accent'; municipalityId: number }
   | { targetType: 'library'; createdBy: number };
@@ -146,6 +146,8 @@ export function canEditCommentTarget(actor: Actor, scope: CommentTargetScope): b
       return canEditMeetings(actor);
     case 'year-report':
       return canManageYearReports(actor);
+    case 'indicator':
+      return canManageMonitor(actor);
   }
 }
 

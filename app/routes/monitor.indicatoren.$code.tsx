@@ -2,10 +2,12 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 
+import { CommentSection } from '../components/comments/comment-section';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { ExampleFiguresNotice, IndicatorChartSection } from '../components/monitor/monitor-parts';
 import { t } from '../i18n';
+import { listComments } from '../models/comments/comment.server';
 import { listMonitorMunicipalities, saveFigure, saveTarget } from '../models/monitor/figure.server';
 import { getIndicatorByCode } from '../models/monitor/indicator.server';
 import { enterableMunicipalities, figureYears, indicatorPage } from '../models/monitor/indicator-page.server';
@@ -18,6 +20,7 @@ import { canEnterFigure, canEnterSomeFigures, canManageMonitor } from '../models
 import { TEXT_LIMITS } from '../schemas/limits';
 import { figureFormSchema, targetFormSchema } from '../schemas/monitor-figure';
 import chartsCss from '../styles/charts.css?url';
+import commentsCss from '../styles/comments.css?url';
 import monitorCss from '../styles/monitor.css?url';
 import periodsCss from '../styles/periods.css?url';
 import { useActionResult } from '../utils/action-result';
@@ -30,6 +33,7 @@ const m = t.monitor;
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: chartsCss },
+  { rel: 'stylesheet', href: commentsCss },
   { rel: 'stylesheet', href: periodsCss },
   { rel: 'stylesheet', href: monitorCss },
 ];
@@ -63,6 +67,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     years: figureYears(),
     mayEnter: canEnterSomeFigures(actor),
     mayManage,
+    actor,
+    // Advisers and municipalities comment on the figures ("waar komt deze daling vandaan?"); the working group answers.
+    threads: listComments({ targetType: 'indicator', targetId: indicator.id }),
   };
 }
 
@@ -123,8 +130,22 @@ function breakdownLabel(key: string) {
 }
 
 export default function IndicatorPage() {
-  const { indicator, view, figures, targets, goals, actions, areas, targetAreas, periods, currentPeriod, years, mayManage } =
-    useLoaderData<typeof loader>();
+  const {
+    indicator,
+    view,
+    figures,
+    targets,
+    goals,
+    actions,
+    areas,
+    targetAreas,
+    periods,
+    currentPeriod,
+    years,
+    mayManage,
+    actor,
+    threads,
+  } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === 'submitting';
@@ -426,6 +447,14 @@ export default function IndicatorPage() {
           </div>
         )}
       </section>
+
+      <CommentSection
+        target={{ type: 'indicator', id: indicator.id }}
+        threads={threads}
+        actor={actor}
+        mayEditTarget={mayManage}
+        heading={m.commentsHeading}
+      />
     </>
   );
 }

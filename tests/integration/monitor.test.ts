@@ -6,8 +6,9 @@ import { loader as monitorLoader } from '../../app/routes/monitor._index';
 import { loader as municipalityLoader } from '../../app/routes/monitor.gemeenten.$municipalityId';
 import { action as catalogueAction } from '../../app/routes/monitor.indicatoren._index';
 import { action as indicatorAction, loader as indicatorLoader } from '../../app/routes/monitor.indicatoren.$code';
+import { action as commentAction } from '../../app/routes/reacties';
 import { db } from '../../app/utils/db.server';
-import { history, monitorFigures, monitorIndicators, monitorTargets, organisations } from '../../db/schema';
+import { comments, history, monitorFigures, monitorIndicators, monitorTargets, organisations } from '../../db/schema';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
@@ -279,5 +280,29 @@ describe('steering from an indicator', () => {
     expect((payloadOf(page) as Awaited<ReturnType<typeof indicatorLoader>>).actions.map((a) => a.title)).toEqual([
       'Werkgeversaanpak bijsturen',
     ]);
+  });
+});
+
+describe('comments on an indicator', () => {
+  it('an adviser asks about the figures; the lezer is refused with nothing stored; the page shows the thread', async () => {
+    const indicator = getIndicatorByCode('IN-BEREIK')!;
+    const path = `/monitor/indicatoren/IN-BEREIK`;
+    const fields = {
+      intent: 'create',
+      targetType: 'indicator',
+      targetId: String(indicator.id),
+      body: 'Waar komt de daling in Velsen in 2021 vandaan?',
+      redirectTo: path,
+    };
+    const onIndicator = () => db.select().from(comments).where(eq(comments.targetType, 'indicator')).all();
+    expect(statusOf(await runAction(commentAction, '/reacties', fields, { cookie: cookies.lezer }))).toBe(403);
+    expect(onIndicator()).toEqual([]);
+    expect(statusOf(await runAction(commentAction, '/reacties', { ...fields, targetId: '999999' }, { cookie: cookies.adviseur }))).toBe(
+      404,
+    );
+    expect(statusOf(await runAction(commentAction, '/reacties', fields, { cookie: cookies.adviseur }))).toBe(302);
+    expect(onIndicator().map((c) => c.body)).toEqual(['Waar komt de daling in Velsen in 2021 vandaan?']);
+    const page = payloadOf(await runLoader(indicatorLoader, path, { params: { code: 'IN-BEREIK' }, cookie: cookies.haarlem }));
+    expect(page.threads.map((thread: { body: string }) => thread.body)).toEqual(['Waar komt de daling in Velsen in 2021 vandaan?']);
   });
 });

@@ -35,6 +35,8 @@ export const monitor = {
   allMunicipalities: 'Alle zeven gemeenten',
   applyFilters: 'Toon',
   noIndicators: 'Er zijn (met deze filters) geen indicatoren.',
+  /** Advisers and the municipalities comment on an indicator's figures; the working group answers. */
+  commentsHeading: 'Reacties op deze cijfers',
   pagination: 'Pagina’s met indicatoren',
   pageOf: (page: number, pages: number, total: number) => `Pagina ${page} van ${pages} (${total} indicatoren)`,
   previousPage: 'Vorige indicatoren',

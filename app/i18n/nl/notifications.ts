@@ -56,6 +56,7 @@ export const notifications = {
     library: (title: string) => `"${short(title)}" in de kennisbank`,
     meeting: (title: string) => `het overleg "${short(title)}"`,
     yearReport: (year: number) => `de jaarrapportage ${year}`,
+    indicator: (name: string) => `de indicator "${short(name)}" in de monitor`,
     unknown: 'een item',
   },
 
@@ -74,6 +75,7 @@ export const notifications = {
       library: 'dit kennisbank-item',
       meeting: 'dit overleg',
       'year-report': 'deze jaarrapportage',
+      indicator: 'deze indicator',
     },
     explain: 'Wie volgt, krijgt een melding bij elke nieuwe reactie. Wie reageert, volgt vanzelf.',
   },

@@ -9,6 +9,7 @@ import {
   libraryItems,
   localAccents,
   meetings,
+  monitorIndicators,
   organisations,
   users,
   yearReports,
@@ -156,6 +157,10 @@ export function getCommentTargetScope({
     case 'year-report': {
       const report = db.select({ id: yearReports.id }).from(yearReports).where(eq(yearReports.id, targetId)).get();
       return report ? { targetType, targetId } : undefined;
+    }
+    case 'indicator': {
+      const indicator = db.select({ id: monitorIndicators.id }).from(monitorIndicators).where(eq(monitorIndicators.id, targetId)).get();
+      return indicator ? { targetType, targetId } : undefined;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 
-import { actions, goals, libraryItems, localAccents, meetings, organisations, yearReports } from '../../../db/schema';
+import { actions, goals, libraryItems, localAccents, meetings, monitorIndicators, organisations, yearReports } from '../../../db/schema';
 import { t } from '../../i18n';
 import { db } from '../../utils/db.server';
 import type { CommentTarget } from '../comments/comment-target';
@@ -74,6 +74,20 @@ export function describeCommentTarget(
     case 'year-report': {
       const report = from.select({ year: yearReports.year }).from(yearReports).where(eq(yearReports.id, targetId)).get();
       return report && { label: n.yearReport(report.year), href: `/jaarrapportages/${report.year}`, ownerUserId: null };
+    }
+    case 'indicator': {
+      const indicator = from
+        .select({ code: monitorIndicators.code, name: monitorIndicators.name })
+        .from(monitorIndicators)
+        .where(eq(monitorIndicators.id, targetId))
+        .get();
+      return (
+        indicator && {
+          label: n.indicator(indicator.name),
+          href: `/monitor/indicatoren/${encodeURIComponent(indicator.code)}`,
+          ownerUserId: null,
+        }
+      );
     }
   }
 }

@@ -983,6 +983,23 @@ export const monitorActionIndicators = sqliteTable(
   (t) => [primaryKey({ columns: [t.actionId, t.indicatorId] }), index('monitor_action_indicators_indicator_idx').on(t.indicatorId)],
 );
 
+/** Steering: an agenda point put on the next werkgroep meeting from an indicator ("Bijsturen"). */
+export const monitorAgendaPointIndicators = sqliteTable(
+  'monitor_agenda_point_indicators',
+  {
+    agendaPointId: integer('agenda_point_id')
+      .notNull()
+      .references(() => agendaPoints.id, { onDelete: 'cascade' }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => monitorIndicators.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agendaPointId, t.indicatorId] }),
+    index('monitor_agenda_point_indicators_indicator_idx').on(t.indicatorId),
+  ],
+);
+
 // ---------------------------------------------------------------------------------------
 // The financial overview (issue 13 §2, docs/decisions/021-finance.md). Every amount is an
 // integer number of euro cents. The only writer is app/models/finance/finance.server.ts,

@@ -14,18 +14,19 @@ import { enterableMunicipalities, figureYears, indicatorPage } from '../models/m
 import { readMonitorFilters } from '../models/monitor/monitor-filters.server';
 import { BREAKDOWNS, parseBreakdownKey } from '../models/monitor/monitor-rules';
 import { formatFigure } from '../models/monitor/monitor-series';
+import { listSteeringPoints, nextWerkgroepMeeting, putIndicatorOnAgenda } from '../models/monitor/steering.server';
 import { getPeriodBySlug, listPeriods } from '../models/periods/period.server';
 import { periodLabel } from '../models/periods/period-rules';
 import { canEnterFigure, canEnterSomeFigures, canManageMonitor } from '../models/permissions';
 import { TEXT_LIMITS } from '../schemas/limits';
-import { figureFormSchema, targetFormSchema } from '../schemas/monitor-figure';
+import { figureFormSchema, steeringFormSchema, targetFormSchema } from '../schemas/monitor-figure';
 import chartsCss from '../styles/charts.css?url';
 import commentsCss from '../styles/comments.css?url';
 import monitorCss from '../styles/monitor.css?url';
 import periodsCss from '../styles/periods.css?url';
 import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
-import { formatDateTime } from '../utils/date-time';
+import { formatDateTime, formatDay } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { badRequest, requireAllowed, requireFound } from '../utils/http.server';
 
@@ -68,6 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayEnter: canEnterSomeFigures(actor),
     mayManage,
     actor,
+    steeringPoints: listSteeringPoints(indicator.id),
+    nextMeeting: mayManage ? (nextWerkgroepMeeting(new Date().toISOString()) ?? null) : null,
     // Advisers and municipalities comment on the figures ("waar komt deze daling vandaan?"); the working group answers.
     threads: listComments({ targetType: 'indicator', targetId: indicator.id }),
   };
@@ -121,6 +124,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return redirect(`/monitor/indicatoren/${encodeURIComponent(indicator.code)}?streefwaarde=1#streefwaarden`);
   }
+  if (intent === 'bijsturen') {
+    requireAllowed(canManageMonitor(actor));
+    const form = parseForm(steeringFormSchema, formData);
+    if (!form.ok) return data({ intent, fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
+    const outcome = putIndicatorOnAgenda(actor, { indicatorId: indicator.id, title: form.data.vraag, goalId: form.data.doel });
+    if (!outcome.ok) {
+      const fieldErrors: FieldErrors =
+        outcome.error === 'unknown_goal' ? { doel: m.errors.steeringUnknownGoal } : { vraag: m.steeringNoMeeting };
+      const values = { vraag: form.data.vraag, doel: form.data.doel === null ? '' : String(form.data.doel) };
+      return data({ intent, fieldErrors, values }, { status: 400 });
+    }
+    return redirect(`/monitor/indicatoren/${encodeURIComponent(indicator.code)}?bijgestuurd=1#steering-heading`);
+  }
   throw badRequest();
 }
 
@@ -145,6 +161,8 @@ export default function IndicatorPage() {
     mayManage,
     actor,
     threads,
+    steeringPoints,
+    nextMeeting,
   } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
   const [params] = useSearchParams();
@@ -153,6 +171,8 @@ export default function IndicatorPage() {
   const figureValues: Record<string, string> = result?.intent === 'cijfer' ? result.values : {};
   const targetErrors: FieldErrors = result?.intent === 'streefwaarde' ? result.fieldErrors : {};
   const targetValues: Record<string, string> = result?.intent === 'streefwaarde' ? result.values : {};
+  const steeringErrors: FieldErrors = result?.intent === 'bijsturen' ? result.fieldErrors : {};
+  const steeringValues: Record<string, string> = result?.intent === 'bijsturen' ? result.values : {};
   const notice = result
     ? null
     : params.get('opgeslagen') === '1'
@@ -161,7 +181,9 @@ export default function IndicatorPage() {
         ? m.figureUnchanged
         : params.get('streefwaarde') === '1'
           ? m.targetSaved
-          : null;
+          : params.get('bijgestuurd') === '1'
+            ? m.steeringDone
+            : null;
   const yearOptions = Array.from({ length: years.toYear - years.fromYear + 1 }, (_, i) => years.fromYear + i);
   const fmt = (value: number | null) => formatFigure(indicator.unit, value);
 
@@ -245,6 +267,54 @@ export default function IndicatorPage() {
               {m.startAction}
             </Link>
           </p>
+        ) : null}
+        {steeringPoints.length > 0 ? (
+          <>
+            <h3>{m.steeringPointsHeading}</h3>
+            <ul>
+              {steeringPoints.map((point) => (
+                <li key={point.id}>
+                  <Link to={`/overleggen/${point.meetingId}`}>{point.title}</Link> —{' '}
+                  {m.steeringPoint(point.meetingTitle, formatDay(point.startsAt))}
+                  {point.status !== 'open' ? ` (${m.steeringPointHandled})` : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {mayManage ? (
+          <div className="card">
+            <h3 id="steering-form-heading">{m.steeringFormHeading}</h3>
+            {nextMeeting ? (
+              <Form method="post" className="form" noValidate aria-labelledby="steering-form-heading">
+                <input type="hidden" name="intent" value="bijsturen" />
+                <p className="hint">{m.steeringNextMeeting(nextMeeting.title, formatDay(nextMeeting.startsAt))}</p>
+                <FormErrorSummary show={Object.keys(steeringErrors).length > 0} message={t.common.errors.formHasErrors} />
+                <Field label={m.steeringQuestion} name="vraag" error={steeringErrors.vraag} hint={m.steeringQuestionHint}>
+                  {(p) => <input {...p} type="text" defaultValue={steeringValues.vraag ?? ''} maxLength={TEXT_LIMITS.title} />}
+                </Field>
+                {goals.length > 0 ? (
+                  <Field label={m.steeringGoal} name="doel" error={steeringErrors.doel}>
+                    {(p) => (
+                      <select {...p} defaultValue={steeringValues.doel ?? String(goals[0].id)}>
+                        <option value="">{m.steeringNoGoal}</option>
+                        {goals.map((goal) => (
+                          <option key={goal.id} value={goal.id}>
+                            {goal.code} {goal.title}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                ) : null}
+                <button type="submit" className="button" disabled={busy}>
+                  {m.steeringSubmit}
+                </button>
+              </Form>
+            ) : (
+              <p className="muted">{m.steeringNoMeeting}</p>
+            )}
+          </div>
         ) : null}
       </section>
 

@@ -141,3 +141,23 @@ export function targetFormSchema({
       }),
   });
 }
+
+/** "Bijsturen": a question for the next werkgroep meeting, optionally about a goal the indicator measures. */
+export const steeringFormSchema = z.object({
+  vraag: z
+    .string({ error: e.steeringQuestionEmpty })
+    .trim()
+    .min(1, { error: e.steeringQuestionEmpty })
+    .max(...limit('title', e.tooLong)),
+  doel: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      if (!/^\d{1,9}$/.test(value)) {
+        ctx.addIssue({ code: 'custom', message: e.steeringUnknownGoal });
+        return z.NEVER;
+      }
+      return Number(value);
+    }),
+});

@@ -1,6 +1,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { getIndicatorByCode } from '../../app/models/monitor/indicator.server';
 import { loader as monitorLoader } from '../../app/routes/monitor._index';
 import { loader as municipalityLoader } from '../../app/routes/monitor.gemeenten.$municipalityId';
@@ -8,7 +9,7 @@ import { action as catalogueAction } from '../../app/routes/monitor.indicatoren.
 import { action as indicatorAction, loader as indicatorLoader } from '../../app/routes/monitor.indicatoren.$code';
 import { action as commentAction } from '../../app/routes/reacties';
 import { db } from '../../app/utils/db.server';
-import { comments, history, monitorFigures, monitorIndicators, monitorTargets, organisations } from '../../db/schema';
+import { agendaPoints, comments, history, monitorFigures, monitorIndicators, monitorTargets, organisations } from '../../db/schema';
 import { ACCOUNTS, type Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runAction, runLoader, sessionFor, statusOf } from '../setup/requests';
@@ -304,5 +305,57 @@ describe('comments on an indicator', () => {
     expect(onIndicator().map((c) => c.body)).toEqual(['Waar komt de daling in Velsen in 2021 vandaan?']);
     const page = payloadOf(await runLoader(indicatorLoader, path, { params: { code: 'IN-BEREIK' }, cookie: cookies.haarlem }));
     expect(page.threads.map((thread: { body: string }) => thread.body)).toEqual(['Waar komt de daling in Velsen in 2021 vandaan?']);
+  });
+});
+
+describe('steering: an indicator onto the agenda of the next werkgroep meeting', () => {
+  const path = '/monitor/indicatoren/IN-BEREIK';
+  const params = { code: 'IN-BEREIK' };
+  const pointsOf = (meetingId: number) => db.select().from(agendaPoints).where(eq(agendaPoints.meetingId, meetingId)).all();
+
+  it('puts the question on the agenda, linked to the indicator and a goal it measures; the indicator page lists it', async () => {
+    // The very next werkgroep meeting (earlier than any other planned one).
+    const soon = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+    const meeting = createMeeting({ title: 'Werkgroep bijsturen', kind: 'werkgroep', startsAt: soon, createdBy: null });
+    const page = payloadOf(await runLoader(indicatorLoader, path, { params, cookie: cookies.haarlem }));
+    expect(page.nextMeeting.id).toBe(meeting.id);
+    const goal = page.goals[0] ?? null;
+
+    // Bad input first: an empty question and a goal the indicator does not measure; nothing is added.
+    const empty = await runAction(indicatorAction, path, { intent: 'bijsturen', vraag: '  ' }, { params, cookie: cookies.haarlem });
+    expect(statusOf(empty)).toBe(400);
+    expect(payloadOf(empty).fieldErrors.vraag).toBe('Schrijf wat de werkgroep moet bespreken of besluiten.');
+    const otherGoal = await runAction(
+      indicatorAction,
+      path,
+      { intent: 'bijsturen', vraag: 'Wat doen we?', doel: '999999' },
+      { params, cookie: cookies.haarlem },
+    );
+    expect(statusOf(otherGoal)).toBe(400);
+    expect(payloadOf(otherGoal).fieldErrors.doel).toBeTruthy();
+    // Who may not steer: 403, nothing added.
+    for (const who of ['zandvoort', 'adviseur', 'lezer'] as const) {
+      const refused = await runAction(
+        indicatorAction,
+        path,
+        { intent: 'bijsturen', vraag: 'Wat doen we?' },
+        { params, cookie: cookies[who] },
+      );
+      expect(statusOf(refused)).toBe(403);
+    }
+    expect(pointsOf(meeting.id).filter((p) => p.title === 'Wat doen we?')).toEqual([]);
+
+    const question = 'Bereik in Velsen blijft achter bij de streefwaarde: wat doen we?';
+    const done = await runAction(
+      indicatorAction,
+      path,
+      { intent: 'bijsturen', vraag: question, doel: goal ? String(goal.id) : '' },
+      { params, cookie: cookies.haarlem },
+    );
+    expect(statusOf(done)).toBe(302);
+    const point = pointsOf(meeting.id).find((p) => p.title === question)!;
+    expect(point.goalId).toBe(goal ? goal.id : null);
+    const after = payloadOf(await runLoader(indicatorLoader, path, { params, cookie: cookies.lezer }));
+    expect(after.steeringPoints).toEqual([expect.objectContaining({ id: point.id, title: question, meetingId: meeting.id })]);
   });
 });

@@ -87,6 +87,19 @@ export const monitor = {
   steeringHeading: 'Bijsturen',
   steeringIntro: 'Acties en agendapunten die vanuit deze indicator zijn gestart.',
   startAction: 'Actie starten',
+  steeringPointsHeading: 'Op de agenda gezet',
+  steeringPoint: (meeting: string, date: string) => `${meeting}, ${date}`,
+  steeringPointHandled: 'besproken',
+  steeringFormHeading: 'Op de agenda van het volgende werkgroepoverleg',
+  steeringQuestion: 'Wat wil de werkgroep bespreken of besluiten?',
+  steeringQuestionHint:
+    'Dit wordt de titel van het agendapunt, bijvoorbeeld: “Bereik NT1 in Velsen blijft achter bij de streefwaarde: wat doen we?”',
+  steeringGoal: 'Over doel (optioneel)',
+  steeringNoGoal: 'Geen doel',
+  steeringSubmit: 'Op de agenda zetten',
+  steeringNextMeeting: (meeting: string, date: string) => `Het volgende werkgroepoverleg is ${meeting} op ${date}.`,
+  steeringNoMeeting: 'Er is nog geen volgend werkgroepoverleg gepland. Plan eerst een overleg bij Overleggen.',
+  steeringDone: 'Het agendapunt staat op de agenda van het volgende werkgroepoverleg.',
   startedFrom: (code: string, name: string) => `Deze actie wordt gestart vanuit de monitor en gekoppeld aan indicator ${code} ${name}.`,
   proposeAgendaPoint: 'Agendapunt voorstellen',
   noSteering: 'Nog geen acties gestart vanuit deze indicator.',
@@ -181,6 +194,8 @@ export const monitor = {
   },
   // Validation
   errors: {
+    steeringQuestionEmpty: 'Schrijf wat de werkgroep moet bespreken of besluiten.',
+    steeringUnknownGoal: 'Kies een doel dat met deze indicator wordt gemeten.',
     valueRequired: 'Vul een waarde in.',
     notANumber: 'Vul een getal in, bijvoorbeeld 1250 of 42,5.',
     negative: 'Een waarde kan niet negatief zijn.',

@@ -286,7 +286,8 @@ export default function IndicatorPage() {
           <div className="card">
             <h3 id="steering-form-heading">{m.steeringFormHeading}</h3>
             {nextMeeting ? (
-              <Form method="post" className="form" noValidate aria-labelledby="steering-form-heading">
+              // A new form after each question put on the agenda (the list grows): empty for the next one.
+              <Form key={steeringPoints.length} method="post" className="form" noValidate aria-labelledby="steering-form-heading">
                 <input type="hidden" name="intent" value="bijsturen" />
                 <p className="hint">{m.steeringNextMeeting(nextMeeting.title, formatDay(nextMeeting.startsAt))}</p>
                 <FormErrorSummary show={Object.keys(steeringErrors).length > 0} message={t.common.errors.formHasErrors} />

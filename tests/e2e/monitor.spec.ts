@@ -65,6 +65,37 @@ test.describe('the monitor', () => {
     await expectAccessible(page);
   });
 
+  test('the working group puts an indicator on the next meeting; an adviser asks about the figures', async ({ page, browser }) => {
+    test.setTimeout(90_000);
+    await login(page, ACCOUNTS.haarlem);
+    await page.goto('/monitor/indicatoren/IN-BEREIK');
+    const question = `Bereik in Velsen blijft achter: wat doen we? (${Date.now()})`;
+    await page.getByLabel('Wat wil de werkgroep bespreken of besluiten?').fill(question);
+    await page.getByRole('button', { name: 'Op de agenda zetten' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Het agendapunt staat op de agenda van het volgende werkgroepoverleg.' }),
+    ).toBeVisible();
+    // The form is empty again for the next question.
+    await expect(page.getByLabel('Wat wil de werkgroep bespreken of besluiten?')).toHaveValue('');
+    await page.getByRole('link', { name: question }).click();
+    await expect(page).toHaveURL(/\/overleggen\/\d+$/);
+    await expect(page.getByText(question).first()).toBeVisible();
+
+    const adviserContext = await browser.newContext();
+    const adviser = await adviserContext.newPage();
+    await login(adviser, ACCOUNTS.adviseur);
+    await adviser.goto('/monitor/indicatoren/IN-BEREIK');
+    // The adviser sees where it was put on the agenda and comments, but gets no steering form.
+    await expect(adviser.getByRole('link', { name: question })).toBeVisible();
+    await expect(adviser.getByRole('button', { name: 'Op de agenda zetten' })).toHaveCount(0);
+    const comment = `Waar komt de daling in 2021 vandaan? (${Date.now()})`;
+    await adviser.getByLabel('Nieuwe reactie').fill(comment);
+    await adviser.getByRole('button', { name: 'Reactie plaatsen' }).click();
+    await expect(adviser.locator('.comment__body', { hasText: comment })).toBeVisible();
+    await expectAccessible(adviser);
+    await adviserContext.close();
+  });
+
   // One test per page and width: axe over a page of eleven charts with their tables takes a while.
   const pages = [
     '/monitor',

@@ -183,7 +183,9 @@ export default function IndicatorPage() {
           ? m.targetSaved
           : params.get('bijgestuurd') === '1'
             ? m.steeringDone
-            : null;
+            : params.get('indicator-opgeslagen') === '1'
+              ? m.indicatorSaved
+              : null;
   const yearOptions = Array.from({ length: years.toYear - years.fromYear + 1 }, (_, i) => years.fromYear + i);
   const fmt = (value: number | null) => formatFigure(indicator.unit, value);
 
@@ -224,6 +226,11 @@ export default function IndicatorPage() {
           </>
         )}
       </dl>
+      {mayManage ? (
+        <p>
+          <Link to={`/monitor/indicatoren/${encodeURIComponent(indicator.code)}/bewerken`}>{m.editIndicatorHeading}</Link>
+        </p>
+      ) : null}
 
       {view ? <IndicatorChartSection view={view} idPrefix="indicator" /> : null}
 

@@ -35,3 +35,14 @@ export const IndicatorFormSchema = z.object({
 });
 
 export const INDICATOR_CODE_MAX_LENGTH = 30;
+
+/**
+ * Correcting an indicator: everything but its code (in addresses and delivery files) and its
+ * unit (the stored figures are read by it); `active` off takes it off the monitor page.
+ */
+export const IndicatorEditSchema = IndicatorFormSchema.omit({ code: true, unit: true }).extend({
+  active: z
+    .string()
+    .optional()
+    .transform((value) => value === 'ja'),
+});

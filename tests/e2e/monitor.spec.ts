@@ -102,6 +102,7 @@ test.describe('the monitor', () => {
     '/monitor?niveau=outcome',
     '/monitor/indicatoren',
     '/monitor/indicatoren/UIT-TAAL',
+    '/monitor/indicatoren/UIT-TAAL/bewerken',
     '/monitor/import',
     'gemeente',
   ];

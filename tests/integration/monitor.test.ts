@@ -5,8 +5,9 @@ import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { getIndicatorByCode } from '../../app/models/monitor/indicator.server';
 import { loader as monitorLoader } from '../../app/routes/monitor._index';
 import { loader as municipalityLoader } from '../../app/routes/monitor.gemeenten.$municipalityId';
-import { action as catalogueAction } from '../../app/routes/monitor.indicatoren._index';
+import { action as catalogueAction, loader as catalogueLoader } from '../../app/routes/monitor.indicatoren._index';
 import { action as indicatorAction, loader as indicatorLoader } from '../../app/routes/monitor.indicatoren.$code';
+import { action as editIndicatorAction, loader as editIndicatorLoader } from '../../app/routes/monitor.indicatoren.$code_.bewerken';
 import { action as commentAction } from '../../app/routes/reacties';
 import { db } from '../../app/utils/db.server';
 import { agendaPoints, comments, history, monitorFigures, monitorIndicators, monitorTargets, organisations } from '../../db/schema';
@@ -357,5 +358,56 @@ describe('steering: an indicator onto the agenda of the next werkgroep meeting',
     expect(point.goalId).toBe(goal ? goal.id : null);
     const after = payloadOf(await runLoader(indicatorLoader, path, { params, cookie: cookies.lezer }));
     expect(after.steeringPoints).toEqual([expect.objectContaining({ id: point.id, title: question, meetingId: meeting.id })]);
+  });
+});
+
+describe('correcting an indicator of the catalogue', () => {
+  const path = '/monitor/indicatoren/TH-CERT/bewerken';
+  const params = { code: 'TH-CERT' };
+  const row = () => db.select().from(monitorIndicators).where(eq(monitorIndicators.code, 'TH-CERT')).get()!;
+  const fields = {
+    name: 'Gecertificeerde Taalhuizen (Keurmerk)',
+    level: 'output',
+    monitor: 'regional',
+    countedPer: 'person',
+    source: 'Stichting Lezen en Schrijven',
+    definition: 'Taalhuizen met het keurmerk van Stichting Lezen en Schrijven op 31 december.',
+  };
+
+  it.each(['zandvoort', 'adviseur', 'lezer'] as const)('refuses %s the form and the post (403), changing nothing', async (who) => {
+    const before = row();
+    expect(statusOf(await runLoader(editIndicatorLoader, path, { params, cookie: cookies[who] }))).toBe(403);
+    expect(statusOf(await runAction(editIndicatorAction, path, fields, { params, cookie: cookies[who] }))).toBe(403);
+    expect(row()).toEqual(before);
+  });
+
+  it('lets the werkgroep correct the name, definition and activity, never the code or unit; with history', async () => {
+    const before = row();
+    const empty = await runAction(editIndicatorAction, path, { ...fields, name: ' ' }, { params, cookie: cookies.haarlem });
+    expect(statusOf(empty)).toBe(400);
+    expect(payloadOf(empty).fieldErrors.name).toBeTruthy();
+    expect(row()).toEqual(before);
+
+    const saved = (await runAction(
+      editIndicatorAction,
+      path,
+      { ...fields, code: 'ANDERS', unit: 'euro' },
+      { params, cookie: cookies.haarlem },
+    )) as Response;
+    expect(saved.status).toBe(302);
+    const after = row();
+    expect(after).toMatchObject({ code: 'TH-CERT', unit: before.unit, name: fields.name, definition: fields.definition, active: false });
+    const change = db
+      .select()
+      .from(history)
+      .where(and(eq(history.entityType, 'indicator'), eq(history.entityId, after.id)))
+      .all()
+      .at(-1)!;
+    expect(change.change).toBe('update');
+    // Inactive: off the monitor page, still in the catalogue.
+    const shown = payloadOf(await runLoader(monitorLoader, '/monitor?indicator=TH-CERT', { cookie: cookies.lezer })).view;
+    expect(shown.indicators).toEqual([]);
+    const catalogue = payloadOf(await runLoader(catalogueLoader, '/monitor/indicatoren', { cookie: cookies.lezer }));
+    expect(catalogue.indicators.map((i: { code: string }) => i.code)).toContain('TH-CERT');
   });
 });

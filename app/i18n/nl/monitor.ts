@@ -87,6 +87,10 @@ export const monitor = {
   steeringHeading: 'Bijsturen',
   steeringIntro: 'Acties en agendapunten die vanuit deze indicator zijn gestart.',
   startAction: 'Actie starten',
+  editIndicatorTitle: (code: string) => `Indicator ${code} bewerken`,
+  editIndicatorIntro:
+    'De code en de eenheid liggen vast: leveringen en de opgeslagen cijfers gebruiken ze. Elke wijziging staat in de geschiedenis.',
+  activeLabel: 'Actief: tonen op de monitorpagina',
   steeringPointsHeading: 'Op de agenda gezet',
   steeringPoint: (meeting: string, date: string) => `${meeting}, ${date}`,
   steeringPointHandled: 'besproken',

@@ -2,7 +2,7 @@
 export const finance = {
   title: 'Financiën',
   lead: 'Waar het geld voor volwasseneneducatie vandaan komt en waar het heen gaat: ontvangen, toegewezen, verplicht, besteed en over, per geldstroom, gemeente en doel.',
-  exampleNote: 'Voorbeeldcijfers: deze bedragen zijn verzonnen voor de demonstratie en zijn niet de echte financiën van de regio.',
+  exampleNote: 'Deze bedragen zijn verzonnen voor de demonstratie en zijn niet de echte financiën van de regio.',
   exampleBadge: 'Voorbeeldcijfers',
   streamKinds: {
     web: 'Rijksbijdrage educatie (WEB)',

@@ -87,7 +87,7 @@ export function financeCsv(overview: FinanceOverviewView): string {
       ...table.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? csvCell(cell) : formatEuro(cell.cents)))),
     );
   }
-  if (overview.containsExampleFigures) records.unshift([t.finance.exampleNote], []);
+  if (overview.containsExampleFigures) records.unshift([`${t.finance.exampleBadge}. ${t.finance.exampleNote}`], []);
   return stringify(records, { delimiter: ';', bom: true, record_delimiter: 'windows' });
 }
 
@@ -100,7 +100,7 @@ export async function financeXlsx(overview: FinanceOverviewView): Promise<Buffer
   for (const table of financeTables(overview)) {
     // Sheet names may not hold : \ / ? * [ ] and are at most 31 characters.
     const sheet = workbook.addWorksheet(table.name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31));
-    if (overview.containsExampleFigures) sheet.addRow([t.finance.exampleNote]);
+    if (overview.containsExampleFigures) sheet.addRow([`${t.finance.exampleBadge}. ${t.finance.exampleNote}`]);
     const header = sheet.addRow(table.header);
     header.font = { bold: true };
     for (const row of table.rows) {

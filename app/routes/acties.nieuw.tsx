@@ -5,6 +5,7 @@ import { useLoaderData } from '@remix-run/react';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { ActionForm } from '../components/tracker/action-form';
 import { t } from '../i18n';
+import { monitor as monitorText } from '../i18n/nl/monitor';
 import { getIndicatorByCode, linkActionToIndicator } from '../models/monitor/indicator.server';
 import { canCreateAnyAction } from '../models/permissions';
 import { createOnce, submissionKeyOf } from '../models/submissions.server';
@@ -75,7 +76,7 @@ export default function NewActionPage() {
     <>
       <Breadcrumbs label={t.tracker.breadcrumbsLabel} trail={[{ to: '/', label: t.tracker.agenda }]} current={f.newTitle} />
       <h1>{f.newTitle}</h1>
-      {indicator ? <p className="lead">{t.monitor.startedFrom(indicator.code, indicator.name)}</p> : null}
+      {indicator ? <p className="lead">{monitorText.startedFrom(indicator.code, indicator.name)}</p> : null}
       <ActionForm
         options={options}
         values={actionData?.values ?? values}

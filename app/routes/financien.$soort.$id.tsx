@@ -5,6 +5,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { FinanceForm } from '../components/finance/finance-form';
 import { FinanceHistory } from '../components/finance/finance-history';
 import { t } from '../i18n';
+import { finance as financeText } from '../i18n/nl/finance';
 import {
   financeFormHistory,
   financeFormOptions,
@@ -19,13 +20,13 @@ import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
 
-const f = t.finance.form;
+const f = financeText.form;
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: financeCss },
 ];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t.common.pageTitle(data?.title ?? t.finance.title) }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t.common.pageTitle(data?.title ?? financeText.title) }];
 
 /** Guard: who may edit the money; the kind of form and the stored row from the address. */
 async function guard(request: Request, params: { soort?: string; id?: string }) {
@@ -66,7 +67,7 @@ export default function EditFinanceRecordPage() {
   return (
     <>
       <p>
-        <Link to={`/financien?jaar=${year}`}>{t.finance.view.headingYear(year)}</Link>
+        <Link to={`/financien?jaar=${year}`}>{financeText.view.headingYear(year)}</Link>
       </p>
       <h1>{title}</h1>
       <FinanceForm

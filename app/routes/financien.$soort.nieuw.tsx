@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 
 import { FinanceForm } from '../components/finance/finance-form';
 import { t } from '../i18n';
+import { finance as financeText } from '../i18n/nl/finance';
 import { type FinanceFormKind, financeFormOptions, isFinanceFormKind, saveFinanceForm } from '../models/finance/finance-forms.server';
 import { isFinanceYear } from '../models/finance/finance-rules';
 import { canEditFinance } from '../models/permissions';
@@ -15,7 +16,7 @@ import { requireActor } from '../utils/auth.server';
 import { notFound, requireAllowed } from '../utils/http.server';
 import { todayInNL } from '../utils/today';
 
-const f = t.finance.form;
+const f = financeText.form;
 const TITLES: Record<FinanceFormKind, string> = {
   geldstromen: f.newStreamTitle,
   toewijzingen: f.newAllocationTitle,
@@ -27,7 +28,9 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: trackerCss },
   { rel: 'stylesheet', href: financeCss },
 ];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t.common.pageTitle(data ? TITLES[data.kind] : t.finance.title) }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: t.common.pageTitle(data ? TITLES[data.kind] : financeText.title) },
+];
 
 /** Guard: who may edit the money; the kind of form from the address; the year whose money the choices show (?jaar=, else this year). */
 async function guard(request: Request, soort: string | undefined) {
@@ -70,7 +73,7 @@ export default function NewFinanceRecordPage() {
   return (
     <>
       <p>
-        <Link to={`/financien?jaar=${year}`}>{t.finance.view.headingYear(year)}</Link>
+        <Link to={`/financien?jaar=${year}`}>{financeText.view.headingYear(year)}</Link>
       </p>
       <h1>{TITLES[kind]}</h1>
       <FinanceForm

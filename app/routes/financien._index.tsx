@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
-import { BarChart } from '../components/charts/charts';
+import { BarChart } from '../components/charts/bar-chart';
 import { goalRows, municipalityRows, purposeRows, ScrollTable, SpentTable, StreamTable } from '../components/finance/finance-tables';
 import { t } from '../i18n';
+import { finance as financeText } from '../i18n/nl/finance';
 import { listFinanceRows } from '../models/finance/finance.server';
 import { ALLOCATION_PURPOSE_LABELS, COMMITMENT_KIND_LABELS } from '../models/finance/finance-rules';
 import { financeOverviewFor, financeSwitchChoices, readFinanceView } from '../models/finance/finance-view.server';
@@ -17,7 +18,7 @@ import { requireActor } from '../utils/auth.server';
 import { requireFound } from '../utils/http.server';
 import { todayInNL } from '../utils/today';
 
-const f = t.finance;
+const f = financeText;
 const c = f.columns;
 
 export const links: LinksFunction = () => [

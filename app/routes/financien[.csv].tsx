@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
-import { t } from '../i18n';
+import { finance as financeText } from '../i18n/nl/finance';
 import { recordAudit } from '../models/audit/audit-log.server';
 import { financeCsv } from '../models/finance/finance-export.server';
 import { financeOverviewFor, readFinanceView } from '../models/finance/finance-view.server';
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': contentDisposition(`${t.finance.downloads.fileName(view.fileScope)}.csv`),
+      'Content-Disposition': contentDisposition(`${financeText.downloads.fileName(view.fileScope)}.csv`),
       'Cache-Control': 'private, no-store',
     },
   });

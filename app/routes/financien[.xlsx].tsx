@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
-import { t } from '../i18n';
+import { finance as financeText } from '../i18n/nl/finance';
 import { recordAudit } from '../models/audit/audit-log.server';
 import { financeXlsx } from '../models/finance/finance-export.server';
 import { financeOverviewFor, readFinanceView } from '../models/finance/finance-view.server';
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
   const body = await financeXlsx(financeOverviewFor(view, today));
   return documentDownloadResponse({
-    fileName: `${t.finance.downloads.fileName(view.fileScope)}.xlsx`,
+    fileName: `${financeText.downloads.fileName(view.fileScope)}.xlsx`,
     body,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   });

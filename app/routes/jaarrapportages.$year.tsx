@@ -6,6 +6,7 @@ import { CommentSection } from '../components/comments/comment-section';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { ReportPartView } from '../components/reports/report-blocks-view';
 import { t } from '../i18n';
+import { reports as reportsText } from '../i18n/nl/reports';
 import { listComments } from '../models/comments/comment.server';
 import { canManageYearReports } from '../models/permissions';
 import { STEERING_QUESTION_MAX, type YearReportSectionKey } from '../models/reports/year-report';
@@ -27,7 +28,7 @@ import { type FieldErrors, parseForm } from '../utils/forms';
 import { badRequest, requireAllowed } from '../utils/http.server';
 import { requireYearReport, requireYearReportEdition } from '../utils/year-report-guard.server';
 
-const r = t.reports;
+const r = reportsText;
 const p = r.page;
 
 export const links: LinksFunction = () => [

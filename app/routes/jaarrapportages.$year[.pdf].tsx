@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 
-import { t } from '../i18n';
+import { reports as reportsText } from '../i18n/nl/reports';
 import { recordAudit } from '../models/audit/audit-log.server';
 import { renderYearReportPdf } from '../models/reports/year-report-document.server';
 import { clientAddress, requireUser } from '../utils/auth.server';
@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
     details: { format: 'pdf', version: view.version },
   });
   return documentDownloadResponse({
-    fileName: t.reports.document.fileName(report.year, view.version, 'pdf'),
+    fileName: reportsText.document.fileName(report.year, view.version, 'pdf'),
     body,
     contentType: 'application/pdf',
   });

@@ -3,13 +3,14 @@ import { useLoaderData } from '@remix-run/react';
 
 import { ReportPartView } from '../components/reports/report-blocks-view';
 import { t } from '../i18n';
+import { reports as reportsText } from '../i18n/nl/reports';
 import { editionLine, yearReportParts, yearReportTitle } from '../models/reports/year-report-blocks';
 import chartsCss from '../styles/charts.css?url';
 import reportsCss from '../styles/reports.css?url';
 import { requireActor } from '../utils/auth.server';
 import { requireYearReportEdition } from '../utils/year-report-guard.server';
 
-const r = t.reports;
+const r = reportsText;
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: chartsCss },

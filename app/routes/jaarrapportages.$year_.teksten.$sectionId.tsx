@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { NotesHtml } from '../components/meetings/notes/notes-html';
 import { presenceColour } from '../components/meetings/notes/presence-colour';
 import { t } from '../i18n';
+import { reports as reportsText } from '../i18n/nl/reports';
 import { readDocumentJson } from '../models/collab/document-json.server';
 import { documentAccess } from '../models/collab/document-kinds.server';
 import { yearReportSectionDocumentName } from '../models/reports/year-report';
@@ -17,7 +18,7 @@ import { requireYearReport } from '../utils/year-report-guard.server';
 // The editor (Tiptap + Yjs) is its own chunk, fetched only after this page hydrates.
 const LiveReportSection = lazy(() => import('../components/reports/live-report-section.client'));
 
-const r = t.reports;
+const r = reportsText;
 const c = r.section;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notesCss }];

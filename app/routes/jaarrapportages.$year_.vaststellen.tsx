@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 
 import { FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
+import { reports as reportsText } from '../i18n/nl/reports';
 import { canManageYearReports } from '../models/permissions';
 import { adoptYearReport, listYearReportVersions } from '../models/reports/year-report.server';
 import reportsCss from '../styles/reports.css?url';
@@ -11,7 +12,7 @@ import { requireActor } from '../utils/auth.server';
 import { requireAllowed } from '../utils/http.server';
 import { requireYearReport } from '../utils/year-report-guard.server';
 
-const r = t.reports;
+const r = reportsText;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 

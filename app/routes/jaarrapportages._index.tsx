@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { t } from '../i18n';
+import { reports as reportsText } from '../i18n/nl/reports';
 import { canManageYearReports } from '../models/permissions';
 import { createYearReport, listYearReports } from '../models/reports/year-report.server';
 import { CreateYearReportSchema } from '../schemas/year-report';
@@ -13,7 +14,7 @@ import { formatDay } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireAllowed } from '../utils/http.server';
 
-const r = t.reports;
+const r = reportsText;
 const l = r.list;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];

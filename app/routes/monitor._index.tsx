@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { PageLinks } from '../components/layout/page-links';
 import { ExampleFiguresNotice, IndicatorChartSection } from '../components/monitor/monitor-parts';
 import { t } from '../i18n';
+import { monitor as monitorText } from '../i18n/nl/monitor';
 import { listMonitorMunicipalities } from '../models/monitor/figure.server';
 import { listIndicators } from '../models/monitor/indicator.server';
 import { readMonitorFilters } from '../models/monitor/monitor-filters.server';
@@ -19,7 +20,7 @@ import periodsCss from '../styles/periods.css?url';
 import { requireActor } from '../utils/auth.server';
 import { requireFound } from '../utils/http.server';
 
-const m = t.monitor;
+const m = monitorText;
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: chartsCss },

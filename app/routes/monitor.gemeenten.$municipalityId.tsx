@@ -5,6 +5,7 @@ import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { PageLinks } from '../components/layout/page-links';
 import { ExampleFiguresNotice, IndicatorChartSection } from '../components/monitor/monitor-parts';
 import { t } from '../i18n';
+import { monitor as monitorText } from '../i18n/nl/monitor';
 import { listMonitorMunicipalities } from '../models/monitor/figure.server';
 import { readMonitorFilters } from '../models/monitor/monitor-filters.server';
 import { monitorView, MUNICIPALITY_PAGE_SIZE } from '../models/monitor/monitor-view.server';
@@ -14,7 +15,7 @@ import periodsCss from '../styles/periods.css?url';
 import { requireActor } from '../utils/auth.server';
 import { requireFound, requireIdParam } from '../utils/http.server';
 
-const m = t.monitor;
+const m = monitorText;
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: chartsCss },

@@ -11,6 +11,7 @@ import { Form, useLoaderData, useNavigation } from '@remix-run/react';
 import { FormErrorSummary } from '../components/forms/field';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
+import { monitor as monitorText } from '../i18n/nl/monitor';
 import { enterableMunicipalities } from '../models/monitor/indicator-page.server';
 import { MAX_IMPORT_BYTES } from '../models/monitor/monitor-file.server';
 import { commitImport, fileProblemMessage, type ImportPreview, previewImport } from '../models/monitor/monitor-import.server';
@@ -24,7 +25,7 @@ import { useActionResult } from '../utils/action-result';
 import { requireActor } from '../utils/auth.server';
 import { requireAllowed } from '../utils/http.server';
 
-const m = t.monitor;
+const m = monitorText;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: monitorCss }];
 export const meta: MetaFunction = () => [{ title: t.common.pageTitle(m.importTitle) }];

@@ -7,6 +7,7 @@ import { Field, FormErrorSummary } from '../components/forms/field';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { ExampleFiguresNotice, IndicatorChartSection } from '../components/monitor/monitor-parts';
 import { t } from '../i18n';
+import { monitor as monitorText } from '../i18n/nl/monitor';
 import { listComments } from '../models/comments/comment.server';
 import { listMonitorMunicipalities, saveFigure, saveTarget } from '../models/monitor/figure.server';
 import { getIndicatorByCode } from '../models/monitor/indicator.server';
@@ -30,7 +31,7 @@ import { formatDateTime, formatDay } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { badRequest, requireAllowed, requireFound } from '../utils/http.server';
 
-const m = t.monitor;
+const m = monitorText;
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: chartsCss },

@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { Field, FormErrorSummary } from '../components/forms/field';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
+import { monitor as monitorText } from '../i18n/nl/monitor';
 import { getIndicatorByCode, updateIndicator } from '../models/monitor/indicator.server';
 import { COUNTED_PER, INDICATOR_LEVELS, MONITOR_KINDS } from '../models/monitor/monitor-rules';
 import { canManageMonitor } from '../models/permissions';
@@ -16,7 +17,7 @@ import { requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireAllowed, requireFound } from '../utils/http.server';
 
-const m = t.monitor;
+const m = monitorText;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: monitorCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

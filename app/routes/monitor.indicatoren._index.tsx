@@ -6,6 +6,7 @@ import { Field, FormErrorSummary } from '../components/forms/field';
 import { SubmissionKeyField } from '../components/forms/submission-key';
 import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { t } from '../i18n';
+import { monitor as monitorText } from '../i18n/nl/monitor';
 import { createIndicator, indicatorCodeTaken, listIndicators } from '../models/monitor/indicator.server';
 import { COUNTED_PER, INDICATOR_LEVELS, INDICATOR_UNITS, MONITOR_KINDS } from '../models/monitor/monitor-rules';
 import { canManageMonitor } from '../models/permissions';
@@ -18,7 +19,7 @@ import { requireActor } from '../utils/auth.server';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { requireAllowed } from '../utils/http.server';
 
-const m = t.monitor;
+const m = monitorText;
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: monitorCss }];
 export const meta: MetaFunction = () => [{ title: t.common.pageTitle(m.indicatorsHeading) }];

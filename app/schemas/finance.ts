@@ -5,7 +5,7 @@
  * chosen stream, allocation, goal or municipality exists is checked by the model, which
  * answers beside the same fields.
  */
-import { t } from '../i18n';
+import { finance as financeText } from '../i18n/nl/finance';
 import { ALLOCATION_PURPOSES, COMMITMENT_KINDS, FINANCE_YEARS, isFinanceYear, STREAM_KINDS } from '../models/finance/finance-rules';
 import { type AmountProblem, parseAmount } from '../models/finance/money';
 import { isCalendarDate } from '../models/meetings/meeting-time';
@@ -13,7 +13,7 @@ import { idField, optionalIdField } from './ids';
 import { limit } from './limits';
 import { z } from './zod';
 
-const m = t.finance.errors;
+const m = financeText.errors;
 
 const AMOUNT_MESSAGES: Record<AmountProblem, string> = {
   empty: m.amountEmpty,

@@ -1,10 +1,10 @@
-import { t } from '../i18n';
+import { monitor as monitorText } from '../i18n/nl/monitor';
 import { type IndicatorUnit, parseBreakdownKey, parseDutchNumber, valueProblem } from '../models/monitor/monitor-rules';
 import { toStored } from '../models/monitor/monitor-rules';
 import { limit } from './limits';
 import { z } from './zod';
 
-const e = t.monitor.errors;
+const e = monitorText.errors;
 
 /** "regio" or a municipality id among the allowed ones. */
 const areaField = (municipalityIds: number[]) =>

@@ -1,9 +1,9 @@
-import { t } from '../i18n';
+import { monitor as monitorText } from '../i18n/nl/monitor';
 import { COUNTED_PER, INDICATOR_LEVELS, INDICATOR_UNITS, MONITOR_KINDS } from '../models/monitor/monitor-rules';
 import { limit } from './limits';
 import { z } from './zod';
 
-const e = t.monitor.errors;
+const e = monitorText.errors;
 
 /** A new indicator of the catalogue (beheerder and werkgroep). */
 export const IndicatorFormSchema = z.object({

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-import { t } from '../i18n';
+import { reports as reportsText } from '../i18n/nl/reports';
 import { FIRST_REPORT_YEAR } from '../models/reports/year-report';
 
-const e = t.reports.errors;
+const e = reportsText.errors;
 /** The model checks the upper bound (next year), which depends on today. */
 const LAST_YEAR = 2100;
 

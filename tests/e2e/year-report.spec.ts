@@ -16,6 +16,8 @@ const WIDTHS = [1280, 390] as const;
 /** The summary's page, found by the first test (the specs of a file run in order). */
 let summaryPath = '';
 
+const MUNICIPALITIES = ['Beverwijk', 'Bloemendaal', 'Haarlem', 'Heemskerk', 'Heemstede', 'Velsen', 'Zandvoort'];
+
 test('the werkgroep drafts the report of this year, writes its summary live, adopts it and downloads .docx and PDF', async ({ page }) => {
   test.setTimeout(90_000);
   await login(page, ACCOUNTS.haarlem);
@@ -28,8 +30,9 @@ test('the werkgroep drafts the report of this year, writes its summary live, ado
   await page.getByRole('button', { name: `Jaarrapportage ${YEAR} opstellen` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Jaarrapportage ${YEAR} (concept)` })).toBeVisible();
   await expect(page.getByText('De conceptrapportage is gemaakt.')).toBeVisible();
-  // The monitor and the money are not wired on this branch: no invented figures.
-  await expect(page.locator('#financien')).toContainText(`Nog geen cijfers voor ${YEAR}.`);
+  // Filled from the year's data: the money and the monitor for every municipality.
+  await expect(page.locator('#financien')).toContainText('Rijksbijdrage educatie (WEB)');
+  for (const name of MUNICIPALITIES) await expect(page.locator('#monitor')).toContainText(name);
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Samenvatting samen schrijven' }).click();
@@ -65,6 +68,9 @@ test('the werkgroep drafts the report of this year, writes its summary live, ado
   const word = zipEntries(fs.readFileSync(await docx.path())).get('word/document.xml')!;
   expect(word).toContain(SUMMARY);
   expect(word).toContain('Sturingsvragen');
+  // An independent reader finds the sections, the seven municipalities and the money.
+  for (const name of MUNICIPALITIES) expect(word).toContain(name);
+  expect(word).toContain('Rijksbijdrage educatie (WEB)');
 
   const pdfDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Als PDF' }).click();
@@ -73,6 +79,7 @@ test('the werkgroep drafts the report of this year, writes its summary live, ado
   const { text } = await extractText(new Uint8Array(fs.readFileSync(await pdf.path())), { mergePages: true });
   expect(text.replace(/\s+/g, ' ')).toContain(SUMMARY);
   expect(text).toContain(`Jaarrapportage ${YEAR}`);
+  for (const name of MUNICIPALITIES) expect(text).toContain(name);
 });
 
 test('every yearly report page passes axe at desktop and phone width; a lezer reads along and cannot adopt', async ({ page }) => {

@@ -6,7 +6,9 @@ import { chartSvg } from '../../models/charts/chart';
 import { lineChart } from '../../models/charts/line';
 import { stackedBarChart, type StackedBarSpec } from '../../models/charts/stacked-bar';
 import { toSvgString } from '../../models/charts/svg';
-import { BarChart, Heatmap, LineChart, SmallMultiplesChart, StackedBarChart } from './charts';
+import { BarChart } from './bar-chart';
+import { Heatmap, LineChart, StackedBarChart } from './charts';
+import { SmallMultiplesChart } from './small-multiples-chart';
 
 const SPEC: StackedBarSpec = {
   id: 'stand',

@@ -3,21 +3,16 @@
  * of app/models/charts), lays it out with the shared pure layer, and renders plain SVG
  * with a text alternative and a table — no JavaScript needed in the browser. For the same
  * chart in a .docx or PDF, see app/models/documents/chart-images.server.ts.
+ *
+ * The bar chart and the small multiples live in their own modules (bar-chart.tsx,
+ * small-multiples-chart.tsx): only the money and the monitor pages use them, and a module
+ * shared by many pages ships every chart it holds to each of them (the ≤ 150 KB budget).
  */
-import { barChart, type BarChartSpec } from '../../models/charts/bar';
-import type { ChartOptions } from '../../models/charts/chart';
-import { chartSvg } from '../../models/charts/chart';
 import { heatmapChart, type HeatmapSpec } from '../../models/charts/heatmap';
-import { lineChart, type LineChartSpec, smallMultiples, type SmallMultiplesSpec } from '../../models/charts/line';
+import { lineChart, type LineChartSpec } from '../../models/charts/line';
 import { stackedBarChart, type StackedBarSpec } from '../../models/charts/stacked-bar';
-import { ChartFigure, ChartFrame, type ChartLayout } from './chart-figure';
-import { SvgTree } from './svg-tree';
-
-type Props<Spec> = Spec & ChartOptions & ChartLayout;
-
-function split<Spec>({ width, tableLayout, className, ...spec }: Props<Spec>) {
-  return { spec: spec as Spec, options: { width }, layout: { tableLayout, className } };
-}
+import { ChartFigure } from './chart-figure';
+import { type ChartProps as Props, splitChartProps as split } from './chart-props';
 
 /** Horizontal stacked bars, one per category, segments in order, with a legend. */
 export function StackedBarChart(props: Props<StackedBarSpec>) {
@@ -35,37 +30,4 @@ export function Heatmap(props: Props<HeatmapSpec>) {
 export function LineChart(props: Props<LineChartSpec>) {
   const { spec, options, layout } = split(props);
   return <ChartFigure chart={lineChart(spec, options)} {...layout} />;
-}
-
-/** Grouped vertical bars (money: `valueFormat: 'money'`, values in cents). */
-export function BarChart(props: Props<BarChartSpec>) {
-  const { spec, options, layout } = split(props);
-  return <ChartFigure chart={barChart(spec, options)} {...layout} />;
-}
-
-/** One small line chart per panel on a shared y scale, in a grid, with one table below. */
-export function SmallMultiplesChart(props: Props<SmallMultiplesSpec>) {
-  const { spec, options, layout } = split(props);
-  const multiples = smallMultiples(spec, options);
-  return (
-    <ChartFrame
-      id={multiples.id}
-      title={multiples.title}
-      table={multiples.table}
-      notes={multiples.notes}
-      tableLayout={layout.tableLayout ?? 'below'}
-      className={['chart--multiples', layout.className].filter(Boolean).join(' ')}
-    >
-      <ul className="chart__panels">
-        {multiples.charts.map((chart) => (
-          <li key={chart.id}>
-            <p className="chart__panel-title" aria-hidden="true">
-              {chart.title}
-            </p>
-            <SvgTree node={chartSvg(chart)} />
-          </li>
-        ))}
-      </ul>
-    </ChartFrame>
-  );
 }

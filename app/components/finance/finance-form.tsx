@@ -1,4 +1,4 @@
-import { t } from '../../i18n';
+import { finance as financeText } from '../../i18n/nl/finance';
 import {
   ALLOCATION_PURPOSE_LABELS,
   ALLOCATION_PURPOSES,
@@ -14,7 +14,7 @@ import type { FieldErrors } from '../../utils/forms';
 import { EditForm } from '../forms/edit-form';
 import { Field } from '../forms/field';
 
-const f = t.finance.form;
+const f = financeText.form;
 
 export type FinanceFormKind = 'geldstromen' | 'toewijzingen' | 'verplichtingen' | 'bestedingen';
 type Option = { id: number; label: string };

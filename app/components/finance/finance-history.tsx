@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { finance as financeText } from '../../i18n/nl/finance';
 import { formatEuro } from '../../models/finance/money';
 import type { HistoryEntry } from '../../models/history.server';
 import { formatDateTime } from '../../utils/date-time';
@@ -29,7 +30,7 @@ export function FinanceHistory({ entries }: { entries: HistoryEntry[] }) {
                 <ul>
                   {Object.keys(e.after).map((field) => (
                     <li key={field}>
-                      {t.finance.historyFields[field] ?? field}: {show(field, e.before?.[field])} → {show(field, e.after?.[field])}
+                      {financeText.historyFields[field] ?? field}: {show(field, e.before?.[field])} → {show(field, e.after?.[field])}
                     </li>
                   ))}
                 </ul>

@@ -1,12 +1,12 @@
 import { type ReactNode, useId } from 'react';
 
-import { t } from '../../i18n';
+import { finance as financeText } from '../../i18n/nl/finance';
 import { ALLOCATION_PURPOSE_LABELS, STREAM_KIND_LABELS } from '../../models/finance/finance-rules';
 import { formatEuro, formatShare, percentageShares } from '../../models/finance/money';
 import type { FinanceOverview, SpentAmounts } from '../../models/finance/overview';
 
-const c = t.finance.columns;
-const tb = t.finance.tables;
+const c = financeText.columns;
+const tb = financeText.tables;
 
 /** An overview with its municipalities and goals named (app/models/finance/finance-view.server.ts). */
 type Overview = Pick<FinanceOverview, 'streams' | 'totals' | 'perPurpose'> & {

@@ -14,7 +14,7 @@ const NAV: { to: string; label: string; end?: boolean }[] = [
   { to: '/tijdlijn', label: t.common.nav.timeline },
   { to: '/bord', label: t.common.nav.board },
   { to: '/accenten', label: t.common.nav.accents },
-  { to: '/monitor', label: t.monitor.title },
+  { to: '/monitor', label: t.common.nav.monitor },
   { to: '/overleggen', label: t.common.nav.meetings },
   { to: '/besluiten', label: t.common.nav.decisions },
   { to: '/jaarrapportages', label: t.common.nav.yearReports },

@@ -1,12 +1,12 @@
 import { Link } from '@remix-run/react';
 
-import { t } from '../../i18n';
+import { monitor as monitorText } from '../../i18n/nl/monitor';
 import { indicatorChartSpec, type IndicatorView } from '../../models/monitor/monitor-charts';
 import type { IndicatorUnit } from '../../models/monitor/monitor-rules';
 import { formatFigure } from '../../models/monitor/monitor-series';
-import { SmallMultiplesChart } from '../charts/charts';
+import { SmallMultiplesChart } from '../charts/small-multiples-chart';
 
-const m = t.monitor;
+const m = monitorText;
 
 /** The "Voorbeeldcijfers" label, wherever demo figures are shown. */
 export function ExampleFiguresNotice() {

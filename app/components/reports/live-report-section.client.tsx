@@ -10,12 +10,13 @@ import StarterKit from '@tiptap/starter-kit';
 import { type ReactNode, useEffect, useId } from 'react';
 
 import { t } from '../../i18n';
+import { reports as reportsText } from '../../i18n/nl/reports';
 import { NOTES_FRAGMENT } from '../../models/meetings/notes/notes-nodes';
 import { FormatToggles } from '../collab/format-toggles.client';
 import { type LiveSession, type LiveUser, renderCaret, useLiveSession } from '../collab/live-session.client';
 import { ConnectionState, Presence } from '../meetings/notes/notes-presence.client';
 
-const c = t.reports.section;
+const c = reportsText.section;
 
 export type LiveReportSectionProps = {
   documentName: string;

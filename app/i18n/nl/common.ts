@@ -19,6 +19,7 @@ export const common = {
     timeline: 'Tijdlijn',
     board: 'Bord',
     accents: 'Lokale accenten',
+    monitor: 'Monitor',
     changes: 'Wat is er veranderd',
     meetings: 'Overleggen',
     decisions: 'Besluiten',

@@ -12,15 +12,16 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
 import { t } from '../../i18n';
+import { finance as financeText } from '../../i18n/nl/finance';
 import { csvCell } from '../../utils/csv';
 import { ALLOCATION_PURPOSE_LABELS, STREAM_KIND_LABELS } from './finance-rules';
 import type { FinanceOverviewView } from './finance-view.server';
 import { centsToEuros, formatEuro } from './money';
 import { warningText } from './warnings';
 
-const c = t.finance.columns;
-const d = t.finance.downloads;
-const tb = t.finance.tables;
+const c = financeText.columns;
+const d = financeText.downloads;
+const tb = financeText.tables;
 
 type Cell = string | { cents: number };
 type Table = { name: string; header: string[]; rows: Cell[][] };
@@ -73,7 +74,7 @@ function financeTables(overview: FinanceOverviewView): Table[] {
     },
     { name: d.sheetMunicipalities, header: spentHeader(c.municipality), rows: overview.perMunicipality.map((r) => spent(r.name, r)) },
     { name: d.sheetGoals, header: spentHeader(c.goal), rows: overview.perGoal.map((r) => spent(`${r.code} ${r.title}`, r)) },
-    { name: t.finance.warningsHeading, header: [t.finance.warningsHeading], rows: overview.warnings.map((w) => [warningText(w)]) },
+    { name: financeText.warningsHeading, header: [financeText.warningsHeading], rows: overview.warnings.map((w) => [warningText(w)]) },
   ];
 }
 
@@ -87,7 +88,7 @@ export function financeCsv(overview: FinanceOverviewView): string {
       ...table.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? csvCell(cell) : formatEuro(cell.cents)))),
     );
   }
-  if (overview.containsExampleFigures) records.unshift([`${t.finance.exampleBadge}. ${t.finance.exampleNote}`], []);
+  if (overview.containsExampleFigures) records.unshift([`${financeText.exampleBadge}. ${financeText.exampleNote}`], []);
   return stringify(records, { delimiter: ';', bom: true, record_delimiter: 'windows' });
 }
 
@@ -100,7 +101,7 @@ export async function financeXlsx(overview: FinanceOverviewView): Promise<Buffer
   for (const table of financeTables(overview)) {
     // Sheet names may not hold : \ / ? * [ ] and are at most 31 characters.
     const sheet = workbook.addWorksheet(table.name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31));
-    if (overview.containsExampleFigures) sheet.addRow([`${t.finance.exampleBadge}. ${t.finance.exampleNote}`]);
+    if (overview.containsExampleFigures) sheet.addRow([`${financeText.exampleBadge}. ${financeText.exampleNote}`]);
     const header = sheet.addRow(table.header);
     header.font = { bold: true };
     for (const row of table.rows) {

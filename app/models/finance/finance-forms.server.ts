@@ -7,7 +7,7 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 
 import { agendas, goals, organisations } from '../../../db/schema';
-import { t } from '../../i18n';
+import { finance as financeText } from '../../i18n/nl/finance';
 import { AllocationFormSchema, CommitmentFormSchema, SpendingFormSchema, StreamFormSchema } from '../../schemas/finance';
 import { db } from '../../utils/db.server';
 import { type FormResult, parseForm } from '../../utils/forms';
@@ -67,7 +67,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       if (!s) return undefined;
       return {
         year: s.year,
-        title: t.finance.form.editStreamTitle(s.name),
+        title: financeText.form.editStreamTitle(s.name),
         values: {
           year: String(s.year),
           kind: s.kind,
@@ -91,7 +91,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       if (!a) return undefined;
       return {
         year: yearOfStream(a.streamId),
-        title: t.finance.form.editAllocationTitle,
+        title: financeText.form.editAllocationTitle,
         values: {
           streamId: String(a.streamId),
           purpose: a.purpose,
@@ -115,7 +115,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       const allocation = getAllocation(c.allocationId);
       return {
         year: allocation ? yearOfStream(allocation.streamId) : 0,
-        title: t.finance.form.editCommitmentTitle(c.party),
+        title: financeText.form.editCommitmentTitle(c.party),
         values: {
           allocationId: String(c.allocationId),
           kind: c.kind,
@@ -139,7 +139,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       const allocation = getAllocation(s.allocationId);
       return {
         year: allocation ? yearOfStream(allocation.streamId) : 0,
-        title: t.finance.form.editSpendingTitle,
+        title: financeText.form.editSpendingTitle,
         values: {
           allocationId: String(s.allocationId),
           commitmentId: text(s.commitmentId),
@@ -207,14 +207,14 @@ export function financeFormOptions(year: number) {
     streams: rows.streams.map((s) => ({ id: s.id, label: `${s.name} (${formatEuro(s.receivedCents)})` })),
     allocations: rows.allocations.map((a) => ({
       id: a.id,
-      label: t.finance.form.allocationLabel(
+      label: financeText.form.allocationLabel(
         streamName.get(a.streamId) ?? '',
         ALLOCATION_PURPOSE_LABELS[a.purpose],
-        a.municipalityName ?? t.finance.regional,
+        a.municipalityName ?? financeText.regional,
         formatEuro(a.amountCents),
       ),
     })),
-    commitments: rows.commitments.map((c) => ({ id: c.id, label: t.finance.form.commitmentLabel(c.party, formatEuro(c.amountCents)) })),
+    commitments: rows.commitments.map((c) => ({ id: c.id, label: financeText.form.commitmentLabel(c.party, formatEuro(c.amountCents)) })),
     municipalities,
     goals: goalRows.map((g) => ({ id: g.id, label: `${g.code} ${g.title}` })),
   };

@@ -4,20 +4,20 @@
  * contribution may be carried over to the next year; the rest that is not spent is paid
  * back). docs/decisions/021-finance.md says where the rule comes from.
  */
-import { t } from '../../i18n';
+import { finance as financeText } from '../../i18n/nl/finance';
 
 /** WEB contribution, DU basic skills, a municipality's own funds, another grant. */
 export const STREAM_KINDS = ['web', 'du_basisvaardigheden', 'gemeentelijk', 'overig'] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
-export const STREAM_KIND_LABELS: Readonly<Record<StreamKind, string>> = t.finance.streamKinds;
+export const STREAM_KIND_LABELS: Readonly<Record<StreamKind, string>> = financeText.streamKinds;
 
 export const ALLOCATION_PURPOSES = ['formeel', 'non_formeel'] as const;
 export type AllocationPurpose = (typeof ALLOCATION_PURPOSES)[number];
-export const ALLOCATION_PURPOSE_LABELS: Readonly<Record<AllocationPurpose, string>> = t.finance.purposes;
+export const ALLOCATION_PURPOSE_LABELS: Readonly<Record<AllocationPurpose, string>> = financeText.purposes;
 
 export const COMMITMENT_KINDS = ['contract', 'subsidiebeschikking'] as const;
 export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
-export const COMMITMENT_KIND_LABELS: Readonly<Record<CommitmentKind, string>> = t.finance.commitmentKinds;
+export const COMMITMENT_KIND_LABELS: Readonly<Record<CommitmentKind, string>> = financeText.commitmentKinds;
 
 /** Years money can be recorded for: the WEB contact-municipality system started in 2015; far enough ahead for planning. */
 export const FINANCE_YEARS = { first: 2015, last: 2040 } as const;

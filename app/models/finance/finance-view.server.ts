@@ -4,7 +4,7 @@
  * Shared by the page and its exports, so a download holds what the page showed. An
  * unknown period or a year outside the finance years is answered as not found (null).
  */
-import { t } from '../../i18n';
+import { finance as financeText } from '../../i18n/nl/finance';
 import { listPeriods } from '../periods/period.server';
 import { periodLabel } from '../periods/period-rules';
 import { financeNames, getFinanceOverview, listFinanceYears } from './finance.server';
@@ -25,14 +25,14 @@ export function readFinanceView(searchParams: URLSearchParams, today: string): F
       kind: 'period',
       slug,
       years,
-      heading: t.finance.view.headingPeriod(periodLabel(period)),
+      heading: financeText.view.headingPeriod(periodLabel(period)),
       fileScope: slug,
       query: `periode=${slug}`,
     };
   }
   const year = yearText === null ? Number(today.slice(0, 4)) : /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
   if (!isFinanceYear(year)) return null;
-  return { kind: 'year', year, years: [year], heading: t.finance.view.headingYear(year), fileScope: String(year), query: `jaar=${year}` };
+  return { kind: 'year', year, years: [year], heading: financeText.view.headingYear(year), fileScope: String(year), query: `jaar=${year}` };
 }
 
 /** The choices of the switch: the years with money (and this year), and the periods. */
@@ -56,7 +56,7 @@ export function financeOverviewFor(view: FinanceView, today: string) {
   const perMunicipality = overview.perMunicipality
     .map((row) => ({
       ...row,
-      name: row.municipalityId === null ? t.finance.regional : (municipalityName.get(row.municipalityId) ?? `#${row.municipalityId}`),
+      name: row.municipalityId === null ? financeText.regional : (municipalityName.get(row.municipalityId) ?? `#${row.municipalityId}`),
     }))
     .sort((a, b) => (a.municipalityId === null ? 1 : b.municipalityId === null ? -1 : a.name.localeCompare(b.name, 'nl')));
   const perGoal = overview.perGoal

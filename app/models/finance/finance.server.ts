@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 
 import { actions, financeAllocations, financeCommitments, financeSpending, financeStreams, goals, organisations } from '../../../db/schema';
-import { t } from '../../i18n';
+import { finance as financeText } from '../../i18n/nl/finance';
 import type { AllocationInput, CommitmentInput, SpendingInput, StreamInput } from '../../schemas/finance';
 import { db } from '../../utils/db.server';
 import type { FieldErrors } from '../../utils/forms';
@@ -16,7 +16,7 @@ import { recordHistory, recordUpdate, type Tx } from '../history.server';
 import { type Actor, canEditFinance } from '../permissions';
 import { computeOverview, type FinanceRecords } from './overview';
 
-const m = t.finance.errors;
+const m = financeText.errors;
 
 export type FinanceResult<T = { id: number }> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
 

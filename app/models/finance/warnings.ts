@@ -1,9 +1,9 @@
 /** The warnings of the financial overview as Dutch sentences (the page, the exports and the yearly report say them alike). */
-import { t } from '../../i18n';
+import { finance as financeText } from '../../i18n/nl/finance';
 import { formatEuro } from './money';
 import type { FinanceWarning } from './overview';
 
-const w = t.finance.warnings;
+const w = financeText.warnings;
 
 /** The stream as a sentence names it: its name, with the year unless the name holds it. */
 function label(warning: FinanceWarning) {

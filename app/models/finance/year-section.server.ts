@@ -6,7 +6,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 
 import { goals, organisations } from '../../../db/schema';
-import { t } from '../../i18n';
+import { finance as financeText } from '../../i18n/nl/finance';
 import { todayInNL } from '../../utils/today';
 import type { Tx } from '../history.server';
 import type { FinanceYearSection } from '../reports/year-report-inputs';
@@ -40,7 +40,7 @@ export function financeYearSection(conn: Tx, year: number, today: string = today
   const perMunicipality = overview.perMunicipality
     .map((row) => ({
       municipalityId: row.municipalityId,
-      name: row.municipalityId === null ? t.finance.regional : (municipalityNames.get(row.municipalityId) ?? String(row.municipalityId)),
+      name: row.municipalityId === null ? financeText.regional : (municipalityNames.get(row.municipalityId) ?? String(row.municipalityId)),
       allocatedCents: row.allocatedCents,
       spentCents: row.spentCents,
     }))

@@ -3,12 +3,12 @@
  * municipalities on one scale, each with its target line), and the caveats shown beside
  * it. Browser-safe and pure: the page and the export build from the same view.
  */
-import { t } from '../../i18n';
+import { monitor as monitorText } from '../../i18n/nl/monitor';
 import type { LineSeries, SmallMultiplesSpec } from '../charts/line';
 import { BASELINE_YEAR, chartFormat, chartValue, type CountedPer, type IndicatorUnit } from './monitor-rules';
 import type { SeriesPoint } from './monitor-series';
 
-const m = t.monitor;
+const m = monitorText;
 
 export type AreaSeries = { municipalityId: number | null; name: string; points: SeriesPoint[] };
 

@@ -2,7 +2,7 @@
  * A monitor view as rows of the import layout (docs/monitor-format.md), plus the target of
  * each year: an export can be corrected and imported again (the extra column is ignored).
  */
-import { t } from '../../i18n';
+import { monitor as monitorText } from '../../i18n/nl/monitor';
 import { listFigures, listMonitorMunicipalities } from './figure.server';
 import { listIndicators } from './indicator.server';
 import { MONITOR_COLUMNS, type OutCell } from './monitor-file.server';
@@ -15,7 +15,7 @@ export const EXPORT_HEADER = [...MONITOR_COLUMNS, 'streefwaarde'];
 export function monitorExportRows(filters: MonitorFilters): OutCell[][] {
   const indicators = listIndicators({ level: filters.level, monitor: filters.monitor, code: filters.code });
   const names = new Map<number | null, string>([
-    [null, t.monitor.region],
+    [null, monitorText.region],
     ...listMonitorMunicipalities().map((mu) => [mu.id, mu.name] as const),
   ]);
   const view = monitorView({
@@ -60,8 +60,8 @@ export function monitorExportRows(filters: MonitorFilters): OutCell[][] {
 /** The template: the header and two example rows. */
 export function templateRows(): OutCell[][] {
   return [
-    ['IN-BEREIK', 'Haarlem', 2025, '', 1250, '', t.monitor.templateCompleteness, 'Qwasp'],
+    ['IN-BEREIK', 'Haarlem', 2025, '', 1250, '', monitorText.templateCompleteness, 'Qwasp'],
     // i18n-ignore: an indicator code, not Dutch text
-    ['UIT-TAAL', t.monitor.region, 2025, '', 42.5, 410, '', 'Qwasp'],
+    ['UIT-TAAL', monitorText.region, 2025, '', 42.5, 410, '', 'Qwasp'],
   ];
 }

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { t } from '../../i18n';
+import { monitor as monitorText } from '../../i18n/nl/monitor';
 import { db } from '../../utils/db.server';
 import { singleton } from '../../utils/singleton.server';
 import { ForbiddenError } from '../errors';
@@ -27,7 +27,7 @@ import {
 } from './monitor-file.server';
 import { BASELINE_YEAR, type IndicatorUnit, parseBreakdownKey, toStored, valueProblem } from './monitor-rules';
 
-const e = t.monitor.importErrors;
+const e = monitorText.importErrors;
 
 export type ImportError = { row: number | null; column: string | null; message: string };
 
@@ -67,7 +67,7 @@ export function checkRows(rows: SheetRow[], context: ImportContext): { rows: Imp
 
   const indicators = new Map(context.indicators.map((i) => [i.code.toUpperCase(), i]));
   const areas = new Map<string, { id: number | null; name: string }>([
-    [t.monitor.region.toLowerCase(), { id: null, name: t.monitor.region }],
+    [monitorText.region.toLowerCase(), { id: null, name: monitorText.region }],
     ...context.municipalities.map((mu) => [mu.name.toLowerCase(), { id: mu.id, name: mu.name }] as const),
   ]);
   const seen = new Map<string, number>();

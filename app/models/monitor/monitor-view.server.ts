@@ -4,7 +4,7 @@
  * figures and one for the targets, whatever the number of indicators.
  */
 import { agendas } from '../../../db/schema';
-import { t } from '../../i18n';
+import { monitor as monitorText } from '../../i18n/nl/monitor';
 import { db } from '../../utils/db.server';
 import type { Period } from '../periods/period.server';
 import { listFigures, listMonitorMunicipalities, listTargets } from './figure.server';
@@ -54,7 +54,7 @@ export function monitorView(query: MonitorViewQuery): MonitorView {
   const targets = listTargets(ids);
   const periods = db.select({ id: agendas.id, periodStart: agendas.periodStart, periodEnd: agendas.periodEnd }).from(agendas).all();
   const municipalities = listMonitorMunicipalities().filter((mu) => query.municipalityId == null || mu.id === query.municipalityId);
-  const areas = [{ id: null, name: t.monitor.region }, ...municipalities];
+  const areas = [{ id: null, name: monitorText.region }, ...municipalities];
   let containsExampleFigures = false;
   const views = indicators.map((indicator): IndicatorView => {
     const mine = figures.filter((f) => f.indicatorId === indicator.id);

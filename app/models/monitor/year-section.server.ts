@@ -7,7 +7,7 @@
  * in percent (42.5 for 42,5%), euro amounts in integer cents (as the finance section).
  */
 import { agendas } from '../../../db/schema';
-import { t } from '../../i18n';
+import { monitor as monitorText } from '../../i18n/nl/monitor';
 import type { Tx } from '../history.server';
 import type { MonitorAreaRow, MonitorIndicatorSection, MonitorYearSection } from '../reports/year-report-inputs';
 import { listFigures, listMonitorMunicipalities, listTargets } from './figure.server';
@@ -43,7 +43,7 @@ export function monitorYearSection(db: Tx, year: number): MonitorYearSection | n
       if (series.some((p) => p.isExample)) containsExampleFigures = true;
       return {
         municipalityId: area.municipalityId,
-        name: area.municipalityId === null ? t.monitor.region : area.name,
+        name: area.municipalityId === null ? monitorText.region : area.name,
         baseline: value(baseline.value),
         value: value(current.value),
         target: value(current.target),

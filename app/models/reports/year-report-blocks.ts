@@ -5,6 +5,7 @@
  * computed now or an adopted version's snapshot — and never reads the database.
  */
 import { t } from '../../i18n';
+import { reports as reportsText } from '../../i18n/nl/reports';
 import { formatDay } from '../../utils/date-time';
 import { barChart } from '../charts/bar';
 import type { ChartTable, ChartTableRow } from '../charts/chart';
@@ -33,7 +34,7 @@ import {
 } from './year-report-figures';
 import type { FinanceStreamRow, FinanceYearSection, MonitorIndicatorSection, MonitorYearSection } from './year-report-inputs';
 
-const r = t.reports;
+const r = reportsText;
 const CHART_WIDTH = 560;
 /** Per chapter at most this many late actions and progress reports are spelled out; the table counts them all. */
 export const LIST_LIMIT = 10;

@@ -3,7 +3,7 @@
  * tested: status counts, the executive summary's key figures, the summary chart, the
  * monitor's comparison with the 0-meting and the target, figures in their unit.
  */
-import { t } from '../../i18n';
+import { reports as reportsText } from '../../i18n/nl/reports';
 import type { BarChartSpec } from '../charts/bar';
 import { formatMoney, formatNumber, type ValueFormat } from '../charts/format';
 import type { LineChartSpec } from '../charts/line';
@@ -45,7 +45,7 @@ export function keyFigures(chapters: ProgressChapter[], decisions: YearDecision[
   };
 }
 
-const r = t.reports;
+const r = reportsText;
 
 /** The summary's chart: the year's key figures as bars. */
 export function keyFiguresChartSpec(year: number, figures: KeyFigures): BarChartSpec {

@@ -10,7 +10,7 @@
 import { and, asc, desc, eq, gt, max } from 'drizzle-orm';
 
 import { meetings, users, yearReports, yearReportSections, yearReportVersions } from '../../../db/schema';
-import { t } from '../../i18n';
+import { reports as reportsText } from '../../i18n/nl/reports';
 import { db } from '../../utils/db.server';
 import { recordAudit } from '../audit/audit-log.server';
 import { readDocumentJson } from '../collab/document-json.server';
@@ -34,7 +34,7 @@ import { keyFigures } from './year-report-figures';
 import { yearProgress } from './year-report-progress.server';
 import { yearReportSources } from './year-report-sources.server';
 
-const e = t.reports.errors;
+const e = reportsText.errors;
 
 export type YearReport = typeof yearReports.$inferSelect;
 export type YearReportResult<T = object> = ({ ok: true } & T) | { ok: false; message: string };
@@ -228,7 +228,9 @@ export function putSteeringQuestionOnAgenda(
   if (!meeting) return { ok: false, message: e.noBestuurlijkOverleg };
   addAgendaPoints({
     meetingId: meeting.id,
-    points: [{ title: t.reports.steering.agendaPointTitle(report.year, text), duration: 15, presenter: '', goalId: null, actionId: null }],
+    points: [
+      { title: reportsText.steering.agendaPointTitle(report.year, text), duration: 15, presenter: '', goalId: null, actionId: null },
+    ],
   });
   return { ok: true, meetingId: meeting.id };
 }

@@ -1,22 +1,13 @@
 /**
  * The live editor of an agenda chapter's narrative text (`agenda-chapter.<theme id>`): the
- * meeting notes' real-time machinery (useLiveSession, carets, presence, connection state)
- * with a plain text editor — headings, paragraphs, lists, bold and italic, with the notes'
- * formatting buttons. Loaded with
- * React.lazy after hydration, like the notes, so no other page pays for Tiptap and Yjs.
+ * shared live text editor on the chapter's document. Loaded with React.lazy after hydration.
  */
-import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import { type ReactNode, useEffect, useId } from 'react';
+import type { ReactNode } from 'react';
 
 import { t } from '../../i18n';
-import { NOTES_FRAGMENT } from '../../models/meetings/notes/notes-nodes';
 import { chapterDocumentName } from '../../models/periods/chapter-text';
-import { FormatToggles } from '../collab/format-toggles.client';
-import { type LiveSession, type LiveUser, renderCaret, useLiveSession } from '../collab/live-session.client';
-import { ConnectionState, Presence } from '../meetings/notes/notes-presence.client';
+import type { LiveUser } from '../collab/live-session.client';
+import { LiveTextEditor } from '../collab/live-text-editor.client';
 
 const c = t.periods.chapterText;
 
@@ -28,72 +19,12 @@ export type LiveChapterTextProps = {
   fallback: ReactNode;
 };
 
-export default function LiveChapterText(props: LiveChapterTextProps) {
-  const session = useLiveSession(chapterDocumentName(props.themeId), props.me);
-  if (!session) return <>{props.fallback}</>;
-  return <ChapterEditor key={session.doc.guid} session={session} {...props} />;
-}
-
-function editorAttributes(labelId: string, mayEdit: boolean): Record<string, string> {
-  return {
-    class: 'notes-content notes-editor__content',
-    role: 'textbox',
-    'aria-multiline': 'true',
-    'aria-labelledby': labelId,
-    'aria-readonly': mayEdit ? 'false' : 'true',
-  };
-}
-
-function ChapterEditor({ session, me, mayEdit }: LiveChapterTextProps & { session: LiveSession }) {
-  const labelId = useId();
-  const editor = useEditor(
-    {
-      extensions: [
-        StarterKit.configure({
-          undoRedo: false, // Collaboration brings its own undo, per user.
-          heading: { levels: [2, 3] },
-          code: false,
-          codeBlock: false,
-          link: false,
-          // Every client would add its own trailing paragraph to the shared document.
-          trailingNode: false,
-        }),
-        Collaboration.configure({ document: session.doc, field: NOTES_FRAGMENT }),
-        CollaborationCaret.configure({
-          provider: session.provider,
-          user: { id: me.id, name: me.name, color: me.colour },
-          render: renderCaret,
-        }),
-      ],
-      editable: mayEdit,
-      editorProps: { attributes: editorAttributes(labelId, mayEdit) },
-    },
-    [session],
-  );
-
-  // Rights can change while the page is open (a period closed in another tab).
-  useEffect(() => {
-    if (!editor || editor.isEditable === mayEdit) return;
-    editor.setOptions({ editable: mayEdit, editorProps: { attributes: editorAttributes(labelId, mayEdit) } });
-  }, [editor, mayEdit, labelId]);
-
+export default function LiveChapterText({ themeId, ...props }: LiveChapterTextProps) {
   return (
-    <div className="notes-live">
-      <div className="notes-live__main">
-        <h2 id={labelId} className="visually-hidden">
-          {c.editorLabel}
-        </h2>
-        {editor && mayEdit ? (
-          <div className="notes-toolbar" role="group" aria-label={t.notes.toolbar.label}>
-            <FormatToggles editor={editor} />
-          </div>
-        ) : null}
-        <EditorContent editor={editor} className="notes-editor" />
-      </div>
-      <aside className="notes-live__side" aria-label={c.presenceHeading}>
-        <ConnectionState provider={session.provider} />
-        <Presence provider={session.provider} me={me} heading={c.presenceHeading} />
-      </aside>
-    </div>
+    <LiveTextEditor
+      documentName={chapterDocumentName(themeId)}
+      labels={{ editor: c.editorLabel, presence: c.presenceHeading }}
+      {...props}
+    />
   );
 }

@@ -1,97 +1,14 @@
 /**
  * The live editor of a yearly report's narrative section (`year-report-section.<id>`): the
- * agenda chapter texts' editor (live-chapter-text.client.tsx) on another document, with the
- * meeting notes' real-time machinery and formatting buttons. Loaded with React.lazy after hydration.
+ * shared live text editor on the section's document. Loaded with React.lazy after hydration.
  */
-import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import { type ReactNode, useEffect, useId } from 'react';
-
-import { t } from '../../i18n';
 import { reports as reportsText } from '../../i18n/nl/reports';
-import { NOTES_FRAGMENT } from '../../models/meetings/notes/notes-nodes';
-import { FormatToggles } from '../collab/format-toggles.client';
-import { type LiveSession, type LiveUser, renderCaret, useLiveSession } from '../collab/live-session.client';
-import { ConnectionState, Presence } from '../meetings/notes/notes-presence.client';
+import { LiveTextEditor, type LiveTextEditorProps } from '../collab/live-text-editor.client';
 
 const c = reportsText.section;
 
-export type LiveReportSectionProps = {
-  documentName: string;
-  me: LiveUser;
-  mayEdit: boolean;
-  /** Shown until the document is connected (the text as stored, rendered on the server). */
-  fallback: ReactNode;
-};
+export type LiveReportSectionProps = Omit<LiveTextEditorProps, 'labels'>;
 
 export default function LiveReportSection(props: LiveReportSectionProps) {
-  const session = useLiveSession(props.documentName, props.me);
-  if (!session) return <>{props.fallback}</>;
-  return <SectionEditor key={session.doc.guid} session={session} {...props} />;
-}
-
-function editorAttributes(labelId: string, mayEdit: boolean): Record<string, string> {
-  return {
-    class: 'notes-content notes-editor__content',
-    role: 'textbox',
-    'aria-multiline': 'true',
-    'aria-labelledby': labelId,
-    'aria-readonly': mayEdit ? 'false' : 'true',
-  };
-}
-
-function SectionEditor({ session, me, mayEdit }: LiveReportSectionProps & { session: LiveSession }) {
-  const labelId = useId();
-  const editor = useEditor(
-    {
-      extensions: [
-        StarterKit.configure({
-          undoRedo: false, // Collaboration brings its own undo, per user.
-          heading: { levels: [2, 3] },
-          code: false,
-          codeBlock: false,
-          link: false,
-          // Every client would add its own trailing paragraph to the shared document.
-          trailingNode: false,
-        }),
-        Collaboration.configure({ document: session.doc, field: NOTES_FRAGMENT }),
-        CollaborationCaret.configure({
-          provider: session.provider,
-          user: { id: me.id, name: me.name, color: me.colour },
-          render: renderCaret,
-        }),
-      ],
-      editable: mayEdit,
-      editorProps: { attributes: editorAttributes(labelId, mayEdit) },
-    },
-    [session],
-  );
-
-  // Rights can change while the page is open (a period closed in another tab).
-  useEffect(() => {
-    if (!editor || editor.isEditable === mayEdit) return;
-    editor.setOptions({ editable: mayEdit, editorProps: { attributes: editorAttributes(labelId, mayEdit) } });
-  }, [editor, mayEdit, labelId]);
-
-  return (
-    <div className="notes-live">
-      <div className="notes-live__main">
-        <h2 id={labelId} className="visually-hidden">
-          {c.editorLabel}
-        </h2>
-        {editor && mayEdit ? (
-          <div className="notes-toolbar" role="group" aria-label={t.notes.toolbar.label}>
-            <FormatToggles editor={editor} />
-          </div>
-        ) : null}
-        <EditorContent editor={editor} className="notes-editor" />
-      </div>
-      <aside className="notes-live__side" aria-label={c.presenceHeading}>
-        <ConnectionState provider={session.provider} />
-        <Presence provider={session.provider} me={me} heading={c.presenceHeading} />
-      </aside>
-    </div>
-  );
+  return <LiveTextEditor labels={{ editor: c.editorLabel, presence: c.presenceHeading }} {...props} />;
 }

@@ -1,0 +1,98 @@
+/**
+ * The live editor of a narrative text (a period's chapter text, a yearly report's section):
+ * the meeting notes' real-time machinery (useLiveSession, carets, presence, connection
+ * state) with a plain text editor — headings, paragraphs, lists, bold and italic — and the
+ * notes' formatting buttons. Loaded with React.lazy after hydration, like the notes, so no
+ * other page pays for Tiptap and Yjs.
+ */
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { type ReactNode, useEffect, useId } from 'react';
+
+import { t } from '../../i18n';
+import { NOTES_FRAGMENT } from '../../models/meetings/notes/notes-nodes';
+import { ConnectionState, Presence } from '../meetings/notes/notes-presence.client';
+import { FormatToggles } from './format-toggles.client';
+import { type LiveSession, type LiveUser, renderCaret, useLiveSession } from './live-session.client';
+
+export type LiveTextEditorProps = {
+  documentName: string;
+  me: LiveUser;
+  mayEdit: boolean;
+  /** Shown until the document is connected (the text as stored, rendered on the server). */
+  fallback: ReactNode;
+  /** The editor's (hidden) heading and the presence list's name. */
+  labels: { editor: string; presence: string };
+};
+
+export function LiveTextEditor(props: LiveTextEditorProps) {
+  const session = useLiveSession(props.documentName, props.me);
+  if (!session) return <>{props.fallback}</>;
+  return <TextEditor key={session.doc.guid} session={session} {...props} />;
+}
+
+function editorAttributes(labelId: string, mayEdit: boolean): Record<string, string> {
+  return {
+    class: 'notes-content notes-editor__content',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-labelledby': labelId,
+    'aria-readonly': mayEdit ? 'false' : 'true',
+  };
+}
+
+function TextEditor({ session, me, mayEdit, labels }: LiveTextEditorProps & { session: LiveSession }) {
+  const labelId = useId();
+  const editor = useEditor(
+    {
+      extensions: [
+        StarterKit.configure({
+          undoRedo: false, // Collaboration brings its own undo, per user.
+          heading: { levels: [2, 3] },
+          code: false,
+          codeBlock: false,
+          link: false,
+          // Every client would add its own trailing paragraph to the shared document.
+          trailingNode: false,
+        }),
+        Collaboration.configure({ document: session.doc, field: NOTES_FRAGMENT }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: { id: me.id, name: me.name, color: me.colour },
+          render: renderCaret,
+        }),
+      ],
+      editable: mayEdit,
+      editorProps: { attributes: editorAttributes(labelId, mayEdit) },
+    },
+    [session],
+  );
+
+  // Rights can change while the page is open (a period closed in another tab).
+  useEffect(() => {
+    if (!editor || editor.isEditable === mayEdit) return;
+    editor.setOptions({ editable: mayEdit, editorProps: { attributes: editorAttributes(labelId, mayEdit) } });
+  }, [editor, mayEdit, labelId]);
+
+  return (
+    <div className="notes-live">
+      <div className="notes-live__main">
+        <h2 id={labelId} className="visually-hidden">
+          {labels.editor}
+        </h2>
+        {editor && mayEdit ? (
+          <div className="notes-toolbar" role="group" aria-label={t.notes.toolbar.label}>
+            <FormatToggles editor={editor} />
+          </div>
+        ) : null}
+        <EditorContent editor={editor} className="notes-editor" />
+      </div>
+      <aside className="notes-live__side" aria-label={labels.presence}>
+        <ConnectionState provider={session.provider} />
+        <Presence provider={session.provider} me={me} heading={labels.presence} />
+      </aside>
+    </div>
+  );
+}

@@ -8,6 +8,7 @@
  * slowest statements with their EXPLAIN QUERY PLAN.
  *
  *   npx tsx bench/profile.ts [/path ...]        (after `npm run bench` built the workspace and build)
+ *   KOERS_BUILD_DIR=build/x npx tsx bench/profile.ts …   (profile the build in build/x instead)
  *
  * Options: --requests N (default 200), --explain N (statements to explain per path, default 5),
  * --dump DIR (write each page's HTML there, to see what makes it heavy)
@@ -22,7 +23,8 @@ import { DEFAULT_BENCH_DATABASE } from './generate-workspace';
 import { markdownTable, ms, percentile } from './load';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUILD_DIR = path.join(ROOT, 'bench/.data/build');
+// KOERS_BUILD_DIR: profile another build (e.g. a worktree's own) while `npm run bench` uses bench/.data/build.
+const BUILD_DIR = process.env.KOERS_BUILD_DIR ? path.resolve(process.env.KOERS_BUILD_DIR) : path.join(ROOT, 'bench/.data/build');
 
 const numberOption = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

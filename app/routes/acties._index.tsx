@@ -4,7 +4,7 @@ import { useLoaderData } from '@remix-run/react';
 import { PageLinks } from '../components/layout/page-links';
 import { PeriodSwitch } from '../components/periods/period-switch';
 import { ActionFilterForm, describeFilters, filterQuery } from '../components/tracker/action-filters';
-import { ActionTable } from '../components/tracker/action-table';
+import { ActionTable, toTableRow } from '../components/tracker/action-table';
 import { ListPageHead } from '../components/tracker/list-page-head';
 import { t } from '../i18n';
 import { canCreateAnyAction } from '../models/permissions';
@@ -31,8 +31,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInNL();
   const { period, periodSwitch } = requirePeriod(request);
   const { filters, fieldErrors, values, options } = readListFilters(new URL(request.url).searchParams, today, period);
-  const list = listActions({ filters, today, period });
-  return { filters, fieldErrors, values, options, list, periodSwitch, mayCreate: canCreateAnyAction(actor, period) };
+  const { rows, ...list } = listActions({ filters, today, period });
+  // Only what the table shows: the loader data is serialised into the page for hydration.
+  const tableRows = rows.map(toTableRow);
+  return {
+    filters,
+    fieldErrors,
+    values,
+    options,
+    list: { ...list, rows: tableRows },
+    periodSwitch,
+    mayCreate: canCreateAnyAction(actor, period),
+  };
 }
 
 export default function ActionList() {

@@ -14,6 +14,27 @@ export type ActionTableRow = ActionRow & {
   goalTitle: string;
 };
 
+/** A list row cut down to what the table shows (a list row carries more: partners, theme, ids). */
+export function toTableRow(row: ActionTableRow): ActionTableRow {
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    status: row.status,
+    progress: row.progress,
+    deadlinePhrase: row.deadlinePhrase,
+    deadlineStart: row.deadlineStart,
+    deadlineEnd: row.deadlineEnd,
+    ownerUserName: row.ownerUserName,
+    ownerOrganisationName: row.ownerOrganisationName,
+    municipalityName: row.municipalityName,
+    overdue: row.overdue,
+    goalId: row.goalId,
+    goalCode: row.goalCode,
+    goalTitle: row.goalTitle,
+  };
+}
+
 /** Sorting state and where its header links point; without it the headers are plain text. */
 export type TableSorting = { path: string; values: FilterValues; sort: ActionSort; direction: SortDirection };
 
@@ -29,7 +50,7 @@ const COLUMNS: { key: keyof typeof c; sort: ActionSort | null }[] = [
 
 /**
  * Actions as a data table: code, title (link), goal (link), trekker, termijn, status with
- * the overdue badge, progress. Plain <a> links: a page holds up to a hundred rows.
+ * the overdue badge, progress. Plain <a> links: a page holds up to fifty rows.
  */
 export function ActionTable({
   rows,

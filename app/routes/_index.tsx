@@ -8,6 +8,7 @@ import { CountsLine } from '../components/tracker/status-counts';
 import { t } from '../i18n';
 import { canEditAgenda } from '../models/permissions';
 import { getAgendaOverview, type OverviewGoal } from '../models/tracker/agenda.server';
+import { overviewChapterHref } from '../models/tracker/overview-links';
 import { chapterProgressSpec } from '../models/tracker/progress-chart';
 import chartsCss from '../styles/charts.css?url';
 import periodsCss from '../styles/periods.css?url';
@@ -28,9 +29,13 @@ export const meta: MetaFunction = () => [{ title: t.common.pageTitle(o.title) }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
-  const includeLocal = new URL(request.url).searchParams.get('lokaal') === 'ja';
+  const searchParams = new URL(request.url).searchParams;
+  const includeLocal = searchParams.get('lokaal') === 'ja';
+  // A bad or unknown chapter shows the first one (the overview of a large agenda opens one chapter at a time).
+  const chapterParam = Number(searchParams.get('hoofdstuk'));
+  const chapterId = Number.isSafeInteger(chapterParam) && chapterParam > 0 ? chapterParam : null;
   const { period, periodSwitch } = requirePeriod(request);
-  const overview = getAgendaOverview({ today: todayInNL(), includeLocal, periodId: period.id });
+  const overview = getAgendaOverview({ today: todayInNL(), includeLocal, periodId: period.id, chapterId });
   return { overview, includeLocal, periodSwitch, mayEditAgenda: canEditAgenda(actor, period) };
 }
 
@@ -45,7 +50,9 @@ export default function Overview() {
       </>
     );
   }
-  const { agenda, chapters, otherChapters, counts } = overview;
+  const { agenda, chapters, otherChapters, counts, expandedChapterId } = overview;
+  const chapterParam = expandedChapterId === null ? '' : `&hoofdstuk=${expandedChapterId}`;
+  const chapterHref = (chapterId: number) => overviewChapterHref(chapterId, { periodSlug: periodSwitch.shown.slug, includeLocal });
   return (
     <div className="overview">
       <h1>{agenda.title}</h1>
@@ -61,14 +68,20 @@ export default function Overview() {
         </p>
         <p className="overview-toggle">
           {includeLocal ? <span className="muted">{o.localShown} </span> : null}
-          <Link to={includeLocal ? `/?${periodParam}` : `/?lokaal=ja&${periodParam}`}>{includeLocal ? o.hideLocal : o.showLocal}</Link>
+          <Link to={includeLocal ? `/?${periodParam}${chapterParam}` : `/?lokaal=ja&${periodParam}${chapterParam}`}>
+            {includeLocal ? o.hideLocal : o.showLocal}
+          </Link>
         </p>
         <StackedBarChart {...chapterProgressSpec(chapters, { includeLocal })} />
+        {expandedChapterId !== null ? <p className="muted">{o.oneChapterNote}</p> : null}
         <nav aria-label={o.totalsHeading}>
           <ul className="chapter-index">
             {chapters.map((chapter) => (
               <li key={chapter.id}>
-                <a href={`#thema-${chapter.id}`}>
+                <a
+                  href={chapter.expanded ? `#thema-${chapter.id}` : chapterHref(chapter.id)}
+                  aria-current={expandedChapterId === chapter.id ? 'location' : undefined}
+                >
                   {chapter.code} {chapter.title}
                 </a>{' '}
                 <span className="muted">
@@ -103,9 +116,13 @@ export default function Overview() {
               ) : null}
             </div>
           ) : null}
-          {chapter.goals.map((goal) => (
-            <GoalBlock key={goal.id} goal={goal} includeLocal={includeLocal} periodParam={periodParam} />
-          ))}
+          {chapter.expanded ? (
+            chapter.goals.map((goal) => <GoalBlock key={goal.id} goal={goal} includeLocal={includeLocal} periodParam={periodParam} />)
+          ) : chapter.goalCount > 0 ? (
+            <p className="chapter__more">
+              {o.goalCount(chapter.goalCount)} — <a href={chapterHref(chapter.id)}>{o.showChapter(chapter.code)}</a>
+            </p>
+          ) : null}
         </section>
       ))}
 

@@ -29,6 +29,7 @@ import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/tracker/action.server';
 import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
 import { isActionOverdue } from '../models/tracker/deadline';
+import { overviewChapterHref } from '../models/tracker/overview-links';
 import { ProgressUpdateSchema } from '../schemas/action';
 import { TEXT_LIMITS } from '../schemas/limits';
 import commentsCss from '../styles/comments.css?url';
@@ -119,7 +120,7 @@ export default function ActionPage() {
         label={t.tracker.breadcrumbsLabel}
         trail={[
           { to: '/', label: t.tracker.agenda },
-          { to: `/#thema-${action.themeId}`, label: action.themeCode },
+          { to: overviewChapterHref(action.themeId, { periodSlug: period.slug }), label: action.themeCode },
           { to: `/doelen/${action.goalId}`, label: t.tracker.goal.eyebrow(action.goalCode) },
         ]}
         current={action.title}
@@ -173,7 +174,7 @@ export default function ActionPage() {
         ) : null}
         <dt>{a.chapter}</dt>
         <dd>
-          <Link to={`/#thema-${action.themeId}`}>
+          <Link to={overviewChapterHref(action.themeId, { periodSlug: period.slug })}>
             {action.themeCode} {action.themeTitle}
           </Link>
         </dd>

@@ -153,7 +153,7 @@ describe('the index follows the data', () => {
     expect(hit).toMatchObject({
       kind: 'theme',
       id: theme.id,
-      href: `/?periode=2020-2024#thema-${theme.id}`,
+      href: `/?periode=2020-2024&hoofdstuk=${theme.id}#thema-${theme.id}`,
       period: { slug: '2020-2024', label: '2020–2024', status: 'vastgesteld' },
     });
   });

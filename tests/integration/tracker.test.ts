@@ -588,14 +588,16 @@ describe('progress updates', () => {
 
 // Last in this file: it adds goals that the tests above do not expect.
 describe('the overview of a large agenda', () => {
-  it('spreads a fixed number of action rows over the goals and links to the rest', async () => {
+  it('shows one chapter at a time, a fixed number of action rows per chapter, and counts every action', async () => {
     const { overview: before } = payloadOf(await runLoader(overviewLoader, '/', { cookie: cookies.lezer }));
     const goalsBefore = before.chapters.flatMap((c: any) => c.goals).length;
-    // The demo agenda lists every regional action (at most 8 per goal).
+    // The demo agenda shows every chapter and lists every regional action (at most 8 per goal).
+    expect(before.expandedChapterId).toBeNull();
+    expect(before.chapters.every((c: any) => c.expanded && c.goals.length === c.goalCount)).toBe(true);
     expect(before.chapters.flatMap((c: any) => c.goals).every((g: any) => g.moreCount === 0)).toBe(true);
 
     const home = goalRow(goalId);
-    const added = 40 - goalsBefore; // 40 goals: 120 rows / 40 = 3 per goal
+    const added = 24 - goalsBefore; // more than 20 goals: one chapter at a time
     for (let i = 0; i < added; i++) {
       const goal = db
         .insert(goals)
@@ -607,15 +609,40 @@ describe('the overview of a large agenda', () => {
           .values({ goalId: goal.id, agendaId: home.agendaId, title: `Extra actie ${i}.${j}`, position: j })
           .run();
     }
-    const { overview } = payloadOf(await runLoader(overviewLoader, '/', { cookie: cookies.lezer }));
-    const all = overview.chapters.flatMap((c: any) => c.goals);
-    expect(all).toHaveLength(40);
-    const extra = all.filter((g: { title: string }) => g.title.startsWith('Extra doel'));
-    for (const goal of extra) {
-      expect(goal.actions.map((a: { title: string }) => a.title.split('.')[1])).toEqual(['0', '1', '2']);
-      expect(goal.moreCount).toBe(4);
+
+    // Without a chapter in the address: the first chapter with goals, the others folded with their counts.
+    const { overview: first } = payloadOf(await runLoader(overviewLoader, '/', { cookie: cookies.lezer }));
+    const firstWithGoals = first.chapters.find((c: any) => c.goalCount > 0);
+    expect(first.expandedChapterId).toBe(firstWithGoals.id);
+    for (const chapter of first.chapters) {
+      expect(chapter.expanded).toBe(chapter.id === firstWithGoals.id);
+      if (!chapter.expanded) expect(chapter.goals).toEqual([]);
     }
+    expect(first.chapters.reduce((n: number, c: any) => n + c.goalCount, 0)).toBe(24);
     // The counts still cover every action, listed or not.
-    expect(overview.counts.total).toBe(before.counts.total + added * 7);
+    expect(first.counts.total).toBe(before.counts.total + added * 7);
+    expect(first.chapters.reduce((n: number, c: any) => n + c.counts.total, 0)).toBe(first.counts.total);
+
+    // ?hoofdstuk= opens the chapter that holds the new goals: 32 rows spread over its goals (at least one each), the rest counted.
+    const { overview } = payloadOf(await runLoader(overviewLoader, `/?hoofdstuk=${home.themeId}`, { cookie: cookies.lezer }));
+    expect(overview.expandedChapterId).toBe(home.themeId);
+    const shown = overview.chapters.find((c: any) => c.id === home.themeId);
+    expect(shown.goals).toHaveLength(shown.goalCount);
+    const perGoal = Math.max(1, Math.floor(32 / shown.goalCount));
+    const extra = shown.goals.filter((g: { title: string }) => g.title.startsWith('Extra doel'));
+    expect(extra).toHaveLength(added);
+    for (const goal of extra) {
+      expect(goal.actions.map((a: { title: string }) => a.title.split('.')[1])).toEqual(['0', '1', '2', '3'].slice(0, perGoal));
+      expect(goal.moreCount).toBe(7 - perGoal);
+    }
+    expect(overview.chapters.flatMap((c: any) => c.goals.flatMap((g: any) => g.actions)).length).toBeLessThanOrEqual(
+      Math.max(32, shown.goalCount),
+    );
+
+    // A chapter that is not one of this agenda's, or no number at all, shows the first one; never a 500.
+    for (const bad of ['abc', '-1', '999999']) {
+      const { overview: fallback } = payloadOf(await runLoader(overviewLoader, `/?hoofdstuk=${bad}`, { cookie: cookies.lezer }));
+      expect(fallback.expandedChapterId).toBe(firstWithGoals.id);
+    }
   });
 });

@@ -35,6 +35,10 @@ export const tracker = {
       string
     >,
     emptyBody: 'Geen tekst.',
+    oneChapterNote:
+      'Deze agenda heeft veel doelen: het overzicht toont de doelen en acties van één hoofdstuk tegelijk. Kies een hoofdstuk in de inhoudsopgave of onder de hoofdstukken.',
+    goalCount: (n: number) => (n === 1 ? '1 doel' : `${n} doelen`),
+    showChapter: (code: string) => `Doelen en acties van hoofdstuk ${code} tonen`,
   },
   /** The overview's chart: actions per chapter by status, the overdue ones apart. */
   progressChart: {

@@ -37,6 +37,7 @@ import { markdownLightToText } from '../library/markdown-light';
 import { listPeriods, type Period } from '../periods/period.server';
 import { periodContaining, periodLabel, type PeriodStatus } from '../periods/period-rules';
 import type { Actor } from '../permissions';
+import { overviewChapterHref } from '../tracker/overview-links';
 import { MARK_END, MARK_START } from './search-text';
 
 export { SEARCH_KINDS, type SearchKind };
@@ -165,7 +166,7 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
         .innerJoin(agendas, eq(agendas.id, themes.agendaId))
         .where(inArray(themes.id, ids))
         .all()
-        .map((row) => [row.id, { href: `/?periode=${row.slug}#thema-${row.id}`, agendaId: row.agendaId }]),
+        .map((row) => [row.id, { href: overviewChapterHref(row.id, { periodSlug: row.slug }), agendaId: row.agendaId }]),
     ),
   goal: (ids) =>
     new Map(

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 
 import { actions, agendas, goals, organisations, themes, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import { type PeriodStatus, showsOverdue } from '../periods/period-rules';
 import { ACTION_STATUSES, type ActionStatus } from './action-status';
+import { actionIsOverdue } from './action-status.server';
 import { isActionOverdue } from './deadline';
 
 export type StatusCounts = Record<ActionStatus, number> & {
@@ -55,9 +56,15 @@ export const OVERVIEW_ACTIONS_PER_GOAL = 8;
  */
 export const OVERVIEW_ROW_BUDGET = 120;
 
+/**
+ * The row budget of the one chapter a large agenda shows at a time (OVERVIEW_ALL_CHAPTERS_GOALS):
+ * a chapter of 15 goals lists two actions each, the rest one link away.
+ */
+export const OVERVIEW_CHAPTER_ROW_BUDGET = 32;
+
 /** How many actions each goal of an overview with `goalCount` goals lists. */
-export function overviewActionsPerGoal(goalCount: number): number {
-  return Math.max(1, Math.min(OVERVIEW_ACTIONS_PER_GOAL, Math.floor(OVERVIEW_ROW_BUDGET / Math.max(1, goalCount))));
+export function overviewActionsPerGoal(goalCount: number, budget = OVERVIEW_ROW_BUDGET): number {
+  return Math.max(1, Math.min(OVERVIEW_ACTIONS_PER_GOAL, Math.floor(budget / Math.max(1, goalCount))));
 }
 
 export type ChapterKind = 'onderwerp' | 'randvoorwaarde' | 'context';
@@ -68,6 +75,10 @@ export type OverviewChapter = {
   title: string;
   kind: ChapterKind;
   body: string;
+  /** False for the folded chapters of a large agenda (OVERVIEW_ALL_CHAPTERS_GOALS): no goals listed, body left out. */
+  expanded: boolean;
+  goalCount: number;
+  /** The goals listed: all of an expanded chapter's, none of a folded one's. */
   goals: OverviewGoal[];
   counts: StatusCounts;
 };
@@ -83,13 +94,12 @@ export function emptyCounts(): StatusCounts {
   return counts;
 }
 
-function tally(counts: StatusCounts, action: { status: ActionStatus; overdue: boolean }) {
-  counts[action.status] += 1;
-  counts.total += 1;
-  if (action.overdue) {
-    counts.overdue += 1;
-    counts.overdueByStatus[action.status] += 1;
-  }
+/** Adds `n` actions of one status, `overdue` of them overdue. */
+function tally(counts: StatusCounts, { status, n, overdue }: { status: ActionStatus; n: number; overdue: number }) {
+  counts[status] += n;
+  counts.total += n;
+  counts.overdue += overdue;
+  counts.overdueByStatus[status] += overdue;
 }
 
 /** What the agenda's pages need of the period they show. */
@@ -116,13 +126,36 @@ export function getAgenda(periodId?: number) {
 }
 
 /**
- * The agenda overview: chapters → goals → actions, with counts per status. A few flat
- * queries (chapters, goals, actions, owner names, local counts) grouped here — never one
- * per goal — so the page stays fast however many actions there are. Local actions are
- * counted per goal and listed only when `includeLocal` is set; the status counts cover
- * the actions listed.
+ * An agenda of more goals than this shows one chapter's goals and actions at a time (the
+ * chapter in the address, `?hoofdstuk=`), the other chapters with their counts and a link.
+ * The real agendas (8–15 goals) show every chapter as before; one of 60 goals would render
+ * 60 goal blocks, most of the page's cost (docs/scaling.md, "Where the time goes").
  */
-export function getAgendaOverview({ today, includeLocal, periodId }: { today: string; includeLocal: boolean; periodId?: number }) {
+export const OVERVIEW_ALL_CHAPTERS_GOALS = 20;
+
+/**
+ * The agenda overview: chapters → goals → actions, with counts per status. A few flat
+ * queries (chapters, goals, counts, the listed actions) grouped here — never one per goal —
+ * so the page stays fast however many actions there are. The counts come from one grouped
+ * query over every action; only the actions the page lists are read (at most
+ * overviewActionsPerGoal per goal, of the expanded chapters). Local actions are counted
+ * per goal and listed only when `includeLocal` is set; the status counts cover the
+ * actions in scope, listed or not.
+ *
+ * `chapterId` picks the expanded chapter of a large agenda (see
+ * OVERVIEW_ALL_CHAPTERS_GOALS); unknown or absent, the first chapter with goals.
+ */
+export function getAgendaOverview({
+  today,
+  includeLocal,
+  periodId,
+  chapterId = null,
+}: {
+  today: string;
+  includeLocal: boolean;
+  periodId?: number;
+  chapterId?: number | null;
+}) {
   const agenda = getAgenda(periodId);
   if (!agenda) return null;
   // "Te laat" is judged within a running period; a closed one has its balance instead.
@@ -142,23 +175,135 @@ export function getAgendaOverview({ today, includeLocal, periodId }: { today: st
     .orderBy(asc(goals.position), asc(goals.id))
     .all();
 
-  // Names of owners and municipalities come from two small lookups instead of three
-  // joins on every action row; local actions are only counted unless they are listed.
-  const userNames = new Map(
-    db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .all()
-      .map((u) => [u.id, u.name]),
+  // Tracked chapters: every subject (onderwerp), and any other chapter that holds goals
+  // (1.2 carries the tender commitments). The rest is text, listed apart.
+  const chapterIdsWithGoals = new Set(goalRows.map((g) => g.themeId));
+  const oneChapterAtATime = goalRows.length > OVERVIEW_ALL_CHAPTERS_GOALS;
+  const expandedChapterId = !oneChapterAtATime
+    ? null
+    : chapterId !== null && chapterIdsWithGoals.has(chapterId)
+      ? chapterId
+      : (chapterRows.find((row) => chapterIdsWithGoals.has(row.id))?.id ?? null);
+  const isExpanded = (id: number) => !oneChapterAtATime || id === expandedChapterId;
+
+  const chapters: OverviewChapter[] = [];
+  const otherChapters: OtherChapter[] = [];
+  const chapterById = new Map<number, OverviewChapter>();
+  for (const row of chapterRows) {
+    if (row.kind === 'onderwerp' || chapterIdsWithGoals.has(row.id)) {
+      const chapter: OverviewChapter = {
+        id: row.id,
+        code: row.code,
+        title: row.title,
+        kind: row.kind,
+        // A folded chapter shows its counts and a link; its text comes with it when opened.
+        body: isExpanded(row.id) ? row.body : '',
+        expanded: isExpanded(row.id),
+        goalCount: 0,
+        goals: [],
+        counts: emptyCounts(),
+      };
+      chapters.push(chapter);
+      chapterById.set(row.id, chapter);
+    } else {
+      otherChapters.push({ id: row.id, code: row.code, title: row.title, kind: row.kind, body: row.body });
+    }
+  }
+
+  const goalById = new Map<number, { goal: OverviewGoal; chapter: OverviewChapter; listed: number }>();
+  for (const row of goalRows) {
+    const chapter = chapterById.get(row.themeId)!;
+    chapter.goalCount += 1;
+    const goal: OverviewGoal = {
+      id: row.id,
+      code: row.code,
+      title: row.title,
+      targetYear: row.targetYear,
+      actions: [],
+      hiddenLocalCount: 0,
+      moreCount: 0,
+    };
+    if (chapter.expanded) chapter.goals.push(goal);
+    goalById.set(row.id, { goal, chapter, listed: 0 });
+  }
+
+  // Every action counted, in one grouped pass: per goal, scope and status, the overdue ones summed.
+  const isLocal = sql<number>`${actions.municipalityId} is not null`;
+  const countRows = db
+    .select({
+      goalId: actions.goalId,
+      local: isLocal,
+      status: actions.status,
+      n: count(),
+      overdue: judgeOverdue ? sql<number>`sum(case when ${actionIsOverdue(today)} then 1 else 0 end)` : sql<number>`0`,
+    })
+    .from(actions)
+    .where(eq(actions.agendaId, agenda.id))
+    .groupBy(actions.goalId, isLocal, actions.status)
+    .all();
+  const counts = emptyCounts();
+  for (const row of countRows) {
+    const entry = goalById.get(row.goalId);
+    if (!entry) continue;
+    if (row.local && !includeLocal) {
+      entry.goal.hiddenLocalCount += row.n;
+      continue;
+    }
+    tally(entry.chapter.counts, row);
+    tally(counts, row);
+    entry.listed += row.n;
+  }
+
+  // The rows listed: the first perGoal actions (in agenda order) of each expanded goal.
+  const listedGoalIds = goalRows.filter((g) => isExpanded(g.themeId)).map((g) => g.id);
+  const perGoal = overviewActionsPerGoal(listedGoalIds.length, oneChapterAtATime ? OVERVIEW_CHAPTER_ROW_BUDGET : OVERVIEW_ROW_BUDGET);
+  const actionRows =
+    listedGoalIds.length === 0 ? [] : firstActionsPerGoal({ agendaId: agenda.id, goalIds: listedGoalIds, includeLocal, perGoal });
+
+  const nameOf = (names: Map<number, string>, id: number | null) => (id === null ? null : (names.get(id) ?? null));
+  const userNames = namesOf(
+    'users',
+    actionRows.map((row) => row.ownerUserId),
   );
-  const organisationNames = new Map(
-    db
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .all()
-      .map((o) => [o.id, o.name]),
+  const organisationNames = namesOf(
+    'organisations',
+    actionRows.flatMap((row) => [row.ownerOrganisationId, row.municipalityId]),
   );
-  const actionRows = db
+  for (const row of actionRows) {
+    const entry = goalById.get(row.goalId);
+    if (!entry) continue;
+    entry.goal.actions.push({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      progress: row.progress,
+      deadlinePhrase: row.deadlinePhrase,
+      deadlineStart: row.deadlineStart,
+      deadlineEnd: row.deadlineEnd,
+      ownerUserName: nameOf(userNames, row.ownerUserId),
+      ownerOrganisationName: nameOf(organisationNames, row.ownerOrganisationId),
+      municipalityName: nameOf(organisationNames, row.municipalityId),
+      overdue: judgeOverdue && isActionOverdue(row, today),
+    });
+  }
+  for (const { goal, listed } of goalById.values()) goal.moreCount = Math.max(0, listed - goal.actions.length);
+
+  return { agenda, chapters, otherChapters, counts, expandedChapterId };
+}
+
+/** The first `perGoal` actions of each goal in agenda order (a window function: one query, no rows read past the budget). */
+function firstActionsPerGoal({
+  agendaId,
+  goalIds,
+  includeLocal,
+  perGoal,
+}: {
+  agendaId: number;
+  goalIds: number[];
+  includeLocal: boolean;
+  perGoal: number;
+}) {
+  const ranked = db
     .select({
       id: actions.id,
       goalId: actions.goalId,
@@ -171,91 +316,44 @@ export function getAgendaOverview({ today, includeLocal, periodId }: { today: st
       ownerUserId: actions.ownerUserId,
       ownerOrganisationId: actions.ownerOrganisationId,
       municipalityId: actions.municipalityId,
+      rank: sql<number>`row_number() over (partition by ${actions.goalId} order by ${actions.position}, ${actions.id})`.as('rank'),
     })
     .from(actions)
-    .where(and(eq(actions.agendaId, agenda.id), includeLocal ? undefined : isNull(actions.municipalityId)))
-    .orderBy(asc(actions.goalId), asc(actions.position), asc(actions.id))
+    .where(and(eq(actions.agendaId, agendaId), inArray(actions.goalId, goalIds), includeLocal ? undefined : isNull(actions.municipalityId)))
+    .as('ranked');
+  return db
+    .select({
+      id: ranked.id,
+      goalId: ranked.goalId,
+      title: ranked.title,
+      status: ranked.status,
+      progress: ranked.progress,
+      deadlinePhrase: ranked.deadlinePhrase,
+      deadlineStart: ranked.deadlineStart,
+      deadlineEnd: ranked.deadlineEnd,
+      ownerUserId: ranked.ownerUserId,
+      ownerOrganisationId: ranked.ownerOrganisationId,
+      municipalityId: ranked.municipalityId,
+    })
+    .from(ranked)
+    .where(lte(ranked.rank, perGoal))
+    .orderBy(asc(ranked.goalId), asc(ranked.rank))
     .all();
-  const hiddenLocalCounts = includeLocal
-    ? []
-    : db
-        .select({ goalId: actions.goalId, n: count() })
-        .from(actions)
-        .where(and(eq(actions.agendaId, agenda.id), isNotNull(actions.municipalityId)))
-        .groupBy(actions.goalId)
-        .all();
+}
 
-  // Tracked chapters: every subject (onderwerp), and any other chapter that holds goals
-  // (1.2 carries the tender commitments). The rest is text, listed apart.
-  const chapterIdsWithGoals = new Set(goalRows.map((g) => g.themeId));
-  const chapters: OverviewChapter[] = [];
-  const otherChapters: OtherChapter[] = [];
-  const chapterById = new Map<number, OverviewChapter>();
-  for (const row of chapterRows) {
-    if (row.kind === 'onderwerp' || chapterIdsWithGoals.has(row.id)) {
-      const chapter: OverviewChapter = {
-        id: row.id,
-        code: row.code,
-        title: row.title,
-        kind: row.kind,
-        body: row.body,
-        goals: [],
-        counts: emptyCounts(),
-      };
-      chapters.push(chapter);
-      chapterById.set(row.id, chapter);
-    } else {
-      otherChapters.push({ id: row.id, code: row.code, title: row.title, kind: row.kind, body: row.body });
-    }
-  }
-
-  const goalById = new Map<number, { goal: OverviewGoal; chapter: OverviewChapter }>();
-  for (const row of goalRows) {
-    const chapter = chapterById.get(row.themeId)!;
-    const goal: OverviewGoal = {
-      id: row.id,
-      code: row.code,
-      title: row.title,
-      targetYear: row.targetYear,
-      actions: [],
-      hiddenLocalCount: 0,
-      moreCount: 0,
-    };
-    chapter.goals.push(goal);
-    goalById.set(row.id, { goal, chapter });
-  }
-
-  for (const { goalId, n } of hiddenLocalCounts) {
-    const entry = goalById.get(goalId);
-    if (entry) entry.goal.hiddenLocalCount = n;
-  }
-
-  const perGoal = overviewActionsPerGoal(goalRows.length);
-  const counts = emptyCounts();
-  const nameOf = (names: Map<number, string>, id: number | null) => (id === null ? null : (names.get(id) ?? null));
-  for (const row of actionRows) {
-    const entry = goalById.get(row.goalId);
-    if (!entry) continue;
-    const action: OverviewAction = {
-      id: row.id,
-      title: row.title,
-      status: row.status,
-      progress: row.progress,
-      deadlinePhrase: row.deadlinePhrase,
-      deadlineStart: row.deadlineStart,
-      deadlineEnd: row.deadlineEnd,
-      ownerUserName: nameOf(userNames, row.ownerUserId),
-      ownerOrganisationName: nameOf(organisationNames, row.ownerOrganisationId),
-      municipalityName: nameOf(organisationNames, row.municipalityId),
-      overdue: judgeOverdue && isActionOverdue(row, today),
-    };
-    if (entry.goal.actions.length < perGoal) entry.goal.actions.push(action);
-    else entry.goal.moreCount += 1;
-    tally(entry.chapter.counts, action);
-    tally(counts, action);
-  }
-
-  return { agenda, chapters, otherChapters, counts };
+/** The names of the given users or organisations (ids may repeat or be null). */
+function namesOf(table: 'users' | 'organisations', ids: (number | null)[]): Map<number, string> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const source = table === 'users' ? users : organisations;
+  return new Map(
+    db
+      .select({ id: source.id, name: source.name })
+      .from(source)
+      .where(inArray(source.id, wanted))
+      .all()
+      .map((row) => [row.id, row.name]),
+  );
 }
 
 export type AgendaOverview = NonNullable<ReturnType<typeof getAgendaOverview>>;

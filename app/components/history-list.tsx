@@ -173,12 +173,13 @@ const VISIBLE = 5;
  * The history of one item, newest first. `names` (from resolveHistoryNames) turns ids
  * such as the trekker into names; without it ids show as "#12".
  */
-export function HistoryList({ entries, names }: { entries: HistoryEntry[]; names?: HistoryNames }) {
+/** `olderHref`: where the entries older than these are shown (a long history loads its newest only). */
+export function HistoryList({ entries, names, olderHref }: { entries: HistoryEntry[]; names?: HistoryNames; olderHref?: string | null }) {
   const headingId = useId();
   const first = entries.slice(0, VISIBLE);
   const rest = entries.slice(VISIBLE);
   return (
-    <section className="history" aria-labelledby={headingId}>
+    <section className="history" id="geschiedenis" aria-labelledby={headingId}>
       <h2 id={headingId}>{h.heading}</h2>
       {entries.length === 0 ? <p className="muted">{h.none}</p> : null}
       {first.length > 0 ? (
@@ -197,6 +198,11 @@ export function HistoryList({ entries, names }: { entries: HistoryEntry[]; names
             ))}
           </ol>
         </details>
+      ) : null}
+      {olderHref ? (
+        <p className="history-older">
+          <a href={olderHref}>{h.loadOlder}</a>
+        </p>
       ) : null}
     </section>
   );

@@ -15,7 +15,7 @@ import { CarriedLinks, ItemPeriod } from '../components/periods/period-switch';
 import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge, StatusOptions } from '../components/tracker/action-bits';
 import { OwnerText } from '../components/tracker/owner-text';
 import { t } from '../i18n';
-import { listComments } from '../models/comments/comment.server';
+import { type CommentThread, listComments } from '../models/comments/comment.server';
 import { listHistoryOf } from '../models/history.server';
 import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
@@ -54,12 +54,26 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: t.common.pageTitle(data ? data.action.title : t.common.errors.notFoundTitle) },
 ];
 
+/**
+ * A long discussion shows its newest threads, the older ones behind a link (`?reacties=alle`):
+ * the heaviest action's 110 threads were two thirds of its page (docs/scaling.md).
+ */
+const NEWEST_THREADS_SHOWN = 20;
+
+/** History entries loaded: the newest 20, or up to 200 behind "Nog oudere wijzigingen tonen" (`?geschiedenis=meer`). */
+const HISTORY_SHOWN = { newest: 20, more: 200 } as const;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const id = requireIdParam(params.actionId);
+  const searchParams = new URL(request.url).searchParams;
+  const allThreads = searchParams.get('reacties') === 'alle';
+  const historyLimit = searchParams.get('geschiedenis') === 'meer' ? HISTORY_SHOWN.more : HISTORY_SHOWN.newest;
   const action = requireFound(getAction(id));
   const period = requireFound(getPeriodOfAction(id));
-  const history = listHistoryOf({ entityType: 'action', entityId: id });
+  // One more than shown: whether there is an older entry to link to.
+  const historyRows = listHistoryOf({ entityType: 'action', entityId: id, limit: historyLimit + 1 });
+  const history = historyRows.slice(0, historyLimit);
   return {
     actor,
     action,
@@ -68,14 +82,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     outcome: getActionOutcome(id),
     overdue: showsOverdue(period) && isActionOverdue(action, todayInNL()),
     updates: listProgressUpdates(id),
-    threads: listComments({ targetType: 'action', targetId: id }),
+    ...newestThreads(listComments({ targetType: 'action', targetId: id }), allThreads ? null : NEWEST_THREADS_SHOWN),
     decisions: listActionDecisions({ actionId: id }),
     sourceMeeting: getActionSourceMeeting(id),
     library: linkedLibrarySection({ actor, targetType: 'action', targetId: id }),
     history,
     historyNames: resolveHistoryNames(history),
+    moreHistory: historyRows.length > historyLimit && historyLimit < HISTORY_SHOWN.more,
     mayEdit: canEditAction(actor, action, period),
   };
+}
+
+/** The last `limit` threads (all with `limit` null) and how many older ones are left out. */
+function newestThreads(threads: CommentThread[], limit: number | null) {
+  const shown = limit === null || threads.length <= limit ? threads : threads.slice(-limit);
+  return { threads: shown, olderThreads: threads.length - shown.length };
 }
 
 /** "Voortgang melden": a progress report, optionally with a new status and percentage. */
@@ -103,8 +124,10 @@ export default function ActionPage() {
     overdue,
     updates,
     threads,
+    olderThreads,
     history,
     historyNames,
+    moreHistory,
     mayEdit,
     decisions,
     library,
@@ -220,8 +243,19 @@ export default function ActionPage() {
 
       <DecisionList decisions={decisions} emptyText={t.decisions.noneForAction} />
       <LinkedLibraryItems items={library.items} addTo={library.addTo} />
-      <CommentSection target={{ type: 'action', id: action.id }} threads={threads} actor={actor} mayEditTarget={mayEdit} period={period} />
-      <HistoryList entries={history} names={historyNames} />
+      <CommentSection
+        target={{ type: 'action', id: action.id }}
+        threads={threads}
+        actor={actor}
+        mayEditTarget={mayEdit}
+        period={period}
+        older={{ count: olderThreads, href: `/acties/${action.id}?reacties=alle#reacties` }}
+      />
+      <HistoryList
+        entries={history}
+        names={historyNames}
+        olderHref={moreHistory ? `/acties/${action.id}?geschiedenis=meer#geschiedenis` : null}
+      />
     </article>
   );
 }

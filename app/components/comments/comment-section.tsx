@@ -1,4 +1,4 @@
-import { useFetcher, useLocation } from '@remix-run/react';
+import { useFetcher, useLocation, useNavigate } from '@remix-run/react';
 import { useEffect, useId, useRef, useState } from 'react';
 
 import { t } from '../../i18n';
@@ -30,6 +30,8 @@ type Props = {
   accentCell?: { goalId: number; municipalityId: number };
   /** The section's heading, when "Reacties" alone would not say what they are about. */
   heading?: string;
+  /** Older threads left out of `threads` (a long discussion shows its newest), and the address that shows them all. */
+  older?: { count: number; href: string };
 };
 
 /**
@@ -37,13 +39,20 @@ type Props = {
  * so it works without JavaScript; with JavaScript each form posts in place and shows
  * its error beside the field.
  */
-export function CommentSection({ target, threads, actor, mayEditTarget, accentCell, period, heading = c.heading }: Props) {
+export function CommentSection({ target, threads, actor, mayEditTarget, accentCell, period, heading = c.heading, older }: Props) {
   const headingId = useId();
   const mayComment = canComment(actor, period);
+  useShowOlderForLink(older);
   return (
-    <section className="comments" aria-labelledby={headingId}>
+    <section className="comments" id="reacties" aria-labelledby={headingId}>
       <h2 id={headingId}>{heading}</h2>
       {threads.length === 0 ? <p className="muted">{c.none}</p> : null}
+      {older && older.count > 0 ? (
+        <p className="comments__older">
+          <span className="muted">{c.olderHidden(threads.length)} </span>
+          <a href={older.href}>{c.showOlder(older.count)}</a>
+        </p>
+      ) : null}
       {threads.length > 0 ? (
         <ol className="comment-threads">
           {threads.map((thread) => (
@@ -70,6 +79,21 @@ export function CommentSection({ target, threads, actor, mayEditTarget, accentCe
       )}
     </section>
   );
+}
+
+/**
+ * A link to one comment (a notification, a search hit: `#reactie-<id>`) whose thread is
+ * among the older ones left out: open the whole discussion at that comment.
+ */
+function useShowOlderForLink(older: Props['older']) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const hasOlder = Boolean(older && older.count > 0);
+  useEffect(() => {
+    if (!hasOlder || !older || !/^#reactie-\d+$/.test(location.hash)) return;
+    if (document.getElementById(location.hash.slice(1))) return;
+    navigate(`${older.href.split('#')[0]}${location.hash}`, { replace: true });
+  }, [hasOlder, older, location.hash, navigate]);
 }
 
 function Thread({

@@ -3,6 +3,8 @@ import { characterCount } from './format';
 export const comments = {
   heading: 'Reacties',
   none: 'Er zijn nog geen reacties.',
+  showOlder: (n: number) => (n === 1 ? 'Oudere discussie tonen (1)' : `Oudere discussies tonen (${n})`),
+  olderHidden: (shown: number) => `De ${shown} nieuwste discussies staan hieronder.`,
   newLabel: 'Nieuwe reactie',
   newSubmit: 'Reactie plaatsen',
   replyLabel: 'Uw antwoord',

@@ -4,6 +4,7 @@ export const history = {
   importUser: 'Import',
   showAll: (n: number) => `Alle ${n} wijzigingen tonen`,
   showOlder: (n: number) => `${n} oudere wijzigingen tonen`,
+  loadOlder: 'Nog oudere wijzigingen tonen',
   change: {
     create: 'Aangemaakt',
     update: 'Gewijzigd',

@@ -109,13 +109,17 @@ const targets = paths.length > 0 ? paths : ['/', '/acties?status=loopt&termijn=2
 async function once(url: string) {
   current = new Map();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const response = await handler(new Request(origin + url, { headers: { cookie, host: '127.0.0.1:3000' } }), context);
   const body = await response.text();
   const total = performance.now() - t0;
+  const cpuUsed = process.cpuUsage(cpu0);
+  // CPU time of this process (all its threads, GC included): on a shared machine it moves far less with the load than wall time.
+  const cpu = (cpuUsed.user + cpuUsed.system) / 1000;
   if (dumpDir) fs.writeFileSync(path.join(dumpDir, `${url.replace(/[^a-z0-9]+/gi, '_') || 'root'}.html`), body);
   const statements = current;
   current = null;
-  return { status: response.status, bytes: Buffer.byteLength(body), total, statements };
+  return { status: response.status, bytes: Buffer.byteLength(body), total, cpu, statements };
 }
 
 for (const url of targets) {
@@ -126,12 +130,14 @@ for (const url of targets) {
   }
   for (let i = 0; i < Math.min(50, requests); i++) await once(url);
   const totals: number[] = [];
+  const cpuTimes: number[] = [];
   const sqlTimes: number[] = [];
   const merged = new Map<string, StatementStats>();
   let queries = 0;
   for (let i = 0; i < requests; i++) {
     const run = await once(url);
     totals.push(run.total);
+    cpuTimes.push(run.cpu);
     let sqlMs = 0;
     for (const s of run.statements.values()) {
       sqlMs += s.ms;
@@ -144,11 +150,13 @@ for (const url of targets) {
     sqlTimes.push(sqlMs);
   }
   totals.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
   const meanTotal = totals.reduce((s, v) => s + v, 0) / requests;
   const meanSql = sqlTimes.reduce((s, v) => s + v, 0) / requests;
   console.log(`\n## ${url}`);
   console.log(
     `one request at a time, ${requests} requests: mean ${ms(meanTotal)} ms (p50 ${ms(percentile(totals, 50))}, p95 ${ms(percentile(totals, 95))}); ` +
+      `CPU p50 ${ms(percentile(cpuTimes, 50))} ms; ` +
       `SQL ${ms(meanSql)} ms in ${(queries / requests).toFixed(1)} statements; rest (loader JS, React render, serialization) ${ms(meanTotal - meanSql)} ms; ` +
       `HTML ${(first.bytes / 1024).toFixed(1)} KiB uncompressed`,
   );

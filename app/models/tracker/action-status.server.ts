@@ -4,7 +4,7 @@
  * feed, meetings, the deadline notifications). Each says exactly what its TypeScript
  * twin says; tests/integration/action-rules.test.ts holds them side by side.
  */
-import { and, isNotNull, lt, notInArray, type SQL } from 'drizzle-orm';
+import { and, isNotNull, lt, notInArray, type SQL, type SQLWrapper } from 'drizzle-orm';
 
 import { actions } from '../../../db/schema';
 import { CLOSED_ACTION_STATUSES } from './action-status';
@@ -14,7 +14,7 @@ export function actionIsOpen(): SQL {
   return notInArray(actions.status, [...CLOSED_ACTION_STATUSES]);
 }
 
-/** Overdue (isActionOverdue): the window ended before `today` and the action is open. */
-export function actionIsOverdue(today: string): SQL {
+/** Overdue (isActionOverdue): the window ended before `today` and the action is open. `today` may be a placeholder of a prepared statement. */
+export function actionIsOverdue(today: string | SQLWrapper): SQL {
   return and(isNotNull(actions.deadlineEnd), lt(actions.deadlineEnd, today), actionIsOpen())!;
 }

@@ -161,19 +161,9 @@ export function getAgendaOverview({
   // "Te laat" is judged within a running period; a closed one has its balance instead.
   const judgeOverdue = showsOverdue(agenda);
 
-  const chapterRows = db
-    .select({ id: themes.id, code: themes.code, title: themes.title, kind: themes.kind, body: themes.body })
-    .from(themes)
-    .where(eq(themes.agendaId, agenda.id))
-    .orderBy(asc(themes.position), asc(themes.id))
-    .all();
-
-  const goalRows = db
-    .select({ id: goals.id, themeId: goals.themeId, code: goals.code, title: goals.title, targetYear: goals.targetYear })
-    .from(goals)
-    .where(eq(goals.agendaId, agenda.id))
-    .orderBy(asc(goals.position), asc(goals.id))
-    .all();
+  const statements = overviewStatements();
+  const chapterRows = statements.chapters.all({ agendaId: agenda.id });
+  const goalRows = statements.goals.all({ agendaId: agenda.id });
 
   // Tracked chapters: every subject (onderwerp), and any other chapter that holds goals
   // (1.2 carries the tender commitments). The rest is text, listed apart.
@@ -227,20 +217,8 @@ export function getAgendaOverview({
     goalById.set(row.id, { goal, chapter, listed: 0 });
   }
 
-  // Every action counted, in one grouped pass: per goal, scope and status, the overdue ones summed.
-  const isLocal = sql<number>`${actions.municipalityId} is not null`;
-  const countRows = db
-    .select({
-      goalId: actions.goalId,
-      local: isLocal,
-      status: actions.status,
-      n: count(),
-      overdue: judgeOverdue ? sql<number>`sum(case when ${actionIsOverdue(today)} then 1 else 0 end)` : sql<number>`0`,
-    })
-    .from(actions)
-    .where(eq(actions.agendaId, agenda.id))
-    .groupBy(actions.goalId, isLocal, actions.status)
-    .all();
+  // Every action counted in one grouped pass (prepared, see prepareOverviewStatements).
+  const countRows = statements.counts.all({ agendaId: agenda.id, today, judge: judgeOverdue ? 1 : 0 });
   const counts = emptyCounts();
   for (const row of countRows) {
     const entry = goalById.get(row.goalId);
@@ -289,6 +267,49 @@ export function getAgendaOverview({
   for (const { goal, listed } of goalById.values()) goal.moreCount = Math.max(0, listed - goal.actions.length);
 
   return { agenda, chapters, otherChapters, counts, expandedChapterId };
+}
+
+/**
+ * The overview's fixed statements, built and prepared once (built per call, drizzle's
+ * query building and SQLite's prepare cost more than running them; docs/scaling.md).
+ */
+let preparedOverview: ReturnType<typeof prepareOverviewStatements> | null = null;
+function overviewStatements() {
+  preparedOverview ??= prepareOverviewStatements();
+  return preparedOverview;
+}
+
+function prepareOverviewStatements() {
+  const agendaId = sql.placeholder('agendaId');
+  const isLocal = sql<number>`${actions.municipalityId} is not null`;
+  return {
+    chapters: db
+      .select({ id: themes.id, code: themes.code, title: themes.title, kind: themes.kind, body: themes.body })
+      .from(themes)
+      .where(eq(themes.agendaId, agendaId))
+      .orderBy(asc(themes.position), asc(themes.id))
+      .prepare(),
+    goals: db
+      .select({ id: goals.id, themeId: goals.themeId, code: goals.code, title: goals.title, targetYear: goals.targetYear })
+      .from(goals)
+      .where(eq(goals.agendaId, agendaId))
+      .orderBy(asc(goals.position), asc(goals.id))
+      .prepare(),
+    // Every action counted, in one grouped pass: per goal, scope and status, the overdue
+    // ones summed (`judge` 0: a closed period judges none overdue).
+    counts: db
+      .select({
+        goalId: actions.goalId,
+        local: isLocal,
+        status: actions.status,
+        n: count(),
+        overdue: sql<number>`sum(case when ${sql.placeholder('judge')} = 1 and ${actionIsOverdue(sql.placeholder('today'))} then 1 else 0 end)`,
+      })
+      .from(actions)
+      .where(eq(actions.agendaId, agendaId))
+      .groupBy(actions.goalId, isLocal, actions.status)
+      .prepare(),
+  };
 }
 
 /** The first `perGoal` actions of each goal in agenda order (a window function: one query, no rows read past the budget). */

@@ -132,6 +132,6 @@ describe('search across periods', () => {
     const [decision] = searchWorkspace({ actor, query: 'eindbalans biedt', kinds: ['decision'] }).hits;
     expect(decision.period).toEqual({ slug: OLD, label: '2020–2024', status: 'afgesloten' });
     const theme = searchWorkspace({ actor, query: 'Bereik', kinds: ['theme'], limit: 50 }).hits.find((hit) => hit.period?.slug === OLD)!;
-    expect(theme.href).toBe(`/?periode=${OLD}#thema-${theme.id}`);
+    expect(theme.href).toBe(`/?periode=${OLD}&hoofdstuk=${theme.id}#thema-${theme.id}`);
   });
 });

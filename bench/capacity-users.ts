@@ -4,8 +4,9 @@
  * - A *browsing user* holds the live stream `GET /live` open (its own session) and views
  *   pages with think time between them. On every `change` event it revalidates the page
  *   it shows, as app/components/layout/live-updates.tsx does in the browser: 150 ms
- *   debounce, never while a view or revalidation of its own is in flight (then once
- *   more right after), by fetching the page's single-fetch data URL (`/acties.data?…`,
+ *   debounce plus a random part of the event's spread window (server/live/spread.ts),
+ *   a wait already running is kept, never while a view or revalidation of its own is in
+ *   flight (then once more right after), by fetching the page's single-fetch data URL (`/acties.data?…`,
  *   `/_root.data` for `/`), which runs the same loaders the browser's revalidator runs.
  * - The *tracker changer*: one werkgroeplid who moves an action to another status
  *   every few seconds through the board's form (`POST /bord.data`, the request the
@@ -18,6 +19,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
+import { parseChange, revalidationDelayMs } from '../app/utils/live-feed';
 import { request, type Response } from './load';
 
 /** What a page view or revalidation asks for; `kind` groups the results. */
@@ -32,8 +34,6 @@ export function dataUrl(path: string): string {
   return url.pathname + url.search;
 }
 
-/** The same debounce as the browser (live-updates.tsx DEBOUNCE_MS). */
-const DEBOUNCE_MS = 150;
 /** What the browser waits before reconnecting a broken stream (server/live `retry`). */
 const RECONNECT_MS = 2_000;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -166,7 +166,7 @@ export class BrowsingUser {
         while ((end = buffer.indexOf('\n\n')) !== -1) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          if (/^event: change$/m.test(block)) this.heard();
+          if (/^event: change$/m.test(block)) this.heard(parseChange(/^data: (.*)$/m.exec(block)?.[1] ?? '').spreadMs);
         }
       });
     });
@@ -187,15 +187,16 @@ export class BrowsingUser {
    * A `change` event announces every change sent since the last one heard (several may
    * arrive as one event when the server is slow to answer or to poll).
    */
-  private heard() {
+  private heard(spreadMs: number) {
     const all = this.o.changes.changes;
     for (let i = this.lastHeard + 1; i < all.length; i++) this.pending.set(i, all[i]!);
     this.lastHeard = all.length - 1;
-    if (this.debounce) clearTimeout(this.debounce);
+    // As the browser: a wait already running covers this change too.
+    if (this.debounce) return;
     this.debounce = setTimeout(() => {
       this.debounce = null;
       void this.revalidate();
-    }, DEBOUNCE_MS);
+    }, revalidationDelayMs(spreadMs));
   }
 
   // --- pages -----------------------------------------------------------------------

@@ -4,9 +4,11 @@
  * they show (app/components/layout/live-updates.tsx). See docs/decisions/009-live-workspace.md.
  *
  * One place detects changes: the workspace data version (./data-version.ts), the same
- * one the page cache keys on, polled only while somebody listens. Events carry only the
- * new version: which rows changed is not known cheaply, and a revalidation of one page
- * costs little.
+ * one the page cache keys on, polled only while somebody listens. A `change` event
+ * carries the new version and a spread window (./spread.ts) that grows with the number
+ * of open streams: each browser waits a random part of it before it revalidates, so N
+ * open pages do not come back to the server at the same instant. Which rows changed is
+ * not known cheaply (docs/scaling.md), so every page revalidates.
  */
 import type { Request, RequestHandler, Response } from 'express';
 
@@ -14,6 +16,7 @@ import { t } from '../../app/i18n';
 import { findSessionUser } from '../../app/models/accounts/session.server';
 import { mustSetUpTwoFactor } from '../../app/models/accounts/two-factor-policy.server';
 import { getSessionId } from '../../app/utils/auth.server';
+import { type ChangeEventData, spreadWindowMs } from './spread';
 
 export type LiveEventsOptions = {
   /** Changes whenever workspace data may have changed (server/live/data-version.ts). */
@@ -97,7 +100,9 @@ export function createLiveEvents({
       lastHeartbeat = now;
       // A logout is a write, so a signed-out browser stops hearing about changes at once.
       dropEndedSessions();
-      for (const client of clients) send(client, `event: change\ndata: ${version}\n\n`);
+      const data: ChangeEventData = { version, spreadMs: spreadWindowMs(clients.size) };
+      const event = `event: change\ndata: ${JSON.stringify(data)}\n\n`;
+      for (const client of clients) send(client, event);
     } else if (now - lastHeartbeat >= heartbeatMs) {
       lastHeartbeat = now;
       dropEndedSessions(); // catches session expiry, which writes nothing

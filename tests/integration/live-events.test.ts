@@ -22,6 +22,7 @@ import { db } from '../../app/utils/db.server';
 import { actions, twoFactorRequirements, users } from '../../db/schema';
 import { createLiveEvents, type LiveEvents } from '../../server/live';
 import { workspaceDataVersion } from '../../server/live/data-version';
+import { spreadWindowMs } from '../../server/live/spread';
 import { pageCache } from '../../server/page-cache';
 import { prepareDatabase } from '../setup/database';
 import { sessionFor } from '../setup/requests';
@@ -232,8 +233,12 @@ describe('what causes an event', () => {
     setActionStatus({ userId: userId(HAARLEM), id: action.id, status: otherStatus(action.status) });
     const [event] = await Promise.all(changes);
     expect(Date.now() - started).toBeLessThan(1000);
-    // The event carries the new data version, which a reconnecting browser compares with its last one.
-    expect(event.data).not.toBe('');
+    // The event carries the new data version, which a reconnecting browser compares with its
+    // last one, and the window over which the browsers spread their revalidations: it grows
+    // with the open streams (two here: a few milliseconds).
+    const data = JSON.parse(event.data) as { version: string; spreadMs: number };
+    expect(data.version).not.toBe('');
+    expect(data.spreadMs).toBe(spreadWindowMs(2));
     haarlem.close();
     velsen.close();
   });

@@ -2,10 +2,8 @@ import { useNavigation, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 
 import { t } from '../../i18n';
-import { subscribeToLiveFeed } from '../../utils/live-feed';
+import { DEBOUNCE_MS, revalidationDelayMs, subscribeToLiveFeed } from '../../utils/live-feed';
 
-/** Changes that arrive together (a form that saves several rows) cause one revalidation. */
-const DEBOUNCE_MS = 150;
 /** Short interruptions (a server restart, a flaky network) pass without a word. */
 const SILENT_DOWNTIME_MS = 15_000;
 const RESTORED_NOTICE_MS = 5_000;
@@ -41,9 +39,14 @@ export function LiveUpdates() {
     pending.current.revalidate = false;
     latest.current.revalidate();
   };
-  const schedule = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(flush, DEBOUNCE_MS);
+  /**
+   * A revalidation already waiting covers the changes heard meanwhile (it reads the data
+   * when it runs), so it keeps its time: with a spread window about as long as the time
+   * between writes, restarting the wait would put the page off again and again.
+   */
+  const schedule = (delayMs = DEBOUNCE_MS) => {
+    if (timer.current !== undefined) return;
+    timer.current = setTimeout(flush, delayMs);
   };
   const scheduleRef = useRef(schedule);
   scheduleRef.current = schedule;
@@ -55,7 +58,7 @@ export function LiveUpdates() {
     const unsubscribe = subscribeToLiveFeed((signal) => {
       if (signal.type === 'change') {
         pending.current = { announce: true, revalidate: true };
-        scheduleRef.current();
+        scheduleRef.current(revalidationDelayMs(signal.spreadMs));
         return;
       }
       if (!signal.up) {

@@ -6,8 +6,9 @@
  *   it shows, as app/components/layout/live-updates.tsx does in the browser: 150 ms
  *   debounce plus a random part of the event's spread window (server/live/spread.ts),
  *   a wait already running is kept, never while a view or revalidation of its own is in
- *   flight (then once more right after), by fetching the page's single-fetch data URL (`/acties.data?…`,
- *   `/_root.data` for `/`), which runs the same loaders the browser's revalidator runs.
+ *   flight (then once more right after), by fetching the page's single-fetch data URL
+ *   (`/acties.data?…&_routes=routes/acties._index`, `/_root.data?_routes=routes/_index`
+ *   for `/`), which runs the same loader the browser's revalidator runs after a live event.
  * - The *tracker changer*: one werkgroeplid who moves an action to another status
  *   every few seconds through the board's form (`POST /bord.data`, the request the
  *   board's fetcher sends).
@@ -27,10 +28,23 @@ export type Page = { kind: PageKind; path: string };
 export type PageKind = 'overview' | 'list' | 'action' | 'search';
 export const PAGE_KINDS: readonly PageKind[] = ['overview', 'list', 'action', 'search'];
 
-/** The browser's revalidation URL of a page (Remix single fetch: `singleFetchUrl`). */
-export function dataUrl(path: string): string {
-  const url = new URL(path, 'http://x');
+/** The route whose loader a page's live revalidation runs (the root's does not: app/root.tsx). */
+const ROUTE_OF: Record<PageKind, string> = {
+  overview: 'routes/_index',
+  list: 'routes/acties._index',
+  search: 'routes/zoeken',
+  action: 'routes/acties.$actionId',
+};
+
+/**
+ * The browser's revalidation URL of a page after a live event (Remix single fetch:
+ * `singleFetchUrl`, plus `_routes` because the root opts out), e.g.
+ * `/acties.data?status=loopt&_routes=routes%2Facties._index`.
+ */
+export function dataUrl(page: Page): string {
+  const url = new URL(page.path, 'http://x');
   url.pathname = url.pathname === '/' ? '/_root.data' : `${url.pathname.replace(/\/$/, '')}.data`;
+  url.searchParams.set('_routes', ROUTE_OF[page.kind]);
   return url.pathname + url.search;
 }
 
@@ -253,7 +267,7 @@ export class BrowsingUser {
     this.pending.clear();
     this.busy = true;
     const recording = this.o.recorder.recording;
-    const elapsed = await this.fetch(dataUrl(page.path), '*/*');
+    const elapsed = await this.fetch(dataUrl(page), '*/*');
     const done = performance.now();
     this.busy = false;
     if (this.stopped) return;

@@ -16,12 +16,12 @@ export type LiveSignal =
    * server's spread window (server/live/spread.ts) — wait a random part of it before
    * going back to the server, so the open pages of all viewers do not arrive at once.
    */
-  | { type: 'change'; spreadMs: number }
+  | { type: 'change'; spreadMs: number; unread?: number }
   /** The stream is up (`true`) or broken and being re-established (`false`). */
   | { type: 'connection'; up: boolean };
 
 /** What goes over the channel between tabs: the stream's events with the data version. */
-type Message = { type: 'ready'; version: string } | { type: 'change'; version: string; spreadMs: number } | { type: 'down' };
+type Message = { type: 'ready'; version: string } | ({ type: 'change' } & ChangeData) | { type: 'down' };
 
 const LOCK = 'koers-live-stream';
 const CHANNEL = 'koers-live';
@@ -57,7 +57,8 @@ export function subscribeToLiveFeed(listener: (signal: LiveSignal) => void): () 
     version = message.version;
     if (message.type === 'ready') listener({ type: 'connection', up: true });
     // Missed changes are old news: no reason to wait before catching up.
-    if (message.type === 'change' || missed) listener({ type: 'change', spreadMs: message.type === 'change' ? message.spreadMs : 0 });
+    if (message.type === 'change') listener({ type: 'change', spreadMs: message.spreadMs, unread: message.unread });
+    else if (missed) listener({ type: 'change', spreadMs: 0 });
   };
 
   const canShare = typeof BroadcastChannel !== 'undefined' && typeof navigator !== 'undefined' && 'locks' in navigator;
@@ -133,13 +134,21 @@ function openStream(emit: (message: Message) => void): () => void {
   };
 }
 
-/** A `change` event's data: `{"version":…,"spreadMs":…}` (server/live); a bare version from an older server. */
-export function parseChange(data: string): { version: string; spreadMs: number } {
+/** What a `change` event says (server/live/spread.ts `ChangeEventData`). */
+export type ChangeData = { version: string; spreadMs: number; unread?: number };
+
+/**
+ * A `change` event's data: `{"version":…,"spreadMs":…,"unread":…}` (server/live); a bare
+ * version from an older server.
+ */
+export function parseChange(data: string): ChangeData {
   try {
     const parsed: unknown = JSON.parse(data);
     if (typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string') {
       const spreadMs = 'spreadMs' in parsed && typeof parsed.spreadMs === 'number' && parsed.spreadMs > 0 ? parsed.spreadMs : 0;
-      return { version: parsed.version, spreadMs };
+      const unread =
+        'unread' in parsed && Number.isInteger(parsed.unread) && (parsed.unread as number) >= 0 ? (parsed.unread as number) : undefined;
+      return unread === undefined ? { version: parsed.version, spreadMs } : { version: parsed.version, spreadMs, unread };
     }
   } catch {
     // Not JSON: the version itself.

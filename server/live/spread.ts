@@ -16,5 +16,8 @@ export function spreadWindowMs(openStreams: number): number {
   return Math.min(MAX_SPREAD_MS, Math.max(0, openStreams) * SPREAD_MS_PER_STREAM);
 }
 
-/** What a `change` event carries: the new data version and the spread window. */
-export type ChangeEventData = { version: string; spreadMs: number };
+/**
+ * What a `change` event carries: the new data version, the spread window, and the
+ * listener's own count of unread notifications (the header shows it; app/root.tsx).
+ */
+export type ChangeEventData = { version: string; spreadMs: number; unread: number };

@@ -84,7 +84,8 @@ export function visibleKinds(_actor: Actor): SearchKind[] {
  * kind; a kind with per-item visibility (private library items, say) adds its own
  * clause here, e.g.
  *   sql`(kind <> 'library' or ref_id in (select id from library_items where owner_id = ${actor.id} or shared = 1))`
- * so both the counts and the hits respect it.
+ * so both the counts and the hits respect it. Such a clause makes search results per user:
+ * take `routes/zoeken` out of app/models/page-scope.ts `SHARED_ROUTES` then.
  */
 function visibilityCondition(actor: Actor, kinds: readonly SearchKind[]): SQL {
   const allowed = visibleKinds(actor).filter((kind) => kinds.includes(kind));

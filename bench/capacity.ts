@@ -166,9 +166,11 @@ async function prepare(sessions: number): Promise<Prepared> {
       changerCookie,
       meetingDocuments: meetingIds.map((id) => `meeting.${id}`),
       actionIds: ids('select id from actions order by id'),
-      // Regional actions still open: the werkgroeplid may move them (canEditAgenda).
+      // Regional actions still open, in a period that is not closed: the werkgroeplid may move them (canEditAgenda).
       regionalActionIds: ids(
-        "select id from actions where municipality_id is null and status in ('loopt', 'besluit_nodig') order by id limit 40",
+        `select a.id from actions a join agendas g on g.id = a.agenda_id
+          where a.municipality_id is null and a.status in ('loopt', 'besluit_nodig') and g.status <> 'afgesloten'
+          order by a.id limit 40`,
       ),
       heavyActionId,
       people: people.length,

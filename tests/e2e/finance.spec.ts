@@ -102,6 +102,12 @@ test('a lezer reads the overview without edit controls and is refused a direct p
   await login(page, ACCOUNTS.lezer);
   await page.goto('/financien?jaar=2025');
   await expect(page.getByRole('heading', { level: 2, name: 'Financieel overzicht 2025' })).toBeVisible();
+  // What 2024 carried over is received in 2025 without being typed again.
+  await expect(
+    page
+      .getByRole('table', { name: /per geldstroom/ })
+      .getByRole('rowheader', { name: 'Overgeheveld uit 2024: Rijksbijdrage educatie (WEB) 2024' }),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: /toevoegen|wijzigen/ })).toHaveCount(0);
   await expect(page.locator('a[href^="/financien/"]')).toHaveCount(0);
   await accessibleAtBothWidths(page);

@@ -14,6 +14,8 @@ export const finance = {
   purposesShort: { formeel: 'Formeel', non_formeel: 'Non-formeel' },
   commitmentKinds: { contract: 'Contract', subsidiebeschikking: 'Subsidiebeschikking' },
   regional: 'Regionaal (geen gemeente)',
+  /** The computed row of money carried over from the year before (decision 021). */
+  carriedIn: (stream: string, year: number) => `Overgeheveld uit ${year}: ${stream}`,
   noGoal: 'Niet aan een doel gekoppeld',
   view: {
     label: 'Toon',
@@ -66,7 +68,6 @@ export const finance = {
     commitmentsCaption: 'Contracten en subsidiebeschikkingen van dit overzicht',
     spending: 'Bestedingen',
     spendingCaption: 'Gerealiseerde bestedingen van dit overzicht',
-    broughtForward: (year: number, amount: string) => `Meegenomen uit ${year}: ${amount}.`,
   },
   chart: {
     title: 'Ontvangen, toegewezen, verplicht en besteed per geldstroom',

@@ -14,7 +14,7 @@ import type { FieldErrors } from '../../utils/forms';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { recordHistory, recordUpdate, type Tx } from '../history.server';
 import { type Actor, canEditFinance } from '../permissions';
-import { computeOverview, type FinanceRecords } from './overview';
+import { computeOverview, type FinanceRecords, recordYearsFor } from './overview';
 
 const m = financeText.errors;
 
@@ -86,9 +86,9 @@ export function loadFinanceRecords(years?: readonly number[], conn: Tx = db): Fi
   return { streams, allocations, commitments, spending };
 }
 
-/** The overview of some years, as of `today`. */
+/** The overview of some years, as of `today` (with what the year before carried over into them). */
 export function getFinanceOverview(years: readonly number[], today: string) {
-  return computeOverview(loadFinanceRecords(years), years, today);
+  return computeOverview(loadFinanceRecords(recordYearsFor(years)), years, today);
 }
 
 /** The years that have money recorded, oldest first. */

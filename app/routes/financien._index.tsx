@@ -223,6 +223,7 @@ function RecordLists({ rows, mayEdit }: { rows: Rows; mayEdit: boolean }) {
             <th scope="col">{c.purpose}</th>
             <th scope="col">{c.municipality}</th>
             <th scope="col">{c.goal}</th>
+            <th scope="col">{c.action}</th>
             <th scope="col" className="num">
               {c.amount}
             </th>
@@ -236,6 +237,7 @@ function RecordLists({ rows, mayEdit }: { rows: Rows; mayEdit: boolean }) {
               <td>{ALLOCATION_PURPOSE_LABELS[a.purpose]}</td>
               <td>{a.municipalityName ?? f.regional}</td>
               <td>{a.goalCode ?? '–'}</td>
+              <td>{a.actionId !== null ? <Link to={`/acties/${a.actionId}`}>{a.actionTitle}</Link> : '–'}</td>
               <td className="num">{formatEuro(a.amountCents)}</td>
               {editCell(`/financien/toewijzingen/${a.id}`, f.entities.allocation)}
             </tr>

@@ -13,7 +13,7 @@ import { action as newAction, loader as newLoader } from '../../app/routes/finan
 import { loader as csvLoader } from '../../app/routes/financien[.csv]';
 import { loader as xlsxLoader } from '../../app/routes/financien[.xlsx]';
 import { db } from '../../app/utils/db.server';
-import { financeAllocations, financeCommitments, financeSpending, financeStreams, history } from '../../db/schema';
+import { actions, agendas, financeAllocations, financeCommitments, financeSpending, financeStreams, history } from '../../db/schema';
 import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { signInDemoAccounts } from '../setup/demo-users';
@@ -21,6 +21,9 @@ import { payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
 
 let cookies: Record<Who, string>;
 let ids: { stream: number; allocation: number; commitment: number; spending: number };
+/** An action of the period of 2026 (2025–2028) and one of the period before. */
+let periodAction: { id: number; goalId: number };
+let oldAction: { id: number; goalId: number };
 
 /** Everything the finance writes could change, to compare before and after a refused request. */
 function snapshot() {
@@ -41,6 +44,15 @@ beforeAll(async () => {
   const commitment = db.select().from(financeCommitments).where(eq(financeCommitments.allocationId, allocation.id)).get()!;
   const spending = db.select().from(financeSpending).where(eq(financeSpending.commitmentId, commitment.id)).get()!;
   ids = { stream: stream.id, allocation: allocation.id, commitment: commitment.id, spending: spending.id };
+  const actionOf = (slug: string) =>
+    db
+      .select({ id: actions.id, goalId: actions.goalId })
+      .from(actions)
+      .innerJoin(agendas, eq(agendas.id, actions.agendaId))
+      .where(eq(agendas.slug, slug))
+      .get()!;
+  periodAction = actionOf('2025-2028');
+  oldAction = actionOf('2020-2024');
 });
 
 const VALID: Record<string, () => Record<string, string>> = {
@@ -146,6 +158,7 @@ describe('bad input: a Dutch message beside the field, nothing stored', () => {
     ['toewijzingen', 'an unknown stream', { streamId: '999999' }, 'streamId', /bestaande geldstroom/],
     ['toewijzingen', 'a stream that is no id', { streamId: 'abc' }, 'streamId', /bestaande geldstroom/],
     ['toewijzingen', 'an unknown goal', { goalId: '999999' }, 'goalId', /bestaand doel/],
+    ['toewijzingen', 'an unknown action', { actionId: '999999' }, 'actionId', /bestaande actie/],
     ['verplichtingen', 'a period that ends before it starts', { periodTo: '2025-12-31' }, 'periodTo', /eindigt voor hij begint/],
     ['verplichtingen', 'a date that does not exist', { periodFrom: '2026-02-30' }, 'periodFrom', /bestaande datum/],
     ['verplichtingen', 'an unknown allocation', { allocationId: '999999' }, 'allocationId', /bestaande toewijzing/],
@@ -162,6 +175,27 @@ describe('bad input: a Dutch message beside the field, nothing stored', () => {
     );
     expect(statusOf(answer)).toBe(400);
     expect(payloadOf(answer).fieldErrors[field]).toMatch(message);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('refuses an action of another period, and an action of another goal than the one chosen', async () => {
+    const before = snapshot();
+    const post = (change: Record<string, string>) =>
+      runAction(
+        newAction,
+        '/financien/toewijzingen/nieuw',
+        { ...VALID.toewijzingen(), ...change },
+        {
+          params: { soort: 'toewijzingen' },
+          cookie: cookies.haarlem,
+        },
+      );
+    const old = await post({ actionId: String(oldAction.id) });
+    expect(statusOf(old)).toBe(400);
+    expect(payloadOf(old).fieldErrors.actionId).toBe('Kies een actie uit de agendaperiode van 2026, of geen.');
+    const otherGoal = await post({ actionId: String(periodAction.id), goalId: String(oldAction.goalId) });
+    expect(statusOf(otherGoal)).toBe(400);
+    expect(payloadOf(otherGoal).fieldErrors.actionId).toMatch(/hoort bij een ander doel/);
     expect(snapshot()).toBe(before);
   });
 
@@ -207,6 +241,24 @@ describe('writing', () => {
     expect(stream.receivedCents).toBe(1_250_000);
     const entry = db.select().from(history).where(eq(history.entityType, 'finance_stream')).orderBy(desc(history.id)).get()!;
     expect(entry).toMatchObject({ entityId: stream.id, change: 'create' });
+  });
+
+  it('allocates to an action of the period: the form offers it under its goal, the allocation counts for that goal', async () => {
+    const form = payloadOf(
+      await runLoader(newLoader, '/financien/toewijzingen/nieuw?jaar=2026', { params: { soort: 'toewijzingen' }, cookie: cookies.haarlem }),
+    );
+    const offered = form.choices.actionGroups.flatMap((g: { options: { id: number }[] }) => g.options.map((o) => o.id));
+    expect(offered).toContain(periodAction.id);
+    expect(offered).not.toContain(oldAction.id);
+    const answer = await runAction(
+      newAction,
+      '/financien/toewijzingen/nieuw?jaar=2026',
+      { ...VALID.toewijzingen(), actionId: String(periodAction.id), description: 'Voor één actie' },
+      { params: { soort: 'toewijzingen' }, cookie: cookies.haarlem },
+    );
+    expect(statusOf(answer)).toBe(302);
+    const stored = db.select().from(financeAllocations).where(eq(financeAllocations.description, 'Voor één actie')).get()!;
+    expect(stored).toMatchObject({ actionId: periodAction.id, goalId: periodAction.goalId, amountCents: 100_000 });
   });
 
   it('corrects a commitment, recording before and after', async () => {

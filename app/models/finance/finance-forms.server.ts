@@ -6,7 +6,7 @@
  */
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 
-import { agendas, goals, organisations } from '../../../db/schema';
+import { actions, agendas, goals, organisations } from '../../../db/schema';
 import { finance as financeText } from '../../i18n/nl/finance';
 import { AllocationFormSchema, CommitmentFormSchema, SpendingFormSchema, StreamFormSchema } from '../../schemas/finance';
 import { db } from '../../utils/db.server';
@@ -202,8 +202,25 @@ export function financeFormOptions(year: number) {
     .where(holding.length ? inArray(goals.agendaId, holding) : undefined)
     .orderBy(asc(goals.code))
     .all();
+  // The actions of those periods, grouped under their goal (the server accepts no other).
+  const actionRows = holding.length
+    ? db
+        .select({ id: actions.id, code: actions.code, title: actions.title, goalId: actions.goalId })
+        .from(actions)
+        .where(inArray(actions.agendaId, holding))
+        .orderBy(asc(actions.goalId), asc(actions.position), asc(actions.id))
+        .all()
+    : [];
+  const goalLabel = new Map(goalRows.map((g) => [g.id, `${g.code} ${g.title}`]));
+  const actionGroups = new Map<number, { goalId: number; label: string; options: { id: number; label: string }[] }>();
+  for (const a of actionRows) {
+    const group = actionGroups.get(a.goalId) ?? { goalId: a.goalId, label: goalLabel.get(a.goalId) ?? '', options: [] };
+    group.options.push({ id: a.id, label: a.code ? `${a.code} ${a.title}` : a.title });
+    actionGroups.set(a.goalId, group);
+  }
   return {
     year,
+    actionGroups: goalRows.filter((g) => actionGroups.has(g.id)).map((g) => actionGroups.get(g.id)!),
     streams: rows.streams.map((s) => ({ id: s.id, label: `${s.name} (${formatEuro(s.receivedCents)})` })),
     allocations: rows.allocations.map((a) => ({
       id: a.id,

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { loader as pageLoader } from '../../app/routes/financien._index';
 import { action as editAction, loader as editLoader } from '../../app/routes/financien.$soort.$id';
+import { action as deleteAction, loader as deleteLoader } from '../../app/routes/financien.$soort.$id_.verwijderen';
 import { action as newAction, loader as newLoader } from '../../app/routes/financien.$soort.nieuw';
 import { loader as csvLoader } from '../../app/routes/financien[.csv]';
 import { loader as xlsxLoader } from '../../app/routes/financien[.xlsx]';
@@ -120,6 +121,19 @@ describe('who may write', () => {
         expect(snapshot()).toBe(before);
       });
     }
+  }
+
+  for (const who of refused) {
+    it(`${who}: 403 on deleting any record, the database unchanged`, async () => {
+      const before = snapshot();
+      for (const kind of KINDS) {
+        const params = { soort: kind, id: String(idOf(kind)) };
+        const url = `/financien/${kind}/${params.id}/verwijderen`;
+        expect(statusOf(await runLoader(deleteLoader, url, { params, cookie: cookies[who] }))).toBe(403);
+        expect(statusOf(await runAction(deleteAction, url, { bevestig: 'ja' }, { params, cookie: cookies[who] }))).toBe(403);
+      }
+      expect(snapshot()).toBe(before);
+    });
   }
 
   it('reads the overview for everybody, with edit controls only for the beheerder and werkgroep', async () => {
@@ -310,5 +324,80 @@ describe('exports', () => {
     expect(cell.numFmt).toContain('€');
     for (const row of rows)
       for (const value of row) if (typeof value === 'object' && value !== null) expect(value).not.toHaveProperty('formula');
+  });
+});
+
+describe('deleting', () => {
+  const del = (kind: string, id: number, form: Record<string, string> = { bevestig: 'ja' }) =>
+    runAction(deleteAction, `/financien/${kind}/${id}/verwijderen`, form, {
+      params: { soort: kind, id: String(id) },
+      cookie: cookies.haarlem,
+    });
+  const create = async (kind: string, values: Record<string, string>) => {
+    const answer = await runAction(newAction, `/financien/${kind}/nieuw?jaar=2026`, values, {
+      params: { soort: kind },
+      cookie: cookies.haarlem,
+    });
+    expect(statusOf(answer)).toBe(302);
+  };
+  const newest = <T extends typeof financeStreams | typeof financeAllocations | typeof financeCommitments | typeof financeSpending>(
+    table: T,
+  ) => db.select({ id: table.id }).from(table).orderBy(desc(table.id)).get()!.id;
+
+  it('refuses, with the reason in Dutch, a record others depend on; the database unchanged', async () => {
+    const before = snapshot();
+    const page = payloadOf(
+      await runLoader(deleteLoader, `/financien/geldstromen/${ids.stream}/verwijderen`, {
+        params: { soort: 'geldstromen', id: String(ids.stream) },
+        cookie: cookies.haarlem,
+      }),
+    );
+    expect(page.refused).toMatch(/^Deze geldstroom kan niet worden verwijderd: er horen nog \d+ toewijzingen bij/);
+    for (const [kind, id, message] of [
+      ['geldstromen', ids.stream, /toewijzingen bij/],
+      ['toewijzingen', ids.allocation, /^Deze toewijzing kan niet worden verwijderd: er horen nog 1 verplichting en \d+ bestedingen bij/],
+      ['verplichtingen', ids.commitment, /^Deze verplichting kan niet worden verwijderd: er (is|zijn) nog/],
+    ] as const) {
+      const answer = await del(kind, id);
+      expect(statusOf(answer)).toBe(409);
+      expect(payloadOf(answer).refused).toMatch(message);
+    }
+    expect(snapshot()).toBe(before);
+  });
+
+  it('asks for the confirmation first, changing nothing without it', async () => {
+    const before = snapshot();
+    const answer = await del('bestedingen', ids.spending, {});
+    expect(statusOf(answer)).toBe(400);
+    expect(payloadOf(answer).confirmError).toBe('Vink aan dat u dit wilt verwijderen.');
+    expect(snapshot()).toBe(before);
+  });
+
+  it('deletes spending, commitment, allocation and stream in turn, each into the history', async () => {
+    await create('geldstromen', { ...VALID.geldstromen(), name: 'Te verwijderen 2026' });
+    const stream = newest(financeStreams);
+    await create('toewijzingen', { ...VALID.toewijzingen(), streamId: String(stream) });
+    const allocation = newest(financeAllocations);
+    await create('verplichtingen', { ...VALID.verplichtingen(), allocationId: String(allocation) });
+    const commitment = newest(financeCommitments);
+    await create('bestedingen', { ...VALID.bestedingen(), allocationId: String(allocation), commitmentId: String(commitment) });
+    const spending = newest(financeSpending);
+
+    expect(statusOf(await del('geldstromen', stream))).toBe(409);
+    for (const [kind, id, table, entity] of [
+      ['bestedingen', spending, financeSpending, 'finance_spending'],
+      ['verplichtingen', commitment, financeCommitments, 'finance_commitment'],
+      ['toewijzingen', allocation, financeAllocations, 'finance_allocation'],
+      ['geldstromen', stream, financeStreams, 'finance_stream'],
+    ] as const) {
+      const answer = await del(kind, id);
+      expect(statusOf(answer)).toBe(302);
+      expect((answer as Response).headers.get('Location')).toBe('/financien?jaar=2026&verwijderd=1');
+      expect(db.select().from(table).where(eq(table.id, id)).get()).toBeUndefined();
+      const entry = db.select().from(history).where(eq(history.entityType, entity)).orderBy(desc(history.id)).get()!;
+      expect(entry).toMatchObject({ entityId: id, change: 'delete' });
+      expect(JSON.parse(entry.before!)).toMatchObject({ id });
+    }
+    expect(statusOf(await del('geldstromen', stream))).toBe(404);
   });
 });

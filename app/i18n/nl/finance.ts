@@ -96,6 +96,7 @@ export const finance = {
     edit: (what: string) => `${what} wijzigen`,
     created: 'Opgeslagen.',
     saved: 'De wijziging is opgeslagen.',
+    deleted: 'Verwijderd. De geschiedenis bewaart wat er stond.',
   },
   downloads: {
     heading: 'Downloaden',
@@ -135,6 +136,14 @@ export const finance = {
     allocation: 'Toewijzing',
     commitment: 'Verplichting',
     spending: 'Besteding',
+  },
+  remove: {
+    link: (what: string) => `${what} verwijderen`,
+    title: (what: string) => `${what} verwijderen`,
+    lead: 'Verwijderen kan niet ongedaan worden gemaakt; de geschiedenis bewaart wat er stond.',
+    confirm: 'Ik weet zeker dat ik dit wil verwijderen',
+    submit: 'Verwijderen',
+    cancel: 'Annuleren',
   },
   form: {
     newStreamTitle: 'Geldstroom toevoegen',
@@ -186,6 +195,7 @@ export const finance = {
     allocationLabel: (stream: string, purpose: string, municipality: string, amount: string) =>
       `${stream} — ${purpose}, ${municipality} (${amount})`,
     commitmentLabel: (party: string, amount: string) => `${party} (${amount})`,
+    spendingLabel: (date: string, description: string, amount: string) => `${date}${description ? `, ${description}` : ''} (${amount})`,
   },
   errors: {
     amountEmpty: 'Vul een bedrag in.',
@@ -212,6 +222,20 @@ export const finance = {
     dateInvalid: 'Vul een bestaande datum in (jjjj-mm-dd).',
     periodOrder: 'De looptijd eindigt voor hij begint.',
     dateOutsideYears: (first: number, last: number) => `Kies een datum van ${first} tot en met ${last}.`,
+    deleteRefused: {
+      stream: (allocations: number) =>
+        `Deze geldstroom kan niet worden verwijderd: er ${allocations === 1 ? 'hoort nog 1 toewijzing' : `horen nog ${allocations} toewijzingen`} bij. Verwijder die eerst, of corrigeer het bedrag.`,
+      allocation: (commitments: number, spending: number) =>
+        `Deze toewijzing kan niet worden verwijderd: er ${commitments + spending === 1 ? 'hoort' : 'horen'} nog ${[
+          commitments ? `${commitments} ${commitments === 1 ? 'verplichting' : 'verplichtingen'}` : '',
+          spending ? `${spending} ${spending === 1 ? 'besteding' : 'bestedingen'}` : '',
+        ]
+          .filter(Boolean)
+          .join(' en ')} bij. Verwijder die eerst, of corrigeer het bedrag.`,
+      commitment: (spending: number) =>
+        `Deze verplichting kan niet worden verwijderd: er ${spending === 1 ? 'is nog 1 besteding' : `zijn nog ${spending} bestedingen`} onder gedaan. Verwijder die eerst, of corrigeer het bedrag.`,
+    },
+    deleteUnconfirmed: 'Vink aan dat u dit wilt verwijderen.',
     repaymentWithoutCarryOver: 'Vul ook het meegenomen bedrag in (0 als er niets is meegenomen).',
   },
 };

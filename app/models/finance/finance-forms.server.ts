@@ -18,6 +18,8 @@ import {
   createCommitment,
   createSpending,
   createStream,
+  deleteFinanceRecord,
+  financeDependents,
   type FinanceResult,
   getAllocation,
   getCommitment,
@@ -48,9 +50,15 @@ type Kind = {
   read: (formData: FormData) => FormResult<unknown>;
   create: (actor: Actor, input: never) => FinanceResult;
   update: (actor: Actor, id: number, input: never) => FinanceResult;
-  /** The stored row as form values, and the year its money belongs to; undefined when there is none. */
-  load: (id: number) => { values: Values; year: number; title: string } | undefined;
+  /** What the record is called on its delete page ("Geldstroom", "Toewijzing", …). */
+  noun: string;
+  /** The stored row as form values, the year its money belongs to, its page title and a one-line description; undefined when there is none. */
+  load: (id: number) => { values: Values; year: number; title: string; label: string } | undefined;
 };
+
+function municipalityName(id: number) {
+  return db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()?.name;
+}
 
 function yearOfStream(streamId: number) {
   return getStream(streamId)?.year ?? 0;
@@ -59,6 +67,7 @@ function yearOfStream(streamId: number) {
 const KINDS: Record<FinanceFormKind, Kind> = {
   geldstromen: {
     entity: 'finance_stream',
+    noun: financeText.entities.stream,
     read: (fd) => parseForm(StreamFormSchema, fd),
     create: createStream as Kind['create'],
     update: updateStream as Kind['update'],
@@ -68,6 +77,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       return {
         year: s.year,
         title: financeText.form.editStreamTitle(s.name),
+        label: `${s.name} (${formatEuro(s.receivedCents)})`,
         values: {
           year: String(s.year),
           kind: s.kind,
@@ -83,6 +93,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
   },
   toewijzingen: {
     entity: 'finance_allocation',
+    noun: financeText.entities.allocation,
     read: (fd) => parseForm(AllocationFormSchema, fd),
     create: createAllocation as Kind['create'],
     update: updateAllocation as Kind['update'],
@@ -92,6 +103,12 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       return {
         year: yearOfStream(a.streamId),
         title: financeText.form.editAllocationTitle,
+        label: financeText.form.allocationLabel(
+          getStream(a.streamId)?.name ?? '',
+          ALLOCATION_PURPOSE_LABELS[a.purpose],
+          a.municipalityId === null ? financeText.regional : (municipalityName(a.municipalityId) ?? ''),
+          formatEuro(a.amountCents),
+        ),
         values: {
           streamId: String(a.streamId),
           purpose: a.purpose,
@@ -106,6 +123,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
   },
   verplichtingen: {
     entity: 'finance_commitment',
+    noun: financeText.entities.commitment,
     read: (fd) => parseForm(CommitmentFormSchema, fd),
     create: createCommitment as Kind['create'],
     update: updateCommitment as Kind['update'],
@@ -116,6 +134,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       return {
         year: allocation ? yearOfStream(allocation.streamId) : 0,
         title: financeText.form.editCommitmentTitle(c.party),
+        label: financeText.form.commitmentLabel(c.party, formatEuro(c.amountCents)),
         values: {
           allocationId: String(c.allocationId),
           kind: c.kind,
@@ -130,6 +149,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
   },
   bestedingen: {
     entity: 'finance_spending',
+    noun: financeText.entities.spending,
     read: (fd) => parseForm(SpendingFormSchema, fd),
     create: createSpending as Kind['create'],
     update: updateSpending as Kind['update'],
@@ -140,6 +160,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       return {
         year: allocation ? yearOfStream(allocation.streamId) : 0,
         title: financeText.form.editSpendingTitle,
+        label: financeText.form.spendingLabel(s.date, s.description, formatEuro(s.amountCents)),
         values: {
           allocationId: String(s.allocationId),
           commitmentId: text(s.commitmentId),
@@ -173,6 +194,16 @@ export function saveFinanceForm(
 
 export function loadFinanceFormRow(kind: FinanceFormKind, id: number) {
   return KINDS[kind].load(id);
+}
+
+/** What deleting the record needs: its noun, and the Dutch reason it cannot be deleted now (null: it can). */
+export function financeDeleteCheck(kind: FinanceFormKind, id: number) {
+  return { noun: KINDS[kind].noun, refused: financeDependents(KINDS[kind].entity, id) };
+}
+
+/** Deletes the record (refused with the Dutch reason while others depend on it). */
+export function deleteFinanceForm(kind: FinanceFormKind, actor: Actor, id: number) {
+  return deleteFinanceRecord(actor, KINDS[kind].entity, id);
 }
 
 export function financeFormHistory(kind: FinanceFormKind, id: number) {

@@ -4,7 +4,7 @@
  * records the change in the history in the same transaction. Reads give the records the
  * pure overview (overview.ts) adds up, and the rows and names the pages list.
  */
-import { and, asc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, ne, type SQL } from 'drizzle-orm';
 
 import {
   actions,
@@ -401,3 +401,61 @@ export const createCommitment = (actor: Actor, input: CommitmentInput) => create
 export const updateCommitment = (actor: Actor, id: number, input: CommitmentInput) => update(COMMITMENT, actor, id, input);
 export const createSpending = (actor: Actor, input: SpendingInput) => create(SPENDING, actor, input);
 export const updateSpending = (actor: Actor, id: number, input: SpendingInput) => update(SPENDING, actor, id, input);
+
+// ---------------------------------------------------------------------------------------
+// Deleting: a record nothing depends on, in a transaction with its history.
+
+export type FinanceEntity = Writer<unknown>['entity'];
+
+const TABLES: Record<FinanceEntity, Writer<unknown>['table']> = {
+  finance_stream: STREAM.table,
+  finance_allocation: ALLOCATION.table,
+  finance_commitment: COMMITMENT.table,
+  finance_spending: SPENDING.table,
+};
+
+/**
+ * What still rests on a record, as the Dutch sentence that refuses deleting it; null when
+ * nothing does. A stream carries allocations; an allocation commitments and spending; a
+ * commitment the spending paid under it. A spending carries nothing.
+ */
+export function financeDependents(entity: FinanceEntity, id: number, conn: Tx = db): string | null {
+  const n = (table: typeof financeAllocations | typeof financeCommitments | typeof financeSpending, where: SQL | undefined) =>
+    conn.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
+  const d = m.deleteRefused;
+  switch (entity) {
+    case 'finance_stream': {
+      const allocations = n(financeAllocations, eq(financeAllocations.streamId, id));
+      return allocations ? d.stream(allocations) : null;
+    }
+    case 'finance_allocation': {
+      const commitments = n(financeCommitments, eq(financeCommitments.allocationId, id));
+      const spending = n(financeSpending, eq(financeSpending.allocationId, id));
+      return commitments || spending ? d.allocation(commitments, spending) : null;
+    }
+    case 'finance_commitment': {
+      const spending = n(financeSpending, eq(financeSpending.commitmentId, id));
+      return spending ? d.commitment(spending) : null;
+    }
+    case 'finance_spending':
+      return null;
+  }
+}
+
+/**
+ * Deletes one record of the money, refused (with the Dutch reason) while other records
+ * depend on it; the whole row goes into the history as `before` of a 'delete'.
+ */
+export function deleteFinanceRecord(actor: Actor, entity: FinanceEntity, id: number): { ok: true } | { ok: false; message: string } {
+  requireEditor(actor);
+  const table = TABLES[entity];
+  return db.transaction((tx) => {
+    const before = tx.select().from(table).where(eq(table.id, id)).get() as Record<string, unknown> | undefined;
+    if (!before) throw new NotFoundError(entity, id);
+    const dependents = financeDependents(entity, id, tx);
+    if (dependents) return { ok: false as const, message: dependents };
+    tx.delete(table).where(eq(table.id, id)).run();
+    recordHistory(tx, { entityType: entity, entityId: id, userId: actor.id, change: 'delete', before });
+    return { ok: true as const };
+  });
+}

@@ -20,26 +20,25 @@ import {
   drawChartInPdf,
   registerChartFonts,
 } from '../../app/models/documents/chart-images.server';
+import { clearPngCache, pngCacheStats } from '../../app/models/documents/svg-png.server';
 
-const chart = stackedBarChart(
-  {
-    id: 'stand-van-zaken',
-    title: 'Stand van zaken per hoofdstuk',
-    categoryHeader: 'Hoofdstuk',
-    segments: [
-      { key: 'afgerond', label: 'Afgerond' },
-      { key: 'te_laat', label: 'Te laat' },
-      { key: 'loopt', label: 'Loopt', phrase: 'lopend' },
-    ],
-    categories: [
-      { key: '1', label: '1.3.a Bereik NT1-ers', values: { afgerond: 5, te_laat: 3, loopt: 4 } },
-      { key: '2', label: '1.3.b Bereik jongvolwassenen', values: { afgerond: 2, loopt: 1 } },
-    ],
-    totalPhrase: (n) => `${n} acties`,
-    notes: ['Te laat: de termijn is voorbij en de actie is nog niet afgerond.'],
-  },
-  { width: 560 },
-);
+const chartSpec: Parameters<typeof stackedBarChart>[0] = {
+  id: 'stand-van-zaken',
+  title: 'Stand van zaken per hoofdstuk',
+  categoryHeader: 'Hoofdstuk',
+  segments: [
+    { key: 'afgerond', label: 'Afgerond' },
+    { key: 'te_laat', label: 'Te laat' },
+    { key: 'loopt', label: 'Loopt', phrase: 'lopend' },
+  ],
+  categories: [
+    { key: '1', label: '1.3.a Bereik NT1-ers', values: { afgerond: 5, te_laat: 3, loopt: 4 } },
+    { key: '2', label: '1.3.b Bereik jongvolwassenen', values: { afgerond: 2, loopt: 1 } },
+  ],
+  totalPhrase: (n) => `${n} acties`,
+  notes: ['Te laat: de termijn is voorbij en de actie is nog niet afgerond.'],
+};
+const chart = stackedBarChart(chartSpec, { width: 560 });
 const DESCRIPTION =
   '1.3.a Bereik NT1-ers: 12 acties, waarvan 5 afgerond, 3 te laat en 4 lopend. 1.3.b Bereik jongvolwassenen: 3 acties, waarvan 2 afgerond en 1 lopend.';
 
@@ -117,6 +116,23 @@ describe('a chart as a picture', () => {
       { scale: 2 },
     );
     expect(png.length).toBeGreaterThan(withoutText.length * 1.2);
+  });
+
+  it('is drawn once for the same figures and size, and again when a figure or the size changes', () => {
+    clearPngCache();
+    const first = chartPng(chart, { scale: 2 });
+    expect(chartPng(chart, { scale: 2 })).toBe(first); // the kept picture, not a new drawing
+    expect(pngCacheStats().entries).toBe(1);
+
+    const changed = stackedBarChart(
+      { ...chartSpec, categories: chartSpec.categories.map((c, i) => (i === 0 ? { ...c, values: { ...c.values, afgerond: 6 } } : c)) },
+      { width: 560 },
+    );
+    const redrawn = chartPng(changed, { scale: 2 });
+    expect(redrawn).not.toBe(first);
+    expect(redrawn.equals(first)).toBe(false);
+    expect(chartPng(chart, { scale: 1 }).readUInt32BE(16)).toBe(560);
+    expect(pngCacheStats().entries).toBe(3);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createElement, type ReactNode } from 'react';
 
-import type { SvgAttributes, SvgChild } from '../../models/charts/svg';
+import { innerSvgString, type SvgAttributes, type SvgChild } from '../../models/charts/svg';
 
 /** SVG attribute names as React props: `font-size` → `fontSize`, `class` → `className`; aria-* and data-* stay. */
 function reactProps(attrs: SvgAttributes): Record<string, string | number> {
@@ -15,15 +15,15 @@ function reactProps(attrs: SvgAttributes): Record<string, string | number> {
 }
 
 /**
- * Draws a chart's SVG tree (app/models/charts/svg.ts) as React elements: the same tree the
- * documents serialise, so the page and the .docx/PDF show the same drawing. Pure markup —
- * it renders on the server and hydrates without any change.
+ * Draws a chart's SVG tree (app/models/charts/svg.ts): the same tree the documents
+ * serialise, so the page and the .docx/PDF show the same drawing. The root element is a
+ * React element (its role and accessible name stay visible to React); everything inside
+ * it is the documents' own escaped markup string. A React element per rectangle, line
+ * and label cost about a millisecond per chart on the server — the monitor page draws 48
+ * — while the string costs a tenth of that (docs/benchmarks.md). The drawing is static,
+ * so nothing inside it ever needs React.
  */
 export function SvgTree({ node }: { node: SvgChild }): ReactNode {
   if (typeof node === 'string') return node;
-  return createElement(
-    node.tag,
-    reactProps(node.attrs),
-    ...node.children.map((child, i) => (typeof child === 'string' ? child : <SvgTree key={i} node={child} />)),
-  );
+  return createElement(node.tag, { ...reactProps(node.attrs), dangerouslySetInnerHTML: { __html: innerSvgString(node) } });
 }

@@ -34,6 +34,10 @@ export function toSvgString(node: SvgNode, root = true): string {
     .map(([name, value]) => ` ${name}="${escape(String(value))}"`)
     .join('');
   const namespace = root && node.tag === 'svg' ? ' xmlns="http://www.w3.org/2000/svg"' : '';
-  const children = node.children.map((child) => (typeof child === 'string' ? escape(child) : toSvgString(child, false))).join('');
-  return `<${node.tag}${namespace}${attrs}>${children}</${node.tag}>`;
+  return `<${node.tag}${namespace}${attrs}>${innerSvgString(node)}</${node.tag}>`;
+}
+
+/** What is inside the node, as escaped SVG markup (the pages draw the root element themselves). */
+export function innerSvgString(node: SvgNode): string {
+  return node.children.map((child) => (typeof child === 'string' ? escape(child) : toSvgString(child, false))).join('');
 }

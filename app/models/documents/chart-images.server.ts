@@ -13,7 +13,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { type Chart, chartSvg, type ChartTable, type ChartTableRow } from '../charts/chart';
 import { toSvgString } from '../charts/svg';
 import { notoSans } from './fonts.server';
-import { renderSvgToPng } from './svg-png.server';
+import { prepareSvgPngs, renderSvgToPng } from './svg-png.server';
 
 /** The chart as a stand-alone SVG file: title and description inside, sized in pixels. */
 export function chartSvgString(chart: Chart): string {
@@ -26,6 +26,11 @@ export function chartSvgString(chart: Chart): string {
  */
 export function chartPng(chart: Chart, options: { scale?: number } = {}): Buffer {
   return renderSvgToPng(chartSvgString(chart), chart.width * (options.scale ?? 3));
+}
+
+/** Draws the PNGs of these charts ahead, in parallel and off the JavaScript thread (see prepareSvgPngs). */
+export function prepareChartPngs(charts: Chart[], options: { scale?: number } = {}): Promise<void> {
+  return prepareSvgPngs(charts.map((chart) => ({ svg: chartSvgString(chart), width: chart.width * (options.scale ?? 3) })));
 }
 
 /** Word's size limit is far away; a chart wider than the text column of A4 (6.27 in at 96 px) is scaled down to it. */

@@ -6,7 +6,7 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, type Table, TextRun } from 'docx';
 
-import { chartDocxBlocks, chartDocxTable } from './chart-images.server';
+import { chartDocxBlocks, chartDocxTable, prepareChartPngs } from './chart-images.server';
 import type { ReportBlock, ReportDocument } from './report';
 
 const LANGUAGE = 'nl-NL';
@@ -37,7 +37,9 @@ function blockContent(block: ReportBlock, pngScale: number | undefined): (Paragr
   }
 }
 
-export function renderReportDocx(report: ReportDocument): Promise<Buffer> {
+export async function renderReportDocx(report: ReportDocument): Promise<Buffer> {
+  const charts = report.blocks.flatMap((block) => (block.kind === 'chart' ? [block.chart] : []));
+  await prepareChartPngs(charts, { scale: report.chartPngScale });
   const document = new Document({
     title: report.title,
     subject: report.subject,

@@ -9,6 +9,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useLoaderData,
   useRevalidator,
   useRouteError,
@@ -16,7 +17,7 @@ import {
 } from '@remix-run/react';
 import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
 import tokensCss from '@utrecht/design-tokens/dist/root.css?url';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 
 import { AppFooter } from './components/layout/app-footer';
 import { AppHeader } from './components/layout/app-header';
@@ -28,6 +29,7 @@ import notificationsCss from './styles/notifications.css?url';
 import privacyCss from './styles/privacy.css?url';
 import searchCss from './styles/search.css?url';
 import { getUser } from './utils/auth.server';
+import { takeLiveRevalidation } from './utils/live-revalidation';
 import { useNonce } from './utils/nonce';
 
 export const links: LinksFunction = () => [
@@ -48,9 +50,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user, unreadNotifications: user ? countUnread(user.id) : 0, formKeySeed: randomUUID() };
 }
 
+/**
+ * Not on a revalidation started by a live event: the count of unread notifications comes
+ * with the event (LiveUpdates), and nothing else here changes with other people's work.
+ * A change to the user themself takes effect at once where it matters — every page's
+ * loader checks the session, role and account again (a deactivated user is sent to the
+ * login page by the page's own revalidation) — and the header shows a new name or role
+ * after the next form submission or reload. So the request of a live revalidation carries
+ * only the page's route, which the server may answer from a cache shared by the users of
+ * one permission scope (server/page-cache.ts, app/models/page-scope.ts).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, formMethod, currentUrl, nextUrl }) => {
+  const live = takeLiveRevalidation();
+  if (live && !formMethod && currentUrl.href === nextUrl.href) return false;
+  return defaultShouldRevalidate;
+};
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>('root');
+  // The unread count of the user's latest live event, as long as the root data it updates is the one shown.
+  const [liveUnread, setLiveUnread] = useState<{ count: number; of: typeof data } | null>(null);
+  const unread = liveUnread && liveUnread.of === data ? liveUnread.count : (data?.unreadNotifications ?? 0);
   return (
     <html lang="nl">
       <head>
@@ -63,8 +84,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           {t.common.skipToContent}
         </a>
-        <AppHeader user={data?.user ?? null} unreadNotifications={data?.unreadNotifications ?? 0} />
-        {data?.user ? <LiveUpdates /> : null}
+        <AppHeader user={data?.user ?? null} unreadNotifications={unread} />
+        {data?.user ? <LiveUpdates onUnread={(count) => setLiveUnread({ count, of: data })} /> : null}
         <main id="main" tabIndex={-1} className="page">
           {children}
         </main>

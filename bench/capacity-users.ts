@@ -4,9 +4,11 @@
  * - A *browsing user* holds the live stream `GET /live` open (its own session) and views
  *   pages with think time between them. On every `change` event it revalidates the page
  *   it shows, as app/components/layout/live-updates.tsx does in the browser: 150 ms
- *   debounce, never while a view or revalidation of its own is in flight (then once
- *   more right after), by fetching the page's single-fetch data URL (`/acties.data?…`,
- *   `/_root.data` for `/`), which runs the same loaders the browser's revalidator runs.
+ *   debounce plus a random part of the event's spread window (server/live/spread.ts),
+ *   a wait already running is kept, never while a view or revalidation of its own is in
+ *   flight (then once more right after), by fetching the page's single-fetch data URL
+ *   (`/acties.data?…&_routes=routes/acties._index`, `/_root.data?_routes=routes/_index`
+ *   for `/`), which runs the same loader the browser's revalidator runs after a live event.
  * - The *tracker changer*: one werkgroeplid who moves an action to another status
  *   every few seconds through the board's form (`POST /bord.data`, the request the
  *   board's fetcher sends).
@@ -18,6 +20,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
+import { parseChange, revalidationDelayMs } from '../app/utils/live-feed';
 import { request, type Response } from './load';
 
 /** What a page view or revalidation asks for; `kind` groups the results. */
@@ -25,15 +28,26 @@ export type Page = { kind: PageKind; path: string };
 export type PageKind = 'overview' | 'list' | 'action' | 'search';
 export const PAGE_KINDS: readonly PageKind[] = ['overview', 'list', 'action', 'search'];
 
-/** The browser's revalidation URL of a page (Remix single fetch: `singleFetchUrl`). */
-export function dataUrl(path: string): string {
-  const url = new URL(path, 'http://x');
+/** The route whose loader a page's live revalidation runs (the root's does not: app/root.tsx). */
+const ROUTE_OF: Record<PageKind, string> = {
+  overview: 'routes/_index',
+  list: 'routes/acties._index',
+  search: 'routes/zoeken',
+  action: 'routes/acties.$actionId',
+};
+
+/**
+ * The browser's revalidation URL of a page after a live event (Remix single fetch:
+ * `singleFetchUrl`, plus `_routes` because the root opts out), e.g.
+ * `/acties.data?status=loopt&_routes=routes%2Facties._index`.
+ */
+export function dataUrl(page: Page): string {
+  const url = new URL(page.path, 'http://x');
   url.pathname = url.pathname === '/' ? '/_root.data' : `${url.pathname.replace(/\/$/, '')}.data`;
+  url.searchParams.set('_routes', ROUTE_OF[page.kind]);
   return url.pathname + url.search;
 }
 
-/** The same debounce as the browser (live-updates.tsx DEBOUNCE_MS). */
-const DEBOUNCE_MS = 150;
 /** What the browser waits before reconnecting a broken stream (server/live `retry`). */
 const RECONNECT_MS = 2_000;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -166,7 +180,7 @@ export class BrowsingUser {
         while ((end = buffer.indexOf('\n\n')) !== -1) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          if (/^event: change$/m.test(block)) this.heard();
+          if (/^event: change$/m.test(block)) this.heard(parseChange(/^data: (.*)$/m.exec(block)?.[1] ?? '').spreadMs);
         }
       });
     });
@@ -187,15 +201,16 @@ export class BrowsingUser {
    * A `change` event announces every change sent since the last one heard (several may
    * arrive as one event when the server is slow to answer or to poll).
    */
-  private heard() {
+  private heard(spreadMs: number) {
     const all = this.o.changes.changes;
     for (let i = this.lastHeard + 1; i < all.length; i++) this.pending.set(i, all[i]!);
     this.lastHeard = all.length - 1;
-    if (this.debounce) clearTimeout(this.debounce);
+    // As the browser: a wait already running covers this change too.
+    if (this.debounce) return;
     this.debounce = setTimeout(() => {
       this.debounce = null;
       void this.revalidate();
-    }, DEBOUNCE_MS);
+    }, revalidationDelayMs(spreadMs));
   }
 
   // --- pages -----------------------------------------------------------------------
@@ -252,7 +267,7 @@ export class BrowsingUser {
     this.pending.clear();
     this.busy = true;
     const recording = this.o.recorder.recording;
-    const elapsed = await this.fetch(dataUrl(page.path), '*/*');
+    const elapsed = await this.fetch(dataUrl(page), '*/*');
     const done = performance.now();
     this.busy = false;
     if (this.stopped) return;

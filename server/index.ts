@@ -33,6 +33,7 @@ import { pageCache } from './page-cache';
 import { requestTiming } from './request-timing';
 import { startRetentionJobs } from './retention-jobs';
 import { cspNonce, sameOriginOnly, securityHeaders } from './security';
+import { sessionScope } from './session-scope';
 
 const development = env.NODE_ENV === 'development';
 
@@ -70,7 +71,8 @@ if (env.KOERS_PUBLIC_URL) app.set('trust proxy', 'loopback');
 // record how long someone looked at a page.
 app.get('/live', live.handler);
 if (env.KOERS_TIMING_LOG) app.use(requestTiming(env.KOERS_TIMING_LOG));
-if (env.KOERS_PAGE_CACHE === 'on') app.use(pageCache({ dataVersion, sessionCookieName: sessionCookie.name }));
+// Live revalidations of some pages are shared by the users of one permission scope (app/models/page-scope.ts).
+if (env.KOERS_PAGE_CACHE === 'on') app.use(pageCache({ dataVersion, sessionCookieName: sessionCookie.name, scopeOf: sessionScope }));
 app.use(compression());
 app.use(cspNonce);
 // Signing out of a provider session ends at the provider: a form post redirected there.

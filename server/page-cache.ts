@@ -1,4 +1,8 @@
-import type { RequestHandler, Response } from 'express';
+import { randomBytes } from 'node:crypto';
+
+import type { Request, RequestHandler, Response } from 'express';
+
+import { sharedRouteOf } from '../app/models/page-scope';
 
 /**
  * A short-lived cache of finished page responses (compressed bytes and headers), per
@@ -13,6 +17,15 @@ import type { RequestHandler, Response } from 'express';
  * A time limit bounds what does not live in the database (the date, session expiry).
  * Only complete 200 responses without Set-Cookie or Cache-Control no-store are kept; the CSP nonce of a kept page
  * stays with its own headers, and only the same session ever receives it again.
+ *
+ * Shared between sessions: the data request of a live revalidation for a route in
+ * app/models/page-scope.ts `SHARED_ROUTES` (`/acties.data?_routes=routes/acties._index`),
+ * which holds nothing of the user but what their permission scope decides. Its key has
+ * the scope instead of the session; the scope is looked up from the session on every
+ * request (`scopeOf`: a signed-out, deactivated or not yet two-factor user gets none and
+ * goes through to the loaders, which refuse them), so nobody receives another scope's
+ * answer or one they lost access to. Never an HTML page (its nonce and the root's user
+ * data are the session's own); each shared answer gets a fresh CSP nonce.
  */
 type Entry = { version: string; storedAt: number; status: number; headers: Record<string, string | string[]>; body: Buffer };
 
@@ -23,6 +36,12 @@ export type PageCacheOptions = {
   maxEntries?: number;
   maxBytes?: number;
   ttlMs?: number;
+  /**
+   * The permission scope of the request's session (app/models/page-scope.ts
+   * `permissionScope`), or null when it has none (not signed in, deactivated, must set
+   * up two-factor first). Without it nothing is shared.
+   */
+  scopeOf?: (req: Request) => Promise<string | null>;
 };
 
 export function pageCache({
@@ -31,6 +50,7 @@ export function pageCache({
   maxEntries = 500,
   maxBytes = 64 * 1024 * 1024,
   ttlMs = 60_000,
+  scopeOf,
 }: PageCacheOptions): RequestHandler {
   const entries = new Map<string, Entry>(); // insertion order doubles as LRU order
   let bytes = 0;
@@ -52,17 +72,17 @@ export function pageCache({
     }
   };
 
-  return (req, res, next) => {
-    const session = req.headers.cookie?.match(new RegExp(`(?:^|;\\s*)${sessionCookieName}=([^;]+)`))?.[1];
-    if (req.method !== 'GET' || !session || req.path === '/healthz') return next();
+  /** Answers from the cache or lets the request through and keeps its response; `owner`: the session or the scope. */
+  const serve = (owner: string, shared: boolean, req: Request, res: Response, next: () => void) => {
     const encoding = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? 'gzip' : 'identity';
-    const key = `${session}\n${encoding}\n${req.originalUrl}`;
+    const key = `${owner}\n${encoding}\n${req.originalUrl}`;
     const version = dataVersion();
     const hit = entries.get(key);
     if (hit && hit.version === version && Date.now() - hit.storedAt < ttlMs) {
       entries.delete(key);
       entries.set(key, hit); // most recently used
-      res.writeHead(hit.status, { ...hit.headers, 'content-length': String(hit.body.length) });
+      const headers = shared ? withFreshNonce(hit.headers) : hit.headers;
+      res.writeHead(hit.status, { ...headers, 'content-length': String(hit.body.length) });
       res.end(hit.body);
       return;
     }
@@ -73,10 +93,29 @@ export function pageCache({
       if (!type.startsWith('text/html') && !type.startsWith('text/x-script')) return;
       if (status !== 200 || headers['set-cookie'] || dataVersion() !== version) return;
       if (/no-store/.test(String(headers['cache-control'] ?? ''))) return; // a page that must always be fresh (the audit log)
+      if (shared && !type.startsWith('text/x-script')) return; // never a document
       store(key, { version, storedAt: Date.now(), status, headers, body });
     });
     next();
   };
+
+  return (req, res, next) => {
+    const session = req.headers.cookie?.match(new RegExp(`(?:^|;\\s*)${sessionCookieName}=([^;]+)`))?.[1];
+    if (req.method !== 'GET' || !session || req.path === '/healthz') return next();
+    const url = new URL(req.originalUrl, 'http://koers');
+    if (!scopeOf || !sharedRouteOf(url.pathname, url.searchParams)) return serve(`session:${session}`, false, req, res, next);
+    scopeOf(req)
+      .then((scope) => (scope ? serve(`scope:${scope}`, true, req, res, next) : serve(`session:${session}`, false, req, res, next)))
+      .catch(next);
+  };
+}
+
+/** The headers of a shared answer with a nonce of its own in the CSP (a nonce is never reused). */
+function withFreshNonce(headers: Record<string, string | string[]>): Record<string, string | string[]> {
+  const csp = headers['content-security-policy'];
+  if (typeof csp !== 'string') return headers;
+  const nonce = randomBytes(16).toString('base64');
+  return { ...headers, 'content-security-policy': csp.replace(/'nonce-[^']*'/g, `'nonce-${nonce}'`) };
 }
 
 /** Collects what is written to the response (after compression) and reports it once it ends. */

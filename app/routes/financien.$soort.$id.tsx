@@ -7,6 +7,7 @@ import { FinanceHistory } from '../components/finance/finance-history';
 import { t } from '../i18n';
 import { finance as financeText } from '../i18n/nl/finance';
 import {
+  financeDeleteCheck,
   financeFormHistory,
   financeFormOptions,
   isFinanceFormKind,
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kind,
     id,
     title: row.title,
+    noun: financeDeleteCheck(kind, id).noun,
     year: row.year,
     values: row.values,
     choices: financeFormOptions(row.year),
@@ -62,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditFinanceRecordPage() {
-  const { kind, title, year, values, choices, history } = useLoaderData<typeof loader>();
+  const { kind, id, title, noun, year, values, choices, history } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   return (
     <>
@@ -78,6 +80,11 @@ export default function EditFinanceRecordPage() {
         submitLabel={f.submitSave}
         cancelTo={`/financien?jaar=${year}`}
       />
+      <p>
+        <Link to={`/financien/${kind}/${id}/verwijderen`} className="button button--danger">
+          {financeText.remove.link(noun)}
+        </Link>
+      </p>
       <FinanceHistory entries={history} />
     </>
   );

@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     choices: financeSwitchChoices(today),
     mayEdit: canEditFinance(actor),
     saved: new URL(request.url).searchParams.get('opgeslagen') === '1',
+    deleted: new URL(request.url).searchParams.get('verwijderd') === '1',
   };
 }
 
@@ -53,7 +54,7 @@ const SERIES = [
 ];
 
 export default function FinancePage() {
-  const { view, overview, rows, choices, mayEdit, saved } = useLoaderData<typeof loader>();
+  const { view, overview, rows, choices, mayEdit, saved, deleted } = useLoaderData<typeof loader>();
   const empty = overview.streams.length === 0;
   const categories =
     view.kind === 'year'
@@ -73,6 +74,11 @@ export default function FinancePage() {
       {saved ? (
         <p className="notice notice--success" role="status">
           {f.manage.saved}
+        </p>
+      ) : null}
+      {deleted ? (
+        <p className="notice notice--success" role="status">
+          {f.manage.deleted}
         </p>
       ) : null}
       <p className="lead">{f.lead}</p>
@@ -151,7 +157,7 @@ export default function FinancePage() {
         </>
       )}
 
-      {rows && rows.allocations.length > 0 ? <RecordLists rows={rows} mayEdit={mayEdit} /> : null}
+      {rows && rows.streams.length > 0 ? <RecordLists rows={rows} mayEdit={mayEdit} /> : null}
 
       <section aria-labelledby="finance-downloads">
         <h2 id="finance-downloads">{f.downloads.heading}</h2>
@@ -215,83 +221,97 @@ function RecordLists({ rows, mayEdit }: { rows: Rows; mayEdit: boolean }) {
     ) : null;
   return (
     <>
-      <h3>{f.tables.allocations}</h3>
-      <ScrollTable caption={f.tables.allocationsCaption}>
-        <thead>
-          <tr>
-            <th scope="col">{c.stream}</th>
-            <th scope="col">{c.purpose}</th>
-            <th scope="col">{c.municipality}</th>
-            <th scope="col">{c.goal}</th>
-            <th scope="col" className="num">
-              {c.amount}
-            </th>
-            {mayEdit ? <th scope="col">{c.actions}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.allocations.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">{streamName.get(a.streamId)}</th>
-              <td>{ALLOCATION_PURPOSE_LABELS[a.purpose]}</td>
-              <td>{a.municipalityName ?? f.regional}</td>
-              <td>{a.goalCode ?? '–'}</td>
-              <td className="num">{formatEuro(a.amountCents)}</td>
-              {editCell(`/financien/toewijzingen/${a.id}`, f.entities.allocation)}
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
-      <h3>{f.tables.commitments}</h3>
-      <ScrollTable caption={f.tables.commitmentsCaption}>
-        <thead>
-          <tr>
-            <th scope="col">{c.party}</th>
-            <th scope="col">{c.kind}</th>
-            <th scope="col">{c.period}</th>
-            <th scope="col" className="num">
-              {c.amount}
-            </th>
-            {mayEdit ? <th scope="col">{c.actions}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.commitments.map((cm) => (
-            <tr key={cm.id}>
-              <th scope="row">{cm.party}</th>
-              <td>{COMMITMENT_KIND_LABELS[cm.kind]}</td>
-              <td>
-                {cm.periodFrom} – {cm.periodTo}
-              </td>
-              <td className="num">{formatEuro(cm.amountCents)}</td>
-              {editCell(`/financien/verplichtingen/${cm.id}`, f.entities.commitment)}
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
-      <h3>{f.tables.spending}</h3>
-      <ScrollTable caption={f.tables.spendingCaption}>
-        <thead>
-          <tr>
-            <th scope="col">{c.date}</th>
-            <th scope="col">{c.description}</th>
-            <th scope="col" className="num">
-              {c.amount}
-            </th>
-            {mayEdit ? <th scope="col">{c.actions}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.spending.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">{s.date}</th>
-              <td>{s.description}</td>
-              <td className="num">{formatEuro(s.amountCents)}</td>
-              {editCell(`/financien/bestedingen/${s.id}`, f.entities.spending)}
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
+      {rows.allocations.length > 0 ? (
+        <>
+          <h3>{f.tables.allocations}</h3>
+          <ScrollTable caption={f.tables.allocationsCaption}>
+            <thead>
+              <tr>
+                <th scope="col">{c.stream}</th>
+                <th scope="col">{c.purpose}</th>
+                <th scope="col">{c.municipality}</th>
+                <th scope="col">{c.goal}</th>
+                <th scope="col">{c.action}</th>
+                <th scope="col" className="num">
+                  {c.amount}
+                </th>
+                {mayEdit ? <th scope="col">{c.actions}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.allocations.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{streamName.get(a.streamId)}</th>
+                  <td>{ALLOCATION_PURPOSE_LABELS[a.purpose]}</td>
+                  <td>{a.municipalityName ?? f.regional}</td>
+                  <td>{a.goalCode ?? '–'}</td>
+                  <td>{a.actionId !== null ? <Link to={`/acties/${a.actionId}`}>{a.actionTitle}</Link> : '–'}</td>
+                  <td className="num">{formatEuro(a.amountCents)}</td>
+                  {editCell(`/financien/toewijzingen/${a.id}`, f.entities.allocation)}
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        </>
+      ) : null}
+      {rows.commitments.length > 0 ? (
+        <>
+          <h3>{f.tables.commitments}</h3>
+          <ScrollTable caption={f.tables.commitmentsCaption}>
+            <thead>
+              <tr>
+                <th scope="col">{c.party}</th>
+                <th scope="col">{c.kind}</th>
+                <th scope="col">{c.period}</th>
+                <th scope="col" className="num">
+                  {c.amount}
+                </th>
+                {mayEdit ? <th scope="col">{c.actions}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.commitments.map((cm) => (
+                <tr key={cm.id}>
+                  <th scope="row">{cm.party}</th>
+                  <td>{COMMITMENT_KIND_LABELS[cm.kind]}</td>
+                  <td>
+                    {cm.periodFrom} – {cm.periodTo}
+                  </td>
+                  <td className="num">{formatEuro(cm.amountCents)}</td>
+                  {editCell(`/financien/verplichtingen/${cm.id}`, f.entities.commitment)}
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        </>
+      ) : null}
+      {rows.spending.length > 0 ? (
+        <>
+          <h3>{f.tables.spending}</h3>
+          <ScrollTable caption={f.tables.spendingCaption}>
+            <thead>
+              <tr>
+                <th scope="col">{c.date}</th>
+                <th scope="col">{c.description}</th>
+                <th scope="col" className="num">
+                  {c.amount}
+                </th>
+                {mayEdit ? <th scope="col">{c.actions}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.spending.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.date}</th>
+                  <td>{s.description}</td>
+                  <td className="num">{formatEuro(s.amountCents)}</td>
+                  {editCell(`/financien/bestedingen/${s.id}`, f.entities.spending)}
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        </>
+      ) : null}
       {mayEdit ? (
         <p>
           {rows.streams.map((s, i) => (

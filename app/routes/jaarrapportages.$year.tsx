@@ -12,6 +12,8 @@ import { canManageYearReports } from '../models/permissions';
 import { STEERING_QUESTION_MAX, type YearReportSectionKey } from '../models/reports/year-report';
 import {
   draftNewYearReportVersion,
+  ensureChapterSections,
+  listChapterSections,
   listYearReportSections,
   listYearReportVersions,
   nextBestuurlijkOverleg,
@@ -49,6 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mayManage = canManageYearReports(actor);
   const meeting = mayManage ? nextBestuurlijkOverleg(now) : undefined;
   const sections = view.version === null ? listYearReportSections(report.id) : [];
+  // A concept's chapter texts: one per chapter the progress part shows (made here for a report drafted before they existed).
+  if (view.version === null && report.status === 'concept') ensureChapterSections(report.id, report.year);
+  const chapterIds = new Map(view.version === null ? listChapterSections(report.id).map((s) => [s.chapterCode, s.id]) : []);
+  const chapterTexts = view.content.progress.chapters.flatMap((c) =>
+    chapterIds.has(c.code) ? [{ id: chapterIds.get(c.code)!, code: c.code, title: c.title }] : [],
+  );
   return {
     reportId: report.id,
     year: report.year,
@@ -61,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: view.version,
     parts: yearReportParts(view.content),
     sectionIds: Object.fromEntries(sections.map((s) => [s.key, s.id])) as Partial<Record<YearReportSectionKey, number>>,
+    chapterTexts,
     versions: listYearReportVersions(report.id),
     mayManage,
     nextMeeting: meeting ? { title: meeting.title, startsAt: meeting.startsAt } : null,
@@ -216,14 +225,29 @@ export default function YearReportPage() {
       {data.parts.map((part) => {
         const sectionId = part.narrative ? data.sectionIds[part.narrative] : undefined;
         const name = part.narrative ? r.sectionNames[part.narrative] : '';
-        const extra =
-          sectionId !== undefined ? (
-            <p className="report-narrative-link report-print-hide">
-              <Link to={`${base}/teksten/${sectionId}`}>
-                {data.mayManage && data.status === 'concept' ? r.narrative.edit(name) : r.narrative.read(name)}
-              </Link>
-            </p>
+        const writing = data.mayManage && data.status === 'concept';
+        const chapterLinks =
+          part.id === 'voortgang' && data.chapterTexts.length > 0 ? (
+            <nav aria-labelledby="chapter-texts" className="report-narrative-link report-print-hide">
+              <h3 id="chapter-texts">{r.chapterText.linksHeading}</h3>
+              <ul>
+                {data.chapterTexts.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`${base}/teksten/${c.id}`}>
+                      {writing ? r.chapterText.edit(c.code, c.title) : r.chapterText.read(c.code, c.title)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           ) : null;
+        const extra =
+          chapterLinks ??
+          (sectionId !== undefined ? (
+            <p className="report-narrative-link report-print-hide">
+              <Link to={`${base}/teksten/${sectionId}`}>{writing ? r.narrative.edit(name) : r.narrative.read(name)}</Link>
+            </p>
+          ) : null);
         return (
           <div key={part.id}>
             <ReportPartView part={part} extra={extra} />

@@ -9,7 +9,7 @@ import { reports as reportsText } from '../i18n/nl/reports';
 import { readDocumentJson } from '../models/collab/document-json.server';
 import { documentAccess } from '../models/collab/document-kinds.server';
 import { yearReportSectionDocumentName } from '../models/reports/year-report';
-import { listYearReportSections } from '../models/reports/year-report.server';
+import { findYearReportSection } from '../models/reports/year-report.server';
 import notesCss from '../styles/notes.css?url';
 import { requireActor } from '../utils/auth.server';
 import { requireFound, requireIdParam } from '../utils/http.server';
@@ -27,16 +27,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: t.common.pageTitle(data ? c.pageTitle(data.name, data.year) : t.common.errors.notFoundTitle) },
 ];
 
-/** A narrative section of a yearly report, written together live (werkgroep while a concept; everybody else reads along). */
+/** A narrative section (or a chapter's text) of a yearly report, written together live (werkgroep while a concept; everybody else reads along). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, actor } = await requireActor(request);
   const report = requireYearReport(params.year);
   const sectionId = requireIdParam(params.sectionId);
-  const section = requireFound(listYearReportSections(report.id).find((s) => s.id === sectionId));
+  const section = requireFound(findYearReportSection(report.id, sectionId));
   const documentName = yearReportSectionDocumentName(section.id);
   return {
     year: report.year,
-    name: r.sectionNames[section.key],
+    name: section.key !== null ? r.sectionNames[section.key] : r.chapterText.name(section.chapterCode),
     documentName,
     me: { id: user.id, name: user.name, colour: presenceColour(user.id) },
     mayEdit: documentAccess(actor, documentName) === 'write',

@@ -11,13 +11,17 @@
  */
 
 export type LiveSignal =
-  /** Workspace data changed (or may have, while the stream was down). */
-  | { type: 'change' }
+  /**
+   * Workspace data changed (or may have, while the stream was down). `spreadMs`: the
+   * server's spread window (server/live/spread.ts) — wait a random part of it before
+   * going back to the server, so the open pages of all viewers do not arrive at once.
+   */
+  | { type: 'change'; spreadMs: number; unread?: number }
   /** The stream is up (`true`) or broken and being re-established (`false`). */
   | { type: 'connection'; up: boolean };
 
 /** What goes over the channel between tabs: the stream's events with the data version. */
-type Message = { type: 'ready' | 'change'; version: string } | { type: 'down' };
+type Message = { type: 'ready'; version: string } | ({ type: 'change' } & ChangeData) | { type: 'down' };
 
 const LOCK = 'koers-live-stream';
 const CHANNEL = 'koers-live';
@@ -31,6 +35,18 @@ const SILENCE_MS = 65_000;
 const FIRST_RETRY_MS = 2_000;
 const MAX_RETRY_MS = 60_000;
 
+/** Changes that arrive together (a form that saves several rows) cause one revalidation. */
+export const DEBOUNCE_MS = 150;
+
+/**
+ * When to revalidate after a change: after the debounce plus a random part of the
+ * server's spread window (server/live/spread.ts), so that the pages of all viewers reach
+ * the server one after another instead of in the same few milliseconds.
+ */
+export function revalidationDelayMs(spreadMs: number, random: () => number = Math.random): number {
+  return DEBOUNCE_MS + Math.floor(random() * Math.max(0, spreadMs));
+}
+
 export function subscribeToLiveFeed(listener: (signal: LiveSignal) => void): () => void {
   // The data version this tab last heard; a 'ready' with another version means changes
   // were missed (the stream was down, the leader changed, the server restarted).
@@ -40,7 +56,9 @@ export function subscribeToLiveFeed(listener: (signal: LiveSignal) => void): () 
     const missed = message.type === 'ready' && version !== null && version !== message.version;
     version = message.version;
     if (message.type === 'ready') listener({ type: 'connection', up: true });
-    if (message.type === 'change' || missed) listener({ type: 'change' });
+    // Missed changes are old news: no reason to wait before catching up.
+    if (message.type === 'change') listener({ type: 'change', spreadMs: message.spreadMs, unread: message.unread });
+    else if (missed) listener({ type: 'change', spreadMs: 0 });
   };
 
   const canShare = typeof BroadcastChannel !== 'undefined' && typeof navigator !== 'undefined' && 'locks' in navigator;
@@ -86,7 +104,7 @@ function openStream(emit: (message: Message) => void): () => void {
     });
     source.addEventListener('change', (event) => {
       heardAt = Date.now();
-      emit({ type: 'change', version: (event as MessageEvent<string>).data });
+      emit({ type: 'change', ...parseChange((event as MessageEvent<string>).data) });
     });
     source.addEventListener('ping', () => {
       heardAt = Date.now();
@@ -114,4 +132,26 @@ function openStream(emit: (message: Message) => void): () => void {
     clearTimeout(retryTimer);
     source?.close();
   };
+}
+
+/** What a `change` event says (server/live/spread.ts `ChangeEventData`). */
+export type ChangeData = { version: string; spreadMs: number; unread?: number };
+
+/**
+ * A `change` event's data: `{"version":…,"spreadMs":…,"unread":…}` (server/live); a bare
+ * version from an older server.
+ */
+export function parseChange(data: string): ChangeData {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    if (typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string') {
+      const spreadMs = 'spreadMs' in parsed && typeof parsed.spreadMs === 'number' && parsed.spreadMs > 0 ? parsed.spreadMs : 0;
+      const unread =
+        'unread' in parsed && Number.isInteger(parsed.unread) && (parsed.unread as number) >= 0 ? (parsed.unread as number) : undefined;
+      return unread === undefined ? { version: parsed.version, spreadMs } : { version: parsed.version, spreadMs, unread };
+    }
+  } catch {
+    // Not JSON: the version itself.
+  }
+  return { version: data, spreadMs: 0 };
 }

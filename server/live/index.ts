@@ -4,16 +4,23 @@
  * they show (app/components/layout/live-updates.tsx). See docs/decisions/009-live-workspace.md.
  *
  * One place detects changes: the workspace data version (./data-version.ts), the same
- * one the page cache keys on, polled only while somebody listens. Events carry only the
- * new version: which rows changed is not known cheaply, and a revalidation of one page
- * costs little.
+ * one the page cache keys on, polled only while somebody listens. A `change` event
+ * carries the new version and a spread window (./spread.ts) that grows with the number
+ * of open streams: each browser waits a random part of it before it revalidates, so N
+ * open pages do not come back to the server at the same instant. It also carries the
+ * listener's own count of unread notifications, so that a live revalidation need not run
+ * the root loader and the page's data can be shared within a permission scope
+ * (app/root.tsx, app/models/page-scope.ts). Which rows changed is not known cheaply
+ * (docs/scaling.md), so every page revalidates.
  */
 import type { Request, RequestHandler, Response } from 'express';
 
 import { t } from '../../app/i18n';
 import { findSessionUser } from '../../app/models/accounts/session.server';
 import { mustSetUpTwoFactor } from '../../app/models/accounts/two-factor-policy.server';
+import { countUnreadByUser } from '../../app/models/notifications/notification-inbox.server';
 import { getSessionId } from '../../app/utils/auth.server';
+import { type ChangeEventData, spreadWindowMs } from './spread';
 
 export type LiveEventsOptions = {
   /** Changes whenever workspace data may have changed (server/live/data-version.ts). */
@@ -41,7 +48,7 @@ export type LiveEvents = {
   close(): void;
 };
 
-type Client = { res: Response; sessionId: string };
+type Client = { res: Response; sessionId: string; userId: number };
 
 /** A client that stopped reading is dropped once this much is waiting for it. */
 const MAX_BUFFERED_BYTES = 64 * 1024;
@@ -97,7 +104,13 @@ export function createLiveEvents({
       lastHeartbeat = now;
       // A logout is a write, so a signed-out browser stops hearing about changes at once.
       dropEndedSessions();
-      for (const client of clients) send(client, `event: change\ndata: ${version}\n\n`);
+      const spreadMs = spreadWindowMs(clients.size);
+      // Each listener's own unread count, so the page's root loader need not run again (app/root.tsx).
+      const unread = countUnreadByUser([...clients].map((client) => client.userId));
+      for (const client of clients) {
+        const data: ChangeEventData = { version, spreadMs, unread: unread.get(client.userId) ?? 0 };
+        send(client, `event: change\ndata: ${JSON.stringify(data)}\n\n`);
+      }
     } else if (now - lastHeartbeat >= heartbeatMs) {
       lastHeartbeat = now;
       dropEndedSessions(); // catches session expiry, which writes nothing
@@ -151,7 +164,7 @@ export function createLiveEvents({
     });
     req.socket.setNoDelay(true);
     req.socket.setTimeout(0);
-    const client: Client = { res, sessionId };
+    const client: Client = { res, sessionId, userId: user.id };
     clients.add(client);
     // The version now, so a browser that reconnects can tell whether it missed a change.
     res.write(`retry: ${retryMs}\nevent: ready\ndata: ${lastVersion}\n\n`);

@@ -102,6 +102,12 @@ test('a lezer reads the overview without edit controls and is refused a direct p
   await login(page, ACCOUNTS.lezer);
   await page.goto('/financien?jaar=2025');
   await expect(page.getByRole('heading', { level: 2, name: 'Financieel overzicht 2025' })).toBeVisible();
+  // What 2024 carried over is received in 2025 without being typed again.
+  await expect(
+    page
+      .getByRole('table', { name: 'Ontvangen, toegewezen, verplicht, besteed en over per geldstroom' })
+      .getByRole('rowheader', { name: 'Overgeheveld uit 2024: Rijksbijdrage educatie (WEB) 2024' }),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: /toevoegen|wijzigen/ })).toHaveCount(0);
   await expect(page.locator('a[href^="/financien/"]')).toHaveCount(0);
   await accessibleAtBothWidths(page);
@@ -116,4 +122,49 @@ test('a lezer reads the overview without edit controls and is refused a direct p
   expect(answer.status()).toBe(403);
   const form = await page.request.get('/financien/geldstromen/nieuw');
   expect(form.status()).toBe(403);
+});
+
+test('the werkgroep allocates money to an action of the period, then deletes the allocation after confirming; a stream with allocations is refused', async ({
+  page,
+}) => {
+  await login(page, ACCOUNTS.haarlem);
+  await page.goto('/financien?jaar=2024');
+  await page.getByRole('link', { name: 'Toewijzing toevoegen' }).click();
+  await chooseOption(page, 'Geldstroom', 'Rijksbijdrage educatie (WEB) 2024');
+  const actionSelect = page.getByLabel('Actie (optioneel)');
+  // The actions come grouped under the goals of the year's period (this installation has 2020–2024).
+  expect(await actionSelect.locator('optgroup').count()).toBeGreaterThan(0);
+  const option = actionSelect.locator('optgroup option').first();
+  const actionId = (await option.getAttribute('value'))!;
+  await actionSelect.selectOption(actionId);
+  await page.getByLabel('Bedrag (euro)').fill('7.500');
+  await page.getByLabel('Omschrijving').fill('Voor één actie');
+  await accessibleAtBothWidths(page);
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page).toHaveURL(/\/financien\?jaar=2024/);
+  const row = page
+    .getByRole('table', { name: 'Alle toewijzingen van dit overzicht' })
+    .getByRole('row')
+    .filter({ hasText: '€\u00a07.500,00' });
+  await expect(row.locator(`a[href="/acties/${actionId}"]`)).toBeVisible();
+
+  // Delete it: the confirmation page, then the notice.
+  await row.getByRole('link', { name: 'Toewijzing wijzigen' }).click();
+  await page.getByRole('link', { name: 'Toewijzing verwijderen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Toewijzing verwijderen' })).toBeVisible();
+  await accessibleAtBothWidths(page);
+  await page.getByLabel('Ik weet zeker dat ik dit wil verwijderen').check();
+  await page.getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(page).toHaveURL(/\/financien\?jaar=2024&verwijderd=1/);
+  await expect(page.getByRole('status').filter({ hasText: 'Verwijderd.' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Alle toewijzingen van dit overzicht' }).getByRole('row').filter({ hasText: '€\u00a07.500,00' }),
+  ).toHaveCount(0);
+
+  // A stream that still has allocations cannot be deleted: the reason, and no button.
+  await page.getByRole('link', { name: 'Rijksbijdrage educatie (WEB) 2024 wijzigen' }).click();
+  await page.getByRole('link', { name: 'Geldstroom verwijderen' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/^Deze geldstroom kan niet worden verwijderd: er horen nog \d+ toewijzingen bij/);
+  await expect(page.getByRole('button', { name: 'Verwijderen' })).toHaveCount(0);
+  await accessibleAtBothWidths(page);
 });

@@ -82,15 +82,45 @@ test('the action list shows a status changed by someone else, without a reload',
     window.addEventListener('koers:changed', () => w.koersChanged++);
   });
 
+  const dataRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('.data')) dataRequests.push(new URL(request.url()).search);
+  });
+
   await reportStatus(editor, actionPath, 'Besluit nodig', 'Live: voorgelegd aan het bestuurlijk overleg.');
   await expect(status).toHaveText('Besluit nodig', LIVE_TIMEOUT);
   await expectSamePage(page);
   expect(await page.evaluate(() => (window as unknown as { koersChanged: number }).koersChanged)).toBeGreaterThan(0);
+  // Only the page's own data comes back, not the root's (user, unread count: they come with the event),
+  // so the server can share the answer between people with the same rights (app/models/page-scope.ts).
+  expect(dataRequests.length).toBeGreaterThan(0);
+  for (const search of dataRequests) expect(new URLSearchParams(search).getAll('_routes')).toEqual(['routes/acties._index']);
 
   await reportStatus(editor, actionPath, 'Loopt', 'Live: loopt weer.');
   await expect(status).toHaveText('Loopt', LIVE_TIMEOUT);
   await expectSamePage(page);
   await editor.context().close();
+});
+
+test('the header’s unread count follows a new notification without a reload', async ({ page, browser }) => {
+  const adviser = await signedInPage(browser, ACCOUNTS.adviseur);
+  await login(page, ACCOUNTS.velsen);
+  await openLive(page, '/acties');
+  const bell = page.getByRole('link', { name: /^Meldingen, / });
+  const before = Number((await bell.getAttribute('aria-label'))!.match(/\d+/)?.[0] ?? 0);
+
+  // The adviser mentions the viewer (Martijn Bakker) in a comment: a notification for them.
+  await adviser.goto('/doelen/1');
+  const field = adviser.getByRole('combobox', { name: 'Nieuwe reactie' });
+  await field.click();
+  await field.pressSequentially('Live: zie jij dit, @Mar');
+  await adviser.getByRole('option', { name: /Martijn Bakker/ }).click();
+  await adviser.getByRole('button', { name: 'Reactie plaatsen' }).click();
+  await expect(adviser.locator('.comment').filter({ hasText: 'Live: zie jij dit' }).last()).toBeVisible();
+
+  await expect(bell).toHaveAttribute('aria-label', `Meldingen, ${before + 1} ongelezen`, LIVE_TIMEOUT);
+  await expectSamePage(page);
+  await adviser.context().close();
 });
 
 test('a goal page shows a new owner and deadline, and keeps the comment the viewer is typing', async ({ page, browser }) => {

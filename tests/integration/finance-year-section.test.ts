@@ -27,10 +27,15 @@ describe('financeYearSection', () => {
     expect(section.containsExampleFigures).toBe(true);
     expect(section.streams.map((s) => s.name)).toEqual([
       'Rijksbijdrage educatie (WEB) 2024',
+      'Overgeheveld uit 2023: Rijksbijdrage educatie (WEB) 2023',
       'Decentralisatie-uitkering basisvaardigheden 2024',
       'Eigen middelen Haarlem 2024',
       'Eigen middelen Velsen 2024',
     ]);
+    // What 2023 carried over is received in 2024 without being typed again.
+    const carried2023 = financeYearSection(db, 2023, '2026-06-30')!.streams[0].carryOverCents;
+    expect(carried2023).toBeGreaterThan(0);
+    expect(section.streams[1].receivedCents).toBe(carried2023);
     const web = section.streams[0];
     expect(web.receivedCents).toBe(382_000_000);
     expect(web.leftCents).toBe(web.receivedCents - web.spentCents);

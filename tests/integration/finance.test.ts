@@ -9,11 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { loader as pageLoader } from '../../app/routes/financien._index';
 import { action as editAction, loader as editLoader } from '../../app/routes/financien.$soort.$id';
+import { action as deleteAction, loader as deleteLoader } from '../../app/routes/financien.$soort.$id_.verwijderen';
 import { action as newAction, loader as newLoader } from '../../app/routes/financien.$soort.nieuw';
 import { loader as csvLoader } from '../../app/routes/financien[.csv]';
 import { loader as xlsxLoader } from '../../app/routes/financien[.xlsx]';
 import { db } from '../../app/utils/db.server';
-import { financeAllocations, financeCommitments, financeSpending, financeStreams, history } from '../../db/schema';
+import { actions, agendas, financeAllocations, financeCommitments, financeSpending, financeStreams, history } from '../../db/schema';
 import type { Who } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { signInDemoAccounts } from '../setup/demo-users';
@@ -21,6 +22,9 @@ import { payloadOf, runAction, runLoader, statusOf } from '../setup/requests';
 
 let cookies: Record<Who, string>;
 let ids: { stream: number; allocation: number; commitment: number; spending: number };
+/** An action of the period of 2026 (2025–2028) and one of the period before. */
+let periodAction: { id: number; goalId: number };
+let oldAction: { id: number; goalId: number };
 
 /** Everything the finance writes could change, to compare before and after a refused request. */
 function snapshot() {
@@ -41,6 +45,15 @@ beforeAll(async () => {
   const commitment = db.select().from(financeCommitments).where(eq(financeCommitments.allocationId, allocation.id)).get()!;
   const spending = db.select().from(financeSpending).where(eq(financeSpending.commitmentId, commitment.id)).get()!;
   ids = { stream: stream.id, allocation: allocation.id, commitment: commitment.id, spending: spending.id };
+  const actionOf = (slug: string) =>
+    db
+      .select({ id: actions.id, goalId: actions.goalId })
+      .from(actions)
+      .innerJoin(agendas, eq(agendas.id, actions.agendaId))
+      .where(eq(agendas.slug, slug))
+      .get()!;
+  periodAction = actionOf('2025-2028');
+  oldAction = actionOf('2020-2024');
 });
 
 const VALID: Record<string, () => Record<string, string>> = {
@@ -110,6 +123,19 @@ describe('who may write', () => {
     }
   }
 
+  for (const who of refused) {
+    it(`${who}: 403 on deleting any record, the database unchanged`, async () => {
+      const before = snapshot();
+      for (const kind of KINDS) {
+        const params = { soort: kind, id: String(idOf(kind)) };
+        const url = `/financien/${kind}/${params.id}/verwijderen`;
+        expect(statusOf(await runLoader(deleteLoader, url, { params, cookie: cookies[who] }))).toBe(403);
+        expect(statusOf(await runAction(deleteAction, url, { bevestig: 'ja' }, { params, cookie: cookies[who] }))).toBe(403);
+      }
+      expect(snapshot()).toBe(before);
+    });
+  }
+
   it('reads the overview for everybody, with edit controls only for the beheerder and werkgroep', async () => {
     for (const who of ['lezer', 'adviseur', 'zandvoort'] as Who[]) {
       const page = payloadOf(await runLoader(pageLoader, '/financien?jaar=2026', { cookie: cookies[who] }));
@@ -146,6 +172,7 @@ describe('bad input: a Dutch message beside the field, nothing stored', () => {
     ['toewijzingen', 'an unknown stream', { streamId: '999999' }, 'streamId', /bestaande geldstroom/],
     ['toewijzingen', 'a stream that is no id', { streamId: 'abc' }, 'streamId', /bestaande geldstroom/],
     ['toewijzingen', 'an unknown goal', { goalId: '999999' }, 'goalId', /bestaand doel/],
+    ['toewijzingen', 'an unknown action', { actionId: '999999' }, 'actionId', /bestaande actie/],
     ['verplichtingen', 'a period that ends before it starts', { periodTo: '2025-12-31' }, 'periodTo', /eindigt voor hij begint/],
     ['verplichtingen', 'a date that does not exist', { periodFrom: '2026-02-30' }, 'periodFrom', /bestaande datum/],
     ['verplichtingen', 'an unknown allocation', { allocationId: '999999' }, 'allocationId', /bestaande toewijzing/],
@@ -162,6 +189,27 @@ describe('bad input: a Dutch message beside the field, nothing stored', () => {
     );
     expect(statusOf(answer)).toBe(400);
     expect(payloadOf(answer).fieldErrors[field]).toMatch(message);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('refuses an action of another period, and an action of another goal than the one chosen', async () => {
+    const before = snapshot();
+    const post = (change: Record<string, string>) =>
+      runAction(
+        newAction,
+        '/financien/toewijzingen/nieuw',
+        { ...VALID.toewijzingen(), ...change },
+        {
+          params: { soort: 'toewijzingen' },
+          cookie: cookies.haarlem,
+        },
+      );
+    const old = await post({ actionId: String(oldAction.id) });
+    expect(statusOf(old)).toBe(400);
+    expect(payloadOf(old).fieldErrors.actionId).toBe('Kies een actie uit de agendaperiode van 2026, of geen.');
+    const otherGoal = await post({ actionId: String(periodAction.id), goalId: String(oldAction.goalId) });
+    expect(statusOf(otherGoal)).toBe(400);
+    expect(payloadOf(otherGoal).fieldErrors.actionId).toMatch(/hoort bij een ander doel/);
     expect(snapshot()).toBe(before);
   });
 
@@ -207,6 +255,24 @@ describe('writing', () => {
     expect(stream.receivedCents).toBe(1_250_000);
     const entry = db.select().from(history).where(eq(history.entityType, 'finance_stream')).orderBy(desc(history.id)).get()!;
     expect(entry).toMatchObject({ entityId: stream.id, change: 'create' });
+  });
+
+  it('allocates to an action of the period: the form offers it under its goal, the allocation counts for that goal', async () => {
+    const form = payloadOf(
+      await runLoader(newLoader, '/financien/toewijzingen/nieuw?jaar=2026', { params: { soort: 'toewijzingen' }, cookie: cookies.haarlem }),
+    );
+    const offered = form.choices.actionGroups.flatMap((g: { options: { id: number }[] }) => g.options.map((o) => o.id));
+    expect(offered).toContain(periodAction.id);
+    expect(offered).not.toContain(oldAction.id);
+    const answer = await runAction(
+      newAction,
+      '/financien/toewijzingen/nieuw?jaar=2026',
+      { ...VALID.toewijzingen(), actionId: String(periodAction.id), description: 'Voor één actie' },
+      { params: { soort: 'toewijzingen' }, cookie: cookies.haarlem },
+    );
+    expect(statusOf(answer)).toBe(302);
+    const stored = db.select().from(financeAllocations).where(eq(financeAllocations.description, 'Voor één actie')).get()!;
+    expect(stored).toMatchObject({ actionId: periodAction.id, goalId: periodAction.goalId, amountCents: 100_000 });
   });
 
   it('corrects a commitment, recording before and after', async () => {
@@ -258,5 +324,80 @@ describe('exports', () => {
     expect(cell.numFmt).toContain('€');
     for (const row of rows)
       for (const value of row) if (typeof value === 'object' && value !== null) expect(value).not.toHaveProperty('formula');
+  });
+});
+
+describe('deleting', () => {
+  const del = (kind: string, id: number, form: Record<string, string> = { bevestig: 'ja' }) =>
+    runAction(deleteAction, `/financien/${kind}/${id}/verwijderen`, form, {
+      params: { soort: kind, id: String(id) },
+      cookie: cookies.haarlem,
+    });
+  const create = async (kind: string, values: Record<string, string>) => {
+    const answer = await runAction(newAction, `/financien/${kind}/nieuw?jaar=2026`, values, {
+      params: { soort: kind },
+      cookie: cookies.haarlem,
+    });
+    expect(statusOf(answer)).toBe(302);
+  };
+  const newest = <T extends typeof financeStreams | typeof financeAllocations | typeof financeCommitments | typeof financeSpending>(
+    table: T,
+  ) => db.select({ id: table.id }).from(table).orderBy(desc(table.id)).get()!.id;
+
+  it('refuses, with the reason in Dutch, a record others depend on; the database unchanged', async () => {
+    const before = snapshot();
+    const page = payloadOf(
+      await runLoader(deleteLoader, `/financien/geldstromen/${ids.stream}/verwijderen`, {
+        params: { soort: 'geldstromen', id: String(ids.stream) },
+        cookie: cookies.haarlem,
+      }),
+    );
+    expect(page.refused).toMatch(/^Deze geldstroom kan niet worden verwijderd: er horen nog \d+ toewijzingen bij/);
+    for (const [kind, id, message] of [
+      ['geldstromen', ids.stream, /toewijzingen bij/],
+      ['toewijzingen', ids.allocation, /^Deze toewijzing kan niet worden verwijderd: er horen nog 1 verplichting en \d+ bestedingen bij/],
+      ['verplichtingen', ids.commitment, /^Deze verplichting kan niet worden verwijderd: er (is|zijn) nog/],
+    ] as const) {
+      const answer = await del(kind, id);
+      expect(statusOf(answer)).toBe(409);
+      expect(payloadOf(answer).refused).toMatch(message);
+    }
+    expect(snapshot()).toBe(before);
+  });
+
+  it('asks for the confirmation first, changing nothing without it', async () => {
+    const before = snapshot();
+    const answer = await del('bestedingen', ids.spending, {});
+    expect(statusOf(answer)).toBe(400);
+    expect(payloadOf(answer).confirmError).toBe('Vink aan dat u dit wilt verwijderen.');
+    expect(snapshot()).toBe(before);
+  });
+
+  it('deletes spending, commitment, allocation and stream in turn, each into the history', async () => {
+    await create('geldstromen', { ...VALID.geldstromen(), name: 'Te verwijderen 2026' });
+    const stream = newest(financeStreams);
+    await create('toewijzingen', { ...VALID.toewijzingen(), streamId: String(stream) });
+    const allocation = newest(financeAllocations);
+    await create('verplichtingen', { ...VALID.verplichtingen(), allocationId: String(allocation) });
+    const commitment = newest(financeCommitments);
+    await create('bestedingen', { ...VALID.bestedingen(), allocationId: String(allocation), commitmentId: String(commitment) });
+    const spending = newest(financeSpending);
+
+    expect(statusOf(await del('geldstromen', stream))).toBe(409);
+    for (const [kind, id, table, entity] of [
+      ['bestedingen', spending, financeSpending, 'finance_spending'],
+      ['verplichtingen', commitment, financeCommitments, 'finance_commitment'],
+      ['toewijzingen', allocation, financeAllocations, 'finance_allocation'],
+      ['geldstromen', stream, financeStreams, 'finance_stream'],
+    ] as const) {
+      const answer = await del(kind, id);
+      expect(statusOf(answer)).toBe(302);
+      expect((answer as Response).headers.get('Location')).toBe('/financien?jaar=2026&verwijderd=1');
+      expect(db.select().from(table).where(eq(table.id, id)).get()).toBeUndefined();
+      const entry = db.select().from(history).where(eq(history.entityType, entity)).orderBy(desc(history.id)).get()!;
+      expect(entry).toMatchObject({ entityId: id, change: 'delete' });
+      expect(JSON.parse(entry.before!)).toMatchObject({ id });
+    }
+    expect(statusOf(await del('geldstromen', stream))).toBe(404);
   });
 });

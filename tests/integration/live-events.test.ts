@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import compression from 'compression';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import express from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -16,12 +16,14 @@ import * as Y from 'yjs';
 import { deleteSession } from '../../app/models/accounts/session.server';
 import { appendUpdates } from '../../app/models/collab/document-store.server';
 import { createMeeting } from '../../app/models/meetings/meeting.server';
+import { NOTIFICATION_KINDS } from '../../app/models/notifications/notification-kinds';
 import { setActionStatus } from '../../app/models/tracker/action.server';
 import { getSessionId } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
-import { actions, twoFactorRequirements, users } from '../../db/schema';
+import { actions, notifications, twoFactorRequirements, users } from '../../db/schema';
 import { createLiveEvents, type LiveEvents } from '../../server/live';
 import { workspaceDataVersion } from '../../server/live/data-version';
+import { spreadWindowMs } from '../../server/live/spread';
 import { pageCache } from '../../server/page-cache';
 import { prepareDatabase } from '../setup/database';
 import { sessionFor } from '../setup/requests';
@@ -232,8 +234,32 @@ describe('what causes an event', () => {
     setActionStatus({ userId: userId(HAARLEM), id: action.id, status: otherStatus(action.status) });
     const [event] = await Promise.all(changes);
     expect(Date.now() - started).toBeLessThan(1000);
-    // The event carries the new data version, which a reconnecting browser compares with its last one.
-    expect(event.data).not.toBe('');
+    // The event carries the new data version, which a reconnecting browser compares with its
+    // last one, and the window over which the browsers spread their revalidations: it grows
+    // with the open streams (two here: a few milliseconds).
+    const data = JSON.parse(event.data) as { version: string; spreadMs: number };
+    expect(data.version).not.toBe('');
+    expect(data.spreadMs).toBe(spreadWindowMs(2));
+    haarlem.close();
+    velsen.close();
+  });
+
+  it('brings each listener their own count of unread notifications, so the page need not reload its header', async () => {
+    const [haarlem, velsen] = await Promise.all([listen(HAARLEM), listen(VELSEN)]);
+    const unreadOf = (email: string) =>
+      db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId(email)), isNull(notifications.readAt)))
+        .all().length;
+    const changes = [haarlem.next('change', 1000), velsen.next('change', 1000)];
+    db.insert(notifications)
+      .values({ userId: userId(VELSEN), kind: NOTIFICATION_KINDS[0], message: 'Test', link: '/', dedupeKey: `live-test:${Date.now()}` })
+      .run();
+    const [toHaarlem, toVelsen] = (await Promise.all(changes)).map((event) => JSON.parse(event.data) as { unread: number });
+    expect(toVelsen.unread).toBe(unreadOf(VELSEN));
+    expect(toVelsen.unread).toBeGreaterThan(0);
+    expect(toHaarlem.unread).toBe(unreadOf(HAARLEM));
     haarlem.close();
     velsen.close();
   });

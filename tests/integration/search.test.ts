@@ -10,7 +10,7 @@ import { createAction, updateAction } from '../../app/models/tracker/action.serv
 import { loader as searchLoader } from '../../app/routes/zoeken';
 import { ActionFormSchema } from '../../app/schemas/action';
 import { db } from '../../app/utils/db.server';
-import { actions, comments, goals, libraryItems, organisations, themes, users } from '../../db/schema';
+import { actions, comments, goals, libraryItems, monitorIndicators, organisations, themes, users, yearReports } from '../../db/schema';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runLoader, sessionFor, statusOf } from '../setup/requests';
 
@@ -136,6 +136,39 @@ describe('the index follows the data', () => {
     expect(hitIds(find('zeppelinproject'), 'comment').sort()).toEqual([id, reply].sort());
     deleteComment({ id }); // deletes the thread with its reply
     expect(find('zeppelinproject').total).toBe(0);
+  });
+
+  it('links a comment on a yearly report to the report, and one on an indicator to the indicator', () => {
+    const author = userBy('adviseur@koers.test');
+    const reportId = db.insert(yearReports).values({ year: 2024 }).returning({ id: yearReports.id }).get().id;
+    const indicator = db
+      .select({ id: monitorIndicators.id, code: monitorIndicators.code, name: monitorIndicators.name })
+      .from(monitorIndicators)
+      .get()!;
+    const onReport = createComment({
+      authorId: author.id,
+      targetType: 'year-report',
+      targetId: reportId,
+      body: 'Graag meer over het Kwartiermakersfonds.',
+    });
+    const onIndicator = createComment({
+      authorId: author.id,
+      targetType: 'indicator',
+      targetId: indicator.id,
+      body: 'Is de Kwartiermakersfonds-telling per persoon?',
+    });
+
+    const hits = find('kwartiermakersfonds', ['comment']).hits;
+    expect(hits.find((h) => h.id === onReport)).toMatchObject({
+      href: `/jaarrapportages/2024#reactie-${onReport}`,
+      title: expect.stringMatching(/^Reactie van .+ op jaarrapportage 2024$/),
+      period: { slug: '2020-2024' },
+    });
+    expect(hits.find((h) => h.id === onIndicator)).toMatchObject({
+      href: `/monitor/indicatoren/${encodeURIComponent(indicator.code)}#reactie-${onIndicator}`,
+      title: expect.stringMatching(new RegExp(`^Reactie van .+ op indicator ${indicator.code} `)),
+    });
+    expect(find('kwartiermakersfonds', ['comment']).total).toBe(hits.length);
   });
 
   it('indexes a local accent once it has text, and links to its cell', () => {

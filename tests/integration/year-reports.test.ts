@@ -17,11 +17,18 @@ import { NOTES_NODES } from '../../app/models/meetings/notes/notes-nodes';
 import { getPeriodBySlug } from '../../app/models/periods/period.server';
 import { asActor } from '../../app/models/permissions';
 import { type YearReportContent, yearReportSectionDocumentName } from '../../app/models/reports/year-report';
-import { getYearReport, getYearReportVersion, listYearReportSections } from '../../app/models/reports/year-report.server';
+import {
+  getYearReport,
+  getYearReportVersion,
+  listChapterSections,
+  listYearReportSections,
+} from '../../app/models/reports/year-report.server';
 import { renderYearReportDocx, renderYearReportPdf } from '../../app/models/reports/year-report-document.server';
+import { yearChapters } from '../../app/models/reports/year-report-progress.server';
 import { addProgressUpdate } from '../../app/models/tracker/action.server';
 import { action as createAction } from '../../app/routes/jaarrapportages._index';
 import { action as reportAction, loader as reportLoader } from '../../app/routes/jaarrapportages.$year';
+import { loader as sectionLoader } from '../../app/routes/jaarrapportages.$year_.teksten.$sectionId';
 import { action as adoptAction } from '../../app/routes/jaarrapportages.$year_.vaststellen';
 import { loader as docxLoader } from '../../app/routes/jaarrapportages.$year[.docx]';
 import { loader as pdfLoader } from '../../app/routes/jaarrapportages.$year[.pdf]';
@@ -40,6 +47,7 @@ import { zipEntries } from '../setup/zip';
 const YEAR = 2024;
 const NOT_ALLOWED: Who[] = ['zandvoort', 'adviseur', 'lezer'];
 const SUMMARY = 'De werkgroep bereikte dit jaar meer inwoners dan ooit.';
+const CHAPTER_TEXT = 'In dit hoofdstuk liep de werving van vrijwilligers achter; daarom is een campagne gestart.';
 
 let cookies: Record<Who, string>;
 const actor = (who: Who) => asActor(db.select().from(users).where(eq(users.email, ACCOUNTS[who])).get()!);
@@ -67,6 +75,9 @@ function writeNarrative(sectionId: number, text: string) {
 
 const reportId = () => getYearReport(YEAR)!.id;
 const sectionId = (key: string) => listYearReportSections(reportId()).find((s) => s.key === key)!.id;
+/** The first chapter of the year's period and the id of its text in the report. */
+const firstChapter = () => yearChapters(YEAR)[0];
+const chapterSectionId = () => listChapterSections(reportId()).find((s) => s.chapterCode === firstChapter().code)!.id;
 
 beforeAll(async () => {
   await prepareDatabase();
@@ -103,6 +114,9 @@ describe('drafting a yearly report', () => {
     expect(result.headers.get('Location')).toBe(`/jaarrapportages/${YEAR}?gemaakt=1`);
     expect(getYearReport(YEAR)!.status).toBe('concept');
     expect(listYearReportSections(reportId()).map((s) => s.key)).toEqual(['summary', 'national', 'quality', 'steering']);
+    // A free text per chapter of the period, each its own live document.
+    expect(listChapterSections(reportId()).map((s) => s.chapterCode)).toEqual(yearChapters(YEAR).map((c) => c.code));
+    expect(yearChapters(YEAR).length).toBeGreaterThan(0);
     const again = await runAction(createAction, '/jaarrapportages', { year: String(YEAR) }, { cookie: cookies.beheerder });
     expect(payloadOf(again).fieldErrors.year).toBe(`Er is al een jaarrapportage voor ${YEAR}.`);
   });
@@ -116,12 +130,21 @@ describe('the narrative sections', () => {
     for (const who of NOT_ALLOWED) expect(documentAccess(actor(who), name), who).toBe('read');
     expect(documentAccess(actor('beheerder'), yearReportSectionDocumentName(999_999))).toBe('none');
   });
+
+  it('a chapter text has the same rights: the werkgroep and the beheerder write while a concept; the others read', () => {
+    const name = yearReportSectionDocumentName(chapterSectionId());
+    expect(documentAccess(actor('beheerder'), name)).toBe('write');
+    expect(documentAccess(actor('haarlem'), name)).toBe('write');
+    for (const who of NOT_ALLOWED) expect(documentAccess(actor(who), name), who).toBe('read');
+  });
 });
 
 describe('the concept page', () => {
   it('shows every part, with the monitor and the money of the year, and the texts as written', async () => {
     writeNarrative(sectionId('summary'), SUMMARY);
+    writeNarrative(chapterSectionId(), CHAPTER_TEXT);
     const data = payloadOf(await runLoader(reportLoader, path, { params, cookie: cookies.lezer }));
+    const part = (id: string) => JSON.stringify(data.parts.find((p: { id: string }) => p.id === id));
     expect(data.edition.concept).toBe(true);
     expect(data.parts.map((p: { id: string }) => p.id)).toEqual([
       'samenvatting',
@@ -135,8 +158,17 @@ describe('the concept page', () => {
       'bijlage',
     ]);
     expect(JSON.stringify(data.parts)).toContain(SUMMARY);
+    // The chapter's text in the progress part, under its chapter, and a link to write it along.
+    expect(part('voortgang')).toContain(CHAPTER_TEXT);
+    expect(data.chapterTexts[0]).toMatchObject({ id: chapterSectionId(), code: firstChapter().code });
+    const page = payloadOf(
+      await runLoader(sectionLoader, `${path}/teksten/${chapterSectionId()}`, {
+        params: { ...params, sectionId: String(chapterSectionId()) },
+        cookie: cookies.lezer,
+      }),
+    );
+    expect(page).toMatchObject({ name: `Toelichting hoofdstuk ${firstChapter().code}`, mayEdit: false });
     // The monitor's and the money's own figures of the year (the demo's example figures).
-    const part = (id: string) => JSON.stringify(data.parts.find((p: { id: string }) => p.id === id));
     expect(part('financien')).not.toContain('Nog geen cijfers');
     expect(part('financien')).toContain('Rijksbijdrage educatie (WEB)');
     expect(part('monitor')).not.toContain('Nog geen cijfers');
@@ -212,10 +244,12 @@ describe('adopting ("Vaststellen")', () => {
     const adopted = getYearReportVersion(reportId(), 1)!;
     expect(adopted.version).toBe(1);
     expect(JSON.stringify(adopted.narratives.summary)).toContain(SUMMARY);
+    expect(JSON.stringify(adopted.chapterNarratives?.[firstChapter().code])).toContain(CHAPTER_TEXT);
     expect(db.select().from(auditLog).where(eq(auditLog.action, 'report.adopted')).all()).toHaveLength(1);
 
     // Read-only for everybody once adopted.
     expect(documentAccess(actor('haarlem'), yearReportSectionDocumentName(sectionId('summary')))).toBe('read');
+    expect(documentAccess(actor('haarlem'), yearReportSectionDocumentName(chapterSectionId()))).toBe('read');
 
     // A correction after adoption: an open action of the period reported done.
     const period = getPeriodBySlug('2020-2024')!;
@@ -244,12 +278,17 @@ describe('adopting ("Vaststellen")', () => {
     await runAction(reportAction, path, { intent: 'nieuwe-versie' }, { params, cookie: cookies.beheerder });
     expect(getYearReport(YEAR)!.status).toBe('concept');
     writeNarrative(sectionId('summary'), 'Een bijgewerkte samenvatting.');
+    writeNarrative(chapterSectionId(), 'De campagne bracht veertig nieuwe vrijwilligers.');
     await runAction(adoptAction, `${path}/vaststellen`, {}, { params, cookie: cookies.beheerder });
     const first = getYearReportVersion(reportId(), 1)!;
     const second = getYearReportVersion(reportId(), 2)!;
     expect(second.keyFigures.actionsOpen).toBe(first.keyFigures.actionsOpen - 1);
     expect(JSON.stringify(first.narratives.summary)).toContain(SUMMARY);
     expect(JSON.stringify(second.narratives.summary)).toContain('Een bijgewerkte samenvatting.');
+    // The chapter text is frozen per version too.
+    expect(JSON.stringify(first.chapterNarratives)).toContain(CHAPTER_TEXT);
+    expect(JSON.stringify(first.chapterNarratives)).not.toContain('veertig nieuwe vrijwilligers');
+    expect(JSON.stringify(second.chapterNarratives)).toContain('De campagne bracht veertig nieuwe vrijwilligers.');
     expect(statusOf(await runLoader(reportLoader, `${path}?versie=3`, { params, cookie: cookies.lezer }))).toBe(404);
     expect(statusOf(await runLoader(reportLoader, `${path}?versie=abc`, { params, cookie: cookies.lezer }))).toBe(404);
   });
@@ -309,6 +348,7 @@ describe('the report as .docx and PDF', () => {
       for (const name of MUNICIPALITIES) expect(text, `${reader}: ${name}`).toContain(name);
       expect(text, reader).toContain(`Jaarrapportage ${YEAR}`);
       expect(text, reader).toContain('Een bijgewerkte samenvatting.');
+      expect(text, reader).toContain('De campagne bracht veertig nieuwe vrijwilligers.');
       expect(text, reader).toContain('Geteld per cursusdeelname, niet per persoon.');
       // The WEB contribution and a municipality's figure, the Dutch way.
       expect(text.replace(/\u00a0/g, ' '), reader).toContain('€ 3.412.500,00');

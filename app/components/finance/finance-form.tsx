@@ -25,6 +25,8 @@ export type FinanceFormChoices = {
   commitments: Option[];
   municipalities: { id: number; name: string }[];
   goals: Option[];
+  /** The actions of the year's period, grouped under their goal. */
+  actionGroups: { goalId: number; label: string; options: Option[] }[];
 };
 
 type Props = {
@@ -160,6 +162,22 @@ export function FinanceForm({ kind, values, errors, choices, submitLabel, cancel
             empty={f.noMunicipality}
           />
           <Select name="goalId" label={f.goal} values={values} errors={errors} options={ids(choices.goals)} empty={f.noGoal} />
+          <Field label={f.action} name="actionId" error={errors.actionId} hint={f.actionHint}>
+            {(p) => (
+              <select {...p} defaultValue={values.actionId ?? ''}>
+                <option value="">{f.noAction}</option>
+                {choices.actionGroups.map((group) => (
+                  <optgroup key={group.goalId} label={group.label}>
+                    {group.options.map((o) => (
+                      <option key={o.id} value={String(o.id)}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            )}
+          </Field>
           <AmountField name="amountCents" label={f.amount} values={values} errors={errors} />
           <Field label={f.description} name="description" error={errors.description}>
             {(p) => <input {...p} type="text" defaultValue={values.description ?? ''} maxLength={TEXT_LIMITS.summary} />}

@@ -2,10 +2,9 @@ import { useNavigation, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 
 import { t } from '../../i18n';
-import { subscribeToLiveFeed } from '../../utils/live-feed';
+import { DEBOUNCE_MS, revalidationDelayMs, subscribeToLiveFeed } from '../../utils/live-feed';
+import { markLiveRevalidation } from '../../utils/live-revalidation';
 
-/** Changes that arrive together (a form that saves several rows) cause one revalidation. */
-const DEBOUNCE_MS = 150;
 /** Short interruptions (a server restart, a flaky network) pass without a word. */
 const SILENT_DOWNTIME_MS = 15_000;
 const RESTORED_NOTICE_MS = 5_000;
@@ -18,14 +17,20 @@ const RESTORED_NOTICE_MS = 5_000;
  * window event `koers:changed` (the meeting notes refresh action statuses on it).
  * Rendered once, for signed-in users; see docs/decisions/009-live-workspace.md.
  */
-export function LiveUpdates() {
+export function LiveUpdates({ onUnread }: { onUnread: (count: number) => void }) {
   const revalidator = useRevalidator();
   const navigation = useNavigation();
   // A revalidation or navigation in flight may have read the data before the change: wait, then once more.
   const busy = revalidator.state !== 'idle' || navigation.state !== 'idle';
   const latest = useRef({ busy, revalidate: revalidator.revalidate });
   latest.current = { busy, revalidate: revalidator.revalidate };
-  const pending = useRef({ announce: false, revalidate: false });
+  /**
+   * `rootToo`: the root loader must run as well — after changes the stream may have missed
+   * (it was down), whose events did not bring the unread count.
+   */
+  const pending = useRef({ announce: false, revalidate: false, rootToo: false });
+  const onUnreadRef = useRef(onUnread);
+  onUnreadRef.current = onUnread;
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const [status, setStatus] = useState<'up' | 'down' | 'restored'>('up');
 
@@ -39,11 +44,18 @@ export function LiveUpdates() {
     }
     if (!pending.current.revalidate || latest.current.busy) return;
     pending.current.revalidate = false;
+    if (!pending.current.rootToo) markLiveRevalidation();
+    pending.current.rootToo = false;
     latest.current.revalidate();
   };
-  const schedule = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(flush, DEBOUNCE_MS);
+  /**
+   * A revalidation already waiting covers the changes heard meanwhile (it reads the data
+   * when it runs), so it keeps its time: with a spread window about as long as the time
+   * between writes, restarting the wait would put the page off again and again.
+   */
+  const schedule = (delayMs = DEBOUNCE_MS) => {
+    if (timer.current !== undefined) return;
+    timer.current = setTimeout(flush, delayMs);
   };
   const scheduleRef = useRef(schedule);
   scheduleRef.current = schedule;
@@ -54,8 +66,9 @@ export function LiveUpdates() {
     let shownDown = false;
     const unsubscribe = subscribeToLiveFeed((signal) => {
       if (signal.type === 'change') {
-        pending.current = { announce: true, revalidate: true };
-        scheduleRef.current();
+        if (signal.unread !== undefined) onUnreadRef.current(signal.unread);
+        pending.current = { announce: true, revalidate: true, rootToo: pending.current.rootToo || signal.unread === undefined };
+        scheduleRef.current(revalidationDelayMs(signal.spreadMs));
         return;
       }
       if (!signal.up) {

@@ -14,6 +14,8 @@ export const finance = {
   purposesShort: { formeel: 'Formeel', non_formeel: 'Non-formeel' },
   commitmentKinds: { contract: 'Contract', subsidiebeschikking: 'Subsidiebeschikking' },
   regional: 'Regionaal (geen gemeente)',
+  /** The computed row of money carried over from the year before (decision 021). */
+  carriedIn: (stream: string, year: number) => `Overgeheveld uit ${year}: ${stream}`,
   noGoal: 'Niet aan een doel gekoppeld',
   view: {
     label: 'Toon',
@@ -39,6 +41,7 @@ export const finance = {
     repayment: 'Terugbetaald',
     municipality: 'Gemeente',
     goal: 'Doel',
+    action: 'Actie',
     purpose: 'Bestemming',
     party: 'Partij',
     period: 'Looptijd',
@@ -66,7 +69,6 @@ export const finance = {
     commitmentsCaption: 'Contracten en subsidiebeschikkingen van dit overzicht',
     spending: 'Bestedingen',
     spendingCaption: 'Gerealiseerde bestedingen van dit overzicht',
-    broughtForward: (year: number, amount: string) => `Meegenomen uit ${year}: ${amount}.`,
   },
   chart: {
     title: 'Ontvangen, toegewezen, verplicht en besteed per geldstroom',
@@ -94,6 +96,7 @@ export const finance = {
     edit: (what: string) => `${what} wijzigen`,
     created: 'Opgeslagen.',
     saved: 'De wijziging is opgeslagen.',
+    deleted: 'Verwijderd. De geschiedenis bewaart wat er stond.',
   },
   downloads: {
     heading: 'Downloaden',
@@ -134,6 +137,14 @@ export const finance = {
     commitment: 'Verplichting',
     spending: 'Besteding',
   },
+  remove: {
+    link: (what: string) => `${what} verwijderen`,
+    title: (what: string) => `${what} verwijderen`,
+    lead: 'Verwijderen kan niet ongedaan worden gemaakt; de geschiedenis bewaart wat er stond.',
+    confirm: 'Ik weet zeker dat ik dit wil verwijderen',
+    submit: 'Verwijderen',
+    cancel: 'Annuleren',
+  },
   form: {
     newStreamTitle: 'Geldstroom toevoegen',
     newAllocationTitle: 'Toewijzing toevoegen',
@@ -162,6 +173,8 @@ export const finance = {
     purpose: 'Bestemming',
     goal: 'Doel (optioneel)',
     action: 'Actie (optioneel)',
+    actionHint:
+      'Een toewijzing gaat naar een doel of naar een actie van de agendaperiode van dit jaar. Bij een actie telt het geld mee bij haar doel.',
     noGoal: 'Geen doel',
     noAction: 'Geen actie',
     description: 'Omschrijving',
@@ -182,6 +195,7 @@ export const finance = {
     allocationLabel: (stream: string, purpose: string, municipality: string, amount: string) =>
       `${stream} — ${purpose}, ${municipality} (${amount})`,
     commitmentLabel: (party: string, amount: string) => `${party} (${amount})`,
+    spendingLabel: (date: string, description: string, amount: string) => `${date}${description ? `, ${description}` : ''} (${amount})`,
   },
   errors: {
     amountEmpty: 'Vul een bedrag in.',
@@ -200,12 +214,28 @@ export const finance = {
     municipalityUnknown: 'Kies een van de zeven gemeenten, of geen.',
     goalUnknown: 'Kies een bestaand doel, of geen.',
     actionUnknown: 'Kies een bestaande actie, of geen.',
+    actionOtherPeriod: (year: number) => `Kies een actie uit de agendaperiode van ${year}, of geen.`,
+    actionOtherGoal: 'Deze actie hoort bij een ander doel. Kies het doel van de actie, of geen doel.',
     purposeRequired: 'Kies formeel of non-formeel.',
     commitmentKindRequired: 'Kies contract of subsidiebeschikking.',
     partyRequired: 'Vul de partij in.',
     dateInvalid: 'Vul een bestaande datum in (jjjj-mm-dd).',
     periodOrder: 'De looptijd eindigt voor hij begint.',
     dateOutsideYears: (first: number, last: number) => `Kies een datum van ${first} tot en met ${last}.`,
+    deleteRefused: {
+      stream: (allocations: number) =>
+        `Deze geldstroom kan niet worden verwijderd: er ${allocations === 1 ? 'hoort nog 1 toewijzing' : `horen nog ${allocations} toewijzingen`} bij. Verwijder die eerst, of corrigeer het bedrag.`,
+      allocation: (commitments: number, spending: number) =>
+        `Deze toewijzing kan niet worden verwijderd: er ${commitments + spending === 1 ? 'hoort' : 'horen'} nog ${[
+          commitments ? `${commitments} ${commitments === 1 ? 'verplichting' : 'verplichtingen'}` : '',
+          spending ? `${spending} ${spending === 1 ? 'besteding' : 'bestedingen'}` : '',
+        ]
+          .filter(Boolean)
+          .join(' en ')} bij. Verwijder die eerst, of corrigeer het bedrag.`,
+      commitment: (spending: number) =>
+        `Deze verplichting kan niet worden verwijderd: er ${spending === 1 ? 'is nog 1 besteding' : `zijn nog ${spending} bestedingen`} onder gedaan. Verwijder die eerst, of corrigeer het bedrag.`,
+    },
+    deleteUnconfirmed: 'Vink aan dat u dit wilt verwijderen.',
     repaymentWithoutCarryOver: 'Vul ook het meegenomen bedrag in (0 als er niets is meegenomen).',
   },
 };

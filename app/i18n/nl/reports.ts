@@ -22,6 +22,14 @@ export const reports = {
     quality: 'Kwaliteit',
     steering: 'Sturingsvragen',
   },
+  /** The free text per chapter of the progress part. */
+  chapterText: {
+    name: (code: string) => `Toelichting hoofdstuk ${code}`,
+    linksHeading: 'Toelichting per hoofdstuk',
+    edit: (code: string, title: string) => `Toelichting bij ${code} ${title} samen schrijven`,
+    read: (code: string, title: string) => `Toelichting bij ${code} ${title} live meelezen`,
+    label: 'Toelichting',
+  },
   narrative: {
     empty: 'Nog niet geschreven.',
     edit: (name: string) => `${name} samen schrijven`,

@@ -45,6 +45,8 @@ export const search = {
   commentTitle: (author: string, target: string) => `Reactie van ${author} op ${target}`,
   libraryTarget: 'kennisbank-item',
   meetingTarget: 'overleg',
+  yearReportTarget: (year: number) => `jaarrapportage ${year}`,
+  indicatorTarget: 'indicator',
   /** Which agenda period a hit belongs to: "Periode 2020–2024 (afgesloten)". */
   inPeriod: (label: string, status: string) => `Periode ${label} (${status})`,
   notesContext: (when: string) => `Notities van het overleg van ${when}`,

@@ -6,7 +6,7 @@
  */
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 
-import { agendas, goals, organisations } from '../../../db/schema';
+import { actions, agendas, goals, organisations } from '../../../db/schema';
 import { finance as financeText } from '../../i18n/nl/finance';
 import { AllocationFormSchema, CommitmentFormSchema, SpendingFormSchema, StreamFormSchema } from '../../schemas/finance';
 import { db } from '../../utils/db.server';
@@ -18,6 +18,8 @@ import {
   createCommitment,
   createSpending,
   createStream,
+  deleteFinanceRecord,
+  financeDependents,
   type FinanceResult,
   getAllocation,
   getCommitment,
@@ -48,9 +50,15 @@ type Kind = {
   read: (formData: FormData) => FormResult<unknown>;
   create: (actor: Actor, input: never) => FinanceResult;
   update: (actor: Actor, id: number, input: never) => FinanceResult;
-  /** The stored row as form values, and the year its money belongs to; undefined when there is none. */
-  load: (id: number) => { values: Values; year: number; title: string } | undefined;
+  /** What the record is called on its delete page ("Geldstroom", "Toewijzing", …). */
+  noun: string;
+  /** The stored row as form values, the year its money belongs to, its page title and a one-line description; undefined when there is none. */
+  load: (id: number) => { values: Values; year: number; title: string; label: string } | undefined;
 };
+
+function municipalityName(id: number) {
+  return db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()?.name;
+}
 
 function yearOfStream(streamId: number) {
   return getStream(streamId)?.year ?? 0;
@@ -59,6 +67,7 @@ function yearOfStream(streamId: number) {
 const KINDS: Record<FinanceFormKind, Kind> = {
   geldstromen: {
     entity: 'finance_stream',
+    noun: financeText.entities.stream,
     read: (fd) => parseForm(StreamFormSchema, fd),
     create: createStream as Kind['create'],
     update: updateStream as Kind['update'],
@@ -68,6 +77,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       return {
         year: s.year,
         title: financeText.form.editStreamTitle(s.name),
+        label: `${s.name} (${formatEuro(s.receivedCents)})`,
         values: {
           year: String(s.year),
           kind: s.kind,
@@ -83,6 +93,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
   },
   toewijzingen: {
     entity: 'finance_allocation',
+    noun: financeText.entities.allocation,
     read: (fd) => parseForm(AllocationFormSchema, fd),
     create: createAllocation as Kind['create'],
     update: updateAllocation as Kind['update'],
@@ -92,6 +103,12 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       return {
         year: yearOfStream(a.streamId),
         title: financeText.form.editAllocationTitle,
+        label: financeText.form.allocationLabel(
+          getStream(a.streamId)?.name ?? '',
+          ALLOCATION_PURPOSE_LABELS[a.purpose],
+          a.municipalityId === null ? financeText.regional : (municipalityName(a.municipalityId) ?? ''),
+          formatEuro(a.amountCents),
+        ),
         values: {
           streamId: String(a.streamId),
           purpose: a.purpose,
@@ -106,6 +123,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
   },
   verplichtingen: {
     entity: 'finance_commitment',
+    noun: financeText.entities.commitment,
     read: (fd) => parseForm(CommitmentFormSchema, fd),
     create: createCommitment as Kind['create'],
     update: updateCommitment as Kind['update'],
@@ -116,6 +134,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       return {
         year: allocation ? yearOfStream(allocation.streamId) : 0,
         title: financeText.form.editCommitmentTitle(c.party),
+        label: financeText.form.commitmentLabel(c.party, formatEuro(c.amountCents)),
         values: {
           allocationId: String(c.allocationId),
           kind: c.kind,
@@ -130,6 +149,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
   },
   bestedingen: {
     entity: 'finance_spending',
+    noun: financeText.entities.spending,
     read: (fd) => parseForm(SpendingFormSchema, fd),
     create: createSpending as Kind['create'],
     update: updateSpending as Kind['update'],
@@ -140,6 +160,7 @@ const KINDS: Record<FinanceFormKind, Kind> = {
       return {
         year: allocation ? yearOfStream(allocation.streamId) : 0,
         title: financeText.form.editSpendingTitle,
+        label: financeText.form.spendingLabel(s.date, s.description, formatEuro(s.amountCents)),
         values: {
           allocationId: String(s.allocationId),
           commitmentId: text(s.commitmentId),
@@ -175,6 +196,16 @@ export function loadFinanceFormRow(kind: FinanceFormKind, id: number) {
   return KINDS[kind].load(id);
 }
 
+/** What deleting the record needs: its noun, and the Dutch reason it cannot be deleted now (null: it can). */
+export function financeDeleteCheck(kind: FinanceFormKind, id: number) {
+  return { noun: KINDS[kind].noun, refused: financeDependents(KINDS[kind].entity, id) };
+}
+
+/** Deletes the record (refused with the Dutch reason while others depend on it). */
+export function deleteFinanceForm(kind: FinanceFormKind, actor: Actor, id: number) {
+  return deleteFinanceRecord(actor, KINDS[kind].entity, id);
+}
+
 export function financeFormHistory(kind: FinanceFormKind, id: number) {
   return listHistoryOf({ entityType: KINDS[kind].entity, entityId: id, limit: 20 });
 }
@@ -202,8 +233,25 @@ export function financeFormOptions(year: number) {
     .where(holding.length ? inArray(goals.agendaId, holding) : undefined)
     .orderBy(asc(goals.code))
     .all();
+  // The actions of those periods, grouped under their goal (the server accepts no other).
+  const actionRows = holding.length
+    ? db
+        .select({ id: actions.id, code: actions.code, title: actions.title, goalId: actions.goalId })
+        .from(actions)
+        .where(inArray(actions.agendaId, holding))
+        .orderBy(asc(actions.goalId), asc(actions.position), asc(actions.id))
+        .all()
+    : [];
+  const goalLabel = new Map(goalRows.map((g) => [g.id, `${g.code} ${g.title}`]));
+  const actionGroups = new Map<number, { goalId: number; label: string; options: { id: number; label: string }[] }>();
+  for (const a of actionRows) {
+    const group = actionGroups.get(a.goalId) ?? { goalId: a.goalId, label: goalLabel.get(a.goalId) ?? '', options: [] };
+    group.options.push({ id: a.id, label: a.code ? `${a.code} ${a.title}` : a.title });
+    actionGroups.set(a.goalId, group);
+  }
   return {
     year,
+    actionGroups: goalRows.filter((g) => actionGroups.has(g.id)).map((g) => actionGroups.get(g.id)!),
     streams: rows.streams.map((s) => ({ id: s.id, label: `${s.name} (${formatEuro(s.receivedCents)})` })),
     allocations: rows.allocations.map((a) => ({
       id: a.id,

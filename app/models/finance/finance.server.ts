@@ -4,9 +4,18 @@
  * records the change in the history in the same transaction. Reads give the records the
  * pure overview (overview.ts) adds up, and the rows and names the pages list.
  */
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, ne, type SQL } from 'drizzle-orm';
 
-import { actions, financeAllocations, financeCommitments, financeSpending, financeStreams, goals, organisations } from '../../../db/schema';
+import {
+  actions,
+  agendas,
+  financeAllocations,
+  financeCommitments,
+  financeSpending,
+  financeStreams,
+  goals,
+  organisations,
+} from '../../../db/schema';
 import { finance as financeText } from '../../i18n/nl/finance';
 import type { AllocationInput, CommitmentInput, SpendingInput, StreamInput } from '../../schemas/finance';
 import { db } from '../../utils/db.server';
@@ -14,7 +23,7 @@ import type { FieldErrors } from '../../utils/forms';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { recordHistory, recordUpdate, type Tx } from '../history.server';
 import { type Actor, canEditFinance } from '../permissions';
-import { computeOverview, type FinanceRecords } from './overview';
+import { computeOverview, type FinanceRecords, recordYearsFor } from './overview';
 
 const m = financeText.errors;
 
@@ -86,9 +95,9 @@ export function loadFinanceRecords(years?: readonly number[], conn: Tx = db): Fi
   return { streams, allocations, commitments, spending };
 }
 
-/** The overview of some years, as of `today`. */
+/** The overview of some years, as of `today` (with what the year before carried over into them). */
 export function getFinanceOverview(years: readonly number[], today: string) {
-  return computeOverview(loadFinanceRecords(years), years, today);
+  return computeOverview(loadFinanceRecords(recordYearsFor(years)), years, today);
 }
 
 /** The years that have money recorded, oldest first. */
@@ -135,12 +144,14 @@ export function listFinanceRows(years: readonly number[]) {
           goalId: financeAllocations.goalId,
           goalCode: goals.code,
           actionId: financeAllocations.actionId,
+          actionTitle: actions.title,
           amountCents: financeAllocations.amountCents,
           description: financeAllocations.description,
         })
         .from(financeAllocations)
         .leftJoin(organisations, eq(organisations.id, financeAllocations.municipalityId))
         .leftJoin(goals, eq(goals.id, financeAllocations.goalId))
+        .leftJoin(actions, eq(actions.id, financeAllocations.actionId))
         .where(inArray(financeAllocations.streamId, streamIds))
         .orderBy(asc(financeAllocations.streamId), asc(financeAllocations.id))
         .all()
@@ -213,19 +224,46 @@ function checkStream(tx: Tx, input: StreamInput, id: number | null): FieldErrors
   return errors;
 }
 
+/** The agenda periods whose years hold `year` (the goals and actions money of that year can go to). */
+export function periodsHoldingYear(tx: Tx, year: number): number[] {
+  return tx
+    .select({ id: agendas.id })
+    .from(agendas)
+    .where(and(lte(agendas.periodStart, year), gte(agendas.periodEnd, year)))
+    .all()
+    .map((p) => p.id);
+}
+
+/**
+ * An allocation goes to a goal or to an action of the period its year belongs to. An
+ * action is checked to be of that period (and of the goal, when one is chosen too).
+ */
 function checkAllocation(tx: Tx, input: AllocationInput): FieldErrors {
   const errors: FieldErrors = {};
-  if (!tx.select({ id: financeStreams.id }).from(financeStreams).where(eq(financeStreams.id, input.streamId)).get()) {
-    errors.streamId = m.streamUnknown;
-  }
+  const stream = tx.select({ year: financeStreams.year }).from(financeStreams).where(eq(financeStreams.id, input.streamId)).get();
+  if (!stream) errors.streamId = m.streamUnknown;
   if (input.municipalityId !== null && !isMunicipality(tx, input.municipalityId)) errors.municipalityId = m.municipalityUnknown;
   if (input.goalId !== null && !tx.select({ id: goals.id }).from(goals).where(eq(goals.id, input.goalId)).get()) {
     errors.goalId = m.goalUnknown;
   }
-  if (input.actionId !== null && !tx.select({ id: actions.id }).from(actions).where(eq(actions.id, input.actionId)).get()) {
-    errors.actionId = m.actionUnknown;
+  if (input.actionId !== null) {
+    const action = tx
+      .select({ goalId: actions.goalId, agendaId: actions.agendaId })
+      .from(actions)
+      .where(eq(actions.id, input.actionId))
+      .get();
+    if (!action) errors.actionId = m.actionUnknown;
+    else if (stream && !periodsHoldingYear(tx, stream.year).includes(action.agendaId)) errors.actionId = m.actionOtherPeriod(stream.year);
+    else if (input.goalId !== null && input.goalId !== action.goalId) errors.actionId = m.actionOtherGoal;
   }
   return errors;
+}
+
+/** An action chosen without a goal brings its goal along. */
+function completeAllocation(tx: Tx, input: AllocationInput): AllocationInput {
+  if (input.actionId === null || input.goalId !== null) return input;
+  const action = tx.select({ goalId: actions.goalId }).from(actions).where(eq(actions.id, input.actionId)).get();
+  return action ? { ...input, goalId: action.goalId } : input;
 }
 
 function checkCommitment(tx: Tx, input: CommitmentInput): FieldErrors {
@@ -255,6 +293,8 @@ type Writer<I> = {
   table: typeof financeStreams | typeof financeAllocations | typeof financeCommitments | typeof financeSpending;
   entity: 'finance_stream' | 'finance_allocation' | 'finance_commitment' | 'finance_spending';
   check: (tx: Tx, input: I, id: number | null) => FieldErrors;
+  /** Fills in what follows from the input (before the check), e.g. an action's goal. */
+  complete?: (tx: Tx, input: I) => I;
   values: (input: I) => Record<string, unknown>;
 };
 
@@ -277,6 +317,7 @@ const ALLOCATION: Writer<AllocationInput> = {
   table: financeAllocations,
   entity: 'finance_allocation',
   check: checkAllocation,
+  complete: completeAllocation,
   values: (i) => ({
     streamId: i.streamId,
     purpose: i.purpose,
@@ -314,9 +355,10 @@ const SPENDING: Writer<SpendingInput> = {
   }),
 };
 
-function create<I>(writer: Writer<I>, actor: Actor, input: I, { isExample = false } = {}): FinanceResult {
+function create<I>(writer: Writer<I>, actor: Actor, given: I, { isExample = false } = {}): FinanceResult {
   requireEditor(actor);
   return db.transaction((tx) => {
+    const input = writer.complete ? writer.complete(tx, given) : given;
     const errors = writer.check(tx, input, null);
     if (hasErrors(errors)) return refused(errors);
     const values = writer.values(input);
@@ -331,9 +373,10 @@ function create<I>(writer: Writer<I>, actor: Actor, input: I, { isExample = fals
   });
 }
 
-function update<I>(writer: Writer<I>, actor: Actor, id: number, input: I): FinanceResult {
+function update<I>(writer: Writer<I>, actor: Actor, id: number, given: I): FinanceResult {
   requireEditor(actor);
   return db.transaction((tx) => {
+    const input = writer.complete ? writer.complete(tx, given) : given;
     const before = tx.select().from(writer.table).where(eq(writer.table.id, id)).get() as Record<string, unknown> | undefined;
     if (!before) throw new NotFoundError(writer.entity, id);
     const errors = writer.check(tx, input, id);
@@ -358,3 +401,61 @@ export const createCommitment = (actor: Actor, input: CommitmentInput) => create
 export const updateCommitment = (actor: Actor, id: number, input: CommitmentInput) => update(COMMITMENT, actor, id, input);
 export const createSpending = (actor: Actor, input: SpendingInput) => create(SPENDING, actor, input);
 export const updateSpending = (actor: Actor, id: number, input: SpendingInput) => update(SPENDING, actor, id, input);
+
+// ---------------------------------------------------------------------------------------
+// Deleting: a record nothing depends on, in a transaction with its history.
+
+export type FinanceEntity = Writer<unknown>['entity'];
+
+const TABLES: Record<FinanceEntity, Writer<unknown>['table']> = {
+  finance_stream: STREAM.table,
+  finance_allocation: ALLOCATION.table,
+  finance_commitment: COMMITMENT.table,
+  finance_spending: SPENDING.table,
+};
+
+/**
+ * What still rests on a record, as the Dutch sentence that refuses deleting it; null when
+ * nothing does. A stream carries allocations; an allocation commitments and spending; a
+ * commitment the spending paid under it. A spending carries nothing.
+ */
+export function financeDependents(entity: FinanceEntity, id: number, conn: Tx = db): string | null {
+  const n = (table: typeof financeAllocations | typeof financeCommitments | typeof financeSpending, where: SQL | undefined) =>
+    conn.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
+  const d = m.deleteRefused;
+  switch (entity) {
+    case 'finance_stream': {
+      const allocations = n(financeAllocations, eq(financeAllocations.streamId, id));
+      return allocations ? d.stream(allocations) : null;
+    }
+    case 'finance_allocation': {
+      const commitments = n(financeCommitments, eq(financeCommitments.allocationId, id));
+      const spending = n(financeSpending, eq(financeSpending.allocationId, id));
+      return commitments || spending ? d.allocation(commitments, spending) : null;
+    }
+    case 'finance_commitment': {
+      const spending = n(financeSpending, eq(financeSpending.commitmentId, id));
+      return spending ? d.commitment(spending) : null;
+    }
+    case 'finance_spending':
+      return null;
+  }
+}
+
+/**
+ * Deletes one record of the money, refused (with the Dutch reason) while other records
+ * depend on it; the whole row goes into the history as `before` of a 'delete'.
+ */
+export function deleteFinanceRecord(actor: Actor, entity: FinanceEntity, id: number): { ok: true } | { ok: false; message: string } {
+  requireEditor(actor);
+  const table = TABLES[entity];
+  return db.transaction((tx) => {
+    const before = tx.select().from(table).where(eq(table.id, id)).get() as Record<string, unknown> | undefined;
+    if (!before) throw new NotFoundError(entity, id);
+    const dependents = financeDependents(entity, id, tx);
+    if (dependents) return { ok: false as const, message: dependents };
+    tx.delete(table).where(eq(table.id, id)).run();
+    recordHistory(tx, { entityType: entity, entityId: id, userId: actor.id, change: 'delete', before });
+    return { ok: true as const };
+  });
+}

@@ -153,3 +153,66 @@ describe('the overview of a period', () => {
     expect(computeOverview(data, [2026], '2026-06-30').containsExampleFigures).toBe(false);
   });
 });
+
+describe('money carried over into the next year', () => {
+  /** 2025 settled with € 1 mln carried over; 2024 settled with € 0,5 mln; 2026 running. */
+  function withCarryOver(): FinanceRecords {
+    const data = records();
+    data.streams.push(
+      stream(3, { year: 2025, name: 'WEB 2025', receivedCents: 4 * M, carryOverCents: M, repaymentCents: 0 }),
+      stream(4, { year: 2024, name: 'WEB 2024', receivedCents: 4 * M, carryOverCents: M / 2, repaymentCents: 0 }),
+      stream(5, { year: 2025, kind: 'du_basisvaardigheden', name: 'DU 2025', receivedCents: M, carryOverCents: 0, repaymentCents: 0 }),
+    );
+    return data;
+  }
+
+  it('shows the carry-over of the year before as received in the year, computed, without retyping', () => {
+    const overview = computeOverview(withCarryOver(), [2026], '2026-06-30');
+    expect(overview.streams.map((s) => [s.name, s.receivedCents, s.leftCents, s.carriedFrom])).toEqual([
+      ['WEB', 4 * M, 2.75 * M, null],
+      ['Overgeheveld uit 2025: WEB 2025', M, M, 2025],
+      ['DU', M / 2, 0.4 * M, null],
+    ]);
+    expect(overview.streams[1].id).toBe(-3);
+    expect(overview.totals.receivedCents).toBe(5.5 * M);
+    expect(overview.perYear[0].receivedCents).toBe(5.5 * M);
+    // A carry-over of zero brings nothing in; it carries no obligation warning of its own.
+    expect(overview.streams.some((s) => s.name.includes('DU 2025'))).toBe(false);
+    expect(overview.warnings).toEqual([]);
+  });
+
+  it('counts a carry-over between the years of a period once: only what came in from before the period', () => {
+    const overview = computeOverview(withCarryOver(), [2025, 2026], '2026-06-30');
+    expect(overview.streams.filter((s) => s.carriedFrom !== null).map((s) => [s.name, s.year, s.receivedCents])).toEqual([
+      ['Overgeheveld uit 2024: WEB 2024', 2025, M / 2],
+    ]);
+    expect(overview.totals.receivedCents).toBe(4 * M + M / 2 + 4.5 * M + M);
+  });
+
+  it("lets the year's stream of the same kind and municipality allocate the money carried in", () => {
+    const data = withCarryOver();
+    data.allocations.push({
+      id: 4,
+      streamId: 1,
+      purpose: 'formeel',
+      municipalityId: 3,
+      goalId: null,
+      actionId: null,
+      amountCents: 1.25 * M,
+    });
+    // Allocated € 4,75 mln of WEB 2026: € 4 mln received + € 1 mln carried in: no warning.
+    expect(computeOverview(data, [2026], '2026-06-30').warnings.filter((w) => w.kind === 'overAllocated')).toEqual([]);
+    data.allocations.push({
+      id: 5,
+      streamId: 1,
+      purpose: 'formeel',
+      municipalityId: 3,
+      goalId: null,
+      actionId: null,
+      amountCents: 0.5 * M,
+    });
+    expect(computeOverview(data, [2026], '2026-06-30').warnings.filter((w) => w.kind === 'overAllocated')).toEqual([
+      { kind: 'overAllocated', stream: 'WEB', year: 2026, overCents: 0.25 * M },
+    ]);
+  });
+});

@@ -10,8 +10,13 @@
  *   allocations; spent: the spending on them (with or without a commitment);
  * - left: received minus spent;
  * - covered (for the spending obligation): committed plus the spending that is not under a
- *   commitment — money that is spent or bound to be.
+ *   commitment — money that is spent or bound to be;
+ * - carried in: what the streams of the year before the first shown year carried over
+ *   (their recorded carry-over) is received again in the first shown year, as a row of its
+ *   own ("overgeheveld uit <jaar>"), computed, never stored. Carry-overs between the years of
+ *   one period stay inside the period and are not counted twice.
  */
+import { finance as financeText } from '../../i18n/nl/finance';
 import type { AllocationPurpose } from './finance-rules';
 import { hasSpendingObligation, type StreamKind, WEB_CARRY_OVER_SETTING, webCarryOverLimit, webCarryOverPercent } from './finance-rules';
 
@@ -54,6 +59,8 @@ export type StreamSummary = Amounts & {
   carryOverCents: number;
   repaymentCents: number;
   settled: boolean;
+  /** For a computed row of money carried in: the year it was carried over from; null for a recorded stream. */
+  carriedFrom: number | null;
 };
 export type SpentAmounts = { allocatedCents: number; committedCents: number; spentCents: number };
 
@@ -73,7 +80,6 @@ export type FinanceOverview = {
   perMunicipality: (SpentAmounts & { municipalityId: number | null })[];
   perGoal: (SpentAmounts & { goalId: number })[];
   perPurpose: (SpentAmounts & { purpose: AllocationPurpose })[];
-  /** What the year before the first shown year carried over into it, per stream kind. */
   warnings: FinanceWarning[];
   containsExampleFigures: boolean;
 };
@@ -88,8 +94,52 @@ function addTo<K>(map: Map<K, SpentAmounts>, key: K, part: Partial<SpentAmounts>
   map.set(key, row);
 }
 
+/** The years whose records an overview of `years` needs: those years and the year before the first (its carry-over comes in). */
+export function recordYearsFor(years: readonly number[]): number[] {
+  return years.length === 0 ? [] : [...new Set([...years, Math.min(...years) - 1])];
+}
+
 /**
- * The overview of `years` (one year, or the years of a period). `today` ('YYYY-MM-DD')
+ * The carry-over of the year before the first shown year, one computed stream row per
+ * stream that recorded a carry-over above zero; `id` is the negative of the source
+ * stream's id (rows are keyed by id, and no stored stream has a negative one).
+ */
+function carriedInRows(records: FinanceRecords, years: readonly number[]): StreamSummary[] {
+  if (years.length === 0) return [];
+  const first = Math.min(...years);
+  return records.streams
+    .filter((s) => s.year === first - 1 && (s.carryOverCents ?? 0) > 0)
+    .map((s) => ({
+      id: -s.id,
+      year: first,
+      kind: s.kind,
+      name: financeText.carriedIn(s.name, s.year),
+      receivedCents: s.carryOverCents!,
+      allocatedCents: 0,
+      committedCents: 0,
+      spentCents: 0,
+      leftCents: s.carryOverCents!,
+      carryOverCents: 0,
+      repaymentCents: 0,
+      settled: false,
+      carriedFrom: s.year,
+    }));
+}
+
+/**
+ * What the year before carried over into a stream: the carry-over of the previous year's
+ * streams of the same kind and municipality, when this stream is the only one of its kind
+ * and municipality in its year (otherwise it is not clear which stream took it).
+ */
+function carriedIntoStream(records: FinanceRecords, stream: StreamRecord): number {
+  const same = (s: StreamRecord) => s.kind === stream.kind && s.municipalityId === stream.municipalityId;
+  if (records.streams.filter((s) => s.year === stream.year && same(s)).length !== 1) return 0;
+  return records.streams.filter((s) => s.year === stream.year - 1 && same(s)).reduce((sum, s) => sum + (s.carryOverCents ?? 0), 0);
+}
+
+/**
+ * The overview of `years` (one year, or the years of a period). The records should hold
+ * the year before the first too (`recordYearsFor`), for the money carried in from it. `today` ('YYYY-MM-DD')
  * decides whether a year is over: for a running or future year the warning is about what
  * is not yet covered, for a past year about what was not spent.
  */
@@ -138,8 +188,10 @@ export function computeOverview(
           warnings.push({ kind: 'overCommitted', stream: stream.name, year: stream.year, overCents: row.committed - a.amountCents });
         }
       }
-      if (allocated > stream.receivedCents) {
-        warnings.push({ kind: 'overAllocated', stream: stream.name, year: stream.year, overCents: allocated - stream.receivedCents });
+      // The money carried in may be allocated from the year's stream of the same kind and municipality.
+      const available = stream.receivedCents + carriedIntoStream(records, stream);
+      if (allocated > available) {
+        warnings.push({ kind: 'overAllocated', stream: stream.name, year: stream.year, overCents: allocated - available });
       }
       const left = stream.receivedCents - spent;
       if (hasSpendingObligation(stream.kind)) warnings.push(...obligationWarnings(stream, { covered, left }, todayYear, setting));
@@ -156,8 +208,14 @@ export function computeOverview(
         carryOverCents: stream.carryOverCents ?? 0,
         repaymentCents: stream.repaymentCents ?? 0,
         settled: stream.carryOverCents !== null,
+        carriedFrom: null,
       };
     });
+  // Money carried in from the year before: received in the first year, right after the stream it came from kind-wise.
+  for (const row of carriedInRows(records, years)) {
+    const at = streamSummaries.findIndex((s) => s.year > row.year || (s.year === row.year && kindOrder(s.kind) > kindOrder(row.kind)));
+    streamSummaries.splice(at === -1 ? streamSummaries.length : at, 0, row);
+  }
 
   const perMunicipality = new Map<number | null, SpentAmounts>();
   const perGoal = new Map<number, SpentAmounts>();

@@ -11,13 +11,13 @@ import { todayInNL } from '../../utils/today';
 import type { Tx } from '../history.server';
 import type { FinanceYearSection } from '../reports/year-report-inputs';
 import { loadFinanceRecords } from './finance.server';
-import { computeOverview } from './overview';
+import { computeOverview, recordYearsFor } from './overview';
 import { warningText } from './warnings';
 
 export function financeYearSection(conn: Tx, year: number, today: string = todayInNL()): FinanceYearSection | null {
-  const records = loadFinanceRecords([year], conn);
-  if (records.streams.length === 0) return null;
+  const records = loadFinanceRecords(recordYearsFor([year]), conn);
   const overview = computeOverview(records, [year], today);
+  if (overview.streams.length === 0) return null;
 
   const municipalityNames = new Map(
     conn

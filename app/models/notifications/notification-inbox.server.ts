@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 
 import { notifications, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
@@ -33,6 +33,24 @@ export function countUnread(userId: number): number {
     .from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .get()!.n;
+}
+
+/**
+ * The unread count of each of these users, in one statement: the live stream sends every
+ * listener their own count with each change (server/live), for hundreds of listeners.
+ * Users without unread notifications are in the map with 0.
+ */
+export function countUnreadByUser(userIds: readonly number[]): Map<number, number> {
+  const counts = new Map<number, number>(userIds.map((id) => [id, 0]));
+  if (userIds.length === 0) return counts;
+  const rows = db
+    .select({ userId: notifications.userId, n: count() })
+    .from(notifications)
+    .where(and(inArray(notifications.userId, [...new Set(userIds)]), isNull(notifications.readAt)))
+    .groupBy(notifications.userId)
+    .all();
+  for (const row of rows) counts.set(row.userId, row.n);
+  return counts;
 }
 
 /**

@@ -57,8 +57,31 @@ export type ReportEdition =
 // ---------------------------------------------------------------------------------------
 // Narrative texts
 
-/** A narrative section's text as blocks: its own headings one level below the part's. */
+/** A narrative section's text as blocks: its own headings one level below the part's ("Nog niet geschreven." when empty). */
 export function narrativeBlocks(doc: NarrativeNode): ReportBlock[] {
+  const blocks = narrativeTextBlocks(doc);
+  return blocks.some((b) => b.kind !== 'heading') ? blocks : [{ kind: 'paragraph', text: r.narrative.empty }];
+}
+
+/**
+ * A chapter's free text inside the progress part: nothing when it is empty (a chapter
+ * without a text just shows its figures), its headings as labelled paragraphs (the
+ * chapter's own heading is already the lowest level the documents have).
+ */
+function chapterTextBlocks(doc: NarrativeNode | undefined): ReportBlock[] {
+  if (!doc) return [];
+  const blocks = narrativeTextBlocks(doc);
+  if (!blocks.some((b) => b.kind !== 'heading')) return [];
+  return blocks.map((b, i) =>
+    b.kind === 'heading'
+      ? { kind: 'paragraph', text: b.text }
+      : i === 0 && b.kind === 'paragraph'
+        ? { ...b, label: r.chapterText.label }
+        : b,
+  );
+}
+
+function narrativeTextBlocks(doc: NarrativeNode): ReportBlock[] {
   const blocks: ReportBlock[] = [];
   for (const block of minutesBlocks(doc)) {
     if (block.kind === 'heading') blocks.push({ kind: 'heading', level: 3, text: runsText(block.runs) });
@@ -68,7 +91,7 @@ export function narrativeBlocks(doc: NarrativeNode): ReportBlock[] {
     } else if (block.kind === 'list') blocks.push({ kind: 'list', items: block.items.map((item) => minutesText(item).trim()) });
     else blocks.push({ kind: 'paragraph', text: block.text });
   }
-  return blocks.some((b) => b.kind !== 'heading') ? blocks : [{ kind: 'paragraph', text: r.narrative.empty }];
+  return blocks;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -107,6 +130,7 @@ function progressPart(content: YearReportContent): ReportPart {
   progress.chapters.forEach((chapter, index) => {
     blocks.push(
       { kind: 'heading', level: 3, text: `${chapter.code} ${chapter.title}` },
+      ...chapterTextBlocks(content.chapterNarratives?.[chapter.code]),
       { kind: 'paragraph', label: r.progress.chapterCounts, text: countsLine(chapter.counts) },
     );
     if (chapter.goals.length > 0) blocks.push({ kind: 'table', table: progressTable(content, index) });

@@ -28,6 +28,18 @@ export function periodOfYear(year: number) {
   return rows.find((p) => p.status !== 'concept') ?? rows[0];
 }
 
+/** The chapters the progress part of `year` shows (the chapters of its period), in agenda order. */
+export function yearChapters(year: number): { code: string; title: string }[] {
+  const period = periodOfYear(year);
+  if (!period) return [];
+  return db
+    .select({ code: themes.code, title: themes.title })
+    .from(themes)
+    .where(eq(themes.agendaId, period.id))
+    .orderBy(asc(themes.position))
+    .all();
+}
+
 /** `${year}-01-01` up to (not including) the next year, to compare with stored timestamps. */
 export function yearRange(year: number) {
   return { from: `${year}-01-01`, until: `${year + 1}-01-01` };

@@ -16,9 +16,12 @@ import { recordAudit } from '../audit/audit-log.server';
 import { readDocumentJson } from '../collab/document-json.server';
 import { documentAccessChanged } from '../collab/live-bridge.server';
 import { ForbiddenError, NotFoundError } from '../errors';
+import type { Tx } from '../history.server';
 import { addAgendaPoints } from '../meetings/agenda-point.server';
 import { type Actor, canManageYearReports } from '../permissions';
 import {
+  chapterCodeOfKey,
+  chapterSectionKey,
   FIRST_REPORT_YEAR,
   lastReportYear,
   type NarrativeNode,
@@ -31,7 +34,7 @@ import {
 } from './year-report';
 import type { ReportEdition } from './year-report-blocks';
 import { keyFigures } from './year-report-figures';
-import { yearProgress } from './year-report-progress.server';
+import { yearChapters, yearProgress } from './year-report-progress.server';
 import { yearReportSources } from './year-report-sources.server';
 
 const e = reportsText.errors;
@@ -96,6 +99,46 @@ export function listYearReportSections(reportId: number): { id: number; key: Yea
   return YEAR_REPORT_SECTION_KEYS.flatMap((key) => rows.filter((r) => r.key === key).map((r) => ({ id: r.id, key })));
 }
 
+/** The chapter texts of a report with the ids of their live documents (by chapter code). */
+export function listChapterSections(reportId: number): { id: number; chapterCode: string }[] {
+  return db
+    .select()
+    .from(yearReportSections)
+    .where(eq(yearReportSections.reportId, reportId))
+    .orderBy(asc(yearReportSections.id))
+    .all()
+    .flatMap((row) => {
+      const chapterCode = chapterCodeOfKey(row.key);
+      return chapterCode === null ? [] : [{ id: row.id, chapterCode }];
+    });
+}
+
+/** One narrative section of a report: one of the fixed sections or a chapter text; undefined when the report has no such section. */
+export function findYearReportSection(
+  reportId: number,
+  sectionId: number,
+): { id: number; key: YearReportSectionKey; chapterCode: null } | { id: number; key: null; chapterCode: string } | undefined {
+  const fixed = listYearReportSections(reportId).find((s) => s.id === sectionId);
+  if (fixed) return { ...fixed, chapterCode: null };
+  const chapter = listChapterSections(reportId).find((s) => s.id === sectionId);
+  return chapter ? { id: chapter.id, key: null, chapterCode: chapter.chapterCode } : undefined;
+}
+
+/**
+ * Gives a report a chapter text for every chapter of its year's period that has none yet
+ * (idempotent): when it is drafted, when a newer version is drafted, and when a concept is
+ * shown (a report drafted before chapter texts existed, or a chapter added to the agenda).
+ */
+export function ensureChapterSections(reportId: number, year: number, conn: Tx = db) {
+  const chapters = yearChapters(year);
+  if (chapters.length === 0) return;
+  conn
+    .insert(yearReportSections)
+    .values(chapters.map((c) => ({ reportId, key: chapterSectionKey(c.code) })))
+    .onConflictDoNothing()
+    .run();
+}
+
 /** The report a narrative section's live document belongs to (document-kinds.server.ts), or undefined. */
 export function reportOfSection(sectionId: number): { status: YearReport['status']; year: number; key: string } | undefined {
   return db
@@ -115,6 +158,16 @@ export function readNarratives(reportId: number): Record<YearReportSectionKey, N
   return texts;
 }
 
+/** The chapter texts as they stand now, for the chapters the progress part shows. */
+export function readChapterNarratives(reportId: number, chapterCodes: readonly string[]): Record<string, NarrativeNode> {
+  const shown = new Set(chapterCodes);
+  return Object.fromEntries(
+    listChapterSections(reportId)
+      .filter((s) => shown.has(s.chapterCode))
+      .map((s) => [s.chapterCode, readDocumentJson(yearReportSectionDocumentName(s.id)) as NarrativeNode]),
+  );
+}
+
 /** The report of a year as it stands now: figures computed today, narrative texts as written so far. */
 export function currentYearReportContent(report: Pick<YearReport, 'id' | 'year'>, today: string): YearReportContent {
   const progress = yearProgress(report.year, today);
@@ -126,6 +179,10 @@ export function currentYearReportContent(report: Pick<YearReport, 'id' | 'year'>
     monitor,
     finance,
     narratives: readNarratives(report.id),
+    chapterNarratives: readChapterNarratives(
+      report.id,
+      progress.chapters.map((c) => c.code),
+    ),
   };
 }
 
@@ -144,6 +201,7 @@ export function createYearReport(
     tx.insert(yearReportSections)
       .values(YEAR_REPORT_SECTION_KEYS.map((key) => ({ reportId: id, key })))
       .run();
+    ensureChapterSections(id, year, tx);
     return { ok: true as const, id };
   });
 }
@@ -198,7 +256,10 @@ export function draftNewYearReportVersion(actor: Actor, { reportId }: { reportId
   const report = getYearReportById(reportId);
   if (!report) throw new NotFoundError('year report', reportId);
   if (report.status !== 'vastgesteld') return { ok: false, message: e.alreadyConcept };
-  db.update(yearReports).set({ status: 'concept' }).where(eq(yearReports.id, reportId)).run();
+  db.transaction((tx) => {
+    tx.update(yearReports).set({ status: 'concept' }).where(eq(yearReports.id, reportId)).run();
+    ensureChapterSections(reportId, report.year, tx);
+  });
   documentAccessChanged();
   return { ok: true };
 }

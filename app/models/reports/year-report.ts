@@ -14,6 +14,17 @@ export function isYearReportSectionKey(value: string): value is YearReportSectio
   return (YEAR_REPORT_SECTION_KEYS as readonly string[]).includes(value);
 }
 
+/**
+ * Besides those, a free text per chapter of the progress part, a narrative section too
+ * (same table, same live document kind), keyed `chapter:<chapter code>`.
+ */
+const CHAPTER_KEY_PREFIX = 'chapter:';
+export const chapterSectionKey = (chapterCode: string) => `${CHAPTER_KEY_PREFIX}${chapterCode}`;
+/** The chapter code of a chapter section's key; null for any other key. */
+export function chapterCodeOfKey(key: string): string | null {
+  return key.startsWith(CHAPTER_KEY_PREFIX) ? key.slice(CHAPTER_KEY_PREFIX.length) : null;
+}
+
 /** The live document of a narrative section: `year-report-section.<section id>`. */
 export const yearReportSectionDocumentName = (sectionId: number) => `year-report-section.${sectionId}`;
 
@@ -79,6 +90,8 @@ export type YearReportContent = {
   monitor: MonitorYearSection | null;
   finance: FinanceYearSection | null;
   narratives: Record<YearReportSectionKey, NarrativeNode>;
+  /** The free text per chapter of the progress part, by chapter code; absent in versions adopted before chapter texts existed. */
+  chapterNarratives?: Record<string, NarrativeNode>;
 };
 
 /** What year_report_versions.snapshot holds. */

@@ -25,9 +25,11 @@ import {
   libraryItems,
   localAccents,
   meetings,
+  monitorIndicators,
   organisations,
   themes,
   users,
+  yearReports,
 } from '../../../db/schema';
 import { t } from '../../i18n';
 import { SEARCH_KINDS, type SearchKind } from '../../schemas/search';
@@ -85,7 +87,8 @@ export function visibleKinds(_actor: Actor): SearchKind[] {
  * kind; a kind with per-item visibility (private library items, say) adds its own
  * clause here, e.g.
  *   sql`(kind <> 'library' or ref_id in (select id from library_items where owner_id = ${actor.id} or shared = 1))`
- * so both the counts and the hits respect it.
+ * so both the counts and the hits respect it. Such a clause makes search results per user:
+ * take `routes/zoeken` out of app/models/page-scope.ts `SHARED_ROUTES` then.
  */
 function visibilityCondition(actor: Actor, kinds: readonly SearchKind[]): SQL {
   const allowed = visibleKinds(actor).filter((kind) => kinds.includes(kind));
@@ -126,12 +129,14 @@ export type SearchResult = {
 type Target = { href: string; title?: string; context?: string; agendaId?: number | null; at?: string };
 type Resolver = (ids: number[]) => Map<number, Target>;
 
-/** The page of a comment's target: goal, action, accent, library item or meeting. */
+/** The page of a comment's target: goal, action, accent, library item, meeting, yearly report or indicator. */
 function commentTargetHref(row: {
   targetType: string;
   targetId: number;
   accentGoalId: number | null;
   accentMunicipalityId: number | null;
+  reportYear: number | null;
+  indicatorCode: string | null;
 }): string | null {
   switch (row.targetType) {
     case 'goal':
@@ -146,6 +151,10 @@ function commentTargetHref(row: {
       return row.accentGoalId !== null && row.accentMunicipalityId !== null
         ? `/accenten/${row.accentGoalId}/${row.accentMunicipalityId}`
         : null;
+    case 'year-report':
+      return row.reportYear !== null ? `/jaarrapportages/${row.reportYear}` : null;
+    case 'indicator':
+      return row.indicatorCode !== null ? `/monitor/indicatoren/${encodeURIComponent(row.indicatorCode)}` : null;
     default:
       return null;
   }
@@ -226,6 +235,9 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
         libraryTitle: libraryItems.title,
         meetingTitle: meetings.title,
         meetingStartsAt: meetings.startsAt,
+        reportYear: yearReports.year,
+        indicatorCode: monitorIndicators.code,
+        indicatorName: monitorIndicators.name,
         agendaId: sql<
           number | null
         >`coalesce(${goals.agendaId}, ${actions.agendaId}, (select g.agenda_id from goals g where g.id = ${localAccents.goalId}))`,
@@ -238,6 +250,8 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
       .leftJoin(organisations, eq(organisations.id, localAccents.municipalityId))
       .leftJoin(libraryItems, and(eq(comments.targetType, 'library'), eq(libraryItems.id, comments.targetId)))
       .leftJoin(meetings, and(eq(comments.targetType, 'meeting'), eq(meetings.id, comments.targetId)))
+      .leftJoin(yearReports, and(eq(comments.targetType, 'year-report'), eq(yearReports.id, comments.targetId)))
+      .leftJoin(monitorIndicators, and(eq(comments.targetType, 'indicator'), eq(monitorIndicators.id, comments.targetId)))
       .where(inArray(comments.id, ids))
       .all();
     const targets = new Map<number, Target>();
@@ -253,12 +267,17 @@ const RESOLVERS: Record<SearchKind, Resolver> = {
               ? `${t.search.libraryTarget} ${row.libraryTitle ?? ''}`
               : row.targetType === 'meeting'
                 ? `${t.search.meetingTarget} ${row.meetingTitle ?? ''}`
-                : `${t.search.kinds.accent.toLowerCase()} ${row.accentMunicipality ?? ''}`;
+                : row.targetType === 'year-report'
+                  ? t.search.yearReportTarget(row.reportYear ?? 0)
+                  : row.targetType === 'indicator'
+                    ? `${t.search.indicatorTarget} ${row.indicatorCode ?? ''} ${row.indicatorName ?? ''}`
+                    : `${t.search.kinds.accent.toLowerCase()} ${row.accentMunicipality ?? ''}`;
       targets.set(row.id, {
         href: `${page}#reactie-${row.id}`,
         title: t.search.commentTitle(row.authorName, target.trim()),
         agendaId: row.agendaId,
-        at: row.meetingStartsAt ?? undefined,
+        // A meeting belongs to the period of its date, a yearly report to the period holding its year.
+        at: row.meetingStartsAt ?? (row.reportYear !== null ? `${row.reportYear}-07-01` : undefined),
       });
     }
     return targets;

@@ -1,0 +1,205 @@
+/**
+ * Live revalidations shared between the users of one permission scope (server/page-cache.ts,
+ * app/models/page-scope.ts): the page cache with the real session lookup (server/session-scope.ts)
+ * in front of the real loaders, answered as single-fetch data requests.
+ *
+ * The data version is held still here on purpose: every write moves it in production, which
+ * would hide a cache that trusted an old session. What keeps a user from another scope's
+ * answer, or from one they lost access to, must be the scope looked up on every request.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import compression from 'compression';
+import { eq } from 'drizzle-orm';
+import express from 'express';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { createSession } from '../../app/models/accounts/session.server';
+import { SHARED_ROUTES, sharedRouteOf } from '../../app/models/page-scope';
+import { loader as overviewLoader } from '../../app/routes/_index';
+import { loader as listLoader } from '../../app/routes/acties._index';
+import { loader as actionLoader } from '../../app/routes/acties.$actionId';
+import { loader as searchLoader } from '../../app/routes/zoeken';
+import { sessionCookie } from '../../app/utils/auth.server';
+import { db } from '../../app/utils/db.server';
+import { actions, users } from '../../db/schema';
+import { pageCache } from '../../server/page-cache';
+import { sessionScope } from '../../server/session-scope';
+import { prepareDatabase } from '../setup/database';
+import { runLoader, sessionFor } from '../setup/requests';
+
+const HAARLEM = 'werkgroep.haarlem@koers.test';
+const VELSEN = 'werkgroep.velsen@koers.test';
+const LEZER = 'lezer@koers.test';
+/** A second werkgroeplid of Haarlem, created here: the same scope as HAARLEM, another person. */
+const HAARLEM_TWO = 'werkgroep2.haarlem@koers.test';
+
+type Loader = (args: LoaderFunctionArgs) => unknown;
+const LOADERS: Record<string, Loader> = {
+  'routes/_index': overviewLoader,
+  'routes/acties._index': listLoader,
+  'routes/zoeken': searchLoader,
+  'routes/acties.$actionId': actionLoader,
+};
+
+let server: http.Server;
+let base = '';
+let version = 1;
+const runs: string[] = [];
+const cookies: Record<string, string> = {};
+let actionId = 0;
+
+beforeAll(async () => {
+  await prepareDatabase();
+  for (const email of [HAARLEM, VELSEN, LEZER]) cookies[email] = await sessionFor(email);
+  const haarlem = db.select().from(users).where(eq(users.email, HAARLEM)).get()!;
+  const second = db
+    .insert(users)
+    .values({ email: HAARLEM_TWO, name: 'Tweede Haarlemmer', role: 'werkgroeplid', organisationId: haarlem.organisationId, isDemo: true })
+    .returning({ id: users.id })
+    .get();
+  cookies[HAARLEM_TWO] = (await sessionCookie.serialize(createSession(second.id).id)).split(';')[0]!;
+  actionId = db.select({ id: actions.id }).from(actions).orderBy(actions.id).limit(1).get()!.id;
+
+  // The order of server/index.ts: page cache, compression, then (as the security headers do) a CSP with a fresh nonce.
+  const app = express();
+  app.use(pageCache({ dataVersion: () => String(version), sessionCookieName: 'koers_session', scopeOf: sessionScope }));
+  app.use(compression());
+  app.use((_req, res, next) => {
+    res.setHeader('Content-Security-Policy', `script-src 'self' 'nonce-${Math.random().toString(36).slice(2)}'`);
+    next();
+  });
+  // A single-fetch data request: the loaders named in `_routes` (as Remix runs them), their data as the answer.
+  app.get(/\.data$/, async (req, res) => {
+    const routeIds = String(req.query._routes ?? '').split(',');
+    const path = req.path.replace(/\.data$/, '').replace(/^\/_root$/, '/');
+    const answer: Record<string, unknown> = {};
+    for (const routeId of routeIds) {
+      runs.push(routeId);
+      const params: Record<string, string> = routeId === 'routes/acties.$actionId' ? { actionId: path.split('/')[2]! } : {};
+      const query = new URL(req.originalUrl, 'http://x').searchParams;
+      query.delete('_routes');
+      const result = await runLoader(LOADERS[routeId]!, `${path}?${query}`, { params, cookie: req.headers.cookie ?? null });
+      if (result instanceof Response)
+        return res
+          .status(result.status)
+          .type('text/plain')
+          .send(result.headers.get('location') ?? '');
+      answer[routeId] = result;
+    }
+    res.type('text/x-script').send(JSON.stringify(answer));
+  });
+  server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise<void>((resolve) => server?.close(() => resolve()));
+});
+
+beforeEach(() => {
+  version += 1; // a fresh cache for each test
+  runs.length = 0;
+});
+
+async function get(path: string, email: string) {
+  const response = await fetch(base + path, { headers: { cookie: cookies[email]!, 'accept-encoding': 'gzip' }, redirect: 'manual' });
+  return { status: response.status, csp: response.headers.get('content-security-policy'), text: await response.text() };
+}
+const LIST = '/acties.data?_routes=routes/acties._index';
+
+describe('which requests may be shared', () => {
+  it('only a data request for exactly one reviewed route', () => {
+    const of = (url: string) => {
+      const parsed = new URL(url, 'http://x');
+      return sharedRouteOf(parsed.pathname, parsed.searchParams);
+    };
+    expect(of(LIST)).toBe('routes/acties._index');
+    expect(of('/_root.data?_routes=routes/_index&periode=2022-2025')).toBe('routes/_index');
+    expect(of('/zoeken.data?q=taal&_routes=routes/zoeken')).toBe('routes/zoeken');
+    // The root comes along (its user and unread count), a list of routes, or no list: per session.
+    expect(of('/acties.data')).toBeNull();
+    expect(of('/acties.data?_routes=root,routes/acties._index')).toBeNull();
+    expect(of('/acties.data?_routes=routes/acties._index&_routes=root')).toBeNull();
+    expect(of('/acties/1.data?_routes=routes/acties.$actionId')).toBeNull();
+    // Never the HTML page, whatever its query says.
+    expect(of('/acties?_routes=routes/acties._index')).toBeNull();
+  });
+
+  it('the reviewed loaders answer two people of one scope the same, and differ between roles', async () => {
+    for (const routeId of SHARED_ROUTES) {
+      const path = { 'routes/_index': '/', 'routes/acties._index': '/acties', 'routes/zoeken': '/zoeken?q=lezen' }[routeId]!;
+      const one = await runLoader(LOADERS[routeId]!, path, { cookie: cookies[HAARLEM] });
+      const two = await runLoader(LOADERS[routeId]!, path, { cookie: cookies[HAARLEM_TWO] });
+      // If this fails, the loader started to read something of the user: review it, or take it out of SHARED_ROUTES.
+      expect(JSON.stringify(two), routeId).toBe(JSON.stringify(one));
+    }
+    const lezer = (await runLoader(listLoader, '/acties', { cookie: cookies[LEZER] })) as { mayCreate: boolean };
+    const werkgroep = (await runLoader(listLoader, '/acties', { cookie: cookies[HAARLEM] })) as { mayCreate: boolean };
+    expect([lezer.mayCreate, werkgroep.mayCreate]).toEqual([false, true]);
+  });
+});
+
+describe('the shared cache', () => {
+  it('runs a shared page’s loader once for two people of one scope, with a fresh nonce for each', async () => {
+    const first = await get(LIST, HAARLEM);
+    const second = await get(LIST, HAARLEM_TWO);
+    expect(first.status).toBe(200);
+    expect(second.text).toBe(first.text);
+    expect(runs).toEqual(['routes/acties._index']);
+    expect(second.csp).toMatch(/'nonce-[^']+'/);
+    expect(second.csp).not.toBe(first.csp);
+  });
+
+  it('never gives a lezer the werkgroeplid’s answer (edit controls), nor Velsen Haarlem’s', async () => {
+    const haarlem = await get(LIST, HAARLEM);
+    const lezer = await get(LIST, LEZER);
+    const velsen = await get(LIST, VELSEN);
+    // Three scopes (werkgroeplid of Haarlem, lezer, werkgroeplid of Velsen): three loader runs, none served another's.
+    expect(runs).toEqual(['routes/acties._index', 'routes/acties._index', 'routes/acties._index']);
+    expect(JSON.parse(haarlem.text)['routes/acties._index'].mayCreate).toBe(true);
+    expect(JSON.parse(lezer.text)['routes/acties._index'].mayCreate).toBe(false);
+    expect(JSON.parse(velsen.text)['routes/acties._index'].mayCreate).toBe(true);
+  });
+
+  it('keeps per-user data per session: the action page (own comments, the actor)', async () => {
+    const path = `/acties/${actionId}.data?_routes=routes/acties.$actionId`;
+    const one = JSON.parse((await get(path, HAARLEM)).text)['routes/acties.$actionId'];
+    const two = JSON.parse((await get(path, HAARLEM_TWO)).text)['routes/acties.$actionId'];
+    expect(runs).toHaveLength(2);
+    expect(two.actor.id).not.toBe(one.actor.id);
+    // The same person again is served from their own entry.
+    await get(path, HAARLEM_TWO);
+    expect(runs).toHaveLength(2);
+  });
+
+  it('gives a person who was deactivated nothing from the cache, and one whose role changed their new scope’s answer', async () => {
+    const second = db.select().from(users).where(eq(users.email, HAARLEM_TWO)).get()!;
+    const before = await get(LIST, HAARLEM_TWO);
+    expect(JSON.parse(before.text)['routes/acties._index'].mayCreate).toBe(true);
+    await get(LIST, LEZER);
+    try {
+      db.update(users).set({ role: 'lezer' }).where(eq(users.id, second.id)).run();
+      const asLezer = await get(LIST, HAARLEM_TWO);
+      expect(JSON.parse(asLezer.text)['routes/acties._index'].mayCreate).toBe(false);
+
+      db.update(users).set({ active: false }).where(eq(users.id, second.id)).run();
+      const deactivated = await get(LIST, HAARLEM_TWO);
+      expect(deactivated.status).toBe(302);
+      expect(deactivated.text).toMatch(/^\/login/);
+    } finally {
+      db.update(users).set({ role: 'werkgroeplid', active: true }).where(eq(users.id, second.id)).run();
+    }
+  });
+
+  it('shares nothing after a write: the next data version starts over', async () => {
+    await get(LIST, HAARLEM);
+    version += 1;
+    await get(LIST, HAARLEM_TWO);
+    expect(runs).toHaveLength(2);
+  });
+});

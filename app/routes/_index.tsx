@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
-import { StackedBarChart } from '../components/charts/charts';
+import { StackedBarChart } from '../components/charts/stacked-bar-chart';
 import { PeriodSwitch } from '../components/periods/period-switch';
 import { GoalActionTable } from '../components/tracker/action-rows';
 import { CountsLine } from '../components/tracker/status-counts';

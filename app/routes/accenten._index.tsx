@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 
-import { Heatmap } from '../components/charts/charts';
+import { Heatmap } from '../components/charts/heatmap-chart';
 import { PeriodSwitch } from '../components/periods/period-switch';
 import { t } from '../i18n';
 import { canEditAccent } from '../models/permissions';

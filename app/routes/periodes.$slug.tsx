@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
-import { StackedBarChart } from '../components/charts/charts';
+import { StackedBarChart } from '../components/charts/stacked-bar-chart';
 import { t } from '../i18n';
 import { BALANCE_OUTCOMES, balanceChartSpec } from '../models/periods/balance';
 import { getPeriodBalance } from '../models/periods/balance.server';

@@ -1,3 +1,11 @@
+/**
+ * The charts of Koers as React components, one module per chart so a page ships only the
+ * chart it draws (the overview must stay within its ≤ 150 KB of JavaScript,
+ * tests/e2e/all-pages.spec.ts). Each takes its data as props (the spec types of
+ * app/models/charts), lays it out with the shared pure layer, and renders plain SVG with a
+ * text alternative and a table — no JavaScript needed in the browser. For the same chart
+ * in a .docx or PDF, see app/models/documents/chart-images.server.ts.
+ */
 import { type Chart, chartSvg, type ChartTable } from '../../models/charts/chart';
 import { ChartDataTable } from './chart-table';
 import { SvgTree } from './svg-tree';

@@ -7,8 +7,10 @@ import { lineChart } from '../../models/charts/line';
 import { stackedBarChart, type StackedBarSpec } from '../../models/charts/stacked-bar';
 import { toSvgString } from '../../models/charts/svg';
 import { BarChart } from './bar-chart';
-import { Heatmap, LineChart, StackedBarChart } from './charts';
+import { Heatmap } from './heatmap-chart';
+import { LineChart } from './line-chart';
 import { SmallMultiplesChart } from './small-multiples-chart';
+import { StackedBarChart } from './stacked-bar-chart';
 
 const SPEC: StackedBarSpec = {
   id: 'stand',

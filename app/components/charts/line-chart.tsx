@@ -1,0 +1,9 @@
+import { lineChart, type LineChartSpec } from '../../models/charts/line';
+import { ChartFigure } from './chart-figure';
+import { type ChartProps, splitChartProps } from './chart-props';
+
+/** Lines over years, a dashed target series, an optional baseline-year marker. */
+export function LineChart(props: ChartProps<LineChartSpec>) {
+  const { spec, options, layout } = splitChartProps(props);
+  return <ChartFigure chart={lineChart(spec, options)} {...layout} />;
+}

@@ -1,0 +1,9 @@
+import { stackedBarChart, type StackedBarSpec } from '../../models/charts/stacked-bar';
+import { ChartFigure } from './chart-figure';
+import { type ChartProps, splitChartProps } from './chart-props';
+
+/** Horizontal stacked bars, one per category, segments in order, with a legend. */
+export function StackedBarChart(props: ChartProps<StackedBarSpec>) {
+  const { spec, options, layout } = splitChartProps(props);
+  return <ChartFigure chart={stackedBarChart(spec, options)} {...layout} />;
+}

@@ -6,20 +6,11 @@ import { FinanceForm } from '../components/finance/finance-form';
 import { FinanceHistory } from '../components/finance/finance-history';
 import { t } from '../i18n';
 import { finance as financeText } from '../i18n/nl/finance';
-import {
-  financeDeleteCheck,
-  financeFormHistory,
-  financeFormOptions,
-  isFinanceFormKind,
-  loadFinanceFormRow,
-  saveFinanceForm,
-} from '../models/finance/finance-forms.server';
-import { canEditFinance } from '../models/permissions';
+import { financeDeleteCheck, financeFormHistory, financeFormOptions, saveFinanceForm } from '../models/finance/finance-forms.server';
 import financeCss from '../styles/finance.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { useActionResult } from '../utils/action-result';
-import { requireActor } from '../utils/auth.server';
-import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
+import { requireFinanceRecordEditor } from '../utils/route-guards.server';
 
 const f = financeText.form;
 
@@ -29,19 +20,8 @@ export const links: LinksFunction = () => [
 ];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t.common.pageTitle(data?.title ?? financeText.title) }];
 
-/** Guard: who may edit the money; the kind of form and the stored row from the address. */
-async function guard(request: Request, params: { soort?: string; id?: string }) {
-  const { actor } = await requireActor(request);
-  requireAllowed(canEditFinance(actor));
-  const kind = params.soort;
-  if (!isFinanceFormKind(kind)) throw notFound();
-  const id = requireIdParam(params.id);
-  const row = requireFound(loadFinanceFormRow(kind, id));
-  return { actor, kind, id, row };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { kind, id, row } = await guard(request, params);
+  const { kind, id, row } = await requireFinanceRecordEditor({ request, params });
   return {
     kind,
     id,
@@ -55,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, kind, id, row } = await guard(request, params);
+  const { actor, kind, id, row } = await requireFinanceRecordEditor({ request, params });
   const formData = await request.formData();
   const result = saveFinanceForm(kind, actor, id, formData);
   if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: result.values ?? {} }, { status: 400 });

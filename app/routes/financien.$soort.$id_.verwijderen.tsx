@@ -5,13 +5,11 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
 import { t } from '../i18n';
 import { finance as financeText } from '../i18n/nl/finance';
-import { deleteFinanceForm, financeDeleteCheck, isFinanceFormKind, loadFinanceFormRow } from '../models/finance/finance-forms.server';
-import { canEditFinance } from '../models/permissions';
+import { deleteFinanceForm, financeDeleteCheck } from '../models/finance/finance-forms.server';
 import financeCss from '../styles/finance.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { useActionResult } from '../utils/action-result';
-import { requireActor } from '../utils/auth.server';
-import { notFound, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
+import { requireFinanceRecordEditor } from '../utils/route-guards.server';
 
 const r = financeText.remove;
 
@@ -21,26 +19,15 @@ export const links: LinksFunction = () => [
 ];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: t.common.pageTitle(data?.title ?? financeText.title) }];
 
-/** Guard: who may edit the money; the kind of record and the stored row from the address. */
-async function guard(request: Request, params: { soort?: string; id?: string }) {
-  const { actor } = await requireActor(request);
-  requireAllowed(canEditFinance(actor));
-  const kind = params.soort;
-  if (!isFinanceFormKind(kind)) throw notFound();
-  const id = requireIdParam(params.id);
-  const row = requireFound(loadFinanceFormRow(kind, id));
-  return { actor, kind, id, row };
-}
-
 /** The confirmation: what will be deleted, or why it cannot be. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { kind, id, row } = await guard(request, params);
+  const { kind, id, row } = await requireFinanceRecordEditor({ request, params });
   const check = financeDeleteCheck(kind, id);
   return { kind, id, year: row.year, label: row.label, title: r.title(check.noun), refused: check.refused };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, kind, id, row } = await guard(request, params);
+  const { actor, kind, id, row } = await requireFinanceRecordEditor({ request, params });
   const formData = await request.formData();
   if (formData.get('bevestig') !== 'ja')
     return data({ confirmError: financeText.errors.deleteUnconfirmed, refused: null }, { status: 400 });

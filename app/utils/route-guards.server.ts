@@ -4,10 +4,11 @@
  */
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
 
+import { isFinanceFormKind, loadFinanceFormRow } from '../models/finance/finance-forms.server';
 import { getLibraryItemOwner } from '../models/library/library.server';
 import { getMinutesMeeting, getMinutesVersion, readConceptMinutes } from '../models/meetings/minutes.server';
 import { getPeriodBySlug, listPeriods, type Period, resolvePeriod } from '../models/periods/period.server';
-import { canEditLibraryItem } from '../models/permissions';
+import { canEditFinance, canEditLibraryItem } from '../models/permissions';
 import { parseVersionQuery } from '../schemas/minutes';
 import { requireActor, requireUser } from './auth.server';
 import { notFound, requireAllowed, requireFound, requireIdParam } from './http.server';
@@ -21,6 +22,17 @@ export async function requireLibraryItemEditor({ request, params }: RouteArgs) {
   const owner = requireFound(getLibraryItemOwner(id));
   requireAllowed(canEditLibraryItem(actor, owner));
   return { user, id, owner };
+}
+
+/** A stored money record named by /financien/:soort/:id (editing or deleting it): who may edit the money only. */
+export async function requireFinanceRecordEditor({ request, params }: RouteArgs) {
+  const { actor } = await requireActor(request);
+  requireAllowed(canEditFinance(actor));
+  const kind = params.soort;
+  if (!isFinanceFormKind(kind)) throw notFound();
+  const id = requireIdParam(params.id);
+  const row = requireFound(loadFinanceFormRow(kind, id));
+  return { actor, kind, id, row };
 }
 
 /**

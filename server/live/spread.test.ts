@@ -6,9 +6,9 @@ import { MAX_SPREAD_MS, spreadWindowMs } from './spread';
 describe('the spread window of a change', () => {
   it('grows with the open streams: almost nothing for a working group, up to 2 s for a crowd', () => {
     expect(spreadWindowMs(0)).toBe(0);
-    expect(spreadWindowMs(1)).toBe(4);
-    expect(spreadWindowMs(12)).toBe(48);
-    expect(spreadWindowMs(100)).toBe(400);
+    expect(spreadWindowMs(1)).toBe(12);
+    expect(spreadWindowMs(12)).toBe(144);
+    expect(spreadWindowMs(100)).toBe(1200);
     expect(spreadWindowMs(500)).toBe(MAX_SPREAD_MS);
     expect(spreadWindowMs(5000)).toBe(MAX_SPREAD_MS);
   });

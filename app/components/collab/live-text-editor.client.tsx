@@ -5,17 +5,15 @@
  * notes' formatting buttons. Loaded with React.lazy after hydration, like the notes, so no
  * other page pays for Tiptap and Yjs.
  */
-import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { type ReactNode, useEffect, useId } from 'react';
+import { type ReactNode, useId } from 'react';
 
 import { t } from '../../i18n';
-import { NOTES_FRAGMENT } from '../../models/meetings/notes/notes-nodes';
 import { ConnectionState, Presence } from '../meetings/notes/notes-presence.client';
 import { FormatToggles } from './format-toggles.client';
-import { type LiveSession, type LiveUser, renderCaret, useLiveSession } from './live-session.client';
+import { liveCollaboration, liveTextAttributes, useEditableFollowsRights } from './live-editor-parts.client';
+import { type LiveSession, type LiveUser, useLiveSession } from './live-session.client';
 
 export type LiveTextEditorProps = {
   documentName: string;
@@ -33,16 +31,6 @@ export function LiveTextEditor(props: LiveTextEditorProps) {
   return <TextEditor key={session.doc.guid} session={session} {...props} />;
 }
 
-function editorAttributes(labelId: string, mayEdit: boolean): Record<string, string> {
-  return {
-    class: 'notes-content notes-editor__content',
-    role: 'textbox',
-    'aria-multiline': 'true',
-    'aria-labelledby': labelId,
-    'aria-readonly': mayEdit ? 'false' : 'true',
-  };
-}
-
 function TextEditor({ session, me, mayEdit, labels }: LiveTextEditorProps & { session: LiveSession }) {
   const labelId = useId();
   const editor = useEditor(
@@ -57,24 +45,15 @@ function TextEditor({ session, me, mayEdit, labels }: LiveTextEditorProps & { se
           // Every client would add its own trailing paragraph to the shared document.
           trailingNode: false,
         }),
-        Collaboration.configure({ document: session.doc, field: NOTES_FRAGMENT }),
-        CollaborationCaret.configure({
-          provider: session.provider,
-          user: { id: me.id, name: me.name, color: me.colour },
-          render: renderCaret,
-        }),
+        ...liveCollaboration(session, me),
       ],
       editable: mayEdit,
-      editorProps: { attributes: editorAttributes(labelId, mayEdit) },
+      editorProps: { attributes: liveTextAttributes(labelId, mayEdit) },
     },
     [session],
   );
 
-  // Rights can change while the page is open (a period closed in another tab).
-  useEffect(() => {
-    if (!editor || editor.isEditable === mayEdit) return;
-    editor.setOptions({ editable: mayEdit, editorProps: { attributes: editorAttributes(labelId, mayEdit) } });
-  }, [editor, mayEdit, labelId]);
+  useEditableFollowsRights(editor, mayEdit, liveTextAttributes(labelId, mayEdit));
 
   return (
     <div className="notes-live">

@@ -5,15 +5,13 @@
  * document of a notes session.
  */
 import { Extension } from '@tiptap/core';
-import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { EditorState } from '@tiptap/pm/state';
 import { useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect } from 'react';
 
-import { attrId, NOTES_ATTRS, NOTES_FRAGMENT, NOTES_NODES } from '../../../models/meetings/notes/notes-nodes';
-import { type LiveSession, renderCaret } from '../../collab/live-session.client';
+import { attrId, NOTES_ATTRS, NOTES_NODES } from '../../../models/meetings/notes/notes-nodes';
+import { liveCollaboration, liveTextAttributes, useEditableFollowsRights } from '../../collab/live-editor-parts.client';
+import type { LiveSession } from '../../collab/live-session.client';
 import { ActionItemNode, DecisionNode, type ItemStore } from './notes-item-nodes.client';
 import { notesMention } from './notes-mention.client';
 import type { NotesUser } from './notes-presence.client';
@@ -81,11 +79,7 @@ export function agendaPointAt(state: EditorState): number | null {
 
 function editorAttributes(labelId: string, mayEdit: boolean): Record<string, string> {
   return {
-    class: 'notes-content notes-editor__content',
-    role: 'textbox',
-    'aria-multiline': 'true',
-    'aria-labelledby': labelId,
-    'aria-readonly': mayEdit ? 'false' : 'true',
+    ...liveTextAttributes(labelId, mayEdit),
     ...(mayEdit ? { 'aria-autocomplete': 'list', 'aria-describedby': `${labelId}-mention-hint` } : {}),
   };
 }
@@ -134,12 +128,7 @@ export function useNotesEditor({
         ActionItemNode.configure({ store }),
         DecisionNode.configure({ store }),
         notesMention({ meetingId, announce }),
-        Collaboration.configure({ document: session.doc, field: NOTES_FRAGMENT }),
-        CollaborationCaret.configure({
-          provider: session.provider,
-          user: { id: me.id, name: me.name, color: me.colour },
-          render: renderCaret,
-        }),
+        ...liveCollaboration(session, me),
       ],
       editable: mayEdit,
       editorProps: { attributes: editorAttributes(labelId, mayEdit) },
@@ -147,10 +136,7 @@ export function useNotesEditor({
     [session],
   );
 
-  useEffect(() => {
-    if (!editor || editor.isEditable === mayEdit) return;
-    editor.setOptions({ editable: mayEdit, editorProps: { attributes: editorAttributes(labelId, mayEdit) } });
-  }, [editor, mayEdit, labelId]);
+  useEditableFollowsRights(editor, mayEdit, editorAttributes(labelId, mayEdit));
 
   return editor;
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { ConfirmCheckbox } from '../components/forms/confirm-checkbox';
 import { t } from '../i18n';
@@ -38,6 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DeleteFinanceRecordPage() {
   const { kind, id, year, label, title, refused } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === 'submitting'; // one delete for a double click
   const actionData = useActionResult<typeof action>();
   const reason = actionData?.refused ?? refused;
   return (
@@ -61,7 +62,7 @@ export default function DeleteFinanceRecordPage() {
           <p>{r.lead}</p>
           <ConfirmCheckbox id="bevestig" name="bevestig" label={r.confirm} error={actionData?.confirmError ?? undefined} />
           <div className="button-row">
-            <button type="submit" className="button button--danger">
+            <button type="submit" className="button button--danger" disabled={busy}>
               {r.submit}
             </button>
             <Link to={`/financien/${kind}/${id}`} className="button button--secondary">

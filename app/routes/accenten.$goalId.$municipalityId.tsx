@@ -13,6 +13,7 @@ import { AccentUpdated, LocalActionList } from '../components/tracker/goal-accen
 import { t } from '../i18n';
 import { listComments } from '../models/comments/comment.server';
 import { listHistoryOf } from '../models/history.server';
+import { isFollowing } from '../models/notifications/follow.server';
 import { getPeriodOfGoal } from '../models/periods/period.server';
 import { canEditAccent } from '../models/permissions';
 import { getAccentCell, saveAccent } from '../models/tracker/accent.server';
@@ -53,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayEdit: canEditAccent(actor, municipality.id, getPeriodOfGoal(goal.id)),
     threads: cell.accentId ? listComments({ targetType: 'accent', targetId: cell.accentId }) : [],
     history: cell.accentId ? listHistoryOf({ entityType: 'accent', entityId: cell.accentId }) : [],
+    following: cell.accentId ? isFollowing({ userId: actor.id, targetType: 'accent', targetId: cell.accentId }) : false,
   };
 }
 
@@ -70,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AccentCellPage() {
-  const { actor, goal, municipality, cell, period, mayEdit, threads, history } = useLoaderData<typeof loader>();
+  const { actor, goal, municipality, cell, period, mayEdit, threads, history, following } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   const [params] = useSearchParams();
   const saving = useNavigation().state === 'submitting';
@@ -102,7 +104,7 @@ export default function AccentCellPage() {
       />
       <h1>{a.cellTitle(goal.code, municipality.name)}</h1>
       {/* An accent exists once it has been written; until then there is nothing to follow. */}
-      {cell.accentId ? <FollowButton target={{ type: 'accent', id: cell.accentId }} /> : null}
+      {cell.accentId ? <FollowButton target={{ type: 'accent', id: cell.accentId }} following={following} /> : null}
       <dl className="meta-list">
         <dt>{a.goal}</dt>
         <dd>

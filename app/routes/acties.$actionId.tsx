@@ -22,6 +22,7 @@ import { linkedLibrarySection } from '../models/library/library.server';
 import { listActionDecisions } from '../models/meetings/decision.server';
 import { getActionSourceMeeting } from '../models/meetings/meeting.server';
 import { meetingName } from '../models/meetings/meeting-time';
+import { isFollowing } from '../models/notifications/follow.server';
 import { actionPeriodLinks, getActionOutcome, getPeriodOfAction } from '../models/periods/period.server';
 import { showsOverdue } from '../models/periods/period-rules';
 import { canEditAction } from '../models/permissions';
@@ -90,6 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     historyNames: resolveHistoryNames(history),
     moreHistory: historyRows.length > historyLimit && historyLimit < HISTORY_SHOWN.more,
     mayEdit: canEditAction(actor, action, period),
+    following: isFollowing({ userId: actor.id, targetType: 'action', targetId: id }),
   };
 }
 
@@ -132,6 +134,7 @@ export default function ActionPage() {
     decisions,
     library,
     sourceMeeting,
+    following,
   } = useLoaderData<typeof loader>();
   const partners = action.partners
     .split(';')
@@ -161,7 +164,7 @@ export default function ActionPage() {
             {a.edit}
           </Link>
         ) : null}
-        <FollowButton target={{ type: 'action', id: action.id }} />
+        <FollowButton target={{ type: 'action', id: action.id }} following={following} />
       </div>
 
       <dl className="meta-list">

@@ -18,6 +18,7 @@ import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
 import { listGoalDecisions } from '../models/meetings/decision.server';
 import { measuredWith } from '../models/monitor/indicator.server';
+import { isFollowing } from '../models/notifications/follow.server';
 import { getPeriodOfGoal, goalPeriodLinks } from '../models/periods/period.server';
 import { showsOverdue } from '../models/periods/period-rules';
 import { canCreateAnyAction, canEditAgenda } from '../models/permissions';
@@ -67,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayEditGoal: canEditAgenda(actor, period),
     mayCreateAction: canCreateAnyAction(actor, period),
     measured: measuredWith(id),
+    following: isFollowing({ userId: actor.id, targetType: 'goal', targetId: id }),
   };
 }
 
@@ -86,6 +88,7 @@ export default function GoalPage() {
     decisions,
     library,
     measured,
+    following,
   } = useLoaderData<typeof loader>();
   return (
     <article className="goal-page">
@@ -102,7 +105,7 @@ export default function GoalPage() {
       </h1>
       <ItemPeriod period={period} />
       <CarriedLinks from={carried.from} to={carried.to} base="/doelen" />
-      <FollowButton target={{ type: 'goal', id: goal.id }} />
+      <FollowButton target={{ type: 'goal', id: goal.id }} following={following} />
       <dl className="meta-list">
         <dt>{g.chapter}</dt>
         <dd>

@@ -10,6 +10,7 @@ import { t } from '../i18n';
 import { listComments } from '../models/comments/comment.server';
 import { getLibraryItem } from '../models/library/library.server';
 import { safeUrl } from '../models/library/library-rules';
+import { isFollowing } from '../models/notifications/follow.server';
 import { canEditLibraryItem } from '../models/permissions';
 import commentsCss from '../styles/comments.css?url';
 import libraryCss from '../styles/library.css?url';
@@ -44,11 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notice: notice ? NOTICES[notice] : null,
     threads: listComments({ targetType: 'library', targetId: id }),
     mayEdit: canEditLibraryItem(actor, item),
+    following: isFollowing({ userId: actor.id, targetType: 'library', targetId: id }),
   };
 }
 
 export default function LibraryItemPage() {
-  const { actor, item, notice, threads, mayEdit } = useLoaderData<typeof loader>();
+  const { actor, item, notice, threads, mayEdit, following } = useLoaderData<typeof loader>();
   const { goals, actions, meetings } = item.links;
   const none = <span className="muted">{p.none}</span>;
   return (
@@ -63,7 +65,7 @@ export default function LibraryItemPage() {
           {notice}
         </p>
       ) : null}
-      <FollowButton target={{ type: 'library', id: item.id }} />
+      <FollowButton target={{ type: 'library', id: item.id }} following={following} />
       {item.summary ? <p className="lead library-item-page__summary">{item.summary}</p> : null}
       {mayEdit ? (
         <p>

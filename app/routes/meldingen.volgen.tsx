@@ -17,8 +17,9 @@ const f = t.notifications.follow;
 export const meta: MetaFunction = () => [{ title: t.common.pageTitle(f.pageTitle) }];
 
 /**
- * Whether the user follows an item (?type=action&id=12): the follow button loads it, and
- * without JavaScript the button links here, a page with the state and the form.
+ * Whether the user follows an item (?type=action&id=12), with the form to change it. The
+ * item pages carry the button themselves (components/notifications/follow-button.tsx),
+ * which posts to this route's action.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

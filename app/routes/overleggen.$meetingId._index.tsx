@@ -36,6 +36,7 @@ import {
   setAttendance,
 } from '../models/meetings/meeting.server';
 import { meetingName } from '../models/meetings/meeting-time';
+import { isFollowing } from '../models/notifications/follow.server';
 import { canEditMeetings } from '../models/permissions';
 import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { withOverdue } from '../models/tracker/deadline';
@@ -102,6 +103,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openSeriesActions: withOverdue(listOpenSeriesActions(meeting.id), today),
     library: linkedLibrarySection({ actor, targetType: 'meeting', targetId: meeting.id }),
     threads: listComments({ targetType: 'meeting', targetId: meeting.id }),
+    following: isFollowing({ userId: actor.id, targetType: 'meeting', targetId: meeting.id }),
   };
 }
 
@@ -199,6 +201,7 @@ export default function MeetingPage() {
     openSeriesActions,
     library,
     threads,
+    following,
   } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   const fieldErrors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : {};
@@ -213,7 +216,7 @@ export default function MeetingPage() {
         </span>{' '}
         {meetingName}
       </h1>
-      <FollowButton target={{ type: 'meeting', id: meeting.id }} />
+      <FollowButton target={{ type: 'meeting', id: meeting.id }} following={following} />
       {notice ? (
         <div className="notice notice--success" role="status">
           {notice}

@@ -63,3 +63,32 @@ test('an @mention by the adviser reaches the werkgroeplid', async ({ page, brows
     await other.close();
   }
 });
+
+/**
+ * The follow button carries its state from the page itself: it is there at once, toggles
+ * in place, keeps its state after a reload, and works as a plain form without JavaScript.
+ */
+test('a lezer follows a library item and stops following it, in place', async ({ page }) => {
+  await login(page, ACCOUNTS.lezer);
+  await page.goto('/kennisbank/1');
+  await page.getByRole('button', { name: 'Volgen', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Niet meer volgen' })).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Niet meer volgen' }).click();
+  await expect(page.getByRole('button', { name: 'Volgen', exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/\/kennisbank\/1$/);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the follow button is a plain form that comes back to the page', async ({ page }) => {
+    await login(page, ACCOUNTS.lezer);
+    await page.goto('/kennisbank/2');
+    await page.getByRole('button', { name: 'Volgen', exact: true }).click();
+    await expect(page).toHaveURL(/\/kennisbank\/2$/);
+    await expect(page.getByRole('button', { name: 'Niet meer volgen' })).toBeVisible();
+    await page.getByRole('button', { name: 'Niet meer volgen' }).click();
+    await expect(page.getByRole('button', { name: 'Volgen', exact: true })).toBeVisible();
+  });
+});

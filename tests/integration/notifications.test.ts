@@ -6,6 +6,7 @@ import { notifyMinutesPublished } from '../../app/models/notifications/notificat
 import { checkDeadlines } from '../../app/models/notifications/notification-deadlines.server';
 import { createAction, updateAction } from '../../app/models/tracker/action.server';
 import { loader as rootLoader } from '../../app/root';
+import { loader as goalLoader } from '../../app/routes/doelen.$goalId';
 import { action as inboxAction, loader as inboxLoader } from '../../app/routes/meldingen._index';
 import { action as openAction, loader as openLoader } from '../../app/routes/meldingen.$notificationId';
 import { action as followAction, loader as followLoader } from '../../app/routes/meldingen.volgen';
@@ -170,12 +171,17 @@ describe('comments on items you own or follow', () => {
     expect(statusOf(await follow('lezer', 'follow'))).toBe(302);
     const state = payloadOf(await runLoader(followLoader, `/meldingen/volgen?type=goal&id=${goalId}`, { cookie: cookies.lezer }));
     expect(state.following).toBe(true);
+    // The goal page carries the button's state itself, per user.
+    const goalPage = (who: Who) => runLoader(goalLoader, `/doelen/${goalId}`, { params: { goalId: String(goalId) }, cookie: cookies[who] });
+    expect(payloadOf(await goalPage('lezer')).following).toBe(true);
+    expect(payloadOf(await goalPage('adviseur')).following).toBe(false);
     let created = await newNotifications(() =>
       comment('haarlem', { intent: 'create', targetType: 'goal', targetId: String(goalId), body: 'Nieuw inzicht.' }),
     );
     expect(recipients(created)).toEqual(['lezer']);
 
     expect(statusOf(await follow('lezer', 'unfollow'))).toBe(302);
+    expect(payloadOf(await goalPage('lezer')).following).toBe(false);
     created = await newNotifications(() =>
       comment('velsen', { intent: 'create', targetType: 'goal', targetId: String(goalId), body: 'Nog een inzicht.' }),
     );

@@ -1,5 +1,5 @@
 import { useFetcher, useLocation, useNavigate } from '@remix-run/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 import { t } from '../../i18n';
 import type { CommentReply, CommentThread } from '../../models/comments/comment.server';
@@ -8,6 +8,7 @@ import type { PeriodState } from '../../models/periods/period-rules';
 import { type Actor, canComment, canDeleteComment, canEditComment, canResolveThread } from '../../models/permissions';
 import { TEXT_LIMITS } from '../../schemas/limits';
 import { formatDateTime } from '../../utils/date-time';
+import { useHydrated } from '../../utils/use-hydrated';
 import { Field } from '../forms/field';
 import { SubmissionKeyField } from '../forms/submission-key';
 import { MentionText } from './mention-text';
@@ -222,13 +223,6 @@ function Comment({ comment, actor, isThread }: { comment: CommentReply; actor: A
       ) : null}
     </div>
   );
-}
-
-/** True once React has hydrated: forms then post in place and get their answer as data. */
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
 }
 
 function HiddenFields({ intent, fields }: { intent: string; fields: Record<string, string> }) {

@@ -9,6 +9,7 @@ import { TEXT_LIMITS } from '../../schemas/limits';
 import type { AgendaPointValues } from '../../schemas/meeting';
 import type { FieldErrors } from '../../utils/forms';
 import { shorten } from '../../utils/text';
+import { useHydrated } from '../../utils/use-hydrated';
 import { Field, FormErrorSummary } from '../forms/field';
 import { SubmissionKeyField } from '../forms/submission-key';
 import { StatusBadge } from '../tracker/action-bits';
@@ -43,13 +44,6 @@ const TITLE_MAX = 90;
 
 /** What the meeting page's action answers a change made in place (inPlace=1). */
 type InPlaceAnswer = { ok: boolean; fieldErrors?: Partial<Record<string, string>> };
-
-/** True once React has hydrated: forms then post in place (a fetcher) and get their answer as data. */
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 /** One small POST form around one button: works without JavaScript, one tab stop. */
 function PointButton({

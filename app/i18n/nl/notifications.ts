@@ -66,7 +66,6 @@ export const notifications = {
     following: 'U volgt dit en krijgt een melding bij nieuwe reacties.',
     notFollowing: 'U volgt dit niet.',
     pageTitle: 'Volgen',
-    manage: 'Volgen…',
     back: 'Terug',
     what: {
       goal: 'dit doel',

@@ -1,8 +1,9 @@
 /**
  * The demo's yearly reports (issue 13 §4): 2025 adopted as version 1 with its narrative
- * texts written out, and 2026 in concept with a summary begun. The texts are example texts
- * (the reports are marked `isExample`, the pages say so). Runs after the demo's monitor and
- * money seeds, outside their transaction: the report freezes what those figures say.
+ * texts and a few chapters' texts written out, and 2026 in concept with a summary begun.
+ * The texts are example texts (the reports are marked `isExample`, the pages say so). Runs
+ * after the demo's monitor and money seeds, outside their transaction: the report freezes
+ * what those figures say.
  */
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
@@ -12,7 +13,12 @@ import { editLiveDocument } from '../../app/models/collab/live-bridge.server';
 import { NOTES_ATTRS, NOTES_NODES } from '../../app/models/meetings/notes/notes-nodes';
 import { asActor } from '../../app/models/permissions';
 import { yearReportSectionDocumentName, type YearReportSectionKey } from '../../app/models/reports/year-report';
-import { adoptYearReport, createYearReport, listYearReportSections } from '../../app/models/reports/year-report.server';
+import {
+  adoptYearReport,
+  createYearReport,
+  listChapterSections,
+  listYearReportSections,
+} from '../../app/models/reports/year-report.server';
 import { db as appDb } from '../../app/utils/db.server';
 import type { Db } from '../client';
 import { users } from '../schema';
@@ -55,6 +61,25 @@ const REPORT_2025: Record<YearReportSectionKey, Text[]> = {
   ],
 };
 
+/** Free texts under some chapters of the 2025 report (by the chapter's code); the others stay empty, as they may. */
+const CHAPTERS_2025: Record<string, Text[]> = {
+  '1.3.a': [
+    {
+      p: 'Voorbeeldtekst. De Taalhuizen in Haarlem en Velsen bereikten meer NT1-ers via huisartsen en schuldhulpverlening. In de kleinere gemeenten blijft het bereik achter; daar begint in 2026 een proef met taalambassadeurs.',
+    },
+  ],
+  '1.3.d': [
+    {
+      p: 'Voorbeeldtekst. Zes van de zeven gemeenten leverden hun monitorcijfers op tijd aan. De uitkomstcijfers steunen op een kleine steekproef; lees ze als richting, niet als meting.',
+    },
+  ],
+  '3.3.a': [
+    {
+      bullets: ['Voorbeeldtekst. Vijf Taalhuizen zijn gecertificeerd.', 'Heemstede en Zandvoort volgen in 2026.'],
+    },
+  ],
+};
+
 const REPORT_2026: Partial<Record<YearReportSectionKey, Text[]>> = {
   summary: [{ h: 'Kern' }, { p: 'Voorbeeldtekst. Concept: de werkgroep vult deze samenvatting aan na de monitorcijfers van het najaar.' }],
 };
@@ -90,9 +115,13 @@ function writeTexts(sectionId: number, texts: Text[]) {
   });
 }
 
-function writeReport(reportId: number, texts: Partial<Record<YearReportSectionKey, Text[]>>) {
+function writeReport(reportId: number, texts: Partial<Record<YearReportSectionKey, Text[]>>, chapterTexts: Record<string, Text[]> = {}) {
   for (const section of listYearReportSections(reportId)) {
     const sectionTexts = texts[section.key];
+    if (sectionTexts) writeTexts(section.id, sectionTexts);
+  }
+  for (const section of listChapterSections(reportId)) {
+    const sectionTexts = chapterTexts[section.chapterCode];
     if (sectionTexts) writeTexts(section.id, sectionTexts);
   }
 }
@@ -107,7 +136,7 @@ export function seedDemoYearReports(db: Db, { today = new Date().toISOString().s
   const actor = asActor(author);
   const report2025 = createYearReport(actor, { year: 2025, today, isExample: true });
   if (report2025.ok) {
-    writeReport(report2025.id, REPORT_2025);
+    writeReport(report2025.id, REPORT_2025, CHAPTERS_2025);
     adoptYearReport(actor, { reportId: report2025.id, today: '2025-12-31', now: '2026-02-12T15:00:00.000Z' });
   }
   const report2026 = createYearReport(actor, { year: 2026, today, isExample: true });

@@ -1093,3 +1093,19 @@ export const financeSpending = sqliteTable(
   },
   (t) => [index('finance_spending_allocation_idx').on(t.allocationId), index('finance_spending_commitment_idx').on(t.commitmentId)],
 );
+
+// ---------------------------------------------------------------------------
+// Workspace data version
+
+/**
+ * One row whose `version` moves with every committed write to workspace data, by any
+ * process: triggers on every table bump it (migration 0019), except the real-time
+ * documents' log and snapshots (keystrokes in the notes change no page) and the audit
+ * log (a download changes no page). The page cache keys on it and the live stream tells
+ * browsers when it moved (server/live/data-version.ts). A test checks that every table
+ * has its triggers, so a new table cannot be forgotten.
+ */
+export const workspaceVersion = sqliteTable('workspace_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});

@@ -10,22 +10,10 @@ import { alias } from 'drizzle-orm/sqlite-core';
 
 import { auditLog, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
-import { singleton } from '../../utils/singleton.server';
 import { actionsInCategory, type AuditAction, type AuditCategory } from './audit-actions';
 import { type AuditEntry, auditRow } from './audit-row.server';
 
 export type { AuditDetails, AuditEntry, AuditTarget } from './audit-row.server';
-
-/** Rows this process wrote to the audit log (one counter for the server and the Remix build: see data-version.ts). */
-const written = singleton('audit-rows-written', () => ({ rows: 0 }));
-
-/**
- * The page cache and the live stream follow the data version; an audit row changes no
- * page but the audit log's own (which is never cached), so the server subtracts these.
- */
-export function auditRowsWritten(): number {
-  return written.rows;
-}
 
 /**
  * Records one event. Called inside the caller's transaction it commits or rolls back
@@ -34,7 +22,6 @@ export function auditRowsWritten(): number {
  */
 export function recordAudit(entry: AuditEntry): void {
   db.insert(auditLog).values(auditRow(entry)).run();
-  written.rows += 1;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -143,7 +130,6 @@ export function pruneAuditLog({ retentionDays, now = new Date() }: { retentionDa
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 3600 * 1000).toISOString();
   return db.transaction(() => {
     const { changes } = db.delete(auditLog).where(lt(auditLog.at, cutoff)).run();
-    written.rows += changes;
     if (changes > 0) recordAudit({ actorId: null, action: 'audit.pruned', details: { removed: changes, before: cutoff, retentionDays } });
     return changes;
   });

@@ -42,15 +42,6 @@ function prepareStatements() {
   return { insertAll, insertAllInTransaction: db.$client.transaction(insertAll) };
 }
 
-let rowsWritten = 0;
-/**
- * Rows this process changed in the collab tables. The page cache's data version counts
- * every write; a caller that wants to ignore keystrokes in the notes subtracts this.
- */
-export function collabRowsWritten(): number {
-  return rowsWritten;
-}
-
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -76,7 +67,6 @@ export function appendUpdateBatch(batch: { name: string; updates: Uint8Array[] }
   // A single row commits on its own; a transaction would only add BEGIN and COMMIT.
   if (rows === 1) statements.insertAll(batch);
   else statements.insertAllInTransaction(batch);
-  rowsWritten += rows;
 }
 
 function readSnapshot(name: string) {
@@ -171,33 +161,22 @@ export function compactDocument(name: string): { merged: number } {
  * log rows folded in, 0 when discarded.
  */
 export function writeCompaction(name: string, folded: FoldedDocument): number {
-  // Counted as total_changes() moves, so rows the search triggers write on the snapshot
-  // are ignored by the live workspace too (a compaction is not a workspace change).
-  const changesBefore = totalChanges();
-  try {
-    return db.transaction(
-      (tx) => {
-        if ((readSnapshot(name)?.lastUpdateId ?? 0) !== folded.baseUpdateId) return 0;
-        const { lastUpdateId, text, json } = folded;
-        const state = toBuffer(folded.state);
-        const updatedAt = new Date().toISOString();
-        tx.insert(collabSnapshots)
-          .values({ documentName: name, state, lastUpdateId, text, json, updatedAt })
-          .onConflictDoUpdate({ target: collabSnapshots.documentName, set: { state, lastUpdateId, text, json, updatedAt } })
-          .run();
-        tx.delete(collabUpdates)
-          .where(and(eq(collabUpdates.documentName, name), lte(collabUpdates.seq, lastUpdateId)))
-          .run();
-        return folded.merged;
-      },
-      // Takes the write lock before reading, so the check and the write see the same snapshot.
-      { behavior: 'immediate' },
-    );
-  } finally {
-    rowsWritten += totalChanges() - changesBefore;
-  }
-}
-
-function totalChanges(): number {
-  return (db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
+  return db.transaction(
+    (tx) => {
+      if ((readSnapshot(name)?.lastUpdateId ?? 0) !== folded.baseUpdateId) return 0;
+      const { lastUpdateId, text, json } = folded;
+      const state = toBuffer(folded.state);
+      const updatedAt = new Date().toISOString();
+      tx.insert(collabSnapshots)
+        .values({ documentName: name, state, lastUpdateId, text, json, updatedAt })
+        .onConflictDoUpdate({ target: collabSnapshots.documentName, set: { state, lastUpdateId, text, json, updatedAt } })
+        .run();
+      tx.delete(collabUpdates)
+        .where(and(eq(collabUpdates.documentName, name), lte(collabUpdates.seq, lastUpdateId)))
+        .run();
+      return folded.merged;
+    },
+    // Takes the write lock before reading, so the check and the write see the same snapshot.
+    { behavior: 'immediate' },
+  );
 }

@@ -1,0 +1,97 @@
+/**
+ * The workspace data version (server/live/data-version.ts, migration 0019): it moves with
+ * every committed write to workspace data, by this process or any other (the real-time
+ * process, a CLI), and not with keystrokes in the notes or audit-log rows. Every page
+ * cache hit and every live revalidation depends on it, so a table without its triggers
+ * would show stale pages after a write to it.
+ */
+import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+
+import { recordAudit } from '../../app/models/audit/audit-log.server';
+import { appendUpdates } from '../../app/models/collab/document-store.server';
+import { db } from '../../app/utils/db.server';
+import { env } from '../../app/utils/env.server';
+import { actions } from '../../db/schema';
+import { workspaceDataVersion } from '../../server/live/data-version';
+import { prepareDatabase } from '../setup/database';
+
+/** Tables whose writes change no page, and so have no version triggers. */
+const UNVERSIONED = ['__drizzle_migrations', 'sqlite_sequence', 'workspace_version', 'audit_log', 'collab_snapshots', 'collab_updates'];
+
+let version: () => string;
+
+beforeAll(async () => {
+  await prepareDatabase({ demo: false });
+  version = workspaceDataVersion();
+});
+
+/** Another connection to the same file, as the real-time process or a CLI has. */
+function otherProcess() {
+  const other = new Database(env.KOERS_DATABASE);
+  other.pragma('busy_timeout = 5000');
+  return other;
+}
+
+function oneUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('the workspace data version', () => {
+  it('every table of workspace data bumps it on insert, update and delete', () => {
+    const tables = db.$client
+      .prepare(`select name from sqlite_master where type = 'table' and sql not like 'CREATE VIRTUAL%'`)
+      .pluck()
+      .all() as string[];
+    const triggers = new Set(db.$client.prepare(`select name from sqlite_master where type = 'trigger'`).pluck().all() as string[]);
+    const versioned = tables.filter((name) => !UNVERSIONED.includes(name) && !name.startsWith('search_index_'));
+    expect(versioned.length).toBeGreaterThan(40);
+    const missing = versioned.flatMap((table) =>
+      ['ai', 'au', 'ad'].map((suffix) => `workspace_version_${table}_${suffix}`).filter((trigger) => !triggers.has(trigger)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('moves when this process changes an action, and stays when nothing is written', () => {
+    const before = version();
+    expect(version()).toBe(before);
+    const action = db.select({ id: actions.id, title: actions.title }).from(actions).limit(1).get()!;
+    db.update(actions).set({ title: `${action.title} (gewijzigd)` }).where(eq(actions.id, action.id)).run();
+    expect(version()).not.toBe(before);
+  });
+
+  it('moves when another process commits a change to workspace data', () => {
+    const other = otherProcess();
+    try {
+      const before = version();
+      other.prepare(`update actions set title = title || '.' where id = (select min(id) from actions)`).run();
+      expect(version()).not.toBe(before);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('stays when keystrokes in the notes are stored, by this process or by the real-time process', () => {
+    const before = version();
+    appendUpdates('meeting-notes:1', [oneUpdate('hier')]);
+    const other = otherProcess();
+    try {
+      other
+        .prepare(`insert into collab_updates (document_name, seq, "update") values ('meeting-notes:1', 1000, ?)`)
+        .run(Buffer.from(oneUpdate('daar')));
+    } finally {
+      other.close();
+    }
+    expect(version()).toBe(before);
+  });
+
+  it('stays when an audit row is written', () => {
+    const before = version();
+    recordAudit({ actorId: null, action: 'sign_out', details: { reason: 'test' } });
+    expect(version()).toBe(before);
+  });
+});

@@ -36,10 +36,11 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 import Database from 'better-sqlite3';
 
+import { MAX_SPREAD_MS, SPREAD_MS_PER_STREAM } from '../server/live/spread';
 import { BrowsingUser, ChangeLog, type Page, PAGE_KINDS, type PageKind, Recorder, TrackerChanger } from './capacity-users';
 import { ClientPool } from './collab-clients';
 import type { DocumentLoad, TypingResult } from './collab-messages';
-import { cpuSeconds, DATA_DIR, killAllServersNow, memoryMiB, type ServerProcess, startKoers, stopAllServers } from './collab-servers';
+import { cpuSeconds, DATA_DIR, killAllServersNow, memoryMiB, realtimePid, type ServerProcess, startKoers, stopAllServers } from './collab-servers';
 import { DEFAULT_BENCH_DATABASE, seededRandom } from './generate-workspace';
 import { machineInfo, markdownTable, ms, percentile, replaceMarkedSection } from './load';
 import { ensureBenchBuild, ensureBenchWorkspace, gitCommit, ROOT } from './server-process';
@@ -236,7 +237,11 @@ type LevelResult = {
   changes: { sent: number; failed: number; p95: number; firstError: string | null };
   notes: TypingResult;
   notesSorted: number[];
+  /** The web process (pages, the live stream): % of one core. */
   cpuPercent: number;
+  /** The real-time process (the notes): % of one core, and its highest RSS. */
+  realtimeCpuPercent: number;
+  realtimeRssMiB: number;
   /** Page requests answered per second in the window. */
   pageRps: number;
   rssMiB: number;
@@ -269,23 +274,30 @@ async function runLevel(
   changer.latenciesMs = [];
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const realtime = realtimePid(server.pid);
+  if (!realtime) throw new Error('The server has no real-time process (server/collab/child.ts).');
   let peakRss = memoryMiB(server.pid).rss;
+  let peakRealtimeRss = memoryMiB(realtime).rss;
   const rssTimer = setInterval(() => {
     peakRss = Math.max(peakRss, memoryMiB(server.pid).rss);
+    peakRealtimeRss = Math.max(peakRealtimeRss, memoryMiB(realtime).rss);
     loads.push(loadAverage());
   }, 5_000);
   const streamsOpen = users.filter((u) => u.streamOpen).length;
   const cpuStart = cpuSeconds(server.pid);
+  const realtimeCpuStart = cpuSeconds(realtime);
   const t0 = performance.now();
   changes.recordedFrom = changes.changes.length;
   changes.recordedTo = Infinity;
   recorder.recording = true;
   let cpuEnd = cpuStart;
+  let realtimeCpuEnd = realtimeCpuStart;
   let t1 = t0;
   const closeWindow = setTimeout(() => {
     recorder.recording = false;
     changes.recordedTo = changes.changes.length;
     cpuEnd = cpuSeconds(server.pid);
+    realtimeCpuEnd = cpuSeconds(realtime);
     t1 = performance.now();
   }, settings.durationMs);
   const notes = await pool.type('koers', settings.typingRate, settings.durationMs, TYPING_GRACE_MS);
@@ -294,6 +306,7 @@ async function runLevel(
     recorder.recording = false;
     changes.recordedTo = changes.changes.length;
     cpuEnd = cpuSeconds(server.pid);
+    realtimeCpuEnd = cpuSeconds(realtime);
     t1 = performance.now();
   }
   // Revalidations for the window's last changes may still be on their way.
@@ -326,6 +339,8 @@ async function runLevel(
     notes,
     notesSorted,
     cpuPercent: ((cpuEnd - cpuStart) / ((t1 - t0) / 1000)) * 100,
+    realtimeCpuPercent: ((realtimeCpuEnd - realtimeCpuStart) / ((t1 - t0) / 1000)) * 100,
+    realtimeRssMiB: Math.max(peakRealtimeRss, memoryMiB(realtime).rss),
     pageRps: recorder.served / ((t1 - t0) / 1000),
     rssMiB: Math.max(peakRss, memory.rss),
     peakMiB: memory.peak,
@@ -349,7 +364,7 @@ function describe(r: LevelResult): string {
   const lost = r.notes.expectedDeliveries - r.notes.delivered;
   return [
     `  N=${r.users}: eerste weergave p95 ${ms(p(r.firstViewAll, 95))} ms (${r.firstViewAll.length}), hervalidatie p95 ${ms(p(r.revalidationAll, 95))} ms (${r.revalidationAll.length}), push → bijgewerkt p95 ${ms(p(r.pushToRevalidated, 95))} ms (${r.pushToRevalidated.length}/${r.expectedRevalidations})`,
-    `    notities p99 ${ms(p(r.notesSorted, 99))} ms (${lost} kwijt); CPU ${r.cpuPercent.toFixed(0)} %, RSS ${r.rssMiB.toFixed(0)} MiB; fouten ${r.errors}${r.firstError ? ` (${r.firstError})` : ''}; wijzigingen ${r.changes.sent} (${r.changes.failed} mislukt${r.changes.firstError ? `: ${r.changes.firstError}` : ''}); lus p99 ${ms(r.loopP99Ms)} ms; load ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')} → ${r.pass ? 'PASS' : 'MISS'}`,
+    `    notities p99 ${ms(p(r.notesSorted, 99))} ms (${lost} kwijt); CPU web ${r.cpuPercent.toFixed(0)} % / real-time ${r.realtimeCpuPercent.toFixed(0)} %, RSS ${r.rssMiB.toFixed(0)} MiB; fouten ${r.errors}${r.firstError ? ` (${r.firstError})` : ''}; wijzigingen ${r.changes.sent} (${r.changes.failed} mislukt${r.changes.firstError ? `: ${r.changes.firstError}` : ''}); lus p99 ${ms(r.loopP99Ms)} ms; load ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')} → ${r.pass ? 'PASS' : 'MISS'}`,
   ].join('\n');
 }
 
@@ -387,10 +402,11 @@ function levelTable(results: LevelResult[]): string {
       'notes lost',
       'errors',
       'page req/s',
-      'server CPU % of 1 core',
-      'server CPU ms per page request',
+      'web process CPU % of 1 core',
+      'web CPU ms per page request',
       'N filling 1 core (projected)',
-      'server RSS MiB (peak)',
+      'web process RSS MiB (peak)',
+      'real-time process CPU % / RSS MiB',
       'bench loop p99 ms',
       'load avg (1 min)',
       `page p95 ≤ ${TARGET_PAGE_P95_MS} and notes p99 ≤ ${TARGET_NOTES_P99_MS}`,
@@ -411,6 +427,7 @@ function levelTable(results: LevelResult[]): string {
       ms(cpuPerRequestMs(r, baseline)),
       Number.isFinite(saturationUsers(r, baseline)) ? saturationUsers(r, baseline).toFixed(0) : '–',
       r.rssMiB.toFixed(0),
+      `${r.realtimeCpuPercent.toFixed(0)} / ${r.realtimeRssMiB.toFixed(0)}`,
       ms(r.loopP99Ms),
       `${Math.min(...r.loadAverage).toFixed(1)}–${Math.max(...r.loadAverage).toFixed(1)}`,
       r.pass ? 'PASS' : 'MISS',
@@ -450,12 +467,12 @@ function report(
     `- Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; commit ${gitCommit()}.`,
     `- Machine: ${machine.cpuCount} × ${machine.cpuModel}, ${machine.memoryGiB} GiB memory, Node ${machine.node}, ${machine.platform}. Server, typing clients and browsing users share the cores (loopback).`,
     `- Machine load: \`uptime\` before: \`${uptimeBefore}\`; after: \`${uptimeAfter}\`.${shared ? ` **The machine was shared**: the 1-minute load average was above ${machine.cpuCount} (its core count) during the run, so other processes competed for the CPU and every latency here includes waiting for a core; on a machine of its own Koers does better.` : ''}`,
-    `- Server: the production server (\`server/index.ts\`, \`NODE_ENV=production\`, page cache on as by default) in one process on a fresh copy of the page benchmark's workspace (2,000 actions, 20,000 comments, 100,000 history rows; \`bench/generate-workspace.ts\`), the same build (\`bench/.data/build\`). One server for all levels: each level adds users to the ones before.`,
+    `- Server: the production server (\`server/index.ts\`, \`NODE_ENV=production\`, page cache on as by default) (a web process and the real-time process it starts, server/collab/child.ts; docs/decisions/024) on a fresh copy of the page benchmark's workspace (2,000 actions, 20,000 comments, 100,000 history rows; \`bench/generate-workspace.ts\`), the same build (\`bench/.data/build\`). One server for all levels: each level adds users to the ones before.`,
     `- Live notes: ${MEETINGS} meetings created for the run × ${TYPISTS_PER_MEETING} real \`y-websocket\` clients (bench/collab-worker.ts, one client process per meeting, sessions of werkgroepleden), each typing ${settings.typingRate} characters/s at the end of its own paragraph. Notes latency: an insert → its arrival at each of the other 11 clients of the meeting.`,
-    `- Browsing users: each with its own session (the workspace's ${people} active people in turn) and \`GET /live\` open; views pages with a uniform think time of ${settings.thinkMs / 2000}–${(settings.thinkMs * 1.5) / 1000} s (mix: ${mix}; list: ${LIST_PATHS.map((x) => `\`${x}\``).join(', ')}; search: ${SEARCH_PATHS.map((x) => `\`${x}\``).join(', ')}; action: a random one of the 2,000, one view in ten the heaviest). *First view*: the HTML document (\`accept-encoding: gzip\`), as when a page is opened or reloaded. On every \`change\` event a user revalidates the page it shows as the browser does (150 ms debounce plus a random part of the event's spread window, min(2 s, 4 ms × open streams), never two requests of its own at once): *revalidation* is the page's single-fetch data URL with its route only (\`/acties.data?…&_routes=routes/acties._index\`, \`/_root.data?_routes=routes/_index\`: the root loader does not run on a live revalidation, the unread count comes with the event), which runs the route's loader; overview, list and search answers are shared by the users of one role and organisation (server/page-cache.ts), action pages stay per session. *Push → revalidated*: from the moment the change was sent to the moment each user's revalidation was done (the server polls its data version every 200 ms, the browser waits 150 ms plus its part of the spread window, then the request). Every response must be 200; anything else counts as an error.`,
+    `- Browsing users: each with its own session (the workspace's ${people} active people in turn) and \`GET /live\` open; views pages with a uniform think time of ${settings.thinkMs / 2000}–${(settings.thinkMs * 1.5) / 1000} s (mix: ${mix}; list: ${LIST_PATHS.map((x) => `\`${x}\``).join(', ')}; search: ${SEARCH_PATHS.map((x) => `\`${x}\``).join(', ')}; action: a random one of the 2,000, one view in ten the heaviest). *First view*: the HTML document (\`accept-encoding: gzip\`), as when a page is opened or reloaded. On every \`change\` event a user revalidates the page it shows as the browser does (150 ms debounce plus a random part of the event's spread window, min(${MAX_SPREAD_MS / 1000} s, ${SPREAD_MS_PER_STREAM} ms × open streams), never two requests of its own at once): *revalidation* is the page's single-fetch data URL with its route only (\`/acties.data?…&_routes=routes/acties._index\`, \`/_root.data?_routes=routes/_index\`: the root loader does not run on a live revalidation, the unread count comes with the event), which runs the route's loader; overview, list and search answers are shared by the users of one role and organisation (server/page-cache.ts), action pages stay per session. *Push → revalidated*: from the moment the change was sent to the moment each user's revalidation was done (the server polls its data version every 200 ms, the browser waits 150 ms plus its part of the spread window, then the request). Every response must be 200; anything else counts as an error.`,
     `- Tracker change: ${CHANGER_EMAIL} (werkgroeplid) moves an open regional action between *loopt* and *besluit nodig* every ${settings.changeEveryMs / 1000} s with the board's form (\`POST /bord.data\`, as its fetcher sends it). Every change invalidates every cached page, so nearly every view and revalidation is a full render.`,
-    `- Level 0 is the baseline: notes and tracker changes, nobody browsing. "Server CPU ms per page request": the server's CPU above the baseline divided by the page requests it answered; "N filling 1 core": the N at which that CPU per user would keep the server's one JavaScript thread busy all the time (a projection; latency grows steeply well before it).`,
-    `- Per level: ${settings.warmupMs / 1000} s warm-up (new users start spread over its first half), then ${settings.durationMs / 1000} s measured. Server CPU: user+sys of the server process (/proc) over the window, % of one core (Node renders on one thread). RSS: the server's highest VmRSS sampled during the level. "Bench loop p99": the event-loop delay of the process that simulates the browsing users (if high, the measurement itself was slowed).`,
+    `- Level 0 is the baseline: notes and tracker changes, nobody browsing. "Web CPU ms per page request": the web process's CPU above the baseline divided by the page requests it answered; "N filling 1 core": the N at which that CPU per user would keep the web process's one JavaScript thread busy all the time (a projection; latency grows steeply well before it).`,
+    `- Per level: ${settings.warmupMs / 1000} s warm-up (new users start spread over its first half), then ${settings.durationMs / 1000} s measured. CPU: user+sys of the web process and of the real-time process (/proc) over the window, % of one core (each renders or relays on one thread). RSS: each process's highest VmRSS sampled during the level. "Bench loop p99": the event-loop delay of the process that simulates the browsing users (if high, the measurement itself was slowed).`,
     '',
     levelTable(results),
     '',

@@ -210,6 +210,42 @@ export function cpuSeconds(pid: number): number {
   return (utime + stime) / ticksPerSecond();
 }
 
+/**
+ * The real-time process a Koers server started (server/collab/child.ts), if any: the
+ * bare server has none. Read from /proc each time, as it is started again should it die.
+ */
+export function realtimePid(serverPid: number): number | undefined {
+  let children: string;
+  try {
+    children = fs.readFileSync(`/proc/${serverPid}/task/${serverPid}/children`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  for (const pid of children ? children.split(/\s+/).map(Number) : []) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('collab/process.ts')) return pid;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
+/** CPU seconds of the whole server: its own process plus its real-time process. */
+export function serverCpuSeconds(serverPid: number): number {
+  const realtime = realtimePid(serverPid);
+  return cpuSeconds(serverPid) + (realtime ? cpuSeconds(realtime) : 0);
+}
+
+/** Memory of the whole server (its process plus its real-time process), in MiB; the peak is the sum of both peaks. */
+export function serverMemoryMiB(serverPid: number): { rss: number; peak: number } {
+  const own = memoryMiB(serverPid);
+  const realtime = realtimePid(serverPid);
+  if (!realtime) return own;
+  const other = memoryMiB(realtime);
+  return { rss: own.rss + other.rss, peak: own.peak + other.peak };
+}
+
 /** Resident memory now and its peak since the process started (VmRSS, VmHWM), in MiB. */
 export function memoryMiB(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -34,15 +34,15 @@ import { performance } from 'node:perf_hooks';
 import { ClientPool, mergeTypingResults } from './collab-clients';
 import type { DocumentLoad, TypingResult, VerifiedDocument } from './collab-messages';
 import {
-  cpuSeconds,
   DATA_DIR,
   ensureBuild,
   killAllServersNow,
   killHard,
   login,
-  memoryMiB,
   ROOT,
+  serverCpuSeconds,
   type ServerKind,
+  serverMemoryMiB,
   type ServerProcess,
   startBare,
   startKoers,
@@ -189,13 +189,13 @@ const SEGMENTS: { server: ServerKind; share: number }[] = [
 
 /** One typing segment; CPU over the typing window only (read when typing starts and when it should end). */
 async function typeSegment(pool: ClientPool, server: ServerProcess, ratePerSecond: number, durationMs: number) {
-  const cpuStart = cpuSeconds(server.pid);
+  const cpuStart = serverCpuSeconds(server.pid);
   const started = performance.now();
   let end: { cpu: number; at: number } | null = null;
-  const timer = setTimeout(() => (end = { cpu: cpuSeconds(server.pid), at: performance.now() }), durationMs);
+  const timer = setTimeout(() => (end = { cpu: serverCpuSeconds(server.pid), at: performance.now() }), durationMs);
   try {
     const result = await pool.type(server.kind, ratePerSecond, durationMs, settings.graceMs);
-    const stop = end ?? { cpu: cpuSeconds(server.pid), at: performance.now() };
+    const stop = end ?? { cpu: serverCpuSeconds(server.pid), at: performance.now() };
     return { result, cpu: stop.cpu - cpuStart, wallMs: stop.at - started };
   } finally {
     clearTimeout(timer);
@@ -214,7 +214,7 @@ async function runScenario(
     servers.bare = await startServer('bare', buildDir);
     servers.koers = await startServer('koers', buildDir);
     const kinds = ['bare', 'koers'] as const;
-    const idleRssMiB = Object.fromEntries(kinds.map((k) => [k, memoryMiB(servers[k]!.pid).rss])) as Record<ServerKind, number>;
+    const idleRssMiB = Object.fromEntries(kinds.map((k) => [k, serverMemoryMiB(servers[k]!.pid).rss])) as Record<ServerKind, number>;
     const clients = {} as Record<ServerKind, number>;
     for (const kind of kinds)
       clients[kind] = await pool.connect(kind, servers[kind]!.wsUrl, documentLoads(names, scenario.clientsPerDocument, cookies));
@@ -246,7 +246,7 @@ async function runScenario(
         segments[kind].roundP99.push(percentile(sorted, 99));
       }
     }
-    const peakMiB = Object.fromEntries(kinds.map((k) => [k, memoryMiB(servers[k]!.pid).peak])) as Record<ServerKind, number>;
+    const peakMiB = Object.fromEntries(kinds.map((k) => [k, serverMemoryMiB(servers[k]!.pid).peak])) as Record<ServerKind, number>;
     await pool.reset();
 
     return kinds.map((kind) => {

@@ -1,10 +1,11 @@
 /**
  * The Koers server: one HTTP server on one port for the Remix app (production build,
  * or Vite middleware with hot reload in development), the real-time websocket endpoint
- * `/collab/<document>` (server/collab, which registers itself with the app through
- * app/models/collab/live-bridge.server.ts) and the live-updates stream `/live`
- * (server/live). Migrations run before it listens; on a fresh database the agenda and
- * (unless turned off) the demo accounts are loaded.
+ * `/collab/<document>` and the live-updates stream `/live` (server/live). The real-time
+ * server runs in a process of its own that this one starts (server/collab/child.ts) and
+ * hands each websocket to, so page renders never hold up the notes (docs/decisions/024).
+ * Migrations run before either starts; on a fresh database the agenda and (unless turned
+ * off) the demo accounts are loaded.
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -25,7 +26,7 @@ import { migrateDatabase } from '../db/migrate';
 import { bootstrapDatabase } from '../db/seed/bootstrap';
 import { startBackupSchedule } from './backups/schedule';
 import { startBackgroundCheckpoints } from './checkpoints';
-import { attachCollab } from './collab';
+import { startRealtimeProcess } from './collab/child';
 import { createLiveEvents } from './live';
 import { workspaceDataVersion } from './live/data-version';
 import { startNotificationJobs } from './notification-jobs';
@@ -57,7 +58,8 @@ const checkpoints = startBackgroundCheckpoints(db, { file: env.KOERS_DATABASE })
 
 const app = express();
 const server = http.createServer(app);
-const collab = attachCollab(server, { publicUrl: env.KOERS_PUBLIC_URL });
+// After the migrations: the real-time process opens the same database and does not migrate.
+const realtime = await startRealtimeProcess(server);
 
 // Writes by this process and by any other (an import, a backup restore); not keystrokes
 // in meeting notes, which change no page. Pages are cached on it, browsers told when it moves.
@@ -140,8 +142,8 @@ if (env.NODE_ENV === 'production' && !env.KOERS_SECRET_KEY)
 async function shutdown(signal: string) {
   console.log(`${signal} ontvangen, Koers stopt.`);
   setTimeout(() => process.exit(1), 10_000).unref();
-  // Stores and compacts the live documents and closes their sockets (server.close waits for them).
-  await collab.close();
+  // Stores and compacts the live documents, closes their sockets and exits.
+  await realtime.close();
   // Open streams would keep server.close waiting; browsers reconnect to the next server.
   live.close();
   notificationJobs.stop();

@@ -45,6 +45,9 @@ function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** The transaction origin of an update that was stored before it was applied here. */
+const STORED = Symbol('stored');
+
 /** A change applied to a document's Y.Doc and not yet stored, with the connection it came from. */
 type Unstored = { update: Uint8Array; origin: Peer | null };
 
@@ -68,6 +71,8 @@ export class LiveDocument {
     this.pendingUpdates = loadDocumentInto(this.doc, name);
 
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // Stored already (an edit by the app): nothing to wait for.
+      if (origin === STORED) return this.relay(update, null);
       this.unstored.push({ update, origin: this.peers.has(origin as Peer) ? (origin as Peer) : null });
       if (this.unstored.length === 1) onUnstored(this);
     });
@@ -97,6 +102,15 @@ export class LiveDocument {
     else this.heldReplies.push({ peer, message });
   }
 
+  /**
+   * Applies an update somebody else stored (the app's edit, live-bridge.server.ts) and
+   * relays what it changed at once. Nothing when the doc had it already (it was loaded
+   * after the update was stored).
+   */
+  applyStored(update: Uint8Array) {
+    Y.applyUpdate(this.doc, update, STORED);
+  }
+
   /** Hands the unstored updates to the registry to store; `relayStored(them)` follows once they are. */
   takeUnstored(): Unstored[] {
     const taken = this.unstored;
@@ -115,10 +129,14 @@ export class LiveDocument {
     if (stored.length > 0) {
       const update = stored.length === 1 ? stored[0].update : Y.mergeUpdates(stored.map((u) => u.update));
       const origin = stored.every((u) => u.origin === stored[0].origin) ? stored[0].origin : null;
-      const message = updateMessage(update);
-      for (const peer of this.peers) if (peer !== origin) peer.send(message);
+      this.relay(update, origin);
     }
     for (const { peer, message } of replies) if (this.peers.has(peer)) peer.send(message);
+  }
+
+  private relay(update: Uint8Array, origin: Peer | null) {
+    const message = updateMessage(update);
+    for (const peer of this.peers) if (peer !== origin) peer.send(message);
   }
 
   destroy() {
@@ -239,6 +257,15 @@ export class DocumentRegistry {
       if (document.pendingUpdates > this.options.compactAfterUpdates) this.compactSoon(document);
     }
     return failed;
+  }
+
+  /** An update of `name` stored by the app: applied and relayed if the document is in memory. */
+  applyStored(name: string, update: Uint8Array) {
+    const document = this.documents.get(name);
+    if (!document) return;
+    document.applyStored(update);
+    document.pendingUpdates += 1;
+    if (document.pendingUpdates > this.options.compactAfterUpdates) this.compactSoon(document);
   }
 
   private storeSoon(document: LiveDocument) {

@@ -1,14 +1,18 @@
 /**
- * The real-time server: `ws(s)://HOST/collab/<documentName>` on Koers' own HTTP server,
- * speaking the y-websocket protocol. Transport here; admission in authenticate.ts, the
- * message loop in protocol.ts, documents in memory in documents.ts, compaction in
- * compaction.ts. See docs/decisions/006-realtime-persistence.md.
+ * The real-time server: `ws(s)://HOST/collab/<documentName>`, speaking the y-websocket
+ * protocol. Transport here; admission in authenticate.ts, the message loop in
+ * protocol.ts, documents in memory in documents.ts, compaction in compaction.ts. See
+ * docs/decisions/006-realtime-persistence.md.
+ *
+ * Koers runs it in a process of its own (process.ts, started by child.ts), so that page
+ * renders in the web process never hold up a keystroke (docs/decisions/024). The web
+ * process accepts the upgrade on the one port and hands the socket over;
+ * `attachCollab` runs it on an HTTP server in the same process instead (the tests).
  */
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 
 import { WebSocketServer } from 'ws';
-import * as Y from 'yjs';
 
 import { t } from '../../app/i18n';
 import { CloseCode } from '../../app/models/collab/close-codes';
@@ -37,7 +41,13 @@ export type CollabOptions = {
 };
 
 export type Collab = {
-  /** Stores and compacts every document, closes the connections (1001), stops listening. */
+  /** Serves a websocket upgrade whose path starts with `/collab/` (see isCollabUpgrade). */
+  handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** An update the app stored (live-bridge.server.ts): relayed to the document's clients if it is in memory. */
+  documentEdited(name: string, update: Uint8Array): void;
+  /** Checks every connection again and closes those whose access changed. */
+  recheckAll(): void;
+  /** Stores and compacts every document, closes the connections (1001), refuses new ones. */
   close(): Promise<void>;
   /** Closes every connection of the user: 4000 if they may still read, else 4401/4403. */
   closeConnectionsOfUser(userId: number): number;
@@ -47,7 +57,40 @@ export type Collab = {
 
 const PATH_PREFIX = '/collab/';
 
+/** Whether an upgrade request is for the real-time server (others may be Vite's hot reload). */
+export function isCollabUpgrade(req: http.IncomingMessage): boolean {
+  return (req.url ?? '/').split('?')[0].startsWith(PATH_PREFIX);
+}
+
+/**
+ * The real-time server on an HTTP server of this process, registered with the app's
+ * live bridge: how the tests run it. Koers itself runs it in its own process (child.ts).
+ */
 export function attachCollab(server: http.Server, options: CollabOptions = {}): Collab {
+  const collab = createCollab(options);
+  function onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
+    if (isCollabUpgrade(req)) return collab.handleUpgrade(req, socket, head);
+    // Another upgrade handler may want it; otherwise nobody will answer, so refuse
+    // instead of leaving the socket hanging.
+    if (server.listenerCount('upgrade') === 1) refuseUpgrade(socket, 404);
+  }
+  server.on('upgrade', onUpgrade);
+  const unregister = registerLiveServer({
+    documentEdited: collab.documentEdited,
+    recheckUser: collab.closeConnectionsOfUser,
+    recheckAll: collab.recheckAll,
+  });
+  return {
+    ...collab,
+    async close() {
+      server.off('upgrade', onUpgrade);
+      unregister();
+      await collab.close();
+    },
+  };
+}
+
+export function createCollab(options: CollabOptions = {}): Collab {
   const {
     publicUrl,
     maxPayload = 1024 * 1024,
@@ -94,14 +137,9 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     });
   }
 
-  function onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
+  function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
     const pathname = (req.url ?? '/').split('?')[0];
-    if (!pathname.startsWith(PATH_PREFIX)) {
-      // Another upgrade handler (Vite's hot reload in development) may want it;
-      // otherwise nobody will answer, so refuse instead of leaving the socket hanging.
-      if (server.listenerCount('upgrade') === 1) refuseUpgrade(socket, 404);
-      return;
-    }
+    if (!pathname.startsWith(PATH_PREFIX)) return refuseUpgrade(socket, 404);
     let documentName: string;
     try {
       documentName = decodeURIComponent(pathname.slice(PATH_PREFIX.length));
@@ -110,7 +148,6 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     }
     void upgradeToDocument(req, socket, head, documentName);
   }
-  server.on('upgrade', onUpgrade);
 
   /** Closes a connection whose rights changed; `always`: even when its access is unchanged. */
   function recheck(connection: Connection, always: boolean) {
@@ -130,23 +167,15 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     return closed;
   }
 
-  // The app's way in (app/models/collab/live-bridge.server.ts): its own edits (the agenda
-  // outline of the notes) go through the live document, so they are stored and then
-  // relayed like a client's update; account changes close the user's connections.
-  const unregister = registerLiveServer({
-    editLoadedDocument(name, edit) {
-      const document = closing ? undefined : registry.find(name);
-      if (!document) return false;
-      Y.transact(document.doc, () => edit(document.doc), 'server');
-      // The caller goes on as if the edit were stored (it answers a request next): store now.
-      if (registry.store().has(document)) throw new Error(`Storing a server edit of ${name} failed.`);
-      return true;
-    },
-    recheckUser: closeConnectionsOfUser,
-    recheckAll() {
-      for (const connection of connections) if (connection.ws.readyState === connection.ws.OPEN) recheck(connection, false);
-    },
-  });
+  function recheckAll() {
+    for (const connection of connections) if (connection.ws.readyState === connection.ws.OPEN) recheck(connection, false);
+  }
+
+  // The app's edits (the agenda outline of the notes, a chapter's text) are stored by
+  // the app before they get here, so they are relayed like a client's stored update.
+  function documentEdited(name: string, update: Uint8Array) {
+    if (!closing) registry.applyStored(name, update);
+  }
 
   const isOpen = (connection: Connection) => connection.ws.readyState === connection.ws.OPEN;
 
@@ -172,8 +201,6 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
   async function close() {
     if (closing) return;
     closing = true;
-    server.off('upgrade', onUpgrade);
-    unregister();
     recheckSweep.stop();
     pingSweep.stop();
     const sockets = [...connections].map((c) => c.ws);
@@ -188,5 +215,5 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   }
 
-  return { close, closeConnectionsOfUser, liveDocuments: () => registry.names() };
+  return { handleUpgrade, documentEdited, recheckAll, close, closeConnectionsOfUser, liveDocuments: () => registry.names() };
 }

@@ -10,13 +10,10 @@
  * Both servers run in development mode (Vite compiles the app on demand): vitest runs
  * before `npm run build` in `npm test`, so there is no production build to rely on.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import Database from 'better-sqlite3';
 import { asc } from 'drizzle-orm';
@@ -38,91 +35,15 @@ import {
   synced,
   type TestClient,
   typeInFirstParagraph,
-  withTimeout,
 } from './fixtures/collab-clients';
+import { killAllKoers, type Koers, login, startKoers, stopKoers } from './fixtures/koers-process';
 
 vi.hoisted(() => {
   process.env.KOERS_UPLOADS_DIR = `${process.env.KOERS_DATABASE}-uploads`;
 });
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const PASSWORD = process.env.KOERS_DEMO_PASSWORD ?? 'koers-demo';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-drill-'));
-const servers = new Set<ChildProcess>();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-type Koers = { child: ChildProcess; origin: string; collabUrl: string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts server/index.ts on a database; resolves once it answers /healthz. */
-async function startKoers(database: string, uploads: string | undefined): Promise<Koers> {
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  // Without these the app's Vite config would think it runs under vitest.
-  for (const key of Object.keys(childEnv)) if (key.startsWith('VITEST')) delete childEnv[key];
-  Object.assign(childEnv, {
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    KOERS_DATABASE: database,
-    KOERS_BACKUP_TIME: 'off',
-  });
-  if (uploads) childEnv.KOERS_UPLOADS_DIR = uploads;
-  else delete childEnv.KOERS_UPLOADS_DIR;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: ROOT,
-    env: childEnv,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  servers.add(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  await withTimeout(
-    new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', () => output.includes('Koers luistert op') && resolve());
-      child.once('exit', (code) => reject(new Error(`Koers stopped (${code}):\n${output}`)));
-    }),
-    30_000,
-    'Koers to start',
-  );
-  return { child, origin: `http://127.0.0.1:${port}`, collabUrl: `ws://127.0.0.1:${port}/collab` };
-}
-
-/** SIGTERM, as an operator stops Koers; resolves when it has exited. */
-async function stopKoers({ child }: Koers) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid!, 'SIGTERM');
-  await withTimeout(exited, 15_000, 'Koers to stop');
-  servers.delete(child);
-}
-
-async function login(koers: Koers, email: string): Promise<string> {
-  const res = await fetch(`${koers.origin}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { origin: koers.origin, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: PASSWORD, redirectTo: '/' }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  if (res.status !== 302 || !cookie) throw new Error(`Inloggen als ${email}: HTTP ${res.status}`);
-  return cookie;
-}
 
 /** Posts a form as a browser without JavaScript does; resolves when Koers has answered (the write is acknowledged). */
 async function post(koers: Koers, cookie: string, pathname: string, body: URLSearchParams | FormData): Promise<Response> {
@@ -148,13 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   destroyAllClients();
-  for (const child of servers) {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  killAllKoers();
   fs.rmSync(work, { recursive: true, force: true });
 });
 

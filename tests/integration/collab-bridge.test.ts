@@ -108,14 +108,14 @@ describe('with a live server', () => {
   it('tells every registered server about an access change; one that fails does not fail the caller', () => {
     const rechecked: number[] = [];
     const unregisterFailing = registerLiveServer({
-      editLoadedDocument: () => false,
+      documentEdited: () => {},
       recheckAll: () => {},
       recheckUser: () => {
         throw new Error('kapot');
       },
     });
     const unregisterCounting = registerLiveServer({
-      editLoadedDocument: () => false,
+      documentEdited: () => {},
       recheckUser: (id) => rechecked.push(id),
       recheckAll: () => {},
     });
@@ -154,7 +154,7 @@ describe('process-wide singletons', () => {
     const name = newDocument();
     const edited: string[] = [];
     const unregister = bridge.registerLiveServer({
-      editLoadedDocument: (n) => edited.push(n) > 0,
+      documentEdited: (n) => void edited.push(n),
       recheckUser: () => {},
       recheckAll: () => {},
     });

@@ -8,7 +8,7 @@
  *
  * The store knows documents by name only. Which names exist and who may open them is
  * decided above it (document-kinds.server.ts); the app edits a document through the live
- * bridge (live-bridge.server.ts), which falls back to `editStoredDocument` here.
+ * bridge (live-bridge.server.ts), which stores the edit with `editStoredDocument` here.
  */
 import { and, count, eq, gt, lte } from 'drizzle-orm';
 import * as Y from 'yjs';
@@ -102,10 +102,12 @@ export function loadDocumentInto(doc: Y.Doc, name: string): number {
 
 /**
  * Applies `edit` to the stored document in one Yjs transaction and appends only what it
- * changed to the log; the next client to load the document gets it. For a document that
- * is not in a live server's memory (live-bridge.server.ts decides).
+ * changed to the log; the next client to load the document gets it. Returns that change
+ * (one update), or null when the edit changed nothing. The live bridge
+ * (live-bridge.server.ts) hands the change to the real-time server, which relays it to
+ * the document's clients if it holds the document.
  */
-export function editStoredDocument(name: string, edit: (doc: Y.Doc) => void): void {
+export function editStoredDocument(name: string, edit: (doc: Y.Doc) => void): Uint8Array | null {
   const doc = new Y.Doc();
   try {
     const state = loadDocumentState(name);
@@ -114,6 +116,8 @@ export function editStoredDocument(name: string, edit: (doc: Y.Doc) => void): vo
     doc.on('update', (update: Uint8Array) => updates.push(update));
     Y.transact(doc, () => edit(doc));
     appendUpdates(name, updates);
+    if (updates.length === 0) return null;
+    return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
   } finally {
     doc.destroy();
   }

@@ -1,12 +1,18 @@
 /**
  * The one way the app reaches the real-time server. The dependency runs server → app:
- * server/collab implements `LiveServer` and registers it at start-up
- * (`registerLiveServer`); the app calls the functions below and never imports server/.
+ * the server registers a `LiveServer` at start-up (`registerLiveServer`); the app calls
+ * the functions below and never imports server/.
  *
- * Without a live server in the process (CLIs, scripts, most tests) every call has a
- * defined fallback: an edit is applied to the stored document, an access change has no
- * connections to close (a server in another process notices within a minute, when it
- * checks every connection again; docs/decisions/006-realtime-persistence.md).
+ * The real-time server runs in a process of its own (server/collab/process.ts,
+ * docs/decisions/024-realtime-process.md); what registers here in the web process is
+ * its messenger (server/collab/child.ts), which passes each call on. So an edit by the
+ * app is stored here, in the caller's process, and then handed over: stored before it is
+ * relayed, like anyone's typing, and synchronous for the caller, who answers a request next.
+ *
+ * Without a live server (CLIs, scripts, most tests) an edit is stored and the next
+ * client to open the document loads it; an access change has no connections to close
+ * (a server in another process notices within a minute, when it checks every connection
+ * again; docs/decisions/006-realtime-persistence.md).
  *
  * The registry is a process-wide singleton: the server and the Remix build, whose loaders
  * and actions call these functions, are two module graphs (app/utils/singleton.server.ts).
@@ -22,12 +28,11 @@ export type DocumentEdit = (doc: Y.Doc) => void;
 /** What the real-time server does for the app. */
 export type LiveServer = {
   /**
-   * Applies `edit` to the document if this server holds it in memory, stores the change
-   * and relays it to the document's clients (stored before relayed, like anyone's
-   * typing), and returns true; returns false, changing nothing, when it does not hold it.
-   * Throws when storing failed.
+   * `update` of the document `name` is stored: if the server holds the document in
+   * memory, apply it and relay it to the document's clients; otherwise do nothing (the
+   * next client to open the document loads it from the store).
    */
-  editLoadedDocument(name: string, edit: DocumentEdit): boolean;
+  documentEdited(name: string, update: Uint8Array): void;
   /**
    * Checks every open connection of the user again and closes it with the code for the
    * user's new rights (4000 access changed, 4401 session ended, 4403 access revoked).
@@ -51,12 +56,21 @@ export function registerLiveServer(server: LiveServer): () => void {
 
 /**
  * Applies `edit` to the real-time document `name` in one Yjs transaction. Synchronous:
- * when it returns the change is stored and, if the document is open in a live server,
- * sent to its clients; otherwise the next client to open the document loads it.
+ * when it returns the change is stored and on its way to the document's clients, if
+ * anyone has it open; otherwise the next client to open the document loads it. Throws
+ * when storing failed; a failure to relay is logged (the change is stored, and clients
+ * get it when they reconnect).
  */
 export function editLiveDocument(name: string, edit: DocumentEdit): void {
-  for (const server of liveServers) if (server.editLoadedDocument(name, edit)) return;
-  editStoredDocument(name, edit);
+  const update = editStoredDocument(name, edit);
+  if (!update) return;
+  for (const server of liveServers) {
+    try {
+      server.documentEdited(name, update);
+    } catch (error) {
+      console.error('Relaying an edit of', name, 'to the real-time server failed:', error);
+    }
+  }
 }
 
 /**

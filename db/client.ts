@@ -20,5 +20,13 @@ export function openDatabase(file: string) {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return drizzle(sqlite, { schema });
+  const database = drizzle(sqlite, { schema });
+  // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), waiting for
+  // it under busy_timeout. A deferred one reads first and asks for the lock at its first
+  // write; if another process (the real-time process storing a keystroke, docs/decisions/024)
+  // committed in between, SQLite refuses at once with SQLITE_BUSY_SNAPSHOT and no wait
+  // helps, so a user's save would fail. Read-only work does not need a transaction here.
+  const deferred = database.transaction.bind(database);
+  database.transaction = (work, config) => deferred(work, { behavior: 'immediate', ...config });
+  return database;
 }

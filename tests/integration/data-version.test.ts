@@ -1,5 +1,8 @@
 /**
- * The workspace data version (server/live/data-version.ts, migration 0019): it moves with
+ * One database, two writing processes (docs/decisions/024): the web process's write
+ * transactions are never refused because the real-time process stored a keystroke
+ * meanwhile, and the workspace data version (server/live/data-version.ts, migration
+ * 0019) tells their writes apart. The version moves with
  * every committed write to workspace data, by this process or any other (the real-time
  * process, a CLI), and not with keystrokes in the notes or audit-log rows. Every page
  * cache hit and every live revalidation depends on it, so a table without its triggers
@@ -93,5 +96,33 @@ describe('the workspace data version', () => {
     const before = version();
     recordAudit({ actorId: null, action: 'sign_out', details: { reason: 'test' } });
     expect(version()).toBe(before);
+  });
+});
+
+describe('two processes writing to one database', () => {
+  it('a write transaction holds the write lock from its start, so the real-time process cannot commit between its read and its write', () => {
+    const other = otherProcess();
+    other.pragma('busy_timeout = 0');
+    try {
+      const action = db.select({ id: actions.id, title: actions.title }).from(actions).limit(1).get()!;
+      // Deferred, the update below failed with SQLITE_BUSY_SNAPSHOT after the other
+      // process's commit: a tracker change lost in the middle of a meeting.
+      db.transaction((tx) => {
+        tx.select({ id: actions.id }).from(actions).where(eq(actions.id, action.id)).get();
+        expect(() =>
+          other
+            .prepare(`insert into collab_updates (document_name, seq, "update") values ('meeting-notes:2', 1, ?)`)
+            .run(Buffer.from(oneUpdate('tussendoor'))),
+        ).toThrow(/locked|busy/i);
+        tx.update(actions).set({ title: `${action.title}!` }).where(eq(actions.id, action.id)).run();
+      });
+      expect(db.select({ title: actions.title }).from(actions).where(eq(actions.id, action.id)).get()!.title).toBe(`${action.title}!`);
+      // Once it committed, the other process writes as usual.
+      other
+        .prepare(`insert into collab_updates (document_name, seq, "update") values ('meeting-notes:2', 1, ?)`)
+        .run(Buffer.from(oneUpdate('daarna')));
+    } finally {
+      other.close();
+    }
   });
 });

@@ -39,7 +39,9 @@ function prepareStatements() {
   };
   // better-sqlite3's own transaction wrapper, made once: drizzle's builds a transaction
   // object per call, which cost more than the inserts here.
-  return { insertAll, insertAllInTransaction: db.$client.transaction(insertAll) };
+  // Immediate, like every write transaction (db/client.ts): the web process and the real-time process both append.
+  const inTransaction = db.$client.transaction(insertAll);
+  return { insertAll, insertAllInTransaction: (batch: Parameters<typeof insertAll>[0]) => inTransaction.immediate(batch) };
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -11,9 +11,12 @@ import type { Actor } from './permissions';
  * (server/page-cache.ts) then keeps one answer per scope instead of one per session, so a
  * change costs one loader run per page and scope instead of one per open page.
  *
- * The scope is the role and the organisation: the only fields of a user that
- * app/models/permissions.ts decides by besides the user's id (rules that compare ids —
- * own comments, own library items, oneself — are per user and never shared).
+ * The scope is the role: the only field of a user that the SHARED_ROUTES' loaders read.
+ * app/models/permissions.ts also decides by the organisation (a municipality's own
+ * accents, canEditAccent) and by the user's id (own comments, own library items,
+ * oneself); a route whose loader asks such a rule is either per user or adds the field to
+ * the scope below. (Until 6 December the scope was role + organisation, a safer default
+ * while these loaders were reworked; 27 scopes in the benchmark workspace instead of 5.)
  *
  * SHARED_ROUTES lists the routes whose loaders were reviewed line by line (5 December
  * 2026). A route belongs here only if its loader, and every model function it calls,
@@ -40,8 +43,8 @@ import type { Actor } from './permissions';
 export const SHARED_ROUTES: ReadonlySet<string> = new Set(['routes/_index', 'routes/acties._index', 'routes/zoeken']);
 
 /** The permission scope of a user: everything of them that the SHARED_ROUTES' loaders read. */
-export function permissionScope(actor: Pick<Actor, 'role' | 'organisationId'>): string {
-  return `${actor.role}:${actor.organisationId}`;
+export function permissionScope(actor: Pick<Actor, 'role'>): string {
+  return actor.role;
 }
 
 /**

@@ -14,6 +14,9 @@ import { env } from '../../app/utils/env.server';
 import { createCollab } from './index';
 import type { FromRealtime, ToRealtime } from './process-messages';
 
+// The web process's checkpoint thread (server/checkpoints.ts) checkpoints the one WAL for
+// both processes; left on here, SQLite would copy the log back inside a keystroke's commit.
+db.$client.pragma('wal_autocheckpoint = 0');
 const collab = createCollab({ publicUrl: env.KOERS_PUBLIC_URL });
 const tell = (message: FromRealtime) => process.send?.(message);
 

@@ -40,7 +40,16 @@ import { MAX_SPREAD_MS, SPREAD_MS_PER_STREAM } from '../server/live/spread';
 import { BrowsingUser, ChangeLog, type Page, PAGE_KINDS, type PageKind, Recorder, TrackerChanger } from './capacity-users';
 import { ClientPool } from './collab-clients';
 import type { DocumentLoad, TypingResult } from './collab-messages';
-import { cpuSeconds, DATA_DIR, killAllServersNow, memoryMiB, realtimePid, type ServerProcess, startKoers, stopAllServers } from './collab-servers';
+import {
+  cpuSeconds,
+  DATA_DIR,
+  killAllServersNow,
+  memoryMiB,
+  realtimePid,
+  type ServerProcess,
+  startKoers,
+  stopAllServers,
+} from './collab-servers';
 import { DEFAULT_BENCH_DATABASE, seededRandom } from './generate-workspace';
 import { machineInfo, markdownTable, ms, percentile, replaceMarkedSection } from './load';
 import { ensureBenchBuild, ensureBenchWorkspace, gitCommit, ROOT } from './server-process';

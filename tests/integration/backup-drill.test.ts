@@ -28,14 +28,7 @@ import { restoreBackup } from '../../server/backups/restore-backup';
 import { writeBackup } from '../../server/backups/write-backup';
 import { makePdf } from '../fixtures/library-files';
 import { prepareDatabase } from '../setup/database';
-import {
-  connectClient,
-  destroyAllClients,
-  docSatisfies,
-  synced,
-  type TestClient,
-  typeInFirstParagraph,
-} from './fixtures/collab-clients';
+import { connectClient, destroyAllClients, docSatisfies, synced, type TestClient, typeInFirstParagraph } from './fixtures/collab-clients';
 import { killAllKoers, type Koers, login, startKoers, stopKoers } from './fixtures/koers-process';
 
 vi.hoisted(() => {

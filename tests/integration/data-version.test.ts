@@ -63,7 +63,10 @@ describe('the workspace data version', () => {
     const before = version();
     expect(version()).toBe(before);
     const action = db.select({ id: actions.id, title: actions.title }).from(actions).limit(1).get()!;
-    db.update(actions).set({ title: `${action.title} (gewijzigd)` }).where(eq(actions.id, action.id)).run();
+    db.update(actions)
+      .set({ title: `${action.title} (gewijzigd)` })
+      .where(eq(actions.id, action.id))
+      .run();
     expect(version()).not.toBe(before);
   });
 
@@ -114,7 +117,10 @@ describe('two processes writing to one database', () => {
             .prepare(`insert into collab_updates (document_name, seq, "update") values ('meeting-notes:2', 1, ?)`)
             .run(Buffer.from(oneUpdate('tussendoor'))),
         ).toThrow(/locked|busy/i);
-        tx.update(actions).set({ title: `${action.title}!` }).where(eq(actions.id, action.id)).run();
+        tx.update(actions)
+          .set({ title: `${action.title}!` })
+          .where(eq(actions.id, action.id))
+          .run();
       });
       expect(db.select({ title: actions.title }).from(actions).where(eq(actions.id, action.id)).get()!.title).toBe(`${action.title}!`);
       // Once it committed, the other process writes as usual.

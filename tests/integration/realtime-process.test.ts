@@ -41,39 +41,43 @@ const isRunning = (pid: number) => {
   }
 };
 
-it('serves the notes from a process of its own, which comes back after a crash without losing what was typed', { timeout: 120_000 }, async () => {
-  const koers = await startKoers(env.KOERS_DATABASE, undefined);
-  const writerCookie = await login(koers, 'werkgroep.haarlem@koers.test');
-  const readerCookie = await login(koers, 'adviseur@koers.test');
+it(
+  'serves the notes from a process of its own, which comes back after a crash without losing what was typed',
+  { timeout: 120_000 },
+  async () => {
+    const koers = await startKoers(env.KOERS_DATABASE, undefined);
+    const writerCookie = await login(koers, 'werkgroep.haarlem@koers.test');
+    const readerCookie = await login(koers, 'adviseur@koers.test');
 
-  const [realtime] = realtimeProcesses(koers);
-  expect(realtime).toBeDefined();
-  expect(realtime.pid).not.toBe(koers.child.pid);
+    const [realtime] = realtimeProcesses(koers);
+    expect(realtime).toBeDefined();
+    expect(realtime.pid).not.toBe(koers.child.pid);
 
-  const writer = connectClient(koers.collabUrl, notesName, writerCookie);
-  const reader = connectClient(koers.collabUrl, notesName, readerCookie);
-  await Promise.all([synced(writer, 20_000), synced(reader, 20_000)]);
-  addParagraph(writer.doc, 'Voor de storing.');
-  await docSatisfies(reader.doc, () => reader.text().includes('Voor de storing.'));
+    const writer = connectClient(koers.collabUrl, notesName, writerCookie);
+    const reader = connectClient(koers.collabUrl, notesName, readerCookie);
+    await Promise.all([synced(writer, 20_000), synced(reader, 20_000)]);
+    addParagraph(writer.doc, 'Voor de storing.');
+    await docSatisfies(reader.doc, () => reader.text().includes('Voor de storing.'));
 
-  process.kill(realtime.pid, 'SIGKILL');
-  // The web process keeps serving pages meanwhile.
-  const overview = await fetch(`${koers.origin}/`, { headers: { cookie: readerCookie } });
-  expect(overview.status).toBe(200);
+    process.kill(realtime.pid, 'SIGKILL');
+    // The web process keeps serving pages meanwhile.
+    const overview = await fetch(`${koers.origin}/`, { headers: { cookie: readerCookie } });
+    expect(overview.status).toBe(200);
 
-  await eventually(() => realtimeProcesses(koers).some((p) => p.pid !== realtime.pid), 20_000, 'a new real-time process');
-  // y-websocket reconnects on its own; what the writer types now reaches the reader through the new process.
-  addParagraph(writer.doc, 'Na de storing.');
-  await docSatisfies(reader.doc, () => reader.text().includes('Na de storing.'), 20_000, 'the text typed after the restart');
-  const stored = textOfState(loadDocumentState(notesName));
-  expect(stored).toContain('Voor de storing.');
-  expect(stored).toContain('Na de storing.');
+    await eventually(() => realtimeProcesses(koers).some((p) => p.pid !== realtime.pid), 20_000, 'a new real-time process');
+    // y-websocket reconnects on its own; what the writer types now reaches the reader through the new process.
+    addParagraph(writer.doc, 'Na de storing.');
+    await docSatisfies(reader.doc, () => reader.text().includes('Na de storing.'), 20_000, 'the text typed after the restart');
+    const stored = textOfState(loadDocumentState(notesName));
+    expect(stored).toContain('Voor de storing.');
+    expect(stored).toContain('Na de storing.');
 
-  const [restarted] = realtimeProcesses(koers);
-  writer.destroy();
-  reader.destroy();
-  await stopKoers(koers);
-  expect(isRunning(restarted.pid)).toBe(false);
-  // It stored and compacted the notes on the way out.
-  expect(getDocumentSnapshot(notesName)?.text).toContain('Na de storing.');
-});
+    const [restarted] = realtimeProcesses(koers);
+    writer.destroy();
+    reader.destroy();
+    await stopKoers(koers);
+    expect(isRunning(restarted.pid)).toBe(false);
+    // It stored and compacted the notes on the way out.
+    expect(getDocumentSnapshot(notesName)?.text).toContain('Na de storing.');
+  },
+);

@@ -8,19 +8,16 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type http from 'node:http';
 import type { Socket } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 import { registerLiveServer } from '../../app/models/collab/live-bridge.server';
 import { refuseUpgrade } from './authenticate';
-import { isCollabUpgrade } from './index';
+import { onCollabUpgrades } from './index';
 import type { FromRealtime, ToRealtime } from './process-messages';
 
 export type RealtimeProcess = {
   /** Lets the real-time process store, compact and close everything, and waits until it exited. */
   close(): Promise<void>;
-  /** The process id of the real-time process now (benchmarks, diagnostics). */
-  pid(): number | undefined;
 };
 
 const ENTRY = fileURLToPath(new URL('./process.ts', import.meta.url));
@@ -62,13 +59,7 @@ export async function startRealtimeProcess(server: http.Server): Promise<Realtim
     });
   }
 
-  function onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
-    if (!isCollabUpgrade(req)) {
-      // Another upgrade handler (Vite's hot reload in development) may want it;
-      // otherwise nobody will answer, so refuse instead of leaving the socket hanging.
-      if (server.listenerCount('upgrade') === 1) refuseUpgrade(socket, 404);
-      return;
-    }
+  const stopListening = onCollabUpgrades(server, (req, socket, head) => {
     if (!child?.connected || !ready || closing) return refuseUpgrade(socket, 503);
     const message: ToRealtime = {
       type: 'upgrade',
@@ -80,8 +71,7 @@ export async function startRealtimeProcess(server: http.Server): Promise<Realtim
     child.send(message, socket as Socket, (error) => {
       if (error) refuseUpgrade(socket, 503);
     });
-  }
-  server.on('upgrade', onUpgrade);
+  });
 
   const unregister = registerLiveServer({
     documentEdited: (name, update) => send({ type: 'document-edited', name, update: Buffer.from(update).toString('base64') }),
@@ -92,10 +82,9 @@ export async function startRealtimeProcess(server: http.Server): Promise<Realtim
   await start();
 
   return {
-    pid: () => child?.pid,
     async close() {
       closing = true;
-      server.off('upgrade', onUpgrade);
+      stopListening();
       unregister();
       const stopping = child;
       if (!stopping || stopping.exitCode !== null) return;

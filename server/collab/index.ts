@@ -41,7 +41,7 @@ export type CollabOptions = {
 };
 
 export type Collab = {
-  /** Serves a websocket upgrade whose path starts with `/collab/` (see isCollabUpgrade). */
+  /** Serves a websocket upgrade whose path starts with `/collab/` (see onCollabUpgrades). */
   handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
   /** An update the app stored (live-bridge.server.ts): relayed to the document's clients if it is in memory. */
   documentEdited(name: string, update: Uint8Array): void;
@@ -57,9 +57,20 @@ export type Collab = {
 
 const PATH_PREFIX = '/collab/';
 
-/** Whether an upgrade request is for the real-time server (others may be Vite's hot reload). */
-export function isCollabUpgrade(req: http.IncomingMessage): boolean {
-  return (req.url ?? '/').split('?')[0].startsWith(PATH_PREFIX);
+type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * Gives the server's websocket upgrades of `/collab/…` to `serve`. Others are left to
+ * another upgrade handler (Vite's hot reload in development) or, when there is none,
+ * refused instead of left hanging. Returns the function that stops listening.
+ */
+export function onCollabUpgrades(server: http.Server, serve: UpgradeHandler): () => void {
+  const onUpgrade: UpgradeHandler = (req, socket, head) => {
+    if ((req.url ?? '/').split('?')[0].startsWith(PATH_PREFIX)) return serve(req, socket, head);
+    if (server.listenerCount('upgrade') === 1) refuseUpgrade(socket, 404);
+  };
+  server.on('upgrade', onUpgrade);
+  return () => server.off('upgrade', onUpgrade);
 }
 
 /**
@@ -68,13 +79,7 @@ export function isCollabUpgrade(req: http.IncomingMessage): boolean {
  */
 export function attachCollab(server: http.Server, options: CollabOptions = {}): Collab {
   const collab = createCollab(options);
-  function onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
-    if (isCollabUpgrade(req)) return collab.handleUpgrade(req, socket, head);
-    // Another upgrade handler may want it; otherwise nobody will answer, so refuse
-    // instead of leaving the socket hanging.
-    if (server.listenerCount('upgrade') === 1) refuseUpgrade(socket, 404);
-  }
-  server.on('upgrade', onUpgrade);
+  const stopListening = onCollabUpgrades(server, collab.handleUpgrade);
   const unregister = registerLiveServer({
     documentEdited: collab.documentEdited,
     recheckUser: collab.closeConnectionsOfUser,
@@ -83,7 +88,7 @@ export function attachCollab(server: http.Server, options: CollabOptions = {}): 
   return {
     ...collab,
     async close() {
-      server.off('upgrade', onUpgrade);
+      stopListening();
       unregister();
       await collab.close();
     },

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 
 import * as schema from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type Db = ReturnType<typeof openDatabase>;
 
@@ -20,7 +21,9 @@ export function openDatabase(file: string) {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const database = drizzle(sqlite, { schema });
+  const database = drizzle(withStatementCache(sqlite), { schema });
+  // Code that prepares on the connection itself gets its own statements, never drizzle's.
+  database.$client = sqlite;
   // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), waiting for
   // it under busy_timeout. A deferred one reads first and asks for the lock at its first
   // write; if another process (the real-time process storing a keystroke, docs/decisions/024)

@@ -11,12 +11,30 @@ const NL_PARTS = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
+type DateAndTime = Readonly<{ date: string; time: string }>;
+
+// formatToParts costs ~9 µs, and a page shows the same timestamps on every render (an
+// action page: ~150 of them in its threads and history), so answers are kept; the map
+// starts over when full rather than tracking use.
+const KEPT_TIMESTAMPS = 10_000;
+const converted = new Map<string, DateAndTime>();
+
 /** A UTC timestamp as date and time in the Netherlands: { date: 'YYYY-MM-DD', time: 'HH:MM' }. */
-export function toNL(timestamp: string): { date: string; time: string } {
+export function toNL(timestamp: string): DateAndTime {
+  let result = converted.get(timestamp);
+  if (!result) {
+    result = convertToNL(timestamp);
+    if (converted.size >= KEPT_TIMESTAMPS) converted.clear();
+    converted.set(timestamp, result);
+  }
+  return result;
+}
+
+function convertToNL(timestamp: string): DateAndTime {
   const d = new Date(timestamp);
   if (Number.isNaN(d.getTime())) return { date: timestamp.slice(0, 10), time: '' };
   const parts = Object.fromEntries(NL_PARTS.formatToParts(d).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  return Object.freeze({ date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` });
 }
 
 /** "18 nov. 2026 om 15:00" (Dutch time; the same on server and browser). */

@@ -14,11 +14,27 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 const isBoundary = (ch: string | undefined) => ch === undefined || !WORD_CHAR.test(ch);
 
+type Candidate = { name: string; lower: string };
+
+// A page looks for mentions in every comment against one list of names: the sorted
+// candidates are made once per list (for an action's threads, once instead of per comment).
+const candidatesOf = new WeakMap<readonly string[], readonly Candidate[]>();
+
+function candidatesFor(names: readonly string[]): readonly Candidate[] {
+  let candidates = candidatesOf.get(names);
+  if (!candidates) {
+    candidates = [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 0))]
+      .sort((a, b) => b.length - a.length)
+      .map((name) => ({ name, lower: name.toLowerCase() }));
+    candidatesOf.set(names, candidates);
+  }
+  return candidates;
+}
+
 /** Every mention of one of `names` in `body`, in order; `name` is spelled as in `names`. */
 export function findMentions(body: string, names: readonly string[]): MentionMatch[] {
-  const candidates = [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 0))]
-    .sort((a, b) => b.length - a.length)
-    .map((name) => ({ name, lower: name.toLowerCase() }));
+  if (!body.includes('@')) return [];
+  const candidates = candidatesFor(names);
   const found: MentionMatch[] = [];
   let from = 0;
   for (;;) {

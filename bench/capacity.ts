@@ -28,6 +28,7 @@
  *          --typing-rate R (inserts/s per typist, default 5)  --change-every S (default 2)
  *          --all-levels (no early end: on a shared machine even small N can miss by 10×)
  *          --rebuild  --no-write (print only)
+ *          --cpu-prof DIR (V8 CPU profiles of the web and real-time processes, written when the server stops)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -92,6 +93,11 @@ const settings = {
   typingRate: option('typing-rate', 5),
   changeEveryMs: option('change-every', 2) * 1000,
 };
+
+const cpuProfileDir = (() => {
+  const i = process.argv.indexOf('--cpu-prof');
+  return i === -1 ? null : path.resolve(process.argv[i + 1] ?? 'bench/.data/cpu-profiles');
+})();
 
 const log = (line: string) => console.log(line);
 const sleep = (msDelay: number) => new Promise((resolve) => setTimeout(resolve, msDelay));
@@ -517,7 +523,12 @@ async function main() {
   log(`Werkruimte kopiëren naar ${path.relative(ROOT, DATABASE)}, ${maxUsers} + ${MEETINGS * TYPISTS_PER_MEETING + 1} sessies …`);
   const prepared = await prepare(maxUsers);
   fs.rmSync(SERVER_LOG, { force: true });
-  const server = await startKoers({ database: DATABASE, buildDir: BUILD_DIR, logFile: SERVER_LOG });
+  const server = await startKoers({
+    database: DATABASE,
+    buildDir: BUILD_DIR,
+    logFile: SERVER_LOG,
+    nodeArgs: cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [],
+  });
   log(`Server op ${server.origin} (pid ${server.pid})`);
 
   const pool = new ClientPool(MEETINGS);

@@ -91,16 +91,19 @@ app.get('/healthz', (_req, res) => {
 
 app.use(sameOriginOnly(env.KOERS_PUBLIC_URL));
 
-let getBuild: () => Promise<ServerBuild>;
+// A NotFoundError or ForbiddenError thrown below any loader or action answers 404 or 403, not 500.
+// In production the build is handed over as an object: given a function, Remix derives its
+// routes and static handler again on every request (~1 ms, and new route arrays that
+// React Router's kept route branches cannot recognise, decision 025).
+let build: ServerBuild | (() => Promise<ServerBuild>);
 if (development) {
   const vite = await import('vite');
   const devServer = await vite.createServer({ server: { middlewareMode: true, hmr: { server } } });
   app.use(devServer.middlewares);
-  getBuild = () => devServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
+  build = async () => withDomainErrors((await devServer.ssrLoadModule('virtual:remix/server-build')) as ServerBuild);
 } else {
   const buildDir = path.resolve(process.env.KOERS_BUILD_DIR ?? 'build');
-  const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
-  getBuild = async () => build;
+  build = withDomainErrors((await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild);
   app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }));
 }
@@ -118,8 +121,7 @@ app.all(
   '*',
   noFlush,
   createRequestHandler({
-    // A NotFoundError or ForbiddenError thrown below any loader or action answers 404 or 403, not 500.
-    build: async () => withDomainErrors(await getBuild()),
+    build,
     mode: env.NODE_ENV,
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? 'unknown' }),
   }),

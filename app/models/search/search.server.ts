@@ -12,8 +12,9 @@
  *      (rowid = id * 16 + a new kind code);
  *   2. the kind in SEARCH_KINDS (app/schemas/search.ts) and its labels in app/i18n/nl/search.ts;
  *   3. a link resolver in RESOLVERS below;
- *   4. if not everyone may read it, a condition in visibilityCondition().
+ *   4. if not everyone may read it, a condition in kindIn() (and what it depends on in MatchQuery).
  */
+import type { Statement } from 'better-sqlite3';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 
 import {
@@ -40,6 +41,7 @@ import { listPeriods, type Period } from '../periods/period.server';
 import { periodContaining, periodLabel, type PeriodStatus } from '../periods/period-rules';
 import type { Actor } from '../permissions';
 import { overviewChapterHref } from '../tracker/overview-links';
+import { readWorkspaceVersion } from '../workspace-version.server';
 import { MARK_END, MARK_START } from './search-text';
 
 export { SEARCH_KINDS, type SearchKind };
@@ -86,12 +88,13 @@ export function visibleKinds(_actor: Actor): SearchKind[] {
  * The SQL condition on search_index rows that the actor may see. Today a filter on
  * kind; a kind with per-item visibility (private library items, say) adds its own
  * clause here, e.g.
- *   sql`(kind <> 'library' or ref_id in (select id from library_items where owner_id = ${actor.id} or shared = 1))`
+ *   sql`(kind <> 'library' or ref_id in (select id from library_items where owner_id = ${actorId} or shared = 1))`
  * so both the counts and the hits respect it. Such a clause makes search results per user:
- * take `routes/zoeken` out of app/models/page-scope.ts `SHARED_ROUTES` then.
+ * add what it depends on (the actor's id) to MatchQuery, which keys the kept searches, and
+ * take `routes/zoeken` out of app/models/page-scope.ts `SHARED_ROUTES`.
  */
-function visibilityCondition(actor: Actor, kinds: readonly SearchKind[]): SQL {
-  const allowed = visibleKinds(actor).filter((kind) => kinds.includes(kind));
+function kindIn(visible: readonly SearchKind[], kinds: readonly SearchKind[]): SQL {
+  const allowed = visible.filter((kind) => kinds.includes(kind));
   if (allowed.length === 0) return sql`0`;
   return sql`kind in (${sql.join(
     allowed.map((kind) => sql`${kind}`),
@@ -339,23 +342,11 @@ export function searchWorkspace({
   const countsByKind = noCounts();
   if (expression === null) return { expression, total: 0, countsByKind, hits: [] };
 
-  const visible = visibilityCondition(actor, SEARCH_KINDS);
-  const counts = db.all<{ kind: SearchKind; n: number }>(
-    sql`select kind, count(*) as n from search_index where search_index match ${expression} and ${visible} group by kind`,
-  );
-  for (const { kind, n } of counts) if (kind in countsByKind) countsByKind[kind] = n;
   const selected = kinds.length > 0 ? kinds : SEARCH_KINDS;
+  const { counts, rows } = keptMatches({ expression, visible: visibleKinds(actor), selected, limit, offset });
+  for (const { kind, n } of counts) if (kind in countsByKind) countsByKind[kind] = n;
   const total = selected.reduce((sum, kind) => sum + countsByKind[kind], 0);
   if (total === 0 || offset >= total) return { expression, total, countsByKind, hits: [] };
-
-  const rows = db.all<{ kind: SearchKind; id: number; title: string; snippet: string }>(sql`
-    select kind, ref_id as id,
-           highlight(search_index, 2, ${MARK_START}, ${MARK_END}) as title,
-           snippet(search_index, 3, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
-      from search_index
-     where search_index match ${expression} and ${visibilityCondition(actor, selected)}
-     order by bm25(search_index, 0.0, 0.0, 4.0, 1.0), rowid
-     limit ${limit} offset ${offset}`);
 
   const idsByKind = new Map<SearchKind, number[]>();
   for (const row of rows) idsByKind.set(row.kind, [...(idsByKind.get(row.kind) ?? []), row.id]);
@@ -381,6 +372,60 @@ export function searchWorkspace({
     });
   }
   return { expression, total, countsByKind, hits };
+}
+
+type MatchQuery = { expression: string; visible: SearchKind[]; selected: readonly SearchKind[]; limit: number; offset: number };
+type Matches = {
+  counts: { kind: SearchKind; n: number }[];
+  rows: { kind: SearchKind; id: number; title: string; snippet: string }[];
+};
+
+// The two full-text statements are most of a search (a common word matches thousands of
+// rows: ~6 ms), and in a meeting the same few searches are opened and revalidated by many
+// people between two changes. What they find depends only on the query, the kinds the
+// role may see and the indexed data, so it is kept until that data may have changed: the
+// workspace version moves, or a meeting's notes were compacted into new searchable text
+// (the notes' tables move no workspace version: keystrokes change no page).
+const KEPT_SEARCHES = 200;
+const kept = { version: '', matches: new Map<string, Matches>() };
+
+let notesMarkStatement: Statement<[], string> | null = null;
+function indexedDataVersion(): string {
+  notesMarkStatement ??= db.$client
+    .prepare<[], string>(
+      `select count(*) || ':' || coalesce(sum(last_update_id), 0) || ':' || coalesce(max(updated_at), '') from collab_snapshots`,
+    )
+    .pluck();
+  return `${readWorkspaceVersion()}|${notesMarkStatement.get()!}`;
+}
+
+function keptMatches(query: MatchQuery): Matches {
+  const version = indexedDataVersion();
+  if (version !== kept.version) kept.matches = new Map();
+  kept.version = version;
+  const key = JSON.stringify([query.expression, query.visible, query.selected, query.limit, query.offset]);
+  let matches = kept.matches.get(key);
+  if (!matches) {
+    matches = findMatches(query);
+    if (kept.matches.size >= KEPT_SEARCHES) kept.matches.clear();
+    kept.matches.set(key, matches);
+  }
+  return matches;
+}
+
+function findMatches({ expression, visible, selected, limit, offset }: MatchQuery): Matches {
+  const counts = db.all<{ kind: SearchKind; n: number }>(
+    sql`select kind, count(*) as n from search_index where search_index match ${expression} and ${kindIn(visible, SEARCH_KINDS)} group by kind`,
+  );
+  const rows = db.all<Matches['rows'][number]>(sql`
+    select kind, ref_id as id,
+           highlight(search_index, 2, ${MARK_START}, ${MARK_END}) as title,
+           snippet(search_index, 3, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
+      from search_index
+     where search_index match ${expression} and ${kindIn(visible, selected)}
+     order by bm25(search_index, 0.0, 0.0, 4.0, 1.0), rowid
+     limit ${limit} offset ${offset}`);
+  return { counts, rows };
 }
 
 function hitPeriod(periods: Period[], target: Target): SearchHit['period'] {

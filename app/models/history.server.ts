@@ -1,8 +1,9 @@
-import { and, desc, eq, gte, inArray, or, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, or, type SQL, sql, type SQLWrapper } from 'drizzle-orm';
 
 import type { Db } from '../../db/client';
 import { actions, goals, history, type HistoryEntity, localAccents, themes, users } from '../../db/schema';
 import { db } from '../utils/db.server';
+import { preparedOnce } from '../utils/prepared.server';
 
 /** A drizzle transaction or the database itself: history is written inside the caller's transaction. */
 export type Tx = Pick<Db, 'insert' | 'select' | 'update' | 'delete'>;
@@ -87,16 +88,20 @@ const entryColumns = {
   userName: users.name,
 };
 
-export function listHistoryOf({ entityType, entityId, limit = 50 }: { entityType: HistoryEntity; entityId: number; limit?: number }) {
-  return db
+// An item's page shows its history on every view and live revalidation: prepared once.
+const historyOfEntity = preparedOnce(() =>
+  db
     .select(entryColumns)
     .from(history)
     .leftJoin(users, eq(users.id, history.userId))
-    .where(and(eq(history.entityType, entityType), eq(history.entityId, entityId)))
+    .where(and(eq(history.entityType, sql.placeholder('entityType')), eq(history.entityId, sql.placeholder('entityId'))))
     .orderBy(desc(history.at), desc(history.id))
-    .limit(limit)
-    .all()
-    .map(toEntry);
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+export function listHistoryOf({ entityType, entityId, limit = 50 }: { entityType: HistoryEntity; entityId: number; limit?: number }) {
+  return historyOfEntity().all({ entityType, entityId, limit }).map(toEntry);
 }
 
 /**

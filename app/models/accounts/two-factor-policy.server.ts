@@ -9,6 +9,7 @@ import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 
 import { providerSessions, twoFactor, twoFactorRequirements, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import { recordAudit } from '../audit/audit-log.server';
 import { ForbiddenError } from '../errors';
 import { type Actor, canSetTwoFactorRequirements, type Role, ROLES } from '../permissions';
@@ -49,13 +50,18 @@ export function listTwoFactorRequirements(): RoleRequirement[] {
   });
 }
 
-/** Must people of this role sign in with a second factor? */
-export function isTwoFactorRequired(role: Role): boolean {
-  const row = db
+// Asked on every request (requireUser).
+const requirementOfRole = preparedOnce(() =>
+  db
     .select({ required: twoFactorRequirements.required })
     .from(twoFactorRequirements)
-    .where(eq(twoFactorRequirements.role, role))
-    .get();
+    .where(eq(twoFactorRequirements.role, sql.placeholder('role')))
+    .prepare(),
+);
+
+/** Must people of this role sign in with a second factor? */
+export function isTwoFactorRequired(role: Role): boolean {
+  const row = requirementOfRole().get({ role });
   return row ? row.required : defaultRequirement(role, hasActiveDemoAccounts);
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 
 import {
@@ -15,6 +15,7 @@ import {
   yearReports,
 } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import { followTarget } from '../notifications/follow.server';
 import { notifyCommentEdited, notifyCommentPosted } from '../notifications/notification.server';
 import { assertCommentTargetWritable } from '../periods/period-guard.server';
@@ -44,12 +45,9 @@ export type CommentThread = CommentReply & {
   replies: CommentReply[];
 };
 
-/**
- * The discussion on one item as threads (oldest first), each with its replies
- * (oldest first). One query; threads and replies are grouped here.
- */
-export function listComments({ targetType, targetId }: { targetType: CommentTarget; targetId: number }): CommentThread[] {
-  const rows = db
+// An item's page shows its discussion on every view and live revalidation: prepared once.
+const commentsOfTarget = preparedOnce(() =>
+  db
     .select({
       id: comments.id,
       parentId: comments.parentId,
@@ -66,9 +64,17 @@ export function listComments({ targetType, targetId }: { targetType: CommentTarg
     .innerJoin(users, eq(users.id, comments.authorId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .leftJoin(resolver, eq(resolver.id, comments.resolvedBy))
-    .where(and(eq(comments.targetType, targetType), eq(comments.targetId, targetId)))
+    .where(and(eq(comments.targetType, sql.placeholder('targetType')), eq(comments.targetId, sql.placeholder('targetId'))))
     .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all();
+    .prepare(),
+);
+
+/**
+ * The discussion on one item as threads (oldest first), each with its replies
+ * (oldest first). One query; threads and replies are grouped here.
+ */
+export function listComments({ targetType, targetId }: { targetType: CommentTarget; targetId: number }): CommentThread[] {
+  const rows = commentsOfTarget().all({ targetType, targetId });
 
   const names = rows.some((row) => row.body.includes('@')) ? listPersonNames() : [];
   const asReply = (row: (typeof rows)[number]): CommentReply => ({

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 
 import { type FOLLOW_TARGETS, follows } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 
 export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
 export type FollowTargetRef = { targetType: FollowTarget; targetId: number };
@@ -17,14 +18,23 @@ export function unfollowTarget({ userId, targetType, targetId }: { userId: numbe
     .run();
 }
 
+// Asked on every view and live revalidation of an item's page.
+const followRow = preparedOnce(() =>
+  db
+    .select({ userId: follows.userId })
+    .from(follows)
+    .where(
+      and(
+        eq(follows.userId, sql.placeholder('userId')),
+        eq(follows.targetType, sql.placeholder('targetType')),
+        eq(follows.targetId, sql.placeholder('targetId')),
+      ),
+    )
+    .prepare(),
+);
+
 export function isFollowing({ userId, targetType, targetId }: { userId: number } & FollowTargetRef): boolean {
-  return (
-    db
-      .select({ userId: follows.userId })
-      .from(follows)
-      .where(and(eq(follows.userId, userId), eq(follows.targetType, targetType), eq(follows.targetId, targetId)))
-      .get() !== undefined
-  );
+  return followRow().get({ userId, targetType, targetId }) !== undefined;
 }
 
 export function listFollowerIds({ targetType, targetId }: FollowTargetRef): number[] {

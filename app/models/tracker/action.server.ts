@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import type { ActionFormInput } from '../../schemas/action';
 import { db } from '../../utils/db.server';
 import type { FieldErrors } from '../../utils/forms';
+import { preparedOnce } from '../../utils/prepared.server';
 import { listOrganisationOptions, organisationExists } from '../accounts/organisation.server';
 import { NotFoundError } from '../errors';
 import { recordHistory, recordUpdate } from '../history.server';
@@ -61,9 +62,9 @@ export const actionColumns = {
   municipalityName: municipality.name,
 };
 
-/** One action with everything its page shows around it; undefined when it does not exist. */
-export function getAction(id: number) {
-  return db
+// The action page's statements run on every view and live revalidation: prepared once.
+const actionById = preparedOnce(() =>
+  db
     .select({ ...actionColumns, description: actions.description, createdAt: actions.createdAt })
     .from(actions)
     .innerJoin(goals, eq(goals.id, actions.goalId))
@@ -71,8 +72,13 @@ export function getAction(id: number) {
     .leftJoin(users, eq(users.id, actions.ownerUserId))
     .leftJoin(ownerOrganisation, eq(ownerOrganisation.id, actions.ownerOrganisationId))
     .leftJoin(municipality, eq(municipality.id, actions.municipalityId))
-    .where(eq(actions.id, id))
-    .get();
+    .where(eq(actions.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** One action with everything its page shows around it; undefined when it does not exist. */
+export function getAction(id: number) {
+  return actionById().get({ id });
 }
 
 /** Every action with the names of actionColumns, unfiltered and unordered: the base of the list views. */
@@ -198,8 +204,8 @@ export function addProgressUpdate({
   });
 }
 
-export function listProgressUpdates(actionId: number) {
-  return db
+const progressUpdatesOfAction = preparedOnce(() =>
+  db
     .select({
       id: progressUpdates.id,
       body: progressUpdates.body,
@@ -211,9 +217,13 @@ export function listProgressUpdates(actionId: number) {
     })
     .from(progressUpdates)
     .innerJoin(users, eq(users.id, progressUpdates.authorId))
-    .where(eq(progressUpdates.actionId, actionId))
+    .where(eq(progressUpdates.actionId, sql.placeholder('actionId')))
     .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
-    .all();
+    .prepare(),
+);
+
+export function listProgressUpdates(actionId: number) {
+  return progressUpdatesOfAction().all({ actionId });
 }
 
 /** The choices an action form offers: goals, people and organisations. */

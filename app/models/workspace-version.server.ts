@@ -1,6 +1,5 @@
-import type { Statement } from 'better-sqlite3';
-
 import { db } from '../utils/db.server';
+import { preparedOnce } from '../utils/prepared.server';
 
 /**
  * A number that moves whenever workspace data may have changed: the one row of
@@ -12,9 +11,7 @@ import { db } from '../utils/db.server';
  * answer newer than its version, never older.
  */
 export function readWorkspaceVersion(): number {
-  versionStatement ??= db.$client.prepare<[], number>('select version from workspace_version where id = 1').pluck();
-  return versionStatement.get()!;
+  return versionStatement().get()!;
 }
 
-// Prepared on first use: the table exists only after the migrations ran.
-let versionStatement: Statement<[], number> | null = null;
+const versionStatement = preparedOnce(() => db.$client.prepare<[], number>('select version from workspace_version where id = 1').pluck());

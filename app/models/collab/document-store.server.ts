@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 
 import { collabSnapshots, collabUpdates } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import { NOTES_FRAGMENT } from '../meetings/notes/notes-nodes';
 import { applyStoredDocument, foldDocument, type FoldedDocument, readStoredDocument } from './compaction';
 
@@ -25,8 +26,7 @@ export const NOTES_FIELD = NOTES_FRAGMENT;
 // for the one statement on the real-time hot path: the next `seq` of the document comes
 // from the log itself (or, once it was compacted away, from the snapshot), so whichever
 // code appends — the live server, an edit of a document nobody has open — agrees.
-let statements: ReturnType<typeof prepareStatements> | null = null;
-function prepareStatements() {
+const statements = preparedOnce(() => {
   const insertUpdate = db.$client.prepare<{ name: string; update: Buffer }>(
     `insert into collab_updates (document_name, seq, "update")
      values (:name, coalesce(
@@ -42,7 +42,7 @@ function prepareStatements() {
   // Immediate, like every write transaction (db/client.ts): the web process and the real-time process both append.
   const inTransaction = db.$client.transaction(insertAll);
   return { insertAll, insertAllInTransaction: (batch: Parameters<typeof insertAll>[0]) => inTransaction.immediate(batch) };
-}
+});
 
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -65,10 +65,9 @@ export function appendUpdateBatch(batch: { name: string; updates: Uint8Array[] }
   let rows = 0;
   for (const { updates } of batch) rows += updates.length;
   if (rows === 0) return;
-  statements ??= prepareStatements();
   // A single row commits on its own; a transaction would only add BEGIN and COMMIT.
-  if (rows === 1) statements.insertAll(batch);
-  else statements.insertAllInTransaction(batch);
+  if (rows === 1) statements().insertAll(batch);
+  else statements().insertAllInTransaction(batch);
 }
 
 function readSnapshot(name: string) {

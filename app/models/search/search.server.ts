@@ -14,7 +14,6 @@
  *   3. a link resolver in RESOLVERS below;
  *   4. if not everyone may read it, a condition in kindIn() (and what it depends on in MatchQuery).
  */
-import type { Statement } from 'better-sqlite3';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 
 import {
@@ -36,6 +35,7 @@ import { t } from '../../i18n';
 import { SEARCH_KINDS, type SearchKind } from '../../schemas/search';
 import { formatDay } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import { markdownLightToText } from '../library/markdown-light';
 import { listPeriods, type Period } from '../periods/period.server';
 import { periodContaining, periodLabel, type PeriodStatus } from '../periods/period-rules';
@@ -389,14 +389,16 @@ type Matches = {
 const KEPT_SEARCHES = 200;
 const kept = { version: '', matches: new Map<string, Matches>() };
 
-let notesMarkStatement: Statement<[], string> | null = null;
-function indexedDataVersion(): string {
-  notesMarkStatement ??= db.$client
+const notesMark = preparedOnce(() =>
+  db.$client
     .prepare<[], string>(
       `select count(*) || ':' || coalesce(sum(last_update_id), 0) || ':' || coalesce(max(updated_at), '') from collab_snapshots`,
     )
-    .pluck();
-  return `${readWorkspaceVersion()}|${notesMarkStatement.get()!}`;
+    .pluck(),
+);
+
+function indexedDataVersion(): string {
+  return `${readWorkspaceVersion()}|${notesMark().get()!}`;
 }
 
 function keptMatches(query: MatchQuery): Matches {

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-or
 
 import { actions, agendas, goals, organisations, themes, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import { type PeriodStatus, showsOverdue } from '../periods/period-rules';
 import { ACTION_STATUSES, type ActionStatus } from './action-status';
 import { actionIsOverdue } from './action-status.server';
@@ -217,7 +218,7 @@ export function getAgendaOverview({
     goalById.set(row.id, { goal, chapter, listed: 0 });
   }
 
-  // Every action counted in one grouped pass (prepared, see prepareOverviewStatements).
+  // Every action counted in one grouped pass (prepared, see overviewStatements).
   const countRows = statements.counts.all({ agendaId: agenda.id, today, judge: judgeOverdue ? 1 : 0 });
   const counts = emptyCounts();
   for (const row of countRows) {
@@ -273,13 +274,7 @@ export function getAgendaOverview({
  * The overview's fixed statements, built and prepared once (built per call, drizzle's
  * query building and SQLite's prepare cost more than running them; docs/scaling.md).
  */
-let preparedOverview: ReturnType<typeof prepareOverviewStatements> | null = null;
-function overviewStatements() {
-  preparedOverview ??= prepareOverviewStatements();
-  return preparedOverview;
-}
-
-function prepareOverviewStatements() {
+const overviewStatements = preparedOnce(() => {
   const agendaId = sql.placeholder('agendaId');
   const isLocal = sql<number>`${actions.municipalityId} is not null`;
   return {
@@ -310,7 +305,7 @@ function prepareOverviewStatements() {
       .groupBy(actions.goalId, isLocal, actions.status)
       .prepare(),
   };
-}
+});
 
 /** The first `perGoal` actions of each goal in agenda order (a window function: one query, no rows read past the budget). */
 function firstActionsPerGoal({

@@ -98,14 +98,17 @@ export default function Board() {
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<ActionStatus | null>(null);
 
-  // While a move is on its way, show the card in its new column already.
+  // While a move is on its way, show the card in its new column already, at the top,
+  // where the loaded board will put it (the most recently changed card comes first).
   const pendingId = Number(mover.formData?.get('actionId'));
   const pendingStatus = mover.formData?.get('status') as ActionStatus | undefined;
   const shown = columns.map((column) => ({ ...column, actions: [] as Card[] }));
   for (const column of columns) {
     for (const card of column.actions) {
-      const status = card.id === pendingId && pendingStatus && ACTION_STATUSES.includes(pendingStatus) ? pendingStatus : column.status;
-      shown.find((c) => c.status === status)!.actions.push(card);
+      const moving = card.id === pendingId && pendingStatus && ACTION_STATUSES.includes(pendingStatus);
+      const target = shown.find((c) => c.status === (moving ? pendingStatus : column.status))!;
+      if (moving) target.actions.unshift(card);
+      else target.actions.push(card);
     }
   }
 
@@ -146,8 +149,11 @@ export default function Board() {
     const id = Number(event.dataTransfer.getData('text/plain'));
     setDragging(null);
     if (!id) return;
-    const card = columns.flatMap((c) => c.actions).find((a) => a.id === id);
-    if (!card || !card.mayMove || card.status === status) return;
+    // Compared with the column the card is shown in: right after a move the board may
+    // still be reloading, and the loaded data still has the card in its old column.
+    const from = shown.find((c) => c.actions.some((a) => a.id === id));
+    const card = from?.actions.find((a) => a.id === id);
+    if (!from || !card?.mayMove || from.status === status) return;
     follow(id);
     mover.submit({ intent: 'move', actionId: String(id), status }, { method: 'post' });
   };

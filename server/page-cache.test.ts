@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import compression from 'compression';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { pageCache } from './page-cache';
 
@@ -71,5 +71,99 @@ describe('the page cache', () => {
     await get('/login-like', 'koers_session=a');
     await get('/login-like', 'koers_session=a');
     expect(renders).toBe(before + 4);
+  });
+});
+
+describe('a shared answer asked for by several people at once', () => {
+  // The live revalidation of the action list, which people of one permission scope share.
+  const LIST = '/acties.data?_routes=routes/acties._index';
+  let sharedServer: http.Server;
+  let sharedBase = '';
+  let runs = 0;
+  let answerWith = 200;
+  let writeDuringRun = false;
+  let sharedVersion = 1;
+
+  beforeAll(async () => {
+    const app = express();
+    app.use(
+      pageCache({
+        dataVersion: () => String(sharedVersion),
+        sessionCookieName: 'koers_session',
+        // The test's sessions name their scope: koers_session=<scope>-<person>.
+        scopeOf: async (req) => /koers_session=(\w+)-/.exec(req.headers.cookie ?? '')?.[1] ?? null,
+      }),
+    );
+    app.use(compression());
+    app.use((_req, res, next) => {
+      res.setHeader('Content-Security-Policy', `script-src 'nonce-${Math.random().toString(36).slice(2)}'`);
+      next();
+    });
+    app.get('/acties.data', async (_req, res) => {
+      runs += 1;
+      const run = runs;
+      // A loader that takes a while, as on a busy server: the others arrive meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (writeDuringRun) sharedVersion += 1;
+      res.status(answerWith).type('text/x-script').send(`{"run":${run},"version":${sharedVersion}}`);
+    });
+    sharedServer = app.listen(0);
+    sharedBase = `http://127.0.0.1:${(sharedServer.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => {
+    sharedServer.closeAllConnections();
+    return new Promise<void>((resolve) => sharedServer.close(() => resolve()));
+  });
+
+  beforeEach(() => {
+    sharedVersion += 1; // nothing kept from the test before
+    runs = 0;
+    answerWith = 200;
+    writeDuringRun = false;
+  });
+
+  const ask = async (cookie: string, signal?: AbortSignal) => {
+    const response = await fetch(sharedBase + LIST, { headers: { cookie, 'accept-encoding': 'gzip' }, signal });
+    return { status: response.status, text: await response.text(), csp: response.headers.get('content-security-policy') };
+  };
+  const people = (scope: string, count: number) => Array.from({ length: count }, (_, i) => `koers_session=${scope}-${i}`);
+
+  it('runs the loaders once for everyone of one scope, each with a nonce of their own', async () => {
+    const answers = await Promise.all(people('werkgroeplid', 6).map((cookie) => ask(cookie)));
+    expect(runs).toBe(1);
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(new Set(answers.map((a) => a.csp)).size).toBe(6);
+  });
+
+  it('never lets another scope wait for it', async () => {
+    const answers = await Promise.all([...people('werkgroeplid', 3), ...people('lezer', 3)].map((cookie) => ask(cookie)));
+    expect(runs).toBe(2);
+    expect(answers[0]!.text).not.toBe(answers[3]!.text);
+  });
+
+  it('lets each of them through to the loaders when the first answer is not one to keep', async () => {
+    answerWith = 500;
+    const answers = await Promise.all(people('werkgroeplid', 4).map((cookie) => ask(cookie)));
+    expect(runs).toBe(4);
+    expect(new Set(answers.map((a) => a.text)).size).toBe(4);
+  });
+
+  it('lets them through when the data changed while the first answer was made', async () => {
+    writeDuringRun = true;
+    await Promise.all(people('werkgroeplid', 3).map((cookie) => ask(cookie)));
+    expect(runs).toBe(3);
+  });
+
+  it('still answers the others when the first person closes the connection', async () => {
+    const leaving = new AbortController();
+    const first = ask('koers_session=werkgroeplid-0', leaving.signal).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const others = Promise.all(people('werkgroeplid', 3).map((cookie) => ask(cookie)));
+    leaving.abort();
+    expect(await first).toBeNull();
+    const answers = await others;
+    expect(answers.every((a) => a.status === 200)).toBe(true);
   });
 });

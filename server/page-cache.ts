@@ -26,6 +26,13 @@ import { sharedRouteOf } from '../app/models/page-scope';
  * goes through to the loaders, which refuse them), so nobody receives another scope's
  * answer or one they lost access to. Never an HTML page (its nonce and the root's user
  * data are the session's own); each shared answer gets a fresh CSP nonce.
+ *
+ * A shared answer is also made only once while it is being made: after a change the
+ * people of one scope revalidate within the same spread window (server/live/spread.ts),
+ * and when the server is busy the first request for an answer is still queued when the
+ * others arrive. Those wait for the first and get its bytes, as if it had been kept
+ * already; if the first yields nothing to keep (an error, a redirect, a write meanwhile,
+ * a closed connection) each of them goes through to the loaders itself.
  */
 type Entry = { version: string; storedAt: number; status: number; headers: Record<string, string | string[]>; body: Buffer };
 
@@ -54,6 +61,8 @@ export function pageCache({
 }: PageCacheOptions): RequestHandler {
   const entries = new Map<string, Entry>(); // insertion order doubles as LRU order
   let bytes = 0;
+  /** Shared answers being made, by key: the data version they are made at, and who waits for them. */
+  const inFlight = new Map<string, { version: string; waiting: Array<(entry: Entry | null) => void> }>();
 
   const remove = (key: string) => {
     const entry = entries.get(key);
@@ -77,25 +86,49 @@ export function pageCache({
     const encoding = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? 'gzip' : 'identity';
     const key = `${owner}\n${encoding}\n${req.originalUrl}`;
     const version = dataVersion();
+    const answer = (entry: Entry) => {
+      const headers = shared ? withFreshNonce(entry.headers) : entry.headers;
+      res.writeHead(entry.status, { ...headers, 'content-length': String(entry.body.length) });
+      res.end(entry.body);
+    };
     const hit = entries.get(key);
     if (hit && hit.version === version && Date.now() - hit.storedAt < ttlMs) {
       entries.delete(key);
       entries.set(key, hit); // most recently used
-      const headers = shared ? withFreshNonce(hit.headers) : hit.headers;
-      res.writeHead(hit.status, { ...headers, 'content-length': String(hit.body.length) });
-      res.end(hit.body);
+      answer(hit);
       return;
     }
     if (hit) remove(key);
+    const running = shared ? inFlight.get(key) : undefined;
+    if (running && running.version === version) {
+      running.waiting.push((entry) => (entry ? answer(entry) : next()));
+      return;
+    }
+    // A flight made at an older data version is replaced here but still wakes its own waiters.
+    const flight = shared ? { version, waiting: [] as Array<(entry: Entry | null) => void> } : null;
+    if (flight) inFlight.set(key, flight);
+    /** Hands the outcome to those who waited for it; only once, on finish or on close. */
+    const settle = (entry: Entry | null) => {
+      if (!flight) return;
+      if (inFlight.get(key) === flight) inFlight.delete(key);
+      const waiting = flight.waiting.splice(0);
+      for (const wake of waiting) wake(entry);
+    };
     capture(res, (status, headers, body) => {
       const type = String(headers['content-type'] ?? '');
-      // Pages and Remix data requests only; static files have their own HTTP caching.
-      if (!type.startsWith('text/html') && !type.startsWith('text/x-script')) return;
-      if (status !== 200 || headers['set-cookie'] || dataVersion() !== version) return;
-      if (/no-store/.test(String(headers['cache-control'] ?? ''))) return; // a page that must always be fresh (the audit log)
-      if (shared && !type.startsWith('text/x-script')) return; // never a document
-      store(key, { version, storedAt: Date.now(), status, headers, body });
+      const keep =
+        // Pages and Remix data requests only; static files have their own HTTP caching.
+        (type.startsWith('text/html') || type.startsWith('text/x-script')) &&
+        status === 200 &&
+        !headers['set-cookie'] &&
+        dataVersion() === version &&
+        !/no-store/.test(String(headers['cache-control'] ?? '')) && // a page that must always be fresh (the audit log)
+        (!shared || type.startsWith('text/x-script')); // never a document
+      const entry = keep ? { version, storedAt: Date.now(), status, headers, body } : null;
+      if (entry) store(key, entry);
+      settle(entry);
     });
+    res.on('close', () => settle(null));
     next();
   };
 

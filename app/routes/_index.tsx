@@ -14,6 +14,7 @@ import chartsCss from '../styles/charts.css?url';
 import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireActor } from '../utils/auth.server';
+import { keptLoaderData } from '../utils/kept-loader-data.server';
 import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
 
@@ -29,14 +30,16 @@ export const meta: MetaFunction = () => [{ title: t.common.pageTitle(o.title) }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
-  const searchParams = new URL(request.url).searchParams;
-  const includeLocal = searchParams.get('lokaal') === 'ja';
-  // A bad or unknown chapter shows the first one (the overview of a large agenda opens one chapter at a time).
-  const chapterParam = Number(searchParams.get('hoofdstuk'));
-  const chapterId = Number.isSafeInteger(chapterParam) && chapterParam > 0 ? chapterParam : null;
-  const { period, periodSwitch } = requirePeriod(request);
-  const overview = getAgendaOverview({ today: todayInNL(), includeLocal, periodId: period.id, chapterId });
-  return { overview, includeLocal, periodSwitch, mayEditAgenda: canEditAgenda(actor, period) };
+  return keptLoaderData('routes/_index', request, actor, () => {
+    const searchParams = new URL(request.url).searchParams;
+    const includeLocal = searchParams.get('lokaal') === 'ja';
+    // A bad or unknown chapter shows the first one (the overview of a large agenda opens one chapter at a time).
+    const chapterParam = Number(searchParams.get('hoofdstuk'));
+    const chapterId = Number.isSafeInteger(chapterParam) && chapterParam > 0 ? chapterParam : null;
+    const { period, periodSwitch } = requirePeriod(request);
+    const overview = getAgendaOverview({ today: todayInNL(), includeLocal, periodId: period.id, chapterId });
+    return { overview, includeLocal, periodSwitch, mayEditAgenda: canEditAgenda(actor, period) };
+  });
 }
 
 export default function Overview() {

@@ -13,6 +13,7 @@ import listsCss from '../styles/lists.css?url';
 import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireActor } from '../utils/auth.server';
+import { keptLoaderData } from '../utils/kept-loader-data.server';
 import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
 
@@ -28,21 +29,23 @@ export const meta: MetaFunction = () => [{ title: t.common.pageTitle(l.title) }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
-  const today = todayInNL();
-  const { period, periodSwitch } = requirePeriod(request);
-  const { filters, fieldErrors, values, options } = readListFilters(new URL(request.url).searchParams, today, period);
-  const { rows, ...list } = listActions({ filters, today, period });
-  // Only what the table shows: the loader data is serialised into the page for hydration.
-  const tableRows = rows.map(toTableRow);
-  return {
-    filters,
-    fieldErrors,
-    values,
-    options,
-    list: { ...list, rows: tableRows },
-    periodSwitch,
-    mayCreate: canCreateAnyAction(actor, period),
-  };
+  return keptLoaderData('routes/acties._index', request, actor, () => {
+    const today = todayInNL();
+    const { period, periodSwitch } = requirePeriod(request);
+    const { filters, fieldErrors, values, options } = readListFilters(new URL(request.url).searchParams, today, period);
+    const { rows, ...list } = listActions({ filters, today, period });
+    // Only what the table shows: the loader data is serialised into the page for hydration.
+    const tableRows = rows.map(toTableRow);
+    return {
+      filters,
+      fieldErrors,
+      values,
+      options,
+      list: { ...list, rows: tableRows },
+      periodSwitch,
+      mayCreate: canCreateAnyAction(actor, period),
+    };
+  });
 }
 
 export default function ActionList() {

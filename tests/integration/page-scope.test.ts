@@ -14,7 +14,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import compression from 'compression';
 import { eq } from 'drizzle-orm';
 import express from 'express';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { createSession } from '../../app/models/accounts/session.server';
 import { SHARED_ROUTES, sharedRouteOf } from '../../app/models/page-scope';
@@ -23,6 +23,7 @@ import { loader as listLoader } from '../../app/routes/acties._index';
 import { loader as actionLoader } from '../../app/routes/acties.$actionId';
 import { loader as searchLoader } from '../../app/routes/zoeken';
 import { sessionCookie } from '../../app/utils/auth.server';
+import { forgetKeptLoaderData } from '../../app/utils/kept-loader-data.server';
 import { db } from '../../app/utils/db.server';
 import { actions, users } from '../../db/schema';
 import { pageCache } from '../../server/page-cache';
@@ -133,9 +134,14 @@ describe('which requests may be shared', () => {
   it('the reviewed loaders answer two people of one scope the same, and differ between roles', async () => {
     for (const routeId of SHARED_ROUTES) {
       const path = { 'routes/_index': '/', 'routes/acties._index': '/acties', 'routes/zoeken': '/zoeken?q=lezen' }[routeId]!;
-      const one = await runLoader(LOADERS[routeId]!, path, { cookie: cookies[HAARLEM] });
-      const two = await runLoader(LOADERS[routeId]!, path, { cookie: cookies[HAARLEM_TWO] });
-      const otherMunicipality = await runLoader(LOADERS[routeId]!, path, { cookie: cookies[VELSEN] });
+      // Each person's own loader run, not what the first one kept (app/utils/kept-loader-data.server.ts).
+      const fresh = (email: string) => {
+        forgetKeptLoaderData();
+        return runLoader(LOADERS[routeId]!, path, { cookie: cookies[email] });
+      };
+      const one = await fresh(HAARLEM);
+      const two = await fresh(HAARLEM_TWO);
+      const otherMunicipality = await fresh(VELSEN);
       // If this fails, the loader started to read something of the user (another
       // person, another organisation): review it, or take it out of SHARED_ROUTES.
       expect(JSON.stringify(two), routeId).toBe(JSON.stringify(one));
@@ -204,5 +210,51 @@ describe('the shared cache', () => {
     version += 1;
     await get(LIST, HAARLEM_TWO);
     expect(runs).toHaveLength(2);
+  });
+});
+
+describe('the data a first view reads, kept per scope (app/utils/kept-loader-data.server.ts)', () => {
+  type ListData = { mayCreate: boolean; list: { rows: Array<{ id: number; title: string }> } };
+  const openList = async (email?: string) =>
+    (await runLoader(listLoader, '/acties?sort=gewijzigd&richting=af', { cookie: email ? cookies[email] : null })) as ListData;
+
+  it('gives the next person of the scope what the first read, and the new data after a change', async () => {
+    const one = await openList(HAARLEM);
+    expect(await openList(VELSEN)).toBe(one); // one loader run for both
+    const action = db.select({ id: actions.id, title: actions.title }).from(actions).where(eq(actions.id, one.list.rows[0]!.id)).get()!;
+    try {
+      db.update(actions).set({ title: `${action.title} (herzien)` }).where(eq(actions.id, action.id)).run();
+      const after = await openList(HAARLEM_TWO);
+      expect(after).not.toBe(one);
+      expect(after.list.rows.find((row) => row.id === action.id)?.title).toBe(`${action.title} (herzien)`);
+    } finally {
+      db.update(actions).set({ title: action.title }).where(eq(actions.id, action.id)).run();
+    }
+  });
+
+  it('never gives a lezer what a werkgroeplid read, nor anything to a request without a session', async () => {
+    expect((await openList(HAARLEM)).mayCreate).toBe(true);
+    expect((await openList(LEZER)).mayCreate).toBe(false);
+    const anonymous = await openList().catch((thrown: unknown) => thrown);
+    expect(anonymous).toBeInstanceOf(Response);
+    expect((anonymous as Response).headers.get('location')).toMatch(/^\/login/);
+  });
+
+  it('reads again on the next day, when deadlines may have passed', async () => {
+    const today = await openList(HAARLEM);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 24 * 60 * 60 * 1000);
+      expect(await openList(HAARLEM)).not.toBe(today);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('cannot be changed by a render that shares it', async () => {
+    const kept = await openList(HAARLEM);
+    expect(() => {
+      kept.list.rows[0]!.title = 'overschreven';
+    }).toThrow(TypeError);
   });
 });

@@ -9,7 +9,9 @@ import type { Actor } from './permissions';
  * that answer depends on the user only through their *permission scope*: the same URL,
  * data version and scope give the same bytes, whoever asks. The page cache
  * (server/page-cache.ts) then keeps one answer per scope instead of one per session, so a
- * change costs one loader run per page and scope instead of one per open page.
+ * change costs one loader run per page and scope instead of one per open page. The
+ * overview's and the list's loaders also keep their data per scope for first views
+ * (app/utils/kept-loader-data.server.ts, which refuses any route not listed here).
  *
  * The scope is the role: the only field of a user that the SHARED_ROUTES' loaders read.
  * app/models/permissions.ts also decides by the organisation (a municipality's own

@@ -223,7 +223,10 @@ describe('the data a first view reads, kept per scope (app/utils/kept-loader-dat
     expect(await openList(VELSEN)).toBe(one); // one loader run for both
     const action = db.select({ id: actions.id, title: actions.title }).from(actions).where(eq(actions.id, one.list.rows[0]!.id)).get()!;
     try {
-      db.update(actions).set({ title: `${action.title} (herzien)` }).where(eq(actions.id, action.id)).run();
+      db.update(actions)
+        .set({ title: `${action.title} (herzien)` })
+        .where(eq(actions.id, action.id))
+        .run();
       const after = await openList(HAARLEM_TWO);
       expect(after).not.toBe(one);
       expect(after.list.rows.find((row) => row.id === action.id)?.title).toBe(`${action.title} (herzien)`);

@@ -284,6 +284,8 @@ export class BrowsingUser {
  * `intervalMs`: the request the board's fetcher sends (`POST /bord.data`, form fields
  * intent, actionId, status; the Origin header passes the CSRF check).
  */
+export type MovableAction = { id: number; status: 'loopt' | 'besluit_nodig' };
+
 export class TrackerChanger {
   private timer: NodeJS.Timeout | null = null;
   private next = 0;
@@ -297,7 +299,7 @@ export class TrackerChanger {
     private readonly o: {
       origin: string;
       cookie: string;
-      actionIds: number[];
+      actions: MovableAction[];
       intervalMs: number;
       changes: ChangeLog;
     },
@@ -315,9 +317,13 @@ export class TrackerChanger {
 
   private async change() {
     const i = this.next++;
-    const actionId = this.o.actionIds[i % this.o.actionIds.length]!;
-    // Each action alternates between the two, so every move is a real change.
-    const status = Math.floor(i / this.o.actionIds.length) % 2 === 0 ? 'besluit_nodig' : 'loopt';
+    const { id: actionId, status: initial } = this.o.actions[i % this.o.actions.length]!;
+    // Each action alternates between the two, starting from the status it has, so every
+    // move is a real change. (Moving an action to the status it already has changes
+    // nothing: no live event, no revalidation, and the next change's push would count
+    // for both.)
+    const moved = Math.floor(i / this.o.actions.length) % 2 === 0;
+    const status = moved === (initial === 'loopt') ? 'besluit_nodig' : 'loopt';
     const body = new URLSearchParams({ intent: 'move', actionId: String(actionId), status }).toString();
     const sentAt = performance.now();
     const change = this.o.changes.add(sentAt);

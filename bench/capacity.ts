@@ -38,7 +38,16 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 
 import { MAX_SPREAD_MS, SPREAD_MS_PER_STREAM } from '../server/live/spread';
-import { BrowsingUser, ChangeLog, type Page, PAGE_KINDS, type PageKind, Recorder, TrackerChanger } from './capacity-users';
+import {
+  BrowsingUser,
+  ChangeLog,
+  type MovableAction,
+  type Page,
+  PAGE_KINDS,
+  type PageKind,
+  Recorder,
+  TrackerChanger,
+} from './capacity-users';
 import { ClientPool } from './collab-clients';
 import type { DocumentLoad, TypingResult } from './collab-messages';
 import {
@@ -112,7 +121,8 @@ type Prepared = {
   changerCookie: string;
   meetingDocuments: string[];
   actionIds: number[];
-  regionalActionIds: number[];
+  /** Open regional actions the changer moves, with the status each has at the start. */
+  regionalActions: MovableAction[];
   heavyActionId: number;
   people: number;
 };
@@ -183,11 +193,13 @@ async function prepare(sessions: number): Promise<Prepared> {
       meetingDocuments: meetingIds.map((id) => `meeting.${id}`),
       actionIds: ids('select id from actions order by id'),
       // Regional actions still open, in a period that is not closed: the werkgroeplid may move them (canEditAgenda).
-      regionalActionIds: ids(
-        `select a.id from actions a join agendas g on g.id = a.agenda_id
-          where a.municipality_id is null and a.status in ('loopt', 'besluit_nodig') and g.status <> 'afgesloten'
-          order by a.id limit 40`,
-      ),
+      regionalActions: sqlite
+        .prepare(
+          `select a.id, a.status from actions a join agendas g on g.id = a.agenda_id
+            where a.municipality_id is null and a.status in ('loopt', 'besluit_nodig') and g.status <> 'afgesloten'
+            order by a.id limit 40`,
+        )
+        .all() as MovableAction[],
       heavyActionId,
       people: people.length,
     };
@@ -527,7 +539,10 @@ async function main() {
     database: DATABASE,
     buildDir: BUILD_DIR,
     logFile: SERVER_LOG,
-    nodeArgs: cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [],
+    nodeArgs: [
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ') ?? []),
+      ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
+    ],
   });
   log(`Server op ${server.origin} (pid ${server.pid})`);
 
@@ -538,7 +553,7 @@ async function main() {
   const changer = new TrackerChanger({
     origin: server.origin,
     cookie: prepared.changerCookie,
-    actionIds: prepared.regionalActionIds,
+    actions: prepared.regionalActions,
     intervalMs: settings.changeEveryMs,
     changes,
   });

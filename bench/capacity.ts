@@ -29,6 +29,7 @@
  *          --all-levels (no early end: on a shared machine even small N can miss by 10×)
  *          --rebuild  --no-write (print only)
  *          --cpu-prof DIR (V8 CPU profiles of the web and real-time processes, written when the server stops)
+ *          --node-args "FLAGS" (extra Node flags for the server, e.g. "--max-semi-space-size=32", to compare settings)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -106,6 +107,11 @@ const settings = {
 const cpuProfileDir = (() => {
   const i = process.argv.indexOf('--cpu-prof');
   return i === -1 ? null : path.resolve(process.argv[i + 1] ?? 'bench/.data/cpu-profiles');
+})();
+
+const serverNodeArgs = (() => {
+  const i = process.argv.indexOf('--node-args');
+  return i === -1 ? [] : (process.argv[i + 1] ?? '').split(' ').filter(Boolean);
 })();
 
 const log = (line: string) => console.log(line);
@@ -494,7 +500,7 @@ function report(
     `- Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; commit ${gitCommit()}.`,
     `- Machine: ${machine.cpuCount} × ${machine.cpuModel}, ${machine.memoryGiB} GiB memory, Node ${machine.node}, ${machine.platform}. Server, typing clients and browsing users share the cores (loopback).`,
     `- Machine load: \`uptime\` before: \`${uptimeBefore}\`; after: \`${uptimeAfter}\`.${busy ? ` **The cores were oversubscribed**: the 1-minute load average went above ${machine.cpuCount} (their count) during the run. The benchmark's own clients count in it, so from the levels where it did, latencies include waiting for a core whether or not other work ran (the load before the run shows whether it did).` : ''}`,
-    `- Server: the production server (\`server/index.ts\`, \`NODE_ENV=production\`, page cache on as by default) (a web process and the real-time process it starts, server/collab/child.ts; docs/decisions/024) on a fresh copy of the page benchmark's workspace (2,000 actions, 20,000 comments, 100,000 history rows; \`bench/generate-workspace.ts\`), the same build (\`bench/.data/build\`). One server for all levels: each level adds users to the ones before.`,
+    `- Server: the production server (\`server/index.ts\`, \`NODE_ENV=production\`, page cache on as by default${serverNodeArgs.length > 0 ? `, Node flags \`${serverNodeArgs.join(' ')}\`` : ''}) (a web process and the real-time process it starts, server/collab/child.ts; docs/decisions/024) on a fresh copy of the page benchmark's workspace (2,000 actions, 20,000 comments, 100,000 history rows; \`bench/generate-workspace.ts\`), the same build (\`bench/.data/build\`). One server for all levels: each level adds users to the ones before.`,
     `- Live notes: ${MEETINGS} meetings created for the run × ${TYPISTS_PER_MEETING} real \`y-websocket\` clients (bench/collab-worker.ts, one client process per meeting, sessions of werkgroepleden), each typing ${settings.typingRate} characters/s at the end of its own paragraph. Notes latency: an insert → its arrival at each of the other 11 clients of the meeting.`,
     `- Browsing users: each with its own session (the workspace's ${people} active people in turn) and \`GET /live\` open; views pages with a uniform think time of ${settings.thinkMs / 2000}–${(settings.thinkMs * 1.5) / 1000} s (mix: ${mix}; list: ${LIST_PATHS.map((x) => `\`${x}\``).join(', ')}; search: ${SEARCH_PATHS.map((x) => `\`${x}\``).join(', ')}; action: a random one of the 2,000, one view in ten the heaviest). *First view*: the HTML document (\`accept-encoding: gzip\`), as when a page is opened or reloaded. On every \`change\` event a user revalidates the page it shows as the browser does (150 ms debounce plus a random part of the event's spread window, min(${MAX_SPREAD_MS / 1000} s, ${SPREAD_MS_PER_STREAM} ms × open streams), never two requests of its own at once): *revalidation* is the page's single-fetch data URL with its route only (\`/acties.data?…&_routes=routes/acties._index\`, \`/_root.data?_routes=routes/_index\`: the root loader does not run on a live revalidation, the unread count comes with the event), which runs the route's loader; overview, list and search answers are shared by the users of one role (server/page-cache.ts, app/models/page-scope.ts), action pages stay per session. *Push → revalidated*: from the moment the change was sent to the moment each user's revalidation was done (the server polls its data version every 200 ms, the browser waits 150 ms plus its part of the spread window, then the request). Every response must be 200; anything else counts as an error.`,
     `- Tracker change: ${CHANGER_EMAIL} (werkgroeplid) moves an open regional action between *loopt* and *besluit nodig* every ${settings.changeEveryMs / 1000} s with the board's form (\`POST /bord.data\`, as its fetcher sends it). Every change invalidates every cached page, so nearly every view and revalidation is a full render.`,
@@ -539,10 +545,7 @@ async function main() {
     database: DATABASE,
     buildDir: BUILD_DIR,
     logFile: SERVER_LOG,
-    nodeArgs: [
-      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ') ?? []),
-      ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
-    ],
+    nodeArgs: [...serverNodeArgs, ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])],
   });
   log(`Server op ${server.origin} (pid ${server.pid})`);
 

@@ -31,6 +31,7 @@ import { createLiveEvents } from './live';
 import { workspaceDataVersion } from './live/data-version';
 import { startNotificationJobs } from './notification-jobs';
 import { pageCache } from './page-cache';
+import { renderQueue } from './render-queue';
 import { requestTiming } from './request-timing';
 import { startRetentionJobs } from './retention-jobs';
 import { cspNonce, sameOriginOnly, securityHeaders } from './security';
@@ -116,6 +117,9 @@ const noFlush: express.RequestHandler = (_req, res, next) => {
   (res as unknown as { flush: () => void }).flush = () => {};
   next();
 };
+
+// One request at a time runs its loaders and render; pages opened and forms sent go first.
+app.use(renderQueue());
 
 app.all(
   '*',

@@ -1,0 +1,131 @@
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import express from 'express';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { renderQueue } from './render-queue';
+
+/**
+ * A server whose handler holds each request until the test lets it answer, so what the
+ * queue admits, and in which order, can be watched one step at a time.
+ */
+let server: http.Server;
+let base = '';
+let arrived: string[] = [];
+let started: string[] = [];
+const held = new Map<string, () => void>();
+
+const nameOf = (req: express.Request) => String(req.query.name);
+
+beforeEach(async () => {
+  arrived = [];
+  started = [];
+  held.clear();
+  const app = express();
+  app.use((req, _res, next) => {
+    arrived.push(nameOf(req));
+    next();
+  });
+  app.use(renderQueue({ maxTurnMs: 30_000 }));
+  app.all('*', (req, res) => {
+    const name = nameOf(req);
+    started.push(name);
+    held.set(name, () => res.type('html').send(`<p>${name}</p>`));
+  });
+  server = app.listen(0);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  for (const answer of held.values()) answer();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const until = async (condition: () => boolean) => {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(condition()).toBe(true);
+};
+
+const send = (path: string, init: RequestInit = {}) =>
+  fetch(base + path, init).then(async (response) => ({ status: response.status, text: await response.text() }));
+
+const answer = (name: string) => {
+  held.get(name)!();
+  held.delete(name);
+};
+
+describe('the render queue', () => {
+  it('lets one request at a time run, and a page being opened before the revalidations that waited longer', async () => {
+    const first = send('/acties?name=first');
+    await until(() => started.includes('first'));
+    const revalidation = send('/acties.data?name=revalidation&_routes=routes%2Facties._index');
+    await until(() => arrived.includes('revalidation'));
+    const form = send('/bord.data?name=form', { method: 'POST' });
+    const page = send('/?name=page');
+    await until(() => arrived.length === 4);
+    expect(started).toEqual(['first']);
+
+    answer('first');
+    await until(() => started.length === 2);
+    answer('form');
+    await until(() => started.length === 3);
+    answer('page');
+    await until(() => started.length === 4);
+    answer('revalidation');
+
+    expect(started).toEqual(['first', 'form', 'page', 'revalidation']);
+    expect((await page).text).toBe('<p>page</p>');
+    expect((await revalidation).text).toBe('<p>revalidation</p>');
+    await Promise.all([first, form]);
+  });
+
+  it('drops a request whose connection closes while it waits', async () => {
+    const first = send('/?name=first');
+    await until(() => started.includes('first'));
+    const gone = new AbortController();
+    const leaving = send('/?name=leaving', { signal: gone.signal }).catch(() => 'aborted');
+    const staying = send('/?name=staying');
+    await until(() => arrived.length === 3);
+    gone.abort();
+    expect(await leaving).toBe('aborted');
+    // The closed connection reaches the server as an event; give it a moment.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    answer('first');
+    await until(() => started.includes('staying'));
+    answer('staying');
+    expect((await staying).text).toBe('<p>staying</p>');
+    expect(started).toEqual(['first', 'staying']);
+    await first;
+  });
+});
+
+describe('a request that waits for something other than the thread', () => {
+  it('gives up its turn after the longest turn, so the others are not held up by it', async () => {
+    // A queue of its own with a short turn, in front of the same handler.
+    const app = express();
+    app.use(renderQueue({ maxTurnMs: 20 }));
+    app.all('*', (req, res) => {
+      const name = nameOf(req);
+      started.push(name);
+      if (name === 'slow') held.set(name, () => res.type('html').send('<p>slow</p>'));
+      else res.type('html').send(`<p>${name}</p>`);
+    });
+    const own = app.listen(0);
+    const ownBase = `http://127.0.0.1:${(own.address() as AddressInfo).port}`;
+    try {
+      const slow = fetch(`${ownBase}/bibliotheek/1/download?name=slow`).then((r) => r.text());
+      await until(() => started.includes('slow'));
+      const quick = await fetch(`${ownBase}/?name=quick`).then((r) => r.text());
+      expect(quick).toBe('<p>quick</p>');
+      expect(held.has('slow')).toBe(true);
+      answer('slow');
+      expect(await slow).toBe('<p>slow</p>');
+    } finally {
+      own.closeAllConnections();
+      await new Promise<void>((resolve) => own.close(() => resolve()));
+    }
+  });
+});

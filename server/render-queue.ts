@@ -1,0 +1,75 @@
+import type { Request, RequestHandler } from 'express';
+
+/**
+ * Lets one request at a time run its loaders and render, pages opened before background
+ * revalidations (docs/decisions/027).
+ *
+ * Loaders (better-sqlite3) and React's render are synchronous work on the one JavaScript
+ * thread. Without this queue every request that has arrived is in progress at once and
+ * their steps take turns, so a page opened right after a change — a 10–15 ms document —
+ * finishes only after every live revalidation that arrived with or before it (the capacity
+ * benchmark: first view p95 240–390 ms at 100–200 browsing people while the thread was
+ * busy 45–70 % of the time). Here the waiting requests are admitted one at a time and a
+ * person opening a page (an HTML document) or sending a form goes before the `.data`
+ * requests, which are mostly live revalidations of a page that is already on screen.
+ *
+ * A request's turn ends when its response is handed to the connection. Ending it once the
+ * headers are written looked cheaper but measured far worse (first view p95 250 ms against
+ * 60 ms at 200 people): the loader data that Remix streams into the document and its
+ * compression come after the headers, and those then took turns with the next request
+ * again. A turn also ends after `maxTurnMs` (the request goes on): one that waits for
+ * something other than the thread — a slow connection taking a large download, an upload
+ * still arriving, an identity provider, a document drawn in resvg's threads — must not
+ * hold up everybody. A request whose connection closes while it waits leaves the queue.
+ */
+export function renderQueue({
+  maxTurnMs = 50,
+  isUrgent = opensOrSends,
+}: { maxTurnMs?: number; isUrgent?: (req: Request) => boolean } = {}): RequestHandler {
+  let turnTaken = false;
+  const urgent: Array<() => void> = [];
+  const background: Array<() => void> = [];
+
+  const admitNext = () => {
+    if (turnTaken) return;
+    const start = urgent.shift() ?? background.shift();
+    start?.();
+  };
+
+  return (req, res, next) => {
+    let state: 'waiting' | 'running' | 'done' = 'waiting';
+    const queue = isUrgent(req) ? urgent : background;
+    let timer: NodeJS.Timeout | undefined;
+
+    const endTurn = () => {
+      if (state === 'running') {
+        state = 'done';
+        clearTimeout(timer);
+        turnTaken = false;
+        // Not from inside this response's event handler; and whoever arrived meanwhile is queued by then.
+        setImmediate(admitNext);
+      } else if (state === 'waiting') {
+        state = 'done';
+        const at = queue.indexOf(start);
+        if (at >= 0) queue.splice(at, 1);
+      }
+    };
+    const start = () => {
+      state = 'running';
+      turnTaken = true;
+      timer = setTimeout(endTurn, maxTurnMs);
+      next();
+    };
+
+    res.once('finish', endTurn);
+    res.once('close', endTurn);
+
+    if (!turnTaken && urgent.length === 0 && background.length === 0) start();
+    else queue.push(start);
+  };
+}
+
+/** Someone opening a page or sending a form waits for it; a `.data` GET is mostly a live revalidation. */
+function opensOrSends(req: Request): boolean {
+  return !((req.method === 'GET' || req.method === 'HEAD') && req.path.endsWith('.data'));
+}

@@ -75,7 +75,13 @@ if (env.KOERS_PUBLIC_URL) app.set('trust proxy', 'loopback');
 app.get('/live', live.handler);
 if (env.KOERS_TIMING_LOG) app.use(requestTiming(env.KOERS_TIMING_LOG));
 // Live revalidations of some pages are shared by the users of one permission scope (app/models/page-scope.ts).
-if (env.KOERS_PAGE_CACHE === 'on') app.use(pageCache({ dataVersion, sessionCookieName: sessionCookie.name, scopeOf: sessionScope }));
+const cache =
+  env.KOERS_PAGE_CACHE === 'on' ? pageCache({ dataVersion, sessionCookieName: sessionCookie.name, scopeOf: sessionScope }) : null;
+// One request at a time from here on, pages opened and forms sent first; one the page cache
+// can answer right away needs no turn (decision 027). In front of the page cache, so that a
+// request that waited looks for a kept answer at the data version of its turn.
+app.use(renderQueue({ needsNoTurn: cache?.canAnswer }));
+if (cache) app.use(cache);
 app.use(compression());
 app.use(cspNonce);
 // Signing out of a provider session ends at the provider: a form post redirected there.
@@ -117,9 +123,6 @@ const noFlush: express.RequestHandler = (_req, res, next) => {
   (res as unknown as { flush: () => void }).flush = () => {};
   next();
 };
-
-// One request at a time runs its loaders and render; pages opened and forms sent go first.
-app.use(renderQueue());
 
 app.all(
   '*',

@@ -11,10 +11,11 @@ let version = 1;
 let renders = 0;
 let server: http.Server;
 let base = '';
+const cache = pageCache({ dataVersion: () => String(version), sessionCookieName: 'koers_session' });
 
 beforeAll(async () => {
   const app = express();
-  app.use(pageCache({ dataVersion: () => String(version), sessionCookieName: 'koers_session' }));
+  app.use(cache);
   app.use(compression());
   app.get('/page', (req, res) => {
     renders += 1;
@@ -71,6 +72,29 @@ describe('the page cache', () => {
     await get('/login-like', 'koers_session=a');
     await get('/login-like', 'koers_session=a');
     expect(renders).toBe(before + 4);
+  });
+});
+
+describe('what the page cache can answer without loaders (the render queue lets those by)', () => {
+  // As fetch sends them: the same headers as `get` above.
+  const asked = (path: string, cookie?: string, method = 'GET') =>
+    ({
+      method,
+      path: path.split('?')[0],
+      originalUrl: path,
+      headers: { 'accept-encoding': 'gzip, deflate', ...(cookie ? { cookie } : {}) },
+    }) as unknown as express.Request;
+
+  it('is a page kept for this session at the current data version, nothing else', async () => {
+    version += 1;
+    expect(await cache.canAnswer(asked('/page', 'koers_session=q'))).toBe(false);
+    await get('/page', 'koers_session=q');
+    expect(await cache.canAnswer(asked('/page', 'koers_session=q'))).toBe(true);
+    expect(await cache.canAnswer(asked('/page', 'koers_session=other'))).toBe(false);
+    expect(await cache.canAnswer(asked('/page'))).toBe(false);
+    expect(await cache.canAnswer(asked('/page', 'koers_session=q', 'POST'))).toBe(false);
+    version += 1; // a write
+    expect(await cache.canAnswer(asked('/page', 'koers_session=q'))).toBe(false);
   });
 });
 

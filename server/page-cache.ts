@@ -33,6 +33,9 @@ import { sharedRouteOf } from '../app/models/page-scope';
  * others arrive. Those wait for the first and get its bytes, as if it had been kept
  * already; if the first yields nothing to keep (an error, a redirect, a write meanwhile,
  * a closed connection) each of them goes through to the loaders itself.
+ *
+ * `canAnswer` tells the render queue (server/render-queue.ts, in front of this cache)
+ * which requests need no turn: a kept answer, or a shared one being made.
  */
 type Entry = { version: string; storedAt: number; status: number; headers: Record<string, string | string[]>; body: Buffer };
 
@@ -58,7 +61,7 @@ export function pageCache({
   maxBytes = 64 * 1024 * 1024,
   ttlMs = 60_000,
   scopeOf,
-}: PageCacheOptions): RequestHandler {
+}: PageCacheOptions): RequestHandler & { canAnswer: (req: Request) => Promise<boolean> } {
   const entries = new Map<string, Entry>(); // insertion order doubles as LRU order
   let bytes = 0;
   /** Shared answers being made, by key: the data version they are made at, and who waits for them. */
@@ -81,24 +84,51 @@ export function pageCache({
     }
   };
 
-  /** Answers from the cache or lets the request through and keeps its response; `owner`: the session or the scope. */
-  const serve = (owner: string, shared: boolean, req: Request, res: Response, next: () => void) => {
+  /** Whose answer a request asks for — its session's, or its scope's when shared — once per request; null: not cached. */
+  const owners = new WeakMap<Request, Promise<Owner | null>>();
+  const ownerOf = (req: Request): Promise<Owner | null> => {
+    let owner = owners.get(req);
+    if (!owner) {
+      owner = findOwner(req);
+      owners.set(req, owner);
+    }
+    return owner;
+  };
+  const findOwner = async (req: Request): Promise<Owner | null> => {
+    const session = req.headers.cookie?.match(new RegExp(`(?:^|;\\s*)${sessionCookieName}=([^;]+)`))?.[1];
+    if (req.method !== 'GET' || !session || req.path === '/healthz') return null;
+    const bySession = { key: `session:${session}`, shared: false };
+    const url = new URL(req.originalUrl, 'http://koers');
+    if (!scopeOf || !sharedRouteOf(url.pathname, url.searchParams)) return bySession;
+    const scope = await scopeOf(req);
+    return scope ? { key: `scope:${scope}`, shared: true } : bySession;
+  };
+  const keyOf = (owner: Owner, req: Request) => {
     const encoding = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) ? 'gzip' : 'identity';
-    const key = `${owner}\n${encoding}\n${req.originalUrl}`;
+    return `${owner.key}\n${encoding}\n${req.originalUrl}`;
+  };
+  const keptAnswer = (key: string, version: string) => {
+    const hit = entries.get(key);
+    return hit && hit.version === version && Date.now() - hit.storedAt < ttlMs ? hit : undefined;
+  };
+
+  /** Answers from the cache or lets the request through and keeps its response. */
+  const serve = ({ key: ownerKey, shared }: Owner, req: Request, res: Response, next: () => void) => {
+    const key = keyOf({ key: ownerKey, shared }, req);
     const version = dataVersion();
     const answer = (entry: Entry) => {
       const headers = shared ? withFreshNonce(entry.headers) : entry.headers;
       res.writeHead(entry.status, { ...headers, 'content-length': String(entry.body.length) });
       res.end(entry.body);
     };
-    const hit = entries.get(key);
-    if (hit && hit.version === version && Date.now() - hit.storedAt < ttlMs) {
+    const hit = keptAnswer(key, version);
+    if (hit) {
       entries.delete(key);
       entries.set(key, hit); // most recently used
       answer(hit);
       return;
     }
-    if (hit) remove(key);
+    remove(key);
     const running = shared ? inFlight.get(key) : undefined;
     if (running && running.version === version) {
       running.waiting.push((entry) => (entry ? answer(entry) : next()));
@@ -132,16 +162,27 @@ export function pageCache({
     next();
   };
 
-  return (req, res, next) => {
-    const session = req.headers.cookie?.match(new RegExp(`(?:^|;\\s*)${sessionCookieName}=([^;]+)`))?.[1];
-    if (req.method !== 'GET' || !session || req.path === '/healthz') return next();
-    const url = new URL(req.originalUrl, 'http://koers');
-    if (!scopeOf || !sharedRouteOf(url.pathname, url.searchParams)) return serve(`session:${session}`, false, req, res, next);
-    scopeOf(req)
-      .then((scope) => (scope ? serve(`scope:${scope}`, true, req, res, next) : serve(`session:${session}`, false, req, res, next)))
+  const handler: RequestHandler = (req, res, next) => {
+    ownerOf(req)
+      .then((owner) => (owner ? serve(owner, req, res, next) : next()))
       .catch(next);
   };
+  /**
+   * Whether the request would be answered without its loaders right now: a kept answer at
+   * the current data version, or a shared one being made that it can wait for. The render
+   * queue (server/render-queue.ts) lets such requests by without a turn.
+   */
+  const canAnswer = async (req: Request): Promise<boolean> => {
+    const owner = await ownerOf(req);
+    if (!owner) return false;
+    const key = keyOf(owner, req);
+    const version = dataVersion();
+    return keptAnswer(key, version) !== undefined || (owner.shared && inFlight.get(key)?.version === version);
+  };
+  return Object.assign(handler, { canAnswer });
 }
+
+type Owner = { key: string; shared: boolean };
 
 /** The headers of a shared answer with a nonce of its own in the CSP (a nonce is never reused). */
 function withFreshNonce(headers: Record<string, string | string[]>): Record<string, string | string[]> {

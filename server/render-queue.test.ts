@@ -102,6 +102,32 @@ describe('the render queue', () => {
   });
 });
 
+describe('a request the page cache can answer', () => {
+  it('needs no turn: it is let by while another request has the turn', async () => {
+    const app = express();
+    app.use(renderQueue({ maxTurnMs: 30_000, needsNoTurn: async (req) => nameOf(req) === 'kept' }));
+    app.all('*', (req, res) => {
+      const name = nameOf(req);
+      started.push(name);
+      if (name === 'slow') held.set(name, () => res.type('html').send('<p>slow</p>'));
+      else res.type('html').send(`<p>${name}</p>`);
+    });
+    const own = app.listen(0);
+    const ownBase = `http://127.0.0.1:${(own.address() as AddressInfo).port}`;
+    try {
+      const slow = fetch(`${ownBase}/?name=slow`).then((r) => r.text());
+      await until(() => started.includes('slow'));
+      expect(await fetch(`${ownBase}/acties.data?name=kept`).then((r) => r.text())).toBe('<p>kept</p>');
+      expect(held.has('slow')).toBe(true);
+      answer('slow');
+      expect(await slow).toBe('<p>slow</p>');
+    } finally {
+      own.closeAllConnections();
+      await new Promise<void>((resolve) => own.close(() => resolve()));
+    }
+  });
+});
+
 describe('a request that waits for something other than the thread', () => {
   it('gives up its turn after the longest turn, so the others are not held up by it', async () => {
     // A queue of its own with a short turn, in front of the same handler.

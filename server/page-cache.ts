@@ -113,8 +113,9 @@ export function pageCache({
   };
 
   /** Answers from the cache or lets the request through and keeps its response. */
-  const serve = ({ key: ownerKey, shared }: Owner, req: Request, res: Response, next: () => void) => {
-    const key = keyOf({ key: ownerKey, shared }, req);
+  const serve = (owner: Owner, req: Request, res: Response, next: () => void) => {
+    const { shared } = owner;
+    const key = keyOf(owner, req);
     const version = dataVersion();
     const answer = (entry: Entry) => {
       const headers = shared ? withFreshNonce(entry.headers) : entry.headers;

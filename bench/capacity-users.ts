@@ -279,13 +279,14 @@ export class BrowsingUser {
   }
 }
 
+/** An action the changer moves, with the status it has at the start. */
+export type MovableAction = { id: number; status: 'loopt' | 'besluit_nodig' };
+
 /**
  * One werkgroeplid moving regional actions between two statuses on the board, every
  * `intervalMs`: the request the board's fetcher sends (`POST /bord.data`, form fields
  * intent, actionId, status; the Origin header passes the CSRF check).
  */
-export type MovableAction = { id: number; status: 'loopt' | 'besluit_nodig' };
-
 export class TrackerChanger {
   private timer: NodeJS.Timeout | null = null;
   private next = 0;

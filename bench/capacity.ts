@@ -104,15 +104,16 @@ const settings = {
   changeEveryMs: option('change-every', 2) * 1000,
 };
 
+/** The text after `--name`: undefined without the option, '' when nothing follows it. */
+function textOption(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : (process.argv[i + 1] ?? '');
+}
 const cpuProfileDir = (() => {
-  const i = process.argv.indexOf('--cpu-prof');
-  return i === -1 ? null : path.resolve(process.argv[i + 1] ?? 'bench/.data/cpu-profiles');
+  const dir = textOption('cpu-prof');
+  return dir === undefined ? null : path.resolve(dir || 'bench/.data/cpu-profiles');
 })();
-
-const serverNodeArgs = (() => {
-  const i = process.argv.indexOf('--node-args');
-  return i === -1 ? [] : (process.argv[i + 1] ?? '').split(' ').filter(Boolean);
-})();
+const serverNodeArgs = (textOption('node-args') ?? '').split(' ').filter(Boolean);
 
 const log = (line: string) => console.log(line);
 const sleep = (msDelay: number) => new Promise((resolve) => setTimeout(resolve, msDelay));

@@ -7,10 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderQueue } from './render-queue';
 
 /**
- * A server whose handler holds each request until the test lets it answer, so what the
- * queue admits, and in which order, can be watched one step at a time.
+ * Servers whose handler holds requests until the test lets them answer, so what the queue
+ * admits, and in which order, can be watched one step at a time.
  */
-let server: http.Server;
+const servers: http.Server[] = [];
 let base = '';
 let arrived: string[] = [];
 let started: string[] = [];
@@ -18,29 +18,39 @@ const held = new Map<string, () => void>();
 
 const nameOf = (req: express.Request) => String(req.query.name);
 
-beforeEach(async () => {
-  arrived = [];
-  started = [];
-  held.clear();
+/** A server with the queue in front of a handler that holds the requests `holds` names; its address. */
+function listen(options: Parameters<typeof renderQueue>[0], holds: (name: string) => boolean = () => true): string {
   const app = express();
   app.use((req, _res, next) => {
     arrived.push(nameOf(req));
     next();
   });
-  app.use(renderQueue({ maxTurnMs: 30_000 }));
+  app.use(renderQueue(options));
   app.all('*', (req, res) => {
     const name = nameOf(req);
     started.push(name);
-    held.set(name, () => res.type('html').send(`<p>${name}</p>`));
+    const reply = () => res.type('html').send(`<p>${name}</p>`);
+    if (holds(name)) held.set(name, reply);
+    else reply();
   });
-  server = app.listen(0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = app.listen(0);
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+beforeEach(() => {
+  arrived = [];
+  started = [];
+  held.clear();
+  base = listen({ maxTurnMs: 30_000 });
 });
 
 afterEach(async () => {
   for (const answer of held.values()) answer();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 });
 
 const until = async (condition: () => boolean) => {
@@ -104,54 +114,26 @@ describe('the render queue', () => {
 
 describe('a request the page cache can answer', () => {
   it('needs no turn: it is let by while another request has the turn', async () => {
-    const app = express();
-    app.use(renderQueue({ maxTurnMs: 30_000, needsNoTurn: async (req) => nameOf(req) === 'kept' }));
-    app.all('*', (req, res) => {
-      const name = nameOf(req);
-      started.push(name);
-      if (name === 'slow') held.set(name, () => res.type('html').send('<p>slow</p>'));
-      else res.type('html').send(`<p>${name}</p>`);
-    });
-    const own = app.listen(0);
-    const ownBase = `http://127.0.0.1:${(own.address() as AddressInfo).port}`;
-    try {
-      const slow = fetch(`${ownBase}/?name=slow`).then((r) => r.text());
-      await until(() => started.includes('slow'));
-      expect(await fetch(`${ownBase}/acties.data?name=kept`).then((r) => r.text())).toBe('<p>kept</p>');
-      expect(held.has('slow')).toBe(true);
-      answer('slow');
-      expect(await slow).toBe('<p>slow</p>');
-    } finally {
-      own.closeAllConnections();
-      await new Promise<void>((resolve) => own.close(() => resolve()));
-    }
+    const own = listen({ maxTurnMs: 30_000, needsNoTurn: async (req) => nameOf(req) === 'kept' }, (name) => name === 'slow');
+    const slow = fetch(`${own}/?name=slow`).then((r) => r.text());
+    await until(() => started.includes('slow'));
+    expect(await fetch(`${own}/acties.data?name=kept`).then((r) => r.text())).toBe('<p>kept</p>');
+    expect(held.has('slow')).toBe(true);
+    answer('slow');
+    expect(await slow).toBe('<p>slow</p>');
   });
 });
 
 describe('a request that waits for something other than the thread', () => {
   it('gives up its turn after the longest turn, so the others are not held up by it', async () => {
     // A queue of its own with a short turn, in front of the same handler.
-    const app = express();
-    app.use(renderQueue({ maxTurnMs: 20 }));
-    app.all('*', (req, res) => {
-      const name = nameOf(req);
-      started.push(name);
-      if (name === 'slow') held.set(name, () => res.type('html').send('<p>slow</p>'));
-      else res.type('html').send(`<p>${name}</p>`);
-    });
-    const own = app.listen(0);
-    const ownBase = `http://127.0.0.1:${(own.address() as AddressInfo).port}`;
-    try {
-      const slow = fetch(`${ownBase}/bibliotheek/1/download?name=slow`).then((r) => r.text());
-      await until(() => started.includes('slow'));
-      const quick = await fetch(`${ownBase}/?name=quick`).then((r) => r.text());
-      expect(quick).toBe('<p>quick</p>');
-      expect(held.has('slow')).toBe(true);
-      answer('slow');
-      expect(await slow).toBe('<p>slow</p>');
-    } finally {
-      own.closeAllConnections();
-      await new Promise<void>((resolve) => own.close(() => resolve()));
-    }
+    const own = listen({ maxTurnMs: 20 }, (name) => name === 'slow');
+    const slow = fetch(`${own}/bibliotheek/1/download?name=slow`).then((r) => r.text());
+    await until(() => started.includes('slow'));
+    const quick = await fetch(`${own}/?name=quick`).then((r) => r.text());
+    expect(quick).toBe('<p>quick</p>');
+    expect(held.has('slow')).toBe(true);
+    answer('slow');
+    expect(await slow).toBe('<p>slow</p>');
   });
 });

@@ -64,7 +64,7 @@ export async function verifyBackup(archive: string): Promise<VerifiedBackup> {
   try {
     return await extractAndVerify(path.resolve(archive), dir);
   } finally {
-    await fsp.rm(dir, { recursive: true, force: true });
+    await removeStaging(dir);
   }
 }
 
@@ -146,9 +146,19 @@ export async function restoreBackup({
       lock.release();
     }
   } finally {
-    await fsp.rm(staging, { recursive: true, force: true });
-    if (uploadsStaging) await fsp.rm(uploadsStaging, { recursive: true, force: true });
+    await removeStaging(staging);
+    if (uploadsStaging) await removeStaging(uploadsStaging);
   }
+}
+
+/**
+ * Removes an extraction folder. When an archive breaks off midway, tar's promise rejects
+ * while some of its file writes are still landing in the folder; a plain recursive rm then
+ * fails with ENOTEMPTY, and that error would replace the RestoreError that says what is
+ * wrong with the archive. Node's rm retries such errors itself.
+ */
+function removeStaging(dir: string): Promise<void> {
+  return fsp.rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }
 
 /**

@@ -9,6 +9,8 @@
  *   flight (then once more right after), by fetching the page's single-fetch data URL
  *   (`/acties.data?…&_routes=routes/acties._index`, `/_root.data?_routes=routes/_index`
  *   for `/`), which runs the same loader the browser's revalidator runs after a live event.
+ *   As in the browser, an action page sends nothing when the events it heard named other
+ *   actions only (app/routes/acties.$actionId.tsx `shouldRevalidate`, decision 028).
  * - The *tracker changer*: one werkgroeplid who moves an action to another status
  *   every few seconds through the board's form (`POST /bord.data`, the request the
  *   board's fetcher sends).
@@ -20,7 +22,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
-import { parseChange, revalidationDelayMs } from '../app/utils/live-feed';
+import { type ChangeData, parseChange, revalidationDelayMs } from '../app/utils/live-feed';
 import { request, type Response } from './load';
 
 /** What a page view or revalidation asks for; `kind` groups the results. */
@@ -61,6 +63,8 @@ export class Recorder {
   revalidation: Record<PageKind, number[]> = emptyByKind();
   /** Per (user, change): sent → the user's revalidation that started after hearing it finished. */
   pushToRevalidated: number[] = [];
+  /** Per (user, change): an action page the change's event did not name, so it stayed as it was. */
+  spared = 0;
   errors = 0;
   firstError: string | null = null;
   streamDrops = 0;
@@ -72,6 +76,7 @@ export class Recorder {
     this.firstView = emptyByKind();
     this.revalidation = emptyByKind();
     this.pushToRevalidated = [];
+    this.spared = 0;
     this.errors = 0;
     this.firstError = null;
     this.streamDrops = 0;
@@ -124,6 +129,8 @@ export type UserOptions = {
   startDelayMs: number;
   recorder: Recorder;
   changes: ChangeLog;
+  /** Whether an action page trusts the events' named actions (false: as before decision 028, to compare). */
+  namedActions: boolean;
 };
 
 export class BrowsingUser {
@@ -136,6 +143,8 @@ export class BrowsingUser {
   private thinking: NodeJS.Timeout | null = null;
   /** Changes heard but not yet covered by a revalidation that started after them. */
   private pending = new Map<number, Change>();
+  /** The actions the events behind `pending` named; null once one named none (any page). */
+  private pendingActions: Set<number> | null = new Set();
   private lastHeard = -1;
   streamOpen = false;
 
@@ -180,7 +189,7 @@ export class BrowsingUser {
         while ((end = buffer.indexOf('\n\n')) !== -1) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          if (/^event: change$/m.test(block)) this.heard(parseChange(/^data: (.*)$/m.exec(block)?.[1] ?? '').spreadMs);
+          if (/^event: change$/m.test(block)) this.heard(parseChange(/^data: (.*)$/m.exec(block)?.[1] ?? ''));
         }
       });
     });
@@ -201,10 +210,11 @@ export class BrowsingUser {
    * A `change` event announces every change sent since the last one heard (several may
    * arrive as one event when the server is slow to answer or to poll).
    */
-  private heard(spreadMs: number) {
+  private heard({ spreadMs, actions }: ChangeData) {
     const all = this.o.changes.changes;
     for (let i = this.lastHeard + 1; i < all.length; i++) this.pending.set(i, all[i]!);
     this.lastHeard = all.length - 1;
+    this.pendingActions = this.pendingActions && actions && this.o.namedActions ? new Set([...this.pendingActions, ...actions]) : null;
     // As the browser: a wait already running covers this change too.
     if (this.debounce) return;
     this.debounce = setTimeout(() => {
@@ -264,7 +274,14 @@ export class BrowsingUser {
     if (this.stopped || this.busy || this.pending.size === 0 || !this.current) return;
     const page = this.current;
     const covered = [...this.pending.values()];
+    const changedActions = this.pendingActions;
     this.pending.clear();
+    this.pendingActions = new Set();
+    const shown = actionOf(page);
+    if (shown !== null && changedActions !== null && !changedActions.has(shown)) {
+      if (this.o.recorder.recording) this.o.recorder.spared += covered.filter((change) => this.o.changes.measured(change)).length;
+      return;
+    }
     this.busy = true;
     const recording = this.o.recorder.recording;
     const elapsed = await this.fetch(dataUrl(page), '*/*');
@@ -277,6 +294,12 @@ export class BrowsingUser {
       for (const change of covered) if (this.o.changes.measured(change)) this.o.recorder.pushToRevalidated.push(done - change.sentAt);
     if (this.pending.size > 0 && !this.debounce) void this.revalidate();
   }
+}
+
+/** The action an action page shows (`/acties/3001`), null for other pages. */
+function actionOf(page: Page): number | null {
+  if (page.kind !== 'action') return null;
+  return Number(/^\/acties\/(\d+)/.exec(page.path)?.[1] ?? NaN) || null;
 }
 
 /** An action the changer moves, with the status it has at the start. */

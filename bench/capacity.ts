@@ -30,6 +30,7 @@
  *          --rebuild  --no-write (print only)
  *          --cpu-prof DIR (V8 CPU profiles of the web and real-time processes, written when the server stops)
  *          --node-args "FLAGS" (extra Node flags for the server, e.g. "--max-semi-space-size=32", to compare settings)
+ *          --revalidate-every-page (every open page revalidates on every change, as before decision 028, to compare)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -263,7 +264,9 @@ type LevelResult = {
   revalidation: Record<PageKind, number[]>;
   revalidationAll: number[];
   pushToRevalidated: number[];
-  /** users × measured changes: how many revalidations a push should cause. */
+  /** (user, change) pairs whose action page the change's event did not name: nothing to revalidate. */
+  spared: number;
+  /** users × measured changes: how many pages a push should bring up to date (revalidated or spared). */
   expectedRevalidations: number;
   errors: number;
   firstError: string | null;
@@ -365,6 +368,7 @@ async function runLevel(
     revalidation: mapKinds(recorder.revalidation),
     revalidationAll,
     pushToRevalidated: sorted(recorder.pushToRevalidated),
+    spared: recorder.spared,
     expectedRevalidations: measuredChanges * users.length,
     errors: recorder.errors,
     firstError: recorder.firstError,
@@ -397,7 +401,7 @@ function mapKinds(byKind: Record<PageKind, number[]>): Record<PageKind, number[]
 function describe(r: LevelResult): string {
   const lost = r.notes.expectedDeliveries - r.notes.delivered;
   return [
-    `  N=${r.users}: eerste weergave p95 ${ms(p(r.firstViewAll, 95))} ms (${r.firstViewAll.length}), hervalidatie p95 ${ms(p(r.revalidationAll, 95))} ms (${r.revalidationAll.length}), push → bijgewerkt p95 ${ms(p(r.pushToRevalidated, 95))} ms (${r.pushToRevalidated.length}/${r.expectedRevalidations})`,
+    `  N=${r.users}: eerste weergave p95 ${ms(p(r.firstViewAll, 95))} ms (${r.firstViewAll.length}), hervalidatie p95 ${ms(p(r.revalidationAll, 95))} ms (${r.revalidationAll.length}), push → bijgewerkt p95 ${ms(p(r.pushToRevalidated, 95))} ms (${r.pushToRevalidated.length} + ${r.spared} niet nodig/${r.expectedRevalidations})`,
     `    notities p99 ${ms(p(r.notesSorted, 99))} ms (${lost} kwijt); CPU web ${r.cpuPercent.toFixed(0)} % / real-time ${r.realtimeCpuPercent.toFixed(0)} %, RSS ${r.rssMiB.toFixed(0)} MiB; fouten ${r.errors}${r.firstError ? ` (${r.firstError})` : ''}; wijzigingen ${r.changes.sent} (${r.changes.failed} mislukt${r.changes.firstError ? `: ${r.changes.firstError}` : ''}); lus p99 ${ms(r.loopP99Ms)} ms; load ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')} → ${r.pass ? 'PASS' : 'MISS'}`,
   ].join('\n');
 }
@@ -431,7 +435,7 @@ function levelTable(results: LevelResult[]): string {
       'revalidations',
       'revalidation p50 / p95 ms',
       'push → revalidated p50 / p95 ms',
-      'revalidated / expected',
+      'revalidated + not needed / expected',
       'notes p50 / p99 ms',
       'notes lost',
       'errors',
@@ -452,7 +456,7 @@ function levelTable(results: LevelResult[]): string {
       String(r.revalidationAll.length),
       `${ms(p(r.revalidationAll, 50))} / ${ms(p(r.revalidationAll, 95))}`,
       `${ms(p(r.pushToRevalidated, 50))} / ${ms(p(r.pushToRevalidated, 95))}`,
-      `${r.pushToRevalidated.length} / ${r.expectedRevalidations}`,
+      `${r.pushToRevalidated.length} + ${r.spared} / ${r.expectedRevalidations}`,
       `${ms(p(r.notesSorted, 50))} / ${ms(p(r.notesSorted, 99))}`,
       String(r.notes.expectedDeliveries - r.notes.delivered),
       r.errors > 0 ? `${r.errors} (${r.firstError})` : '0',
@@ -503,7 +507,7 @@ function report(
     `- Machine load: \`uptime\` before: \`${uptimeBefore}\`; after: \`${uptimeAfter}\`.${busy ? ` **The cores were oversubscribed**: the 1-minute load average went above ${machine.cpuCount} (their count) during the run. The benchmark's own clients count in it, so from the levels where it did, latencies include waiting for a core whether or not other work ran (the load before the run shows whether it did).` : ''}`,
     `- Server: the production server (\`server/index.ts\`, \`NODE_ENV=production\`, page cache on as by default${serverNodeArgs.length > 0 ? `, Node flags \`${serverNodeArgs.join(' ')}\`` : ''}) (a web process and the real-time process it starts, server/collab/child.ts; docs/decisions/024) on a fresh copy of the page benchmark's workspace (2,000 actions, 20,000 comments, 100,000 history rows; \`bench/generate-workspace.ts\`), the same build (\`bench/.data/build\`). One server for all levels: each level adds users to the ones before.`,
     `- Live notes: ${MEETINGS} meetings created for the run × ${TYPISTS_PER_MEETING} real \`y-websocket\` clients (bench/collab-worker.ts, one client process per meeting, sessions of werkgroepleden), each typing ${settings.typingRate} characters/s at the end of its own paragraph. Notes latency: an insert → its arrival at each of the other 11 clients of the meeting.`,
-    `- Browsing users: each with its own session (the workspace's ${people} active people in turn) and \`GET /live\` open; views pages with a uniform think time of ${settings.thinkMs / 2000}–${(settings.thinkMs * 1.5) / 1000} s (mix: ${mix}; list: ${LIST_PATHS.map((x) => `\`${x}\``).join(', ')}; search: ${SEARCH_PATHS.map((x) => `\`${x}\``).join(', ')}; action: a random one of the 2,000, one view in ten the heaviest). *First view*: the HTML document (\`accept-encoding: gzip\`), as when a page is opened or reloaded. On every \`change\` event a user revalidates the page it shows as the browser does (150 ms debounce plus a random part of the event's spread window, min(${MAX_SPREAD_MS / 1000} s, ${SPREAD_MS_PER_STREAM} ms × open streams), never two requests of its own at once): *revalidation* is the page's single-fetch data URL with its route only (\`/acties.data?…&_routes=routes/acties._index\`, \`/_root.data?_routes=routes/_index\`: the root loader does not run on a live revalidation, the unread count comes with the event), which runs the route's loader; overview, list and search answers are shared by the users of one role (server/page-cache.ts, app/models/page-scope.ts), action pages stay per session. *Push → revalidated*: from the moment the change was sent to the moment each user's revalidation was done (the server polls its data version every 200 ms, the browser waits 150 ms plus its part of the spread window, then the request). Every response must be 200; anything else counts as an error.`,
+    `- Browsing users: each with its own session (the workspace's ${people} active people in turn) and \`GET /live\` open; views pages with a uniform think time of ${settings.thinkMs / 2000}–${(settings.thinkMs * 1.5) / 1000} s (mix: ${mix}; list: ${LIST_PATHS.map((x) => `\`${x}\``).join(', ')}; search: ${SEARCH_PATHS.map((x) => `\`${x}\``).join(', ')}; action: a random one of the 2,000, one view in ten the heaviest). *First view*: the HTML document (\`accept-encoding: gzip\`), as when a page is opened or reloaded. On every \`change\` event a user revalidates the page it shows as the browser does (150 ms debounce plus a random part of the event's spread window, min(${MAX_SPREAD_MS / 1000} s, ${SPREAD_MS_PER_STREAM} ms × open streams), never two requests of its own at once): *revalidation* is the page's single-fetch data URL with its route only (\`/acties.data?…&_routes=routes/acties._index\`, \`/_root.data?_routes=routes/_index\`: the root loader does not run on a live revalidation, the unread count comes with the event), which runs the route's loader; overview, list and search answers are shared by the users of one role (server/page-cache.ts, app/models/page-scope.ts), action pages stay per session; an action page sends nothing when the events it heard named only other actions (decision 028: *not needed*${flag('revalidate-every-page') ? '; not in this run: `--revalidate-every-page`' : ''}). *Push → revalidated*: from the moment the change was sent to the moment each user's revalidation was done (the server polls its data version every 200 ms, the browser waits 150 ms plus its part of the spread window, then the request). Every response must be 200; anything else counts as an error.`,
     `- Tracker change: ${CHANGER_EMAIL} (werkgroeplid) moves an open regional action between *loopt* and *besluit nodig* every ${settings.changeEveryMs / 1000} s with the board's form (\`POST /bord.data\`, as its fetcher sends it). Every change invalidates every cached page, so nearly every view and revalidation is a full render.`,
     `- Level 0 is the baseline: notes and tracker changes, nobody browsing. "Web CPU ms per page request": the web process's CPU above the baseline divided by the page requests it answered; "N filling 1 core": the N at which that CPU per user would keep the web process's one JavaScript thread busy all the time (a projection; latency grows steeply well before it).`,
     `- Per level: ${settings.warmupMs / 1000} s warm-up (new users start spread over its first half), then ${settings.durationMs / 1000} s measured. CPU: user+sys of the web process and of the real-time process (/proc) over the window, % of one core (each renders or relays on one thread). RSS: each process's highest VmRSS sampled during the level. "Bench loop p99": the event-loop delay of the process that simulates the browsing users (if high, the measurement itself was slowed).`,
@@ -582,6 +586,7 @@ async function main() {
         startDelayMs,
         recorder,
         changes,
+        namedActions: !flag('revalidate-every-page'),
       });
       user.start();
       return user;

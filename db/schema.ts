@@ -1109,3 +1109,21 @@ export const workspaceVersion = sqliteTable('workspace_version', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull(),
 });
+
+/**
+ * Which action pages a write may have changed, by the version it moved the workspace to
+ * (migration 0020, docs/decisions/028-changed-actions.md): the triggers of the tables an
+ * action page shows write the action's id beside their bump (an action's row also the
+ * actions it was carried from and to), and the tables no action page shows write 0. A version with no row here came from any other table, so every
+ * page must assume it changed. The live stream reads this to tell browsers which action
+ * pages to revalidate (server/live); rows the stream has passed on are removed again.
+ */
+export const workspaceChanges = sqliteTable(
+  'workspace_changes',
+  {
+    version: integer('version').notNull(),
+    /** The action whose page shows the written row; 0: no action page shows it. */
+    actionId: integer('action_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.version, t.actionId] })],
+);

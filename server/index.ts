@@ -28,7 +28,7 @@ import { startBackupSchedule } from './backups/schedule';
 import { startBackgroundCheckpoints } from './checkpoints';
 import { startRealtimeProcess } from './collab/child';
 import { createLiveEvents } from './live';
-import { workspaceDataVersion } from './live/data-version';
+import { workspaceChangedActions, workspaceDataVersion } from './live/data-version';
 import { startNotificationJobs } from './notification-jobs';
 import { pageCache } from './page-cache';
 import { renderQueue } from './render-queue';
@@ -65,7 +65,7 @@ const realtime = await startRealtimeProcess(server);
 // Writes by this process and by any other (an import, a backup restore); not keystrokes
 // in meeting notes, which change no page. Pages are cached on it, browsers told when it moves.
 const dataVersion = workspaceDataVersion();
-const live = createLiveEvents({ dataVersion });
+const live = createLiveEvents({ dataVersion, changedActions: workspaceChangedActions() });
 
 app.disable('x-powered-by');
 if (env.KOERS_PUBLIC_URL) app.set('trust proxy', 'loopback');

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 
@@ -41,6 +42,7 @@ import { requireActor } from '../utils/auth.server';
 import { formatDateTime } from '../utils/date-time';
 import { type FieldErrors, parseForm } from '../utils/forms';
 import { badRequest, requireAllowed, requireFound, requireIdParam } from '../utils/http.server';
+import { liveRevalidationSpares } from '../utils/live-revalidation';
 import { todayInNL } from '../utils/today';
 
 const a = t.tracker.action;
@@ -63,6 +65,19 @@ const NEWEST_THREADS_SHOWN = 20;
 
 /** History entries loaded: the newest 20, or up to 200 behind "Nog oudere wijzigingen tonen" (`?geschiedenis=meer`). */
 const HISTORY_SHOWN = { newest: 20, more: 200 } as const;
+
+/**
+ * A live change to other actions leaves this page as it is, and then its loader need not
+ * run (nor, with the root's opting out too, any request be sent): the live event names
+ * the actions whose pages changed — this action's own rows, and those of the actions it
+ * was carried from and to, whose titles it shows (decision 028). Anything else (a
+ * navigation, a form, a change the event could not name) revalidates as usual.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, nextParams, defaultShouldRevalidate }) => {
+  const sameView = !formMethod && currentUrl.href === nextUrl.href;
+  if (sameView && liveRevalidationSpares([Number(nextParams.actionId)])) return false;
+  return defaultShouldRevalidate;
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);

@@ -16,7 +16,13 @@ export type LiveSignal =
    * server's spread window (server/live/spread.ts) — wait a random part of it before
    * going back to the server, so the open pages of all viewers do not arrive at once.
    */
-  | { type: 'change'; spreadMs: number; unread?: number }
+  | {
+      type: 'change';
+      spreadMs: number;
+      unread?: number;
+      /** The actions whose pages changed; absent: any page may have (server/live, decision 028). */
+      actions?: number[];
+    }
   /** The stream is up (`true`) or broken and being re-established (`false`). */
   | { type: 'connection'; up: boolean };
 
@@ -57,7 +63,8 @@ export function subscribeToLiveFeed(listener: (signal: LiveSignal) => void): () 
     version = message.version;
     if (message.type === 'ready') listener({ type: 'connection', up: true });
     // Missed changes are old news: no reason to wait before catching up.
-    if (message.type === 'change') listener({ type: 'change', spreadMs: message.spreadMs, unread: message.unread });
+    if (message.type === 'change')
+      listener({ type: 'change', spreadMs: message.spreadMs, unread: message.unread, actions: message.actions });
     else if (missed) listener({ type: 'change', spreadMs: 0 });
   };
 
@@ -135,11 +142,12 @@ function openStream(emit: (message: Message) => void): () => void {
 }
 
 /** What a `change` event says (server/live/spread.ts `ChangeEventData`). */
-export type ChangeData = { version: string; spreadMs: number; unread?: number };
+export type ChangeData = { version: string; spreadMs: number; unread?: number; actions?: number[] };
 
 /**
- * A `change` event's data: `{"version":…,"spreadMs":…,"unread":…}` (server/live); a bare
- * version from an older server.
+ * A `change` event's data: `{"version":…,"spreadMs":…,"unread":…,"actions":[…]}`
+ * (server/live); a bare version from an older server. A part that is missing or malformed
+ * is left out, which for `actions` means the safe reading: any page may have changed.
  */
 export function parseChange(data: string): ChangeData {
   try {
@@ -148,7 +156,16 @@ export function parseChange(data: string): ChangeData {
       const spreadMs = 'spreadMs' in parsed && typeof parsed.spreadMs === 'number' && parsed.spreadMs > 0 ? parsed.spreadMs : 0;
       const unread =
         'unread' in parsed && Number.isInteger(parsed.unread) && (parsed.unread as number) >= 0 ? (parsed.unread as number) : undefined;
-      return unread === undefined ? { version: parsed.version, spreadMs } : { version: parsed.version, spreadMs, unread };
+      const actions =
+        'actions' in parsed && Array.isArray(parsed.actions) && parsed.actions.every((id) => Number.isInteger(id) && id > 0)
+          ? (parsed.actions as number[])
+          : undefined;
+      return {
+        version: parsed.version,
+        spreadMs,
+        ...(unread !== undefined && { unread }),
+        ...(actions !== undefined && { actions }),
+      };
     }
   } catch {
     // Not JSON: the version itself.

@@ -1,4 +1,4 @@
-import { readWorkspaceVersion } from '../../app/models/workspace-version.server';
+import { actionsChangedBetween, forgetWorkspaceChangesUpTo, readWorkspaceVersion } from '../../app/models/workspace-version.server';
 
 /**
  * A string that changes whenever workspace data may have changed: the page cache keys
@@ -8,4 +8,22 @@ import { readWorkspaceVersion } from '../../app/models/workspace-version.server'
  */
 export function workspaceDataVersion(): () => string {
   return () => String(readWorkspaceVersion());
+}
+
+/**
+ * Which action pages the writes between two data versions may have changed, for the
+ * live stream's events (docs/decisions/028-changed-actions.md).
+ */
+export type ChangedActions = {
+  /** The actions whose pages changed after `from` up to `to`; `null`: any page may have. */
+  between(from: string, to: string): number[] | null;
+  /** Drops what was recorded up to `version`; a later question about it reads as "any". */
+  forgetUpTo(version: string): void;
+};
+
+export function workspaceChangedActions(): ChangedActions {
+  return {
+    between: (from, to) => actionsChangedBetween(Number(from), Number(to)),
+    forgetUpTo: (version) => forgetWorkspaceChangesUpTo(Number(version)),
+  };
 }

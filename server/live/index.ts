@@ -10,8 +10,9 @@
  * open pages do not come back to the server at the same instant. It also carries the
  * listener's own count of unread notifications, so that a live revalidation need not run
  * the root loader and the page's data can be shared within a permission scope
- * (app/root.tsx, app/models/page-scope.ts). Which rows changed is not known cheaply
- * (docs/scaling.md), so every page revalidates.
+ * (app/root.tsx, app/models/page-scope.ts). And when every write since the last event was
+ * to rows an action page shows (or none shows), it names those actions, so that the
+ * pages of other actions need not come back at all (./data-version.ts, decision 028).
  */
 import type { Request, RequestHandler, Response } from 'express';
 
@@ -20,11 +21,14 @@ import { findSessionUser } from '../../app/models/accounts/session.server';
 import { mustSetUpTwoFactor } from '../../app/models/accounts/two-factor-policy.server';
 import { countUnreadByUser } from '../../app/models/notifications/notification-inbox.server';
 import { getSessionId } from '../../app/utils/auth.server';
+import type { ChangedActions } from './data-version';
 import { type ChangeEventData, spreadWindowMs } from './spread';
 
 export type LiveEventsOptions = {
   /** Changes whenever workspace data may have changed (server/live/data-version.ts). */
   dataVersion: () => string;
+  /** Which action pages the writes between two versions changed; without it, events name none. */
+  changedActions?: ChangedActions;
   /** How often the version is read while at least one client listens. */
   pollMs?: number;
   /**
@@ -52,9 +56,12 @@ type Client = { res: Response; sessionId: string; userId: number };
 
 /** A client that stopped reading is dropped once this much is waiting for it. */
 const MAX_BUFFERED_BYTES = 64 * 1024;
+/** How often the record of which actions changed is trimmed to what is still to come. */
+const FORGET_EVERY_MS = 60_000;
 
 export function createLiveEvents({
   dataVersion,
+  changedActions,
   pollMs = 200,
   heartbeatMs = 25_000,
   maxPerSession = 8,
@@ -64,6 +71,7 @@ export function createLiveEvents({
   let pollTimer: NodeJS.Timeout | null = null;
   let lastVersion = '';
   let lastHeartbeat = 0;
+  let lastForget = 0;
   let closing = false;
   let failing = false;
 
@@ -100,6 +108,7 @@ export function createLiveEvents({
     }
     const now = Date.now();
     if (version !== lastVersion) {
+      const actions = namedActions(lastVersion, version, now);
       lastVersion = version;
       lastHeartbeat = now;
       // A logout is a write, so a signed-out browser stops hearing about changes at once.
@@ -108,7 +117,7 @@ export function createLiveEvents({
       // Each listener's own unread count, so the page's root loader need not run again (app/root.tsx).
       const unread = countUnreadByUser([...clients].map((client) => client.userId));
       for (const client of clients) {
-        const data: ChangeEventData = { version, spreadMs, unread: unread.get(client.userId) ?? 0 };
+        const data: ChangeEventData = { version, spreadMs, unread: unread.get(client.userId) ?? 0, ...(actions && { actions }) };
         send(client, `event: change\ndata: ${JSON.stringify(data)}\n\n`);
       }
     } else if (now - lastHeartbeat >= heartbeatMs) {
@@ -116,6 +125,25 @@ export function createLiveEvents({
       dropEndedSessions(); // catches session expiry, which writes nothing
       // An event, not a comment: the browser can only notice a silently dead connection by what it hears.
       for (const client of clients) send(client, `event: ping\ndata: ${version}\n\n`);
+    }
+  };
+
+  /**
+   * The actions the writes since the last event touched, or null (any page may have
+   * changed). Never fails the event: without the names every page revalidates, as before.
+   */
+  const namedActions = (from: string, to: string, now: number): number[] | null => {
+    if (!changedActions) return null;
+    try {
+      const actions = changedActions.between(from, to);
+      if (now - lastForget >= FORGET_EVERY_MS) {
+        lastForget = now;
+        changedActions.forgetUpTo(to);
+      }
+      return actions;
+    } catch (error) {
+      console.error('[live] Reading which actions changed failed.', error);
+      return null;
     }
   };
 

@@ -23,7 +23,9 @@ export function spreadWindowMs(openStreams: number): number {
 }
 
 /**
- * What a `change` event carries: the new data version, the spread window, and the
- * listener's own count of unread notifications (the header shows it; app/root.tsx).
+ * What a `change` event carries: the new data version, the spread window, the listener's
+ * own count of unread notifications (the header shows it; app/root.tsx), and — when every
+ * write since the last event is accounted for — the actions whose pages changed
+ * (`actions`; absent: any page may have; decision 028).
  */
-export type ChangeEventData = { version: string; spreadMs: number; unread: number };
+export type ChangeEventData = { version: string; spreadMs: number; unread: number; actions?: number[] };

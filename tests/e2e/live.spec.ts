@@ -175,6 +175,41 @@ test('an action page shows someone else’s progress report and keeps the viewer
   await editor.context().close();
 });
 
+test('an action page sends no request when someone changes another action, and still follows its own', async ({ page, browser }) => {
+  const editor = await signedInPage(browser, ACCOUNTS.haarlem);
+  const otherPath = await openAction(editor, LIST_ACTION);
+  const ownPath = await openAction(editor, REPORT_ACTION);
+  await login(page, ACCOUNTS.velsen);
+  await openLive(page, ownPath);
+  await page.evaluate(() => {
+    const w = window as unknown as { koersChanged: number };
+    w.koersChanged = 0;
+    window.addEventListener('koers:changed', () => w.koersChanged++);
+  });
+  const changesHeard = () => page.evaluate(() => (window as unknown as { koersChanged: number }).koersChanged);
+  const dataRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('.data')) dataRequests.push(request.url());
+  });
+
+  // The live event names the other action (decision 028): this page has nothing to fetch.
+  await reportStatus(editor, otherPath, 'Besluit nodig', 'Live: een andere actie wijzigt.');
+  await expect.poll(changesHeard, LIVE_TIMEOUT).toBeGreaterThan(0);
+  // The revalidation would have been sent when the change was announced; give it time to show.
+  await page.waitForTimeout(300);
+  expect(dataRequests).toEqual([]);
+
+  await reportStatus(editor, ownPath, 'Besluit nodig', 'Live: deze actie wijzigt.');
+  await expect(page.locator('.progress-log').getByText('Live: deze actie wijzigt.')).toBeVisible(LIVE_TIMEOUT);
+  await expect(page.locator('.action-page__summary .status')).toHaveText('Besluit nodig');
+  await expectSamePage(page);
+  expect(dataRequests.length).toBeGreaterThan(0);
+
+  await reportStatus(editor, ownPath, 'Loopt', 'Live: deze actie loopt weer.');
+  await reportStatus(editor, otherPath, 'Loopt', 'Live: de andere actie loopt weer.');
+  await editor.context().close();
+});
+
 test('the board moves a card that someone else moved', async ({ page, browser }) => {
   const editor = await signedInPage(browser, ACCOUNTS.haarlem);
   await editor.goto('/bord');

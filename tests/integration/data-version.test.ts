@@ -15,6 +15,12 @@ import * as Y from 'yjs';
 
 import { recordAudit } from '../../app/models/audit/audit-log.server';
 import { appendUpdates } from '../../app/models/collab/document-store.server';
+import {
+  actionsChangedBetween,
+  forgetWorkspaceChangesUpTo,
+  MAX_NAMED_ACTIONS,
+  readWorkspaceVersion,
+} from '../../app/models/workspace-version.server';
 import { db } from '../../app/utils/db.server';
 import { env } from '../../app/utils/env.server';
 import { actions } from '../../db/schema';
@@ -22,7 +28,15 @@ import { workspaceDataVersion } from '../../server/live/data-version';
 import { prepareDatabase } from '../setup/database';
 
 /** Tables whose writes change no page, and so have no version triggers. */
-const UNVERSIONED = ['__drizzle_migrations', 'sqlite_sequence', 'workspace_version', 'audit_log', 'collab_snapshots', 'collab_updates'];
+const UNVERSIONED = [
+  '__drizzle_migrations',
+  'sqlite_sequence',
+  'workspace_version',
+  'workspace_changes',
+  'audit_log',
+  'collab_snapshots',
+  'collab_updates',
+];
 
 let version: () => string;
 
@@ -99,6 +113,58 @@ describe('the workspace data version', () => {
     const before = version();
     recordAudit({ actorId: null, action: 'sign_out', details: { reason: 'test' } });
     expect(version()).toBe(before);
+  });
+});
+
+describe('which action pages the writes between two versions changed (decision 028)', () => {
+  /** What `write` changed, as the live stream reads it. */
+  function changedBy(write: () => void): number[] | null {
+    const from = readWorkspaceVersion();
+    write();
+    return actionsChangedBetween(from, readWorkspaceVersion());
+  }
+  const twoActions = () => db.select({ id: actions.id }).from(actions).orderBy(actions.id).limit(2).all();
+
+  it('names both actions of a carried action: each page links to the other by its title', () => {
+    const [from, carried] = twoActions();
+    const both = [from.id, carried.id];
+    expect(changedBy(() => db.update(actions).set({ carriedFromId: from.id }).where(eq(actions.id, carried.id)).run())).toEqual(both);
+    expect(changedBy(() => db.update(actions).set({ title: 'Meegenomen' }).where(eq(actions.id, carried.id)).run())).toEqual(both);
+    expect(changedBy(() => db.update(actions).set({ title: 'Afgesloten' }).where(eq(actions.id, from.id)).run())).toEqual(both);
+  });
+
+  it('reads as "any page" when part of the range was a write to another table', () => {
+    const [action] = twoActions();
+    const named = changedBy(() => {
+      db.update(actions).set({ title: 'Eerst de actie' }).where(eq(actions.id, action.id)).run();
+      db.$client.prepare(`update goals set title = title || '.' where id = (select min(id) from goals)`).run();
+    });
+    expect(named).toBeNull();
+  });
+
+  it('reads as "any page" once the rows of the range were forgotten, or when the version went back (a restore)', () => {
+    const [action] = twoActions();
+    const from = readWorkspaceVersion();
+    db.update(actions).set({ title: 'Vergeten' }).where(eq(actions.id, action.id)).run();
+    const to = readWorkspaceVersion();
+    expect(actionsChangedBetween(from, to)).toContain(action.id);
+    expect(actionsChangedBetween(to, from)).toBeNull();
+    forgetWorkspaceChangesUpTo(to);
+    expect(actionsChangedBetween(from, to)).toBeNull();
+  });
+
+  it('reads as "any page" when more actions changed than an event names (an import)', () => {
+    const copies = 4 * db.select({ id: actions.id }).from(actions).all().length;
+    expect(copies).toBeGreaterThan(MAX_NAMED_ACTIONS);
+    const named = changedBy(() =>
+      db.$client
+        .prepare(
+          `insert into actions (goal_id, agenda_id, title)
+             select goal_id, agenda_id, title || ' (kopie)' from actions, (select 1 union select 2 union select 3 union select 4)`,
+        )
+        .run(),
+    );
+    expect(named).toBeNull();
   });
 });
 

@@ -7,6 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import Database from 'better-sqlite3';
 import compression from 'compression';
 import { and, eq, isNull } from 'drizzle-orm';
 import express from 'express';
@@ -15,14 +16,16 @@ import * as Y from 'yjs';
 
 import { deleteSession } from '../../app/models/accounts/session.server';
 import { appendUpdates } from '../../app/models/collab/document-store.server';
+import { createComment } from '../../app/models/comments/comment.server';
 import { createMeeting } from '../../app/models/meetings/meeting.server';
 import { NOTIFICATION_KINDS } from '../../app/models/notifications/notification-kinds';
 import { setActionStatus } from '../../app/models/tracker/action.server';
 import { getSessionId } from '../../app/utils/auth.server';
 import { db } from '../../app/utils/db.server';
-import { actions, notifications, twoFactorRequirements, users } from '../../db/schema';
+import { env } from '../../app/utils/env.server';
+import { actions, goals, notifications, twoFactorRequirements, users } from '../../db/schema';
 import { createLiveEvents, type LiveEvents } from '../../server/live';
-import { workspaceDataVersion } from '../../server/live/data-version';
+import { workspaceChangedActions, workspaceDataVersion } from '../../server/live/data-version';
 import { spreadWindowMs } from '../../server/live/spread';
 import { pageCache } from '../../server/page-cache';
 import { prepareDatabase } from '../setup/database';
@@ -44,7 +47,7 @@ beforeAll(async () => {
   await prepareDatabase();
   for (const email of [HAARLEM, VELSEN]) cookies[email] = await sessionFor(email);
   const dataVersion = workspaceDataVersion();
-  live = createLiveEvents({ dataVersion, maxPerSession: MAX_PER_SESSION, heartbeatMs: 400 });
+  live = createLiveEvents({ dataVersion, changedActions: workspaceChangedActions(), maxPerSession: MAX_PER_SESSION, heartbeatMs: 400 });
 
   // The order of server/index.ts: the stream before the page cache and compression.
   const app = express();
@@ -291,6 +294,68 @@ describe('what causes an event', () => {
     const ping = await stream.next('ping', 2000);
     expect(ping.data).toBe(stream.events[0].data); // the version of 'ready': nothing changed
     stream.close();
+  });
+});
+
+describe('which action pages an event names (decision 028)', () => {
+  /** The `actions` of the next change event after `write`; undefined: any page may have changed. */
+  async function namedBy(write: () => void): Promise<number[] | undefined> {
+    const stream = await listen(HAARLEM);
+    const change = stream.next('change', 1000);
+    write();
+    const data = JSON.parse((await change).data) as { actions?: number[] };
+    stream.close();
+    return data.actions;
+  }
+
+  it("names the action of a status change (its history and its followers' notifications included)", async () => {
+    const action = someAction();
+    expect(await namedBy(() => setActionStatus({ userId: userId(HAARLEM), id: action.id, status: otherStatus(action.status) }))).toEqual([
+      action.id,
+    ]);
+  });
+
+  it('names the action a comment was posted on', async () => {
+    const action = someAction();
+    const named = await namedBy(() =>
+      createComment({ authorId: userId(VELSEN), targetType: 'action', targetId: action.id, body: 'Loopt dit nog?' }),
+    );
+    expect(named).toEqual([action.id]);
+  });
+
+  it('names the action when another process changes it (an import, the real-time process)', async () => {
+    const action = someAction();
+    const named = await namedBy(() => {
+      const other = new Database(env.KOERS_DATABASE);
+      try {
+        other.prepare(`update actions set status = ? where id = ?`).run(otherStatus(action.status), action.id);
+      } finally {
+        other.close();
+      }
+    });
+    expect(named).toEqual([action.id]);
+  });
+
+  it('names no action for a notification on its own, which no action page shows', async () => {
+    const named = await namedBy(() =>
+      db
+        .insert(notifications)
+        .values({ userId: userId(VELSEN), kind: NOTIFICATION_KINDS[0], message: 'Test', link: '/', dedupeKey: `named:${Date.now()}` })
+        .run(),
+    );
+    expect(named).toEqual([]);
+  });
+
+  it('names nothing, so every page revalidates, when a goal changes: action pages show their goal', async () => {
+    const goal = db.select({ id: goals.id, title: goals.title }).from(goals).limit(1).get()!;
+    const named = await namedBy(() =>
+      db
+        .update(goals)
+        .set({ title: `${goal.title} (bijgewerkt)` })
+        .where(eq(goals.id, goal.id))
+        .run(),
+    );
+    expect(named).toBeUndefined();
   });
 });
 

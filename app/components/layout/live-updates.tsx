@@ -26,9 +26,11 @@ export function LiveUpdates({ onUnread }: { onUnread: (count: number) => void })
   latest.current = { busy, revalidate: revalidator.revalidate };
   /**
    * `rootToo`: the root loader must run as well — after changes the stream may have missed
-   * (it was down), whose events did not bring the unread count.
+   * (it was down), whose events did not bring the unread count. `changedActions`: the
+   * actions the events since the last revalidation named, null once one did not name them
+   * (any page may have changed); an action page showing none of them need not reload.
    */
-  const pending = useRef({ announce: false, revalidate: false, rootToo: false });
+  const pending = useRef<Pending>(nothingPending());
   const onUnreadRef = useRef(onUnread);
   onUnreadRef.current = onUnread;
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -43,9 +45,8 @@ export function LiveUpdates({ onUnread }: { onUnread: (count: number) => void })
       window.dispatchEvent(new CustomEvent('koers:changed'));
     }
     if (!pending.current.revalidate || latest.current.busy) return;
-    pending.current.revalidate = false;
-    if (!pending.current.rootToo) markLiveRevalidation();
-    pending.current.rootToo = false;
+    if (!pending.current.rootToo) markLiveRevalidation({ changedActions: pending.current.changedActions });
+    pending.current = nothingPending(); // announced above
     latest.current.revalidate();
   };
   /**
@@ -67,7 +68,13 @@ export function LiveUpdates({ onUnread }: { onUnread: (count: number) => void })
     const unsubscribe = subscribeToLiveFeed((signal) => {
       if (signal.type === 'change') {
         if (signal.unread !== undefined) onUnreadRef.current(signal.unread);
-        pending.current = { announce: true, revalidate: true, rootToo: pending.current.rootToo || signal.unread === undefined };
+        const before = pending.current;
+        pending.current = {
+          announce: true,
+          revalidate: true,
+          rootToo: before.rootToo || signal.unread === undefined,
+          changedActions: before.changedActions && signal.actions ? new Set([...before.changedActions, ...signal.actions]) : null,
+        };
         scheduleRef.current(revalidationDelayMs(signal.spreadMs));
         return;
       }
@@ -116,6 +123,12 @@ export function LiveUpdates({ onUnread }: { onUnread: (count: number) => void })
       {message}
     </div>
   );
+}
+
+type Pending = { announce: boolean; revalidate: boolean; rootToo: boolean; changedActions: ReadonlySet<number> | null };
+
+function nothingPending(): Pending {
+  return { announce: false, revalidate: false, rootToo: false, changedActions: new Set() };
 }
 
 /** A small note at the bottom of the screen that covers nothing important and moves nothing. */

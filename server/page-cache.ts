@@ -47,11 +47,11 @@ export type PageCacheOptions = {
   maxBytes?: number;
   ttlMs?: number;
   /**
-   * The permission scope of the request's session (app/models/page-scope.ts
+   * The permission scope of the request's session for a shared route (app/models/page-scope.ts
    * `permissionScope`), or null when it has none (not signed in, deactivated, must set
    * up two-factor first). Without it nothing is shared.
    */
-  scopeOf?: (req: Request) => Promise<string | null>;
+  scopeOf?: (req: Request, routeId: string) => Promise<string | null>;
 };
 
 export function pageCache({
@@ -99,8 +99,9 @@ export function pageCache({
     if (req.method !== 'GET' || !session || req.path === '/healthz') return null;
     const bySession = { key: `session:${session}`, shared: false };
     const url = new URL(req.originalUrl, 'http://koers');
-    if (!scopeOf || !sharedRouteOf(url.pathname, url.searchParams)) return bySession;
-    const scope = await scopeOf(req);
+    const routeId = scopeOf && sharedRouteOf(url.pathname, url.searchParams);
+    if (!routeId) return bySession;
+    const scope = await scopeOf(req, routeId);
     return scope ? { key: `scope:${scope}`, shared: true } : bySession;
   };
   const keyOf = (owner: Owner, req: Request) => {

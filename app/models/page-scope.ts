@@ -1,4 +1,5 @@
 import type { Actor } from './permissions';
+import { visibleKinds } from './search/search-visibility';
 
 /**
  * Which page data may be shared between users, and between which users.
@@ -32,7 +33,8 @@ import type { Actor } from './permissions';
  * - `routes/acties._index` (the action list): `readListFilters`, `listActions({ filters,
  *   today, period })` read no user; `mayCreate: canCreateAnyAction(actor, period)` → role.
  * - `routes/zoeken` (search): `searchWorkspace({ actor, … })` filters by
- *   `visibleKinds(actor)` (every role reads every kind today); `visibleKinds` → role.
+ *   `visibleKinds(actor)` (every role reads every kind today), and the loader returns
+ *   those kinds; nothing else of the user. Its scope is the kinds (`permissionScope`).
  *   A per-user visibility clause (search.server.ts `visibilityCondition`) must take it out.
  *
  * Not shared, with the reason:
@@ -44,9 +46,15 @@ import type { Actor } from './permissions';
  */
 export const SHARED_ROUTES: ReadonlySet<string> = new Set(['routes/_index', 'routes/acties._index', 'routes/zoeken']);
 
-/** The permission scope of a user: everything of them that the SHARED_ROUTES' loaders read. */
-export function permissionScope(actor: Pick<Actor, 'role'>): string {
-  return actor.role;
+/**
+ * The permission scope of a user for one of the SHARED_ROUTES: everything of them that the
+ * route's loader reads. The role, except for search, whose loader reads the user only
+ * through the kinds they may find — every role finds every kind today, so one search
+ * answer serves them all (3 search renders per change in the capacity benchmark instead
+ * of 15). A new field read by a loader goes into its scope here.
+ */
+export function permissionScope(actor: Pick<Actor, 'role'>, routeId: string): string {
+  return routeId === 'routes/zoeken' ? `soorten:${visibleKinds(actor).join(',')}` : actor.role;
 }
 
 /**

@@ -44,7 +44,7 @@ export function keptLoaderData<T>(routeId: string, request: Request, actor: Pick
   // A data request names the route it loads; the answer is the same as the page's.
   query.delete('_routes');
   query.delete('index');
-  const key = [routeId, permissionScope(actor), todayInNL(), query.toString()].join('\n');
+  const key = [routeId, permissionScope(actor, routeId), todayInNL(), query.toString()].join('\n');
   const hit = kept.entries.get(key);
   if (hit && Date.now() - hit.keptAt < KEPT_FOR_MS) return hit.data as T;
   const data = compute();

@@ -147,6 +147,12 @@ describe('which requests may be shared', () => {
       expect(JSON.stringify(two), routeId).toBe(JSON.stringify(one));
       expect(JSON.stringify(otherMunicipality), routeId).toBe(JSON.stringify(one));
     }
+    // Search reads the user only through the kinds they may find, which every role shares today.
+    const searchOf = (email: string) => {
+      forgetKeptLoaderData();
+      return runLoader(LOADERS['routes/zoeken']!, '/zoeken?q=lezen', { cookie: cookies[email] });
+    };
+    expect(JSON.stringify(await searchOf(LEZER))).toBe(JSON.stringify(await searchOf(HAARLEM)));
     const lezer = (await runLoader(listLoader, '/acties', { cookie: cookies[LEZER] })) as { mayCreate: boolean };
     const werkgroep = (await runLoader(listLoader, '/acties', { cookie: cookies[HAARLEM] })) as { mayCreate: boolean };
     expect([lezer.mayCreate, werkgroep.mayCreate]).toEqual([false, true]);
@@ -173,6 +179,15 @@ describe('the shared cache', () => {
     expect(JSON.parse(haarlem.text)['routes/acties._index'].mayCreate).toBe(true);
     expect(JSON.parse(lezer.text)['routes/acties._index'].mayCreate).toBe(false);
     expect(velsen.text).toBe(haarlem.text);
+  });
+
+  it('gives every role one search answer: the kinds they may find are all it reads of them', async () => {
+    const search = '/zoeken.data?q=lezen&_routes=routes/zoeken';
+    const werkgroep = await get(search, HAARLEM);
+    const lezer = await get(search, LEZER);
+    expect(werkgroep.status).toBe(200);
+    expect(lezer.text).toBe(werkgroep.text);
+    expect(runs).toEqual(['routes/zoeken']);
   });
 
   it('keeps per-user data per session: the action page (own comments, the actor)', async () => {

@@ -43,6 +43,7 @@ import type { Actor } from '../permissions';
 import { overviewChapterHref } from '../tracker/overview-links';
 import { readWorkspaceVersion } from '../workspace-version.server';
 import { MARK_END, MARK_START } from './search-text';
+import { visibleKinds } from './search-visibility';
 
 export { SEARCH_KINDS, type SearchKind };
 
@@ -74,14 +75,6 @@ export function toMatchExpression(input: string): string | null {
       return i === chunks.length - 1 && [...lastWord].length >= 2 ? `${quoted}*` : quoted;
     })
     .join(' ');
-}
-
-/**
- * The kinds an actor may find. Today every signed-in role reads everything
- * (docs/product.md), so this is all of them.
- */
-export function visibleKinds(_actor: Actor): SearchKind[] {
-  return [...SEARCH_KINDS];
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Actor } from './permissions';
+import { PERIOD_STATUSES, type PeriodState } from './periods/period-rules';
+import { type Actor, canCreateAnyAction, canEditAgenda } from './permissions';
 import { visibleKinds } from './search/search-visibility';
 
 /**
@@ -14,12 +15,14 @@ import { visibleKinds } from './search/search-visibility';
  * overview's and the list's loaders also keep their data per scope for first views
  * (app/utils/kept-loader-data.server.ts, which refuses any route not listed here).
  *
- * The scope is the role: the only field of a user that the SHARED_ROUTES' loaders read.
- * app/models/permissions.ts also decides by the organisation (a municipality's own
- * accents, canEditAccent) and by the user's id (own comments, own library items,
- * oneself); a route whose loader asks such a rule is either per user or adds the field to
- * the scope below. (Until 6 December the scope was role + organisation, a safer default
- * while these loaders were reworked; 27 scopes in the benchmark workspace instead of 5.)
+ * The scope is, per route, exactly what its loader's answer depends on of the user: the
+ * decisions of the permission rules it asks (`SCOPE_OF_SHARED_ROUTE`). Two roles for which
+ * those rules decide alike share one answer — the beheerder's list is the werkgroeplid's
+ * (both may add actions), the adviseur's overview the lezer's. A rule that also reads the
+ * organisation or the user's id (canEditAccent, own comments) cannot be in such a loader;
+ * a route whose loader asks one is per user. (Until 6 December morning the scope was role
+ * + organisation: 27 scopes in the benchmark workspace; then the role: 5; now 2 for the
+ * overview and the list and 1 for search.)
  *
  * SHARED_ROUTES lists the routes whose loaders were reviewed line by line (5 December
  * 2026). A route belongs here only if its loader, and every model function it calls,
@@ -29,12 +32,12 @@ import { visibleKinds } from './search/search-visibility';
  * answers for two users of one scope and fails when one starts to differ.
  *
  * - `routes/_index` (the agenda overview): `getAgendaOverview({ today, includeLocal,
- *   periodId })` reads no user; `mayEditAgenda: canEditAgenda(actor, period)` → role.
+ *   periodId })` reads no user; `mayEditAgenda: canEditAgenda(actor, period)`.
  * - `routes/acties._index` (the action list): `readListFilters`, `listActions({ filters,
- *   today, period })` read no user; `mayCreate: canCreateAnyAction(actor, period)` → role.
+ *   today, period })` read no user; `mayCreate: canCreateAnyAction(actor, period)`.
  * - `routes/zoeken` (search): `searchWorkspace({ actor, … })` filters by
  *   `visibleKinds(actor)` (every role reads every kind today), and the loader returns
- *   those kinds; nothing else of the user. Its scope is the kinds (`permissionScope`).
+ *   those kinds; nothing else of the user.
  *   A per-user visibility clause (search.server.ts `visibilityCondition`) must take it out.
  *
  * Not shared, with the reason:
@@ -44,17 +47,30 @@ import { visibleKinds } from './search/search-visibility';
  *   `canResolveThread` compare ids).
  * - everything else: not reviewed; stays per session.
  */
-export const SHARED_ROUTES: ReadonlySet<string> = new Set(['routes/_index', 'routes/acties._index', 'routes/zoeken']);
+const SCOPE_OF_SHARED_ROUTE: Readonly<Record<string, (actor: Actor) => string>> = {
+  'routes/_index': (actor) => `edit-agenda:${inEveryPeriodStatus(canEditAgenda, actor)}`,
+  'routes/acties._index': (actor) => `add-actions:${inEveryPeriodStatus(canCreateAnyAction, actor)}`,
+  // Every role finds every kind today, so one search answer serves them all.
+  'routes/zoeken': (actor) => `kinds:${visibleKinds(actor).join(',')}`,
+};
+
+export const SHARED_ROUTES: ReadonlySet<string> = new Set(Object.keys(SCOPE_OF_SHARED_ROUTE));
 
 /**
- * The permission scope of a user for one of the SHARED_ROUTES: everything of them that the
- * route's loader reads. The role, except for search, whose loader reads the user only
- * through the kinds they may find — every role finds every kind today, so one search
- * answer serves them all (3 search renders per change in the capacity benchmark instead
- * of 15). A new field read by a loader goes into its scope here.
+ * The permission scope of a user for one of the SHARED_ROUTES: what the route's loader
+ * decides by, and nothing more, so that as many people as possible share an answer (each
+ * scope costs a render per page and change). A rule asked about the page's period is taken
+ * for a period of every status, so the scope holds whichever period the page shows.
  */
-export function permissionScope(actor: Pick<Actor, 'role'>, routeId: string): string {
-  return routeId === 'routes/zoeken' ? `soorten:${visibleKinds(actor).join(',')}` : actor.role;
+export function permissionScope(actor: Actor, routeId: string): string {
+  const scopeOf = SCOPE_OF_SHARED_ROUTE[routeId];
+  if (!scopeOf) throw new Error(`${routeId} is not a reviewed shared route`);
+  return scopeOf(actor);
+}
+
+/** A rule's decisions for the actor in a period of each status, e.g. "110" (concept, vastgesteld, afgesloten). */
+function inEveryPeriodStatus(rule: (actor: Actor, period: PeriodState) => boolean, actor: Actor): string {
+  return PERIOD_STATUSES.map((status) => (rule(actor, { status }) ? '1' : '0')).join('');
 }
 
 /**

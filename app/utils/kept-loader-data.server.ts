@@ -32,7 +32,7 @@ const MAX_KEPT = 200;
 type Store = { version: number | null; entries: Map<string, { data: unknown; keptAt: number }> };
 const store = () => singleton<Store>('kept-loader-data', () => ({ version: null, entries: new Map() }));
 
-export function keptLoaderData<T>(routeId: string, request: Request, actor: Pick<Actor, 'role'>, compute: () => T): T {
+export function keptLoaderData<T>(routeId: string, request: Request, actor: Actor, compute: () => T): T {
   if (!SHARED_ROUTES.has(routeId)) throw new Error(`${routeId} is not a reviewed shared route (app/models/page-scope.ts)`);
   const kept = store();
   const version = readWorkspaceVersion();

@@ -17,7 +17,7 @@ import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { createSession } from '../../app/models/accounts/session.server';
-import { SHARED_ROUTES, sharedRouteOf } from '../../app/models/page-scope';
+import { permissionScope, SHARED_ROUTES, sharedRouteOf } from '../../app/models/page-scope';
 import { loader as overviewLoader } from '../../app/routes/_index';
 import { loader as listLoader } from '../../app/routes/acties._index';
 import { loader as actionLoader } from '../../app/routes/acties.$actionId';
@@ -34,6 +34,9 @@ import { runLoader, sessionFor } from '../setup/requests';
 const HAARLEM = 'werkgroep.haarlem@koers.test';
 const VELSEN = 'werkgroep.velsen@koers.test';
 const LEZER = 'lezer@koers.test';
+const BEHEER = 'beheer@koers.test';
+const GEMEENTE = 'gemeente.zandvoort@koers.test';
+const ADVISEUR = 'adviseur@koers.test';
 /** A second werkgroeplid of Haarlem, created here: the same scope as HAARLEM, another person. */
 const HAARLEM_TWO = 'werkgroep2.haarlem@koers.test';
 
@@ -53,8 +56,8 @@ const cookies: Record<string, string> = {};
 let actionId = 0;
 
 beforeAll(async () => {
-  await prepareDatabase();
-  for (const email of [HAARLEM, VELSEN, LEZER]) cookies[email] = await sessionFor(email);
+  await prepareDatabase({ periods: true }); // 2020–2024 closed, 2025–2028 current: the scopes must hold in both
+  for (const email of [HAARLEM, VELSEN, LEZER, BEHEER, GEMEENTE, ADVISEUR]) cookies[email] = await sessionFor(email);
   const haarlem = db.select().from(users).where(eq(users.email, HAARLEM)).get()!;
   const second = db
     .insert(users)
@@ -147,12 +150,6 @@ describe('which requests may be shared', () => {
       expect(JSON.stringify(two), routeId).toBe(JSON.stringify(one));
       expect(JSON.stringify(otherMunicipality), routeId).toBe(JSON.stringify(one));
     }
-    // Search reads the user only through the kinds they may find, which every role shares today.
-    const searchOf = (email: string) => {
-      forgetKeptLoaderData();
-      return runLoader(LOADERS['routes/zoeken']!, '/zoeken?q=lezen', { cookie: cookies[email] });
-    };
-    expect(JSON.stringify(await searchOf(LEZER))).toBe(JSON.stringify(await searchOf(HAARLEM)));
     const lezer = (await runLoader(listLoader, '/acties', { cookie: cookies[LEZER] })) as { mayCreate: boolean };
     const werkgroep = (await runLoader(listLoader, '/acties', { cookie: cookies[HAARLEM] })) as { mayCreate: boolean };
     expect([lezer.mayCreate, werkgroep.mayCreate]).toEqual([false, true]);
@@ -188,6 +185,62 @@ describe('the shared cache', () => {
     expect(werkgroep.status).toBe(200);
     expect(lezer.text).toBe(werkgroep.text);
     expect(runs).toEqual(['routes/zoeken']);
+  });
+
+  it('the reviewed loaders answer people of different roles in one scope the same: the scope is what the loader decides by', async () => {
+    // Each person's own loader run, in the closed 2020–2024 period and in the current one.
+    const answerOf = async (routeId: string, email: string) => {
+      const paths = {
+        'routes/_index': ['/', '/?periode=2020-2024'],
+        'routes/acties._index': ['/acties', '/acties?periode=2020-2024'],
+        'routes/zoeken': ['/zoeken?q=lezen'],
+      }[routeId]!;
+      const answers = [];
+      for (const path of paths) {
+        forgetKeptLoaderData();
+        answers.push(await runLoader(LOADERS[routeId]!, path, { cookie: cookies[email] }));
+      }
+      return JSON.stringify(answers);
+    };
+    // The six demo people, one of each role and two werkgroepleden, grouped by their scope.
+    const people = [BEHEER, HAARLEM, VELSEN, GEMEENTE, ADVISEUR, LEZER];
+    const scopeOf = (routeId: string, email: string) =>
+      permissionScope(db.select().from(users).where(eq(users.email, email)).get()!, routeId);
+    const expectedScopes = {
+      'routes/_index': [
+        [BEHEER, HAARLEM, VELSEN],
+        [GEMEENTE, ADVISEUR, LEZER],
+      ], // who may edit the agenda
+      'routes/acties._index': [
+        [BEHEER, HAARLEM, VELSEN, GEMEENTE],
+        [ADVISEUR, LEZER],
+      ], // who may add actions
+      'routes/zoeken': [people], // every role finds every kind
+    };
+    for (const routeId of SHARED_ROUTES) {
+      const groups = new Map<string, string[]>();
+      for (const email of people) groups.set(scopeOf(routeId, email), [...(groups.get(scopeOf(routeId, email)) ?? []), email]);
+      expect([...groups.values()], routeId).toEqual(expectedScopes[routeId as keyof typeof expectedScopes]);
+      // One answer per scope (too coarse a scope fails here), and a different one for each (too fine a scope fails there).
+      const scopeAnswers = [];
+      for (const group of groups.values()) {
+        const answers = await Promise.all(group.map((email) => answerOf(routeId, email)));
+        for (const [i, answer] of answers.entries()) expect(answer, `${routeId}: ${group[i]} and ${group[0]}`).toBe(answers[0]);
+        scopeAnswers.push(answers[0]);
+      }
+      expect(new Set(scopeAnswers).size, routeId).toBe(groups.size);
+    }
+  });
+
+  it('gives every role of one scope the answer made once: the beheerder the werkgroeplid’s list, the adviseur the lezer’s', async () => {
+    const werkgroep = await get(LIST, HAARLEM);
+    const beheer = await get(LIST, BEHEER);
+    const lezer = await get(LIST, LEZER);
+    const adviseur = await get(LIST, ADVISEUR);
+    expect(beheer.text).toBe(werkgroep.text);
+    expect(adviseur.text).toBe(lezer.text);
+    expect(lezer.text).not.toBe(werkgroep.text);
+    expect(runs).toEqual(['routes/acties._index', 'routes/acties._index']);
   });
 
   it('keeps per-user data per session: the action page (own comments, the actor)', async () => {

@@ -22,7 +22,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
-import { type ChangeData, parseChange, revalidationDelayMs } from '../app/utils/live-feed';
+import { type ChangeData, parseChange, revalidationDelayMs, withNamedActions } from '../app/utils/live-feed';
 import { request, type Response } from './load';
 
 /** What a page view or revalidation asks for; `kind` groups the results. */
@@ -144,7 +144,7 @@ export class BrowsingUser {
   /** Changes heard but not yet covered by a revalidation that started after them. */
   private pending = new Map<number, Change>();
   /** The actions the events behind `pending` named; null once one named none (any page). */
-  private pendingActions: Set<number> | null = new Set();
+  private pendingActions: ReadonlySet<number> | null = new Set();
   private lastHeard = -1;
   streamOpen = false;
 
@@ -214,7 +214,7 @@ export class BrowsingUser {
     const all = this.o.changes.changes;
     for (let i = this.lastHeard + 1; i < all.length; i++) this.pending.set(i, all[i]!);
     this.lastHeard = all.length - 1;
-    this.pendingActions = this.pendingActions && actions && this.o.namedActions ? new Set([...this.pendingActions, ...actions]) : null;
+    this.pendingActions = this.o.namedActions ? withNamedActions(this.pendingActions, actions) : null;
     // As the browser: a wait already running covers this change too.
     if (this.debounce) return;
     this.debounce = setTimeout(() => {

@@ -141,6 +141,15 @@ function openStream(emit: (message: Message) => void): () => void {
   };
 }
 
+/**
+ * The actions named by the events heard so far (`before`), after one more event: their
+ * union while every event names its actions, null (any page may have changed) from the
+ * first event that does not.
+ */
+export function withNamedActions(before: ReadonlySet<number> | null, named: number[] | undefined): ReadonlySet<number> | null {
+  return before && named ? new Set([...before, ...named]) : null;
+}
+
 /** What a `change` event says (server/live/spread.ts `ChangeEventData`). */
 export type ChangeData = { version: string; spreadMs: number; unread?: number; actions?: number[] };
 

@@ -2,7 +2,7 @@ import { useNavigation, useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 
 import { t } from '../../i18n';
-import { DEBOUNCE_MS, revalidationDelayMs, subscribeToLiveFeed } from '../../utils/live-feed';
+import { DEBOUNCE_MS, revalidationDelayMs, subscribeToLiveFeed, withNamedActions } from '../../utils/live-feed';
 import { markLiveRevalidation } from '../../utils/live-revalidation';
 
 /** Short interruptions (a server restart, a flaky network) pass without a word. */
@@ -73,7 +73,7 @@ export function LiveUpdates({ onUnread }: { onUnread: (count: number) => void })
           announce: true,
           revalidate: true,
           rootToo: before.rootToo || signal.unread === undefined,
-          changedActions: before.changedActions && signal.actions ? new Set([...before.changedActions, ...signal.actions]) : null,
+          changedActions: withNamedActions(before.changedActions, signal.actions),
         };
         scheduleRef.current(revalidationDelayMs(signal.spreadMs));
         return;

@@ -80,7 +80,7 @@ const cache =
 // One request at a time from here on, pages opened and forms sent first; one the page cache
 // can answer right away needs no turn (decision 027). In front of the page cache, so that a
 // request that waited looks for a kept answer at the data version of its turn.
-app.use(renderQueue({ needsNoTurn: cache?.canAnswer }));
+app.use(renderQueue({ needsNoTurn: cache?.needsNoTurn }));
 if (cache) app.use(cache);
 app.use(compression());
 app.use(cspNonce);

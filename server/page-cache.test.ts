@@ -6,6 +6,7 @@ import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { pageCache } from './page-cache';
+import { renderQueue } from './render-queue';
 
 let version = 1;
 let renders = 0;
@@ -87,14 +88,14 @@ describe('what the page cache can answer without loaders (the render queue lets 
 
   it('is a page kept for this session at the current data version, nothing else', async () => {
     version += 1;
-    expect(await cache.canAnswer(asked('/page', 'koers_session=q'))).toBe(false);
+    expect(await cache.needsNoTurn(asked('/page', 'koers_session=q'))).toBe(false);
     await get('/page', 'koers_session=q');
-    expect(await cache.canAnswer(asked('/page', 'koers_session=q'))).toBe(true);
-    expect(await cache.canAnswer(asked('/page', 'koers_session=other'))).toBe(false);
-    expect(await cache.canAnswer(asked('/page'))).toBe(false);
-    expect(await cache.canAnswer(asked('/page', 'koers_session=q', 'POST'))).toBe(false);
+    expect(await cache.needsNoTurn(asked('/page', 'koers_session=q'))).toBe(true);
+    expect(await cache.needsNoTurn(asked('/page', 'koers_session=other'))).toBe(false);
+    expect(await cache.needsNoTurn(asked('/page'))).toBe(false);
+    expect(await cache.needsNoTurn(asked('/page', 'koers_session=q', 'POST'))).toBe(false);
     version += 1; // a write
-    expect(await cache.canAnswer(asked('/page', 'koers_session=q'))).toBe(false);
+    expect(await cache.needsNoTurn(asked('/page', 'koers_session=q'))).toBe(false);
   });
 });
 
@@ -189,5 +190,110 @@ describe('a shared answer asked for by several people at once', () => {
     expect(await first).toBeNull();
     const answers = await others;
     expect(answers.every((a) => a.status === 200)).toBe(true);
+  });
+});
+
+describe('a shared answer whose first request waits in the render queue', () => {
+  // The server as in server/index.ts: the render queue, then the page cache. A page held
+  // open keeps the turn, so the shared revalidations that arrive meanwhile have to queue.
+  const LIST = '/acties.data?_routes=routes/acties._index';
+  let queuedServer: http.Server;
+  let queuedBase = '';
+  let queuedVersion = 1;
+  let runs = 0;
+  const held = new Map<string, () => void>();
+  const started: string[] = [];
+
+  beforeAll(async () => {
+    const queuedCache = pageCache({
+      dataVersion: () => String(queuedVersion),
+      sessionCookieName: 'koers_session',
+      scopeOf: async (req) => /koers_session=(\w+)-/.exec(req.headers.cookie ?? '')?.[1] ?? null,
+    });
+    const app = express();
+    app.use(renderQueue({ maxTurnMs: 30_000, needsNoTurn: queuedCache.needsNoTurn }));
+    app.use(queuedCache);
+    app.get(['/held', '/held.data'], (req, res) => {
+      const name = String(req.query.name);
+      started.push(name);
+      held.set(name, () => res.type('html').send(`<p>${name}</p>`));
+    });
+    app.get('/acties.data', (_req, res) => {
+      runs += 1;
+      started.push('list');
+      res.type('text/x-script').send(`{"run":${runs}}`);
+    });
+    queuedServer = app.listen(0);
+    queuedBase = `http://127.0.0.1:${(queuedServer.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => {
+    for (const release of held.values()) release();
+    queuedServer.closeAllConnections();
+    return new Promise<void>((resolve) => queuedServer.close(() => resolve()));
+  });
+
+  beforeEach(() => {
+    queuedVersion += 1;
+    runs = 0;
+    started.length = 0;
+  });
+
+  const until = async (condition: () => boolean) => {
+    for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(condition()).toBe(true);
+  };
+  const release = (name: string) => {
+    held.get(name)!();
+    held.delete(name);
+  };
+  /** A request that keeps its turn until released: a page being opened, or (`.data`) another revalidation. */
+  const hold = (name: string, path = '/held') => fetch(`${queuedBase}${path}?name=${name}`).then((r) => r.text());
+  /** A revalidation of the list by someone of the werkgroeplid scope; its text once answered. */
+  const revalidate = (person: number, signal?: AbortSignal) => {
+    const answered = { text: null as string | null };
+    const done = fetch(queuedBase + LIST, { headers: { cookie: `koers_session=werkgroeplid-${person}` }, signal })
+      .then((r) => r.text())
+      .then((text) => (answered.text = text));
+    return Object.assign(answered, { done });
+  };
+  const arrived = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('lets the others of the scope wait for the first, not for a turn of their own behind other work', async () => {
+    const page = hold('page'); // has the turn
+    await until(() => started.includes('page'));
+    const first = revalidate(0); // queued: it will make the answer
+    await arrived();
+    const other = hold('other', '/held.data'); // another revalidation, queued behind it
+    const rest = [revalidate(1), revalidate(2)];
+    await arrived();
+
+    release('page'); // the first revalidation has its turn, then the other page keeps the turn
+    await until(() => started.includes('other'));
+    // Answered while the other revalidation still holds the turn: they never queued behind it.
+    await until(() => [first, ...rest].every((r) => r.text !== null));
+    expect(held.has('other')).toBe(true);
+    expect(runs).toBe(1);
+    expect(rest.map((r) => r.text)).toEqual([first.text, first.text]);
+    release('other');
+    await Promise.all([page, other]);
+  });
+
+  it('still answers the others, rendering once, when the first leaves before its turn', async () => {
+    const page = hold('page');
+    await until(() => started.includes('page'));
+    const leaving = new AbortController();
+    const first = revalidate(0, leaving.signal);
+    first.done.catch(() => null);
+    await arrived();
+    const rest = [revalidate(1), revalidate(2), revalidate(3)];
+    await arrived();
+    leaving.abort();
+    // Answered while the page still holds the turn.
+    await until(() => rest.every((r) => r.text !== null));
+    expect(runs).toBe(1);
+    expect(new Set(rest.map((r) => r.text)).size).toBe(1);
+    release('page');
+    await page;
   });
 });

@@ -34,10 +34,21 @@ import { sharedRouteOf } from '../app/models/page-scope';
  * already; if the first yields nothing to keep (an error, a redirect, a write meanwhile,
  * a closed connection) each of them goes through to the loaders itself.
  *
- * `canAnswer` tells the render queue (server/render-queue.ts, in front of this cache)
- * which requests need no turn: a kept answer, or a shared one being made.
+ * `needsNoTurn` tells the render queue (server/render-queue.ts, in front of this cache)
+ * which requests it can let by: a kept answer, or a shared one being made. A shared answer
+ * counts as being made from the moment its first request joins the queue, not only once
+ * that request has its turn: whoever of the scope asks for it meanwhile waits for that
+ * first request instead of for a turn of their own, which on a full server came seconds
+ * after the answer was kept (docs/scaling.md, "Revalidations that wait for an answer
+ * already made").
  */
 type Entry = { version: string; storedAt: number; status: number; headers: Record<string, string | string[]>; body: Buffer };
+
+/**
+ * A shared answer being made: the data version it is made at, whether its maker has
+ * started (or still waits in the render queue), and who waits for it.
+ */
+type Flight = { version: string; making: boolean; waiting: Array<(entry: Entry | null) => void> };
 
 export type PageCacheOptions = {
   /** Changes whenever the data behind any page may have changed. */
@@ -61,11 +72,18 @@ export function pageCache({
   maxBytes = 64 * 1024 * 1024,
   ttlMs = 60_000,
   scopeOf,
-}: PageCacheOptions): RequestHandler & { canAnswer: (req: Request) => Promise<boolean> } {
+}: PageCacheOptions): RequestHandler & { needsNoTurn: (req: Request) => Promise<boolean> } {
   const entries = new Map<string, Entry>(); // insertion order doubles as LRU order
   let bytes = 0;
-  /** Shared answers being made, by key: the data version they are made at, and who waits for them. */
-  const inFlight = new Map<string, { version: string; waiting: Array<(entry: Entry | null) => void> }>();
+  /** Shared answers being made, by key. */
+  const inFlight = new Map<string, Flight>();
+  /** The requests that will make a shared answer once they have their turn, and its flight. */
+  const makers = new WeakMap<Request, Flight>();
+  /** Hands a flight's outcome to those who waited for it. */
+  const settle = (key: string, flight: Flight, entry: Entry | null) => {
+    if (inFlight.get(key) === flight) inFlight.delete(key);
+    for (const wake of flight.waiting.splice(0)) wake(entry);
+  };
 
   const remove = (key: string) => {
     const entry = entries.get(key);
@@ -118,6 +136,8 @@ export function pageCache({
     const { shared } = owner;
     const key = keyOf(owner, req);
     const version = dataVersion();
+    const claimed = makers.get(req); // the flight this request was to make, decided while it waited
+    makers.delete(req);
     const answer = (entry: Entry) => {
       const headers = shared ? withFreshNonce(entry.headers) : entry.headers;
       res.writeHead(entry.status, { ...headers, 'content-length': String(entry.body.length) });
@@ -128,24 +148,30 @@ export function pageCache({
       entries.delete(key);
       entries.set(key, hit); // most recently used
       answer(hit);
+      if (claimed) settle(key, claimed, hit);
       return;
     }
     remove(key);
     const running = shared ? inFlight.get(key) : undefined;
-    if (running && running.version === version) {
-      running.waiting.push((entry) => (entry ? answer(entry) : next()));
+    const other = running && running !== claimed && running.version === version ? running : undefined;
+    if (other && (other.making || !claimed)) {
+      other.waiting.push((entry) => {
+        if (claimed) settle(key, claimed, entry);
+        // Nothing to keep: ask again, so that one of those who waited makes it and the rest wait for that one.
+        if (entry) answer(entry);
+        else serve(owner, req, res, next);
+      });
       return;
     }
-    // A flight made at an older data version is replaced here but still wakes its own waiters.
-    const flight = shared ? { version, waiting: [] as Array<(entry: Entry | null) => void> } : null;
-    if (flight) inFlight.set(key, flight);
-    /** Hands the outcome to those who waited for it; only once, on finish or on close. */
-    const settle = (entry: Entry | null) => {
-      if (!flight) return;
-      if (inFlight.get(key) === flight) inFlight.delete(key);
-      const waiting = flight.waiting.splice(0);
-      for (const wake of waiting) wake(entry);
-    };
+    // A flight made at an older data version is replaced here but still wakes its own waiters;
+    // one at this version whose maker still waits for its turn hands its waiters over to this one.
+    const flight = shared ? (claimed ?? { version, making: true, waiting: [] }) : null;
+    if (flight) {
+      if (other) flight.waiting.push(...other.waiting.splice(0));
+      flight.version = version;
+      flight.making = true;
+      inFlight.set(key, flight);
+    }
     capture(res, (status, headers, body) => {
       const type = String(headers['content-type'] ?? '');
       const keep =
@@ -158,9 +184,10 @@ export function pageCache({
         (!shared || type.startsWith('text/x-script')); // never a document
       const entry = keep ? { version, storedAt: Date.now(), status, headers, body } : null;
       if (entry) store(key, entry);
-      settle(entry);
+      if (flight) settle(key, flight, entry);
     });
-    res.on('close', () => settle(null));
+    // Only once: after 'finish' the flight has no one left to wake.
+    if (flight) res.on('close', () => settle(key, flight, null));
     next();
   };
 
@@ -170,18 +197,32 @@ export function pageCache({
       .catch(next);
   };
   /**
-   * Whether the request would be answered without its loaders right now: a kept answer at
-   * the current data version, or a shared one being made that it can wait for. The render
-   * queue (server/render-queue.ts) lets such requests by without a turn.
+   * Whether the request will be answered without its loaders: a kept answer at the current
+   * data version, or a shared one being made that it can wait for. The render queue
+   * (server/render-queue.ts) lets such requests by without a turn. The first request for a
+   * shared answer nobody is making is made its maker: it goes into the queue, and those who
+   * ask for the same answer while it waits there wait for it.
    */
-  const canAnswer = async (req: Request): Promise<boolean> => {
+  const needsNoTurn = async (req: Request): Promise<boolean> => {
     const owner = await ownerOf(req);
     if (!owner) return false;
     const key = keyOf(owner, req);
     const version = dataVersion();
-    return keptAnswer(key, version) !== undefined || (owner.shared && inFlight.get(key)?.version === version);
+    if (keptAnswer(key, version)) return true;
+    if (!owner.shared) return false;
+    if (inFlight.get(key)?.version === version) return true;
+    const flight: Flight = { version, making: false, waiting: [] };
+    inFlight.set(key, flight);
+    makers.set(req, flight);
+    // Leaving before its turn: those who waited ask again, and one of them makes it.
+    req.res?.once('close', () => {
+      if (makers.get(req) !== flight) return;
+      makers.delete(req);
+      settle(key, flight, null);
+    });
+    return false;
   };
-  return Object.assign(handler, { canAnswer });
+  return Object.assign(handler, { needsNoTurn });
 }
 
 type Owner = { key: string; shared: boolean };

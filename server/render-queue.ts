@@ -26,8 +26,9 @@ import type { Request, RequestHandler } from 'express';
  * answer at the data version of its turn, not of its arrival: behind it, a revalidation
  * that waited across a change missed, rendered, and could not keep its answer (the
  * version had moved), and on a full server that multiplied the work (126–137 page requests/s
- * answered at 500 people instead of 194). A request the page cache can answer right
- * away (`needsNoTurn`, its `canAnswer`) is let by without a turn.
+ * answered at 500 people instead of 194). A request the page cache will answer without
+ * loaders (its `needsNoTurn`: a kept answer, or a shared one being made, also by a request
+ * still waiting here) is let by without a turn.
  */
 export function renderQueue({
   maxTurnMs = 50,
@@ -36,7 +37,7 @@ export function renderQueue({
 }: {
   maxTurnMs?: number;
   isUrgent?: (req: Request) => boolean;
-  /** A request answered without loaders (the page cache's `canAnswer`): let by at once. */
+  /** A request answered without loaders (the page cache's `needsNoTurn`): let by at once. */
   needsNoTurn?: (req: Request) => Promise<boolean>;
 } = {}): RequestHandler {
   let turnTaken = false;

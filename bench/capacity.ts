@@ -606,7 +606,7 @@ async function main() {
     changer.stop();
     for (const user of users) user.stop();
     pool.close();
-    await stopAllServers();
+    await stopAllServers(cpuProfileDir ? 60_000 : undefined);
   }
 
   const section = report(results, { skipped, started, uptimeBefore, uptimeAfter: uptime(), people: prepared.people });
@@ -631,5 +631,5 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await stopAllServers();
+  await stopAllServers(cpuProfileDir ? 60_000 : undefined);
 }

@@ -162,10 +162,11 @@ function signalGroup(server: ServerProcess, signal: NodeJS.Signals) {
 }
 
 /** A clean stop (Koers stores and compacts its documents on SIGTERM); SIGKILL after 10 s. */
-export async function stopServer(server: ServerProcess) {
+/** SIGTERM, then SIGKILL after `graceMs` (longer when the server writes a CPU profile on its way out). */
+export async function stopServer(server: ServerProcess, graceMs = 10_000) {
   if (exited(server)) return;
   signalGroup(server, 'SIGTERM');
-  if (!(await waitForExit(server, 10_000))) {
+  if (!(await waitForExit(server, graceMs))) {
     signalGroup(server, 'SIGKILL');
     await waitForExit(server, 5_000);
   }
@@ -177,8 +178,8 @@ export async function killHard(server: ServerProcess) {
   if (!(await waitForExit(server, 5_000))) throw new Error(`De ${server.kind}-server (pid ${server.pid}) stopte niet na SIGKILL`);
 }
 
-export async function stopAllServers() {
-  await Promise.all([...running].map((server) => stopServer(server)));
+export async function stopAllServers(graceMs?: number) {
+  await Promise.all([...running].map((server) => stopServer(server, graceMs)));
 }
 
 /** Last resort when the benchmark itself dies (process 'exit'): no server outlives it. */

@@ -42,7 +42,8 @@ beforeEach(() => {
   arrived = [];
   started = [];
   held.clear();
-  base = listen({ maxTurnMs: 30_000 });
+  // Nothing waits long enough here to be overdue; that rule has its own test.
+  base = listen({ maxTurnMs: 30_000, maxBackgroundWaitMs: 30_000 });
 });
 
 afterEach(async () => {
@@ -109,6 +110,31 @@ describe('the render queue', () => {
     expect((await staying).text).toBe('<p>staying</p>');
     expect(started).toEqual(['first', 'staying']);
     await first;
+  });
+});
+
+describe('a revalidation that has waited too long', () => {
+  it('goes next after a page, then the pages and the overdue revalidations take turns', async () => {
+    const own = listen({ maxTurnMs: 30_000, maxBackgroundWaitMs: 20 });
+    const get = (path: string) => fetch(own + path).then((r) => r.text());
+    const first = get('/acties?name=first');
+    await until(() => started.includes('first'));
+    const revalidations = [
+      get('/acties.data?name=rev1&_routes=routes%2Facties._index'),
+      get('/_root.data?name=rev2&_routes=routes%2F_index'),
+    ];
+    await until(() => arrived.length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 40)); // both overdue now
+    const pages = [get('/?name=page2'), get('/zoeken?name=page3')];
+    await until(() => arrived.length === 5);
+
+    const order = ['first', 'rev1', 'page2', 'rev2', 'page3'];
+    for (const [turn, name] of order.entries()) {
+      await until(() => started.length > turn);
+      expect(started[turn]).toBe(name);
+      answer(name);
+    }
+    await Promise.all([first, ...revalidations, ...pages]);
   });
 });
 

@@ -32,15 +32,14 @@ import { sharedRouteOf } from '../app/models/page-scope';
  * and when the server is busy the first request for an answer is still queued when the
  * others arrive. Those wait for the first and get its bytes, as if it had been kept
  * already; if the first yields nothing to keep (an error, a redirect, a write meanwhile,
- * a closed connection) each of them goes through to the loaders itself.
+ * a closed connection) they ask again: one of them makes the answer, the rest wait for it.
  *
  * `needsNoTurn` tells the render queue (server/render-queue.ts, in front of this cache)
  * which requests it can let by: a kept answer, or a shared one being made. A shared answer
  * counts as being made from the moment its first request joins the queue, not only once
  * that request has its turn: whoever of the scope asks for it meanwhile waits for that
  * first request instead of for a turn of their own, which on a full server came seconds
- * after the answer was kept (docs/scaling.md, "Revalidations that wait for an answer
- * already made").
+ * after the answer was kept (docs/decisions/026, amended).
  */
 type Entry = { version: string; storedAt: number; status: number; headers: Record<string, string | string[]>; body: Buffer };
 

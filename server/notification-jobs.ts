@@ -13,7 +13,7 @@ const FIRST_RUN_MS = 10_000;
 const DIGEST_FROM_HOUR = 7;
 
 export async function runNotificationJobs(now = new Date()) {
-  const deadlines = checkDeadlines();
+  const deadlines = await checkDeadlines();
   const retried = await deliverImmediateEmails({ now });
   const digests =
     Number(toNL(now.toISOString()).time.slice(0, 2)) >= DIGEST_FROM_HOUR ? await deliverDigests({ now }) : { sent: 0, failed: 0 };

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -260,7 +261,7 @@ describe('deadlines', () => {
     setDeadline(later, addDays(today, 8));
     setDeadline(done, addDays(today, -30), 'afgerond');
 
-    expect(checkDeadlines({ today })).toBe(2);
+    expect(await checkDeadlines({ today })).toBe(2);
     const rows = rowsFor('velsen');
     expect(rows.map((r) => [r.kind, r.link]).sort()).toEqual(
       [
@@ -271,11 +272,11 @@ describe('deadlines', () => {
     expect(rows.every((r) => r.actorId === null)).toBe(true);
 
     // Idempotent.
-    expect(checkDeadlines({ today })).toBe(0);
+    expect(await checkDeadlines({ today })).toBe(0);
     expect(rowsFor('velsen')).toHaveLength(2);
 
     // A week on: the "soon" one is overdue now (a new kind of news), the late one stays told.
-    expect(checkDeadlines({ today: addDays(today, 8) })).toBe(2);
+    expect(await checkDeadlines({ today: addDays(today, 8) })).toBe(2);
     expect(
       rowsFor('velsen')
         .map((r) => r.kind)
@@ -284,8 +285,50 @@ describe('deadlines', () => {
 
     // A changed deadline may notify again.
     setDeadline(late, addDays(today, -2));
-    expect(checkDeadlines({ today })).toBe(1);
-    expect(checkDeadlines({ today })).toBe(0);
+    expect(await checkDeadlines({ today })).toBe(1);
+    expect(await checkDeadlines({ today })).toBe(0);
+  });
+
+  // The real-time process stores every keystroke in the same database, with a 5 s busy
+  // timeout; another connection stands in for it.
+  const otherProcess = () => {
+    const other = new Database(db.$client.name);
+    other.pragma('busy_timeout = 0'); // fails at once when the lock is held
+    return other;
+  };
+
+  it('writes many new notifications in small transactions, so another process can write in between', async () => {
+    db.update(actions).set({ ownerUserId: null }).run();
+    const late = Array.from({ length: 150 }, () => newAction(ids.velsen).create(ids.haarlem));
+    for (const id of late) setDeadline(id, addDays(today, -1));
+    db.delete(notifications).run(); // creating them told the trekker already
+    const other = otherProcess();
+    try {
+      const run = checkDeadlines({ today });
+      // The first transaction is committed and the run pauses before the next one.
+      expect(total()).toBe(100);
+      expect(other.prepare('update actions set title = title where id = ?').run(late[0]).changes).toBe(1);
+      expect(await run).toBe(150);
+      expect(rowsFor('velsen')).toHaveLength(150);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('needs no write lock when there is nothing new to tell', async () => {
+    db.update(actions).set({ ownerUserId: null }).run();
+    db.delete(notifications).run();
+    const late = newAction(ids.velsen).create(ids.haarlem);
+    setDeadline(late, addDays(today, -1));
+    expect(await checkDeadlines({ today })).toBe(1);
+    const other = otherProcess();
+    try {
+      other.exec('BEGIN IMMEDIATE'); // the other process is writing
+      expect(await checkDeadlines({ today })).toBe(0);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 });
 

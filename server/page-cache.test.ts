@@ -99,9 +99,12 @@ describe('what the page cache can answer without loaders (the render queue lets 
   });
 });
 
+// The live revalidation of the action list, which people of one permission scope share.
+const LIST = '/acties.data?_routes=routes/acties._index';
+/** The test's sessions name their scope: koers_session=<scope>-<person>. */
+const scopeInCookie = async (req: express.Request) => /koers_session=(\w+)-/.exec(req.headers.cookie ?? '')?.[1] ?? null;
+
 describe('a shared answer asked for by several people at once', () => {
-  // The live revalidation of the action list, which people of one permission scope share.
-  const LIST = '/acties.data?_routes=routes/acties._index';
   let sharedServer: http.Server;
   let sharedBase = '';
   let runs = 0;
@@ -115,8 +118,7 @@ describe('a shared answer asked for by several people at once', () => {
       pageCache({
         dataVersion: () => String(sharedVersion),
         sessionCookieName: 'koers_session',
-        // The test's sessions name their scope: koers_session=<scope>-<person>.
-        scopeOf: async (req) => /koers_session=(\w+)-/.exec(req.headers.cookie ?? '')?.[1] ?? null,
+        scopeOf: scopeInCookie,
       }),
     );
     app.use(compression());
@@ -196,7 +198,6 @@ describe('a shared answer asked for by several people at once', () => {
 describe('a shared answer whose first request waits in the render queue', () => {
   // The server as in server/index.ts: the render queue, then the page cache. A page held
   // open keeps the turn, so the shared revalidations that arrive meanwhile have to queue.
-  const LIST = '/acties.data?_routes=routes/acties._index';
   let queuedServer: http.Server;
   let queuedBase = '';
   let queuedVersion = 1;
@@ -208,7 +209,7 @@ describe('a shared answer whose first request waits in the render queue', () => 
     const queuedCache = pageCache({
       dataVersion: () => String(queuedVersion),
       sessionCookieName: 'koers_session',
-      scopeOf: async (req) => /koers_session=(\w+)-/.exec(req.headers.cookie ?? '')?.[1] ?? null,
+      scopeOf: scopeInCookie,
     });
     const app = express();
     app.use(renderQueue({ maxTurnMs: 30_000, needsNoTurn: queuedCache.needsNoTurn }));

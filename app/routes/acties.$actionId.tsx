@@ -16,7 +16,7 @@ import { CarriedLinks, ItemPeriod } from '../components/periods/period-switch';
 import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge, StatusOptions } from '../components/tracker/action-bits';
 import { OwnerText } from '../components/tracker/owner-text';
 import { t } from '../i18n';
-import { type CommentThread, listComments } from '../models/comments/comment.server';
+import { listComments } from '../models/comments/comment.server';
 import { listHistoryOf } from '../models/history.server';
 import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
@@ -63,6 +63,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 const NEWEST_THREADS_SHOWN = 20;
 
+/**
+ * Progress reports shown: the newest ten, all of them behind a link (`?voortgang=alle`).
+ * The heaviest action's 44 reports were a fifth of its page, and pushed the discussion
+ * far down (docs/scaling.md, "Measured after one route tree per build").
+ */
+const NEWEST_UPDATES_SHOWN = 10;
+
 /** History entries loaded: the newest 20, or up to 200 behind "Nog oudere wijzigingen tonen" (`?geschiedenis=meer`). */
 const HISTORY_SHOWN = { newest: 20, more: 200 } as const;
 
@@ -84,12 +91,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireIdParam(params.actionId);
   const searchParams = new URL(request.url).searchParams;
   const allThreads = searchParams.get('reacties') === 'alle';
+  const allUpdates = searchParams.get('voortgang') === 'alle';
   const historyLimit = searchParams.get('geschiedenis') === 'meer' ? HISTORY_SHOWN.more : HISTORY_SHOWN.newest;
   const action = requireFound(getAction(id));
   const period = requireFound(getPeriodOfAction(id));
   // One more than shown: whether there is an older entry to link to.
   const historyRows = listHistoryOf({ entityType: 'action', entityId: id, limit: historyLimit + 1 });
   const history = historyRows.slice(0, historyLimit);
+  const updates = newest(listProgressUpdates(id), allUpdates ? null : NEWEST_UPDATES_SHOWN, 'newest first');
+  const threads = newest(listComments({ targetType: 'action', targetId: id }), allThreads ? null : NEWEST_THREADS_SHOWN, 'oldest first');
   return {
     actor,
     action,
@@ -97,8 +107,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     carried: actionPeriodLinks(id),
     outcome: getActionOutcome(id),
     overdue: showsOverdue(period) && isActionOverdue(action, todayInNL()),
-    updates: listProgressUpdates(id),
-    ...newestThreads(listComments({ targetType: 'action', targetId: id }), allThreads ? null : NEWEST_THREADS_SHOWN),
+    updates: updates.shown,
+    olderUpdates: updates.older,
+    threads: threads.shown,
+    olderThreads: threads.older,
     decisions: listActionDecisions({ actionId: id }),
     sourceMeeting: getActionSourceMeeting(id),
     library: linkedLibrarySection({ actor, targetType: 'action', targetId: id }),
@@ -110,10 +122,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The last `limit` threads (all with `limit` null) and how many older ones are left out. */
-function newestThreads(threads: CommentThread[], limit: number | null) {
-  const shown = limit === null || threads.length <= limit ? threads : threads.slice(-limit);
-  return { threads: shown, olderThreads: threads.length - shown.length };
+/**
+ * The newest `limit` of a list (all with `limit` null) and how many older ones are left
+ * out. Progress reports come newest first, discussion threads oldest first.
+ */
+function newest<T>(items: T[], limit: number | null, order: 'newest first' | 'oldest first') {
+  if (limit === null || items.length <= limit) return { shown: items, older: 0 };
+  return { shown: order === 'newest first' ? items.slice(0, limit) : items.slice(-limit), older: items.length - limit };
 }
 
 /** "Voortgang melden": a progress report, optionally with a new status and percentage. */
@@ -140,6 +155,7 @@ export default function ActionPage() {
     outcome,
     overdue,
     updates,
+    olderUpdates,
     threads,
     olderThreads,
     history,
@@ -257,6 +273,12 @@ export default function ActionPage() {
             ))}
           </ol>
         )}
+        {olderUpdates > 0 ? (
+          <p className="progress-log__older">
+            <span className="muted">{a.progressNewestShown(updates.length)} </span>
+            <a href={`/acties/${action.id}?voortgang=alle#voortgang`}>{a.progressShowOlder(olderUpdates)}</a>
+          </p>
+        ) : null}
       </section>
 
       <DecisionList decisions={decisions} emptyText={t.decisions.noneForAction} />

@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { loader as actionLoader } from '../../app/routes/acties.$actionId';
 import { db } from '../../app/utils/db.server';
-import { actions, comments, history, users } from '../../db/schema';
+import { actions, comments, history, progressUpdates, users } from '../../db/schema';
 import { ACCOUNTS } from '../setup/accounts';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runLoader, sessionFor } from '../setup/requests';
 
-// The action page of a long-discussed action loads the newest threads and history entries,
-// the older ones behind a link (docs/scaling.md, "Where the time goes").
+// The action page of a long-discussed action loads the newest threads, progress reports and
+// history entries, the older ones behind a link (docs/scaling.md, "Where the time goes").
 let cookie: string;
 let actionId: number;
 
@@ -33,6 +33,12 @@ beforeAll(async () => {
       db.insert(comments)
         .values({ targetType: 'action', targetId: actionId, authorId, parentId: thread.id, body: 'Antwoord op 3', createdAt: at })
         .run();
+  }
+  for (let i = 0; i < 25; i++) {
+    const at = new Date(Date.UTC(2100, 0, 1, 12, i)).toISOString();
+    db.insert(progressUpdates)
+      .values({ actionId, authorId, body: `Bericht ${i}`, createdAt: at })
+      .run();
   }
   for (let i = 0; i < 60; i++) {
     db.insert(history)
@@ -63,6 +69,17 @@ describe('the action page of a long discussion', () => {
     expect(all.threads).toHaveLength(20 + data.olderThreads);
     const three = all.threads.find((t: { body: string }) => t.body === 'Discussie 3');
     expect(three.replies.map((r: { body: string }) => r.body)).toEqual(['Antwoord op 3']);
+  });
+
+  it('shows the 10 newest progress reports, and all of them behind "Oudere berichten tonen"', async () => {
+    const data = await page();
+    expect(data.updates.map((u: { body: string }) => u.body)).toEqual(Array.from({ length: 10 }, (_, i) => `Bericht ${24 - i}`));
+    expect(data.olderUpdates).toBeGreaterThanOrEqual(15);
+
+    const all = await page('?voortgang=alle');
+    expect(all.olderUpdates).toBe(0);
+    expect(all.updates).toHaveLength(10 + data.olderUpdates);
+    expect(all.updates[24].body).toBe('Bericht 0');
   });
 
   it('loads the 20 newest history entries, and up to 200 behind "Nog oudere wijzigingen tonen"', async () => {

@@ -134,6 +134,8 @@ export const tracker = {
     noProgress: 'Nog geen voortgang gemeld.',
     progressBy: (name: string, when: string) => `${name}, ${when}`,
     progressTo: (percent: number) => `voortgang ${percent}%`,
+    progressNewestShown: (shown: number) => `De ${shown} nieuwste berichten staan hierboven.`,
+    progressShowOlder: (n: number) => (n === 1 ? 'Ouder bericht tonen (1)' : `Oudere berichten tonen (${n})`),
     statusChange: 'Status',
     commentsHeading: 'Reacties',
     historyHeading: 'Geschiedenis',

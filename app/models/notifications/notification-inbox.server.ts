@@ -1,7 +1,8 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 
 import { notifications, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 
 /** The inbox shows this many, newest first. */
 export const INBOX_LIMIT = 100;
@@ -27,12 +28,17 @@ export function listNotifications({ userId, limit = INBOX_LIMIT }: { userId: num
 
 export type InboxNotification = ReturnType<typeof listNotifications>[number];
 
-export function countUnread(userId: number): number {
-  return db
+/** Prepared once: the root loader asks it for every page a signed-in person opens. */
+const unreadCount = preparedOnce(() =>
+  db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .get()!.n;
+    .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+    .prepare(),
+);
+
+export function countUnread(userId: number): number {
+  return unreadCount().get({ userId })!.n;
 }
 
 /**

@@ -36,6 +36,7 @@ import { requestTiming } from './request-timing';
 import { startRetentionJobs } from './retention-jobs';
 import { cspNonce, sameOriginOnly, securityHeaders } from './security';
 import { sessionScope } from './session-scope';
+import { staticFiles } from './static-files';
 
 const development = env.NODE_ENV === 'development';
 
@@ -112,9 +113,10 @@ if (development) {
   const buildDir = path.resolve(process.env.KOERS_BUILD_DIR ?? 'build');
   build = withDomainErrors((await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild);
   app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));
-  app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }));
+  app.use(staticFiles(path.join(buildDir, 'client'), { maxAge: '1h' }));
 }
-app.use(express.static('public', { maxAge: '1h' }));
+// In development files may be added to public/ while the server runs.
+app.use(development ? express.static('public', { maxAge: '1h' }) : staticFiles('public', { maxAge: '1h' }));
 
 // The Remix adapter flushes after every chunk React writes; through compression each
 // flush becomes a separate gzip block (a page of 70 KiB went out as 220 KiB). Nothing

@@ -6,8 +6,9 @@
  * text alternative and a table — no JavaScript needed in the browser. For the same chart
  * in a .docx or PDF, see app/models/documents/chart-images.server.ts.
  */
-import { type Chart, chartSvg, type ChartTable } from '../../models/charts/chart';
+import { type Chart, type ChartTable } from '../../models/charts/chart';
 import { ChartDataTable } from './chart-table';
+import { keptChartSvg } from './kept-drawings';
 import { SvgTree } from './svg-tree';
 
 export type ChartLayout = {
@@ -64,7 +65,7 @@ export function ChartFrame({
 export function ChartFigure({ chart, ...layout }: { chart: Chart } & ChartLayout) {
   return (
     <ChartFrame id={chart.id} title={chart.title} table={chart.table} notes={chart.notes} {...layout}>
-      <SvgTree node={chartSvg(chart)} />
+      <SvgTree node={keptChartSvg(chart)} />
     </ChartFrame>
   );
 }

@@ -1,13 +1,13 @@
-import { chartSvg } from '../../models/charts/chart';
 import { smallMultiples, type SmallMultiplesSpec } from '../../models/charts/line';
 import { ChartFrame } from './chart-figure';
 import { type ChartProps, splitChartProps } from './chart-props';
+import { keptChartSvg, keptDrawing } from './kept-drawings';
 import { SvgTree } from './svg-tree';
 
 /** One small line chart per panel on a shared y scale, in a grid, with one table below. */
 export function SmallMultiplesChart(props: ChartProps<SmallMultiplesSpec>) {
   const { spec, options, layout } = splitChartProps(props);
-  const multiples = smallMultiples(spec, options);
+  const multiples = keptDrawing(smallMultiples, spec, options);
   return (
     <ChartFrame
       id={multiples.id}
@@ -23,7 +23,7 @@ export function SmallMultiplesChart(props: ChartProps<SmallMultiplesSpec>) {
             <p className="chart__panel-title" aria-hidden="true">
               {chart.title}
             </p>
-            <SvgTree node={chartSvg(chart)} />
+            <SvgTree node={keptChartSvg(chart)} />
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { createElement, type ReactNode } from 'react';
 
-import { innerSvgString, type SvgAttributes, type SvgChild } from '../../models/charts/svg';
+import { type SvgAttributes, type SvgChild } from '../../models/charts/svg';
+import { keptInnerSvgString } from './kept-drawings';
 
 /** SVG attribute names as React props: `font-size` → `fontSize`, `class` → `className`; aria-* and data-* stay. */
 function reactProps(attrs: SvgAttributes): Record<string, string | number> {
@@ -25,5 +26,5 @@ function reactProps(attrs: SvgAttributes): Record<string, string | number> {
  */
 export function SvgTree({ node }: { node: SvgChild }): ReactNode {
   if (typeof node === 'string') return node;
-  return createElement(node.tag, { ...reactProps(node.attrs), dangerouslySetInnerHTML: { __html: innerSvgString(node) } });
+  return createElement(node.tag, { ...reactProps(node.attrs), dangerouslySetInnerHTML: { __html: keptInnerSvgString(node) } });
 }

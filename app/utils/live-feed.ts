@@ -76,9 +76,13 @@ export function subscribeToLiveFeed(listener: (signal: LiveSignal) => void): () 
   const leaving = new AbortController();
   navigator.locks
     .request(LOCK, { signal: leaving.signal }, async () => {
+      // Granted after this tab unsubscribed (React's development mode subscribes, leaves
+      // and subscribes again at once): let the lock go at once, or the stream would stay
+      // open for a subscriber that is gone and keep the lock from the one that came back.
+      if (leaving.signal.aborted) return;
       const stop = openStream((message) => {
         receive(message);
-        channel.postMessage(message);
+        if (!leaving.signal.aborted) channel.postMessage(message);
       });
       // Hold the lock (and the stream) until this tab unsubscribes or closes.
       await new Promise((resolve) => leaving.signal.addEventListener('abort', resolve, { once: true }));

@@ -32,6 +32,7 @@ import { workspaceChangedActions, workspaceDataVersion } from './live/data-versi
 import { startNotificationJobs } from './notification-jobs';
 import { pageCache } from './page-cache';
 import { renderQueue } from './render-queue';
+import { type RenderThreads, startRenderThreads } from './render-threads';
 import { requestTiming } from './request-timing';
 import { startRetentionJobs } from './retention-jobs';
 import { cspNonce, sameOriginOnly, securityHeaders } from './security';
@@ -78,10 +79,31 @@ if (env.KOERS_TIMING_LOG) app.use(requestTiming(env.KOERS_TIMING_LOG));
 // Live revalidations of some pages are shared by the users of one permission scope (app/models/page-scope.ts).
 const cache =
   env.KOERS_PAGE_CACHE === 'on' ? pageCache({ dataVersion, sessionCookieName: sessionCookie.name, scopeOf: sessionScope }) : null;
-// One request at a time from here on, pages opened and forms sent first; one the page cache
-// can answer right away needs no turn (decision 027). In front of the page cache, so that a
-// request that waited looks for a kept answer at the data version of its turn.
-app.use(renderQueue({ needsNoTurn: cache?.needsNoTurn }));
+const buildDir = path.resolve(process.env.KOERS_BUILD_DIR ?? 'build');
+const loadContext = (req: express.Request, res: express.Response) => ({
+  cspNonce: res.locals.cspNonce as string,
+  clientAddress: req.ip ?? 'unknown',
+});
+// Pages opened are rendered beside the main thread, on a core of their own (decision 030).
+// Development renders through Vite's module runner, which lives on the main thread.
+const renderThreads: RenderThreads | null =
+  !development && env.KOERS_RENDER_THREADS > 0
+    ? await startRenderThreads({
+        count: env.KOERS_RENDER_THREADS,
+        handlerModule: new URL('./render-threads/remix-handler.ts', import.meta.url).href,
+        options: { buildDir },
+        loadContext,
+      })
+    : null;
+// One request at a time from here on, forms sent before live revalidations; one the page
+// cache can answer right away, or a render thread will, needs no turn (decisions 027, 030).
+// In front of the page cache, so that a request that waited looks for a kept answer at the
+// data version of its turn.
+app.use(
+  renderQueue({
+    needsNoTurn: async (req) => (renderThreads?.takes(req) ?? false) || ((await cache?.needsNoTurn(req)) ?? false),
+  }),
+);
 if (cache) app.use(cache);
 app.use(compression());
 app.use(cspNonce);
@@ -110,7 +132,6 @@ if (development) {
   app.use(devServer.middlewares);
   build = async () => withDomainErrors((await devServer.ssrLoadModule('virtual:remix/server-build')) as ServerBuild);
 } else {
-  const buildDir = path.resolve(process.env.KOERS_BUILD_DIR ?? 'build');
   build = withDomainErrors((await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild);
   app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }));
   app.use(staticFiles(path.join(buildDir, 'client'), { maxAge: '1h' }));
@@ -126,15 +147,8 @@ const noFlush: express.RequestHandler = (_req, res, next) => {
   next();
 };
 
-app.all(
-  '*',
-  noFlush,
-  createRequestHandler({
-    build,
-    mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? 'unknown' }),
-  }),
-);
+if (renderThreads) app.use(renderThreads.handler);
+app.all('*', noFlush, createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: loadContext }));
 
 const notificationJobs = startNotificationJobs();
 const backups = startBackupSchedule();
@@ -161,6 +175,7 @@ async function shutdown(signal: string) {
   backups.stop();
   retention.stop();
   server.close(async () => {
+    await renderThreads?.close();
     await checkpoints.stop();
     db.$client.close();
     process.exit(0);

@@ -63,7 +63,15 @@ export function registerLiveServer(server: LiveServer): () => void {
  */
 export function editLiveDocument(name: string, edit: DocumentEdit): void {
   const update = editStoredDocument(name, edit);
-  if (!update) return;
+  if (update) relayStoredEdit(name, update);
+}
+
+/**
+ * Hands an edit that is already stored to the real-time server. Used by editLiveDocument,
+ * and by the web process's main thread for edits stored on a render thread
+ * (server/render-threads), which has no connection to the real-time server of its own.
+ */
+export function relayStoredEdit(name: string, update: Uint8Array): void {
   for (const server of liveServers) {
     try {
       server.documentEdited(name, update);

@@ -1,0 +1,89 @@
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { threadId } from 'node:worker_threads';
+
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { type LiveServer, registerLiveServer } from '../../app/models/collab/live-bridge.server';
+import { type RenderThreads, startRenderThreads } from './index';
+
+let server: http.Server;
+let threads: RenderThreads;
+let base = '';
+const live = { edits: [] as [string, number[]][], rechecked: [] as number[] };
+let unregister: () => void;
+
+beforeAll(async () => {
+  const realtime: LiveServer = {
+    documentEdited: (name, update) => live.edits.push([name, [...update]]),
+    recheckUser: (userId) => live.rechecked.push(userId),
+    recheckAll: () => {},
+  };
+  unregister = registerLiveServer(realtime);
+  threads = await startRenderThreads({
+    count: 1,
+    handlerModule: new URL('../../tests/fixtures/render-thread-handler.ts', import.meta.url).href,
+    options: { greeting: 'hallo' },
+    loadContext: (req) => ({ clientAddress: req.ip ?? '' }),
+  });
+  const app = express();
+  app.use(threads.handler);
+  // What the main thread renders itself.
+  app.use((req, res) => res.type('text').send(`hoofdthread ${req.method} ${req.originalUrl}`));
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await threads.close();
+  unregister();
+});
+
+describe('render threads', () => {
+  it('render a page on another thread and answer with its status, headers, cookies and body', async () => {
+    const response = await fetch(`${base}/acties?status=loopt&zoek=taal%20en%20rekenen`, { headers: { 'x-person': 'Velsen' } });
+    expect(response.status).toBe(200);
+    expect(Number(response.headers.get('x-thread'))).not.toBe(threadId);
+    expect(response.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    expect(await response.text()).toBe('hallo\n/acties?status=loopt&zoek=taal%20en%20rekenen\nVelsen\n127.0.0.1');
+    expect((await fetch(`${base}/missing`)).status).toBe(404);
+  });
+
+  it('pass a download on byte for byte', async () => {
+    const bytes = new Uint8Array(await (await fetch(`${base}/bytes`)).arrayBuffer());
+    expect([...bytes]).toEqual(Array.from({ length: 256 }, (_, i) => i));
+  });
+
+  it('leave forms, live revalidations and the sign-in with an identity provider to the main thread', async () => {
+    const text = async (path: string, init?: RequestInit) => (await fetch(base + path, init)).text();
+    expect(await text('/acties', { method: 'POST', body: 'a=1' })).toBe('hoofdthread POST /acties');
+    expect(await text('/acties.data')).toBe('hoofdthread GET /acties.data');
+    expect(await text('/acties?_data=root')).toBe('hoofdthread GET /acties?_data=root');
+    expect(await text('/login/oidc/haarlem/callback?state=x')).toBe('hoofdthread GET /login/oidc/haarlem/callback?state=x');
+  });
+
+  it('hand what a loader changes in a live document, or in someone’s access, to the real-time server', async () => {
+    expect(await (await fetch(`${base}/live`)).text()).toBe('live');
+    expect(live.edits).toContainEqual(['notes-7', [1, 2, 3]]);
+    expect(live.rechecked).toContain(42);
+  });
+
+  it('answer one request at a time per thread, in order of arrival', async () => {
+    const [first, second] = await Promise.all([fetch(`${base}/slow`), fetch(`${base}/slow`)]);
+    const [a, b] = [Number((await first.text()).split(' ')[1]), Number((await second.text()).split(' ')[1])];
+    expect(Math.abs(a - b)).toBeGreaterThanOrEqual(140);
+  });
+
+  it('render on the main thread when a render thread stops, and start it again', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await (await fetch(`${base}/stop`)).text()).toBe('hoofdthread GET /stop');
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('A render thread stopped'));
+    await vi.waitFor(async () => expect((await fetch(`${base}/weer`)).headers.get('x-thread')).not.toBeNull(), {
+      timeout: 10_000,
+      interval: 200,
+    });
+  });
+});

@@ -84,8 +84,8 @@ const loadContext = (req: express.Request, res: express.Response) => ({
   cspNonce: res.locals.cspNonce as string,
   clientAddress: req.ip ?? 'unknown',
 });
-// Pages opened are rendered beside the main thread, on a core of their own (decision 030).
-// Development renders through Vite's module runner, which lives on the main thread.
+// Every GET's loaders and render run on render threads, so this thread stays free to answer
+// (decision 030). Development renders through Vite's module runner, which lives here.
 const renderThreads: RenderThreads | null =
   !development && env.KOERS_RENDER_THREADS > 0
     ? await startRenderThreads({
@@ -95,10 +95,11 @@ const renderThreads: RenderThreads | null =
         loadContext,
       })
     : null;
-// One request at a time from here on, forms sent before live revalidations; one the page
-// cache can answer right away, or a render thread will, needs no turn (decisions 027, 030).
-// In front of the page cache, so that a request that waited looks for a kept answer at the
-// data version of its turn.
+// What the main thread renders itself (form posts; every request without render threads)
+// takes turns, one at a time, pages opened and forms sent first; one the page cache can
+// answer right away, or a render thread will, needs no turn (decisions 027, 030). In front
+// of the page cache, so that a request that waited looks for a kept answer at the data
+// version of its turn.
 app.use(
   renderQueue({
     needsNoTurn: async (req) => (renderThreads?.takes(req) ?? false) || ((await cache?.needsNoTurn(req)) ?? false),

@@ -1,19 +1,23 @@
 /**
- * Render threads: pages people open are rendered on threads of their own, so the web
- * process uses a second core (docs/decisions/030-render-threads.md).
+ * Render threads: the loaders and React's render run on threads of their own, so the web
+ * process uses more than one core and its main thread stays free to answer
+ * (docs/decisions/030-render-threads.md).
  *
  * The main thread keeps everything that lasts or is shared: the connections, the live
- * stream, the page cache, the render queue for form posts and live revalidations (`.data`
- * requests), the real-time process's messenger, the background jobs. A GET request for
- * anything else — a document, a download — is handed to a render thread as a message
- * (its URL and headers); the thread runs the loaders and React's render with its own
- * database connection and sends the answer back whole, which the main thread writes to
- * the connection (through the page cache and the compression, as any answer).
+ * stream, the page cache with its shared answers, the compression, form posts, the
+ * real-time process's messenger and the background jobs. Every `GET` — a document, a
+ * `.data` request (a live revalidation, a client-side navigation), a download — is handed
+ * to a render thread as a message (its URL, headers and load context); the thread runs
+ * Remix's handler with its own database connection and sends the answer back whole, and
+ * the main thread writes it to the connection through the page cache and the compression
+ * like any other answer.
  *
- * A thread answers one request at a time (a render is synchronous work; two at once would
- * both finish late, docs/decisions/027), the others wait here in order of arrival. Should
- * a thread stop, its request and those waiting are rendered on the main thread instead
- * (a GET may be rendered twice) and the thread is started again.
+ * A thread answers one request at a time (two renders at once on one thread both finish
+ * late, decision 027). The others wait here: pages opened before `.data` requests, until
+ * one of those has waited 50 ms, then the two kinds take turns (the render
+ * queue's order, server/render-queue.ts). Should a thread stop, its request and those
+ * waiting while no thread is ready are rendered on the main thread instead (a GET may be
+ * rendered twice) and the thread is started again.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -42,6 +46,9 @@ const RESTART_AFTER_MS = 1000;
 
 type Job = {
   message: RenderRequest;
+  /** A page opened (a document, a download), not a `.data` request (mostly a live revalidation). */
+  urgent: boolean;
+  since: number;
   answer(reply: Extract<FromRenderThread, { type: 'rendered' | 'failed' }> | 'thread-stopped'): void;
 };
 
@@ -52,6 +59,7 @@ export async function startRenderThreads({
   handlerModule,
   options,
   loadContext,
+  maxBackgroundWaitMs = 50,
 }: {
   count: number;
   /** A module URL; see messages.ts `HandlerModule`. */
@@ -59,20 +67,32 @@ export async function startRenderThreads({
   options: unknown;
   /** The Remix load context of a request: plain data, sent along with it. */
   loadContext: (req: Request, res: Parameters<RequestHandler>[1]) => Record<string, string>;
+  /** A `.data` request that has waited this long goes next after a page (see nextJob). */
+  maxBackgroundWaitMs?: number;
 }): Promise<RenderThreads> {
   const threads = new Set<Thread>();
-  const waiting: Job[] = [];
+  const urgent: Job[] = [];
+  const background: Job[] = [];
+  let lastWasUrgent = false;
   let nextId = 1;
   let closing = false;
 
   const send = (thread: Thread, message: ToRenderThread) => thread.worker.postMessage(message);
 
+  /** Pages opened first; a `.data` request that has waited `maxBackgroundWaitMs` goes next after one (decision 027). */
+  const nextJob = () => {
+    const overdue = background.length > 0 && performance.now() - background[0]!.since >= maxBackgroundWaitMs;
+    const job = (lastWasUrgent && overdue ? background : urgent.length > 0 ? urgent : background).shift();
+    if (job) lastWasUrgent = job.urgent;
+    return job;
+  };
   const dispatch = () => {
     for (const thread of threads) {
-      if (waiting.length === 0) return;
       if (!thread.ready || thread.job) continue;
-      thread.job = waiting.shift()!;
-      send(thread, thread.job.message);
+      const job = nextJob();
+      if (!job) return;
+      thread.job = job;
+      send(thread, job.message);
     }
   };
 
@@ -115,7 +135,8 @@ export async function startRenderThreads({
         if (closing) return;
         console.error(`[render] A render thread stopped (exit code ${code}); it is started again.`);
         // Until one is back, the main thread renders.
-        if (![...threads].some((other) => other.ready)) for (const job of waiting.splice(0)) job.answer('thread-stopped');
+        if (![...threads].some((other) => other.ready))
+          for (const job of [...urgent.splice(0), ...background.splice(0)]) job.answer('thread-stopped');
         setTimeout(() => void (closing ? null : start().catch((error) => console.error('[render]', error))), RESTART_AFTER_MS).unref();
       });
     });
@@ -124,16 +145,15 @@ export async function startRenderThreads({
   await Promise.all(Array.from({ length: count }, start));
 
   const takes = (req: Request) =>
-    req.method === 'GET' &&
-    !req.path.endsWith('.data') &&
-    req.query._data === undefined &&
-    !MAIN_THREAD_PATHS.some((pattern) => pattern.test(req.path)) &&
-    [...threads].some((thread) => thread.ready);
+    req.method === 'GET' && !MAIN_THREAD_PATHS.some((pattern) => pattern.test(req.path)) && [...threads].some((thread) => thread.ready);
 
   const handler: RequestHandler = (req, res, next) => {
     if (!takes(req)) return next();
     let answered = false;
+    const isData = req.path.endsWith('.data') || req.query._data !== undefined;
     const job: Job = {
+      urgent: !isData,
+      since: performance.now(),
       message: { type: 'render', id: nextId++, url: requestUrl(req), headers: requestHeaders(req), loadContext: loadContext(req, res) },
       answer(reply) {
         if (answered) return;
@@ -150,11 +170,12 @@ export async function startRenderThreads({
     res.once('close', () => {
       if (answered) return;
       answered = true;
-      const at = waiting.indexOf(job);
-      if (at >= 0) waiting.splice(at, 1);
+      const queue = job.urgent ? urgent : background;
+      const at = queue.indexOf(job);
+      if (at >= 0) queue.splice(at, 1);
       for (const thread of threads) if (thread.job === job) send(thread, { type: 'abort', id: job.message.id });
     });
-    waiting.push(job);
+    (job.urgent ? urgent : background).push(job);
     dispatch();
   };
 

@@ -26,6 +26,8 @@ beforeAll(async () => {
     handlerModule: new URL('../../tests/fixtures/render-thread-handler.ts', import.meta.url).href,
     options: { greeting: 'hallo' },
     loadContext: (req) => ({ clientAddress: req.ip ?? '' }),
+    // Long enough that a revalidation never counts as overdue here.
+    maxBackgroundWaitMs: 60_000,
   });
   const app = express();
   app.use(threads.handler);
@@ -57,12 +59,23 @@ describe('render threads', () => {
     expect([...bytes]).toEqual(Array.from({ length: 256 }, (_, i) => i));
   });
 
-  it('leave forms, live revalidations and the sign-in with an identity provider to the main thread', async () => {
+  it('render live revalidations there too, and leave forms and the sign-in with an identity provider to the main thread', async () => {
     const text = async (path: string, init?: RequestInit) => (await fetch(base + path, init)).text();
+    expect(await text('/acties.data?_routes=routes/acties._index')).toMatch(/^hallo\n\/acties\.data/);
     expect(await text('/acties', { method: 'POST', body: 'a=1' })).toBe('hoofdthread POST /acties');
-    expect(await text('/acties.data')).toBe('hoofdthread GET /acties.data');
-    expect(await text('/acties?_data=root')).toBe('hoofdthread GET /acties?_data=root');
+    expect(await text('/login/oidc/haarlem')).toBe('hoofdthread GET /login/oidc/haarlem');
     expect(await text('/login/oidc/haarlem/callback?state=x')).toBe('hoofdthread GET /login/oidc/haarlem/callback?state=x');
+  });
+
+  it('render a page someone opens before the live revalidations that wait', async () => {
+    const busy = fetch(`${base}/slow`); // the one thread is busy
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const finished: string[] = [];
+    const track = (path: string) => fetch(base + path).then(() => finished.push(path));
+    const revalidation = track('/slow.data');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await Promise.all([busy, revalidation, track('/acties')]);
+    expect(finished).toEqual(['/acties', '/slow.data']);
   });
 
   it('hand what a loader changes in a live document, or in someone’s access, to the real-time server', async () => {

@@ -8,6 +8,7 @@
  * off) the demo accounts are loaded.
  */
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -85,11 +86,13 @@ const loadContext = (req: express.Request, res: express.Response) => ({
   clientAddress: req.ip ?? 'unknown',
 });
 // Every GET's loaders and render run on render threads, so this thread stays free to answer
-// (decision 030). Development renders through Vite's module runner, which lives here.
+// (decision 030). One core is left for this thread and the real-time process, which relays
+// keystrokes. Development renders through Vite's module runner, which lives here.
+const renderThreadCount = development ? 0 : (env.KOERS_RENDER_THREADS ?? Math.max(1, os.availableParallelism() - 1));
 const renderThreads: RenderThreads | null =
-  !development && env.KOERS_RENDER_THREADS > 0
+  renderThreadCount > 0
     ? await startRenderThreads({
-        count: env.KOERS_RENDER_THREADS,
+        count: renderThreadCount,
         handlerModule: new URL('./render-threads/remix-handler.ts', import.meta.url).href,
         options: { buildDir },
         loadContext,

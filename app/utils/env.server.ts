@@ -24,13 +24,14 @@ const EnvSchema = z.object({
   /**
    * Threads that run the loaders and render of every GET, beside the main thread
    * (server/render-threads, docs/decisions/030). Production only; 0: all on the main thread.
+   * Default: one fewer than the cores, at least one (server/index.ts).
    */
   KOERS_RENDER_THREADS: z.coerce
     .number({ error: 'use a whole number from 0 to 8' })
     .int({ error: 'use a whole number from 0 to 8' })
     .min(0, { error: 'use a whole number from 0 to 8' })
     .max(8, { error: 'use a whole number from 0 to 8' })
-    .default(2),
+    .optional(),
   /** Benchmarks only: append the server time of every request to this file. */
   KOERS_TIMING_LOG: z.string().min(1).optional(),
   /** Where uploaded library files are kept (by content hash); default: 'uploads' beside the database. */

@@ -17,7 +17,7 @@
  * one of those has waited 50 ms, then the two kinds take turns (the render
  * queue's order, server/render-queue.ts). Should a thread stop, its request and those
  * waiting while no thread is ready are rendered on the main thread instead (a GET may be
- * rendered twice) and the thread is started again.
+ * rendered twice), as is a request a thread could not answer; the thread is started again.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -158,8 +158,13 @@ export async function startRenderThreads({
       answer(reply) {
         if (answered) return;
         answered = true;
+        // Remix answers a loader's error itself; what fails here failed outside it (the thread's
+        // handler). The main thread renders such a GET again, and answers in Dutch if it fails too.
         if (reply === 'thread-stopped') return next();
-        if (reply.type === 'failed') return next(new Error(reply.message));
+        if (reply.type === 'failed') {
+          console.error('[render] A render thread could not answer', req.originalUrl, '-', reply.message);
+          return next();
+        }
         res.statusMessage = reply.statusText;
         res.status(reply.status);
         for (const [name, value] of reply.headers) res.append(name, value);

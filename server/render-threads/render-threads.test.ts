@@ -90,6 +90,12 @@ describe('render threads', () => {
     expect(Math.abs(a - b)).toBeGreaterThanOrEqual(140);
   });
 
+  it('render on the main thread what a render thread could not answer', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await (await fetch(`${base}/throws`)).text()).toBe('hoofdthread GET /throws');
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('could not answer'), '/throws', '-', 'buiten Remix om');
+  });
+
   it('render on the main thread when a render thread stops, and start it again', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await (await fetch(`${base}/stop`)).text()).toBe('hoofdthread GET /stop');

@@ -37,6 +37,7 @@ import { type RenderThreads, startRenderThreads } from './render-threads';
 import { requestTiming } from './request-timing';
 import { startRetentionJobs } from './retention-jobs';
 import { cspNonce, sameOriginOnly, securityHeaders } from './security';
+import { rawSessionCookie } from './session-cookie';
 import { sessionScope } from './session-scope';
 import { staticFiles } from './static-files';
 
@@ -96,8 +97,10 @@ const renderThreads: RenderThreads | null =
         handlerModule: new URL('./render-threads/remix-handler.ts', import.meta.url).href,
         options: { buildDir },
         loadContext,
+        browserOf: (req) => rawSessionCookie(req, sessionCookie.name),
       })
     : null;
+if (renderThreads) app.use(renderThreads.formsInProgress);
 // What the main thread renders itself (form posts; every request without render threads)
 // takes turns, one at a time, pages opened and forms sent first; one the page cache can
 // answer right away, or a render thread will, needs no turn (decisions 027, 030). In front

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 
 import { sharedRouteOf } from '../app/models/page-scope';
+import { rawSessionCookie } from './session-cookie';
 
 /**
  * A short-lived cache of finished page responses (compressed bytes and headers), per
@@ -112,7 +113,7 @@ export function pageCache({
     return owner;
   };
   const findOwner = async (req: Request): Promise<Owner | null> => {
-    const session = req.headers.cookie?.match(new RegExp(`(?:^|;\\s*)${sessionCookieName}=([^;]+)`))?.[1];
+    const session = rawSessionCookie(req, sessionCookieName);
     if (req.method !== 'GET' || !session || req.path === '/healthz') return null;
     const bySession = { key: `session:${session}`, shared: false };
     const url = new URL(req.originalUrl, 'http://koers');

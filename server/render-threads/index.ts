@@ -29,6 +29,11 @@ import type { FromRenderThread, RenderRequest, RenderThreadData, ToRenderThread 
 export type RenderThreads = {
   /** Whether a render thread answers this request (then it needs no turn in the main thread's render queue). */
   takes(req: Request): boolean;
+  /**
+   * Notes the forms (non-GET requests) each browser has in progress; put it in front of
+   * everything that may hold a form back. A GET of that browser waits for them (see handler).
+   */
+  formsInProgress: RequestHandler;
   /** Answers the requests `takes`; passes the others on. Put it where the Remix handler would run them. */
   handler: RequestHandler;
   /** Stops the threads; call once the HTTP server has closed. */
@@ -59,6 +64,7 @@ export async function startRenderThreads({
   handlerModule,
   options,
   loadContext,
+  browserOf,
   maxBackgroundWaitMs = 50,
 }: {
   count: number;
@@ -67,6 +73,8 @@ export async function startRenderThreads({
   options: unknown;
   /** The Remix load context of a request: plain data, sent along with it. */
   loadContext: (req: Request, res: Parameters<RequestHandler>[1]) => Record<string, string>;
+  /** Which browser sent the request (its raw session cookie), or null. */
+  browserOf: (req: Request) => string | null;
   /** A `.data` request that has waited this long goes next after a page (see nextJob). */
   maxBackgroundWaitMs?: number;
 }): Promise<RenderThreads> {
@@ -75,6 +83,8 @@ export async function startRenderThreads({
   const background: Job[] = [];
   let lastWasUrgent = false;
   let nextId = 1;
+  /** Per browser: its forms in progress, and the GETs that wait for them. */
+  const forms = new Map<string, { count: number; waiting: Array<() => void> }>();
   let closing = false;
 
   const send = (thread: Thread, message: ToRenderThread) => thread.worker.postMessage(message);
@@ -147,8 +157,41 @@ export async function startRenderThreads({
   const takes = (req: Request) =>
     req.method === 'GET' && !MAIN_THREAD_PATHS.some((pattern) => pattern.test(req.path)) && [...threads].some((thread) => thread.ready);
 
+  const formsInProgress: RequestHandler = (req, res, next) => {
+    const browser = req.method === 'GET' || req.method === 'HEAD' ? null : browserOf(req);
+    if (browser === null) return next();
+    const entry = forms.get(browser) ?? { count: 0, waiting: [] };
+    forms.set(browser, entry);
+    entry.count += 1;
+    let done = false;
+    const finished = () => {
+      if (done) return;
+      done = true;
+      entry.count -= 1;
+      if (entry.count > 0) return;
+      forms.delete(browser);
+      for (const go of entry.waiting.splice(0)) go();
+    };
+    res.once('finish', finished);
+    res.once('close', finished);
+    next();
+  };
+
+  /**
+   * Answers a GET on a render thread. The main thread ran every request in one queue, so a
+   * page asked for after a form was sent saw that form's change; a render thread would run
+   * it beside the form (a browser that signs out and at once opens /login was still signed
+   * in there). So a GET waits for the forms its own browser has in progress.
+   */
   const handler: RequestHandler = (req, res, next) => {
     if (!takes(req)) return next();
+    const browser = browserOf(req);
+    const pending = browser === null ? undefined : forms.get(browser);
+    if (pending) pending.waiting.push(() => render(req, res, next));
+    else render(req, res, next);
+  };
+
+  const render: RequestHandler = (req, res, next) => {
     let answered = false;
     const isData = req.path.endsWith('.data') || req.query._data !== undefined;
     const job: Job = {
@@ -186,6 +229,7 @@ export async function startRenderThreads({
 
   return {
     takes,
+    formsInProgress,
     handler,
     async close() {
       closing = true;

@@ -26,12 +26,15 @@ beforeAll(async () => {
     handlerModule: new URL('../../tests/fixtures/render-thread-handler.ts', import.meta.url).href,
     options: { greeting: 'hallo' },
     loadContext: (req) => ({ clientAddress: req.ip ?? '' }),
+    browserOf: (req) => req.get('x-browser') ?? null,
     // Long enough that a revalidation never counts as overdue here.
     maxBackgroundWaitMs: 60_000,
   });
   const app = express();
+  app.use(threads.formsInProgress);
   app.use(threads.handler);
-  // What the main thread renders itself.
+  // What the main thread renders itself; a form that takes its time.
+  app.post('/traag-formulier', (_req, res) => void setTimeout(() => res.type('text').send('formulier'), 300));
   app.use((req, res) => res.type('text').send(`hoofdthread ${req.method} ${req.originalUrl}`));
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -76,6 +79,16 @@ describe('render threads', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     await Promise.all([busy, revalidation, track('/acties')]);
     expect(finished).toEqual(['/acties', '/slow.data']);
+  });
+
+  it('render a page only after the forms its own browser sent before it, not those of another browser', async () => {
+    const finished: string[] = [];
+    const send = (path: string, browser: string, method = 'GET') =>
+      fetch(base + path, { method, headers: { 'x-browser': browser } }).then(() => finished.push(`${browser} ${method} ${path}`));
+    const form = send('/traag-formulier', 'A', 'POST');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.all([form, send('/login', 'A'), send('/login', 'B')]);
+    expect(finished).toEqual(['B GET /login', 'A POST /traag-formulier', 'A GET /login']);
   });
 
   it('hand what a loader changes in a live document, or in someone’s access, to the real-time server', async () => {

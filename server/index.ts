@@ -155,7 +155,8 @@ const noFlush: express.RequestHandler = (_req, res, next) => {
 };
 
 if (renderThreads) app.use(renderThreads.handler);
-app.all('*', noFlush, createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: loadContext }));
+const remix = createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: loadContext });
+app.all('*', noFlush, renderThreads ? renderThreads.onMainThread(remix) : remix);
 
 const notificationJobs = startNotificationJobs();
 const backups = startBackupSchedule();

@@ -21,7 +21,7 @@
  */
 import { Worker } from 'node:worker_threads';
 
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 
 import { documentAccessChanged, relayStoredEdit, userAccessChanged } from '../../app/models/collab/live-bridge.server';
 import type { FromRenderThread, RenderRequest, RenderThreadData, ToRenderThread } from './messages';
@@ -34,6 +34,11 @@ export type RenderThreads = {
    * everything that may hold a form back. A GET of that browser waits for them (see handler).
    */
   formsInProgress: RequestHandler;
+  /**
+   * Wraps the main thread's Remix handler, so that a form whose browser went away counts as
+   * in progress until its action has run, not only until its connection closed.
+   */
+  onMainThread(remix: RequestHandler): RequestHandler;
   /** Answers the requests `takes`; passes the others on. Put it where the Remix handler would run them. */
   handler: RequestHandler;
   /** Stops the threads; call once the HTTP server has closed. */
@@ -85,6 +90,7 @@ export async function startRenderThreads({
   let nextId = 1;
   /** Per browser: its forms in progress, and the GETs that wait for them. */
   const forms = new Map<string, { count: number; waiting: Array<() => void> }>();
+  const runningForms = new WeakMap<Response, { running: boolean; finished: () => void }>();
   let closing = false;
 
   const send = (thread: Thread, message: ToRenderThread) => thread.worker.postMessage(message);
@@ -172,9 +178,22 @@ export async function startRenderThreads({
       forms.delete(browser);
       for (const go of entry.waiting.splice(0)) go();
     };
+    const form = { running: false, finished };
+    runningForms.set(res, form);
     res.once('finish', finished);
-    res.once('close', finished);
+    // A browser that leaves (it navigated elsewhere) does not stop an action that has begun.
+    res.once('close', () => {
+      if (!form.running) finished();
+    });
     next();
+  };
+
+  const onMainThread = (remix: RequestHandler): RequestHandler => {
+    return (req, res, next) => {
+      const form = runningForms.get(res);
+      if (form) form.running = true;
+      Promise.resolve(remix(req, res, next)).finally(() => form?.finished());
+    };
   };
 
   /**
@@ -230,6 +249,7 @@ export async function startRenderThreads({
   return {
     takes,
     formsInProgress,
+    onMainThread,
     handler,
     async close() {
       closing = true;

@@ -13,6 +13,7 @@ let threads: RenderThreads;
 let base = '';
 const live = { edits: [] as [string, number[]][], rechecked: [] as number[] };
 let unregister: () => void;
+const actionsDone: number[] = [];
 
 beforeAll(async () => {
   const realtime: LiveServer = {
@@ -34,7 +35,14 @@ beforeAll(async () => {
   app.use(threads.formsInProgress);
   app.use(threads.handler);
   // What the main thread renders itself; a form that takes its time.
-  app.post('/traag-formulier', (_req, res) => void setTimeout(() => res.type('text').send('formulier'), 300));
+  app.post(
+    '/traag-formulier',
+    threads.onMainThread(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      actionsDone.push(Date.now());
+      res.type('text').send('formulier');
+    }),
+  );
   app.use((req, res) => res.type('text').send(`hoofdthread ${req.method} ${req.originalUrl}`));
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -89,6 +97,19 @@ describe('render threads', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await Promise.all([form, send('/login', 'A'), send('/login', 'B')]);
     expect(finished).toEqual(['B GET /login', 'A POST /traag-formulier', 'A GET /login']);
+  });
+
+  it('let a page wait for a form whose browser went away until its action has run', async () => {
+    const leaving = new AbortController();
+    const form = fetch(`${base}/traag-formulier`, { method: 'POST', headers: { 'x-browser': 'C' }, signal: leaving.signal }).catch(
+      () => null,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    leaving.abort();
+    await form;
+    const before = actionsDone.length;
+    await fetch(`${base}/login`, { headers: { 'x-browser': 'C' } });
+    expect(actionsDone.length).toBe(before + 1);
   });
 
   it('hand what a loader changes in a live document, or in someone’s access, to the real-time server', async () => {

@@ -92,6 +92,8 @@ test('a working group member drafts a concept and closes the current period with
 
   // The beheerder reopens it (no other period is current), recorded in the history.
   await page.getByRole('button', { name: 'Uitloggen' }).click();
+  // Wait for the logout to land: going to /login while it is under way would abort it.
+  await expect(page).toHaveURL(/\/login/);
   await login(page, ACCOUNTS.beheerder);
   await page.goto('/periodes/2025-2028');
   await page.getByRole('button', { name: 'Periode heropenen' }).click();

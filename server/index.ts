@@ -4,6 +4,8 @@
  * `/collab/<document>` and the live-updates stream `/live` (server/live). The real-time
  * server runs in a process of its own that this one starts (server/collab/child.ts) and
  * hands each websocket to, so page renders never hold up the notes (docs/decisions/024).
+ * In production the loaders and renders of GET requests run on render threads
+ * (server/render-threads, docs/decisions/030), so this thread is free to answer.
  * Migrations run before either starts; on a fresh database the agenda and (unless turned
  * off) the demo accounts are loaded.
  */

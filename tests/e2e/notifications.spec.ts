@@ -71,8 +71,11 @@ test('an @mention by the adviser reaches the werkgroeplid', async ({ page, brows
 test('a lezer follows a library item and stops following it, in place', async ({ page }) => {
   await login(page, ACCOUNTS.lezer);
   await page.goto('/kennisbank/1');
+  // The button turns at once (optimistic); a reload before its post is answered would abort it.
+  const followed = page.waitForResponse((r) => r.url().includes('/meldingen/volgen') && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Volgen', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Niet meer volgen' })).toBeVisible();
+  expect((await followed).ok()).toBe(true);
   await page.reload();
   await page.getByRole('button', { name: 'Niet meer volgen' }).click();
   await expect(page.getByRole('button', { name: 'Volgen', exact: true })).toBeVisible();

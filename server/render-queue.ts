@@ -110,6 +110,6 @@ export function renderQueue({
 }
 
 /** Someone opening a page or sending a form waits for it; a `.data` GET is mostly a live revalidation. */
-function opensOrSends(req: Request): boolean {
+export function opensOrSends(req: Request): boolean {
   return !((req.method === 'GET' || req.method === 'HEAD') && req.path.endsWith('.data'));
 }

@@ -24,6 +24,7 @@ import { Worker } from 'node:worker_threads';
 import type { Request, RequestHandler, Response } from 'express';
 
 import { documentAccessChanged, relayStoredEdit, userAccessChanged } from '../../app/models/collab/live-bridge.server';
+import { opensOrSends } from '../render-queue';
 import type { FromRenderThread, RenderRequest, RenderThreadData, ToRenderThread } from './messages';
 
 export type RenderThreads = {
@@ -212,9 +213,8 @@ export async function startRenderThreads({
 
   const render: RequestHandler = (req, res, next) => {
     let answered = false;
-    const isData = req.path.endsWith('.data') || req.query._data !== undefined;
     const job: Job = {
-      urgent: !isData,
+      urgent: opensOrSends(req),
       since: performance.now(),
       message: { type: 'render', id: nextId++, url: requestUrl(req), headers: requestHeaders(req), loadContext: loadContext(req, res) },
       answer(reply) {

@@ -9,7 +9,7 @@
  *  6. prints p50/p95/p99/max and req/s, and writes them into docs/benchmarks.md
  *     (only between the bench:pages markers).
  *
- * Options: --fresh  --rebuild  --no-build (use the existing build even if stale)  --requests N  --duration S  --warmup N  --concurrency C  --no-cache (server without its page cache)
+ * Options: --fresh  --rebuild  --no-build (use the existing build even if stale)  --requests N  --duration S  --warmup N  --concurrency C  --no-cache (server without its page cache and kept loader data: every loader runs)
  *          --single N (requests on one connection afterwards, default 100)
  *          --list-path P (the filtered list to measure, default /acties?status=loopt&termijn=2022)
  *          --no-write (print only)
@@ -304,6 +304,12 @@ function report(results: Measured[], dataset: ReturnType<typeof readDataset>, st
   return [
     flag('no-cache') ? '## Page benchmark without the page cache (`npm run bench -- --no-cache`)' : '## Page benchmark (`npm run bench`)',
     '',
+    ...(flag('no-cache')
+      ? [
+          'The server runs with `KOERS_PAGE_CACHE=off`: no kept answers and no kept loader data, so every request runs its loaders and renders its page — what the first view after a change costs.',
+          '',
+        ]
+      : []),
     `Target (docs/product.md): p95 *server time* ≤ ${TARGET_P95_MS} ms for each page on a 2-core machine, at ${settings.concurrency} concurrent keep-alive connections, measured next to a trivial route on the same server in the same run.`,
     '',
     `- Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; commit ${gitCommit()}`,

@@ -19,7 +19,10 @@ const EnvSchema = z.object({
   KOERS_DEMO_PASSWORD: z.string().min(8).default('koers-demo'),
   /** With the demo: close 2020–2024 and adopt the example agenda 2025–2028 ('off': 2020–2024 stays current). */
   KOERS_DEMO_PERIODS: z.enum(['on', 'off']).default('on'),
-  /** Keep finished pages per session until the next database write (server/page-cache.ts). */
+  /**
+   * Keep finished pages per session until the next database write (server/page-cache.ts),
+   * and shared routes' loader data per scope (app/utils/kept-loader-data.server.ts).
+   */
   KOERS_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   /**
    * Threads that run the loaders and render of every GET, beside the main thread

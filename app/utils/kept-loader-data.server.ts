@@ -1,6 +1,7 @@
 import { permissionScope, SHARED_ROUTES } from '../models/page-scope';
 import type { Actor } from '../models/permissions';
 import { readWorkspaceVersion } from '../models/workspace-version.server';
+import { env } from './env.server';
 import { singleton } from './singleton.server';
 import { todayInNL } from './today';
 
@@ -25,6 +26,9 @@ import { todayInNL } from './today';
  *
  * The kept objects are handed to every render that asks: nothing may change them. Outside
  * production they are frozen, so a render that tries fails in the tests.
+ *
+ * `KOERS_PAGE_CACHE=off` turns this off with the page cache: then every request runs its
+ * loader, which is what "uncached" means in the page benchmark (`npm run bench -- --no-cache`).
  */
 const KEPT_FOR_MS = 60_000;
 const MAX_KEPT = 200;
@@ -34,6 +38,7 @@ const store = () => singleton<Store>('kept-loader-data', () => ({ version: null,
 
 export function keptLoaderData<T>(routeId: string, request: Request, actor: Actor, compute: () => T): T {
   if (!SHARED_ROUTES.has(routeId)) throw new Error(`${routeId} is not a reviewed shared route (app/models/page-scope.ts)`);
+  if (env.KOERS_PAGE_CACHE === 'off') return compute();
   const kept = store();
   const version = readWorkspaceVersion();
   if (kept.version !== version) {

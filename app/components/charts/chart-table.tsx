@@ -1,45 +1,22 @@
 import type { ChartTable } from '../../models/charts/chart';
+import { chartTableInnerHtml } from '../../models/charts/table-markup';
 
-/** The chart's figures as a data table: caption, column and row headers, numbers right-aligned. */
+/** The markup of a table, written once per kept table (kept-drawings.ts keeps the charts that hold them). */
+const innerMarkup = new WeakMap<ChartTable, { captionId: string; html: string }>();
+
+function keptTableInnerHtml(table: ChartTable, captionId: string): string {
+  const kept = innerMarkup.get(table);
+  if (kept?.captionId === captionId) return kept.html;
+  const html = chartTableInnerHtml(table, captionId);
+  innerMarkup.set(table, { captionId, html });
+  return html;
+}
+
+/**
+ * The chart's figures as a data table: caption, column and row headers, numbers
+ * right-aligned. The <table> is React's; what is inside it is markup written once
+ * (app/models/charts/table-markup.ts).
+ */
 export function ChartDataTable({ table, captionId }: { table: ChartTable; captionId: string }) {
-  const [rowHeader, ...columns] = table.columns;
-  return (
-    <table className="data compact chart-table">
-      <caption id={captionId}>{table.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{rowHeader?.label}</th>
-          {columns.map((column, i) => (
-            <th scope="col" key={i} className={column.numeric ? 'chart-table__number' : undefined}>
-              {column.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, i) => (
-          <tr key={i}>
-            <th scope="row">{row.href ? <a href={row.href}>{row.header}</a> : row.header}</th>
-            {row.cells.map((cell, j) => (
-              <td key={j} className={cell.numeric ? 'chart-table__number' : undefined}>
-                {cell.text}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-      {table.footer ? (
-        <tfoot>
-          <tr>
-            <th scope="row">{table.footer.header}</th>
-            {table.footer.cells.map((cell, j) => (
-              <td key={j} className={cell.numeric ? 'chart-table__number' : undefined}>
-                {cell.text}
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      ) : null}
-    </table>
-  );
+  return <table className="data compact chart-table" dangerouslySetInnerHTML={{ __html: keptTableInnerHtml(table, captionId) }} />;
 }

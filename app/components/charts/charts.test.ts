@@ -100,4 +100,17 @@ describe('chart components', () => {
     );
     expect(money).toContain('<td class="chart-table__number">€\u00a01.234.567,00</td>');
   });
+
+  it("write a table's texts and links as text, never as markup", () => {
+    const html = renderToStaticMarkup(
+      createElement(StackedBarChart, {
+        ...SPEC,
+        categories: [{ key: 'a', label: '<b>Taal & "rekenen"</b>', href: '/doelen/1?a=1&b=2', values: { done: 1, late: 0 } }],
+      }),
+    );
+    expect(html).toContain(
+      '<th scope="row"><a href="/doelen/1?a=1&amp;b=2">&lt;b&gt;Taal &amp; &quot;rekenen&quot;&lt;/b&gt;</a></th><td class="chart-table__number">1</td>',
+    );
+    expect(html).not.toContain('<b>');
+  });
 });

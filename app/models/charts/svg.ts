@@ -23,7 +23,8 @@ export function r(value: number): number {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-function escape(text: string): string {
+/** Text or an attribute value as markup (SVG here, and the charts' HTML tables: table-markup.ts). */
+export function escapeMarkup(text: string): string {
   return text.replace(/[&<>"]/g, (ch) => ESCAPES[ch]);
 }
 
@@ -31,7 +32,7 @@ function escape(text: string): string {
 export function toSvgString(node: SvgNode, root = true): string {
   const attrs = Object.entries(node.attrs)
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => ` ${name}="${escape(String(value))}"`)
+    .map(([name, value]) => ` ${name}="${escapeMarkup(String(value))}"`)
     .join('');
   const namespace = root && node.tag === 'svg' ? ' xmlns="http://www.w3.org/2000/svg"' : '';
   return `<${node.tag}${namespace}${attrs}>${innerSvgString(node)}</${node.tag}>`;
@@ -39,5 +40,5 @@ export function toSvgString(node: SvgNode, root = true): string {
 
 /** What is inside the node, as escaped SVG markup (the pages draw the root element themselves). */
 export function innerSvgString(node: SvgNode): string {
-  return node.children.map((child) => (typeof child === 'string' ? escape(child) : toSvgString(child, false))).join('');
+  return node.children.map((child) => (typeof child === 'string' ? escapeMarkup(child) : toSvgString(child, false))).join('');
 }

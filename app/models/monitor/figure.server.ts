@@ -96,6 +96,20 @@ export type FigureQuery = {
 
 export type FigureRow = Figure & { enteredByName: string | null };
 
+/**
+ * The figures' years as conditions on `+year`: SQLite then cannot pick the year index. Its
+ * statistics take a range of years for a few rows, but the monitor's span covers nearly
+ * every figure, and scanning the year index read all 50,000 figures of the page
+ * benchmark's workspace for six indicators' 400 (4 ms instead of 0.4: docs/scaling.md,
+ * "The monitor"). The indicator index finds them.
+ */
+function yearsBetween(fromYear: number | undefined, toYear: number | undefined): (SQL | undefined)[] {
+  return [
+    fromYear === undefined ? undefined : sql`+${monitorFigures.year} >= ${fromYear}`,
+    toYear === undefined ? undefined : sql`+${monitorFigures.year} <= ${toYear}`,
+  ];
+}
+
 export function listFigures(query: FigureQuery, conn: Tx = db): FigureRow[] {
   if (query.indicatorIds.length === 0) return [];
   const where: (SQL | undefined)[] = [
@@ -105,12 +119,7 @@ export function listFigures(query: FigureQuery, conn: Tx = db): FigureRow[] {
       : query.municipalityId === null
         ? isNull(monitorFigures.municipalityId)
         : eq(monitorFigures.municipalityId, query.municipalityId),
-    // The years as `+year`: SQLite then cannot pick the year index. Its statistics take a
-    // range of years for a few rows, but the monitor's span covers nearly every figure, and
-    // scanning the year index read all 50,000 figures of the page benchmark's workspace for
-    // six indicators' 400 (4 ms instead of 0.4: docs/scaling.md, "The monitor").
-    query.fromYear === undefined ? undefined : sql`+${monitorFigures.year} >= ${query.fromYear}`,
-    query.toYear === undefined ? undefined : sql`+${monitorFigures.year} <= ${query.toYear}`,
+    ...yearsBetween(query.fromYear, query.toYear),
     query.breakdownKey === '*' ? undefined : eq(monitorFigures.breakdownKey, query.breakdownKey ?? ''),
   ];
   return conn
@@ -121,6 +130,34 @@ export function listFigures(query: FigureQuery, conn: Tx = db): FigureRow[] {
     .orderBy(asc(monitorFigures.indicatorId), asc(monitorFigures.areaKey), asc(monitorFigures.year), asc(monitorFigures.breakdownKey))
     .all()
     .map((r) => ({ ...r.figure, enteredByName: r.enteredByName }));
+}
+
+/**
+ * The totals the charts and the yearly report draw (monitor-series.ts `SeriesFigure`), of
+ * every area: only the columns a series needs, without who entered them — the monitor
+ * page reads 400 of them per view, and the full rows cost it as much again.
+ */
+export function listSeriesFigures(query: { indicatorIds: number[]; fromYear: number; toYear: number }, conn: Tx = db) {
+  if (query.indicatorIds.length === 0) return [];
+  return conn
+    .select({
+      indicatorId: monitorFigures.indicatorId,
+      municipalityId: monitorFigures.municipalityId,
+      year: monitorFigures.year,
+      value: monitorFigures.value,
+      completeness: monitorFigures.completeness,
+      respondents: monitorFigures.respondents,
+      isExample: monitorFigures.isExample,
+    })
+    .from(monitorFigures)
+    .where(
+      and(
+        inArray(monitorFigures.indicatorId, query.indicatorIds),
+        ...yearsBetween(query.fromYear, query.toYear),
+        eq(monitorFigures.breakdownKey, ''),
+      ),
+    )
+    .all();
 }
 
 export type Target = typeof monitorTargets.$inferSelect;

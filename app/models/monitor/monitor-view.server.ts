@@ -7,7 +7,7 @@ import { agendas } from '../../../db/schema';
 import { monitor as monitorText } from '../../i18n/nl/monitor';
 import { db } from '../../utils/db.server';
 import type { Period } from '../periods/period.server';
-import { listFigures, listMonitorMunicipalities, listTargets } from './figure.server';
+import { listMonitorMunicipalities, listSeriesFigures, listTargets } from './figure.server';
 import { type IndicatorFilter, listIndicators } from './indicator.server';
 import type { IndicatorView } from './monitor-charts';
 import { BASELINE_YEAR } from './monitor-rules';
@@ -50,7 +50,7 @@ export function monitorView(query: MonitorViewQuery): MonitorView {
   const indicators = query.page === undefined ? matching : matching.slice((page - 1) * size, page * size);
   const ids = indicators.map((i) => i.id);
   const toYear = query.period.periodEnd;
-  const figures = listFigures({ indicatorIds: ids, fromYear: BASELINE_YEAR, toYear });
+  const figures = listSeriesFigures({ indicatorIds: ids, fromYear: BASELINE_YEAR, toYear });
   const targets = listTargets(ids);
   const periods = db.select({ id: agendas.id, periodStart: agendas.periodStart, periodEnd: agendas.periodEnd }).from(agendas).all();
   const municipalities = listMonitorMunicipalities().filter((mu) => query.municipalityId == null || mu.id === query.municipalityId);

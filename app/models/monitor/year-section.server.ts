@@ -10,7 +10,7 @@ import { agendas } from '../../../db/schema';
 import { monitor as monitorText } from '../../i18n/nl/monitor';
 import type { Tx } from '../history.server';
 import type { MonitorAreaRow, MonitorIndicatorSection, MonitorYearSection } from '../reports/year-report-inputs';
-import { listFigures, listMonitorMunicipalities, listTargets } from './figure.server';
+import { listMonitorMunicipalities, listSeriesFigures, listTargets } from './figure.server';
 import { listIndicators } from './indicator.server';
 import { BASELINE_YEAR, type IndicatorUnit } from './monitor-rules';
 import { areaSeries } from './monitor-series';
@@ -25,7 +25,7 @@ export function monitorYearSection(db: Tx, year: number): MonitorYearSection | n
   const indicators = listIndicators({}, db);
   if (indicators.length === 0) return null;
   const ids = indicators.map((i) => i.id);
-  const figures = listFigures({ indicatorIds: ids, fromYear: BASELINE_YEAR, toYear: year }, db);
+  const figures = listSeriesFigures({ indicatorIds: ids, fromYear: BASELINE_YEAR, toYear: year }, db);
   const targets = listTargets(ids, undefined, db);
   const periods = db.select({ id: agendas.id, periodStart: agendas.periodStart, periodEnd: agendas.periodEnd }).from(agendas).all();
   const areas = [{ municipalityId: null, name: '' }, ...listMonitorMunicipalities(db).map((m) => ({ municipalityId: m.id, name: m.name }))];

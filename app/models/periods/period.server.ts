@@ -5,13 +5,14 @@
  * transaction) and reopening a closed period. The rules are in period-rules.ts and
  * app/models/permissions.ts; docs/decisions/017-agenda-periods.md explains the design.
  */
-import { and, asc, desc, eq, inArray, isNull, max, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 
 import type { Db } from '../../../db/client';
 import { actions, agendas, goals, localAccents, organisations, themes } from '../../../db/schema';
 import { t } from '../../i18n';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import { documentAccessChanged } from '../collab/live-bridge.server';
 import { ForbiddenError } from '../errors';
 import { recordHistory, type Tx } from '../history.server';
@@ -24,12 +25,31 @@ import { periodLabel, periodSlug, periodYearsError } from './period-rules';
 export type Period = typeof agendas.$inferSelect;
 
 /** Every period, newest first. */
+const allPeriods = (conn: Tx) => conn.select().from(agendas).orderBy(desc(agendas.periodStart));
+const periodBySlug = (conn: Tx) =>
+  conn
+    .select()
+    .from(agendas)
+    .where(eq(agendas.slug, sql.placeholder('slug')));
+const adoptedPeriod = (conn: Tx) => conn.select().from(agendas).where(eq(agendas.status, 'vastgesteld'));
+
+/**
+ * Nearly every page asks which period it shows (the period switch, the current period),
+ * so these run prepared on the app's connection (app/utils/prepared.server.ts); a caller's
+ * transaction or other connection gets them built.
+ */
+const periodStatements = preparedOnce(() => ({
+  all: allPeriods(db).prepare(),
+  bySlug: periodBySlug(db).prepare(),
+  adopted: adoptedPeriod(db).prepare(),
+}));
+
 export function listPeriods(conn: Tx = db): Period[] {
-  return conn.select().from(agendas).orderBy(desc(agendas.periodStart)).all();
+  return conn === db ? periodStatements().all.all() : allPeriods(conn).all();
 }
 
 export function getPeriodBySlug(slug: string, conn: Tx = db): Period | undefined {
-  return conn.select().from(agendas).where(eq(agendas.slug, slug)).get();
+  return conn === db ? periodStatements().bySlug.get({ slug }) : periodBySlug(conn).get({ slug });
 }
 
 export function getPeriod(id: number, conn: Tx = db): Period | undefined {
@@ -38,10 +58,8 @@ export function getPeriod(id: number, conn: Tx = db): Period | undefined {
 
 /** The current (vastgesteld) period; on a database without one, the latest period. */
 export function getCurrentPeriod(conn: Tx = db): Period | undefined {
-  return (
-    conn.select().from(agendas).where(eq(agendas.status, 'vastgesteld')).get() ??
-    conn.select().from(agendas).orderBy(desc(agendas.periodStart)).get()
-  );
+  if (conn === db) return periodStatements().adopted.get() ?? periodStatements().all.get();
+  return adoptedPeriod(conn).get() ?? allPeriods(conn).get();
 }
 
 /**

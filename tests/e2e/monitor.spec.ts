@@ -17,7 +17,7 @@ async function importFile(page: Page, name: string, mimeType: string, buffer: Bu
 async function zandvoortCell(page: Page, year: number) {
   const table = page.getByRole('table', { name: /Bereikte inwoners uit de doelgroep/ });
   const columns = await table.locator('thead th').allTextContents();
-  const row = table.getByRole('row', { name: /^Zandvoort — Zandvoort/ });
+  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Zandvoort', exact: true }) });
   return row.locator('td').nth(columns.indexOf(String(year)) - 1);
 }
 

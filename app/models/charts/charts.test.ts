@@ -189,6 +189,27 @@ describe('line charts', () => {
     expect(axisLabels[0]).toContain('100');
     expect(multiples.table.rows.map((r) => r.header)).toEqual(['Haarlem — Bereik', 'Zandvoort — Bereik']);
   });
+
+  it("names a panel's own series and a target called Streefwaarde once, not twice", () => {
+    const multiples = smallMultiples({
+      id: 'monitor',
+      title: 'Deelnemers',
+      panels: [
+        {
+          key: 'regio',
+          title: 'Regio',
+          series: [
+            { key: 'waarde', label: 'Regio', values: [{ year: 2020, value: 10 }] },
+            { key: 'streef', label: 'Streefwaarde', target: true, values: [{ year: 2024, value: 20 }] },
+          ],
+        },
+      ],
+    });
+    expect(multiples.table.rows.map((r) => r.header)).toEqual(['Regio', 'Regio — Streefwaarde']);
+    expect(multiples.charts[0].description).toContain('Streefwaarde: 2024 20.');
+    expect(texts(multiples.charts[0])).toContain('Streefwaarde');
+    expect(texts(multiples.charts[0])).not.toContain('Streefwaarde (streefwaarde)');
+  });
 });
 
 describe('bars for money', () => {

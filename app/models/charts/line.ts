@@ -74,8 +74,10 @@ export function valueExtent(series: LineSeries[]): [number, number] {
   return [Math.min(0, ...values), Math.max(0, ...values)];
 }
 
+/** A target series says so, once: "Bereik (streefwaarde)", but "Streefwaarde" as it is. */
 function seriesLabel(s: LineSeries) {
-  return s.target ? `${s.label} (${t.charts.line.target})` : s.label;
+  const saysTarget = s.label.toLowerCase().includes(t.charts.line.target.toLowerCase());
+  return s.target && !saysTarget ? `${s.label} (${t.charts.line.target})` : s.label;
 }
 
 function lineTable(spec: LineChartSpec): ChartTable {
@@ -260,7 +262,8 @@ export function smallMultiples(spec: SmallMultiplesSpec, options: ChartOptions =
       columns: [{ label: t.charts.smallMultiples.panel, numeric: false }, ...years.map((year) => ({ label: String(year), numeric: true }))],
       rows: spec.panels.flatMap((panel) =>
         panel.series.map((s) => ({
-          header: `${panel.title} — ${seriesLabel(s)}`,
+          // A panel's own series is named after the panel ("Haarlem"): once is enough.
+          header: seriesLabel(s) === panel.title ? panel.title : `${panel.title} — ${seriesLabel(s)}`,
           cells: years.map((year) => {
             const value = s.values.find((v) => v.year === year)?.value ?? null;
             return { text: value === null ? '–' : formatValue(value, format), numeric: true };

@@ -3,12 +3,13 @@
  * acties", the timeline and the board. Every view is one query with its joins — never a
  * query per row — with the filtering done in SQL on the indexed columns of `actions`.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 
 import { actions, goals, themes, users } from '../../../db/schema';
 import { t } from '../../i18n';
 import { type ActionFilters, parseActionFilters, type ParsedActionFilters } from '../../schemas/action-filters';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import { listOrganisationOptions } from '../accounts/organisation.server';
 import { showsOverdue } from '../periods/period-rules';
 import { selectActions } from './action.server';
@@ -134,34 +135,46 @@ function overdueIn<T extends Row>(period: ListPeriod | undefined, rows: T[], tod
   return period && !showsOverdue(period) ? marked.map((r) => ({ ...r, overdue: false })) : marked;
 }
 
-/** The choices of the filter form (of one period, when given). Small tables, so four plain queries. */
 /** The goals of a period (all goals without one) in agenda order, for a filter. */
-export function listGoalOptions(period?: ListPeriod) {
-  return db
+const goalOptions = (agendaId: number | Placeholder | undefined) =>
+  db
     .select({ id: goals.id, code: goals.code, title: goals.title, themeId: goals.themeId })
     .from(goals)
     .innerJoin(themes, eq(themes.id, goals.themeId))
-    .where(period ? eq(goals.agendaId, period.id) : undefined)
-    .orderBy(asc(themes.position), asc(goals.position), asc(goals.id))
-    .all();
+    .where(agendaId === undefined ? undefined : eq(goals.agendaId, agendaId))
+    .orderBy(asc(themes.position), asc(goals.position), asc(goals.id));
+
+/** The chapters a filter offers: every subject, and any other chapter that holds goals. */
+const themeOptions = (agendaId: number | Placeholder | undefined) =>
+  db
+    .select({ id: themes.id, code: themes.code, title: themes.title })
+    .from(themes)
+    .where(
+      and(
+        agendaId === undefined ? undefined : eq(themes.agendaId, agendaId),
+        sql`(${themes.kind} = 'onderwerp' or exists (select 1 from ${goals} where ${goals.themeId} = ${themes.id}))`,
+      ),
+    )
+    .orderBy(asc(themes.position), asc(themes.id));
+
+/** The list page asks for its filter form's choices on every view: prepared once (app/utils/prepared.server.ts). */
+const optionStatements = preparedOnce(() => ({
+  goals: goalOptions(sql.placeholder('agendaId')).prepare(),
+  themes: themeOptions(sql.placeholder('agendaId')).prepare(),
+  owners: db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name), asc(users.id)).prepare(),
+}));
+
+export function listGoalOptions(period?: ListPeriod) {
+  return period ? optionStatements().goals.all({ agendaId: period.id }) : goalOptions(undefined).all();
 }
 
+/** The choices of the filter form (of one period, when given). */
 export function listFilterOptions(period?: ListPeriod) {
   return {
-    themes: db
-      .select({ id: themes.id, code: themes.code, title: themes.title })
-      .from(themes)
-      .where(
-        and(
-          period ? eq(themes.agendaId, period.id) : undefined,
-          sql`(${themes.kind} = 'onderwerp' or exists (select 1 from ${goals} where ${goals.themeId} = ${themes.id}))`,
-        ),
-      )
-      .orderBy(asc(themes.position), asc(themes.id))
-      .all(),
+    themes: period ? optionStatements().themes.all({ agendaId: period.id }) : themeOptions(undefined).all(),
     goals: listGoalOptions(period),
     organisations: listOrganisationOptions(),
-    owners: db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name), asc(users.id)).all(),
+    owners: optionStatements().owners.all(),
   };
 }
 

@@ -18,14 +18,22 @@ export type SeriesFigure = {
 export type SeriesTarget = { municipalityId: number | null; agendaId: number; year: number; value: number };
 export type SeriesPeriod = { id: number; periodStart: number; periodEnd: number };
 
+/**
+ * One year of an area. What most years lack is left out rather than null or false: the
+ * monitor page sends 432 of these to the browser (six indicators, eight areas, nine years),
+ * and every field is a value to encode and decode (docs/scaling.md, "The monitor").
+ */
 export type SeriesPoint = {
   year: number;
   value: number | null;
   target: number | null;
-  targetInterpolated: boolean;
-  completeness: string | null;
-  respondents: number | null;
-  isExample: boolean;
+  /** The target lies on the line from the 0-meting to the period's final target. */
+  targetInterpolated?: true;
+  /** The delivery was incomplete, e.g. "3 van 4 aanbieders geleverd". */
+  completeness?: string;
+  respondents?: number;
+  /** A demo "voorbeeldcijfer". */
+  isExample?: true;
 };
 
 export function yearsBetween(from: number, to: number): number[] {
@@ -50,15 +58,12 @@ export function areaSeries(
     const period = periods.find((p) => p.periodStart <= year && year <= p.periodEnd);
     const periodTargets = period ? myTargets.filter((tg) => tg.agendaId === period.id) : [];
     const target = targetForYear(year, periodTargets, baseline);
-    return {
-      year,
-      value: figure?.value ?? null,
-      target: target?.value ?? null,
-      targetInterpolated: target?.interpolated ?? false,
-      completeness: figure?.completeness ?? null,
-      respondents: figure?.respondents ?? null,
-      isExample: figure?.isExample ?? false,
-    };
+    const point: SeriesPoint = { year, value: figure?.value ?? null, target: target?.value ?? null };
+    if (target?.interpolated) point.targetInterpolated = true;
+    if (figure?.completeness) point.completeness = figure.completeness;
+    if (figure?.respondents != null) point.respondents = figure.respondents;
+    if (figure?.isExample) point.isExample = true;
+    return point;
   });
 }
 

@@ -47,8 +47,8 @@ export function monitorYearSection(db: Tx, year: number): MonitorYearSection | n
         baseline: value(baseline.value),
         value: value(current.value),
         target: value(current.target),
-        respondents: current.respondents,
-        completeness: current.completeness,
+        respondents: current.respondents ?? null,
+        completeness: current.completeness ?? null,
       };
     });
     return {

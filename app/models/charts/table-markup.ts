@@ -2,9 +2,9 @@
  * A chart's table (chart.ts `ChartTable`) as HTML markup: what is inside the <table>
  * element, caption to footer. The pages draw the <table> element with React and put this
  * inside it, like the drawing's SVG (app/components/charts/svg-tree.tsx): the monitor's
- * six indicators have a thousand cells, and a React element per cell was about a fifth of
- * that page's render (docs/scaling.md, "The monitor"). The table is static: nothing in it
- * needs React.
+ * six indicators have a thousand cells, and a React element per cell was about half of
+ * that page's render (docs/scaling.md, "Uncached, with every loader running"). The table
+ * is static: nothing in it needs React.
  */
 import type { ChartTable, ChartTableCell, ChartTableRow } from './chart';
 import { escapeMarkup } from './svg';

@@ -101,7 +101,7 @@ export type FigureRow = Figure & { enteredByName: string | null };
  * statistics take a range of years for a few rows, but the monitor's span covers nearly
  * every figure, and scanning the year index read all 50,000 figures of the page
  * benchmark's workspace for six indicators' 400 (4 ms instead of 0.4: docs/scaling.md,
- * "The monitor"). The indicator index finds them.
+ * "Uncached, with every loader running"). The indicator index finds them.
  */
 function yearsBetween(fromYear: number | undefined, toYear: number | undefined): (SQL | undefined)[] {
   return [

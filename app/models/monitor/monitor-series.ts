@@ -21,7 +21,8 @@ export type SeriesPeriod = { id: number; periodStart: number; periodEnd: number 
 /**
  * One year of an area. What most years lack is left out rather than null or false: the
  * monitor page sends 432 of these to the browser (six indicators, eight areas, nine years),
- * and every field is a value to encode and decode (docs/scaling.md, "The monitor").
+ * and every field is a value to encode and decode (docs/scaling.md, "Uncached, with every
+ * loader running").
  */
 export type SeriesPoint = {
   year: number;

@@ -1,5 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 
+import { UrgentFirstQueue } from './urgent-first-queue';
+
 /**
  * Lets one request at a time run its loaders and render, pages opened before background
  * revalidations (docs/decisions/027).
@@ -38,36 +40,21 @@ export function renderQueue({
   needsNoTurn,
 }: {
   maxTurnMs?: number;
-  /** A background request that has waited this long goes next after an urgent one (see below). */
+  /** A background request that has waited this long goes next after an urgent one (server/urgent-first-queue.ts). */
   maxBackgroundWaitMs?: number;
   isUrgent?: (req: Request) => boolean;
   /** A request answered without loaders (the page cache's `needsNoTurn`): let by at once. */
   needsNoTurn?: (req: Request) => Promise<boolean>;
 } = {}): RequestHandler {
   let turnTaken = false;
-  type Waiting = { start: () => void; since: number };
-  const urgent: Waiting[] = [];
-  const background: Waiting[] = [];
-  let lastWasUrgent = false;
+  const waiting = new UrgentFirstQueue<() => void>(maxBackgroundWaitMs);
 
-  /**
-   * Urgent requests first, but a background request that has waited `maxBackgroundWaitMs`
-   * goes next after an urgent one, so on a full thread the two take turns. Without this a
-   * steady stream of documents starved the revalidations: at 500 people the live pages were
-   * up to date seconds late (p95 3.7 s) although their turns are short, and one of them (a
-   * shared answer's maker, decision 026) answers everyone of its scope who waits for it.
-   */
   const admitNext = () => {
-    if (turnTaken) return;
-    const overdue = background.length > 0 && performance.now() - background[0]!.since >= maxBackgroundWaitMs;
-    const next = (lastWasUrgent && overdue ? background : urgent.length > 0 ? urgent : background).shift();
-    if (!next) return;
-    next.start();
+    if (!turnTaken) waiting.shift()?.();
   };
 
   const enter: RequestHandler = (req, res, next) => {
     let state: 'waiting' | 'running' | 'done' = 'waiting';
-    const queue = isUrgent(req) ? urgent : background;
     let timer: NodeJS.Timeout | undefined;
 
     const endTurn = () => {
@@ -79,14 +66,12 @@ export function renderQueue({
         setImmediate(admitNext);
       } else if (state === 'waiting') {
         state = 'done';
-        const at = queue.findIndex((waiting) => waiting.start === start);
-        if (at >= 0) queue.splice(at, 1);
+        waiting.remove(start);
       }
     };
     const start = () => {
       state = 'running';
       turnTaken = true;
-      lastWasUrgent = queue === urgent;
       timer = setTimeout(endTurn, maxTurnMs);
       next();
     };
@@ -94,8 +79,10 @@ export function renderQueue({
     res.once('finish', endTurn);
     res.once('close', endTurn);
 
-    if (!turnTaken && urgent.length === 0 && background.length === 0) start();
-    else queue.push({ start, since: performance.now() });
+    // At once only when nobody waits: otherwise the turn goes round from endTurn.
+    const idle = !turnTaken && waiting.isEmpty();
+    waiting.push(start, isUrgent(req));
+    if (idle) admitNext();
   };
 
   if (!needsNoTurn) return enter;

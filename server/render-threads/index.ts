@@ -14,8 +14,8 @@
  *
  * A thread answers one request at a time (two renders at once on one thread both finish
  * late, decision 027). The others wait here: pages opened before `.data` requests, until
- * one of those has waited 50 ms, then the two kinds take turns (the render
- * queue's order, server/render-queue.ts). Should a thread stop, its request and those
+ * one of those has waited 50 ms, then the two kinds take turns (the render queue's order,
+ * server/urgent-first-queue.ts). Should a thread stop, its request and those
  * waiting while no thread is ready are rendered on the main thread instead (a GET may be
  * rendered twice), as is a request a thread could not answer; the thread is started again.
  */
@@ -25,6 +25,7 @@ import type { Request, RequestHandler, Response } from 'express';
 
 import { documentAccessChanged, relayStoredEdit, userAccessChanged } from '../../app/models/collab/live-bridge.server';
 import { opensOrSends } from '../render-queue';
+import { UrgentFirstQueue } from '../urgent-first-queue';
 import type { FromRenderThread, RenderRequest, RenderThreadData, ToRenderThread } from './messages';
 
 export type RenderThreads = {
@@ -57,9 +58,6 @@ const RESTART_AFTER_MS = 1000;
 
 type Job = {
   message: RenderRequest;
-  /** A page opened (a document, a download), not a `.data` request (mostly a live revalidation). */
-  urgent: boolean;
-  since: number;
   answer(reply: Extract<FromRenderThread, { type: 'rendered' | 'failed' }> | 'thread-stopped'): void;
 };
 
@@ -81,13 +79,11 @@ export async function startRenderThreads({
   loadContext: (req: Request, res: Parameters<RequestHandler>[1]) => Record<string, string>;
   /** Which browser sent the request (its raw session cookie), or null. */
   browserOf: (req: Request) => string | null;
-  /** A `.data` request that has waited this long goes next after a page (see nextJob). */
+  /** A `.data` request that has waited this long goes next after a page (server/urgent-first-queue.ts). */
   maxBackgroundWaitMs?: number;
 }): Promise<RenderThreads> {
   const threads = new Set<Thread>();
-  const urgent: Job[] = [];
-  const background: Job[] = [];
-  let lastWasUrgent = false;
+  const waiting = new UrgentFirstQueue<Job>(maxBackgroundWaitMs);
   let nextId = 1;
   /** Per browser: its forms in progress, and the GETs that wait for them. */
   const forms = new Map<string, { count: number; waiting: Array<() => void> }>();
@@ -96,17 +92,10 @@ export async function startRenderThreads({
 
   const send = (thread: Thread, message: ToRenderThread) => thread.worker.postMessage(message);
 
-  /** Pages opened first; a `.data` request that has waited `maxBackgroundWaitMs` goes next after one (decision 027). */
-  const nextJob = () => {
-    const overdue = background.length > 0 && performance.now() - background[0]!.since >= maxBackgroundWaitMs;
-    const job = (lastWasUrgent && overdue ? background : urgent.length > 0 ? urgent : background).shift();
-    if (job) lastWasUrgent = job.urgent;
-    return job;
-  };
   const dispatch = () => {
     for (const thread of threads) {
       if (!thread.ready || thread.job) continue;
-      const job = nextJob();
+      const job = waiting.shift();
       if (!job) return;
       thread.job = job;
       send(thread, job.message);
@@ -152,8 +141,7 @@ export async function startRenderThreads({
         if (closing) return;
         console.error(`[render] A render thread stopped (exit code ${code}); it is started again.`);
         // Until one is back, the main thread renders.
-        if (![...threads].some((other) => other.ready))
-          for (const job of [...urgent.splice(0), ...background.splice(0)]) job.answer('thread-stopped');
+        if (![...threads].some((other) => other.ready)) for (const job of waiting.drain()) job.answer('thread-stopped');
         setTimeout(() => void (closing ? null : start().catch((error) => console.error('[render]', error))), RESTART_AFTER_MS).unref();
       });
     });
@@ -214,8 +202,6 @@ export async function startRenderThreads({
   const render: RequestHandler = (req, res, next) => {
     let answered = false;
     const job: Job = {
-      urgent: opensOrSends(req),
-      since: performance.now(),
       message: { type: 'render', id: nextId++, url: requestUrl(req), headers: requestHeaders(req), loadContext: loadContext(req, res) },
       answer(reply) {
         if (answered) return;
@@ -237,12 +223,11 @@ export async function startRenderThreads({
     res.once('close', () => {
       if (answered) return;
       answered = true;
-      const queue = job.urgent ? urgent : background;
-      const at = queue.indexOf(job);
-      if (at >= 0) queue.splice(at, 1);
+      waiting.remove(job);
       for (const thread of threads) if (thread.job === job) send(thread, { type: 'abort', id: job.message.id });
     });
-    (job.urgent ? urgent : background).push(job);
+    // Pages opened before `.data` requests (mostly live revalidations), in the render queue's order.
+    waiting.push(job, opensOrSends(req));
     dispatch();
   };
 

@@ -7,8 +7,9 @@
  * identity. Kept drawings are shared between renders, so nothing may change them: the
  * components only read them.
  */
-import { type Chart, type ChartOptions, chartSvg } from '../../models/charts/chart';
+import { type Chart, type ChartOptions, chartSvg, type ChartTable } from '../../models/charts/chart';
 import { innerSvgString, type SvgNode } from '../../models/charts/svg';
+import { chartTableInnerHtml } from '../../models/charts/table-markup';
 
 const MAX_KEPT_PER_KIND = 200;
 const drawings = new Map<unknown, Map<string, unknown>>();
@@ -55,4 +56,15 @@ export function keptInnerSvgString(node: SvgNode): string {
   let markup = innerMarkup.get(node);
   if (markup === undefined) innerMarkup.set(node, (markup = innerSvgString(node)));
   return markup;
+}
+
+const tableMarkup = new WeakMap<ChartTable, { captionId: string; html: string }>();
+
+/** The markup inside a chart's <table>, written once per kept table. */
+export function keptTableInnerHtml(table: ChartTable, captionId: string): string {
+  const kept = tableMarkup.get(table);
+  if (kept?.captionId === captionId) return kept.html;
+  const html = chartTableInnerHtml(table, captionId);
+  tableMarkup.set(table, { captionId, html });
+  return html;
 }

@@ -44,12 +44,17 @@ const periodStatements = preparedOnce(() => ({
   adopted: adoptedPeriod(db).prepare(),
 }));
 
+/** The period statements on `conn`: prepared on the app's connection, built on any other. */
+function periodQueries(conn: Tx) {
+  return conn === db ? periodStatements() : { all: allPeriods(conn), bySlug: periodBySlug(conn), adopted: adoptedPeriod(conn) };
+}
+
 export function listPeriods(conn: Tx = db): Period[] {
-  return conn === db ? periodStatements().all.all() : allPeriods(conn).all();
+  return periodQueries(conn).all.all();
 }
 
 export function getPeriodBySlug(slug: string, conn: Tx = db): Period | undefined {
-  return conn === db ? periodStatements().bySlug.get({ slug }) : periodBySlug(conn).get({ slug });
+  return periodQueries(conn).bySlug.get({ slug });
 }
 
 export function getPeriod(id: number, conn: Tx = db): Period | undefined {
@@ -58,8 +63,8 @@ export function getPeriod(id: number, conn: Tx = db): Period | undefined {
 
 /** The current (vastgesteld) period; on a database without one, the latest period. */
 export function getCurrentPeriod(conn: Tx = db): Period | undefined {
-  if (conn === db) return periodStatements().adopted.get() ?? periodStatements().all.get();
-  return adoptedPeriod(conn).get() ?? allPeriods(conn).get();
+  const queries = periodQueries(conn);
+  return queries.adopted.get() ?? queries.all.get();
 }
 
 /**

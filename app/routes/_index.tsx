@@ -172,7 +172,7 @@ function GoalBlock({ goal, includeLocal, periodParam }: { goal: OverviewGoal; in
         <p className="muted">{includeLocal ? o.noActionsAtAll : o.noActions}</p>
       ) : (
         <div className="table-wrap">
-          <GoalActionTable actions={goal.actions} caption={o.actionsCaption(goal.code)} plainLinks />
+          <GoalActionTable actions={goal.actions} caption={o.actionsCaption(goal.code)} />
           {goal.moreCount > 0 ? (
             <p className="goal-block__more">
               <a href={`/acties?doel=${goal.id}&${periodParam}`}>{o.moreActions(goal.actions.length + goal.moreCount)}</a>

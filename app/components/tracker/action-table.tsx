@@ -2,17 +2,13 @@ import { Link } from '@remix-run/react';
 
 import { t } from '../../i18n';
 import type { ActionSort, FilterValues, SortDirection } from '../../schemas/action-filters';
+import { useRouterForPlainLinks } from '../../utils/use-router-for-plain-links';
 import { filterQuery } from './action-filters';
-import { type ActionRow, ActionRowCells } from './action-rows';
+import { actionListRowsMarkup, type ActionTableRow } from './action-rows-markup';
 
 const c = t.lists.list.columns;
 
-export type ActionTableRow = ActionRow & {
-  code: string | null;
-  goalId: number;
-  goalCode: string;
-  goalTitle: string;
-};
+export type { ActionTableRow };
 
 /** A list row cut down to what the table shows (a list row carries more: partners, theme, ids). */
 export function toTableRow(row: ActionTableRow): ActionTableRow {
@@ -50,7 +46,8 @@ const COLUMNS: { key: keyof typeof c; sort: ActionSort | null }[] = [
 
 /**
  * Actions as a data table: code, title (link), goal (link), trekker, termijn, status with
- * the overdue badge, progress. Plain <a> links: a page holds up to fifty rows.
+ * the overdue badge, progress. The header is React's (its sort links); the rows are written
+ * as markup (action-rows-markup.ts), their links going through the router all the same.
  */
 export function ActionTable({
   rows,
@@ -63,6 +60,7 @@ export function ActionTable({
   sorting?: TableSorting;
   id?: string;
 }) {
+  const rowsRef = useRouterForPlainLinks<HTMLTableSectionElement>();
   return (
     <div className="table-wrap">
       <table className="data compact action-table card-table" id={id}>
@@ -74,23 +72,7 @@ export function ActionTable({
             ))}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td className="action-table__code">{row.code}</td>
-              <th scope="row" className="cell-title">
-                <a href={`/acties/${row.id}`}>{row.title}</a>
-                {row.municipalityName ? <span className="scope-tag">{t.lists.list.local(row.municipalityName)}</span> : null}
-              </th>
-              <td className="action-table__goal" data-label={c.goal}>
-                <a href={`/doelen/${row.goalId}`} title={row.goalTitle}>
-                  {row.goalCode}
-                </a>
-              </td>
-              <ActionRowCells row={row} />
-            </tr>
-          ))}
-        </tbody>
+        <tbody ref={rowsRef} dangerouslySetInnerHTML={{ __html: actionListRowsMarkup(rows) }} />
       </table>
     </div>
   );

@@ -6,6 +6,8 @@
  * used (no CSS, no <pattern>, no dominant-baseline) so resvg, svg-to-pdfkit and Word draw
  * what the browser draws.
  */
+import { escapeMarkup } from '../../utils/markup';
+
 export type SvgTag = 'svg' | 'title' | 'desc' | 'g' | 'rect' | 'line' | 'path' | 'circle' | 'text' | 'tspan';
 
 export type SvgAttributes = Record<string, string | number | undefined>;
@@ -20,12 +22,6 @@ export function el(tag: SvgTag, attrs: SvgAttributes = {}, children: SvgChild[] 
 /** Coordinates with at most one decimal (a tenth of a pixel): compact markup, identical on every engine. */
 export function r(value: number): number {
   return Math.round(value * 10) / 10;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/** Text or an attribute value as markup (SVG here, and the charts' HTML tables: table-markup.ts). */
-export function escapeMarkup(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => ESCAPES[ch]);
 }
 
 /** The node as SVG markup. The root gets the SVG namespace so the string stands alone as a file. */

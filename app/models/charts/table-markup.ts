@@ -6,8 +6,8 @@
  * that page's render (docs/scaling.md, "Uncached, with every loader running"). The table
  * is static: nothing in it needs React.
  */
+import { escapeMarkup } from '../../utils/markup';
 import type { ChartTable, ChartTableCell, ChartTableRow } from './chart';
-import { escapeMarkup } from './svg';
 
 const NUMBER_CLASS = ' class="chart-table__number"';
 

@@ -27,6 +27,7 @@ import { isFollowing } from '../models/notifications/follow.server';
 import { actionPeriodLinks, getActionOutcome, getPeriodOfAction } from '../models/periods/period.server';
 import { showsOverdue } from '../models/periods/period-rules';
 import { canEditAction } from '../models/permissions';
+import { newest, readRecordPaging, recordLinks, shownHistory, shownThreads } from '../models/record-paging';
 import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/tracker/action.server';
 import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
@@ -58,20 +59,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /**
- * A long discussion shows its newest threads, the older ones behind a link (`?reacties=alle`):
- * the heaviest action's 110 threads were two thirds of its page (docs/scaling.md).
- */
-const NEWEST_THREADS_SHOWN = 20;
-
-/**
  * Progress reports shown: the newest ten, all of them behind a link (`?voortgang=alle`).
  * The heaviest action's 44 reports were a fifth of its page, and pushed the discussion
  * far down (docs/scaling.md, "Measured after one route tree per build").
  */
 const NEWEST_UPDATES_SHOWN = 10;
-
-/** History entries loaded: the newest 20, or up to 200 behind "Nog oudere wijzigingen tonen" (`?geschiedenis=meer`). */
-const HISTORY_SHOWN = { newest: 20, more: 200 } as const;
 
 /**
  * A live change to other actions leaves this page as it is, and then its loader need not
@@ -90,16 +82,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const id = requireIdParam(params.actionId);
   const searchParams = new URL(request.url).searchParams;
-  const allThreads = searchParams.get('reacties') === 'alle';
+  const paging = readRecordPaging(searchParams);
   const allUpdates = searchParams.get('voortgang') === 'alle';
-  const historyLimit = searchParams.get('geschiedenis') === 'meer' ? HISTORY_SHOWN.more : HISTORY_SHOWN.newest;
   const action = requireFound(getAction(id));
   const period = requireFound(getPeriodOfAction(id));
-  // One more than shown: whether there is an older entry to link to.
-  const historyRows = listHistoryOf({ entityType: 'action', entityId: id, limit: historyLimit + 1 });
-  const history = historyRows.slice(0, historyLimit);
+  const history = shownHistory((limit) => listHistoryOf({ entityType: 'action', entityId: id, limit }), paging);
   const updates = newest(listProgressUpdates(id), allUpdates ? null : NEWEST_UPDATES_SHOWN, 'newest first');
-  const threads = newest(listComments({ targetType: 'action', targetId: id }), allThreads ? null : NEWEST_THREADS_SHOWN, 'oldest first');
+  const threads = shownThreads(listComments({ targetType: 'action', targetId: id }), paging);
   return {
     actor,
     action,
@@ -114,21 +103,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     decisions: listActionDecisions({ actionId: id }),
     sourceMeeting: getActionSourceMeeting(id),
     library: linkedLibrarySection({ actor, targetType: 'action', targetId: id }),
-    history,
-    historyNames: resolveHistoryNames(history),
-    moreHistory: historyRows.length > historyLimit && historyLimit < HISTORY_SHOWN.more,
+    history: history.entries,
+    historyNames: resolveHistoryNames(history.entries),
+    moreHistory: history.more,
     mayEdit: canEditAction(actor, action, period),
     following: isFollowing({ userId: actor.id, targetType: 'action', targetId: id }),
   };
-}
-
-/**
- * The newest `limit` of a list (all with `limit` null) and how many older ones are left
- * out. Progress reports come newest first, discussion threads oldest first.
- */
-function newest<T>(items: T[], limit: number | null, order: 'newest first' | 'oldest first') {
-  if (limit === null || items.length <= limit) return { shown: items, older: 0 };
-  return { shown: order === 'newest first' ? items.slice(0, limit) : items.slice(-limit), older: items.length - limit };
 }
 
 /** "Voortgang melden": a progress report, optionally with a new status and percentage. */
@@ -289,12 +269,12 @@ export default function ActionPage() {
         actor={actor}
         mayEditTarget={mayEdit}
         period={period}
-        older={{ count: olderThreads, href: `/acties/${action.id}?reacties=alle#reacties` }}
+        older={{ count: olderThreads, href: recordLinks(`/acties/${action.id}`).olderThreads }}
       />
       <HistoryList
         entries={history}
         names={historyNames}
-        olderHref={moreHistory ? `/acties/${action.id}?geschiedenis=meer#geschiedenis` : null}
+        olderHref={moreHistory ? recordLinks(`/acties/${action.id}`).moreHistory : null}
       />
     </article>
   );

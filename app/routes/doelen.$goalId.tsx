@@ -22,6 +22,7 @@ import { isFollowing } from '../models/notifications/follow.server';
 import { getPeriodOfGoal, goalPeriodLinks } from '../models/periods/period.server';
 import { showsOverdue } from '../models/periods/period-rules';
 import { canCreateAnyAction, canEditAgenda } from '../models/permissions';
+import { readRecordPaging, recordLinks, shownHistory, shownThreads } from '../models/record-paging';
 import { listAccentsForGoal } from '../models/tracker/accent.server';
 import { withOverdue } from '../models/tracker/deadline';
 import { getGoal, listGoalActions } from '../models/tracker/goal.server';
@@ -52,17 +53,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const goal = requireFound(getGoal(id));
   const period = requireFound(getPeriodOfGoal(id));
   const actions = withOverdue(listGoalActions(id), todayInNL()).map((a) => (showsOverdue(period) ? a : { ...a, overdue: false }));
-  const history = listHistoryOf({ entityType: 'goal', entityId: id });
+  const paging = readRecordPaging(new URL(request.url).searchParams);
+  const history = shownHistory((limit) => listHistoryOf({ entityType: 'goal', entityId: id, limit }), paging);
+  const threads = shownThreads(listComments({ targetType: 'goal', targetId: id }), paging);
   return {
     actor,
     goal,
     actions,
     accents: listAccentsForGoal(id),
-    threads: listComments({ targetType: 'goal', targetId: id }),
+    threads: threads.shown,
+    olderThreads: threads.older,
     decisions: listGoalDecisions({ goalId: id }),
     library: linkedLibrarySection({ actor, targetType: 'goal', targetId: id }),
-    history,
-    historyNames: resolveHistoryNames(history),
+    history: history.entries,
+    historyNames: resolveHistoryNames(history.entries),
+    moreHistory: history.more,
     period,
     carried: goalPeriodLinks(id),
     mayEditGoal: canEditAgenda(actor, period),
@@ -81,8 +86,10 @@ export default function GoalPage() {
     actions,
     accents,
     threads,
+    olderThreads,
     history,
     historyNames,
+    moreHistory,
     mayEditGoal,
     mayCreateAction,
     decisions,
@@ -147,8 +154,15 @@ export default function GoalPage() {
       <GoalAccents accents={accents} actor={actor} period={period} />
       <DecisionList decisions={decisions} emptyText={t.decisions.noneForGoal} />
       <LinkedLibraryItems items={library.items} addTo={library.addTo} />
-      <CommentSection target={{ type: 'goal', id: goal.id }} threads={threads} actor={actor} mayEditTarget={mayEditGoal} period={period} />
-      <HistoryList entries={history} names={historyNames} />
+      <CommentSection
+        target={{ type: 'goal', id: goal.id }}
+        threads={threads}
+        actor={actor}
+        mayEditTarget={mayEditGoal}
+        period={period}
+        older={{ count: olderThreads, href: recordLinks(`/doelen/${goal.id}`).olderThreads }}
+      />
+      <HistoryList entries={history} names={historyNames} olderHref={moreHistory ? recordLinks(`/doelen/${goal.id}`).moreHistory : null} />
     </article>
   );
 }

@@ -91,6 +91,17 @@ function readDataset(file: string) {
           order by comments + history desc limit 1`,
       )
       .get() as { id: number; comments: number; history: number; updates: number };
+    // The goal page measured: the current period's goal with the most actions, threads and history.
+    const heavyGoal = sqlite
+      .prepare(
+        `select g.id,
+                (select count(*) from actions a where a.goal_id = g.id) as actions,
+                (select count(*) from comments c where c.target_type = 'goal' and c.target_id = g.id) as comments,
+                (select count(*) from history h where h.entity_type = 'goal' and h.entity_id = g.id) as history
+           from goals g where g.agenda_id = (select id from agendas where status = 'vastgesteld')
+          order by actions + comments + history desc limit 1`,
+      )
+      .get() as { id: number; actions: number; comments: number; history: number };
     const regional = (sqlite.prepare('select count(*) as n from actions where municipality_id is null').get() as { n: number }).n;
     // The periods, newest first: the current one is what the pages show without ?periode=.
     const periods = sqlite
@@ -98,7 +109,7 @@ function readDataset(file: string) {
         'select slug, status, (select count(*) from actions where actions.agenda_id = agendas.id) as actions from agendas order by period_start desc',
       )
       .all() as { slug: string; status: string; actions: number }[];
-    return { counts, heavy, regional, periods };
+    return { counts, heavy, heavyGoal, regional, periods };
   } finally {
     sqlite.close();
   }
@@ -314,7 +325,7 @@ function report(results: Measured[], dataset: ReturnType<typeof readDataset>, st
     '',
     `- Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; commit ${gitCommit()}`,
     `- Machine: ${machine.cpuCount} × ${machine.cpuModel}, ${machine.memoryGiB} GiB memory, Node ${machine.node}, ${machine.platform}. The load generator runs on the same machine (loopback), so it shares the cores with the server.`,
-    `- Dataset (\`bench/generate-workspace.ts\`, deterministic): ${c.actions} actions (${dataset.regional} regional, ${c.actions! - dataset.regional} local), ${c.goals} goals, ${c.themes} chapters, ${c.users} users, ${c.organisations} organisations, ${c.local_accents} local accents, ${c.comments} comments, ${c.history} history rows, ${c.progress_updates} progress updates. Periods: ${dataset.periods.map((p) => `${p.slug} (${p.status}, ${p.actions} actions)`).join(', ')}. The action page is the heaviest action of the current period: #${dataset.heavy.id} with ${dataset.heavy.comments} comments, ${dataset.heavy.history} history rows and ${dataset.heavy.updates} progress updates.`,
+    `- Dataset (\`bench/generate-workspace.ts\`, deterministic): ${c.actions} actions (${dataset.regional} regional, ${c.actions! - dataset.regional} local), ${c.goals} goals, ${c.themes} chapters, ${c.users} users, ${c.organisations} organisations, ${c.local_accents} local accents, ${c.comments} comments, ${c.history} history rows, ${c.progress_updates} progress updates. Periods: ${dataset.periods.map((p) => `${p.slug} (${p.status}, ${p.actions} actions)`).join(', ')}. The action page is the heaviest action of the current period: #${dataset.heavy.id} with ${dataset.heavy.comments} comments, ${dataset.heavy.history} history rows and ${dataset.heavy.updates} progress updates. The goal page is the current period's heaviest goal: #${dataset.heavyGoal.id} with ${dataset.heavyGoal.actions} actions, ${dataset.heavyGoal.comments} comments and ${dataset.heavyGoal.history} history rows.`,
     `- Method: production build, logged in as ${LOGIN_EMAIL}; per route ${settings.warmup} warm-up requests, then ${settings.requests} requests (at most ${settings.maxDurationMs / 1000} s) with \`accept-encoding: gzip\`; every response must be 200 and non-empty. *Server* time is the server's own time per request (Node has parsed the request → last byte handed to the socket), logged by the server (\`KOERS_TIMING_LOG\`); *client* time runs from the client's request start to the last byte received, so it also holds the time a request waits in the socket queue while the one Node process serves the 31 others. Then ${settings.singleRequests} requests on a single connection ("p50 ms at 1 conn": the time one request costs without queueing).`,
     '',
     resultTable(results),
@@ -348,8 +359,11 @@ async function main() {
       .filter((p) => p.status === 'afgesloten')
       .slice(0, 1)
       .map((p) => ({ name: `overview of ${p.slug}`, path: `/?periode=${p.slug}`, page: true })),
+    // The list as "Acties" in the menu opens it (fifty rows of 2,000), and a filtered one.
+    { name: 'action list', path: '/acties', page: true },
     { name: 'filtered action list', path: stringOption('list-path', '/acties?status=loopt&termijn=2022'), page: true },
     { name: 'action page', path: `/acties/${dataset.heavy.id}`, page: true },
+    { name: 'goal page', path: `/doelen/${dataset.heavyGoal.id}`, page: true },
     { name: 'search', path: '/zoeken?q=taal', page: true, targetP95Ms: 20 },
     { name: 'monitor (51 indicators × 8 areas)', path: '/monitor', page: true },
   ];

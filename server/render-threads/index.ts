@@ -202,7 +202,14 @@ export async function startRenderThreads({
   const render: RequestHandler = (req, res, next) => {
     let answered = false;
     const job: Job = {
-      message: { type: 'render', id: nextId++, url: requestUrl(req), headers: requestHeaders(req), loadContext: loadContext(req, res) },
+      message: {
+        type: 'render',
+        id: nextId++,
+        url: requestUrl(req),
+        headers: requestHeaders(req),
+        loadContext: loadContext(req, res),
+        acceptsGzip: req.acceptsEncodings('gzip', 'identity') === 'gzip',
+      },
       answer(reply) {
         if (answered) return;
         answered = true;

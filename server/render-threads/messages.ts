@@ -8,6 +8,8 @@ export type RenderRequest = {
   headers: [string, string][];
   /** The Remix load context (server/index.ts `getLoadContext`): plain data only. */
   loadContext: Record<string, string>;
+  /** The browser accepts gzip (Express's negotiation, as `compression` does it): the thread compresses the page (compress.ts). */
+  acceptsGzip: boolean;
 };
 
 export type ToRenderThread = RenderRequest | { type: 'abort'; id: number };

@@ -70,6 +70,23 @@ describe('render threads', () => {
     expect([...bytes]).toEqual(Array.from({ length: 256 }, (_, i) => i));
   });
 
+  it('compress a page there for a browser that accepts gzip, and leave downloads and small answers as they are', async () => {
+    const page = `<!DOCTYPE html><p>${'Taal en rekenen. '.repeat(200)}</p>`;
+    const gzipped = await fetch(`${base}/pagina`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(gzipped.headers.get('content-length'))).toBeLessThan(page.length / 10);
+    expect(await gzipped.text()).toBe(page);
+
+    const plain = await fetch(`${base}/pagina`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(page);
+
+    const download = await fetch(`${base}/bytes`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(download.headers.get('content-encoding')).toBeNull();
+    const small = await fetch(`${base}/acties`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(small.headers.get('content-encoding')).toBeNull();
+  });
+
   it('render live revalidations there too, and leave forms and the sign-in with an identity provider to the main thread', async () => {
     const text = async (path: string, init?: RequestInit) => (await fetch(base + path, init)).text();
     expect(await text('/acties.data?_routes=routes/acties._index')).toMatch(/^hallo\n\/acties\.data/);

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { registerLiveServer } from '../../app/models/collab/live-bridge.server';
+import { gzipPage } from './compress';
 import type { FromRenderThread, HandlerModule, RenderRequest, RenderThreadData, ToRenderThread } from './messages';
 
 const port = parentPort!;
@@ -33,15 +34,16 @@ port.on('message', (message: ToRenderThread) => {
 });
 post({ type: 'ready' });
 
-async function render({ id, url, headers, loadContext }: RenderRequest) {
+async function render({ id, url, headers, loadContext, acceptsGzip }: RenderRequest) {
   const controller = new AbortController();
   inFlight.set(id, controller);
   try {
     const response = await handle(new Request(url, { headers, signal: controller.signal }), loadContext);
-    const body = response.body ? new Uint8Array(await response.arrayBuffer()) : null;
+    const rendered = { headers: [...response.headers], body: response.body ? new Uint8Array(await response.arrayBuffer()) : null };
+    const reply = gzipPage(rendered, acceptsGzip);
     post(
-      { type: 'rendered', id, status: response.status, statusText: response.statusText, headers: [...response.headers], body },
-      body ? [body.buffer as ArrayBuffer] : [],
+      { type: 'rendered', id, status: response.status, statusText: response.statusText, headers: reply.headers, body: reply.body },
+      reply.body ? [reply.body.buffer as ArrayBuffer] : [],
     );
   } catch (error) {
     post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,7 @@
 /**
  * How much of an item's record its page shows at first — the action page and the goal
  * page: the newest discussion threads and history entries, the rest behind a link. The
- * heaviest action's 110 threads were two thirds of its page, and a goal's 40 threads and
+ * heaviest action's 110 threads were two thirds of its page, and a goal's 39 threads and
  * 50 history entries were four fifths of its page (docs/scaling.md).
  */
 

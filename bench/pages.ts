@@ -109,7 +109,9 @@ function readDataset(file: string) {
         'select slug, status, (select count(*) from actions where actions.agenda_id = agendas.id) as actions from agendas order by period_start desc',
       )
       .all() as { slug: string; status: string; actions: number }[];
-    return { counts, heavy, heavyGoal, regional, periods };
+    // The meeting page measured: the one that starts last (its pickers list the period's actions).
+    const meeting = sqlite.prepare('select id from meetings order by starts_at desc, id desc limit 1').get() as { id: number } | undefined;
+    return { counts, heavy, heavyGoal, regional, periods, meetingId: meeting?.id ?? null };
   } finally {
     sqlite.close();
   }
@@ -366,6 +368,17 @@ async function main() {
     { name: 'goal page', path: `/doelen/${dataset.heavyGoal.id}`, page: true },
     { name: 'search', path: '/zoeken?q=taal', page: true, targetP95Ms: 20 },
     { name: 'monitor (51 indicators × 8 areas)', path: '/monitor', page: true },
+    // Pages that show a whole list of the period, unpaged (docs/scaling.md, "Pages that show a whole list").
+    { name: 'my actions', path: '/acties/mijn', page: true },
+    { name: 'board', path: '/bord', page: true },
+    { name: 'timeline', path: '/tijdlijn', page: true },
+    ...dataset.periods
+      .filter((p) => p.status === 'vastgesteld')
+      .slice(0, 1)
+      .map((p) => ({ name: `period page ${p.slug}`, path: `/periodes/${p.slug}`, page: true })),
+    ...(dataset.meetingId === null ? [] : [{ name: 'meeting page', path: `/overleggen/${dataset.meetingId}`, page: true }]),
+    { name: 'changes', path: '/wijzigingen', page: true },
+    { name: 'local accents', path: '/accenten', page: true },
   ];
   const results: Measured[] = [];
   for (const target of targets) {

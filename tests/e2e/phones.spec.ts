@@ -55,6 +55,19 @@ test.describe('on a phone', () => {
     }
   });
 
+  test('the list’s sort links show on screen when the keyboard reaches them, and sort', async ({ page }) => {
+    await login(page, ACCOUNTS.haarlem);
+    await page.goto('/acties', { waitUntil: 'networkidle' });
+    const sortByTitle = page.locator('table.card-table thead a[href*="sort=titel"]');
+    await sortByTitle.focus();
+    await expect(sortByTitle).toBeFocused();
+    // On a phone the header is clipped away (a list of cards); focused, it must be in view.
+    await expect(sortByTitle).toBeInViewport({ ratio: 1 });
+    await expectNoSidewaysScroll(page, '/acties with a sort link focused');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/sort=titel/);
+  });
+
   test('the meetings, library, search results and changes lists fit the screen', async ({ page }) => {
     test.setTimeout(120_000);
     await login(page, ACCOUNTS.haarlem);

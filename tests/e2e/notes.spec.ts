@@ -164,6 +164,8 @@ test('an action item typed in the notes becomes an action in the action list, sh
 
   // Typing goes on below the item instead of replacing it (it must not stay selected).
   await expect(editor.locator('.ProseMirror-selectednode')).toHaveCount(0);
+  // The caret is back in the notes once the dialog has closed (a frame later: tiptap's focus).
+  await expect(editor).toBeFocused();
   await page.keyboard.type('Na het actiepunt verder.');
   await expect(editor.locator('p', { hasText: 'Na het actiepunt verder.' })).toBeVisible();
   await expect(item).toHaveCount(1);
@@ -194,6 +196,7 @@ test('an action item typed in the notes becomes an action in the action list, sh
   await expect(editor.locator('.notes-item--decision')).toContainText('De werkgroep nodigt werkgevers uit via het Taalakkoord.');
   // The action item, the text typed after it and the decision are all still in the notes,
   // in that order, and stay there when typing goes on.
+  await expect(editor).toBeFocused();
   await page.keyboard.type('Einde van dit punt.');
   const expected = ['Werkgevers benaderen voor het Taalakkoord.', 'actie', 'Na het actiepunt verder.', 'besluit', 'Einde van dit punt.'];
   await expect.poll(() => itemsAndParagraphs(editor)).toEqual(expected);

@@ -124,6 +124,32 @@ test('two people write together, see each other’s carets, and converge after o
   expect(errors).toEqual([]);
 });
 
+test('the editor opens on the notes as they are, never on an empty document first', async ({ page, browser }) => {
+  const meetingId = seedMeeting('Werkgroep april (eerste blik)', ['Opening', 'Taalhuis Velsen']);
+  const errors: string[] = [];
+  await login(page, ACCOUNTS.haarlem);
+  const haarlem = await openNotes(page, meetingId);
+  await typeAtEndOf(page, haarlem.locator('p').nth(0), 'Verslag vorige keer vastgesteld.');
+
+  // Someone opening the notes later, in a browser that has no copy of them yet: the text
+  // the editor holds the moment it appears (an empty document would take typing at the top).
+  const velsen = await person(browser, ACCOUNTS.velsen, errors);
+  await velsen.context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const editor = document.querySelector('.ProseMirror');
+      if (!editor) return;
+      (window as unknown as { firstEditorText: string }).firstEditorText = editor.textContent ?? '';
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await openNotes(velsen.page, meetingId);
+  const first = await velsen.page.evaluate(() => (window as unknown as { firstEditorText?: string }).firstEditorText);
+  expect(first).toContain('Taalhuis Velsen');
+  expect(first).toContain('Verslag vorige keer vastgesteld.');
+  await velsen.context.close();
+  expect(errors).toEqual([]);
+});
+
 test('an action item typed in the notes becomes an action in the action list, shown live in the notes', async ({ page, browser }) => {
   const meetingId = seedMeeting('Werkgroep maart (actiepunten)', ['Taalakkoord']);
   const errors: string[] = [];

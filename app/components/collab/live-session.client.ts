@@ -18,7 +18,20 @@ export type LiveSession = { doc: Y.Doc; provider: WebsocketProvider };
 /** Who is typing: their name and caret colour are shown to the others. */
 export type LiveUser = { id: number; name: string; colour: string };
 
-/** The session of document `name` for `me`; null until it is created (after the first render). */
+/**
+ * How long to wait for the server's copy before opening the copy kept in this browser
+ * instead: long enough for a slow first sync, short enough to edit offline without waiting.
+ */
+export const LOCAL_COPY_AFTER_MS = 3000;
+
+/**
+ * The session of document `name` for `me`; null until the document holds text worth
+ * editing. An editor opened on a new, empty Y.Doc shows an empty document until the first
+ * sync and then jumps to the real text, and what someone typed in between lands at the
+ * top. So the session is handed out once the server's copy has arrived; or, when the
+ * server cannot be reached (offline, or no answer within LOCAL_COPY_AFTER_MS), once the
+ * copy kept in this browser has loaded. Until then the caller shows the stored text.
+ */
 export function useLiveSession(name: string, me: LiveUser): LiveSession | null {
   const [session, setSession] = useState<LiveSession | null>(null);
   const revalidator = useRevalidator();
@@ -49,9 +62,36 @@ export function useLiveSession(name: string, me: LiveUser): LiveSession | null {
       if (event && RIGHTS_CHANGED_CODES.has(event.code)) revalidate.current();
     };
     provider.on('connection-close', onClose);
-    setSession({ doc, provider });
+
+    let closed = false;
+    let waited = false;
+    let localLoaded = false;
+    const open = () => {
+      if (!closed) setSession((current) => current ?? { doc, provider });
+    };
+    const onSync = (synced: boolean) => {
+      if (synced) open();
+    };
+    provider.on('sync', onSync);
+    const openLocalWhenNoServer = () => {
+      if (localLoaded && (waited || !navigator.onLine)) open();
+    };
+    void local.whenSynced.then(() => {
+      localLoaded = true;
+      openLocalWhenNoServer();
+    });
+    const giveUpWaiting = window.setTimeout(() => {
+      waited = true;
+      openLocalWhenNoServer();
+    }, LOCAL_COPY_AFTER_MS);
+    window.addEventListener('offline', openLocalWhenNoServer);
     return () => {
+      closed = true;
       provider.off('connection-close', onClose);
+      provider.off('sync', onSync);
+      window.clearTimeout(giveUpWaiting);
+      window.removeEventListener('offline', openLocalWhenNoServer);
+      setSession(null);
       window.clearTimeout(connecting);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);

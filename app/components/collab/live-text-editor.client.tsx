@@ -13,6 +13,7 @@ import { t } from '../../i18n';
 import { ConnectionState, Presence } from '../meetings/notes/notes-presence.client';
 import { FormatToggles } from './format-toggles.client';
 import { liveCollaboration, liveTextAttributes, useEditableFollowsRights } from './live-editor-parts.client';
+import { LiveFallback } from './live-fallback';
 import { type LiveSession, type LiveUser, useLiveSession } from './live-session.client';
 
 export type LiveTextEditorProps = {
@@ -27,7 +28,7 @@ export type LiveTextEditorProps = {
 
 export function LiveTextEditor(props: LiveTextEditorProps) {
   const session = useLiveSession(props.documentName, props.me);
-  if (!session) return <>{props.fallback}</>;
+  if (!session) return <LiveFallback>{props.fallback}</LiveFallback>;
   return <TextEditor key={session.doc.guid} session={session} {...props} />;
 }
 

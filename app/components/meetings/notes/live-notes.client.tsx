@@ -13,6 +13,7 @@ import { type ReactNode, useId, useRef, useState } from 'react';
 
 import { t } from '../../../i18n';
 import { NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../../../models/meetings/notes/notes-nodes';
+import { LiveFallback } from '../../collab/live-fallback';
 import { useLiveSession } from '../../collab/live-session.client';
 import { agendaPointAt, type NotesSession, useNotesEditor } from './notes-editor.client';
 import {
@@ -52,7 +53,7 @@ export type LiveNotesProps = {
 
 export default function LiveNotes(props: LiveNotesProps) {
   const session = useLiveSession(notesDocumentName(props.meetingId), props.me);
-  if (!session) return <>{props.fallback}</>;
+  if (!session) return <LiveFallback>{props.fallback}</LiveFallback>;
   return <NotesEditor key={session.doc.guid} session={session} {...props} />;
 }
 

@@ -65,7 +65,7 @@ export default function ActionList() {
         options={options}
         values={values}
         fieldErrors={fieldErrors}
-        fields={['thema', 'doel', 'organisatie', 'trekker', 'termijn', 'bereik', 'q', 'status', 'telaat']}
+        fields={['thema', 'doel', 'organisatie', 'trekker', 'termijn', 'bereik', 'q', 'sort', 'status', 'telaat']}
       />
 
       <div className="list-results" aria-live="polite">

@@ -68,6 +68,26 @@ test.describe('on a phone', () => {
     await expect(page).toHaveURL(/sort=titel/);
   });
 
+  test('the list sorts by touch too: the filter form has the sort fields', async ({ page }) => {
+    await login(page, ACCOUNTS.haarlem);
+    await page.goto('/acties', { waitUntil: 'networkidle' });
+    await page.getByLabel('Sorteren op').selectOption({ label: 'Titel' });
+    await page.getByLabel('Volgorde').selectOption({ label: 'Aflopend' });
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect(page).toHaveURL(/sort=titel&richting=af/);
+    const titles = (await page.locator('table.card-table tbody th[scope="row"] > a').allTextContents()).map((title) => title.toLowerCase());
+    expect(titles.length).toBeGreaterThan(1);
+    // Descending as SQLite's `collate nocase` orders them.
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+    // The form shows the sorting it made, and agenda order needs nothing in the address.
+    await expect(page.getByLabel('Sorteren op')).toHaveValue('titel');
+    await page.getByLabel('Sorteren op').selectOption({ label: 'Agendavolgorde (code)' });
+    await page.getByLabel('Volgorde').selectOption({ label: 'Oplopend' });
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect(page).not.toHaveURL(/sort=titel/);
+    await expectNoSidewaysScroll(page, '/acties sorted from the form');
+  });
+
   test('the meetings, library, search results and changes lists fit the screen', async ({ page }) => {
     test.setTimeout(120_000);
     await login(page, ACCOUNTS.haarlem);

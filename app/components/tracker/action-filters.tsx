@@ -2,7 +2,7 @@ import { Form, Link } from '@remix-run/react';
 
 import { t } from '../../i18n';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../models/tracker/action-status';
-import type { ActionFilters, FilterParam, FilterValues } from '../../schemas/action-filters';
+import { ACTION_SORTS, type ActionFilters, type FilterParam, type FilterValues } from '../../schemas/action-filters';
 import { TEXT_LIMITS } from '../../schemas/limits';
 import { Field } from '../forms/field';
 import { OrganisationOptions } from '../forms/organisation-options';
@@ -145,6 +145,8 @@ export function ActionFilterForm({ action, options, values, fieldErrors, fields 
             {(p) => <input {...p} type="search" defaultValue={one(values.q)} maxLength={TEXT_LIMITS.search} />}
           </Field>
         ) : null}
+        {/* The table's header sorts too, but a phone shows the rows as cards, without it. */}
+        {has('sort') ? <SortFields values={values} fieldErrors={fieldErrors} /> : null}
       </div>
       {has('status') ? <StatusFieldset values={many(values.status)} error={fieldErrors.status} /> : null}
       {has('telaat') ? (
@@ -165,8 +167,10 @@ export function ActionFilterForm({ action, options, values, fieldErrors, fields 
           ) : null}
         </div>
       ) : null}
-      {values.sort && !fieldErrors.sort ? <input type="hidden" name="sort" value={one(values.sort)} /> : null}
-      {values.richting && !fieldErrors.richting ? <input type="hidden" name="richting" value={one(values.richting)} /> : null}
+      {!has('sort') && values.sort && !fieldErrors.sort ? <input type="hidden" name="sort" value={one(values.sort)} /> : null}
+      {!has('sort') && values.richting && !fieldErrors.richting ? (
+        <input type="hidden" name="richting" value={one(values.richting)} />
+      ) : null}
       <div className="button-row">
         <button type="submit" className="button">
           {f.submit}
@@ -228,4 +232,33 @@ export function describeFilters(filters: ActionFilters, options: FilterFormOptio
   if (filters.scope) out.push(a.scope(filters.scope === 'regionaal' ? f.scopeRegional.toLowerCase() : f.scopeLocal.toLowerCase()));
   if (filters.text) out.push(a.text(filters.text));
   return out;
+}
+
+/** Sorting as two fields; the defaults (agenda order, ascending) stay out of the address. */
+function SortFields({ values, fieldErrors }: Pick<Props, 'values' | 'fieldErrors'>) {
+  const sort = fieldErrors.sort || one(values.sort) === 'code' ? '' : one(values.sort);
+  const direction = fieldErrors.richting || one(values.richting) === 'op' ? '' : one(values.richting);
+  return (
+    <>
+      <Field label={f.sort} name="sort" error={fieldErrors.sort}>
+        {(p) => (
+          <select {...p} defaultValue={sort}>
+            {ACTION_SORTS.map((key) => (
+              <option key={key} value={key === 'code' ? '' : key}>
+                {f.sorts[key]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={f.direction} name="richting" error={fieldErrors.richting}>
+        {(p) => (
+          <select {...p} defaultValue={direction}>
+            <option value="">{f.ascending}</option>
+            <option value="af">{f.descending}</option>
+          </select>
+        )}
+      </Field>
+    </>
+  );
 }

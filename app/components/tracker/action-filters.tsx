@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 
 import { t } from '../../i18n';
+import { listSorting as so } from '../../i18n/nl/list-sorting';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../models/tracker/action-status';
 import { ACTION_SORTS, type ActionFilters, type FilterParam, type FilterValues } from '../../schemas/action-filters';
 import { TEXT_LIMITS } from '../../schemas/limits';
@@ -240,22 +241,22 @@ function SortFields({ values, fieldErrors }: Pick<Props, 'values' | 'fieldErrors
   const direction = fieldErrors.richting || one(values.richting) === 'op' ? '' : one(values.richting);
   return (
     <>
-      <Field label={f.sort} name="sort" error={fieldErrors.sort}>
+      <Field label={so.sort} name="sort" error={fieldErrors.sort}>
         {(p) => (
           <select {...p} defaultValue={sort}>
             {ACTION_SORTS.map((key) => (
               <option key={key} value={key === 'code' ? '' : key}>
-                {f.sorts[key]}
+                {so.sorts[key]}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field label={f.direction} name="richting" error={fieldErrors.richting}>
+      <Field label={so.direction} name="richting" error={fieldErrors.richting}>
         {(p) => (
           <select {...p} defaultValue={direction}>
-            <option value="">{f.ascending}</option>
-            <option value="af">{f.descending}</option>
+            <option value="">{so.ascending}</option>
+            <option value="af">{so.descending}</option>
           </select>
         )}
       </Field>

@@ -229,7 +229,6 @@ export default function Board() {
             )}
             {hiddenCards(column) > 0 ? (
               <p className="board__more">
-                {b.hidden(hiddenCards(column))}{' '}
                 <Link to={`/acties${filterQuery(values, listOrderOf(column.status))}`}>
                   {b.showAll(column.total, ACTION_STATUS_LABELS[column.status])}
                 </Link>
@@ -315,7 +314,18 @@ function BoardCard({
       </dl>
       {card.municipalityName ? <p className="scope-tag">{t.lists.list.local(card.municipalityName)}</p> : null}
       {card.mayMove ? (
-        <mover.Form method="post" action={`/bord${search}`} className="board-card__move" onSubmit={onMove}>
+        // A plain form handed to the fetcher: Remix's <Form> resolves its route on every
+        // render, which cost the board more than its cards' markup (docs/decisions/032).
+        <form
+          method="post"
+          action={`/bord${search}`}
+          className="board-card__move"
+          onSubmit={(event) => {
+            event.preventDefault();
+            onMove();
+            mover.submit(event.currentTarget, { method: 'post', action: `/bord${search}` });
+          }}
+        >
           <input type="hidden" name="intent" value="move" />
           <input type="hidden" name="actionId" value={card.id} />
           <label htmlFor={`${id}-status`}>
@@ -328,7 +338,7 @@ function BoardCard({
           <button type="submit" className="button button--secondary button--small">
             {b.move}
           </button>
-        </mover.Form>
+        </form>
       ) : null}
     </article>
   );

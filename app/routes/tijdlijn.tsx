@@ -59,18 +59,6 @@ export default function TimelinePage() {
     return table ? `/tijdlijn${query ? `${query}&` : '?'}weergave=tabel` : `/tijdlijn${query}`;
   };
   const toggle = hrefOf(paging.page, !tableOnly);
-  const pageLinks = (label: string) => (
-    <PageLinks
-      label={label}
-      className="list-pagination"
-      page={paging.page}
-      pageCount={paging.pageCount}
-      href={(page) => hrefOf(page, tableOnly)}
-      previous={t.lists.list.previous}
-      next={t.lists.list.next}
-      current={t.lists.list.page(paging.page, paging.pageCount)}
-    />
-  );
   const lastYear = timeline.years[timeline.years.length - 1]!;
   return (
     <div className="timeline-page">
@@ -88,11 +76,26 @@ export default function TimelinePage() {
         <Link to={toggle}>{tableOnly ? tl.showChart : tl.showTable}</Link>
         {!tableOnly ? <a href="#tabel">{tl.toTable}</a> : null}
       </p>
-      {paging.pageCount > 1 ? <p className="list-count">{tl.part(paging.goals, paging.bars)}</p> : null}
-      {pageLinks(tl.paginationTop)}
+      {paging.pageCount > 1 ? (
+        <p className="list-count">
+          {t.lists.list.page(paging.page, paging.pageCount)}
+          {paging.bars.last >= paging.bars.first
+            ? ` — ${t.lists.list.showing(paging.bars.first, paging.bars.last, paging.bars.total)}`
+            : null}
+        </p>
+      ) : null}
       {!tableOnly ? <Chart timeline={timeline} /> : null}
       <TimelineTable timeline={timeline} />
-      {pageLinks(tl.paginationBottom)}
+      <PageLinks
+        label={t.lists.list.pagination}
+        className="list-pagination"
+        page={paging.page}
+        pageCount={paging.pageCount}
+        href={(page) => hrefOf(page, tableOnly)}
+        previous={t.lists.list.previous}
+        next={t.lists.list.next}
+        current={t.lists.list.page(paging.page, paging.pageCount)}
+      />
     </div>
   );
 }
@@ -307,7 +310,7 @@ function TimelineTable({ timeline }: { timeline: TimelineData }) {
         </ul>
       ) : null}
 
-      <h3>{timeline.paging.pageCount > 1 ? tl.unscheduledHeadingPaged : tl.unscheduledHeading}</h3>
+      <h3>{tl.unscheduledHeading}</h3>
       {timeline.unscheduled.length === 0 ? (
         <p className="muted">{tl.unscheduledEmpty}</p>
       ) : (

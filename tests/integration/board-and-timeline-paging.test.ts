@@ -135,7 +135,7 @@ describe('a long agenda', () => {
     const big = pages.find((p) => p.chapters.some((c: any) => c.goals.some((g: any) => g.id === goalIds[0])))!;
     expect(big.chapters.flatMap((c: any) => c.goals).filter((g: any) => g.bars.length > 0)).toHaveLength(1);
     expect(pages[1].paging.bars.first).toBe(pages[0].paging.bars.last + 1);
-    expect(pages[0].paging.goals).toMatchObject({ first: 1, total: first.paging.goals.total });
+    expect(pages[0].paging.bars.first).toBe(1);
   });
 
   it('pages a filtered timeline and the table view alike, and answers bad page numbers with the last page or a message', async () => {

@@ -1,8 +1,5 @@
 import { characterCount } from './format';
 
-/** A part of a counted whole: "1 tot en met 6 van 120". */
-type Range = { first: number; last: number; total: number };
-
 /** The list views of the tracker: action list, CSV export, my actions, timeline and board. */
 export const lists = {
   count: (n: number) => (n === 1 ? '1 actie' : `${n} acties`),
@@ -148,14 +145,7 @@ export const lists = {
     },
     openStart: 'open begin',
     openEnd: 'open einde',
-    /** On a timeline of more than one page (TIMELINE_PAGE_SIZE): which goals and bars it shows. */
-    part: (goals: Range, bars: Range) =>
-      `Doelen ${goals.first} tot en met ${goals.last} van ${goals.total}` +
-      (bars.last >= bars.first ? `, met de acties ${bars.first} tot en met ${bars.last} van de ${bars.total} met een termijn.` : '.'),
-    paginationTop: 'Pagina’s van de tijdlijn',
-    paginationBottom: 'Pagina’s van de tijdlijn, onderaan',
     unscheduledHeading: 'Zonder termijn',
-    unscheduledHeadingPaged: 'Zonder termijn, bij de doelen op deze pagina',
     unscheduledEmpty: 'Alle getoonde acties hebben een termijn.',
     milestonesHeading: 'Streefjaren van de doelen',
     milestoneItem: (code: string, year: number) => `${code}: ${year}`,
@@ -175,8 +165,6 @@ export const lists = {
     moveFailed: 'Verplaatsen is niet gelukt: kies een geldige status.',
     dragHint: 'Sleep naar een kolom om de status te wijzigen',
     empty: 'Geen acties.',
-    /** Under a column that shows only part of its cards (BOARD_COLUMN_LIMIT). */
-    hidden: (n: number) => (n === 1 ? 'Nog 1 actie staat niet op het bord.' : `Nog ${n} acties staan niet op het bord.`),
     showAll: (n: number, status: string) => `Alle ${n} acties met status ${status.toLowerCase()} in de lijst`,
     goal: 'Doel',
     owner: 'Trekker',

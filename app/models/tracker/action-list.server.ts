@@ -402,7 +402,6 @@ export function getTimeline({
   const pageGoals = goalRows.filter((g) => onPage.has(g.id));
   const barsOf = (ids: Iterable<number>) => [...ids].reduce((n, id) => n + (countsOf.get(id)?.bars ?? 0), 0);
   const barsBefore = barsOf(pages.slice(0, page - 1).flat());
-  const firstGoal = goalRows.findIndex((g) => onPage.has(g.id));
 
   const rows =
     onPage.size === 0
@@ -486,11 +485,10 @@ export function getTimeline({
     barCount,
     unscheduled,
     milestones: pageGoals.filter((g) => g.targetYear !== null).map((g) => ({ goalId: g.id, code: g.code, year: g.targetYear! })),
-    /** Which part of the filtered timeline this page shows: goals and bars counted in agenda order. */
+    /** Which part of the filtered timeline this page shows: its bars, counted in agenda order. */
     paging: {
       page,
       pageCount: pages.length,
-      goals: { first: firstGoal + 1, last: firstGoal + pageGoals.length, total: goalRows.length },
       bars: { first: barsBefore + 1, last: barsBefore + barCount, total: barsOf(goalRows.map((g) => g.id)) },
     },
   };

@@ -8,8 +8,8 @@ import { DeadlineText, OverdueBadge, StatusOptions } from '../components/tracker
 import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
 import { hiddenCards, shownColumns } from '../components/tracker/board-columns';
 import { t } from '../i18n';
-import { type Actor, canCreateAnyAction, canEditAction } from '../models/permissions';
 import type { PeriodState } from '../models/periods/period-rules';
+import { type Actor, canCreateAnyAction, canEditAction } from '../models/permissions';
 import { getAction, getActionScope, setActionStatus } from '../models/tracker/action.server';
 import { type ActionListRow, getBoardCard, listBoard, readListFilters } from '../models/tracker/action-list.server';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus, isClosedStatus } from '../models/tracker/action-status';

@@ -315,7 +315,7 @@ function BoardCard({
       {card.municipalityName ? <p className="scope-tag">{t.lists.list.local(card.municipalityName)}</p> : null}
       {card.mayMove ? (
         // A plain form handed to the fetcher: Remix's <Form> resolves its route on every
-        // render, which cost the board more than its cards' markup (docs/decisions/032).
+        // render, a tenth of the board's time with 75 cards (docs/decisions/032).
         <form
           method="post"
           action={`/bord${search}`}

@@ -79,12 +79,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data<MoveResult>({ ok: false, message: b.moveFailed }, { status: 400 });
   const { actionId, status } = form.data;
   requireAllowed(canEditAction(actor, requireFound(getActionScope(actionId))));
+  // The board posted from: its period decides which card the reply carries. An unknown one is a 404 before anything changes.
+  const { period } = requirePeriod(request);
   const before = getAction(actionId)!;
   setActionStatus({ userId: user.id, id: actionId, status });
   const label = ACTION_STATUS_LABELS[status];
   const message = before.status === status ? b.unchanged(before.title, label) : b.moved(before.title, label);
   // The card of the board's period only: a card of another period has no place on this board.
-  const { period } = requirePeriod(request);
   const moved = getBoardCard({ id: actionId, today: todayInNL(), period });
   return data<MoveResult>({ ok: true, movedId: actionId, card: moved ? toCard(moved, actor, period) : null, message });
 }

@@ -110,6 +110,18 @@ describe('a long agenda', () => {
     expect(shown.actions).toHaveLength(BOARD_COLUMN_LIMIT + 1);
   });
 
+  it('answers a move posted to the board of an unknown period with 404, changing nothing', async () => {
+    const id = added[0]!;
+    const result = await runAction(
+      boardAction,
+      '/bord?periode=1999-2000',
+      { intent: 'move', actionId: String(id), status: 'vervallen' },
+      { cookie },
+    );
+    expect(statusOf(result)).toBe(404);
+    expect(db.select().from(actions).where(eq(actions.id, id)).get()!.status).toBe('loopt');
+  });
+
   it('pages the timeline by whole goals and says which part it shows', async () => {
     const first = (await timeline()).timeline;
     expect(first.paging.pageCount).toBeGreaterThan(1);

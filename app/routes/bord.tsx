@@ -6,11 +6,13 @@ import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 import { PeriodSwitch } from '../components/periods/period-switch';
 import { DeadlineText, OverdueBadge, StatusOptions } from '../components/tracker/action-bits';
 import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
+import { hiddenCards, shownColumns } from '../components/tracker/board-columns';
 import { t } from '../i18n';
-import { canCreateAnyAction, canEditAction } from '../models/permissions';
+import type { PeriodState } from '../models/periods/period-rules';
+import { type Actor, canCreateAnyAction, canEditAction } from '../models/permissions';
 import { getAction, getActionScope, setActionStatus } from '../models/tracker/action.server';
-import { type ActionListRow, listBoard, readListFilters } from '../models/tracker/action-list.server';
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../models/tracker/action-status';
+import { type ActionListRow, getBoardCard, listBoard, readListFilters } from '../models/tracker/action-list.server';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus, isClosedStatus } from '../models/tracker/action-status';
 import { BoardMoveSchema } from '../schemas/board';
 import boardCss from '../styles/board.css?url';
 import listsCss from '../styles/lists.css?url';
@@ -40,25 +42,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const columns = listBoard({ filters, today, period }).map((column) => ({
     status: column.status,
     total: column.total,
-    actions: column.actions.map((a): Card => ({
-      id: a.id,
-      title: a.title,
-      status: a.status,
-      goalCode: a.goalCode,
-      ownerUserName: a.ownerUserName,
-      ownerOrganisationName: a.ownerOrganisationName,
-      municipalityName: a.municipalityName,
-      deadlinePhrase: a.deadlinePhrase,
-      deadlineStart: a.deadlineStart,
-      deadlineEnd: a.deadlineEnd,
-      overdue: a.overdue,
-      mayMove: canEditAction(actor, a, period),
-    })),
+    actions: column.actions.map((a) => toCard(a, actor, period)),
   }));
   return { columns, fieldErrors, values, options, periodSwitch, mayMoveAny: canCreateAnyAction(actor, period) };
 }
 
-type MoveResult = { ok: true; movedId: number; message: string } | { ok: false; message: string };
+/** What a card shows, and whether this user may move it. */
+function toCard(a: ActionListRow, actor: Actor, period: PeriodState): Card {
+  return {
+    id: a.id,
+    title: a.title,
+    status: a.status,
+    goalCode: a.goalCode,
+    ownerUserName: a.ownerUserName,
+    ownerOrganisationName: a.ownerOrganisationName,
+    municipalityName: a.municipalityName,
+    deadlinePhrase: a.deadlinePhrase,
+    deadlineStart: a.deadlineStart,
+    deadlineEnd: a.deadlineEnd,
+    overdue: a.overdue,
+    mayMove: canEditAction(actor, a, period),
+  };
+}
+
+/**
+ * The reply to a move carries the moved card as the board shows it: its new column may be
+ * cut off before it (BOARD_COLUMN_LIMIT), and the board keeps it in view (shownColumns).
+ */
+type MoveResult = { ok: true; movedId: number; card: Card | null; message: string } | { ok: false; message: string };
 
 /** Moving a card: the status of one action, by whoever may edit that action. */
 export async function action({ request }: ActionFunctionArgs) {
@@ -68,11 +79,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data<MoveResult>({ ok: false, message: b.moveFailed }, { status: 400 });
   const { actionId, status } = form.data;
   requireAllowed(canEditAction(actor, requireFound(getActionScope(actionId))));
+  // The board posted from: its period decides which card the reply carries. An unknown one is a 404 before anything changes.
+  const { period } = requirePeriod(request);
   const before = getAction(actionId)!;
   setActionStatus({ userId: user.id, id: actionId, status });
   const label = ACTION_STATUS_LABELS[status];
   const message = before.status === status ? b.unchanged(before.title, label) : b.moved(before.title, label);
-  return data<MoveResult>({ ok: true, movedId: actionId, message });
+  // The card of the board's period only: a card of another period has no place on this board.
+  const moved = getBoardCard({ id: actionId, today: todayInNL(), period });
+  return data<MoveResult>({ ok: true, movedId: actionId, card: moved ? toCard(moved, actor, period) : null, message });
 }
 
 type Card = Pick<
@@ -98,21 +113,15 @@ export default function Board() {
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<ActionStatus | null>(null);
 
+  const result = mover.data ?? actionData;
+
   // While a move is on its way, show the card in its new column already, at the top,
-  // where the loaded board will put it (the most recently changed card comes first).
+  // where the loaded board will put it (the most recently changed card comes first); and
+  // keep the card just moved in view where its column is cut off.
   const pendingId = Number(mover.formData?.get('actionId'));
   const pendingStatus = mover.formData?.get('status') as ActionStatus | undefined;
-  const shown = columns.map((column) => ({ ...column, actions: [] as Card[] }));
-  for (const column of columns) {
-    for (const card of column.actions) {
-      const moving = card.id === pendingId && pendingStatus && ACTION_STATUSES.includes(pendingStatus);
-      const target = shown.find((c) => c.status === (moving ? pendingStatus : column.status))!;
-      if (moving) target.actions.unshift(card);
-      else target.actions.push(card);
-    }
-  }
-
-  const result = mover.data ?? actionData;
+  const pending = pendingId && pendingStatus && ACTION_STATUSES.includes(pendingStatus) ? { id: pendingId, status: pendingStatus } : null;
+  const shown = shownColumns(columns, pending, result?.ok ? result.card : null);
 
   // The focus follows a moved card. A card that changes column is a new element, so the
   // focus on its "Verplaats" button drops to the page; and the card may be rendered anew
@@ -219,9 +228,9 @@ export default function Board() {
                 ))}
               </ul>
             )}
-            {column.total > column.actions.length ? (
+            {hiddenCards(column) > 0 ? (
               <p className="board__more">
-                <Link to={`/acties${filterQuery(values, { status: column.status, sort: 'gewijzigd', richting: 'af', pagina: null })}`}>
+                <Link to={`/acties${filterQuery(values, listOrderOf(column.status))}`}>
                   {b.showAll(column.total, ACTION_STATUS_LABELS[column.status])}
                 </Link>
               </p>
@@ -232,6 +241,12 @@ export default function Board() {
     </div>
   );
 }
+
+/** The list of one column's actions, in the column's order, with the board's filters. */
+const listOrderOf = (status: ActionStatus) =>
+  isClosedStatus(status)
+    ? { status, sort: 'gewijzigd', richting: 'af', pagina: null }
+    : { status, sort: null, richting: null, pagina: null };
 
 function BoardCard({
   card,
@@ -300,7 +315,18 @@ function BoardCard({
       </dl>
       {card.municipalityName ? <p className="scope-tag">{t.lists.list.local(card.municipalityName)}</p> : null}
       {card.mayMove ? (
-        <mover.Form method="post" action={`/bord${search}`} className="board-card__move" onSubmit={onMove}>
+        // A plain form handed to the fetcher: Remix's <Form> resolves its route on every
+        // render, a tenth of the board's time with 75 cards (docs/decisions/032).
+        <form
+          method="post"
+          action={`/bord${search}`}
+          className="board-card__move"
+          onSubmit={(event) => {
+            event.preventDefault();
+            onMove();
+            mover.submit(event.currentTarget, { method: 'post', action: `/bord${search}` });
+          }}
+        >
           <input type="hidden" name="intent" value="move" />
           <input type="hidden" name="actionId" value={card.id} />
           <label htmlFor={`${id}-status`}>
@@ -313,7 +339,7 @@ function BoardCard({
           <button type="submit" className="button button--secondary button--small">
             {b.move}
           </button>
-        </mover.Form>
+        </form>
       ) : null}
     </article>
   );

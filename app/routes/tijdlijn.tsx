@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import type { CSSProperties } from 'react';
 
+import { PageLinks } from '../components/layout/page-links';
 import { PeriodSwitch } from '../components/periods/period-switch';
 import { OverdueBadge, StatusBadge } from '../components/tracker/action-bits';
 import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
@@ -50,8 +51,14 @@ export default function TimelinePage() {
       </>
     );
   }
-  const query = filterQuery(values, { sort: null, richting: null, pagina: null });
-  const toggle = tableOnly ? `/tijdlijn${query}` : `/tijdlijn${query ? `${query}&` : '?'}weergave=tabel`;
+  // The same page of goals in either view; the filter form starts again at the first page.
+  const { paging } = timeline;
+  const pageQuery = (page: number) => filterQuery(values, { sort: null, richting: null, pagina: page > 1 ? String(page) : null });
+  const hrefOf = (page: number, table: boolean) => {
+    const query = pageQuery(page);
+    return table ? `/tijdlijn${query ? `${query}&` : '?'}weergave=tabel` : `/tijdlijn${query}`;
+  };
+  const toggle = hrefOf(paging.page, !tableOnly);
   const lastYear = timeline.years[timeline.years.length - 1]!;
   return (
     <div className="timeline-page">
@@ -69,8 +76,26 @@ export default function TimelinePage() {
         <Link to={toggle}>{tableOnly ? tl.showChart : tl.showTable}</Link>
         {!tableOnly ? <a href="#tabel">{tl.toTable}</a> : null}
       </p>
+      {paging.pageCount > 1 ? (
+        <p className="list-count">
+          {t.lists.list.page(paging.page, paging.pageCount)}
+          {paging.bars.last >= paging.bars.first
+            ? ` — ${t.lists.list.showing(paging.bars.first, paging.bars.last, paging.bars.total)}`
+            : null}
+        </p>
+      ) : null}
       {!tableOnly ? <Chart timeline={timeline} /> : null}
       <TimelineTable timeline={timeline} />
+      <PageLinks
+        label={t.lists.list.pagination}
+        className="list-pagination"
+        page={paging.page}
+        pageCount={paging.pageCount}
+        href={(page) => hrefOf(page, tableOnly)}
+        previous={t.lists.list.previous}
+        next={t.lists.list.next}
+        current={t.lists.list.page(paging.page, paging.pageCount)}
+      />
     </div>
   );
 }

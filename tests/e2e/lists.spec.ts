@@ -63,6 +63,8 @@ test('my actions, the timeline and its table are accessible', async ({ page }) =
   await expect(page.getByRole('heading', { level: 3, name: 'Zonder termijn' })).toBeVisible();
   await expectAccessible(page);
 
+  // The agenda fits on one page: no page links (a long one is paged, docs/decisions/032).
+  await expect(page.getByRole('navigation', { name: 'Paginering' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Alleen de tabel tonen' }).click();
   await expect(page).toHaveURL(/weergave=tabel/);
   await expect(page.locator('.tl')).toHaveCount(0);
@@ -76,6 +78,8 @@ test('the board moves a card by keyboard and by drag and drop, announcing it', a
   const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name} \\(`) });
   const card = (name: string) => column(name).getByRole('article', { name: CARD_TITLE });
   await expect(card('Niet gestart')).toBeVisible();
+  // Every column shows all its cards: no link to the rest in the list.
+  await expect(page.getByRole('link', { name: /^Alle \d+ acties met status/ })).toHaveCount(0);
 
   // The board's reloads are held back a while, as on a slow connection: the card is
   // dragged back while the board still reloads after the first move, when it is shown in

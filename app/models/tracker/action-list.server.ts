@@ -17,6 +17,7 @@ import { ACTION_STATUSES, isClosedStatus } from './action-status';
 import { actionIsOverdue } from './action-status.server';
 import { getAgenda, type ListPeriod } from './agenda.server';
 import { compareDeadlines, withOverdue } from './deadline';
+import { TIMELINE_PAGE_SIZE, timelinePages } from './timeline-pages';
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectActions>['all']>>[number];
 export type ActionListRow = Row & { overdue: boolean };
@@ -320,24 +321,45 @@ export type TimelineChapter = { id: number; code: string; title: string; goals: 
  * actions shown, at most ten years past the period) as an axis of years; each action with a
  * deadline as a bar over its window, grouped by chapter and goal; goals' target years
  * as milestones. Actions without a deadline are listed apart.
+ *
+ * One page of it (timeline-pages.ts): the goals of page `filters.page` (clamped to the
+ * last page), with their bars, milestones and actions without a deadline. The axis is
+ * the same on every page: it is drawn for all the filtered actions.
  */
-export function getTimeline({ filters, today, period }: { filters: ActionFilters; today: string; period?: ListPeriod }) {
+export function getTimeline({
+  filters,
+  today,
+  period,
+  pageSize = TIMELINE_PAGE_SIZE,
+}: {
+  filters: ActionFilters;
+  today: string;
+  period?: ListPeriod;
+  pageSize?: number;
+}) {
   const agenda = period ?? getAgenda();
   if (!agenda) return null;
-  const rows = overdueIn(
-    period,
-    selectActions()
-      .where(whereOf(filters, today, period))
-      .orderBy(...agendaOrder)
-      .all(),
-    today,
-  );
+  const where = whereOf(filters, today, period);
+  const hasDeadline = sql`(${actions.deadlineStart} is not null or ${actions.deadlineEnd} is not null)`;
+  // Per goal: its bars, its actions without a deadline, its last deadline (for the axis).
+  const perGoal = db
+    .select({
+      goalId: actions.goalId,
+      bars: sql<number>`sum(${hasDeadline})`,
+      unscheduled: sql<number>`sum(not ${hasDeadline})`,
+      last: sql<string | null>`max(coalesce(${actions.deadlineEnd}, ${actions.deadlineStart}))`,
+    })
+    .from(actions)
+    .where(where)
+    .groupBy(actions.goalId)
+    .all();
+  const countsOf = new Map(perGoal.map((g) => [g.goalId, g]));
 
   // A closed period's axis ends with the period (or its last deadline); a running one reaches today.
   const todayYear = period && !showsOverdue(period) ? agenda.periodEnd : Number(today.slice(0, 4));
   let lastYear = Math.max(agenda.periodEnd, todayYear);
-  for (const row of rows) {
-    const year = Number((row.deadlineEnd ?? row.deadlineStart ?? '0').slice(0, 4));
+  for (const goal of perGoal) {
+    const year = Number((goal.last ?? '0').slice(0, 4));
     if (year > lastYear) lastYear = year;
   }
   lastYear = Math.min(lastYear, agenda.periodEnd + 10);
@@ -368,12 +390,34 @@ export function getTimeline({ filters, today, period }: { filters: ActionFilters
       ),
     )
     .orderBy(asc(themes.position), asc(goals.position), asc(goals.id))
-    .all();
+    .all()
+    .filter((g) => filters.goalId === null || g.id === filters.goalId);
+
+  const pages = timelinePages(
+    goalRows.map((g) => ({ id: g.id, rows: (countsOf.get(g.id)?.bars ?? 0) + (countsOf.get(g.id)?.unscheduled ?? 0) })),
+    pageSize,
+  );
+  const page = Math.min(filters.page, pages.length);
+  const onPage = new Set(pages[page - 1]);
+  const pageGoals = goalRows.filter((g) => onPage.has(g.id));
+  const barsOf = (ids: Iterable<number>) => [...ids].reduce((n, id) => n + (countsOf.get(id)?.bars ?? 0), 0);
+  const barsBefore = barsOf(pages.slice(0, page - 1).flat());
+
+  const rows =
+    onPage.size === 0
+      ? []
+      : overdueIn(
+          period,
+          selectActions()
+            .where(and(where, inArray(actions.goalId, [...onPage])))
+            .orderBy(...agendaOrder)
+            .all(),
+          today,
+        );
 
   const chapters: TimelineChapter[] = [];
   const goalById = new Map<number, TimelineGoal>();
-  for (const g of goalRows) {
-    if (filters.goalId !== null && g.id !== filters.goalId) continue;
+  for (const g of pageGoals) {
     let chapter = chapters[chapters.length - 1];
     if (!chapter || chapter.id !== g.themeId) {
       chapter = { id: g.themeId, code: g.themeCode, title: g.themeTitle, goals: [] };
@@ -440,9 +484,13 @@ export function getTimeline({ filters, today, period }: { filters: ActionFilters
       .filter((c) => c.goals.length > 0),
     barCount,
     unscheduled,
-    milestones: goalRows
-      .filter((g) => g.targetYear !== null && (filters.goalId === null || g.id === filters.goalId))
-      .map((g) => ({ goalId: g.id, code: g.code, year: g.targetYear! })),
+    milestones: pageGoals.filter((g) => g.targetYear !== null).map((g) => ({ goalId: g.id, code: g.code, year: g.targetYear! })),
+    /** Which part of the filtered timeline this page shows: its bars, counted in agenda order. */
+    paging: {
+      page,
+      pageCount: pages.length,
+      bars: { first: barsBefore + 1, last: barsBefore + barCount, total: barsOf(goalRows.map((g) => g.id)) },
+    },
   };
 }
 
@@ -451,29 +499,69 @@ export type Timeline = NonNullable<ReturnType<typeof getTimeline>>;
 // ---------------------------------------------------------------------------
 // Board
 
-/** Closed columns show the most recently changed cards only; the list has the rest. */
-export const BOARD_CLOSED_LIMIT = 25;
+/**
+ * Cards per column. A column of 838 cards is not a board anyone reads, and each card (with
+ * its status menu) costs its page about 70 µs to render (docs/scaling.md); the list has
+ * the rest, behind the link under the column.
+ */
+export const BOARD_COLUMN_LIMIT = 15;
 
 /**
- * The board: every filtered action in the column of its status. Open columns in agenda
- * order; closed ones (afgerond, vervallen) most recently changed first, at most
- * BOARD_CLOSED_LIMIT cards, with the number left out.
+ * The board: the filtered actions in the column of their status, each column with its full
+ * number and at most `limit` cards: open columns in agenda order, closed ones (afgerond,
+ * vervallen) most recently changed first. One count and one query per column, so the
+ * page costs the same for 40 actions as for 4,000.
  */
-export function listBoard({ filters, today, period }: { filters: ActionFilters; today: string; period?: ListPeriod }) {
-  const rows = overdueIn(
-    period,
-    selectActions()
-      .where(whereOf({ ...filters, statuses: [] }, today, period))
-      .orderBy(...agendaOrder)
-      .all(),
-    today,
+export function listBoard({
+  filters,
+  today,
+  period,
+  limit = BOARD_COLUMN_LIMIT,
+}: {
+  filters: ActionFilters;
+  today: string;
+  period?: ListPeriod;
+  limit?: number;
+}) {
+  // The board shows every status as a column: a status filter does not apply.
+  const where = whereOf({ ...filters, statuses: [] }, today, period);
+  const totals = new Map(
+    db
+      .select({ status: actions.status, n: sql<number>`count(*)` })
+      .from(actions)
+      .where(where)
+      .groupBy(actions.status)
+      .all()
+      .map((r) => [r.status, r.n]),
   );
   return ACTION_STATUSES.map((status) => {
-    const cards = rows.filter((r) => r.status === status);
-    if (!isClosedStatus(status)) return { status, total: cards.length, actions: cards };
-    cards.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
-    return { status, total: cards.length, actions: cards.slice(0, BOARD_CLOSED_LIMIT) };
+    const total = totals.get(status) ?? 0;
+    if (total === 0) return { status, total, actions: [] as ActionListRow[] };
+    const order = isClosedStatus(status) ? [desc(actions.updatedAt), ...agendaOrder] : agendaOrder;
+    // The column's cards are chosen by ids first, joining only what the order needs: the
+    // full row (five joins) for every action of a status cost ~2 ms a column.
+    const ids = db
+      .select({ id: actions.id })
+      .from(actions)
+      .innerJoin(goals, eq(goals.id, actions.goalId))
+      .innerJoin(themes, eq(themes.id, goals.themeId))
+      .where(and(where, eq(actions.status, status)))
+      .orderBy(...order)
+      .limit(limit);
+    const rows = selectActions()
+      .where(inArray(actions.id, ids))
+      .orderBy(...order)
+      .all();
+    return { status, total, actions: overdueIn(period, rows, today) };
   });
+}
+
+/** One card of the board, as the board would show it (null when it is not in the period). */
+export function getBoardCard({ id, today, period }: { id: number; today: string; period?: ListPeriod }) {
+  const row = selectActions()
+    .where(and(eq(actions.id, id), period ? eq(actions.agendaId, period.id) : undefined))
+    .get();
+  return row ? overdueIn(period, [row], today)[0]! : null;
 }
 
 /** The filters of a list view's query string, with the options of its filter form. */

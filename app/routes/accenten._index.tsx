@@ -67,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           municipalityId: cell.municipalityId,
           municipalityName: cell.municipalityName,
           excerpt: excerpt(cell.body),
-          localActionCount: cell.localActions.length,
+          localActionCount: cell.localActionCount,
           updatedAt: cell.updatedAt,
         })),
       })),

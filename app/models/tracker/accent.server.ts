@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 
 import { actions, goals, localAccents, organisations, themes, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
@@ -100,25 +100,52 @@ function buildCells(goalIds: number[] | null, municipalities: { id: number; name
     localActions.set(k, list);
   }
   return (goalId: number): AccentCellWithActions[] =>
-    municipalities.map((m) => {
-      const accent = accents.get(key(goalId, m.id));
-      const written = accent !== undefined && (accent.body !== '' || accent.updatedBy !== null);
-      return {
-        goalId,
-        municipalityId: m.id,
-        municipalityName: m.name,
-        accentId: accent?.id ?? null,
-        body: accent?.body ?? '',
-        updatedAt: written ? accent.updatedAt : null,
-        updatedByName: written ? accent.updatedByName : null,
-        localActions: localActions.get(key(goalId, m.id)) ?? [],
-      };
-    });
+    municipalities.map((m) => ({
+      ...cellOf(goalId, m, accents.get(key(goalId, m.id))),
+      localActions: localActions.get(key(goalId, m.id)) ?? [],
+    }));
+}
+
+/** A cell from its accent row, if there is one; a row made only to hold comments counts as not written. */
+function cellOf(
+  goalId: number,
+  municipality: { id: number; name: string },
+  accent: ReturnType<typeof loadAccents>[number] | undefined,
+): AccentCell {
+  const written = accent !== undefined && (accent.body !== '' || accent.updatedBy !== null);
+  return {
+    goalId,
+    municipalityId: municipality.id,
+    municipalityName: municipality.name,
+    accentId: accent?.id ?? null,
+    body: accent?.body ?? '',
+    updatedAt: written ? accent.updatedAt : null,
+    updatedByName: written ? accent.updatedByName : null,
+  };
 }
 
 /** The accents of all seven municipalities for one goal (the goal page). */
 export function listAccentsForGoal(goalId: number): AccentCellWithActions[] {
   return buildCells([goalId], listMunicipalities())(goalId);
+}
+
+/** The matrix's cells: each accent with the number of its local actions (the matrix shows no more of them). */
+function matrixCells(goalIds: number[], municipalities: { id: number; name: string }[]) {
+  const accents = new Map(loadAccents(goalIds).map((a) => [key(a.goalId, a.municipalityId), a]));
+  const localActions = new Map(
+    db
+      .select({ goalId: actions.goalId, municipalityId: actions.municipalityId, n: count() })
+      .from(actions)
+      .where(and(isNotNull(actions.municipalityId), inArray(actions.goalId, goalIds)))
+      .groupBy(actions.goalId, actions.municipalityId)
+      .all()
+      .map((row) => [key(row.goalId, row.municipalityId!), row.n]),
+  );
+  return (goalId: number): (AccentCell & { localActionCount: number })[] =>
+    municipalities.map((m) => ({
+      ...cellOf(goalId, m, accents.get(key(goalId, m.id))),
+      localActionCount: localActions.get(key(goalId, m.id)) ?? 0,
+    }));
 }
 
 /**
@@ -157,7 +184,7 @@ export function getAccentMatrix(periodId: number, chapterId: number | null = nul
   const oneChapter = goalRows.length > MATRIX_GOALS_ON_ONE_PAGE;
   const shown = oneChapter ? [requested ?? chapters[0]!] : chapters;
   const shownGoals = shown.flatMap((c) => c.goals);
-  const cellsOf = buildCells(
+  const cellsOf = matrixCells(
     shownGoals.map((g) => g.id),
     municipalities,
   );

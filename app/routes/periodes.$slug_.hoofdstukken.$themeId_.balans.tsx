@@ -61,43 +61,46 @@ export default function ChapterBalancePage() {
         <strong>{b.chapterTotals}:</strong> {countsLine(chapter.counts)}
       </p>
 
-      <div className="table-wrap">
-        <table className="data compact card-table">
-          <caption>{c.goalsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{c.goal}</th>
-              {BALANCE_OUTCOMES.map((outcome) => (
-                <th scope="col" key={outcome} className="numeric">
-                  {b.outcomes[outcome]}
-                </th>
-              ))}
-              <th scope="col" className="numeric">
-                {c.total}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {chapter.goals.map((goal) => (
-              <tr key={goal.id}>
-                <th scope="row">
-                  <Link to={`/doelen/${goal.id}`}>
-                    {goal.code} {goal.title}
-                  </Link>
-                </th>
+      {/* The goals' figures on the first page: the next pages are for reading on through the actions. */}
+      {page === 1 ? (
+        <div className="table-wrap">
+          <table className="data compact card-table">
+            <caption>{c.goalsCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{c.goal}</th>
                 {BALANCE_OUTCOMES.map((outcome) => (
-                  <td key={outcome} className="numeric" data-label={b.outcomes[outcome]}>
-                    {goal.counts[outcome]}
-                  </td>
+                  <th scope="col" key={outcome} className="numeric">
+                    {b.outcomes[outcome]}
+                  </th>
                 ))}
-                <td className="numeric" data-label={c.total}>
-                  {goal.counts.total}
-                </td>
+                <th scope="col" className="numeric">
+                  {c.total}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {chapter.goals.map((goal) => (
+                <tr key={goal.id}>
+                  <th scope="row">
+                    <Link to={`/doelen/${goal.id}`}>
+                      {goal.code} {goal.title}
+                    </Link>
+                  </th>
+                  {BALANCE_OUTCOMES.map((outcome) => (
+                    <td key={outcome} className="numeric" data-label={b.outcomes[outcome]}>
+                      {goal.counts[outcome]}
+                    </td>
+                  ))}
+                  <td className="numeric" data-label={c.total}>
+                    {goal.counts.total}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
 
       <section aria-labelledby="chapter-actions-heading">
         <h2 id="chapter-actions-heading">{c.actionsHeading}</h2>

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { Heatmap } from '../components/charts/heatmap-chart';
 import { PeriodSwitch } from '../components/periods/period-switch';
 import { t } from '../i18n';
+import { accentChapters } from '../i18n/nl/accent-chapters';
 import { canEditAccent } from '../models/permissions';
 import { getAccentMatrix } from '../models/tracker/accent.server';
 import { accentCoverageSpec } from '../models/tracker/accent-coverage';
@@ -150,8 +151,8 @@ type MatrixData = ReturnType<typeof useLoaderData<typeof loader>>;
 function ChapterLinks({ goalCount, links, shownId, periodSlug }: NonNullable<MatrixData['oneChapter']> & { periodSlug: string }) {
   return (
     <>
-      <p className="notice">{a.oneChapter.notice(goalCount)}</p>
-      <nav aria-label={a.oneChapter.label} className="accent-chapters">
+      <p className="notice">{accentChapters.notice(goalCount)}</p>
+      <nav aria-label={accentChapters.label} className="accent-chapters">
         <ul>
           {links.map((chapter) => (
             <li key={chapter.id}>
@@ -159,7 +160,7 @@ function ChapterLinks({ goalCount, links, shownId, periodSlug }: NonNullable<Mat
                 to={`/accenten?periode=${periodSlug}&hoofdstuk=${chapter.id}`}
                 aria-current={chapter.id === shownId ? 'page' : undefined}
               >
-                {chapter.code} {chapter.title} <span className="accent-chapters__count">({a.oneChapter.goals(chapter.goalCount)})</span>
+                {chapter.code} {chapter.title} <span className="accent-chapters__count">({accentChapters.goals(chapter.goalCount)})</span>
               </Link>
             </li>
           ))}

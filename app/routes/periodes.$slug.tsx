@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { StackedBarChart } from '../components/charts/stacked-bar-chart';
 import { BalanceGoalTable } from '../components/periods/balance-goal-table';
 import { t } from '../i18n';
+import { periodBalance as pb } from '../i18n/nl/period-balance';
 import { formatNumber } from '../models/charts/format';
 import { BALANCE_PAGE_SIZE, balanceChartSpec, countsLine } from '../models/periods/balance';
 import { getPeriodBalance } from '../models/periods/balance.server';
@@ -188,7 +189,7 @@ export default function PeriodPage() {
         </ul>
       </section>
 
-      {balance.withActions ? null : <p className="notice">{b.perChapter(formatNumber(balance.totals.total), BALANCE_PAGE_SIZE)}</p>}
+      {balance.withActions ? null : <p className="notice">{pb.perChapter(formatNumber(balance.totals.total), BALANCE_PAGE_SIZE)}</p>}
       {balance.chapters.map((chapter) => {
         const name = `${chapter.code} ${chapter.title}`;
         return (
@@ -203,7 +204,7 @@ export default function PeriodPage() {
               {balance.withActions ? null : (
                 <li>
                   <Link to={`/periodes/${period.slug}/hoofdstukken/${chapter.id}/balans`}>
-                    {b.chapterActionsLink(formatNumber(chapter.counts.total), chapter.code)}
+                    {pb.chapterActionsLink(formatNumber(chapter.counts.total), chapter.code)}
                   </Link>
                 </li>
               )}

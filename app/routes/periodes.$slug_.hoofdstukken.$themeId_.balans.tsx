@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { PageLinks } from '../components/layout/page-links';
 import { BalanceGoalTable } from '../components/periods/balance-goal-table';
 import { t } from '../i18n';
+import { periodBalance } from '../i18n/nl/period-balance';
 import { formatNumber } from '../models/charts/format';
 import { BALANCE_OUTCOMES, countsLine } from '../models/periods/balance';
 import { getChapterBalance } from '../models/periods/balance.server';
@@ -15,7 +16,7 @@ import { requireActor } from '../utils/auth.server';
 import { requireFound, requireIdParam } from '../utils/http.server';
 
 const b = t.periods.balance;
-const c = t.periods.chapterBalance;
+const c = periodBalance.chapter;
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: trackerCss },

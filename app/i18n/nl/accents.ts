@@ -43,18 +43,10 @@ export const accents = {
   newLocalAction: 'Nieuwe lokale actie',
   backToMatrix: 'Alle lokale accenten',
   history: 'Geschiedenis',
-  /** A period with many goals: the matrix and its drawing show one chapter at a time. */
-  oneChapter: {
-    notice: (goals: number) =>
-      `Deze periode heeft ${goals} doelen. De tabel en de tekening tonen één hoofdstuk tegelijk; kies hieronder een ander hoofdstuk.`,
-    label: 'Hoofdstukken',
-    goals: (n: number) => (n === 1 ? '1 doel' : `${n} doelen`),
-  },
   /** The coverage heatmap under the matrix: which municipality has an accent on which goal. */
   coverage: {
     heading: 'Dekking',
     title: 'Welke gemeente heeft bij welk doel een accent',
-    chapterTitle: (chapter: string) => `Welke gemeente heeft bij welk doel van ${chapter} een accent`,
     goal: 'Doel',
     levels: { none: 'Geen accent', accent: 'Accent', withActions: 'Accent en lokale acties' },
     /** The mark in a cell: "ja", "ja 2", "– 1" (accent or not, then the number of local actions); nothing in an empty cell. */

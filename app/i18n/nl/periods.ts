@@ -89,26 +89,8 @@ export const periods = {
     noActions: 'Geen acties bij dit doel.',
     chapterTotals: 'Acties in dit hoofdstuk',
     goalTotals: 'Acties bij dit doel',
-    /** A period with more actions than one page: its page shows the figures, each chapter's actions are on a page of their own. */
-    perChapter: (actions: string, pageSize: number) =>
-      `Deze periode heeft ${actions} acties. Hier staan de aantallen per hoofdstuk; de acties zelf en hun afloop staan per hoofdstuk op een eigen pagina, ${pageSize} per pagina.`,
-    chapterActionsLink: (actions: string, chapter: string) => `De ${actions} acties van ${chapter} en hun afloop`,
   },
-  /** One chapter's balance: its figures per goal and its actions, a page at a time. */
-  chapterBalance: {
-    pageTitle: (chapter: string, period: string) => `${chapter} — balans (${period})`,
-    heading: (chapter: string) => `Balans van hoofdstuk ${chapter}`,
-    goalsCaption: 'Afloop van de acties per doel',
-    goal: 'Doel',
-    total: 'Totaal',
-    actionsHeading: 'Acties en hun afloop',
-    showing: (from: number, to: number, total: string) => `Acties ${from} tot en met ${to} van ${total}`,
-    noActions: 'Dit hoofdstuk heeft geen acties.',
-    pagination: 'Pagina’s van de acties van dit hoofdstuk',
-    page: (page: number, pages: number) => `Pagina ${page} van ${pages}`,
-    previous: 'Vorige pagina',
-    next: 'Volgende pagina',
-  },
+
   /** The balance as a document for the aldermen (.docx and PDF). */
   document: {
     title: (heading: string, label: string) => `${heading} ${label}`,

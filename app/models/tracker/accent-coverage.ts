@@ -4,6 +4,7 @@
  * it has there. Each cell says so in words ("ja · 2"), not only in colour.
  */
 import { t } from '../../i18n';
+import { accentChapters } from '../../i18n/nl/accent-chapters';
 import type { HeatmapSpec } from '../charts/heatmap';
 import { SEQUENTIAL } from '../charts/palette';
 
@@ -38,7 +39,7 @@ export function accentCoverageSpec(
     .join(' ');
   return {
     id: 'accent-dekking',
-    title: chapter === null ? c.title : c.chapterTitle(chapter),
+    title: chapter === null ? c.title : accentChapters.coverageTitle(chapter),
     rowHeader: c.goal,
     rows: goals.map((goal) => ({ key: String(goal.id), label: goal.code, longLabel: `${goal.code} ${goal.title}` })),
     columns: municipalities.map((m) => ({ key: String(m.id), label: m.name })),

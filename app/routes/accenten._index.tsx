@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { Heatmap } from '../components/charts/heatmap-chart';
 import { PeriodSwitch } from '../components/periods/period-switch';
 import { t } from '../i18n';
+import { accentChapters } from '../i18n/nl/accent-chapters';
 import { canEditAccent } from '../models/permissions';
 import { getAccentMatrix } from '../models/tracker/accent.server';
 import { accentCoverageSpec } from '../models/tracker/accent-coverage';
@@ -12,6 +13,7 @@ import chartsCss from '../styles/charts.css?url';
 import periodsCss from '../styles/periods.css?url';
 import { requireActor } from '../utils/auth.server';
 import { formatDay } from '../utils/date-time';
+import { requireFound, requireIdParam } from '../utils/http.server';
 import { requirePeriod } from '../utils/route-guards.server';
 
 const a = t.accents;
@@ -38,12 +40,16 @@ function ownFirst<T>(items: T[], isOwn: (item: T) => boolean) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const { period, periodSwitch } = requirePeriod(request);
-  const { municipalities, chapters } = getAccentMatrix(period.id);
+  // ?hoofdstuk=<id>: the chapter a long period's matrix shows; an unknown one is a 404.
+  const chapterParam = new URL(request.url).searchParams.get('hoofdstuk');
+  const matrix = requireFound(getAccentMatrix(period.id, chapterParam === null ? null : requireIdParam(chapterParam)));
+  const { municipalities, chapters } = matrix;
   // Seven columns do not fit every screen: the one a municipality's member works in comes first.
   const isOwn = (municipalityId: number) => municipalityId === actor.organisationId;
   // Only what the table shows: an excerpt, a count and a date per cell.
   return {
     periodSwitch,
+    oneChapter: matrix.oneChapter ? { goalCount: matrix.goalCount, links: matrix.chapterLinks, shownId: chapters[0]!.id } : null,
     municipalities: ownFirst(
       municipalities.map((m, position) => ({ ...m, position })),
       (m) => isOwn(m.id),
@@ -62,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           municipalityId: cell.municipalityId,
           municipalityName: cell.municipalityName,
           excerpt: excerpt(cell.body),
-          localActionCount: cell.localActions.length,
+          localActionCount: cell.localActionCount,
           updatedAt: cell.updatedAt,
         })),
       })),
@@ -71,13 +77,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AccentMatrixPage() {
-  const { municipalities, chapters, periodSwitch } = useLoaderData<typeof loader>();
+  const { municipalities, chapters, periodSwitch, oneChapter } = useLoaderData<typeof loader>();
   const mayEdit = new Map(municipalities.map((m) => [m.id, m.mayEdit]));
   return (
     <>
       <h1>{a.matrixTitle}</h1>
       <PeriodSwitch {...periodSwitch} />
       <p className="lead">{a.matrixIntro}</p>
+      {oneChapter ? <ChapterLinks {...oneChapter} periodSlug={periodSwitch.shown.slug} /> : null}
       <div className="table-wrap" role="region" aria-labelledby="accent-matrix-caption" tabIndex={0}>
         <table className="data accent-matrix">
           <caption id="accent-matrix-caption">{a.matrixCaption}</caption>
@@ -133,15 +140,42 @@ export default function AccentMatrixPage() {
           ))}
         </table>
       </div>
-      <AccentCoverage municipalities={municipalities} chapters={chapters} />
+      <AccentCoverage municipalities={municipalities} chapters={chapters} oneChapter={oneChapter !== null} />
     </>
   );
 }
 
 type MatrixData = ReturnType<typeof useLoaderData<typeof loader>>;
 
+/** A long period's chapters, one shown at a time: plain links, so they work without JavaScript. */
+function ChapterLinks({ goalCount, links, shownId, periodSlug }: NonNullable<MatrixData['oneChapter']> & { periodSlug: string }) {
+  return (
+    <>
+      <p className="notice">{accentChapters.notice(goalCount)}</p>
+      <nav aria-label={accentChapters.label} className="accent-chapters">
+        <ul>
+          {links.map((chapter) => (
+            <li key={chapter.id}>
+              <Link
+                to={`/accenten?periode=${periodSlug}&hoofdstuk=${chapter.id}`}
+                aria-current={chapter.id === shownId ? 'page' : undefined}
+              >
+                {chapter.code} {chapter.title} <span className="accent-chapters__count">({accentChapters.goals(chapter.goalCount)})</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}
+
 /** The matrix summed up: which municipality has an accent on which goal, as a heatmap with its table. */
-function AccentCoverage({ municipalities, chapters }: Pick<MatrixData, 'municipalities' | 'chapters'>) {
+function AccentCoverage({
+  municipalities,
+  chapters,
+  oneChapter,
+}: Pick<MatrixData, 'municipalities' | 'chapters'> & { oneChapter: boolean }) {
   const goals = chapters.flatMap((chapter) =>
     chapter.goals.map((goal) => ({
       id: goal.id,
@@ -162,6 +196,7 @@ function AccentCoverage({ municipalities, chapters }: Pick<MatrixData, 'municipa
         {...accentCoverageSpec(
           [...municipalities].sort((x, y) => x.position - y.position),
           goals,
+          oneChapter ? `${chapters[0]!.code} ${chapters[0]!.title}` : null,
         )}
       />
     </section>

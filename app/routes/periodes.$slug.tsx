@@ -3,8 +3,11 @@ import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { StackedBarChart } from '../components/charts/stacked-bar-chart';
+import { BalanceGoalTable } from '../components/periods/balance-goal-table';
 import { t } from '../i18n';
-import { BALANCE_OUTCOMES, balanceChartSpec } from '../models/periods/balance';
+import { periodBalance as pb } from '../i18n/nl/period-balance';
+import { formatNumber } from '../models/charts/format';
+import { BALANCE_PAGE_SIZE, balanceChartSpec, countsLine } from '../models/periods/balance';
 import { getPeriodBalance } from '../models/periods/balance.server';
 import { getPeriod, getPeriodBySlug, reopenPeriod } from '../models/periods/period.server';
 import { periodLabel } from '../models/periods/period-rules';
@@ -32,11 +35,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const period = requireFound(getPeriodBySlug(params.slug ?? ''));
-  const balance = getPeriodBalance(period);
+  // A long period's rows are on its chapters' balance pages; its own page shows the figures.
+  const balance = getPeriodBalance(period, { actionsUpTo: BALANCE_PAGE_SIZE });
   const predecessor = period.predecessorId ? getPeriod(period.predecessorId) : undefined;
   const notice = new URL(request.url).searchParams;
   return {
-    balance,
+    // Without its rows a goal is not shown here: its figures are on the chapter's balance.
+    balance: balance.withActions ? balance : { ...balance, chapters: balance.chapters.map((chapter) => ({ ...chapter, goals: [] })) },
     predecessor: predecessor ? { slug: predecessor.slug, label: periodLabel(predecessor) } : null,
     notice: notice.has('gemaakt')
       ? p.page.createdNotice
@@ -163,8 +168,7 @@ export default function PeriodPage() {
       <section aria-labelledby="balance-heading">
         <h2 id="balance-heading">{period.status === 'afgesloten' ? b.heading : b.runningHeading}</h2>
         <p>
-          <strong>{b.totals}:</strong>{' '}
-          {BALANCE_OUTCOMES.map((outcome) => `${balance.totals[outcome]} ${b.outcomes[outcome].toLocaleLowerCase('nl')}`).join(', ')}
+          <strong>{b.totals}:</strong> {countsLine(balance.totals)}
         </p>
         <StackedBarChart {...chart} />
       </section>
@@ -185,52 +189,33 @@ export default function PeriodPage() {
         </ul>
       </section>
 
-      {balance.chapters.map((chapter) => (
-        <section key={chapter.id} id={`hoofdstuk-${chapter.id}`} aria-labelledby={`hoofdstuk-${chapter.id}-titel`}>
-          <h2 id={`hoofdstuk-${chapter.id}-titel`}>
-            {chapter.code} {chapter.title}
-          </h2>
-          <p>
-            <Link to={`/periodes/${balance.period.slug}/hoofdstukken/${chapter.id}`}>{p.chapterText.link}</Link>
-          </p>
-          {chapter.goals.map((goal) => (
-            <div key={goal.id} className="table-wrap">
-              <table>
-                <caption>
-                  <Link to={`/doelen/${goal.id}`}>
-                    {goal.code} {goal.title}
+      {balance.withActions ? null : <p className="notice">{pb.perChapter(formatNumber(balance.totals.total), BALANCE_PAGE_SIZE)}</p>}
+      {balance.chapters.map((chapter) => {
+        const name = `${chapter.code} ${chapter.title}`;
+        return (
+          <section key={chapter.id} id={`hoofdstuk-${chapter.id}`} aria-labelledby={`hoofdstuk-${chapter.id}-titel`}>
+            <h2 id={`hoofdstuk-${chapter.id}-titel`}>{name}</h2>
+            {balance.withActions ? null : (
+              <p>
+                <strong>{b.chapterTotals}:</strong> {countsLine(chapter.counts)}
+              </p>
+            )}
+            <ul className="period-chapter-links">
+              {balance.withActions ? null : (
+                <li>
+                  <Link to={`/periodes/${period.slug}/hoofdstukken/${chapter.id}/balans`}>
+                    {pb.chapterActionsLink(formatNumber(chapter.counts.total), chapter.code)}
                   </Link>
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{b.action}</th>
-                    <th scope="col">{b.outcome}</th>
-                    <th scope="col">{b.detail}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {goal.actions.map((action) => (
-                    <tr key={action.id}>
-                      <th scope="row">
-                        <Link to={`/acties/${action.id}`}>{action.title}</Link>
-                        {action.municipalityName ? <span className="muted"> ({action.municipalityName})</span> : null}
-                      </th>
-                      <td>{b.outcomes[action.outcome]}</td>
-                      <td>
-                        {action.carriedTo ? (
-                          <Link to={`/acties/${action.carriedTo.id}`}>{b.carriedTo(action.carriedTo.periodLabel)}</Link>
-                        ) : (
-                          (action.reason ?? '')
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ))}
-        </section>
-      ))}
+                </li>
+              )}
+              <li>
+                <Link to={`/periodes/${period.slug}/hoofdstukken/${chapter.id}`}>{p.chapterText.link}</Link>
+              </li>
+            </ul>
+            {balance.withActions ? chapter.goals.map((goal) => <BalanceGoalTable key={goal.id} goal={goal} />) : null}
+          </section>
+        );
+      })}
 
       <section aria-labelledby="meetings-heading">
         <h2 id="meetings-heading">{b.meetingsHeading}</h2>

@@ -59,6 +59,7 @@ async function pagesFor(page: Page, role: Role) {
     '/periodes/2020-2024',
     '/?periode=2020-2024',
     chapterText,
+    `${chapterText}/balans`,
   ];
   if (role === 'beheerder' || role === 'werkgroeplid') {
     pages.push('/acties/nieuw', `${action}/bewerken`, `${goal}/bewerken`, `/themas/${theme}/bewerken`, '/periodes/2020-2024/afsluiten');

@@ -90,6 +90,7 @@ export const periods = {
     chapterTotals: 'Acties in dit hoofdstuk',
     goalTotals: 'Acties bij dit doel',
   },
+
   /** The balance as a document for the aldermen (.docx and PDF). */
   document: {
     title: (heading: string, label: string) => `${heading} ${label}`,

@@ -10,16 +10,11 @@ import { stackedBarChart } from '../charts/stacked-bar';
 import type { ReportBlock, ReportDocument } from '../documents/report';
 import { renderReportDocx } from '../documents/report-docx.server';
 import { renderReportPdf } from '../documents/report-pdf.server';
-import { BALANCE_OUTCOMES, balanceChartSpec, type BalanceCounts } from './balance';
+import { balanceChartSpec, countsLine } from './balance';
 import type { BalanceGoal, PeriodBalance } from './balance.server';
 
 const p = t.periods;
 const b = p.balance;
-
-/** "10 afgerond, 4 meegenomen, 0 nog open, 2 niet afgerond, 1 vervallen" — the words of the page. */
-export function countsLine(counts: BalanceCounts): string {
-  return BALANCE_OUTCOMES.map((outcome) => `${counts[outcome]} ${b.outcomes[outcome].toLocaleLowerCase('nl')}`).join(', ');
-}
 
 /** The heading of the balance: "Eindbalans" for a closed period, "Stand van de periode" while it runs. */
 export function balanceHeading(status: PeriodBalance['period']['status']): string {

@@ -10,9 +10,10 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { actions, decisions, goals, localAccents, meetings, organisations, themes } from '../../../db/schema';
 import { db } from '../../utils/db.server';
 import type { ActionStatus } from '../tracker/action-status';
-import { type BalanceCounts, type BalanceOutcome, balanceOutcome, emptyBalance } from './balance';
+import { BALANCE_PAGE_SIZE, type BalanceCounts, type BalanceOutcome, balanceOutcome, emptyBalance } from './balance';
+import { getPeriodChapter } from './chapter-text.server';
 import type { Period } from './period.server';
-import { periodDateRange, periodLabel, periodSlug } from './period-rules';
+import { periodDateRange, periodLabel, type PeriodOutcome, periodSlug } from './period-rules';
 
 export type BalanceAction = {
   id: number;
@@ -32,36 +33,34 @@ export type BalanceChapter = { id: number; code: string; title: string; counts: 
 const municipality = alias(organisations, 'municipality');
 const carried = alias(actions, 'carried');
 
-export function getPeriodBalance(period: Period) {
-  const chapterRows = db
-    .select({ id: themes.id, code: themes.code, title: themes.title })
-    .from(themes)
-    .where(eq(themes.agendaId, period.id))
-    .orderBy(asc(themes.position), asc(themes.id))
-    .all();
-  const goalRows = db
-    .select({ id: goals.id, themeId: goals.themeId, code: goals.code, title: goals.title })
-    .from(goals)
-    .where(eq(goals.agendaId, period.id))
-    .orderBy(asc(goals.position), asc(goals.id))
-    .all();
-  const actionRows = db
-    .select({
-      id: actions.id,
-      goalId: actions.goalId,
-      code: actions.code,
-      title: actions.title,
-      status: actions.status,
-      periodOutcome: actions.periodOutcome,
-      reason: actions.periodOutcomeReason,
-      municipalityName: municipality.name,
-    })
-    .from(actions)
-    .leftJoin(municipality, eq(municipality.id, actions.municipalityId))
-    .where(eq(actions.agendaId, period.id))
-    .orderBy(asc(actions.goalId), asc(actions.municipalityId), asc(actions.position), asc(actions.id))
-    .all();
-  const carriedIds = actionRows.filter((a) => a.periodOutcome === 'meegenomen').map((a) => a.id);
+const balanceActionColumns = {
+  id: actions.id,
+  goalId: actions.goalId,
+  code: actions.code,
+  title: actions.title,
+  status: actions.status,
+  periodOutcome: actions.periodOutcome,
+  reason: actions.periodOutcomeReason,
+  municipalityName: municipality.name,
+};
+
+/** The balance's order within a goal: regional actions first, then each municipality's, in agenda order. */
+const withinGoal = [asc(actions.municipalityId), asc(actions.position), asc(actions.id)] as const;
+
+type BalanceActionRow = {
+  id: number;
+  goalId: number;
+  code: string | null;
+  title: string;
+  status: ActionStatus;
+  periodOutcome: PeriodOutcome | null;
+  reason: string | null;
+  municipalityName: string | null;
+};
+
+/** The rows as the balance shows them: each one's outcome, and for carried work the action and period it went to. */
+function toBalanceActions(rows: BalanceActionRow[]): (BalanceAction & { goalId: number })[] {
+  const carriedIds = rows.filter((a) => a.periodOutcome === 'meegenomen').map((a) => a.id);
   const carriedTo = new Map(
     carriedIds.length === 0
       ? []
@@ -80,6 +79,60 @@ export function getPeriodBalance(period: Period) {
     }
     return periodLabels.get(agendaId)!;
   };
+  return rows.map((a) => {
+    const to = carriedTo.get(a.id);
+    return {
+      id: a.id,
+      goalId: a.goalId,
+      code: a.code,
+      title: a.title,
+      status: a.status,
+      outcome: balanceOutcome(a),
+      reason: a.reason,
+      municipalityName: a.municipalityName,
+      carriedTo: to ? { id: to.id, periodLabel: labelOf(to.agendaId) } : null,
+    };
+  });
+}
+
+/**
+ * How many actions of each goal ended how: one grouped count, so the figures of a
+ * period or a chapter cost the same whether or not its rows are shown.
+ */
+function outcomeCounts(periodId: number, goalIds?: number[]) {
+  return db
+    .select({ goalId: actions.goalId, status: actions.status, periodOutcome: actions.periodOutcome, n: count() })
+    .from(actions)
+    .where(and(eq(actions.agendaId, periodId), goalIds ? inArray(actions.goalId, goalIds) : undefined))
+    .groupBy(actions.goalId, actions.status, actions.periodOutcome)
+    .all()
+    .map((row) => ({ goalId: row.goalId, outcome: balanceOutcome(row), n: row.n }));
+}
+
+function addCount(counts: BalanceCounts, outcome: BalanceOutcome, n: number) {
+  counts[outcome] += n;
+  counts.total += n;
+}
+
+/**
+ * The whole balance of a period, for the documents (.docx, PDF) and the period page.
+ * With `actionsUpTo` the rows are loaded only when the period has at most that many
+ * actions (`withActions`); otherwise every goal's `actions` is empty and only the
+ * figures are there (the page then links to each chapter's balance).
+ */
+export function getPeriodBalance(period: Period, { actionsUpTo = Infinity }: { actionsUpTo?: number } = {}) {
+  const chapterRows = db
+    .select({ id: themes.id, code: themes.code, title: themes.title })
+    .from(themes)
+    .where(eq(themes.agendaId, period.id))
+    .orderBy(asc(themes.position), asc(themes.id))
+    .all();
+  const goalRows = db
+    .select({ id: goals.id, themeId: goals.themeId, code: goals.code, title: goals.title })
+    .from(goals)
+    .where(eq(goals.agendaId, period.id))
+    .orderBy(asc(goals.position), asc(goals.id))
+    .all();
 
   const totals = emptyBalance();
   const chapters: BalanceChapter[] = chapterRows.map((c) => ({ ...c, counts: emptyBalance(), goals: [] }));
@@ -92,25 +145,21 @@ export function getPeriodBalance(period: Period) {
     chapter.goals.push(goal);
     goalById.set(g.id, { goal, chapter });
   }
-  for (const a of actionRows) {
-    const entry = goalById.get(a.goalId);
+  for (const { goalId, outcome, n } of outcomeCounts(period.id)) {
+    const entry = goalById.get(goalId);
     if (!entry) continue;
-    const outcome = balanceOutcome(a);
-    const to = carriedTo.get(a.id);
-    entry.goal.actions.push({
-      id: a.id,
-      code: a.code,
-      title: a.title,
-      status: a.status,
-      outcome,
-      reason: a.reason,
-      municipalityName: a.municipalityName,
-      carriedTo: to ? { id: to.id, periodLabel: labelOf(to.agendaId) } : null,
-    });
-    for (const counts of [entry.goal.counts, entry.chapter.counts, totals]) {
-      counts[outcome] += 1;
-      counts.total += 1;
-    }
+    for (const counts of [entry.goal.counts, entry.chapter.counts, totals]) addCount(counts, outcome, n);
+  }
+  const withActions = totals.total <= actionsUpTo;
+  if (withActions) {
+    const actionRows = db
+      .select(balanceActionColumns)
+      .from(actions)
+      .leftJoin(municipality, eq(municipality.id, actions.municipalityId))
+      .where(eq(actions.agendaId, period.id))
+      .orderBy(asc(actions.goalId), ...withinGoal)
+      .all();
+    for (const action of toBalanceActions(actionRows)) goalById.get(action.goalId)?.goal.actions.push(action);
   }
 
   // Meetings and decisions belong to no period: those dated within its years.
@@ -151,6 +200,7 @@ export function getPeriodBalance(period: Period) {
     period: { ...period, label: periodLabel(period), slug: periodSlug(period) },
     totals,
     chapters: chapters.filter((c) => c.goals.length > 0),
+    withActions,
     meetings: meetingRows,
     decisions: decisionRows,
     decisionCount: decisionRows.length,
@@ -159,3 +209,65 @@ export function getPeriodBalance(period: Period) {
 }
 
 export type PeriodBalance = ReturnType<typeof getPeriodBalance>;
+
+/**
+ * One chapter's balance with a page of its actions (BALANCE_PAGE_SIZE rows, `page` clamped
+ * to the last page): the chapter's figures and each goal's, and the page's rows grouped by
+ * goal in the period page's order (a goal whose actions run on to the next page appears
+ * on both). Undefined when the chapter is not one of the period's.
+ */
+export function getChapterBalance(period: Period, themeId: number, page: number) {
+  const chapter = getPeriodChapter(period.id, themeId);
+  if (!chapter) return undefined;
+  const goalList: BalanceGoal[] = db
+    .select({ id: goals.id, code: goals.code, title: goals.title })
+    .from(goals)
+    .where(and(eq(goals.agendaId, period.id), eq(goals.themeId, chapter.id)))
+    .orderBy(asc(goals.position), asc(goals.id))
+    .all()
+    .map((g) => ({ ...g, counts: emptyBalance(), actions: [] }));
+  const goalById = new Map(goalList.map((g) => [g.id, g]));
+  const counts = emptyBalance();
+  if (goalList.length > 0) {
+    for (const { goalId, outcome, n } of outcomeCounts(period.id, [...goalById.keys()])) {
+      for (const c of [goalById.get(goalId)!.counts, counts]) addCount(c, outcome, n);
+    }
+  }
+  const pageCount = Math.max(1, Math.ceil(counts.total / BALANCE_PAGE_SIZE));
+  const shown = Math.min(Math.max(1, page), pageCount);
+  const offset = (shown - 1) * BALANCE_PAGE_SIZE;
+  const rows =
+    counts.total === 0
+      ? []
+      : db
+          .select(balanceActionColumns)
+          .from(actions)
+          .innerJoin(goals, eq(goals.id, actions.goalId))
+          .leftJoin(municipality, eq(municipality.id, actions.municipalityId))
+          .where(and(eq(actions.agendaId, period.id), eq(goals.themeId, chapter.id)))
+          .orderBy(asc(goals.position), asc(goals.id), ...withinGoal)
+          .limit(BALANCE_PAGE_SIZE)
+          .offset(offset)
+          .all();
+  const pageGoals: BalanceGoal[] = [];
+  for (const action of toBalanceActions(rows)) {
+    let goal = pageGoals.at(-1);
+    if (goal?.id !== action.goalId) {
+      const { id, code, title, counts: goalCounts } = goalById.get(action.goalId)!;
+      goal = { id, code, title, counts: goalCounts, actions: [] };
+      pageGoals.push(goal);
+    }
+    goal.actions.push(action);
+  }
+  return {
+    period: { slug: periodSlug(period), label: periodLabel(period) },
+    chapter: { ...chapter, counts, goals: goalList },
+    page: shown,
+    pageCount,
+    first: offset + 1,
+    last: offset + rows.length,
+    pageGoals,
+  };
+}
+
+export type ChapterBalance = NonNullable<ReturnType<typeof getChapterBalance>>;

@@ -4,6 +4,7 @@
  * it has there. Each cell says so in words ("ja · 2"), not only in colour.
  */
 import { t } from '../../i18n';
+import { accentChapters } from '../../i18n/nl/accent-chapters';
 import type { HeatmapSpec } from '../charts/heatmap';
 import { SEQUENTIAL } from '../charts/palette';
 
@@ -16,7 +17,12 @@ function level(cell: CoverageCell): number {
   return cell.localActionCount > 0 ? 2 : 1;
 }
 
-export function accentCoverageSpec(municipalities: { id: number; name: string }[], goals: CoverageGoal[]): HeatmapSpec {
+/** `chapter`: the one chapter whose goals these are, when the matrix shows one at a time (its title says so). */
+export function accentCoverageSpec(
+  municipalities: { id: number; name: string }[],
+  goals: CoverageGoal[],
+  chapter: string | null = null,
+): HeatmapSpec {
   const c = t.accents.coverage;
   const cellOf = (goal: CoverageGoal, municipalityId: number): CoverageCell =>
     goal.cells.find((cell) => cell.municipalityId === municipalityId) ?? { municipalityId, hasAccent: false, localActionCount: 0 };
@@ -33,7 +39,7 @@ export function accentCoverageSpec(municipalities: { id: number; name: string }[
     .join(' ');
   return {
     id: 'accent-dekking',
-    title: c.title,
+    title: chapter === null ? c.title : accentChapters.coverageTitle(chapter),
     rowHeader: c.goal,
     rows: goals.map((goal) => ({ key: String(goal.id), label: goal.code, longLabel: `${goal.code} ${goal.title}` })),
     columns: municipalities.map((m) => ({ key: String(m.id), label: m.name })),

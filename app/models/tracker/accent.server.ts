@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 
 import { actions, goals, localAccents, organisations, themes, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
@@ -100,20 +100,28 @@ function buildCells(goalIds: number[] | null, municipalities: { id: number; name
     localActions.set(k, list);
   }
   return (goalId: number): AccentCellWithActions[] =>
-    municipalities.map((m) => {
-      const accent = accents.get(key(goalId, m.id));
-      const written = accent !== undefined && (accent.body !== '' || accent.updatedBy !== null);
-      return {
-        goalId,
-        municipalityId: m.id,
-        municipalityName: m.name,
-        accentId: accent?.id ?? null,
-        body: accent?.body ?? '',
-        updatedAt: written ? accent.updatedAt : null,
-        updatedByName: written ? accent.updatedByName : null,
-        localActions: localActions.get(key(goalId, m.id)) ?? [],
-      };
-    });
+    municipalities.map((m) => ({
+      ...cellOf(goalId, m, accents.get(key(goalId, m.id))),
+      localActions: localActions.get(key(goalId, m.id)) ?? [],
+    }));
+}
+
+/** A cell from its accent row, if there is one; a row made only to hold comments counts as not written. */
+function cellOf(
+  goalId: number,
+  municipality: { id: number; name: string },
+  accent: ReturnType<typeof loadAccents>[number] | undefined,
+): AccentCell {
+  const written = accent !== undefined && (accent.body !== '' || accent.updatedBy !== null);
+  return {
+    goalId,
+    municipalityId: municipality.id,
+    municipalityName: municipality.name,
+    accentId: accent?.id ?? null,
+    body: accent?.body ?? '',
+    updatedAt: written ? accent.updatedAt : null,
+    updatedByName: written ? accent.updatedByName : null,
+  };
 }
 
 /** The accents of all seven municipalities for one goal (the goal page). */
@@ -121,35 +129,77 @@ export function listAccentsForGoal(goalId: number): AccentCellWithActions[] {
   return buildCells([goalId], listMunicipalities())(goalId);
 }
 
+/** The matrix's cells: each accent with the number of its local actions (the matrix shows no more of them). */
+function matrixCells(goalIds: number[], municipalities: { id: number; name: string }[]) {
+  const accents = new Map(loadAccents(goalIds).map((a) => [key(a.goalId, a.municipalityId), a]));
+  const localActions = new Map(
+    db
+      .select({ goalId: actions.goalId, municipalityId: actions.municipalityId, n: count() })
+      .from(actions)
+      .where(and(isNotNull(actions.municipalityId), inArray(actions.goalId, goalIds)))
+      .groupBy(actions.goalId, actions.municipalityId)
+      .all()
+      .map((row) => [key(row.goalId, row.municipalityId!), row.n]),
+  );
+  return (goalId: number): (AccentCell & { localActionCount: number })[] =>
+    municipalities.map((m) => ({
+      ...cellOf(goalId, m, accents.get(key(goalId, m.id))),
+      localActionCount: localActions.get(key(goalId, m.id)) ?? 0,
+    }));
+}
+
 /**
- * The matrix page: every goal of the tracked chapters (onderwerpen), in agenda order,
- * each with one cell per municipality.
+ * Above this many goals the matrix shows one chapter at a time: 60 goals × 7 municipalities
+ * (the benchmark's workspace) were 320 KiB and 30 ms; the real agenda's handful of goals
+ * stays on one page (decision 034).
  */
-export function getAccentMatrix(periodId?: number) {
+export const MATRIX_GOALS_ON_ONE_PAGE = 30;
+
+/**
+ * The matrix page: the goals of the period's tracked chapters (onderwerpen), in agenda
+ * order, each with one cell per municipality. A period with more goals than
+ * MATRIX_GOALS_ON_ONE_PAGE shows one chapter (`chapterId`, or the first); `chapterLinks`
+ * names them all. Undefined for a chapter that is not one of the period's.
+ */
+export function getAccentMatrix(periodId: number, chapterId: number | null = null) {
   const municipalities = listMunicipalities();
   const goalRows = db
     .select(goalWithChapterColumns)
     .from(goals)
     .innerJoin(themes, eq(themes.id, goals.themeId))
-    .where(and(eq(themes.kind, 'onderwerp'), periodId !== undefined ? eq(goals.agendaId, periodId) : undefined))
+    .where(and(eq(themes.kind, 'onderwerp'), eq(goals.agendaId, periodId)))
     .orderBy(asc(themes.position), asc(goals.position))
     .all();
-  const cellsOf = buildCells(null, municipalities);
-  const chapters: {
-    id: number;
-    code: string;
-    title: string;
-    goals: { id: number; code: string; title: string; cells: AccentCellWithActions[] }[];
-  }[] = [];
+  const chapters: { id: number; code: string; title: string; goals: typeof goalRows }[] = [];
   for (const g of goalRows) {
     let chapter = chapters.at(-1);
     if (!chapter || chapter.id !== g.themeId) {
       chapter = { id: g.themeId, code: g.themeCode, title: g.themeTitle, goals: [] };
       chapters.push(chapter);
     }
-    chapter.goals.push({ id: g.id, code: g.code, title: g.title, cells: cellsOf(g.id) });
+    chapter.goals.push(g);
   }
-  return { municipalities, chapters };
+  const requested = chapterId === null ? undefined : chapters.find((c) => c.id === chapterId);
+  if (chapterId !== null && !requested) return undefined;
+  const oneChapter = goalRows.length > MATRIX_GOALS_ON_ONE_PAGE;
+  const shown = oneChapter ? [requested ?? chapters[0]!] : chapters;
+  const shownGoals = shown.flatMap((c) => c.goals);
+  const cellsOf = matrixCells(
+    shownGoals.map((g) => g.id),
+    municipalities,
+  );
+  return {
+    municipalities,
+    oneChapter,
+    chapterLinks: chapters.map((c) => ({ id: c.id, code: c.code, title: c.title, goalCount: c.goals.length })),
+    goalCount: goalRows.length,
+    chapters: shown.map((c) => ({
+      id: c.id,
+      code: c.code,
+      title: c.title,
+      goals: c.goals.map((g) => ({ id: g.id, code: g.code, title: g.title, cells: cellsOf(g.id) })),
+    })),
+  };
 }
 
 /** One cell with its goal and municipality; undefined for an unknown goal or a non-municipality. */

@@ -5,11 +5,18 @@
  * 50 history entries were four fifths of its page (docs/scaling.md).
  */
 
-/** Threads shown: the newest twenty, all of them behind `?reacties=alle`. */
-export const NEWEST_THREADS_SHOWN = 20;
+/**
+ * Threads shown: the newest ten, all of them behind `?reacties=alle`. Twenty were still
+ * a third of the heaviest goal page's render (decision 036); on the real agenda no item
+ * has more than a few.
+ */
+export const NEWEST_THREADS_SHOWN = 10;
 
-/** History entries loaded: the newest 20, or up to 200 behind "Nog oudere wijzigingen tonen" (`?geschiedenis=meer`). */
-export const HISTORY_SHOWN = { newest: 20, more: 200 } as const;
+/**
+ * History entries loaded: the newest 10 (five in view, five behind a disclosure), or up to
+ * 200 behind "Nog oudere wijzigingen tonen" (`?geschiedenis=meer`).
+ */
+export const HISTORY_SHOWN = { newest: 10, more: 200 } as const;
 
 export type RecordPaging = { allThreads: boolean; historyLimit: number };
 

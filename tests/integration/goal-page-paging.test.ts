@@ -44,27 +44,27 @@ beforeAll(async () => {
 });
 
 describe('the goal page of a long discussion', () => {
-  it('shows the 20 newest threads and says how many older ones a link shows', async () => {
+  it('shows the 10 newest threads and says how many older ones a link shows', async () => {
     const data = await page();
     const bodies = data.threads.map((t: { body: string }) => t.body);
-    expect(bodies).toHaveLength(20);
-    expect(bodies[0]).toBe('Discussie 10');
-    expect(bodies[19]).toBe('Discussie 29');
+    expect(bodies).toHaveLength(10);
+    expect(bodies[0]).toBe('Discussie 20');
+    expect(bodies[9]).toBe('Discussie 29');
     const storedThreads = db
       .select({ id: comments.id })
       .from(comments)
       .where(and(eq(comments.targetType, 'goal'), eq(comments.targetId, goalId), isNull(comments.parentId)))
       .all().length;
-    expect(data.olderThreads).toBe(storedThreads - 20);
+    expect(data.olderThreads).toBe(storedThreads - 10);
 
     const all = await page('?reacties=alle');
     expect(all.olderThreads).toBe(0);
     expect(all.threads).toHaveLength(storedThreads);
   });
 
-  it('loads the 20 newest history entries, and up to 200 behind "Nog oudere wijzigingen tonen"', async () => {
+  it('loads the 10 newest history entries, and up to 200 behind "Nog oudere wijzigingen tonen"', async () => {
     const data = await page();
-    expect(data.history).toHaveLength(20);
+    expect(data.history).toHaveLength(10);
     expect(data.history[0].after).toEqual({ title: 'Titel 60' });
     expect(data.moreHistory).toBe(true);
 

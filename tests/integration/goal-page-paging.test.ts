@@ -24,9 +24,24 @@ beforeAll(async () => {
   // 30 threads and 60 history entries, a minute apart, oldest first, newer than the seed's.
   for (let i = 0; i < 30; i++) {
     const at = new Date(Date.UTC(2100, 0, 1, 12, i)).toISOString();
-    db.insert(comments)
+    const { id } = db
+      .insert(comments)
       .values({ targetType: 'goal', targetId: goalId, authorId, body: `Discussie ${i}`, createdAt: at })
-      .run();
+      .returning({ id: comments.id })
+      .get();
+    // Replies come later than every thread: an old thread's reply does not make it a new one.
+    if (i === 5 || i === 25) {
+      db.insert(comments)
+        .values({
+          targetType: 'goal',
+          targetId: goalId,
+          parentId: id,
+          authorId,
+          body: `Antwoord op ${i}`,
+          createdAt: new Date(Date.UTC(2100, 0, 2, 12, i)).toISOString(),
+        })
+        .run();
+    }
   }
   for (let i = 0; i < 60; i++) {
     db.insert(history)
@@ -60,6 +75,18 @@ describe('the goal page of a long discussion', () => {
     const all = await page('?reacties=alle');
     expect(all.olderThreads).toBe(0);
     expect(all.threads).toHaveLength(storedThreads);
+  });
+
+  it('shows each shown thread with its replies, and an older thread with its replies only behind the link', async () => {
+    const replies = (threads: { body: string; replies: { body: string }[] }[], body: string) =>
+      threads.find((t) => t.body === body)?.replies.map((r) => r.body);
+    const data = await page();
+    expect(replies(data.threads, 'Discussie 25')).toEqual(['Antwoord op 25']);
+    expect(replies(data.threads, 'Discussie 5')).toBeUndefined();
+
+    const all = await page('?reacties=alle');
+    expect(replies(all.threads, 'Discussie 5')).toEqual(['Antwoord op 5']);
+    expect(replies(all.threads, 'Discussie 25')).toEqual(['Antwoord op 25']);
   });
 
   it('loads the 10 newest history entries, and up to 200 behind "Nog oudere wijzigingen tonen"', async () => {

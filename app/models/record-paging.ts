@@ -5,11 +5,18 @@
  * 50 history entries were four fifths of its page (docs/scaling.md).
  */
 
-/** Threads shown: the newest twenty, all of them behind `?reacties=alle`. */
-export const NEWEST_THREADS_SHOWN = 20;
+/**
+ * Threads shown: the newest ten, all of them behind `?reacties=alle`. Twenty were still
+ * a third of the heaviest goal page's render (decision 036); on the real agenda no item
+ * has more than a few.
+ */
+export const NEWEST_THREADS_SHOWN = 10;
 
-/** History entries loaded: the newest 20, or up to 200 behind "Nog oudere wijzigingen tonen" (`?geschiedenis=meer`). */
-export const HISTORY_SHOWN = { newest: 20, more: 200 } as const;
+/**
+ * History entries loaded: the newest 10 (five in view, five behind a disclosure), or up to
+ * 200 behind "Nog oudere wijzigingen tonen" (`?geschiedenis=meer`).
+ */
+export const HISTORY_SHOWN = { newest: 10, more: 200 } as const;
 
 export type RecordPaging = { allThreads: boolean; historyLimit: number };
 
@@ -30,9 +37,9 @@ export function newest<T>(items: T[], limit: number | null, order: 'newest first
   return { shown: order === 'newest first' ? items.slice(0, limit) : items.slice(-limit), older: items.length - limit };
 }
 
-/** The threads the page shows (oldest first, as a discussion reads) and how many older ones it leaves out. */
-export function shownThreads<T>(threads: T[], paging: RecordPaging) {
-  return newest(threads, paging.allThreads ? null : NEWEST_THREADS_SHOWN, 'oldest first');
+/** How many of the newest threads the page shows: null for all of them. */
+export function threadLimit(paging: RecordPaging): number | null {
+  return paging.allThreads ? null : NEWEST_THREADS_SHOWN;
 }
 
 /**

@@ -16,7 +16,7 @@ import { CarriedLinks, ItemPeriod } from '../components/periods/period-switch';
 import { DeadlineText, OverdueBadge, ProgressBar, StatusBadge, StatusOptions } from '../components/tracker/action-bits';
 import { OwnerText } from '../components/tracker/owner-text';
 import { t } from '../i18n';
-import { listComments } from '../models/comments/comment.server';
+import { listNewestThreads } from '../models/comments/comment.server';
 import { listHistoryOf } from '../models/history.server';
 import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
@@ -27,7 +27,7 @@ import { isFollowing } from '../models/notifications/follow.server';
 import { actionPeriodLinks, getActionOutcome, getPeriodOfAction } from '../models/periods/period.server';
 import { showsOverdue } from '../models/periods/period-rules';
 import { canEditAction } from '../models/permissions';
-import { newest, readRecordPaging, recordLinks, shownHistory, shownThreads } from '../models/record-paging';
+import { newest, readRecordPaging, recordLinks, shownHistory, threadLimit } from '../models/record-paging';
 import { createOnce, submissionKeyOf } from '../models/submissions.server';
 import { addProgressUpdate, getAction, getActionScope, listProgressUpdates } from '../models/tracker/action.server';
 import { ACTION_STATUS_LABELS, isActionStatus } from '../models/tracker/action-status';
@@ -88,7 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const period = requireFound(getPeriodOfAction(id));
   const history = shownHistory((limit) => listHistoryOf({ entityType: 'action', entityId: id, limit }), paging);
   const updates = newest(listProgressUpdates(id), allUpdates ? null : NEWEST_UPDATES_SHOWN, 'newest first');
-  const threads = shownThreads(listComments({ targetType: 'action', targetId: id }), paging);
+  const threads = listNewestThreads({ targetType: 'action', targetId: id, limit: threadLimit(paging) });
   return {
     actor,
     action,

@@ -12,7 +12,7 @@ import { CarriedLinks, ItemPeriod } from '../components/periods/period-switch';
 import { GoalActionTable } from '../components/tracker/action-rows';
 import { GoalAccents } from '../components/tracker/goal-accents';
 import { t } from '../i18n';
-import { listComments } from '../models/comments/comment.server';
+import { listNewestThreads } from '../models/comments/comment.server';
 import { listHistoryOf } from '../models/history.server';
 import { resolveHistoryNames } from '../models/history-names.server';
 import { linkedLibrarySection } from '../models/library/library.server';
@@ -22,7 +22,7 @@ import { isFollowing } from '../models/notifications/follow.server';
 import { getPeriodOfGoal, goalPeriodLinks } from '../models/periods/period.server';
 import { showsOverdue } from '../models/periods/period-rules';
 import { canCreateAnyAction, canEditAgenda } from '../models/permissions';
-import { readRecordPaging, recordLinks, shownHistory, shownThreads } from '../models/record-paging';
+import { readRecordPaging, recordLinks, shownHistory, threadLimit } from '../models/record-paging';
 import { listAccentsForGoal } from '../models/tracker/accent.server';
 import { withOverdue } from '../models/tracker/deadline';
 import { getGoal, listGoalActions } from '../models/tracker/goal.server';
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actions = withOverdue(listGoalActions(id), todayInNL()).map((a) => (showsOverdue(period) ? a : { ...a, overdue: false }));
   const paging = readRecordPaging(new URL(request.url).searchParams);
   const history = shownHistory((limit) => listHistoryOf({ entityType: 'goal', entityId: id, limit }), paging);
-  const threads = shownThreads(listComments({ targetType: 'goal', targetId: id }), paging);
+  const threads = listNewestThreads({ targetType: 'goal', targetId: id, limit: threadLimit(paging) });
   return {
     actor,
     goal,

@@ -56,17 +56,17 @@ beforeAll(async () => {
 });
 
 describe('the action page of a long discussion', () => {
-  it('shows the 20 newest threads and says how many older ones a link shows', async () => {
+  it('shows the 10 newest threads and says how many older ones a link shows', async () => {
     const data = await page();
     const bodies = data.threads.map((t: { body: string }) => t.body);
-    expect(bodies).toHaveLength(20);
-    expect(bodies[0]).toBe('Discussie 10');
-    expect(bodies[19]).toBe('Discussie 29');
-    expect(data.olderThreads).toBeGreaterThanOrEqual(10);
+    expect(bodies).toHaveLength(10);
+    expect(bodies[0]).toBe('Discussie 20');
+    expect(bodies[9]).toBe('Discussie 29');
+    expect(data.olderThreads).toBeGreaterThanOrEqual(20);
 
     const all = await page('?reacties=alle');
     expect(all.olderThreads).toBe(0);
-    expect(all.threads).toHaveLength(20 + data.olderThreads);
+    expect(all.threads).toHaveLength(10 + data.olderThreads);
     const three = all.threads.find((t: { body: string }) => t.body === 'Discussie 3');
     expect(three.replies.map((r: { body: string }) => r.body)).toEqual(['Antwoord op 3']);
   });
@@ -82,9 +82,9 @@ describe('the action page of a long discussion', () => {
     expect(all.updates[24].body).toBe('Bericht 0');
   });
 
-  it('loads the 20 newest history entries, and up to 200 behind "Nog oudere wijzigingen tonen"', async () => {
+  it('loads the 10 newest history entries, and up to 200 behind "Nog oudere wijzigingen tonen"', async () => {
     const data = await page();
-    expect(data.history).toHaveLength(20);
+    expect(data.history).toHaveLength(10);
     expect(data.history[0].after).toEqual({ progress: 60 });
     expect(data.moreHistory).toBe(true);
 

@@ -24,9 +24,24 @@ beforeAll(async () => {
   // 30 threads and 60 history entries, a minute apart, oldest first, newer than the seed's.
   for (let i = 0; i < 30; i++) {
     const at = new Date(Date.UTC(2100, 0, 1, 12, i)).toISOString();
-    db.insert(comments)
+    const { id } = db
+      .insert(comments)
       .values({ targetType: 'goal', targetId: goalId, authorId, body: `Discussie ${i}`, createdAt: at })
-      .run();
+      .returning({ id: comments.id })
+      .get();
+    // Replies come later than every thread: an old thread's reply does not make it a new one.
+    if (i === 5 || i === 25) {
+      db.insert(comments)
+        .values({
+          targetType: 'goal',
+          targetId: goalId,
+          parentId: id,
+          authorId,
+          body: `Antwoord op ${i}`,
+          createdAt: new Date(Date.UTC(2100, 0, 2, 12, i)).toISOString(),
+        })
+        .run();
+    }
   }
   for (let i = 0; i < 60; i++) {
     db.insert(history)
@@ -44,27 +59,39 @@ beforeAll(async () => {
 });
 
 describe('the goal page of a long discussion', () => {
-  it('shows the 20 newest threads and says how many older ones a link shows', async () => {
+  it('shows the 10 newest threads and says how many older ones a link shows', async () => {
     const data = await page();
     const bodies = data.threads.map((t: { body: string }) => t.body);
-    expect(bodies).toHaveLength(20);
-    expect(bodies[0]).toBe('Discussie 10');
-    expect(bodies[19]).toBe('Discussie 29');
+    expect(bodies).toHaveLength(10);
+    expect(bodies[0]).toBe('Discussie 20');
+    expect(bodies[9]).toBe('Discussie 29');
     const storedThreads = db
       .select({ id: comments.id })
       .from(comments)
       .where(and(eq(comments.targetType, 'goal'), eq(comments.targetId, goalId), isNull(comments.parentId)))
       .all().length;
-    expect(data.olderThreads).toBe(storedThreads - 20);
+    expect(data.olderThreads).toBe(storedThreads - 10);
 
     const all = await page('?reacties=alle');
     expect(all.olderThreads).toBe(0);
     expect(all.threads).toHaveLength(storedThreads);
   });
 
-  it('loads the 20 newest history entries, and up to 200 behind "Nog oudere wijzigingen tonen"', async () => {
+  it('shows each shown thread with its replies, and an older thread with its replies only behind the link', async () => {
+    const replies = (threads: { body: string; replies: { body: string }[] }[], body: string) =>
+      threads.find((t) => t.body === body)?.replies.map((r) => r.body);
     const data = await page();
-    expect(data.history).toHaveLength(20);
+    expect(replies(data.threads, 'Discussie 25')).toEqual(['Antwoord op 25']);
+    expect(replies(data.threads, 'Discussie 5')).toBeUndefined();
+
+    const all = await page('?reacties=alle');
+    expect(replies(all.threads, 'Discussie 5')).toEqual(['Antwoord op 5']);
+    expect(replies(all.threads, 'Discussie 25')).toEqual(['Antwoord op 25']);
+  });
+
+  it('loads the 10 newest history entries, and up to 200 behind "Nog oudere wijzigingen tonen"', async () => {
+    const data = await page();
+    expect(data.history).toHaveLength(10);
     expect(data.history[0].after).toEqual({ title: 'Titel 60' });
     expect(data.moreHistory).toBe(true);
 

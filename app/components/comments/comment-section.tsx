@@ -1,5 +1,5 @@
 import { useFetcher, useLocation, useNavigate } from '@remix-run/react';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 import { t } from '../../i18n';
 import type { CommentReply, CommentThread } from '../../models/comments/comment.server';
@@ -43,6 +43,9 @@ type Props = {
 export function CommentSection({ target, threads, actor, mayEditTarget, accentCell, period, heading = c.heading, older }: Props) {
   const headingId = useId();
   const mayComment = canComment(actor, period);
+  const location = useLocation();
+  const hydrated = useHydrated();
+  const replyTo = replyAsked(location.search);
   useShowOlderForLink(older);
   return (
     <section className="comments" id="reacties" aria-labelledby={headingId}>
@@ -58,7 +61,13 @@ export function CommentSection({ target, threads, actor, mayEditTarget, accentCe
         <ol className="comment-threads">
           {threads.map((thread) => (
             <li key={thread.id}>
-              <Thread thread={thread} actor={actor} mayEditTarget={mayEditTarget} period={period} />
+              <Thread
+                thread={thread}
+                actor={actor}
+                mayEditTarget={mayEditTarget}
+                period={period}
+                reply={{ hydrated, openAtLoad: replyTo === thread.id, href: replyHref(location, thread.id) }}
+              />
             </li>
           ))}
         </ol>
@@ -97,16 +106,43 @@ function useShowOlderForLink(older: Props['older']) {
   }, [hasOlder, older, location.hash, navigate]);
 }
 
+/** The address parameter that opens one thread's reply form without JavaScript: `?antwoord=<thread id>`. */
+const REPLY_PARAM = 'antwoord';
+
+function replyAsked(search: string): number | null {
+  const id = Number(new URLSearchParams(search).get(REPLY_PARAM));
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/** The page as it is, with the reply form of one thread open, scrolled to that form. */
+function replyHref(location: { pathname: string; search: string }, threadId: number) {
+  const params = new URLSearchParams(location.search);
+  params.set(REPLY_PARAM, String(threadId));
+  return `${location.pathname}?${params}#antwoord-${threadId}`;
+}
+
+/** Where a form returns to after a post without JavaScript: this page, without an open reply form. */
+function returnAddress(location: { pathname: string; search: string }, hash = '') {
+  const params = new URLSearchParams(location.search);
+  params.delete(REPLY_PARAM);
+  const search = params.toString();
+  return `${location.pathname}${search ? `?${search}` : ''}${hash}`;
+}
+
+type ReplyOptions = { hydrated: boolean; openAtLoad: boolean; href: string };
+
 function Thread({
   thread,
   actor,
   mayEditTarget,
   period,
+  reply,
 }: {
   thread: CommentThread;
   actor: Actor;
   mayEditTarget: boolean;
   period?: PeriodState;
+  reply: ReplyOptions;
 }) {
   const mayComment = canComment(actor, period);
   const mayResolve = mayComment && canResolveThread(actor, thread, mayEditTarget);
@@ -123,21 +159,7 @@ function Thread({
         </ol>
       ) : null}
       <div className="comment-thread__actions">
-        {mayComment && !thread.resolvedAt ? (
-          <details className="comment-disclosure">
-            <summary>
-              {c.reply}
-              <span className="visually-hidden"> — {c.threadLabel(thread.authorName)}</span>
-            </summary>
-            <CommentForm
-              intent="reply"
-              hidden={{ commentId: String(thread.id) }}
-              label={c.replyLabel}
-              submitLabel={c.replySubmit}
-              closeOnDone
-            />
-          </details>
-        ) : null}
+        {mayComment && !thread.resolvedAt ? <ReplyToThread thread={thread} {...reply} /> : null}
         {mayResolve ? (
           <ButtonForm
             intent={thread.resolvedAt ? 'reopen' : 'resolve'}
@@ -168,6 +190,73 @@ function Thread({
     <article className="comment-thread" aria-label={c.threadLabel(thread.authorName)}>
       {body}
     </article>
+  );
+}
+
+/**
+ * "Antwoorden" under an open thread. The reply form is drawn only when it is asked for: the
+ * forms of twenty threads (each a field with mention suggestions) were a third of a long
+ * discussion's page (decision 036). Without JavaScript "Antwoorden" is a link to the same
+ * page with `?antwoord=<thread>`, which draws that thread's form; once the page is
+ * hydrated it is a button that opens the form in place with the focus in its field. After
+ * a reply the form closes and the focus returns to the button.
+ */
+function ReplyToThread({ thread, hydrated, openAtLoad, href }: { thread: CommentThread } & ReplyOptions) {
+  const [open, setOpen] = useState(openAtLoad);
+  const focusField = useRef(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLDivElement>(null);
+  const formId = `antwoord-${thread.id}`;
+  const label = (
+    <>
+      {c.reply}
+      <span className="visually-hidden"> — {c.threadLabel(thread.authorName)}</span>
+    </>
+  );
+
+  useEffect(() => {
+    if (!open || !focusField.current) return;
+    focusField.current = false;
+    formRef.current?.querySelector('textarea')?.focus();
+  }, [open]);
+
+  return (
+    <div className={`comment-reply${open ? ' comment-reply--open' : ''}`}>
+      {hydrated ? (
+        <button
+          type="button"
+          ref={toggleRef}
+          className="link-button comment-reply__toggle"
+          aria-expanded={open}
+          aria-controls={open ? formId : undefined}
+          onClick={() => {
+            focusField.current = !open;
+            setOpen(!open);
+          }}
+        >
+          {label}
+        </button>
+      ) : open ? null : (
+        <a href={href} className="comment-reply__toggle">
+          {label}
+        </a>
+      )}
+      {open ? (
+        <div id={formId} ref={formRef}>
+          <CommentForm
+            intent="reply"
+            hidden={{ commentId: String(thread.id) }}
+            label={c.replyLabel}
+            submitLabel={c.replySubmit}
+            returnHash={`#reactie-${thread.id}`}
+            onDone={() => {
+              setOpen(false);
+              toggleRef.current?.focus();
+            }}
+          />
+        </div>
+      ) : null}
+    </div>
   );
 }
 
@@ -225,13 +314,13 @@ function Comment({ comment, actor, isThread }: { comment: CommentReply; actor: A
   );
 }
 
-function HiddenFields({ intent, fields }: { intent: string; fields: Record<string, string> }) {
+function HiddenFields({ intent, fields, returnHash }: { intent: string; fields: Record<string, string>; returnHash?: string }) {
   const location = useLocation();
   const hydrated = useHydrated();
   return (
     <>
       <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <input type="hidden" name="redirectTo" value={returnAddress(location, returnHash)} />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -249,6 +338,8 @@ function CommentForm({
   className,
   closeOnDone = false,
   resetOnDone = true,
+  returnHash,
+  onDone,
 }: {
   intent: 'create' | 'reply' | 'edit';
   hidden: Record<string, string>;
@@ -258,6 +349,10 @@ function CommentForm({
   className?: string;
   closeOnDone?: boolean;
   resetOnDone?: boolean;
+  /** Where on the page a post without JavaScript returns to (`#reactie-<id>`). */
+  returnHash?: string;
+  /** Called after a post in place succeeded. */
+  onDone?: () => void;
 }) {
   const fetcher = useFetcher<CommentActionData>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -272,9 +367,12 @@ function CommentForm({
     if (result.ok) {
       if (resetOnDone) form.reset();
       if (closeOnDone) form.closest('details')?.removeAttribute('open');
+      onDone?.();
     } else {
       form.querySelector('textarea')?.focus();
     }
+    // onDone is a new function on every render; the effect answers a new result only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [result, resetOnDone, closeOnDone]);
 
   return (
@@ -285,7 +383,7 @@ function CommentForm({
       ref={formRef}
       noValidate
     >
-      <HiddenFields intent={intent} fields={hidden} />
+      <HiddenFields intent={intent} fields={hidden} returnHash={returnHash} />
       <SubmissionKeyField />
       <Field label={label} name="body" error={error} hint={t.notifications.mention.hint}>
         {(p) => (

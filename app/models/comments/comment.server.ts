@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 
 import {
@@ -45,39 +45,83 @@ export type CommentThread = CommentReply & {
   replies: CommentReply[];
 };
 
+const commentColumns = {
+  id: comments.id,
+  parentId: comments.parentId,
+  authorId: comments.authorId,
+  authorName: users.name,
+  authorOrganisation: organisations.name,
+  body: comments.body,
+  createdAt: comments.createdAt,
+  editedAt: comments.editedAt,
+  resolvedAt: comments.resolvedAt,
+  resolvedByName: resolver.name,
+};
+
+const thread = alias(comments, 'thread');
+
 // An item's page shows its discussion on every view and live revalidation: prepared once.
-const commentsOfTarget = preparedOnce(() =>
-  db
-    .select({
-      id: comments.id,
-      parentId: comments.parentId,
-      authorId: comments.authorId,
-      authorName: users.name,
-      authorOrganisation: organisations.name,
-      body: comments.body,
-      createdAt: comments.createdAt,
-      editedAt: comments.editedAt,
-      resolvedAt: comments.resolvedAt,
-      resolvedByName: resolver.name,
-    })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .leftJoin(resolver, eq(resolver.id, comments.resolvedBy))
-    .where(and(eq(comments.targetType, sql.placeholder('targetType')), eq(comments.targetId, sql.placeholder('targetId'))))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .prepare(),
-);
+const statements = preparedOnce(() => {
+  const ofTarget = and(eq(comments.targetType, sql.placeholder('targetType')), eq(comments.targetId, sql.placeholder('targetId')));
+  const base = () =>
+    db
+      .select(commentColumns)
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .innerJoin(organisations, eq(organisations.id, users.organisationId))
+      .leftJoin(resolver, eq(resolver.id, comments.resolvedBy));
+  const newestThreadIds = db
+    .select({ id: thread.id })
+    .from(thread)
+    .where(
+      and(eq(thread.targetType, sql.placeholder('targetType')), eq(thread.targetId, sql.placeholder('targetId')), isNull(thread.parentId)),
+    )
+    .orderBy(desc(thread.createdAt), desc(thread.id))
+    .limit(sql.placeholder('limit'));
+  return {
+    all: base().where(ofTarget).orderBy(asc(comments.createdAt), asc(comments.id)).prepare(),
+    // The newest threads and their replies: a long discussion's page shows only those.
+    newest: base()
+      .where(and(ofTarget, inArray(sql`coalesce(${comments.parentId}, ${comments.id})`, newestThreadIds)))
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .prepare(),
+    threadCount: db
+      .select({ n: count() })
+      .from(comments)
+      .where(and(ofTarget, isNull(comments.parentId)))
+      .prepare(),
+  };
+});
 
 /**
  * The discussion on one item as threads (oldest first), each with its replies
  * (oldest first). One query; threads and replies are grouped here.
  */
 export function listComments({ targetType, targetId }: { targetType: CommentTarget; targetId: number }): CommentThread[] {
-  const rows = commentsOfTarget().all({ targetType, targetId });
+  return asThreads(statements().all.all({ targetType, targetId }));
+}
 
+/**
+ * The newest `limit` threads of an item (all of them with `limit` null), oldest first as a
+ * discussion reads, and how many older threads are left out. Only the shown threads and
+ * their replies are read.
+ */
+export function listNewestThreads({ targetType, targetId, limit }: { targetType: CommentTarget; targetId: number; limit: number | null }): {
+  shown: CommentThread[];
+  older: number;
+} {
+  if (limit === null) return { shown: listComments({ targetType, targetId }), older: 0 };
+  const { newest, threadCount } = statements();
+  const total = threadCount.get({ targetType, targetId })?.n ?? 0;
+  return { shown: asThreads(newest.all({ targetType, targetId, limit })), older: Math.max(0, total - limit) };
+}
+
+type CommentRow = ReturnType<ReturnType<typeof statements>['all']['all']>[number];
+
+/** Rows (oldest first) grouped into threads with their replies, mentions marked. */
+function asThreads(rows: CommentRow[]): CommentThread[] {
   const names = rows.some((row) => row.body.includes('@')) ? listPersonNames() : [];
-  const asReply = (row: (typeof rows)[number]): CommentReply => ({
+  const asReply = (row: CommentRow): CommentReply => ({
     id: row.id,
     authorId: row.authorId,
     authorName: row.authorName,

@@ -35,6 +35,7 @@ import {
   type UploadType,
 } from '../../schemas/library';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import type { Tx } from '../history.server';
 import { type Actor, canAddLibraryItems } from '../permissions';
 import { toMatchExpression } from '../search/search.server';
@@ -233,14 +234,19 @@ function listItemLinks(itemId: number) {
 
 /** The items linked to a goal, an action or a meeting (for those pages), newest first. */
 export function listLinkedLibraryItems({ targetType, targetId }: { targetType: LibraryLinkTarget; targetId: number }) {
-  return db
+  return linkedItems().all({ targetType, targetId });
+}
+
+// Every goal, action and meeting page shows them: prepared once.
+const linkedItems = preparedOnce(() =>
+  db
     .select({ id: libraryItems.id, kind: libraryItems.kind, title: libraryItems.title, summary: libraryItems.summary })
     .from(libraryItemLinks)
     .innerJoin(libraryItems, eq(libraryItems.id, libraryItemLinks.itemId))
-    .where(and(eq(libraryItemLinks.targetType, targetType), eq(libraryItemLinks.targetId, targetId)))
+    .where(and(eq(libraryItemLinks.targetType, sql.placeholder('targetType')), eq(libraryItemLinks.targetId, sql.placeholder('targetId'))))
     .orderBy(desc(libraryItems.createdAt), desc(libraryItems.id))
-    .all();
-}
+    .prepare(),
+);
 
 export type LinkedLibraryItem = ReturnType<typeof listLinkedLibraryItems>[number];
 

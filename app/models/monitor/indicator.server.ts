@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 
 import { actions, goals, monitorActionIndicators, monitorFigures, monitorGoalIndicators, monitorIndicators } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import { ForbiddenError } from '../errors';
 import { recordHistory, recordUpdate, type Tx } from '../history.server';
 import { type Actor, canManageMonitor } from '../permissions';
@@ -145,14 +146,36 @@ export function indicatorsByIds(ids: number[], conn: Tx = db): Indicator[] {
 }
 
 /** The goal page's "Gemeten met": each linked indicator with its latest region-wide total. */
-export function measuredWith(goalId: number, conn: Tx = db) {
-  return listIndicatorsOfGoal(goalId, conn).map((indicator) => {
-    const latest = conn
-      .select({ year: monitorFigures.year, value: monitorFigures.value, isExample: monitorFigures.isExample })
-      .from(monitorFigures)
-      .where(and(eq(monitorFigures.indicatorId, indicator.id), eq(monitorFigures.areaKey, 0), eq(monitorFigures.breakdownKey, '')))
-      .orderBy(desc(monitorFigures.year))
-      .get();
-    return { code: indicator.code, name: indicator.name, unit: indicator.unit, latest: latest ?? null };
-  });
+export function measuredWith(goalId: number) {
+  const { indicators, latest } = measuredWithStatements();
+  return indicators.all({ goalId }).map(({ indicator }) => ({
+    code: indicator.code,
+    name: indicator.name,
+    unit: indicator.unit,
+    latest: latest.get({ indicatorId: indicator.id }) ?? null,
+  }));
 }
+
+// The goal page shows them on every view: prepared once.
+const measuredWithStatements = preparedOnce(() => ({
+  indicators: db
+    .select({ indicator: monitorIndicators })
+    .from(monitorGoalIndicators)
+    .innerJoin(monitorIndicators, eq(monitorIndicators.id, monitorGoalIndicators.indicatorId))
+    .where(eq(monitorGoalIndicators.goalId, sql.placeholder('goalId')))
+    .orderBy(asc(monitorIndicators.position))
+    .prepare(),
+  latest: db
+    .select({ year: monitorFigures.year, value: monitorFigures.value, isExample: monitorFigures.isExample })
+    .from(monitorFigures)
+    .where(
+      and(
+        eq(monitorFigures.indicatorId, sql.placeholder('indicatorId')),
+        eq(monitorFigures.areaKey, 0),
+        eq(monitorFigures.breakdownKey, ''),
+      ),
+    )
+    .orderBy(desc(monitorFigures.year))
+    .limit(1)
+    .prepare(),
+}));

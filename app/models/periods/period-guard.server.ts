@@ -4,11 +4,12 @@
  * a period closed in between is still refused), and routes ask isPeriodClosed through
  * the permission functions to hide what cannot be done. docs/decisions/017-agenda-periods.md.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 import { actions, agendas, goals, localAccents, themes } from '../../../db/schema';
 import { t } from '../../i18n';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import type { CommentTarget } from '../comments/comment-target';
 import { ForbiddenError } from '../errors';
 import type { Tx } from '../history.server';
@@ -37,8 +38,19 @@ export function periodById(conn: Tx, id: number): PeriodOfItem | undefined {
 }
 
 export function periodOfGoal(conn: Tx, goalId: number): PeriodOfItem | undefined {
+  if (conn === db) return goalPeriod().get({ goalId });
   return conn.select(periodColumns).from(goals).innerJoin(agendas, eq(agendas.id, goals.agendaId)).where(eq(goals.id, goalId)).get();
 }
+
+// The goal page asks on every view (outside a transaction): prepared once on the app's connection.
+const goalPeriod = preparedOnce(() =>
+  db
+    .select(periodColumns)
+    .from(goals)
+    .innerJoin(agendas, eq(agendas.id, goals.agendaId))
+    .where(eq(goals.id, sql.placeholder('goalId')))
+    .prepare(),
+);
 
 export function periodOfAction(conn: Tx, actionId: number): PeriodOfItem | undefined {
   return conn

@@ -577,19 +577,21 @@ export function actionPeriodLinks(actionId: number, conn: Tx = db): { from: Peri
 }
 
 /** Where a goal came from and where it went. */
-export function goalPeriodLinks(goalId: number, conn: Tx = db): { from: PeriodLink | null; to: PeriodLink[] } {
-  const self = conn.select({ carriedFromId: goals.carriedFromId }).from(goals).where(eq(goals.id, goalId)).get();
-  const cols = { id: goals.id, title: goals.title, code: goals.code, periodStart: agendas.periodStart, periodEnd: agendas.periodEnd };
-  const from = self?.carriedFromId
-    ? linkRows(
-        conn.select(cols).from(goals).innerJoin(agendas, eq(agendas.id, goals.agendaId)).where(eq(goals.id, self.carriedFromId)).all(),
-      )
-    : [];
-  const to = linkRows(
-    conn.select(cols).from(goals).innerJoin(agendas, eq(agendas.id, goals.agendaId)).where(eq(goals.carriedFromId, goalId)).all(),
-  );
-  return { from: from[0] ?? null, to };
+export function goalPeriodLinks(goalId: number): { from: PeriodLink | null; to: PeriodLink[] } {
+  const { from, to } = goalLinkStatements();
+  return { from: linkRows(from.all({ goalId }))[0] ?? null, to: linkRows(to.all({ goalId })) };
 }
+
+// The goal page shows them on every view: prepared once.
+const goalLinkStatements = preparedOnce(() => {
+  const cols = { id: goals.id, title: goals.title, code: goals.code, periodStart: agendas.periodStart, periodEnd: agendas.periodEnd };
+  const goalId = sql.placeholder('goalId');
+  const carriedFrom = db.select({ id: goals.carriedFromId }).from(goals).where(eq(goals.id, goalId));
+  return {
+    from: db.select(cols).from(goals).innerJoin(agendas, eq(agendas.id, goals.agendaId)).where(inArray(goals.id, carriedFrom)).prepare(),
+    to: db.select(cols).from(goals).innerJoin(agendas, eq(agendas.id, goals.agendaId)).where(eq(goals.carriedFromId, goalId)).prepare(),
+  };
+});
 
 /** Ids of actions in `ids` that belong to `periodId` (a form cannot decide about another period's actions). */
 export function actionsInPeriod(periodId: number, ids: number[], conn: Tx = db): number[] {

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 
 import { actions, goals, localAccents, organisations, themes, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import { recordHistory, recordUpdate } from '../history.server';
 import { assertGoalWritable } from '../periods/period-guard.server';
 import type { ActionStatus } from './action-status';
@@ -34,13 +35,17 @@ export type AccentCellWithActions = AccentCell & { localActions: LocalAction[] }
 
 /** The seven municipalities, by name. */
 export function listMunicipalities() {
-  return db
+  return municipalitiesByName().all();
+}
+
+const municipalitiesByName = preparedOnce(() =>
+  db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(eq(organisations.kind, 'gemeente'))
     .orderBy(asc(organisations.name))
-    .all();
-}
+    .prepare(),
+);
 
 export function getMunicipality(id: number) {
   return db
@@ -50,17 +55,48 @@ export function getMunicipality(id: number) {
     .get();
 }
 
+const accentColumns = {
+  id: localAccents.id,
+  goalId: localAccents.goalId,
+  municipalityId: localAccents.municipalityId,
+  body: localAccents.body,
+  updatedAt: localAccents.updatedAt,
+  updatedBy: localAccents.updatedBy,
+  updatedByName: users.name,
+};
+
+const localActionColumns = {
+  id: actions.id,
+  goalId: actions.goalId,
+  municipalityId: actions.municipalityId,
+  title: actions.title,
+  status: actions.status,
+  deadlinePhrase: actions.deadlinePhrase,
+  deadlineStart: actions.deadlineStart,
+  deadlineEnd: actions.deadlineEnd,
+  progress: actions.progress,
+};
+
+// One goal's cells are on the goal page, read on every view: prepared once.
+const ofOneGoal = preparedOnce(() => ({
+  accents: db
+    .select(accentColumns)
+    .from(localAccents)
+    .leftJoin(users, eq(users.id, localAccents.updatedBy))
+    .where(eq(localAccents.goalId, sql.placeholder('goalId')))
+    .prepare(),
+  localActions: db
+    .select(localActionColumns)
+    .from(actions)
+    .where(and(isNotNull(actions.municipalityId), eq(actions.goalId, sql.placeholder('goalId'))))
+    .orderBy(asc(actions.position), asc(actions.id))
+    .prepare(),
+}));
+
 function loadAccents(goalIds: number[] | null) {
+  if (goalIds?.length === 1) return ofOneGoal().accents.all({ goalId: goalIds[0] });
   return db
-    .select({
-      id: localAccents.id,
-      goalId: localAccents.goalId,
-      municipalityId: localAccents.municipalityId,
-      body: localAccents.body,
-      updatedAt: localAccents.updatedAt,
-      updatedBy: localAccents.updatedBy,
-      updatedByName: users.name,
-    })
+    .select(accentColumns)
     .from(localAccents)
     .leftJoin(users, eq(users.id, localAccents.updatedBy))
     .where(goalIds ? inArray(localAccents.goalId, goalIds) : undefined)
@@ -68,19 +104,10 @@ function loadAccents(goalIds: number[] | null) {
 }
 
 function loadLocalActions(goalIds: number[] | null) {
+  if (goalIds?.length === 1) return ofOneGoal().localActions.all({ goalId: goalIds[0] });
   const local = isNotNull(actions.municipalityId);
   return db
-    .select({
-      id: actions.id,
-      goalId: actions.goalId,
-      municipalityId: actions.municipalityId,
-      title: actions.title,
-      status: actions.status,
-      deadlinePhrase: actions.deadlinePhrase,
-      deadlineStart: actions.deadlineStart,
-      deadlineEnd: actions.deadlineEnd,
-      progress: actions.progress,
-    })
+    .select(localActionColumns)
     .from(actions)
     .where(goalIds ? and(local, inArray(actions.goalId, goalIds)) : local)
     .orderBy(asc(actions.position), asc(actions.id))

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { actions, goals, organisations, themes, users } from '../../../db/schema';
 import type { GoalFormInput } from '../../schemas/goal';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import { NotFoundError } from '../errors';
 import { recordUpdate } from '../history.server';
 import { assertGoalWritable } from '../periods/period-guard.server';
@@ -20,13 +21,18 @@ export const goalWithChapterColumns = {
 
 /** One goal with its chapter; undefined when it does not exist. */
 export function getGoal(id: number) {
-  return db
+  return goalById().get({ id });
+}
+
+// The goal page's statements run on every view and live revalidation: prepared once.
+const goalById = preparedOnce(() =>
+  db
     .select({ ...goalWithChapterColumns, body: goals.body, targetYear: goals.targetYear, updatedAt: goals.updatedAt })
     .from(goals)
     .innerJoin(themes, eq(themes.id, goals.themeId))
-    .where(eq(goals.id, id))
-    .get();
-}
+    .where(eq(goals.id, sql.placeholder('id')))
+    .prepare(),
+);
 
 export type GoalDetail = NonNullable<ReturnType<typeof getGoal>>;
 
@@ -39,7 +45,11 @@ const ownerOrganisation = alias(organisations, 'owner_organisation');
 
 /** The actions of one goal: regional ones first, then local ones by municipality. */
 export function listGoalActions(goalId: number) {
-  return db
+  return actionsOfGoal().all({ goalId });
+}
+
+const actionsOfGoal = preparedOnce(() =>
+  db
     .select({
       id: actions.id,
       title: actions.title,
@@ -57,10 +67,10 @@ export function listGoalActions(goalId: number) {
     .leftJoin(users, eq(users.id, actions.ownerUserId))
     .leftJoin(ownerOrganisation, eq(ownerOrganisation.id, actions.ownerOrganisationId))
     .leftJoin(municipality, eq(municipality.id, actions.municipalityId))
-    .where(eq(actions.goalId, goalId))
+    .where(eq(actions.goalId, sql.placeholder('goalId')))
     .orderBy(sql`${actions.municipalityId} is not null`, asc(municipality.name), asc(actions.position), asc(actions.id))
-    .all();
-}
+    .prepare(),
+);
 
 /** Saves the goal form; history records only the fields that changed. */
 export function updateGoal({ userId, id, input }: { userId: number; id: number; input: GoalFormInput }) {

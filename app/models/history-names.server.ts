@@ -3,7 +3,8 @@ import { inArray } from 'drizzle-orm';
 import { actions, goals, type HistoryEntity, localAccents, organisations, themes, users } from '../../db/schema';
 import { t } from '../i18n';
 import { db } from '../utils/db.server';
-import { type HistoryEntry, listHistorySince } from './history.server';
+import { countHistorySince, type HistoryEntry, listHistorySince } from './history.server';
+import { pageWindow } from './paging';
 
 /** Names for the ids a history entry may hold, so the list can say "Trekker: Velsen" rather than "12". */
 export type HistoryNames = {
@@ -147,19 +148,34 @@ function describeItems(entries: HistoryEntry[]): Record<string, ChangedItem> {
   return items;
 }
 
-export const CHANGES_LIMIT = 500;
+/**
+ * Changes a page of "Wat is er veranderd" shows. Fifty keep the page within its budget on the
+ * benchmark's workspace (docs/decisions/033); the pages behind it reach every older change.
+ */
+export const CHANGES_PAGE_SIZE = 50;
 
-/** "Wat is er veranderd": every change since a date (inclusive) — of one period's items with `periodId` — newest first, with item titles and links. */
-export function listChangesSince({ since, limit = CHANGES_LIMIT, periodId }: { since: string; limit?: number; periodId?: number }) {
-  // One extra row tells whether the list was cut off.
-  const rows = listHistorySince({ since, limit: limit + 1, periodId });
-  const capped = rows.length > limit;
-  const entries = capped ? rows.slice(0, limit) : rows;
+/**
+ * "Wat is er veranderd": the changes since a date (inclusive) — of one period's items with
+ * `periodId` — newest first, one page of them, with item titles and links. `page` past the
+ * last page shows the last page.
+ */
+export function listChangesSince({
+  since,
+  periodId,
+  page = 1,
+  pageSize = CHANGES_PAGE_SIZE,
+}: {
+  since: string;
+  periodId?: number;
+  page?: number;
+  pageSize?: number;
+}) {
+  const paging = pageWindow(countHistorySince({ since, periodId }), pageSize, page);
+  const entries = paging.total === 0 ? [] : listHistorySince({ since, periodId, limit: pageSize, offset: paging.offset });
   const items = describeItems(entries);
   return {
     entries: entries.map((e) => ({ ...e, item: items[`${e.entityType}:${e.entityId}`] ?? null })),
     names: resolveHistoryNames(entries),
-    capped,
-    limit,
+    paging,
   };
 }

@@ -4,12 +4,15 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { Field } from '../components/forms/field';
 import { historyAuthor, HistoryChanges } from '../components/history-list';
+import { PageLinks } from '../components/layout/page-links';
 import { PeriodSwitch } from '../components/periods/period-switch';
 import { t } from '../i18n';
 import { listChangesSince } from '../models/history-names.server';
+import { type PageWindow, readPageNumber, shownRange } from '../models/paging';
 import { formatDate } from '../models/tracker/deadline';
 import { ChangesFilterSchema } from '../schemas/changes';
 import commentsCss from '../styles/comments.css?url';
+import listsCss from '../styles/lists.css?url';
 import periodsCss from '../styles/periods.css?url';
 import { requireUser } from '../utils/auth.server';
 import { addDays, startOfDayNL, toNL } from '../utils/date-time';
@@ -21,19 +24,24 @@ const h = t.history;
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: periodsCss },
   { rel: 'stylesheet', href: commentsCss },
+  { rel: 'stylesheet', href: listsCss },
 ];
 export const meta: MetaFunction = () => [{ title: t.common.pageTitle(h.changes.title) }];
 
 const DEFAULT_DAYS = 14;
 
-/** ?periode=<slug>: the changes of that period's chapters, goals, actions and accents (and of the period itself). */
+/**
+ * ?periode=<slug>: the changes of that period's chapters, goals, actions and accents (and of
+ * the period itself). ?sinds=<date>: since that day (the last 14 days without it).
+ * ?pagina=<n>: which page of them, newest first (CHANGES_PAGE_SIZE a page).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { period, periodSwitch } = requirePeriod(request);
-  const url = new URL(request.url);
-  const input = url.searchParams.get('sinds');
-  const fallback = addDays(todayInNL(), -DEFAULT_DAYS);
-  if (input !== null && input.trim() !== '') {
+  const params = new URL(request.url).searchParams;
+  const input = params.get('sinds') ?? '';
+  let since = addDays(todayInNL(), -DEFAULT_DAYS);
+  if (input.trim() !== '') {
     const parsed = ChangesFilterSchema.safeParse({ sinds: input });
     if (!parsed.success) {
       return data(
@@ -42,33 +50,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
           sinceInput: input,
           since: null,
           error: parsed.error.issues[0].message,
+          pageInvalid: false,
+          linkQuery: '',
           entries: [] as ReturnType<typeof listChangesSince>['entries'],
           names: null,
-          capped: false,
-          limit: 0,
+          paging: null,
         },
         { status: 400 },
       );
     }
-    return {
-      periodSwitch,
-      sinceInput: parsed.data.sinds,
-      since: parsed.data.sinds,
-      error: null,
-      ...listChangesSince({ since: startOfDayNL(parsed.data.sinds), periodId: period.id }),
-    };
+    since = parsed.data.sinds;
   }
+  const { page, invalid } = readPageNumber(params, 'pagina');
+  // The page links keep the period and the date the address names.
+  const linkQuery = new URLSearchParams();
+  if (params.get('periode')) linkQuery.set('periode', periodSwitch.shown.slug);
+  if (input.trim() !== '') linkQuery.set('sinds', since);
   return {
     periodSwitch,
-    sinceInput: fallback,
-    since: fallback,
+    sinceInput: since,
+    since,
     error: null,
-    ...listChangesSince({ since: startOfDayNL(fallback), periodId: period.id }),
+    pageInvalid: invalid,
+    linkQuery: linkQuery.toString(),
+    ...listChangesSince({ since: startOfDayNL(since), periodId: period.id, page }),
   };
 }
 
 export default function ChangesPage() {
-  const { periodSwitch, sinceInput, since, error, entries, names, capped, limit } = useLoaderData<typeof loader>();
+  const { periodSwitch, sinceInput, since, error, pageInvalid, linkQuery, entries, names, paging } = useLoaderData<typeof loader>();
 
   // Newest first, grouped by the Dutch calendar day.
   const days: { date: string; entries: typeof entries }[] = [];
@@ -83,7 +93,7 @@ export default function ChangesPage() {
       <h1>{h.changes.title}</h1>
       <PeriodSwitch {...periodSwitch} />
       <p className="lead">{h.changes.intro}</p>
-      <Form method="get" className="form inline-fields" aria-label={h.changes.title}>
+      <Form method="get" action="/wijzigingen" className="form inline-fields" aria-label={h.changes.title}>
         <input type="hidden" name="periode" value={periodSwitch.shown.slug} />
         <Field label={h.changes.sinceLabel} name="sinds" error={error ?? undefined} hint={h.changes.sinceHint}>
           {(p) => <input {...p} type="date" defaultValue={sinceInput} />}
@@ -93,10 +103,8 @@ export default function ChangesPage() {
         </button>
       </Form>
 
-      {since ? (
-        <p role="status">{entries.length > 0 ? h.changes.summary(entries.length, formatDate(since)) : h.changes.none(formatDate(since))}</p>
-      ) : null}
-      {capped ? <p className="notice">{h.changes.capped(limit)}</p> : null}
+      {pageInvalid ? <p className="notice">{h.changes.pageInvalid}</p> : null}
+      {since && paging ? <ChangesSummary since={since} paging={paging} shown={entries.length} /> : null}
 
       {days.map((day) => (
         <section key={day.date} aria-labelledby={`dag-${day.date}`}>
@@ -123,6 +131,39 @@ export default function ChangesPage() {
           </ol>
         </section>
       ))}
+
+      {paging ? (
+        <PageLinks
+          label={h.changes.pagination}
+          className="list-pagination"
+          page={paging.page}
+          pageCount={paging.pageCount}
+          href={(page) => changesHref(linkQuery, page)}
+          previous={h.changes.newer}
+          next={h.changes.older}
+          current={h.changes.page(paging.page, paging.pageCount)}
+        />
+      ) : null}
     </>
   );
+}
+
+/** "509 wijzigingen sinds 23 nov. 2026." and, when they take more than one page, which are shown. */
+function ChangesSummary({ since, paging, shown }: { since: string; paging: PageWindow; shown: number }) {
+  if (paging.total === 0) return <p role="status">{h.changes.none(formatDate(since))}</p>;
+  const { first, last } = shownRange(paging, shown);
+  return (
+    <p role="status">
+      {h.changes.summary(paging.total, formatDate(since))}
+      {paging.pageCount > 1 ? ` ${h.changes.showing(first, last)}` : null}
+    </p>
+  );
+}
+
+/** A page of the changes, with the period and date of this one (page 1 has no number). */
+function changesHref(linkQuery: string, page: number) {
+  const query = new URLSearchParams(linkQuery);
+  if (page > 1) query.set('pagina', String(page));
+  const text = query.toString();
+  return text ? `/wijzigingen?${text}` : '/wijzigingen';
 }

@@ -68,7 +68,15 @@ test.describe('local accents', () => {
     await login(page, ACCOUNTS.lezer);
     await page.goto('/wijzigingen?sinds=2022-01-01');
     await expect(page.getByRole('heading', { level: 1, name: 'Wat is er veranderd' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Haarlem bij doel 1.3.a-A' }).first()).toBeVisible();
+    // 50 changes a page, newest first: Haarlem's accent (April 2022) is on an older page.
+    const accent = page.getByRole('link', { name: 'Haarlem bij doel 1.3.a-A' }).first();
+    const pages = page.getByRole('navigation', { name: 'Paginering' });
+    for (let shown = 1; shown < 40 && !(await accent.isVisible()); shown++) {
+      await pages.getByRole('link', { name: 'Oudere wijzigingen' }).click();
+      await expect(pages.locator('[aria-current="page"]')).toHaveText(new RegExp(`^Pagina ${shown + 1} van`));
+      await expect(page).toHaveURL(/sinds=2022-01-01/);
+    }
+    await expect(accent).toBeVisible();
     await expectAccessible(page);
     const response = await page.goto('/wijzigingen?sinds=morgen');
     expect(response?.status()).toBe(400);

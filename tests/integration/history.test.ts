@@ -2,13 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { listHistoryOf } from '../../app/models/history.server';
-import { listChangesSince, resolveHistoryNames } from '../../app/models/history-names.server';
+import { CHANGES_PAGE_SIZE, resolveHistoryNames } from '../../app/models/history-names.server';
 import { saveAccent } from '../../app/models/tracker/accent.server';
 import { loader as changesLoader } from '../../app/routes/wijzigingen';
 import { addDays, startOfDayNL } from '../../app/utils/date-time';
 import { db } from '../../app/utils/db.server';
 import { todayInNL } from '../../app/utils/today';
-import { goals, history, localAccents, organisations, users } from '../../db/schema';
+import { actions, goals, history, localAccents, organisations, users } from '../../db/schema';
 import { prepareDatabase } from '../setup/database';
 import { payloadOf, runLoader, sessionFor, statusOf } from '../setup/requests';
 
@@ -34,9 +34,9 @@ describe('Wat is er veranderd', () => {
   it('lists a change made after the chosen date, with a link to its item', async () => {
     const result = await changes(`?sinds=${todayInNL()}`);
     expect(statusOf(result)).toBe(200);
-    const { entries, error, capped } = payloadOf(result);
+    const { entries, error, paging } = payloadOf(result);
     expect(error).toBeNull();
-    expect(capped).toBe(false);
+    expect(paging.total).toBeGreaterThanOrEqual(entries.length);
     const entry = entries.find((e: { entityType: string; entityId: number }) => e.entityType === 'accent' && e.entityId === accentId);
     expect(entry).toMatchObject({
       change: 'create',
@@ -48,7 +48,11 @@ describe('Wat is er veranderd', () => {
 
   it('does not list changes made before the chosen date', async () => {
     // The demo seed's Haarlem accent dates from April 2022, Velsen's (1.3.b-A) from January 2022.
-    const { entries } = payloadOf(await changes('?sinds=2022-03-01'));
+    const first = payloadOf(await changes('?sinds=2022-03-01'));
+    const entries = [...first.entries];
+    for (let page = 2; page <= first.paging.pageCount; page++)
+      entries.push(...payloadOf(await changes(`?sinds=2022-03-01&pagina=${page}`)).entries);
+    expect(entries).toHaveLength(first.paging.total);
     const at = entries.map((e: { at: string }) => e.at);
     expect(at.every((a: string) => a >= startOfDayNL('2022-03-01'))).toBe(true);
     expect(entries.some((e: { at: string }) => e.at.startsWith('2022-04-07'))).toBe(true);
@@ -90,10 +94,45 @@ describe('Wat is er veranderd', () => {
     },
   );
 
-  it('caps the list and says so', () => {
-    const result = listChangesSince({ since: '2000-01-01', limit: 5 });
-    expect(result.entries).toHaveLength(5);
-    expect(result.capped).toBe(true);
+  it('shows the changes a page at a time, newest first, the pages reaching the oldest', async () => {
+    // 130 changes of one action, a minute apart, newer than anything else.
+    const actionId = db.select({ id: actions.id }).from(actions).get()!.id;
+    for (let i = 0; i < 130; i++) {
+      db.insert(history)
+        .values({
+          entityType: 'action',
+          entityId: actionId,
+          userId: null,
+          change: 'update',
+          before: JSON.stringify({ progress: i }),
+          after: JSON.stringify({ progress: i + 1 }),
+          at: new Date(Date.UTC(2100, 0, 1, 12, i)).toISOString(),
+        })
+        .run();
+    }
+    const pages = [];
+    for (const query of ['?sinds=2099-12-31', '?sinds=2099-12-31&pagina=2', '?sinds=2099-12-31&pagina=3']) {
+      const result = await changes(query);
+      expect(statusOf(result)).toBe(200);
+      pages.push(payloadOf(result));
+    }
+    expect(pages.map((p) => p.paging.total)).toEqual([130, 130, 130]);
+    expect(pages.map((p) => p.paging.page)).toEqual([1, 2, 3]);
+    expect(pages.map((p) => p.entries.length)).toEqual([CHANGES_PAGE_SIZE, CHANGES_PAGE_SIZE, 130 - 2 * CHANGES_PAGE_SIZE]);
+    const progress = pages.flatMap((p) => p.entries.map((e: { after: { progress: number } }) => e.after.progress));
+    expect(progress).toEqual(Array.from({ length: 130 }, (_, i) => 130 - i)); // newest first, down to the oldest
+    // The page links keep the date.
+    expect(pages[1].linkQuery).toBe('sinds=2099-12-31');
+  });
+
+  it('answers a page number that is no page number with the first page and a message, and one past the end with the last page', async () => {
+    const bad = await changes('?sinds=2099-12-31&pagina=abc');
+    expect(statusOf(bad)).toBe(200);
+    expect(payloadOf(bad)).toMatchObject({ pageInvalid: true, paging: { page: 1 } });
+    const far = payloadOf(await changes('?sinds=2099-12-31&pagina=9999'));
+    expect(far.pageInvalid).toBe(false);
+    expect(far.paging.page).toBe(far.paging.pageCount);
+    expect(far.entries.length).toBeGreaterThan(0);
   });
 
   it('needs a signed-in user', async () => {

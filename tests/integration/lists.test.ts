@@ -302,7 +302,9 @@ describe('timeline /tijdlijn', () => {
 });
 
 describe('my actions /acties/mijn', () => {
-  it('shows my actions and my organisation’s apart, overdue first, closed ones separate', async () => {
+  const ownerOf = (id: number) => db.select().from(actions).where(eq(actions.id, id)).get()!;
+
+  it('shows my actions and my organisation’s apart, overdue first, closed ones behind a link', async () => {
     const me = db.select().from(users).where(eq(users.email, ACCOUNTS.haarlem)).get()!;
     // Give the Haarlem working-group member an overdue action and one without a deadline.
     db.update(actions).set({ ownerUserId: me.id }).where(eq(actions.code, '1.3.b-A4')).run();
@@ -310,26 +312,39 @@ describe('my actions /acties/mijn', () => {
 
     const result = await runLoader(mineLoader, '/acties/mijn', { cookie: cookies.haarlem });
     expect(statusOf(result)).toBe(200);
-    const { own, organisation, organisationName } = payloadOf(result);
+    const { own, organisation, organisationName, ownClosedInList } = payloadOf(result);
     expect(organisationName).toBe('Haarlem');
-    expect(codes(own.open)).toEqual(['1.3.b-A2', '1.3.b-A4']); // overdue first, then no deadline
-    expect(own.open[0].overdue).toBe(true);
-    expect(codes(own.closed)).toEqual(expect.arrayContaining(['1.3.a-A1', 'K20']));
-    expect([...own.open, ...own.closed].every((r: Row) => r.ownerUserId === me.id)).toBe(true);
+    expect(codes(own.open.rows)).toEqual(['1.3.b-A2', '1.3.b-A4']); // overdue first, then no deadline
+    expect(own.open.rows[0].overdue).toBe(true);
+    expect(own.open.rows.every((r: Row) => ownerOf(r.id).ownerUserId === me.id)).toBe(true);
+
+    // My closed ones: their number, and the list filtered to exactly them.
+    const myClosed = allActions().filter((a) => a.ownerUserId === me.id && (a.status === 'afgerond' || a.status === 'vervallen'));
+    expect(own.closedTotal).toBe(myClosed.length);
+    const { list: closedList } = await list(ownClosedInList, 'haarlem');
+    expect(closedList.total).toBe(myClosed.length);
+    expect(codes(closedList.rows)).toEqual(expect.arrayContaining(['1.3.a-A1', 'K20']));
 
     // The organisation's: owned by Haarlem (or Haarlem's local actions), not mine.
-    expect(codes(organisation.open)).toContain('1.3.a-A3');
-    expect(codes(organisation.closed)).toContain('1.2-A2');
-    expect([...organisation.open, ...organisation.closed].some((r: Row) => r.ownerUserId === me.id)).toBe(false);
-    const all = [...organisation.open, ...organisation.closed];
-    expect(all.every((r: any) => r.ownerOrganisationName === 'Haarlem' || r.municipalityName === 'Haarlem')).toBe(true);
-    expect(organisation.closed.every((r: Row) => r.status === 'afgerond' || r.status === 'vervallen')).toBe(true);
+    expect(codes(organisation.open.rows)).toContain('1.3.a-A3');
+    expect(organisation.open.rows.some((r: Row) => ownerOf(r.id).ownerUserId === me.id)).toBe(false);
+    expect(organisation.open.rows.every((r: any) => r.ownerOrganisationName === 'Haarlem' || r.municipalityName === 'Haarlem')).toBe(true);
+    // Its closed ones are counted, and shown only when asked for.
+    expect(organisation.closed.total).toBeGreaterThan(0);
+    expect(organisation.closed.shown).toBeNull();
+    const asked = payloadOf(await runLoader(mineLoader, '/acties/mijn?pagina-afgerond=1', { cookie: cookies.haarlem }));
+    const closed = asked.organisation.closed.shown.rows as Row[];
+    expect(codes(closed)).toContain('1.2-A2');
+    expect(closed).toHaveLength(organisation.closed.total);
+    expect(closed.every((r) => r.status === 'afgerond' || r.status === 'vervallen')).toBe(true);
+    expect(closed.some((r) => ownerOf(r.id).ownerUserId === me.id)).toBe(false);
   });
 
   it('for the Zandvoort officer: Zandvoort’s local actions', async () => {
-    const { own, organisation } = payloadOf(await runLoader(mineLoader, '/acties/mijn', { cookie: cookies.zandvoort }));
-    expect(codes([...own.open, ...own.closed])).toEqual(expect.arrayContaining(['K18', 'K19']));
-    expect(organisation.open.length + organisation.closed.length).toBe(0);
+    const { own, organisation, ownClosedInList } = payloadOf(await runLoader(mineLoader, '/acties/mijn', { cookie: cookies.zandvoort }));
+    const { list: closedList } = await list(ownClosedInList, 'zandvoort');
+    expect(codes([...own.open.rows, ...closedList.rows])).toEqual(expect.arrayContaining(['K18', 'K19']));
+    expect(organisation.open.total + organisation.closed.total).toBe(0);
   });
 });
 

@@ -55,7 +55,13 @@ export const history = {
     sinceInvalid: 'Vul een geldige datum in, bijvoorbeeld 1-11-2026.',
     summary: (n: number, since: string) => (n === 1 ? `1 wijziging sinds ${since}.` : `${n} wijzigingen sinds ${since}.`),
     none: (since: string) => `Geen wijzigingen sinds ${since}.`,
-    capped: (n: number) => `Alleen de nieuwste ${n} wijzigingen worden getoond. Kies een latere datum om minder te zien.`,
+    /** Beside the summary when the changes take more than one page. */
+    showing: (first: number, last: number) => `U ziet wijziging ${first} tot en met ${last}, de nieuwste eerst.`,
+    pageInvalid: 'Onbekende pagina; de eerste pagina wordt getoond.',
+    pagination: 'Paginering',
+    page: (page: number, pages: number) => `Pagina ${page} van ${pages}`,
+    newer: 'Nieuwere wijzigingen',
+    older: 'Oudere wijzigingen',
     by: 'door',
     deletedItem: 'verwijderd item',
     /** A local accent in the list of changes: "Velsen bij doel 1.3.a-A". */

@@ -112,9 +112,17 @@ export const lists = {
     orgHeading: (org: string) => `Van ${org}`,
     orgEmpty: (org: string) => `${org} heeft (verder) geen acties.`,
     openCaption: (heading: string, count: string) => `${heading}: ${count} open`,
-    closedSummary: (n: number) => (n === 1 ? 'Afgeronde of vervallen actie (1)' : `Afgeronde en vervallen acties (${n})`),
+    closedHeading: (n: number) => (n === 1 ? 'Afgeronde of vervallen actie (1)' : `Afgeronde en vervallen acties (${n})`),
     closedCaption: (heading: string) => `${heading}: afgerond of vervallen`,
     noOpen: 'Geen open acties.',
+    /** The link to the action list filtered to my closed actions. */
+    ownClosedInList: (n: number) =>
+      n === 1 ? 'Uw afgeronde of vervallen actie (1) in de actielijst' : `Uw afgeronde en vervallen acties (${n}) in de actielijst`,
+    showClosed: (n: number, org: string) =>
+      n === 1 ? `Toon de afgeronde of vervallen actie van ${org} (1)` : `Toon de afgeronde en vervallen acties van ${org} (${n})`,
+    hideClosed: 'Verberg de afgeronde en vervallen acties',
+    /** The label of a table's page links; there are several on the page. */
+    pagination: (table: string) => `Paginering: ${table}`,
   },
   timeline: {
     title: 'Tijdlijn',

@@ -3,7 +3,7 @@
  * acties", the timeline and the board. Every view is one query with its joins — never a
  * query per row — with the filtering done in SQL on the indexed columns of `actions`.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, not, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 
 import { actions, goals, themes, users } from '../../../db/schema';
 import { t } from '../../i18n';
@@ -11,12 +11,14 @@ import { type ActionFilters, parseActionFilters, type ParsedActionFilters } from
 import { db } from '../../utils/db.server';
 import { preparedOnce } from '../../utils/prepared.server';
 import { listOrganisationOptions } from '../accounts/organisation.server';
+import { pageWindow } from '../paging';
 import { showsOverdue } from '../periods/period-rules';
 import { selectActions } from './action.server';
 import { ACTION_STATUSES, isClosedStatus } from './action-status';
-import { actionIsOverdue } from './action-status.server';
+import { actionIsOpen, actionIsOverdue } from './action-status.server';
 import { getAgenda, type ListPeriod } from './agenda.server';
-import { compareDeadlines, withOverdue } from './deadline';
+import { withOverdue } from './deadline';
+import type { MyActionsPages } from './my-actions';
 import { TIMELINE_PAGE_SIZE, timelinePages } from './timeline-pages';
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectActions>['all']>>[number];
@@ -208,49 +210,89 @@ export function dropUnknownFilterIds(parsed: ParsedActionFilters, options: Filte
   return { ...parsed, filters, fieldErrors };
 }
 
-/** Open actions before closed ones; overdue first; then by deadline; then agenda order. */
-function byUrgency(a: ActionListRow, b: ActionListRow): number {
-  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  return compareDeadlines({ start: a.deadlineStart, end: a.deadlineEnd }, { start: b.deadlineStart, end: b.deadlineEnd });
-}
-
-function splitClosed(rows: ActionListRow[]) {
-  const open = rows.filter((r) => !isClosedStatus(r.status)).sort(byUrgency);
-  const closed = rows.filter((r) => isClosedStatus(r.status)).sort(byUrgency);
-  return { open, closed };
-}
+/**
+ * The statements of "Mijn acties", prepared once (it is opened often): the four counts, and
+ * a page of each table. A page is ordered by deadline as compareDeadlines sorts (the list's
+ * "termijn"), then in agenda order. That puts overdue actions first: in a table of open
+ * actions they are exactly those whose deadline has ended.
+ */
+const myActionStatements = preparedOnce(() => {
+  const p = sql.placeholder;
+  const inPeriod = eq(actions.agendaId, p('agendaId'));
+  const own = eq(actions.ownerUserId, p('userId'));
+  const ofOrganisation = or(eq(actions.ownerOrganisationId, p('organisationId')), eq(actions.municipalityId, p('organisationId')));
+  // My organisation's that are not mine: someone else's, or nobody's (NULL is not "not me" in SQL).
+  const organisation = and(ofOrganisation, or(isNull(actions.ownerUserId), ne(actions.ownerUserId, p('userId'))));
+  const open = actionIsOpen();
+  const closed = not(actionIsOpen());
+  const urgency = orderOf({ sort: 'termijn', direction: 'op' });
+  const page = (where: SQL | undefined) =>
+    selectActions()
+      .where(and(inPeriod, where))
+      .orderBy(...urgency)
+      .limit(p('limit'))
+      .offset(p('offset'))
+      .prepare();
+  return {
+    counts: db
+      .select({
+        ownOpen: sql<number>`count(*) filter (where ${and(own, open)})`,
+        ownClosed: sql<number>`count(*) filter (where ${and(own, closed)})`,
+        organisationOpen: sql<number>`count(*) filter (where ${and(organisation, open)})`,
+        organisationClosed: sql<number>`count(*) filter (where ${and(organisation, closed)})`,
+      })
+      .from(actions)
+      .where(and(inPeriod, or(own, ofOrganisation)))
+      .prepare(),
+    ownOpen: page(and(own, open)),
+    organisationOpen: page(and(organisation, open)),
+    organisationClosed: page(and(organisation, closed)),
+  };
+});
 
 /**
  * "Mijn acties": those I am the trekker of, and those of my organisation (its own, and
- * for a municipality its local actions) that are not already mine.
+ * for a municipality its local actions) that are not already mine; each split into open
+ * and closed ones. A page (PAGE_SIZE, as the list) of my open ones and of my
+ * organisation's open ones; of my organisation's closed ones a page only when asked for
+ * (`pages.organisationClosed`); of my closed ones only the count: the list shows them
+ * (?trekker=…&status=afgerond&status=vervallen), which it cannot for my organisation's
+ * (docs/decisions/033). A page past the last shows the last.
  */
 export function listMyActions({
   userId,
   organisationId,
   today,
   period,
+  pages = { own: 1, organisation: 1, organisationClosed: null },
 }: {
   userId: number;
   organisationId: number;
   today: string;
-  period?: ListPeriod;
+  period: ListPeriod;
+  pages?: MyActionsPages;
 }) {
-  const rows = overdueIn(
-    period,
-    selectActions()
-      .where(
-        and(
-          period ? eq(actions.agendaId, period.id) : undefined,
-          or(eq(actions.ownerUserId, userId), eq(actions.ownerOrganisationId, organisationId), eq(actions.municipalityId, organisationId)),
-        ),
-      )
-      .orderBy(...agendaOrder)
-      .all(),
-    today,
-  );
-  const own = rows.filter((r) => r.ownerUserId === userId);
-  const organisation = rows.filter((r) => r.ownerUserId !== userId);
-  return { own: splitClosed(own), organisation: splitClosed(organisation) };
+  const statements = myActionStatements();
+  const values = { agendaId: period.id, userId, organisationId };
+  const counts = statements.counts.get(values)!;
+  const page = (statement: (typeof statements)['ownOpen'], total: number, requested: number) => {
+    const window = pageWindow(total, PAGE_SIZE, requested);
+    const rows = total === 0 ? [] : statement.all({ ...values, limit: PAGE_SIZE, offset: window.offset });
+    return { ...window, rows: overdueIn(period, rows, today) };
+  };
+  return {
+    own: { open: page(statements.ownOpen, counts.ownOpen, pages.own), closedTotal: counts.ownClosed },
+    organisation: {
+      open: page(statements.organisationOpen, counts.organisationOpen, pages.organisation),
+      closed: {
+        total: counts.organisationClosed,
+        shown:
+          pages.organisationClosed === null
+            ? null
+            : page(statements.organisationClosed, counts.organisationClosed, pages.organisationClosed),
+      },
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------

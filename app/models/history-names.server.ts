@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 
 import { actions, goals, type HistoryEntity, localAccents, organisations, themes, users } from '../../db/schema';
-import { t } from '../i18n';
+import { changesPage } from '../i18n/nl/changes-page';
 import { db } from '../utils/db.server';
 import { countHistorySince, type HistoryEntry, listHistorySince } from './history.server';
 import { pageWindow } from './paging';
@@ -131,7 +131,7 @@ function describeItems(entries: HistoryEntry[]): Record<string, ChangedItem> {
     );
     for (const r of rows) {
       items[`accent:${r.id}`] = {
-        label: t.history.changes.accentItem(municipalityNames[r.municipalityId], goalCodes[r.goalId]),
+        label: changesPage.accentItem(municipalityNames[r.municipalityId], goalCodes[r.goalId]),
         href: `/accenten/${r.goalId}/${r.municipalityId}`,
       };
     }

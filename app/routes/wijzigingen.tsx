@@ -7,6 +7,7 @@ import { historyAuthor, HistoryChanges } from '../components/history-list';
 import { PageLinks } from '../components/layout/page-links';
 import { PeriodSwitch } from '../components/periods/period-switch';
 import { t } from '../i18n';
+import { changesPage } from '../i18n/nl/changes-page';
 import { listChangesSince } from '../models/history-names.server';
 import { type PageWindow, readPageNumber, shownRange } from '../models/paging';
 import { formatDate } from '../models/tracker/deadline';
@@ -26,7 +27,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: commentsCss },
   { rel: 'stylesheet', href: listsCss },
 ];
-export const meta: MetaFunction = () => [{ title: t.common.pageTitle(h.changes.title) }];
+export const meta: MetaFunction = () => [{ title: t.common.pageTitle(changesPage.title) }];
 
 const DEFAULT_DAYS = 14;
 
@@ -90,20 +91,20 @@ export default function ChangesPage() {
 
   return (
     <>
-      <h1>{h.changes.title}</h1>
+      <h1>{changesPage.title}</h1>
       <PeriodSwitch {...periodSwitch} />
-      <p className="lead">{h.changes.intro}</p>
-      <Form method="get" action="/wijzigingen" className="form inline-fields" aria-label={h.changes.title}>
+      <p className="lead">{changesPage.intro}</p>
+      <Form method="get" action="/wijzigingen" className="form inline-fields" aria-label={changesPage.title}>
         <input type="hidden" name="periode" value={periodSwitch.shown.slug} />
-        <Field label={h.changes.sinceLabel} name="sinds" error={error ?? undefined} hint={h.changes.sinceHint}>
+        <Field label={changesPage.sinceLabel} name="sinds" error={error ?? undefined} hint={changesPage.sinceHint}>
           {(p) => <input {...p} type="date" defaultValue={sinceInput} />}
         </Field>
         <button type="submit" className="button">
-          {h.changes.submit}
+          {changesPage.submit}
         </button>
       </Form>
 
-      {pageInvalid ? <p className="notice">{h.changes.pageInvalid}</p> : null}
+      {pageInvalid ? <p className="notice">{changesPage.pageInvalid}</p> : null}
       {since && paging ? <ChangesSummary since={since} paging={paging} shown={entries.length} /> : null}
 
       {days.map((day) => (
@@ -121,9 +122,9 @@ export default function ChangesPage() {
                       <strong>{entry.item.label}</strong>
                     )
                   ) : (
-                    <span className="muted">({h.changes.deletedItem})</span>
+                    <span className="muted">({changesPage.deletedItem})</span>
                   )}{' '}
-                  · {(h.change[entry.change] ?? entry.change).toLowerCase()} {h.changes.by} <strong>{historyAuthor(entry.userName)}</strong>
+                  · {(h.change[entry.change] ?? entry.change).toLowerCase()} {changesPage.by} <strong>{historyAuthor(entry.userName)}</strong>
                 </p>
                 <HistoryChanges entry={entry} names={names ?? undefined} />
               </li>
@@ -134,14 +135,14 @@ export default function ChangesPage() {
 
       {paging ? (
         <PageLinks
-          label={h.changes.pagination}
+          label={changesPage.pagination}
           className="list-pagination"
           page={paging.page}
           pageCount={paging.pageCount}
           href={(page) => changesHref(linkQuery, page)}
-          previous={h.changes.newer}
-          next={h.changes.older}
-          current={h.changes.page(paging.page, paging.pageCount)}
+          previous={changesPage.newer}
+          next={changesPage.older}
+          current={changesPage.page(paging.page, paging.pageCount)}
         />
       ) : null}
     </>
@@ -150,12 +151,12 @@ export default function ChangesPage() {
 
 /** "509 wijzigingen sinds 23 nov. 2026." and, when they take more than one page, which are shown. */
 function ChangesSummary({ since, paging, shown }: { since: string; paging: PageWindow; shown: number }) {
-  if (paging.total === 0) return <p role="status">{h.changes.none(formatDate(since))}</p>;
+  if (paging.total === 0) return <p role="status">{changesPage.none(formatDate(since))}</p>;
   const { first, last } = shownRange(paging, shown);
   return (
     <p role="status">
-      {h.changes.summary(paging.total, formatDate(since))}
-      {paging.pageCount > 1 ? ` ${h.changes.showing(first, last)}` : null}
+      {changesPage.summary(paging.total, formatDate(since))}
+      {paging.pageCount > 1 ? ` ${changesPage.showing(first, last)}` : null}
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { changesPage } from '../i18n/nl/changes-page';
 import { isIsoDate } from '../models/tracker/deadline';
 import { z } from './zod';
 
@@ -17,7 +17,7 @@ export const ChangesFilterSchema = z.object({
     .transform((value, ctx) => {
       const date = toIsoDate(value);
       if (!date) {
-        ctx.addIssue({ code: 'custom', message: t.history.changes.sinceInvalid });
+        ctx.addIssue({ code: 'custom', message: changesPage.sinceInvalid });
         return z.NEVER;
       }
       return date;

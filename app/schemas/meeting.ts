@@ -151,11 +151,19 @@ export const AgendaPointSchema = z.object({
     .optional()
     .default(''),
   goalId: optionalIdField(t.actions.errors.idInvalid),
-  actionId: optionalIdField(t.actions.errors.idInvalid),
+  /** The action as typed or picked: a code, "#123", a title or a suggestion's label (read by resolveActionChoice). */
+  actionChoice: z
+    .string()
+    .max(...limit('title', m.actionChoiceTooLong))
+    .optional()
+    .default(''),
 });
 
-export type AgendaPointInput = z.output<typeof AgendaPointSchema>;
-export type AgendaPointValues = Partial<Record<'title' | 'duration' | 'presenter' | 'goalId' | 'actionId', string>>;
+/** The form as posted; the action is still text. */
+export type AgendaPointForm = z.output<typeof AgendaPointSchema>;
+/** An agenda point as the models write it: the action resolved to its id (null: none). */
+export type AgendaPointInput = Omit<AgendaPointForm, 'actionChoice'> & { actionId: number | null };
+export type AgendaPointValues = Partial<Record<'title' | 'duration' | 'presenter' | 'goalId' | 'actionChoice', string>>;
 
 /** Marking one attendee present or absent. */
 export const AttendanceSchema = z.object({

@@ -10,6 +10,7 @@ import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { actions, goals, themes } from '../../../db/schema';
 import { t } from '../../i18n';
 import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
 import { listPeriods } from '../periods/period.server';
 import { periodLabel, periodOfMeeting } from '../periods/period-rules';
 import {
@@ -43,13 +44,22 @@ function choicesInOrder(where: SQL | undefined) {
     .orderBy(asc(themes.position), asc(goals.position), asc(actions.position), asc(actions.id));
 }
 
+// Asked on every view of a meeting page by those who may edit it.
+const periodActionCount = preparedOnce(() =>
+  db
+    .select({ n: count() })
+    .from(actions)
+    .where(eq(actions.agendaId, sql.placeholder('periodId')))
+    .prepare(),
+);
+
 /**
  * What the field needs on the page: its period, and every action of it when there are
  * few (a list anyone can scan); null where there are many (the field suggests as one types).
  */
 export function actionFieldOf(period: { id: number; label: string } | undefined): ActionField {
   if (!period) return { period: null, shortList: [] };
-  const { n } = db.select({ n: count() }).from(actions).where(eq(actions.agendaId, period.id)).get()!;
+  const { n } = periodActionCount().get({ periodId: period.id })!;
   return {
     period: period.label,
     shortList: n <= SHORT_LIST_MAX ? choicesInOrder(eq(actions.agendaId, period.id)).all().map(actionChoiceLabel) : null,

@@ -3,7 +3,7 @@
  * Every change brings the notes' outline in step (one heading per point) through
  * syncNotesOutline, after the change is committed.
  */
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 
 import { actions, agendaPoints, goals, meetings, themes } from '../../../db/schema';
@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import type { AgendaPointForm, AgendaPointInput } from '../../schemas/meeting';
 import { db } from '../../utils/db.server';
 import type { FieldErrors } from '../../utils/forms';
+import { preparedOnce } from '../../utils/prepared.server';
 import { actionFieldOf, meetingActionPeriod, resolveActionChoice } from './action-choice.server';
 import { insertionIndex, moveTo } from './agenda-order';
 import { syncNotesOutline } from './notes/notes-outline.server';
@@ -19,8 +20,18 @@ const carriedFrom = alias(agendaPoints, 'carried_from');
 const carriedFromMeeting = alias(meetings, 'carried_from_meeting');
 const minutesMeeting = alias(meetings, 'minutes_meeting');
 
+// The meeting page's statements run on every view and live revalidation: prepared once.
+const agendaStatements = preparedOnce(() => ({
+  points: agendaPointsQuery().prepare(),
+  periodGoals: goalChoices(eq(goals.agendaId, sql.placeholder('periodId'))).prepare(),
+}));
+
 /** A meeting's agenda in order, with the goal and action each point is about. */
 export function listAgendaPoints(meetingId: number) {
+  return agendaStatements().points.all({ meetingId });
+}
+
+function agendaPointsQuery() {
   return db
     .select({
       id: agendaPoints.id,
@@ -48,9 +59,8 @@ export function listAgendaPoints(meetingId: number) {
     .leftJoin(carriedFrom, eq(carriedFrom.id, agendaPoints.carriedFromId))
     .leftJoin(carriedFromMeeting, eq(carriedFromMeeting.id, carriedFrom.meetingId))
     .leftJoin(minutesMeeting, eq(minutesMeeting.id, agendaPoints.minutesOfMeetingId))
-    .where(eq(agendaPoints.meetingId, meetingId))
-    .orderBy(asc(agendaPoints.position), asc(agendaPoints.id))
-    .all();
+    .where(eq(agendaPoints.meetingId, sql.placeholder('meetingId')))
+    .orderBy(asc(agendaPoints.position), asc(agendaPoints.id));
 }
 
 export type AgendaPointRow = ReturnType<typeof listAgendaPoints>[number];
@@ -300,17 +310,20 @@ export function setAgendaPointStatus({
  */
 export function agendaPointChoices({ meeting, keepGoalId = null }: { meeting: { startsAt: string }; keepGoalId?: number | null }) {
   const period = meetingActionPeriod(meeting);
-  const inPeriod = period ? eq(goals.agendaId, period.id) : undefined;
-  return {
-    goals: db
-      .select({ id: goals.id, code: goals.code, title: goals.title })
-      .from(goals)
-      .innerJoin(themes, eq(themes.id, goals.themeId))
-      .where(keepGoalId !== null && inPeriod ? or(inPeriod, eq(goals.id, keepGoalId)) : inPeriod)
-      .orderBy(asc(goals.agendaId), asc(themes.position), asc(goals.position))
-      .all(),
-    action: actionFieldOf(period),
-  };
+  const goalsOfPeriod =
+    period && keepGoalId === null
+      ? agendaStatements().periodGoals.all({ periodId: period.id })
+      : goalChoices(period ? or(eq(goals.agendaId, period.id), eq(goals.id, keepGoalId ?? 0)) : undefined).all();
+  return { goals: goalsOfPeriod, action: actionFieldOf(period) };
+}
+
+function goalChoices(where: SQL | undefined) {
+  return db
+    .select({ id: goals.id, code: goals.code, title: goals.title })
+    .from(goals)
+    .innerJoin(themes, eq(themes.id, goals.themeId))
+    .where(where)
+    .orderBy(asc(goals.agendaId), asc(themes.position), asc(goals.position));
 }
 
 export type AgendaPointChoiceData = ReturnType<typeof agendaPointChoices>;

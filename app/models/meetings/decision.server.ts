@@ -2,13 +2,14 @@
  * Decisions ("besluiten") recorded from a meeting's notes: the decisions log, and the
  * decisions about one goal or one action.
  */
-import { and, desc, eq, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 
 import { actions, decisions, goals, meetings, users } from '../../../db/schema';
 import { t } from '../../i18n';
 import type { DecisionInput } from '../../schemas/notes';
 import { db } from '../../utils/db.server';
 import type { FieldErrors } from '../../utils/forms';
+import { preparedOnce } from '../../utils/prepared.server';
 import { setActionStatus } from '../tracker/action.server';
 import { goalExists } from '../tracker/goal.server';
 
@@ -59,7 +60,7 @@ export function findDecisionReferenceErrors(input: Pick<DecisionInput, 'goalId' 
   return errors;
 }
 
-function selectDecisions(where: SQL | undefined) {
+function decisionsQuery(where: SQL | undefined) {
   return db
     .select({
       id: decisions.id,
@@ -81,9 +82,15 @@ function selectDecisions(where: SQL | undefined) {
     .leftJoin(actions, eq(actions.id, decisions.actionId))
     .leftJoin(users, eq(users.id, decisions.createdBy))
     .where(where)
-    .orderBy(desc(meetings.startsAt), desc(decisions.createdAt), desc(decisions.id))
-    .all();
+    .orderBy(desc(meetings.startsAt), desc(decisions.createdAt), desc(decisions.id));
 }
+
+function selectDecisions(where: SQL | undefined) {
+  return decisionsQuery(where).all();
+}
+
+// A meeting's page and its notes ask on every view and live revalidation: prepared once.
+const meetingDecisions = preparedOnce(() => decisionsQuery(eq(decisions.meetingId, sql.placeholder('meetingId'))).prepare());
 
 export type DecisionRow = ReturnType<typeof selectDecisions>[number];
 
@@ -108,5 +115,5 @@ export function listGoalDecisions({ goalId }: { goalId: number }): DecisionRow[]
 
 /** Decisions taken in a meeting (ids and what the notes show of them). */
 export function listMeetingDecisions({ meetingId }: { meetingId: number }): DecisionRow[] {
-  return selectDecisions(eq(decisions.meetingId, meetingId));
+  return meetingDecisions().all({ meetingId });
 }

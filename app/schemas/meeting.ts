@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { agendaPointLinks } from '../i18n/nl/agenda-point-links';
 import { isCalendarDate, isClockTime } from '../models/meetings/meeting-time';
 import { parseId } from '../utils/ids';
 import { idField, optionalIdField } from './ids';
@@ -154,7 +155,7 @@ export const AgendaPointSchema = z.object({
   /** The action as typed or picked: a code, "#123", a title or a suggestion's label (read by resolveActionChoice). */
   actionChoice: z
     .string()
-    .max(...limit('title', m.actionChoiceTooLong))
+    .max(...limit('title', agendaPointLinks.actionChoiceTooLong))
     .optional()
     .default(''),
 });

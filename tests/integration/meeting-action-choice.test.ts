@@ -82,7 +82,7 @@ describe("an agenda point's action, typed", () => {
     for (const twin of twins) db.update(actions).set({ title: 'Tweemaal dezelfde titel' }).where(eq(actions.id, twin.id)).run();
     const before = pointsOf(meeting2026);
     const cases: [string, RegExp][] = [
-      ['Z-999', /geen actie van 2025–2028 met de code of titel "Z-999"/],
+      ['Z-999', /Er is geen actie van 2025–2028 met de code of titel "Z-999"/],
       [`#${old.id}`, /geen actie van 2025–2028/],
       [`#${old.id} — ${old.title}`, /geen actie van 2025–2028/],
       ['tweemaal dezelfde titel', /Meer dan één actie van 2025–2028 heeft deze titel/],

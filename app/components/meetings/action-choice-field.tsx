@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 
 import { t } from '../../i18n';
+import { agendaPointLinks as l } from '../../i18n/nl/agenda-point-links';
 import { type ActionField, SUGGESTION_LIMIT } from '../../models/meetings/action-choice';
 import { TEXT_LIMITS } from '../../schemas/limits';
 import { Field } from '../forms/field';
@@ -63,7 +64,7 @@ export function ActionChoiceField({
 
   const options = field.shortList ?? suggestions ?? [];
   return (
-    <Field label={a.pointAction} name="actionChoice" error={error} hint={a.pointActionHint(field.period)}>
+    <Field label={a.pointAction} name="actionChoice" error={error} hint={l.actionHint(field.period)}>
       {(control) => (
         <>
           <input
@@ -83,7 +84,7 @@ export function ActionChoiceField({
           </datalist>
           {field.shortList ? null : (
             <span className="visually-hidden" role="status">
-              {suggestions ? a.suggestionsFound(suggestions.length, SUGGESTION_LIMIT) : ''}
+              {suggestions ? l.suggestionsFound(suggestions.length, SUGGESTION_LIMIT) : ''}
             </span>
           )}
         </>

@@ -76,15 +76,6 @@ export const meetings = {
     pointTitleTooLong: (max: number) => `De titel mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     pointDurationInvalid: 'Vul een duur in van 1 tot en met 480 minuten, of laat het veld leeg.',
     presenterTooLong: (max: number) => `De naam mag hoogstens ${characterCount(max)} tekens lang zijn.`,
-    goalNotInPeriod: (period: string | null) =>
-      period ? `Kies een doel van ${period} uit de lijst, of geen.` : 'Dit doel bestaat niet (meer). Kies een doel uit de lijst.',
-    actionChoiceTooLong: (max: number) => `Typ hoogstens ${characterCount(max)} tekens: de code of de titel van een actie.`,
-    actionNotInPeriod: (text: string, period: string | null) =>
-      period
-        ? `Er is geen actie van ${period} met de code of titel "${text}". Typ de code (bijvoorbeeld 1.3.a-A1) of de hele titel, of laat het veld leeg.`
-        : `Er is geen actie met de code of titel "${text}". Laat het veld leeg.`,
-    actionTitleAmbiguous: (period: string) =>
-      `Meer dan één actie van ${period} heeft deze titel. Typ de code van de actie die u bedoelt (bijvoorbeeld 1.3.a-A1), of kies een suggestie.`,
     idInvalid: 'Kies een geldige waarde uit de lijst.',
     attendeeNotInMeeting: 'Deze deelnemer hoort niet bij dit overleg.',
     pointNotInMeeting: 'Dit agendapunt hoort niet bij dit overleg.',
@@ -165,17 +156,6 @@ export const meetings = {
     pointPresenter: 'Inleider (optioneel)',
     pointGoal: 'Doel (optioneel)',
     pointAction: 'Actie (optioneel)',
-    pointActionHint: (period: string | null) =>
-      `Typ de code (bijvoorbeeld 1.3.a-A1) of de hele titel van een actie${period ? ` van ${period}` : ''}. Leeg: geen actie.`,
-    /** The suggestions' list, for screen readers: how many match what was typed. */
-    suggestionsFound: (n: number, max: number) =>
-      n === 0
-        ? 'Geen acties gevonden.'
-        : n >= max
-          ? `Eerste ${max} acties gevonden.`
-          : n === 1
-            ? '1 actie gevonden.'
-            : `${n} acties gevonden.`,
     noneOption: '— geen —',
     propose: 'Agenda voorstellen',
     proposeHint:

@@ -8,7 +8,7 @@
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 
 import { actions, goals, themes } from '../../../db/schema';
-import { t } from '../../i18n';
+import { agendaPointLinks } from '../../i18n/nl/agenda-point-links';
 import { db } from '../../utils/db.server';
 import { preparedOnce } from '../../utils/prepared.server';
 import { listPeriods } from '../periods/period.server';
@@ -127,7 +127,7 @@ export function resolveActionChoice({
 }): ActionChoiceResult {
   const query = parseActionChoice(value);
   if (query.kind === 'none') return { ok: true, actionId: null };
-  const e = t.meetings.errors;
+  const e = agendaPointLinks;
   const kept = keep === null ? undefined : getActionChoice(keep);
   if (kept && [actionChoiceLabel(kept), actionReference(kept)].some((name) => sameText(name, query.text))) {
     return { ok: true, actionId: kept.id };

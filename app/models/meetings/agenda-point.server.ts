@@ -7,7 +7,7 @@ import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 
 import { actions, agendaPoints, goals, meetings, themes } from '../../../db/schema';
-import { t } from '../../i18n';
+import { agendaPointLinks } from '../../i18n/nl/agenda-point-links';
 import type { AgendaPointForm, AgendaPointInput } from '../../schemas/meeting';
 import { db } from '../../utils/db.server';
 import type { FieldErrors } from '../../utils/forms';
@@ -111,7 +111,7 @@ export function readAgendaPointForm({
   const fieldErrors: FieldErrors = {};
   if (form.goalId !== null && form.goalId !== keepGoalId) {
     const period = meetingActionPeriod(meeting);
-    if (!period || !goalInPeriod(form.goalId, period.id)) fieldErrors.goalId = t.meetings.errors.goalNotInPeriod(period?.label ?? null);
+    if (!period || !goalInPeriod(form.goalId, period.id)) fieldErrors.goalId = agendaPointLinks.goalNotInPeriod(period?.label ?? null);
   }
   const action = resolveActionChoice({ meeting, value: form.actionChoice, keep: keepActionId });
   if (!action.ok) fieldErrors.actionChoice = action.message;

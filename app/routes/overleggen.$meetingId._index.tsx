@@ -17,11 +17,11 @@ import { listComments } from '../models/comments/comment.server';
 import { linkedLibrarySection } from '../models/library/library.server';
 import {
   addAgendaPoint,
-  findAgendaPointReferenceErrors,
-  listAgendaPointOptions,
+  agendaPointChoices,
   listAgendaPoints,
   moveAgendaPoint,
   placeAgendaPoint,
+  readAgendaPointForm,
   removeAgendaPoint,
   setAgendaPointDuration,
   setAgendaPointStatus,
@@ -97,7 +97,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notice: notice ? NOTICES[notice] : Number.isInteger(added) && added > 0 ? m.proposals.added(added) : null,
     attendees: listAttendees(meeting.id),
     points: listAgendaPoints(meeting.id),
-    choices: mayEdit ? listAgendaPointOptions() : null,
+    choices: mayEdit ? agendaPointChoices({ meeting }) : null,
     decisions: listMeetingDecisions({ meetingId: meeting.id }),
     actions: withOverdue(listMeetingActions(meeting.id), today),
     openSeriesActions: withOverdue(listOpenSeriesActions(meeting.id), today),
@@ -132,11 +132,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'addPoint': {
       const form = parseForm(AgendaPointSchema, formData);
       if (!form.ok) return badRequest(form.fieldErrors, form.values);
-      const errors = findAgendaPointReferenceErrors(form.data);
-      if (Object.keys(errors).length > 0)
-        return badRequest(errors, Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)])));
+      const point = readAgendaPointForm({ meeting, form: form.data });
+      if (!point.ok) return badRequest(point.fieldErrors, Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)])));
       const id = createOnce({ userId: user.id, key: submissionKeyOf(formData), scope: `agenda-point:${meeting.id}` }, () =>
-        addAgendaPoint({ meetingId: meeting.id, input: form.data }),
+        addAgendaPoint({ meetingId: meeting.id, input: point.input }),
       );
       return back(`#agendapunt-${id}`);
     }
@@ -312,6 +311,7 @@ export default function MeetingPage() {
         )}
         {mayEdit && choices ? (
           <AddAgendaPointForm
+            meetingId={meeting.id}
             values={actionData?.intent === 'addPoint' && 'values' in actionData ? actionData.values : {}}
             errors={pointErrors}
             choices={choices}

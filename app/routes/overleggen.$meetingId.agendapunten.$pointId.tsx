@@ -6,12 +6,9 @@ import { EditForm } from '../components/forms/edit-form';
 import { AgendaPointFields } from '../components/meetings/meeting-agenda';
 import { MeetingBreadcrumbs } from '../components/meetings/meeting-breadcrumbs';
 import { t } from '../i18n';
-import {
-  findAgendaPointReferenceErrors,
-  getAgendaPoint,
-  listAgendaPointOptions,
-  updateAgendaPoint,
-} from '../models/meetings/agenda-point.server';
+import { actionChoiceLabel } from '../models/meetings/action-choice';
+import { getActionChoice } from '../models/meetings/action-choice.server';
+import { agendaPointChoices, getAgendaPoint, readAgendaPointForm, updateAgendaPoint } from '../models/meetings/agenda-point.server';
 import { getMeeting } from '../models/meetings/meeting.server';
 import { canEditMeetings } from '../models/permissions';
 import { AgendaPointSchema, type AgendaPointValues } from '../schemas/meeting';
@@ -36,6 +33,12 @@ function loadPoint(params: LoaderFunctionArgs['params']) {
   return { meeting, point };
 }
 
+/** The field's text for the action a point links to: its label, as a suggestion would have put it. */
+function actionValue(actionId: number | null): string {
+  const action = actionId === null ? undefined : getActionChoice(actionId);
+  return action ? actionChoiceLabel(action) : '';
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   requireAllowed(canEditMeetings(actor));
@@ -45,9 +48,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     duration: point.durationMinutes === null ? '' : String(point.durationMinutes),
     presenter: point.presenter,
     goalId: point.goalId === null ? '' : String(point.goalId),
-    actionId: point.actionId === null ? '' : String(point.actionId),
+    actionChoice: actionValue(point.actionId),
   };
-  return { meeting: { id: meeting.id, title: meeting.title }, values, choices: listAgendaPointOptions() };
+  return {
+    meeting: { id: meeting.id, title: meeting.title },
+    values,
+    choices: agendaPointChoices({ meeting, keepGoalId: point.goalId }),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -56,19 +63,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, point } = loadPoint(params);
   const form = parseForm(AgendaPointSchema, await request.formData());
   if (!form.ok) return data({ fieldErrors: form.fieldErrors, values: form.values }, { status: 400 });
-  const errors = findAgendaPointReferenceErrors(form.data);
-  if (Object.keys(errors).length > 0) {
-    const { title, duration, presenter, goalId, actionId } = form.data;
-    const values = {
+  const checked = readAgendaPointForm({ meeting, form: form.data, keepGoalId: point.goalId, keepActionId: point.actionId });
+  if (!checked.ok) {
+    const { title, duration, presenter, goalId, actionChoice } = form.data;
+    const values: AgendaPointValues = {
       title,
       duration: duration === null ? '' : String(duration),
       presenter,
       goalId: String(goalId ?? ''),
-      actionId: String(actionId ?? ''),
+      actionChoice,
     };
-    return data({ fieldErrors: errors, values }, { status: 400 });
+    return data({ fieldErrors: checked.fieldErrors, values }, { status: 400 });
   }
-  updateAgendaPoint({ meetingId: meeting.id, pointId: point.id, input: form.data });
+  updateAgendaPoint({ meetingId: meeting.id, pointId: point.id, input: checked.input });
   return redirect(`/overleggen/${meeting.id}#agendapunt-${point.id}`);
 }
 
@@ -81,7 +88,7 @@ export default function EditAgendaPointPage() {
       <MeetingBreadcrumbs meeting={meeting} current={a.editTitle} />
       <h1>{a.editTitle}</h1>
       <EditForm errors={errors} submitLabel={a.save} cancelTo={`/overleggen/${meeting.id}#agenda`}>
-        <AgendaPointFields values={actionData?.values ?? values} errors={errors} choices={choices} />
+        <AgendaPointFields meetingId={meeting.id} values={actionData?.values ?? values} errors={errors} choices={choices} />
       </EditForm>
     </>
   );

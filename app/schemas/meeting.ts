@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { agendaPointLinks } from '../i18n/nl/agenda-point-links';
 import { isCalendarDate, isClockTime } from '../models/meetings/meeting-time';
 import { parseId } from '../utils/ids';
 import { idField, optionalIdField } from './ids';
@@ -151,11 +152,19 @@ export const AgendaPointSchema = z.object({
     .optional()
     .default(''),
   goalId: optionalIdField(t.actions.errors.idInvalid),
-  actionId: optionalIdField(t.actions.errors.idInvalid),
+  /** The action as typed or picked: a code, "#123", a title or a suggestion's label (read by resolveActionChoice). */
+  actionChoice: z
+    .string()
+    .max(...limit('title', agendaPointLinks.actionChoiceTooLong))
+    .optional()
+    .default(''),
 });
 
-export type AgendaPointInput = z.output<typeof AgendaPointSchema>;
-export type AgendaPointValues = Partial<Record<'title' | 'duration' | 'presenter' | 'goalId' | 'actionId', string>>;
+/** The form as posted; the action is still text. */
+export type AgendaPointForm = z.output<typeof AgendaPointSchema>;
+/** An agenda point as the models write it: the action resolved to its id (null: none). */
+export type AgendaPointInput = Omit<AgendaPointForm, 'actionChoice'> & { actionId: number | null };
+export type AgendaPointValues = Partial<Record<'title' | 'duration' | 'presenter' | 'goalId' | 'actionChoice', string>>;
 
 /** Marking one attendee present or absent. */
 export const AttendanceSchema = z.object({

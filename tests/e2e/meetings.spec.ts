@@ -34,6 +34,26 @@ test('a werkgroeplid plans a meeting, builds its agenda, uses "Agenda voorstelle
     await page.getByRole('textbox', { name: 'Titel' }).press('Enter');
     await expect(page.getByRole('rowheader', { name: title })).toBeVisible();
   }
+  // A point about an action: typed by its code. The period's few actions are also offered in the field's list.
+  const actionField = page.getByLabel('Actie (optioneel)');
+  const offered = page.locator(`datalist[id="${await actionField.getAttribute('list')}"] option`);
+  await expect(offered.and(page.locator('[value="1.3.a-A3 — We ontwikkelen een aanpak begrijpelijke communicatie"]'))).toHaveCount(1);
+  expect(await offered.count()).toBeLessThanOrEqual(60);
+  await page.getByRole('textbox', { name: 'Titel' }).fill('Begrijpelijke communicatie');
+  await actionField.fill('1.3.a-Z9');
+  await actionField.press('Enter');
+  await expect(page.getByText('Er is geen actie van 2020–2024 met de code of titel "1.3.a-Z9".', { exact: false })).toBeVisible();
+  await expect(actionField).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('rowheader', { name: 'Begrijpelijke communicatie' })).toHaveCount(0);
+  await actionField.fill('1.3.a-A3');
+  await actionField.press('Enter');
+  const linked = page.getByRole('row', { name: /Begrijpelijke communicatie/ });
+  await expect(linked.getByRole('link', { name: /We ontwikkelen een aanpak begrijpelijke communicatie/ })).toBeVisible();
+  await linked.getByRole('link', { name: 'Begrijpelijke communicatie bewerken' }).click();
+  await expect(page.getByLabel('Actie (optioneel)')).toHaveValue('1.3.a-A3 — We ontwikkelen een aanpak begrijpelijke communicatie');
+  await expectAccessible(page);
+  await page.goBack();
+
   await page.getByRole('button', { name: 'Ervaringen met Digi Sterker omhoog' }).press('Enter');
   await expect(page.locator('table.agenda-table tbody th').first()).toHaveText('Ervaringen met Digi Sterker');
 

@@ -375,7 +375,7 @@ describe('agenda points', () => {
     duration: '',
     presenter: '',
     goalId: '',
-    actionId: '',
+    actionChoice: '',
     ...fields,
   });
 
@@ -392,7 +392,7 @@ describe('agenda points', () => {
       const result = await runAction(
         meetingAction,
         `/overleggen/${id}`,
-        pointForm({ title, duration: '15', presenter: 'Anouk', goalId: String(goal.id), actionId: String(action.id) }),
+        pointForm({ title, duration: '15', presenter: 'Anouk', goalId: String(goal.id), actionChoice: action.code! }),
         { params, cookie: cookies[who] },
       );
       expect(statusOf(result)).toBe(302);
@@ -428,7 +428,7 @@ describe('agenda points', () => {
     const edit = await runAction(
       pointAction,
       `/overleggen/${id}/agendapunten/${points[1].id}`,
-      { title: 'Taalhuizen en Digi Sterker', duration: '30', presenter: 'Martijn', goalId: '', actionId: '' },
+      { title: 'Taalhuizen en Digi Sterker', duration: '30', presenter: 'Martijn', goalId: '', actionChoice: '' },
       { params: { meetingId: String(id), pointId: String(points[1].id) }, cookie: cookies.velsen },
     );
     expect(statusOf(edit)).toBe(302);
@@ -495,7 +495,8 @@ describe('agenda points', () => {
       [{ duration: '999' }, 'duration'],
       [{ goalId: '999999' }, 'goalId'],
       [{ goalId: 'abc' }, 'goalId'],
-      [{ actionId: '999999' }, 'actionId'],
+      [{ actionChoice: '#999999' }, 'actionChoice'],
+      [{ actionChoice: 'Z-999' }, 'actionChoice'],
     ] as [Record<string, string>, string][]) {
       const result = await runAction(meetingAction, `/overleggen/${id}`, pointForm(fields), { params, cookie: cookies.haarlem });
       expect(statusOf(result)).toBe(400);

@@ -2,6 +2,7 @@ import { Form, Link, useFetcher } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 
 import { t } from '../../i18n';
+import type { ActionField } from '../../models/meetings/action-choice';
 import { agendaTime, moveTo } from '../../models/meetings/agenda-order';
 import { meetingName } from '../../models/meetings/meeting-time';
 import type { ActionStatus } from '../../models/tracker/action-status';
@@ -13,6 +14,7 @@ import { useHydrated } from '../../utils/use-hydrated';
 import { Field, FormErrorSummary } from '../forms/field';
 import { SubmissionKeyField } from '../forms/submission-key';
 import { StatusBadge } from '../tracker/action-bits';
+import { ActionChoiceField } from './action-choice-field';
 
 const a = t.meetings.agenda;
 
@@ -37,7 +39,8 @@ export type AgendaPointView = {
 
 export type AgendaPointChoices = {
   goals: { id: number; code: string; title: string }[];
-  actions: { id: number; title: string; goalCode: string }[];
+  /** The action is typed or picked in a search field (ActionChoiceField), not chosen from a menu of every action. */
+  action: ActionField;
 };
 
 const TITLE_MAX = 90;
@@ -357,10 +360,12 @@ export function AgendaTable({
 
 /** The fields of an agenda point, shared by "Agendapunt toevoegen" and its edit page. */
 export function AgendaPointFields({
+  meetingId,
   values,
   errors,
   choices,
 }: {
+  meetingId: number;
   values: AgendaPointValues;
   errors: FieldErrors;
   choices: AgendaPointChoices;
@@ -390,28 +395,19 @@ export function AgendaPointFields({
           </select>
         )}
       </Field>
-      <Field label={a.pointAction} name="actionId" error={errors.actionId}>
-        {(p) => (
-          <select {...p} defaultValue={values.actionId ?? ''}>
-            <option value="">{a.noneOption}</option>
-            {choices.actions.map((action) => (
-              <option key={action.id} value={String(action.id)}>
-                {action.goalCode} — {shorten(action.title, TITLE_MAX)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ActionChoiceField meetingId={meetingId} field={choices.action} value={values.actionChoice ?? ''} error={errors.actionChoice} />
     </>
   );
 }
 
 /** "Agendapunt toevoegen": a plain POST to the meeting page with intent addPoint. */
 export function AddAgendaPointForm({
+  meetingId,
   values,
   errors,
   choices,
 }: {
+  meetingId: number;
   values: AgendaPointValues;
   errors: FieldErrors;
   choices: AgendaPointChoices;
@@ -423,7 +419,7 @@ export function AddAgendaPointForm({
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="intent" value="addPoint" />
         <SubmissionKeyField />
-        <AgendaPointFields values={values} errors={errors} choices={choices} />
+        <AgendaPointFields meetingId={meetingId} values={values} errors={errors} choices={choices} />
         <button type="submit" className="button">
           {a.add}
         </button>

@@ -76,8 +76,6 @@ export const meetings = {
     pointTitleTooLong: (max: number) => `De titel mag hoogstens ${characterCount(max)} tekens lang zijn.`,
     pointDurationInvalid: 'Vul een duur in van 1 tot en met 480 minuten, of laat het veld leeg.',
     presenterTooLong: (max: number) => `De naam mag hoogstens ${characterCount(max)} tekens lang zijn.`,
-    goalUnknown: 'Dit doel bestaat niet (meer). Kies een doel uit de lijst.',
-    actionUnknown: 'Deze actie bestaat niet (meer). Kies een actie uit de lijst.',
     idInvalid: 'Kies een geldige waarde uit de lijst.',
     attendeeNotInMeeting: 'Deze deelnemer hoort niet bij dit overleg.',
     pointNotInMeeting: 'Dit agendapunt hoort niet bij dit overleg.',

@@ -3,25 +3,35 @@
  * Every change brings the notes' outline in step (one heading per point) through
  * syncNotesOutline, after the change is committed.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 
 import { actions, agendaPoints, goals, meetings, themes } from '../../../db/schema';
-import { t } from '../../i18n';
-import type { AgendaPointInput } from '../../schemas/meeting';
+import { agendaPointLinks } from '../../i18n/nl/agenda-point-links';
+import type { AgendaPointForm, AgendaPointInput } from '../../schemas/meeting';
 import { db } from '../../utils/db.server';
 import type { FieldErrors } from '../../utils/forms';
-import { goalExists } from '../tracker/goal.server';
+import { preparedOnce } from '../../utils/prepared.server';
+import { actionFieldOf, meetingActionPeriod, resolveActionChoice } from './action-choice.server';
 import { insertionIndex, moveTo } from './agenda-order';
-import { listDecisionActionOptions } from './notes/notes-item.server';
 import { syncNotesOutline } from './notes/notes-outline.server';
 
 const carriedFrom = alias(agendaPoints, 'carried_from');
 const carriedFromMeeting = alias(meetings, 'carried_from_meeting');
 const minutesMeeting = alias(meetings, 'minutes_meeting');
 
+// The meeting page's statements run on every view and live revalidation: prepared once.
+const agendaStatements = preparedOnce(() => ({
+  points: agendaPointsQuery().prepare(),
+  periodGoals: goalChoices(eq(goals.agendaId, sql.placeholder('periodId'))).prepare(),
+}));
+
 /** A meeting's agenda in order, with the goal and action each point is about. */
 export function listAgendaPoints(meetingId: number) {
+  return agendaStatements().points.all({ meetingId });
+}
+
+function agendaPointsQuery() {
   return db
     .select({
       id: agendaPoints.id,
@@ -49,9 +59,8 @@ export function listAgendaPoints(meetingId: number) {
     .leftJoin(carriedFrom, eq(carriedFrom.id, agendaPoints.carriedFromId))
     .leftJoin(carriedFromMeeting, eq(carriedFromMeeting.id, carriedFrom.meetingId))
     .leftJoin(minutesMeeting, eq(minutesMeeting.id, agendaPoints.minutesOfMeetingId))
-    .where(eq(agendaPoints.meetingId, meetingId))
-    .orderBy(asc(agendaPoints.position), asc(agendaPoints.id))
-    .all();
+    .where(eq(agendaPoints.meetingId, sql.placeholder('meetingId')))
+    .orderBy(asc(agendaPoints.position), asc(agendaPoints.id));
 }
 
 export type AgendaPointRow = ReturnType<typeof listAgendaPoints>[number];
@@ -81,14 +90,45 @@ export function getAgendaPoint({ meetingId, pointId }: { meetingId: number; poin
     .get();
 }
 
-/** Goal and action ids that point nowhere, as field errors. */
-export function findAgendaPointReferenceErrors(input: Pick<AgendaPointInput, 'goalId' | 'actionId'>): FieldErrors {
-  const errors: FieldErrors = {};
-  if (input.goalId !== null && !goalExists(input.goalId)) errors.goalId = t.meetings.errors.goalUnknown;
-  if (input.actionId !== null && !db.select({ id: actions.id }).from(actions).where(eq(actions.id, input.actionId)).get()) {
-    errors.actionId = t.meetings.errors.actionUnknown;
+/**
+ * An agenda point's form, checked against the database: the goal must be one of the
+ * meeting's period and the action field must name exactly one action of it (or be empty);
+ * `keepGoalId` and `keepActionId` are the point's goal and action now, which may stay
+ * even from another period (a link made before this rule).
+ * Errors are Dutch, per field; nothing is written.
+ */
+export function readAgendaPointForm({
+  meeting,
+  form,
+  keepGoalId = null,
+  keepActionId = null,
+}: {
+  meeting: { startsAt: string };
+  form: AgendaPointForm;
+  keepGoalId?: number | null;
+  keepActionId?: number | null;
+}): { ok: true; input: AgendaPointInput } | { ok: false; fieldErrors: FieldErrors } {
+  const fieldErrors: FieldErrors = {};
+  if (form.goalId !== null && form.goalId !== keepGoalId) {
+    const period = meetingActionPeriod(meeting);
+    if (!period || !goalInPeriod(form.goalId, period.id)) fieldErrors.goalId = agendaPointLinks.goalNotInPeriod(period?.label ?? null);
   }
-  return errors;
+  const action = resolveActionChoice({ meeting, value: form.actionChoice, keep: keepActionId });
+  if (!action.ok) fieldErrors.actionChoice = action.message;
+  if (!action.ok || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  const { title, duration, presenter, goalId } = form;
+  return { ok: true, input: { title, duration, presenter, goalId, actionId: action.actionId } };
+}
+
+/** Whether a goal is one of the period (the meeting's: the goals its agenda points may be about). */
+function goalInPeriod(goalId: number, periodId: number): boolean {
+  return (
+    db
+      .select({ id: goals.id })
+      .from(goals)
+      .where(and(eq(goals.id, goalId), eq(goals.agendaId, periodId)))
+      .get() !== undefined
+  );
 }
 
 /** The points of a meeting in agenda order (id and title). */
@@ -263,17 +303,27 @@ export function setAgendaPointStatus({
   return changes > 0;
 }
 
-/** The choices of an agenda point's goal and action selects, in agenda order. */
-export function listAgendaPointOptions() {
-  return {
-    goals: db
-      .select({ id: goals.id, code: goals.code, title: goals.title })
-      .from(goals)
-      .innerJoin(themes, eq(themes.id, goals.themeId))
-      .orderBy(asc(themes.position), asc(goals.position))
-      .all(),
-    actions: listDecisionActionOptions(),
-  };
+/**
+ * What an agenda point's form offers: the goals of the meeting's period in agenda order
+ * (plus `keepGoalId`, the point's goal now, when it is of another period: it stays
+ * selectable) and the action field (a search field, action-choice.server.ts).
+ */
+export function agendaPointChoices({ meeting, keepGoalId = null }: { meeting: { startsAt: string }; keepGoalId?: number | null }) {
+  const period = meetingActionPeriod(meeting);
+  const goalsOfPeriod =
+    period && keepGoalId === null
+      ? agendaStatements().periodGoals.all({ periodId: period.id })
+      : goalChoices(period ? or(eq(goals.agendaId, period.id), eq(goals.id, keepGoalId ?? 0)) : undefined).all();
+  return { goals: goalsOfPeriod, action: actionFieldOf(period) };
 }
 
-export type AgendaPointOptions = ReturnType<typeof listAgendaPointOptions>;
+function goalChoices(where: SQL | undefined) {
+  return db
+    .select({ id: goals.id, code: goals.code, title: goals.title })
+    .from(goals)
+    .innerJoin(themes, eq(themes.id, goals.themeId))
+    .where(where)
+    .orderBy(asc(goals.agendaId), asc(themes.position), asc(goals.position));
+}
+
+export type AgendaPointChoiceData = ReturnType<typeof agendaPointChoices>;

@@ -61,10 +61,6 @@ export function findDecisionReferenceErrors(input: Pick<DecisionInput, 'goalId' 
   return errors;
 }
 
-function selectDecisions(where: SQL | undefined) {
-  return decisionsWhere(where).all();
-}
-
 function decisionsWhere(where: SQL | undefined) {
   return db
     .select({
@@ -90,6 +86,13 @@ function decisionsWhere(where: SQL | undefined) {
     .orderBy(desc(meetings.startsAt), desc(decisions.createdAt), desc(decisions.id))
     .$dynamic();
 }
+
+function selectDecisions(where: SQL | undefined) {
+  return decisionsWhere(where).all();
+}
+
+// A meeting's page and its notes ask on every view and live revalidation: prepared once.
+const meetingDecisions = preparedOnce(() => decisionsWhere(eq(decisions.meetingId, sql.placeholder('meetingId'))).prepare());
 
 export type DecisionRow = ReturnType<typeof selectDecisions>[number];
 
@@ -127,5 +130,5 @@ const decisionsOfGoal = preparedOnce(() => {
 
 /** Decisions taken in a meeting (ids and what the notes show of them). */
 export function listMeetingDecisions({ meetingId }: { meetingId: number }): DecisionRow[] {
-  return selectDecisions(eq(decisions.meetingId, meetingId));
+  return meetingDecisions().all({ meetingId });
 }

@@ -23,6 +23,7 @@ import { toNL } from '../../utils/date-time';
 import { db } from '../../utils/db.server';
 import { type FieldErrors, parseForm } from '../../utils/forms';
 import { groupConsecutive } from '../../utils/grouping';
+import { preparedOnce } from '../../utils/prepared.server';
 import { NotFoundError } from '../errors';
 import type { Tx } from '../history.server';
 import { notifyMeetingPlanned } from '../notifications/notification.server';
@@ -104,10 +105,11 @@ export function listMeetings({ now = new Date().toISOString() }: { now?: string 
 export type MeetingListRow = ReturnType<typeof listMeetings>['upcoming'][number];
 
 const previousMeeting = alias(meetings, 'previous_meeting');
+const sourceMeeting = alias(meetings, 'source_meeting');
 
-/** One meeting with the meetings before and after it in its series; undefined when it does not exist. */
-export function getMeeting(id: number) {
-  const meeting = db
+// The meeting page's statements run on every view and live revalidation: prepared once.
+const meetingPageStatements = preparedOnce(() => ({
+  meeting: db
     .select({
       ...meetingColumns,
       previousMeetingId: meetings.previousMeetingId,
@@ -116,23 +118,57 @@ export function getMeeting(id: number) {
     })
     .from(meetings)
     .leftJoin(previousMeeting, eq(previousMeeting.id, meetings.previousMeetingId))
-    .where(eq(meetings.id, id))
-    .get();
-  if (!meeting) return undefined;
-  const next = db
+    .where(eq(meetings.id, sql.placeholder('id')))
+    .prepare(),
+  next: db
     .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
     .from(meetings)
-    .where(eq(meetings.previousMeetingId, id))
+    .where(eq(meetings.previousMeetingId, sql.placeholder('id')))
     .orderBy(asc(meetings.startsAt))
-    .get();
+    .prepare(),
+  people: attendeePeople(db).prepare(),
+  guests: attendeeGuests(db).prepare(),
+  actions: selectActions()
+    .where(eq(actions.sourceMeetingId, sql.placeholder('meetingId')))
+    .orderBy(asc(actions.id))
+    .prepare(),
+  earlier: db.$client.prepare<[number], { id: number }>(`
+    with recursive chain(id, depth) as (
+      select previous_meeting_id, 1 from meetings where id = ? and previous_meeting_id is not null
+      union
+      select m.previous_meeting_id, chain.depth + 1 from meetings m join chain on m.id = chain.id
+       where m.previous_meeting_id is not null and chain.depth < 500
+    )
+    select id from chain order by depth`),
+  // Lists of ids as JSON arrays (json_each), so the statements need not change with their length.
+  // A cross join keeps the few meetings the outer loop (SQLite's planner would otherwise scan
+  // every action, not knowing how short the list is) and finds their actions by index.
+  openFromMeetings: db
+    .select({ id: actions.id, meetingId: sourceMeeting.id, meetingTitle: sourceMeeting.title, meetingStartsAt: sourceMeeting.startsAt })
+    .from(sql`json_each(${sql.placeholder('meetingIds')}) as earlier`)
+    .crossJoin(actions)
+    .innerJoin(sourceMeeting, eq(sourceMeeting.id, actions.sourceMeetingId))
+    .where(and(sql`${actions.sourceMeetingId} = earlier.value`, actionIsOpen()))
+    .prepare(),
+  actionsByIds: selectActions()
+    .where(sql`${actions.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .orderBy(asc(actions.deadlineEnd), asc(actions.id))
+    .prepare(),
+}));
+
+/** One meeting with the meetings before and after it in its series; undefined when it does not exist. */
+export function getMeeting(id: number) {
+  const statements = meetingPageStatements();
+  const meeting = statements.meeting.get({ id });
+  if (!meeting) return undefined;
+  const next = statements.next.get({ id });
   return { ...meeting, next: next ?? null };
 }
 
 export type MeetingDetail = NonNullable<ReturnType<typeof getMeeting>>;
 
-/** Attendees (users, by organisation and name) then guests, with attendance. Reads through `tx` when given (the demo seed). */
-export function listAttendees(meetingId: number, tx: Tx = db) {
-  const people = tx
+const attendeePeople = (conn: Tx) =>
+  conn
     .select({
       id: meetingAttendees.id,
       userId: meetingAttendees.userId,
@@ -143,11 +179,11 @@ export function listAttendees(meetingId: number, tx: Tx = db) {
     .from(meetingAttendees)
     .innerJoin(users, eq(users.id, meetingAttendees.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(meetingAttendees.meetingId, meetingId))
-    .orderBy(sql`${organisations.name} collate nocase`, sql`${users.name} collate nocase`)
-    .all()
-    .map((p) => ({ ...p, guest: false }));
-  const guests = tx
+    .where(eq(meetingAttendees.meetingId, sql.placeholder('meetingId')))
+    .orderBy(sql`${organisations.name} collate nocase`, sql`${users.name} collate nocase`);
+
+const attendeeGuests = (conn: Tx) =>
+  conn
     .select({
       id: meetingAttendees.id,
       name: meetingAttendees.guestName,
@@ -155,9 +191,15 @@ export function listAttendees(meetingId: number, tx: Tx = db) {
       attended: meetingAttendees.attended,
     })
     .from(meetingAttendees)
-    .where(and(eq(meetingAttendees.meetingId, meetingId), isNull(meetingAttendees.userId)))
-    .orderBy(asc(meetingAttendees.id))
-    .all()
+    .where(and(eq(meetingAttendees.meetingId, sql.placeholder('meetingId')), isNull(meetingAttendees.userId)))
+    .orderBy(asc(meetingAttendees.id));
+
+/** Attendees (users, by organisation and name) then guests, with attendance. Reads through `tx` when given (the demo seed). */
+export function listAttendees(meetingId: number, tx: Tx = db) {
+  const statements = tx === db ? meetingPageStatements() : { people: attendeePeople(tx), guests: attendeeGuests(tx) };
+  const people = statements.people.all({ meetingId }).map((p) => ({ ...p, guest: false }));
+  const guests = statements.guests
+    .all({ meetingId })
     .map((g) => ({ id: g.id, userId: null, name: g.name ?? '', organisation: g.organisation ?? '', attended: g.attended, guest: true }));
   return [...people, ...guests];
 }
@@ -326,19 +368,12 @@ export function getActionSourceMeeting(actionId: number) {
 
 /** The actions this meeting produced (action items in its notes), with their live state. */
 export function listMeetingActions(meetingId: number) {
-  return selectActions().where(eq(actions.sourceMeetingId, meetingId)).orderBy(asc(actions.id)).all();
+  return meetingPageStatements().actions.all({ meetingId });
 }
 
 /** The ids of the meetings before this one in its series, nearest first (cycles are cut off). */
 export function listEarlierInSeries(meetingId: number): number[] {
-  const rows = db.all<{ id: number }>(sql`
-    with recursive chain(id, depth) as (
-      select previous_meeting_id, 1 from meetings where id = ${meetingId} and previous_meeting_id is not null
-      union
-      select m.previous_meeting_id, chain.depth + 1 from meetings m join chain on m.id = chain.id
-       where m.previous_meeting_id is not null and chain.depth < 500
-    )
-    select id from chain order by depth`);
+  const rows = meetingPageStatements().earlier.all(meetingId);
   return rows.map((r) => r.id).filter((id) => id !== meetingId);
 }
 
@@ -346,30 +381,16 @@ export function listEarlierInSeries(meetingId: number): number[] {
 export function listOpenSeriesActions(meetingId: number) {
   const earlier = listEarlierInSeries(meetingId);
   if (earlier.length === 0) return [];
-  const sourceMeeting = alias(meetings, 'source_meeting');
-  const ids = db
-    .select({ id: actions.id, meetingId: sourceMeeting.id, meetingTitle: sourceMeeting.title, meetingStartsAt: sourceMeeting.startsAt })
-    .from(actions)
-    .innerJoin(sourceMeeting, eq(sourceMeeting.id, actions.sourceMeetingId))
-    .where(and(inArray(actions.sourceMeetingId, earlier), actionIsOpen()))
-    .all();
+  const statements = meetingPageStatements();
+  const ids = statements.openFromMeetings.all({ meetingIds: JSON.stringify(earlier) });
   if (ids.length === 0) return [];
   const source = new Map(ids.map((r) => [r.id, r]));
-  return selectActions()
-    .where(
-      inArray(
-        actions.id,
-        ids.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(actions.deadlineEnd), asc(actions.id))
-    .all()
-    .map((a) => ({
-      ...a,
-      sourceMeetingId: source.get(a.id)!.meetingId,
-      sourceMeetingTitle: source.get(a.id)!.meetingTitle,
-      sourceMeetingStartsAt: source.get(a.id)!.meetingStartsAt,
-    }));
+  return statements.actionsByIds.all({ ids: JSON.stringify(ids.map((r) => r.id)) }).map((a) => ({
+    ...a,
+    sourceMeetingId: source.get(a.id)!.meetingId,
+    sourceMeetingTitle: source.get(a.id)!.meetingTitle,
+    sourceMeetingStartsAt: source.get(a.id)!.meetingStartsAt,
+  }));
 }
 
 /**

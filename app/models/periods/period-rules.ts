@@ -88,6 +88,21 @@ export function periodContaining<P extends { periodStart: number; periodEnd: num
   });
 }
 
+/**
+ * The period a meeting works under, whose actions its agenda points link to: the adopted
+ * or closed period whose years hold the meeting's start. A meeting after the current
+ * period's last year (before the next agenda is adopted) or before the first period works
+ * under the current one, as in periodMeetingRange. A concept is never a meeting's period:
+ * until it is adopted its actions are not the plan. Periods come newest first (listPeriods).
+ */
+export function periodOfMeeting<P extends { periodStart: number; periodEnd: number; status: PeriodStatus }>(
+  periods: readonly P[],
+  startsAt: string,
+): P | undefined {
+  const settled = periods.filter((period) => period.status !== 'concept');
+  return periodContaining(settled, startsAt) ?? settled.find((period) => period.status === 'vastgesteld') ?? settled[0];
+}
+
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
 

@@ -1,0 +1,160 @@
+/**
+ * The action an agenda point is about, chosen in a text field instead of a menu of every
+ * action: the actions of the meeting's period (periodOfMeeting), found by code, by number
+ * ("#123") or by exact title. The page offers them as a short list where the period has
+ * few, and as suggestions from /overleggen/<id>/actiekeuze where it has many.
+ * docs/decisions/035-link-an-action-by-search.md.
+ */
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+
+import { actions, goals, themes } from '../../../db/schema';
+import { agendaPointLinks } from '../../i18n/nl/agenda-point-links';
+import { db } from '../../utils/db.server';
+import { preparedOnce } from '../../utils/prepared.server';
+import { listPeriods } from '../periods/period.server';
+import { periodLabel, periodOfMeeting } from '../periods/period-rules';
+import {
+  type ActionChoice,
+  actionChoiceLabel,
+  type ActionField,
+  actionReference,
+  parseActionChoice,
+  SUGGESTION_LIMIT,
+} from './action-choice';
+
+/** Up to this many actions in the period, the page lists them all in the field's list (the real agenda has 39). */
+export const SHORT_LIST_MAX = 60;
+
+/** The period whose goals and actions a meeting's agenda points link to; undefined without any period. */
+export function meetingActionPeriod(meeting: { startsAt: string }): { id: number; label: string } | undefined {
+  const period = periodOfMeeting(listPeriods(), meeting.startsAt);
+  return period ? { id: period.id, label: periodLabel(period) } : undefined;
+}
+
+const choiceColumns = { id: actions.id, code: actions.code, title: actions.title };
+
+/** In agenda order: chapter, goal, action. */
+function choicesInOrder(where: SQL | undefined) {
+  return db
+    .select(choiceColumns)
+    .from(actions)
+    .innerJoin(goals, eq(goals.id, actions.goalId))
+    .innerJoin(themes, eq(themes.id, goals.themeId))
+    .where(where)
+    .orderBy(asc(themes.position), asc(goals.position), asc(actions.position), asc(actions.id));
+}
+
+// Asked on every view of a meeting page by those who may edit it.
+const periodActionCount = preparedOnce(() =>
+  db
+    .select({ n: count() })
+    .from(actions)
+    .where(eq(actions.agendaId, sql.placeholder('periodId')))
+    .prepare(),
+);
+
+/**
+ * What the field needs on the page: its period, and every action of it when there are
+ * few (a list anyone can scan); null where there are many (the field suggests as one types).
+ */
+export function actionFieldOf(period: { id: number; label: string } | undefined): ActionField {
+  if (!period) return { period: null, shortList: [] };
+  const { n } = periodActionCount().get({ periodId: period.id })!;
+  return {
+    period: period.label,
+    shortList: n <= SHORT_LIST_MAX ? choicesInOrder(eq(actions.agendaId, period.id)).all().map(actionChoiceLabel) : null,
+  };
+}
+
+/** `text` as a LIKE pattern that matches it literally (case-insensitive, as LIKE is for ASCII). */
+function literal(text: string, { prefix = '', suffix = '' } = {}): string {
+  return `${prefix}${text.replace(/[\\%_]/g, (c) => `\\${c}`)}${suffix}`;
+}
+
+/**
+ * Up to SUGGESTION_LIMIT actions of the period whose code or title holds `query` (an
+ * exact code first, then codes that start with it, then the rest in agenda order), as
+ * labels: the text the field takes when one is picked.
+ */
+export function suggestActionChoices({ periodId, query }: { periodId: number; query: string }): string[] {
+  const text = query.replace(/\s+/gu, ' ').trim();
+  if (text === '') return [];
+  const parsed = parseActionChoice(text);
+  if (parsed.kind === 'text' && parsed.id !== null) {
+    const byId = choicesInOrder(and(eq(actions.agendaId, periodId), eq(actions.id, parsed.id))).all();
+    if (byId.length > 0) return byId.map(actionChoiceLabel);
+  }
+  const holds = literal(text, { prefix: '%', suffix: '%' });
+  const rank = sql`case when ${actions.code} like ${literal(text)} escape '\\' then 0
+    when ${actions.code} like ${literal(text, { suffix: '%' })} escape '\\' then 1 else 2 end`;
+  return db
+    .select(choiceColumns)
+    .from(actions)
+    .innerJoin(goals, eq(goals.id, actions.goalId))
+    .innerJoin(themes, eq(themes.id, goals.themeId))
+    .where(
+      and(eq(actions.agendaId, periodId), sql`(${actions.code} like ${holds} escape '\\' or ${actions.title} like ${holds} escape '\\')`),
+    )
+    .orderBy(rank, asc(themes.position), asc(goals.position), asc(actions.position), asc(actions.id))
+    .limit(SUGGESTION_LIMIT)
+    .all()
+    .map(actionChoiceLabel);
+}
+
+/** The action an agenda point links to, as its field shows it; undefined when it does not exist. */
+export function getActionChoice(actionId: number): ActionChoice | undefined {
+  return db.select(choiceColumns).from(actions).where(eq(actions.id, actionId)).get();
+}
+
+export type ActionChoiceResult = { ok: true; actionId: number | null } | { ok: false; message: string };
+
+const sameText = (a: string, b: string) => a.toLocaleLowerCase('nl') === b.toLocaleLowerCase('nl');
+
+/**
+ * Reads the field: empty is no action; otherwise exactly one action of the meeting's
+ * period, named by its label, its code, "#<number>" or its exact title. `keep` is the
+ * action the point links to now: it stays when the field still names it, even from
+ * another period (a link made before this rule). No match or several: a Dutch message.
+ */
+export function resolveActionChoice({
+  meeting,
+  value,
+  keep = null,
+}: {
+  meeting: { startsAt: string };
+  value: string;
+  keep?: number | null;
+}): ActionChoiceResult {
+  const query = parseActionChoice(value);
+  if (query.kind === 'none') return { ok: true, actionId: null };
+  const e = agendaPointLinks;
+  const kept = keep === null ? undefined : getActionChoice(keep);
+  if (kept && [actionChoiceLabel(kept), actionReference(kept)].some((name) => sameText(name, query.text))) {
+    return { ok: true, actionId: kept.id };
+  }
+  const period = meetingActionPeriod(meeting);
+  if (!period) return { ok: false, message: e.actionNotInPeriod(query.text, null) };
+  const inPeriod = (condition: SQL) =>
+    db
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.agendaId, period.id), condition))
+      .limit(2)
+      .all();
+  const codeIs = (code: string) => sql`${actions.code} like ${literal(code)} escape '\\'`;
+
+  // A label or a bare reference: "#123" is a number, anything else a code (unique per period).
+  if (query.id !== null) {
+    const [found] = inPeriod(eq(actions.id, query.id));
+    if (found) return { ok: true, actionId: found.id };
+  }
+  for (const code of [query.reference, query.text]) {
+    if (code === null || /\s/u.test(code)) continue;
+    const [found] = inPeriod(codeIs(code));
+    if (found) return { ok: true, actionId: found.id };
+  }
+  const byTitle = inPeriod(sql`${actions.title} like ${literal(query.text)} escape '\\'`);
+  if (byTitle.length === 1) return { ok: true, actionId: byTitle[0].id };
+  if (byTitle.length > 1) return { ok: false, message: e.actionTitleAmbiguous(period.label) };
+  return { ok: false, message: e.actionNotInPeriod(query.text, period.label) };
+}

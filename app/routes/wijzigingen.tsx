@@ -124,7 +124,8 @@ export default function ChangesPage() {
                   ) : (
                     <span className="muted">({changesPage.deletedItem})</span>
                   )}{' '}
-                  · {(h.change[entry.change] ?? entry.change).toLowerCase()} {changesPage.by} <strong>{historyAuthor(entry.userName)}</strong>
+                  · {(h.change[entry.change] ?? entry.change).toLowerCase()} {changesPage.by}{' '}
+                  <strong>{historyAuthor(entry.userName)}</strong>
                 </p>
                 <HistoryChanges entry={entry} names={names ?? undefined} />
               </li>

@@ -7,14 +7,14 @@ import { NotesHtml } from '../components/meetings/notes/notes-html';
 import { presenceColour } from '../components/meetings/notes/presence-colour';
 import { t } from '../i18n';
 import { documentAccess } from '../models/collab/document-kinds.server';
+import { actionFieldOf, meetingActionPeriod } from '../models/meetings/action-choice.server';
 import { agendaPointGoals } from '../models/meetings/agenda-point.server';
 import { listMeetingDecisions } from '../models/meetings/decision.server';
 import { meetingHasStarted, meetingName } from '../models/meetings/meeting-time';
 import { readNotesJson } from '../models/meetings/notes/notes-document.server';
-import { getNotesMeeting, listActionItemStatuses, listDecisionActionOptions } from '../models/meetings/notes/notes-item.server';
+import { getNotesMeeting, listActionItemStatuses } from '../models/meetings/notes/notes-item.server';
 import { collectNodeIds, NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../models/meetings/notes/notes-nodes';
 import { listOutlinePoints, syncNotesOutline } from '../models/meetings/notes/notes-outline.server';
-import { canEditAction } from '../models/permissions';
 import { listActionFormOptions } from '../models/tracker/action.server';
 import notesCss from '../styles/notes.css?url';
 import { requireActor } from '../utils/auth.server';
@@ -64,9 +64,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisations: formOptions?.organisations.map((o) => ({ id: o.id, name: o.name })) ?? [],
     // The goal an action item about an agenda point belongs to, by default.
     pointGoals: mayEdit ? agendaPointGoals(meetingId) : {},
-    actionOptions: mayEdit
-      ? listDecisionActionOptions().map(({ municipalityId, ...a }) => ({ ...a, mayChangeStatus: canEditAction(actor, { municipalityId }) }))
-      : [],
+    // The decision dialog's action field: the meeting's period's actions, listed where they
+    // are few, else suggested as one types (decision 037); not every action of the workspace.
+    actionField: mayEdit ? actionFieldOf(meetingActionPeriod(meeting)) : null,
   };
 }
 
@@ -108,7 +108,7 @@ export default function MeetingNotesPage() {
             organisations={data.organisations}
             pointGoals={data.pointGoals}
             decisionsOpen={data.decisionsOpen}
-            actionOptions={data.actionOptions}
+            actionField={data.actionField}
             fallback={stored}
           />
         </Suspense>

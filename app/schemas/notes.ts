@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { agendaPointLinks } from '../i18n/nl/agenda-point-links';
 import { isActionStatus } from '../models/tracker/action-status';
 import { parseId } from '../utils/ids';
 import { deadlinePhrase } from './action';
@@ -49,30 +50,48 @@ export const ActionItemSchema = z
 
 export type ActionItemInput = z.output<typeof ActionItemSchema>;
 
-/** "Besluit" in the notes: text, optionally about a goal or an action. */
-export const DecisionSchema = z.object({
-  text: z
-    .string()
-    .trim()
-    .min(1, { error: m.textRequired })
-    .max(...limit('decision', m.textTooLong)),
-  goalId: optionalIdField(t.actions.errors.idInvalid),
-  actionId: optionalIdField(t.actions.errors.idInvalid),
-  /** The linked action's new status, offered when it waits for a decision ("besluit nodig"); '' keeps it. */
-  actionStatus: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return null;
-      if (!isActionStatus(value)) {
-        ctx.addIssue({ code: 'custom', message: t.actions.errors.idInvalid });
-        return z.NEVER;
-      }
-      return value;
-    }),
-});
+/**
+ * "Besluit" in the notes: text, optionally about a goal or an action. The action is typed
+ * (a code, "#123", a title or a suggestion's label) and resolved by the route within the
+ * meeting's period (resolveActionChoice, decision 037).
+ */
+export const DecisionSchema = z
+  .object({
+    text: z
+      .string()
+      .trim()
+      .min(1, { error: m.textRequired })
+      .max(...limit('decision', m.textTooLong)),
+    goalId: optionalIdField(t.actions.errors.idInvalid),
+    actionChoice: z
+      .string()
+      .max(...limit('title', agendaPointLinks.actionChoiceTooLong))
+      .optional()
+      .default(''),
+    /** The select of before decision 037 (a page opened before it, still posting): read as "#<id>". */
+    actionId: optionalIdField(t.actions.errors.idInvalid),
+    /** The linked action's new status, offered when it waits for a decision ("besluit nodig"); '' keeps it. */
+    actionStatus: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined || value === '') return null;
+        if (!isActionStatus(value)) {
+          ctx.addIssue({ code: 'custom', message: t.actions.errors.idInvalid });
+          return z.NEVER;
+        }
+        return value;
+      }),
+  })
+  .transform(({ actionId, actionChoice, ...rest }) => ({
+    ...rest,
+    actionChoice: actionChoice.trim() === '' && actionId !== null ? `#${actionId}` : actionChoice,
+  }));
 
-export type DecisionInput = z.output<typeof DecisionSchema>;
+/** The decision form as posted; the action is still text. */
+export type DecisionForm = z.output<typeof DecisionSchema>;
+/** A decision as the models write it: the action resolved to its id (null: none). */
+export type DecisionInput = Omit<DecisionForm, 'actionChoice'> & { actionId: number | null };
 
 /** The answer of the notes' resource routes: JSON, never cached (statuses change live). */
 export function notesJson(body: unknown, status = 200): Response {

@@ -286,8 +286,8 @@ test('the action page names the meeting it came from; a decision on an action th
       { point: 1, lines: ['Over het bereik.'] },
     ],
   });
-  const waiting = query<{ id: number; title: string }>(
-    'select id, title from actions where municipality_id is null order by id limit 1',
+  const waiting = query<{ id: number; code: string | null; title: string }>(
+    'select id, code, title from actions where municipality_id is null order by id limit 1',
   )[0];
   run("update actions set status = 'besluit_nodig', source_meeting_id = ? where id = ?", meetingId, waiting.id);
 
@@ -324,7 +324,8 @@ test('the action page names the meeting it came from; a decision on an action th
   await page.getByRole('button', { name: 'Besluit' }).click();
   const dialog = page.getByRole('dialog', { name: 'Besluit vastleggen' });
   await dialog.getByLabel('Besluit', { exact: true }).fill('We gaan door met de pilot.');
-  await dialog.getByLabel('Gekoppelde actie').selectOption({ value: String(waiting.id) });
+  // The action is typed (decision 037); its suggestion's label is what picking it puts in the field.
+  await dialog.getByLabel('Gekoppelde actie').fill(`${waiting.code ?? `#${waiting.id}`} — ${waiting.title}`);
   const status = dialog.getByLabel('Status van de actie na dit besluit');
   await expect(status).toHaveValue('loopt');
   await expectAccessible(page);

@@ -217,9 +217,27 @@ test('an action item typed in the notes becomes an action in the action list, sh
   await expect(decisionDialog.getByText('Schrijf het besluit op.')).toBeVisible();
   await expect(decisionDialog.getByLabel('Besluit', { exact: true })).toBeFocused();
   await decisionDialog.getByLabel('Besluit', { exact: true }).fill('De werkgroep nodigt werkgevers uit via het Taalakkoord.');
-  await decisionDialog.getByLabel('Gekoppelde actie').selectOption({ value: String(actionId) });
+  // The action is typed (decision 037): an unknown code gets a message beside the field.
+  const actionField = decisionDialog.getByLabel('Gekoppelde actie');
+  await actionField.fill('Z-999');
+  await decisionDialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(decisionDialog.getByText(/^Er is geen actie van [\d–]+ met de code of titel "Z-999"\./)).toBeVisible();
+  await expect(actionField).toHaveAttribute('aria-invalid', 'true');
+  await expect(actionField).toBeFocused();
+  // An action waiting for a decision: once the field names it (as picking its suggestion
+  // does), the dialog offers to move it on, "Loopt" by default.
+  const waiting = new Database(database);
+  waiting.prepare("update actions set status = 'besluit_nodig' where id = ?").run(actionId);
+  waiting.close();
+  const statusField = decisionDialog.getByLabel('Status van de actie na dit besluit');
+  await expect(statusField).toHaveCount(0);
+  await actionField.fill(`#${actionId} — Drie werkgevers uitnodigen voor het Taalakkoord`);
+  await expect(statusField).toHaveValue('loopt');
   await decisionDialog.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(editor.locator('.notes-item--decision')).toContainText('De werkgroep nodigt werkgevers uit via het Taalakkoord.');
+  const moved = new Database(database, { readonly: true });
+  expect((moved.prepare('select status from actions where id = ?').get(actionId) as { status: string }).status).toBe('loopt');
+  moved.close();
   // The action item, the text typed after it and the decision are all still in the notes,
   // in that order, and stay there when typing goes on.
   await expect(editor).toBeFocused();

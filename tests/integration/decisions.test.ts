@@ -77,8 +77,8 @@ describe('recording a decision', () => {
     const { fieldErrors } = await (empty as Response).json();
     expect(fieldErrors.text).toBe('Schrijf het besluit op.');
     expect(fieldErrors.goalId).toBeDefined();
-    const unknown = await postDecision(meeting.id, 'haarlem', { text: 'Besluit', goalId: '999999', actionId: '999999' });
-    expect(Object.keys((await (unknown as Response).json()).fieldErrors).sort()).toEqual(['actionId', 'goalId']);
+    const unknown = await postDecision(meeting.id, 'haarlem', { text: 'Besluit', goalId: '999999', actionChoice: '#999999' });
+    expect(Object.keys((await (unknown as Response).json()).fieldErrors).sort()).toEqual(['actionChoice', 'goalId']);
     expect(decisionCount()).toBe(before);
   });
 });
@@ -86,7 +86,7 @@ describe('recording a decision', () => {
 describe('where decisions are listed', () => {
   it('on the log (newest meeting first, filterable by goal), the goal page and the action page', async () => {
     const older = seedMeeting();
-    const onAction = await postDecision(older.id, 'beheerder', { text: 'Monitoring loopt via Qwasp.', actionId: String(actionOfB.id) });
+    const onAction = await postDecision(older.id, 'beheerder', { text: 'Monitoring loopt via Qwasp.', actionChoice: `#${actionOfB.id}` });
     const onActionId = (await (onAction as Response).json()).decisionId;
     const newer = seedMeeting();
     // seedMeeting gives every meeting the same date; the newer one is made later.

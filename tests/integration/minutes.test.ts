@@ -165,7 +165,7 @@ beforeAll(async () => {
   decisionId = createDecision({
     userId: haarlem,
     meetingId,
-    input: DecisionSchema.parse({ text: 'We kiezen voor één regionale campagne.', goalId: String(goal.id), actionId: '' }),
+    input: { ...DecisionSchema.parse({ text: 'We kiezen voor één regionale campagne.', goalId: String(goal.id) }), actionId: null },
   });
 
   editNotes(meetingId, (notes) => {

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 
 import { t } from '../../i18n';
 import { agendaPointLinks as l } from '../../i18n/nl/agenda-point-links';
-import { type ActionField, SUGGESTION_LIMIT } from '../../models/meetings/action-choice';
+import { type ActionField, type NamedAction, SUGGESTION_LIMIT } from '../../models/meetings/action-choice';
 import { TEXT_LIMITS } from '../../schemas/limits';
 import { Field } from '../forms/field';
 
@@ -17,17 +17,25 @@ const SUGGEST_DELAY_MS = 150;
  * actions they are all in its list (a native datalist, so this works without JavaScript);
  * where it has many, the list is filled as one types with at most 20 suggestions from
  * /overleggen/<id>/actiekeuze, and a polite status says how many were found.
+ *
+ * With `onNamed` (the decision dialog in the notes, decision 037) it also asks, as one
+ * types or picks, which action the text names, its status and whether this person may
+ * change it, even where the period's actions are all in the list; null until it names one.
  */
 export function ActionChoiceField({
   meetingId,
   field,
   value,
   error,
+  label = a.pointAction,
+  onNamed,
 }: {
   meetingId: number;
   field: ActionField;
   value: string;
   error?: string;
+  label?: string;
+  onNamed?: (named: NamedAction | null) => void;
 }) {
   const listId = useId();
   const [suggestions, setSuggestions] = useState<string[] | null>(null);
@@ -44,18 +52,23 @@ export function ActionChoiceField({
   const suggest = (typed: string) => {
     clearTimeout(timer.current);
     request.current?.abort();
+    // What the text named before no longer counts until the server has read the new text.
+    onNamed?.(null);
     if (typed.trim() === '') return setSuggestions(null);
     timer.current = setTimeout(async () => {
       const controller = new AbortController();
       request.current = controller;
       try {
-        const response = await fetch(`/overleggen/${meetingId}/actiekeuze?q=${encodeURIComponent(typed)}`, {
+        const status = onNamed ? '&status=1' : '';
+        const response = await fetch(`/overleggen/${meetingId}/actiekeuze?q=${encodeURIComponent(typed)}${status}`, {
           signal: controller.signal,
           headers: { Accept: 'application/json' },
         });
         if (!response.ok) return;
-        const { actions } = (await response.json()) as { actions: string[] };
-        if (!controller.signal.aborted) setSuggestions(actions);
+        const { actions, named } = (await response.json()) as { actions: string[]; named?: NamedAction | null };
+        if (controller.signal.aborted) return;
+        setSuggestions(actions);
+        onNamed?.(named ?? null);
       } catch {
         // Aborted by a newer keystroke, or offline: no suggestions; what is typed still counts.
       }
@@ -64,7 +77,7 @@ export function ActionChoiceField({
 
   const options = field.shortList ?? suggestions ?? [];
   return (
-    <Field label={a.pointAction} name="actionChoice" error={error} hint={l.actionHint(field.period)}>
+    <Field label={label} name="actionChoice" error={error} hint={l.actionHint(field.period)}>
       {(control) => (
         <>
           <input
@@ -75,7 +88,7 @@ export function ActionChoiceField({
             spellCheck={false}
             maxLength={TEXT_LIMITS.title}
             defaultValue={value}
-            onChange={field.shortList ? undefined : (event) => suggest(event.currentTarget.value)}
+            onChange={field.shortList && !onNamed ? undefined : (event) => suggest(event.currentTarget.value)}
           />
           <datalist id={listId}>
             {options.map((label) => (

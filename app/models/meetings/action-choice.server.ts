@@ -158,3 +158,18 @@ export function resolveActionChoice({
   if (byTitle.length > 1) return { ok: false, message: e.actionTitleAmbiguous(period.label) };
   return { ok: false, message: e.actionNotInPeriod(query.text, period.label) };
 }
+
+/**
+ * The action the field's text names (as resolveActionChoice reads it, without a kept
+ * link), with what the decision dialog needs to offer a status change: its status and
+ * its municipality (whose rights the route checks). Undefined for empty text, no match or several.
+ */
+export function getNamedAction({ meeting, value }: { meeting: { startsAt: string }; value: string }) {
+  const resolved = resolveActionChoice({ meeting, value });
+  if (!resolved.ok || resolved.actionId === null) return undefined;
+  return db
+    .select({ ...choiceColumns, status: actions.status, municipalityId: actions.municipalityId })
+    .from(actions)
+    .where(eq(actions.id, resolved.actionId))
+    .get();
+}

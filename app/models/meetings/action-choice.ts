@@ -3,6 +3,7 @@
  * so the page, the suggestions and the server that reads the field agree on one form.
  * docs/decisions/035-link-an-action-by-search.md.
  */
+import type { ActionStatus } from '../tracker/action-status';
 
 /** An action as the field offers it. */
 export type ActionChoice = { id: number; code: string | null; title: string };
@@ -15,6 +16,13 @@ export const SUGGESTION_LIMIT = 20;
  * action of it as labels when there are few; null where there are many (it suggests as one types).
  */
 export type ActionField = { period: string | null; shortList: string[] | null };
+
+/**
+ * The action the field's text names exactly, as the suggestions answer it when asked
+ * (`&status=1`): the decision dialog in the notes offers to move it on from "besluit nodig"
+ * when the person may change it (docs/decisions/037-notes-decision-action-by-search.md).
+ */
+export type NamedAction = { label: string; status: ActionStatus; mayChangeStatus: boolean };
 
 /** Between an action's reference and its title in a label: "1.3.a-A1 — Taalhuizen …". */
 export const LABEL_SEPARATOR = ' — ';

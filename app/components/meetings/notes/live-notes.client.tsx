@@ -12,13 +12,13 @@ import { EditorContent } from '@tiptap/react';
 import { type ReactNode, useId, useRef, useState } from 'react';
 
 import { t } from '../../../i18n';
+import type { ActionField } from '../../../models/meetings/action-choice';
 import { NOTES_ATTRS, NOTES_NODES, notesDocumentName } from '../../../models/meetings/notes/notes-nodes';
 import { LiveFallback } from '../../collab/live-fallback';
 import { useLiveSession } from '../../collab/live-session.client';
 import { agendaPointAt, type NotesSession, useNotesEditor } from './notes-editor.client';
 import {
   ActionItemFields,
-  type ActionOption,
   DecisionFields,
   type GoalOption,
   ItemDialog,
@@ -46,7 +46,8 @@ export type LiveNotesProps = {
   pointGoals: Record<number, number>;
   /** Has the meeting begun? Decisions are recorded only from then on. */
   decisionsOpen: boolean;
-  actionOptions: ActionOption[];
+  /** What the decision dialog's action field offers; null for those who only read (no dialogs). */
+  actionField: ActionField | null;
   /** Shown until the document is connected (the notes as stored, rendered on the server). */
   fallback: ReactNode;
 };
@@ -69,7 +70,7 @@ function NotesEditor({
   organisations,
   pointGoals,
   decisionsOpen,
-  actionOptions,
+  actionField,
 }: LiveNotesProps & { session: NotesSession }) {
   const [store] = useState(() => createItemStore(meetingId, { actions: actionItems, decisions }));
   const [dialog, setDialog] = useState<ItemDialogKind | null>(null);
@@ -152,7 +153,9 @@ function NotesEditor({
               insertItem(editor, NOTES_NODES.decision, { [NOTES_ATTRS.decisionId]: answer.decisionId });
             }}
           >
-            {(errors) => <DecisionFields errors={errors} goals={goals} actionOptions={actionOptions} />}
+            {(errors) =>
+              actionField ? <DecisionFields errors={errors} goals={goals} meetingId={meetingId} actionField={actionField} /> : null
+            }
           </ItemDialog>
         </>
       ) : null}

@@ -7,9 +7,11 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
 import { t } from '../../../i18n';
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '../../../models/tracker/action-status';
+import type { ActionField, NamedAction } from '../../../models/meetings/action-choice';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '../../../models/tracker/action-status';
 import { TEXT_LIMITS } from '../../../schemas/limits';
 import { Field, FormErrorSummary } from '../../forms/field';
+import { ActionChoiceField } from '../action-choice-field';
 
 const n = t.notes;
 
@@ -17,7 +19,6 @@ export type ItemDialogKind = 'actionItem' | 'decision';
 export type GoalOption = { id: number; code: string; title: string };
 export type UserOption = { id: number; name: string };
 export type OrganisationOption = { id: number; name: string };
-export type ActionOption = { id: number; title: string; goalCode: string; status: ActionStatus; mayChangeStatus: boolean };
 
 type FieldErrors = Partial<Record<string, string>>;
 
@@ -211,15 +212,19 @@ export function ActionItemFields({
 export function DecisionFields({
   errors,
   goals,
-  actionOptions,
+  meetingId,
+  actionField,
 }: {
   errors: FieldErrors;
   goals: GoalOption[];
-  actionOptions: ActionOption[];
+  meetingId: number;
+  /** The meeting's period's actions the "Gekoppelde actie" field offers (decision 037). */
+  actionField: ActionField;
 }) {
   const d = n.decision;
-  const [actionId, setActionId] = useState('');
-  const chosen = actionOptions.find((a) => String(a.id) === actionId);
+  // The action the field names, as the server read it: it offers the status change only
+  // where the action waits for a decision and this person may change it (the route checks again).
+  const [named, setNamed] = useState<NamedAction | null>(null);
   return (
     <>
       <Field label={d.text} name="text" error={errors.text}>
@@ -233,19 +238,15 @@ export function DecisionFields({
           </select>
         )}
       </Field>
-      <Field label={d.action} name="actionId" error={errors.actionId}>
-        {(p) => (
-          <select {...p} value={actionId} onChange={(event) => setActionId(event.currentTarget.value)}>
-            <option value="">{d.none}</option>
-            {actionOptions.map((action) => (
-              <option key={action.id} value={action.id}>
-                {action.goalCode} — {action.title}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {chosen?.status === 'besluit_nodig' && chosen.mayChangeStatus ? (
+      <ActionChoiceField
+        meetingId={meetingId}
+        field={actionField}
+        value=""
+        label={d.action}
+        error={errors.actionChoice ?? errors.actionId}
+        onNamed={setNamed}
+      />
+      {named?.status === 'besluit_nodig' && named.mayChangeStatus ? (
         <Field label={d.actionStatus} name="actionStatus" error={errors.actionStatus} hint={d.actionStatusHint}>
           {(p) => (
             <select {...p} defaultValue="loopt">

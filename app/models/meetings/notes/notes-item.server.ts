@@ -5,7 +5,7 @@
  */
 import { asc, eq, inArray, or } from 'drizzle-orm';
 
-import { actions, goals, meetings, themes, users } from '../../../../db/schema';
+import { actions, meetings, users } from '../../../../db/schema';
 import type { ActionItemInput } from '../../../schemas/notes';
 import { db } from '../../../utils/db.server';
 import { createAction, selectActions } from '../../tracker/action.server';
@@ -85,14 +85,3 @@ export function listActionItemStatuses({ meetingId, ids = [] }: { meetingId: num
 }
 
 export type ActionItemStatus = ReturnType<typeof listActionItemStatuses>[number];
-
-/** The actions a decision can be linked to, in agenda order, with their goal's code and status. */
-export function listDecisionActionOptions() {
-  return db
-    .select({ id: actions.id, title: actions.title, goalCode: goals.code, status: actions.status, municipalityId: actions.municipalityId })
-    .from(actions)
-    .innerJoin(goals, eq(goals.id, actions.goalId))
-    .innerJoin(themes, eq(themes.id, goals.themeId))
-    .orderBy(asc(themes.position), asc(goals.position), asc(actions.position), asc(actions.id))
-    .all();
-}

@@ -10,6 +10,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 
 import { auditLog, users } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { pageWindow } from '../paging';
 import { actionsInCategory, type AuditAction, type AuditCategory } from './audit-actions';
 import { type AuditEntry, auditRow } from './audit-row.server';
 
@@ -90,13 +91,8 @@ function parsed<T extends { details: string | null }>(row: T) {
 export function listAuditEntries(filters: AuditFilters, page: number) {
   const where = conditions(filters);
   const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pageCount);
-  const rows = selectEntries(where)
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE)
-    .offset((current - 1) * AUDIT_PAGE_SIZE)
-    .all();
+  const { page: current, pageCount, offset } = pageWindow(total, AUDIT_PAGE_SIZE, page);
+  const rows = selectEntries(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(AUDIT_PAGE_SIZE).offset(offset).all();
   return { rows: rows.map(parsed), total, page: current, pageCount };
 }
 

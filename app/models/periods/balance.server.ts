@@ -9,6 +9,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 
 import { actions, decisions, goals, localAccents, meetings, organisations, themes } from '../../../db/schema';
 import { db } from '../../utils/db.server';
+import { pageWindow } from '../paging';
 import type { ActionStatus } from '../tracker/action-status';
 import { BALANCE_PAGE_SIZE, type BalanceCounts, type BalanceOutcome, balanceOutcome, emptyBalance } from './balance';
 import { getPeriodChapter } from './chapter-text.server';
@@ -233,9 +234,7 @@ export function getChapterBalance(period: Period, themeId: number, page: number)
       for (const c of [goalById.get(goalId)!.counts, counts]) addCount(c, outcome, n);
     }
   }
-  const pageCount = Math.max(1, Math.ceil(counts.total / BALANCE_PAGE_SIZE));
-  const shown = Math.min(Math.max(1, page), pageCount);
-  const offset = (shown - 1) * BALANCE_PAGE_SIZE;
+  const { page: shown, pageCount, offset } = pageWindow(counts.total, BALANCE_PAGE_SIZE, page);
   const rows =
     counts.total === 0
       ? []

@@ -122,13 +122,13 @@ export function listActions({
     .from(actions)
     .where(where)
     .get()!.n;
-  const pageCount = pageSize === null ? 1 : Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(filters.page, pageCount);
+  // pageSize null: every row on one page (the CSV export).
+  const { page, pageCount, offset } = pageWindow(total, pageSize ?? Math.max(total, 1), filters.page);
   let query = selectActions()
     .where(where)
     .orderBy(...orderOf(filters))
     .$dynamic();
-  if (pageSize !== null) query = query.limit(pageSize).offset((page - 1) * pageSize);
+  if (pageSize !== null) query = query.limit(pageSize).offset(offset);
   return { total, page, pageCount, pageSize, rows: overdueIn(period, query.all(), today) };
 }
 

@@ -6,6 +6,16 @@ import { idField, optionalIdField } from './ids';
 import { limit, TEXT_LIMITS } from './limits';
 import { z } from './zod';
 
+/**
+ * An action as typed or picked in a search field (decision 035): a code, "#123", a title
+ * or a suggestion's label, read by resolveActionChoice. Empty is "no action".
+ */
+export const actionChoiceField = z
+  .string()
+  .max(...limit('title', agendaPointLinks.actionChoiceTooLong))
+  .optional()
+  .default('');
+
 const m = t.meetings.errors;
 
 export const MEETING_FORM_KINDS = ['werkgroep', 'bestuurlijk', 'kennisdeling'] as const;
@@ -152,12 +162,7 @@ export const AgendaPointSchema = z.object({
     .optional()
     .default(''),
   goalId: optionalIdField(t.actions.errors.idInvalid),
-  /** The action as typed or picked: a code, "#123", a title or a suggestion's label (read by resolveActionChoice). */
-  actionChoice: z
-    .string()
-    .max(...limit('title', agendaPointLinks.actionChoiceTooLong))
-    .optional()
-    .default(''),
+  actionChoice: actionChoiceField,
 });
 
 /** The form as posted; the action is still text. */

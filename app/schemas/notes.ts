@@ -1,10 +1,10 @@
 import { t } from '../i18n';
-import { agendaPointLinks } from '../i18n/nl/agenda-point-links';
 import { isActionStatus } from '../models/tracker/action-status';
 import { parseId } from '../utils/ids';
 import { deadlinePhrase } from './action';
 import { idField, optionalIdField } from './ids';
 import { limit } from './limits';
+import { actionChoiceField } from './meeting';
 import { z } from './zod';
 
 const m = t.notes.errors;
@@ -63,11 +63,7 @@ export const DecisionSchema = z
       .min(1, { error: m.textRequired })
       .max(...limit('decision', m.textTooLong)),
     goalId: optionalIdField(t.actions.errors.idInvalid),
-    actionChoice: z
-      .string()
-      .max(...limit('title', agendaPointLinks.actionChoiceTooLong))
-      .optional()
-      .default(''),
+    actionChoice: actionChoiceField,
     /** The select of before decision 037 (a page opened before it, still posting): read as "#<id>". */
     actionId: optionalIdField(t.actions.errors.idInvalid),
     /** The linked action's new status, offered when it waits for a decision ("besluit nodig"); '' keeps it. */

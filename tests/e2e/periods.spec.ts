@@ -129,8 +129,13 @@ test('two working group members write a chapter of the concept together; the adv
   await expect(page.getByRole('complementary', { name: 'Nu in deze tekst' })).toContainText('Martijn Bakker');
   // The formatting buttons of the notes: a list item typed here is a list for the other writer.
   await page.keyboard.press('Enter');
-  await page.getByRole('group', { name: 'Opmaak en invoegen' }).getByRole('button', { name: 'Lijst' }).click();
+  // A click on a format button leaves the caret in the text: the button never takes the
+  // focus, so the next key goes into the text (not to the button for a frame).
+  const listButton = page.getByRole('group', { name: 'Opmaak en invoegen' }).getByRole('button', { name: 'Lijst' });
+  await listButton.evaluate((button) => button.addEventListener('focus', () => button.setAttribute('data-was-focused', '')));
+  await listButton.click();
   await page.keyboard.type('Werkgevers');
+  await expect(listButton).not.toHaveAttribute('data-was-focused');
   await expect(velsenEditor.getByRole('listitem').filter({ hasText: 'Werkgevers' })).toBeVisible();
 
   // The adviser follows live and cannot type.

@@ -28,7 +28,18 @@ export function FormatToggles({ editor }: { editor: Editor }) {
   return (
     <>
       {toggles.map((toggle) => (
-        <button key={toggle.key} type="button" className="notes-toolbar__button" aria-pressed={toggle.pressed} onClick={toggle.run}>
+        <button
+          key={toggle.key}
+          type="button"
+          className="notes-toolbar__button"
+          aria-pressed={toggle.pressed}
+          // A click keeps the caret in the text (as in any word processor): the button does
+          // not take the focus, so what is typed next goes into the text at once, not to
+          // the button until the editor takes the focus back a frame later. By keyboard the
+          // button has the focus and the command returns it to the text.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={toggle.run}
+        >
           {toggle.label}
         </button>
       ))}

@@ -309,6 +309,8 @@ export const actions = sqliteTable(
     index('actions_source_meeting_idx').on(t.sourceMeetingId),
     index('actions_goal_idx').on(t.goalId, t.position),
     index('actions_status_idx').on(t.status),
+    // A period's actions of one status: the board's columns and their counts (docs/decisions/040).
+    index('actions_agenda_status_idx').on(t.agendaId, t.status),
     index('actions_owner_user_idx').on(t.ownerUserId),
     index('actions_owner_org_idx').on(t.ownerOrganisationId),
     index('actions_municipality_idx').on(t.municipalityId),

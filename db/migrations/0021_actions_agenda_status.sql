@@ -1,0 +1,1 @@
+CREATE INDEX `actions_agenda_status_idx` ON `actions` (`agenda_id`,`status`);

@@ -94,6 +94,18 @@ describe('a long agenda', () => {
     expect(done.actions[1]!.title).toBe('Lange actie afgerond 18');
   });
 
+  it('cuts a filtered board the same way: the filter counts, the limit and the order hold', async () => {
+    // The board without filters runs statements prepared once; with a filter they are built per request.
+    const { columns } = await board(`?q=${encodeURIComponent('Lange actie')}`);
+    const running = columnOf(columns, 'loopt');
+    expect(running.total).toBe(60);
+    expect(running.actions.map((a) => a.title)).toEqual(Array.from({ length: BOARD_COLUMN_LIMIT }, (_, i) => `Lange actie loopt ${i}`));
+    const done = columnOf(columns, 'afgerond');
+    expect(done.total).toBe(20);
+    expect(done.actions.slice(0, 2).map((a) => a.title)).toEqual(['Lange actie afgerond 19', 'Lange actie afgerond 18']);
+    expect(columnOf(columns, 'niet_gestart').total).toBe(0);
+  });
+
   it('keeps a card just moved into a cut-off column in view, movable, in its new column', async () => {
     // The last of the running cards in agenda order is not on the board; finish it and
     // send it back: the board it comes back to leaves it out, the reply brings it.

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useFetcher, useLoaderData, useLocation } from '@remix-run/react';
-import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
+import { type DragEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 
 import { PeriodSwitch } from '../components/periods/period-switch';
-import { DeadlineText, OverdueBadge, StatusOptions } from '../components/tracker/action-bits';
 import { ActionFilterForm, filterQuery } from '../components/tracker/action-filters';
+import { type BoardCard, boardCardMarkup, cardElementId } from '../components/tracker/board-card-markup';
 import { hiddenCards, shownColumns } from '../components/tracker/board-columns';
 import { t } from '../i18n';
 import type { PeriodState } from '../models/periods/period-rules';
@@ -23,6 +23,7 @@ import { parseForm } from '../utils/forms';
 import { requireAllowed, requireFound } from '../utils/http.server';
 import { requirePeriod } from '../utils/route-guards.server';
 import { todayInNL } from '../utils/today';
+import { useRouterForPlainLinks } from '../utils/use-router-for-plain-links';
 
 const b = t.lists.board;
 
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** What a card shows, and whether this user may move it. */
-function toCard(a: ActionListRow, actor: Actor, period: PeriodState): Card {
+function toCard(a: ActionListRow, actor: Actor, period: PeriodState): BoardCard {
   return {
     id: a.id,
     title: a.title,
@@ -69,7 +70,7 @@ function toCard(a: ActionListRow, actor: Actor, period: PeriodState): Card {
  * The reply to a move carries the moved card as the board shows it: its new column may be
  * cut off before it (BOARD_COLUMN_LIMIT), and the board keeps it in view (shownColumns).
  */
-type MoveResult = { ok: true; movedId: number; card: Card | null; message: string } | { ok: false; message: string };
+type MoveResult = { ok: true; movedId: number; card: BoardCard | null; message: string } | { ok: false; message: string };
 
 /** Moving a card: the status of one action, by whoever may edit that action. */
 export async function action({ request }: ActionFunctionArgs) {
@@ -90,26 +91,12 @@ export async function action({ request }: ActionFunctionArgs) {
   return data<MoveResult>({ ok: true, movedId: actionId, card: moved ? toCard(moved, actor, period) : null, message });
 }
 
-type Card = Pick<
-  ActionListRow,
-  | 'id'
-  | 'title'
-  | 'status'
-  | 'goalCode'
-  | 'ownerUserName'
-  | 'ownerOrganisationName'
-  | 'municipalityName'
-  | 'deadlinePhrase'
-  | 'deadlineStart'
-  | 'deadlineEnd'
-  | 'overdue'
-> & { mayMove: boolean };
-
 export default function Board() {
   const { columns, fieldErrors, values, options, periodSwitch, mayMoveAny } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   const mover = useFetcher<typeof action>({ key: 'board-move' });
   const location = useLocation();
+  const boardRef = useRouterForPlainLinks<HTMLDivElement>();
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<ActionStatus | null>(null);
 
@@ -122,6 +109,7 @@ export default function Board() {
   const pendingStatus = mover.formData?.get('status') as ActionStatus | undefined;
   const pending = pendingId && pendingStatus && ACTION_STATUSES.includes(pendingStatus) ? { id: pendingId, status: pendingStatus } : null;
   const shown = shownColumns(columns, pending, result?.ok ? result.card : null);
+  const formAction = `/bord${location.search}`;
 
   // The focus follows a moved card. A card that changes column is a new element, so the
   // focus on its "Verplaats" button drops to the page; and the card may be rendered anew
@@ -136,22 +124,45 @@ export default function Board() {
     if (id === null) return;
     const active = document.activeElement;
     if (active && active !== document.body) return;
-    document.getElementById(`kaart-${id}`)?.focus();
+    document.getElementById(cardElementId(id))?.focus();
   });
   useEffect(() => {
     const onFocusIn = (event: FocusEvent) => {
       const id = followFocus.current;
       const target = event.target as Element | null;
       if (id === null || !target || target === document.body) return;
-      if (target.id !== `kaart-${id}`) followFocus.current = null;
+      if (target.id !== cardElementId(id)) followFocus.current = null;
     };
     document.addEventListener('focusin', onFocusIn);
     return () => document.removeEventListener('focusin', onFocusIn);
   }, []);
-  const follow = (id: number) => {
-    followFocus.current = id;
-  };
 
+  // The cards are markup (board-card-markup.ts): their events are read here, on the board.
+  const move = (id: number, status: ActionStatus) => {
+    followFocus.current = id;
+    mover.submit({ intent: 'move', actionId: String(id), status }, { method: 'post', action: formAction });
+  };
+  const onSubmit = (event: FormEvent<HTMLDivElement>) => {
+    const form = event.target as HTMLFormElement;
+    const id = cardIdOf(form);
+    const status = new FormData(form).get('status');
+    if (id === null || typeof status !== 'string') return;
+    event.preventDefault();
+    // An unknown status goes to the server too, which answers with its message.
+    followFocus.current = id;
+    mover.submit(form, { method: 'post', action: formAction });
+  };
+  const onDragStart = (event: DragEvent<HTMLDivElement>) => {
+    const id = cardIdOf(event.target as Element);
+    if (id === null) return;
+    event.dataTransfer.setData('text/plain', String(id));
+    event.dataTransfer.effectAllowed = 'move';
+    setDragging(id);
+  };
+  const onDragEnd = () => {
+    setDragging(null);
+    setOver(null);
+  };
   const drop = (status: ActionStatus) => (event: DragEvent) => {
     event.preventDefault();
     setOver(null);
@@ -163,8 +174,7 @@ export default function Board() {
     const from = shown.find((c) => c.actions.some((a) => a.id === id));
     const card = from?.actions.find((a) => a.id === id);
     if (!from || !card?.mayMove || from.status === status) return;
-    follow(id);
-    mover.submit({ intent: 'move', actionId: String(id), status }, { method: 'post' });
+    move(id, status);
   };
 
   return (
@@ -182,7 +192,7 @@ export default function Board() {
       <div role="status" aria-live="polite" className={result ? (result.ok ? 'notice notice--success' : 'form-error') : undefined}>
         {result?.message ?? ''}
       </div>
-      <div className="board">
+      <div className="board" ref={boardRef} onSubmit={onSubmit} onDragStart={onDragStart} onDragEnd={onDragEnd}>
         {shown.map((column) => (
           <section
             key={column.status}
@@ -210,21 +220,11 @@ export default function Board() {
             ) : (
               <ul className="board__cards">
                 {column.actions.map((card) => (
-                  <li key={card.id}>
-                    <BoardCard
-                      card={card}
-                      status={column.status}
-                      mover={mover}
-                      onMove={() => follow(card.id)}
-                      search={location.search}
-                      dragging={dragging === card.id}
-                      onDragStart={() => setDragging(card.id)}
-                      onDragEnd={() => {
-                        setDragging(null);
-                        setOver(null);
-                      }}
-                    />
-                  </li>
+                  <li
+                    key={card.id}
+                    className={dragging === card.id ? 'board__card--dragging' : undefined}
+                    dangerouslySetInnerHTML={{ __html: boardCardMarkup(card, column.status, formAction) }}
+                  />
                 ))}
               </ul>
             )}
@@ -248,99 +248,9 @@ const listOrderOf = (status: ActionStatus) =>
     ? { status, sort: 'gewijzigd', richting: 'af', pagina: null }
     : { status, sort: null, richting: null, pagina: null };
 
-function BoardCard({
-  card,
-  status,
-  mover,
-  onMove,
-  search,
-  dragging,
-  onDragStart,
-  onDragEnd,
-}: {
-  card: Card;
-  search: string;
-  status: ActionStatus;
-  mover: ReturnType<typeof useFetcher<typeof action>>;
-  /** The card's form is sent: the focus should follow the card to its new column. */
-  onMove: () => void;
-  dragging: boolean;
-  onDragStart: () => void;
-  onDragEnd: () => void;
-}) {
-  const id = useId();
-  return (
-    <article
-      id={`kaart-${card.id}`}
-      tabIndex={-1}
-      className={`board-card${card.overdue ? ' board-card--overdue' : ''}${dragging ? ' board-card--dragging' : ''}`}
-      aria-labelledby={`${id}-title`}
-      draggable={card.mayMove}
-      title={card.mayMove ? b.dragHint : undefined}
-      onDragStart={(event) => {
-        event.dataTransfer.setData('text/plain', String(card.id));
-        event.dataTransfer.effectAllowed = 'move';
-        onDragStart();
-      }}
-      onDragEnd={onDragEnd}
-    >
-      <h3 id={`${id}-title`} className="board-card__title">
-        <a href={`/acties/${card.id}`} draggable={false}>
-          {card.title}
-        </a>
-      </h3>
-      <dl className="board-card__meta">
-        <div>
-          <dt>{b.goal}</dt>
-          <dd>{card.goalCode}</dd>
-        </div>
-        {card.ownerUserName || card.ownerOrganisationName ? (
-          <div>
-            <dt>{b.owner}</dt>
-            <dd>{[card.ownerUserName, card.ownerOrganisationName].filter(Boolean).join(', ')}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{b.deadline}</dt>
-          <dd>
-            <DeadlineText phrase={card.deadlinePhrase} start={card.deadlineStart} end={card.deadlineEnd} />
-            {card.overdue ? (
-              <>
-                {' '}
-                <OverdueBadge />
-              </>
-            ) : null}
-          </dd>
-        </div>
-      </dl>
-      {card.municipalityName ? <p className="scope-tag">{t.lists.list.local(card.municipalityName)}</p> : null}
-      {card.mayMove ? (
-        // A plain form handed to the fetcher: Remix's <Form> resolves its route on every
-        // render, a tenth of the board's time with 75 cards (docs/decisions/032).
-        <form
-          method="post"
-          action={`/bord${search}`}
-          className="board-card__move"
-          onSubmit={(event) => {
-            event.preventDefault();
-            onMove();
-            mover.submit(event.currentTarget, { method: 'post', action: `/bord${search}` });
-          }}
-        >
-          <input type="hidden" name="intent" value="move" />
-          <input type="hidden" name="actionId" value={card.id} />
-          <label htmlFor={`${id}-status`}>
-            {b.moveLabel}
-            <span className="visually-hidden">{b.moveLabelFor(card.title)}</span>
-          </label>
-          <select id={`${id}-status`} name="status" defaultValue={status}>
-            <StatusOptions />
-          </select>
-          <button type="submit" className="button button--secondary button--small">
-            {b.move}
-          </button>
-        </form>
-      ) : null}
-    </article>
-  );
+/** The action of the card an element is in (its `data-card`), or null outside a card. */
+function cardIdOf(element: Element): number | null {
+  const card = element.closest<HTMLElement>('[data-card]');
+  const id = Number(card?.dataset.card);
+  return Number.isInteger(id) && id > 0 ? id : null;
 }

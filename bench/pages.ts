@@ -111,7 +111,10 @@ function readDataset(file: string) {
       .all() as { slug: string; status: string; actions: number }[];
     // The meeting page measured: the one that starts last (its pickers list the period's actions).
     const meeting = sqlite.prepare('select id from meetings order by starts_at desc, id desc limit 1').get() as { id: number } | undefined;
-    return { counts, heavy, heavyGoal, regional, periods, meetingId: meeting?.id ?? null };
+    // The monitor page of the benchmark user's own municipality.
+    const municipality = sqlite.prepare('select organisation_id as id from users where email = ?').get(LOGIN_EMAIL) as
+      { id: number } | undefined;
+    return { counts, heavy, heavyGoal, regional, periods, meetingId: meeting?.id ?? null, municipalityId: municipality?.id ?? null };
   } finally {
     sqlite.close();
   }
@@ -368,6 +371,9 @@ async function main() {
     { name: 'goal page', path: `/doelen/${dataset.heavyGoal.id}`, page: true },
     { name: 'search', path: '/zoeken?q=taal', page: true, targetP95Ms: 20 },
     { name: 'monitor (51 indicators × 8 areas)', path: '/monitor', page: true },
+    ...(dataset.municipalityId === null
+      ? []
+      : [{ name: 'monitor of a municipality', path: `/monitor/gemeenten/${dataset.municipalityId}`, page: true }]),
     // Pages that show a whole list of the period, unpaged (docs/scaling.md, "Pages that show a whole list").
     { name: 'my actions', path: '/acties/mijn', page: true },
     { name: 'board', path: '/bord', page: true },
@@ -376,7 +382,12 @@ async function main() {
       .filter((p) => p.status === 'vastgesteld')
       .slice(0, 1)
       .map((p) => ({ name: `period page ${p.slug}`, path: `/periodes/${p.slug}`, page: true })),
-    ...(dataset.meetingId === null ? [] : [{ name: 'meeting page', path: `/overleggen/${dataset.meetingId}`, page: true }]),
+    ...(dataset.meetingId === null
+      ? []
+      : [
+          { name: 'meeting page', path: `/overleggen/${dataset.meetingId}`, page: true },
+          { name: 'meeting notes (live editor, first view)', path: `/overleggen/${dataset.meetingId}/notities`, page: true },
+        ]),
     { name: 'changes', path: '/wijzigingen', page: true },
     { name: 'local accents', path: '/accenten', page: true },
   ];

@@ -37,6 +37,6 @@ export function pageWindow(total: number, pageSize: number, requested: number): 
 }
 
 /** The numbers (from 1) of the first and last row a page shows, for "1 tot en met 50 van 509". */
-export function shownRange(window: PageWindow, shown: number): { first: number; last: number } {
+export function shownRange(window: Pick<PageWindow, 'offset'>, shown: number): { first: number; last: number } {
   return { first: window.offset + 1, last: window.offset + shown };
 }

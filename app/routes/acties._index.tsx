@@ -7,6 +7,7 @@ import { ActionFilterForm, describeFilters, filterQuery } from '../components/tr
 import { ActionTable, toTableRow } from '../components/tracker/action-table';
 import { ListPageHead } from '../components/tracker/list-page-head';
 import { t } from '../i18n';
+import { shownRange } from '../models/paging';
 import { canCreateAnyAction } from '../models/permissions';
 import { listActions, readListFilters } from '../models/tracker/action-list.server';
 import listsCss from '../styles/lists.css?url';
@@ -53,8 +54,7 @@ export default function ActionList() {
   const count = t.lists.count(list.total);
   const active = describeFilters(filters, options);
   const exportQuery = filterQuery(values, { pagina: null });
-  const first = (list.page - 1) * (list.pageSize ?? list.total) + 1;
-  const last = first + list.rows.length - 1;
+  const { first, last } = shownRange(list, list.rows.length);
   return (
     <div className="action-list">
       <ListPageHead title={l.title} lead={l.lead} add={mayCreate ? { to: '/acties/nieuw', label: l.newAction } : null} />

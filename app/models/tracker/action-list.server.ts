@@ -123,13 +123,14 @@ export function listActions({
     .where(where)
     .get()!.n;
   // pageSize null: every row on one page (the CSV export).
-  const { page, pageCount, offset } = pageWindow(total, pageSize ?? Math.max(total, 1), filters.page);
+  const window = pageWindow(total, pageSize ?? Math.max(total, 1), filters.page);
+  const { offset } = window;
   let query = selectActions()
     .where(where)
     .orderBy(...orderOf(filters))
     .$dynamic();
   if (pageSize !== null) query = query.limit(pageSize).offset(offset);
-  return { total, page, pageCount, pageSize, rows: overdueIn(period, query.all(), today) };
+  return { ...window, pageSize, rows: overdueIn(period, query.all(), today) };
 }
 
 /** "Te laat" is judged within a running period; a closed period shows none (its balance says what was not finished). */

@@ -37,12 +37,14 @@ export type ClosingFormContent =
 /** The form for closing `period`; none (no period to close, or not now) shows no actions. */
 export function closingFormContent(period: ClosingPeriod | null | undefined): ClosingFormContent {
   if (!period) return { mode: 'perAction', actions: [] };
-  const open = countOpenActions(period.id);
+  // One grouped count tells both how many are open and how they spread over the chapters.
+  const chapters = listOpenChapters(period.id);
+  const open = chapters.reduce((sum, chapter) => sum + chapter.open, 0);
   if (open <= CLOSING_PER_ACTION_MAX) return { mode: 'perAction', actions: listOpenActions(period.id) };
   return {
     mode: 'byChapter',
     open,
-    chapters: listOpenChapters(period.id),
+    chapters,
     period: periodLabel(period),
     suggestUrl: `/periodes/${period.slug}/actiekeuze`,
   };

@@ -4,10 +4,10 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { ClosingForm } from '../components/periods/closing-form';
 import { t } from '../i18n';
-import { closePeriod, getPeriodBySlug, listOpenActions, listPeriods } from '../models/periods/period.server';
+import { closingFormContent, closingRetry, readClosingSubmission } from '../models/periods/closing-form.server';
+import { closePeriod, getPeriodBySlug, listPeriods } from '../models/periods/period.server';
 import { periodLabel } from '../models/periods/period-rules';
 import { canManagePeriods } from '../models/permissions';
-import { readClosingDecisions } from '../schemas/period';
 import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireActor } from '../utils/auth.server';
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: period.slug,
     label: periodLabel(period),
     closable: period.status === 'vastgesteld',
-    actions: period.status === 'vastgesteld' ? listOpenActions(period.id) : [],
+    content: closingFormContent(period.status === 'vastgesteld' ? period : null),
     successorLabel: concept ? periodLabel(concept) : null,
   };
 }
@@ -47,20 +47,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, period } = await loadClosable(request, params.slug);
   const formData = await request.formData();
-  const decisions = readClosingDecisions(
-    formData,
-    listOpenActions(period.id).map((a) => a.id),
-  );
-  const result = closePeriod(actor, { periodId: period.id, decisions });
+  const submission = readClosingSubmission(period, formData);
+  if (submission.kind === 'edit') {
+    const { kind: _, status, ...retry } = submission;
+    return data(retry, { status });
+  }
+  const result = closePeriod(actor, { periodId: period.id, decisions: submission.decisions, byChapter: submission.byChapter });
   if (!result.ok) {
-    const values = Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
-    return data({ fieldErrors: { _form: result.message, ...result.fieldErrors }, values }, { status: 400 });
+    return data(closingRetry(period, formData, submission.exceptionIds, { _form: result.message, ...result.fieldErrors }), { status: 400 });
   }
   return redirect(`/periodes/${period.slug}?afgesloten=1`);
 }
 
 export default function ClosePeriodPage() {
-  const { slug, label, closable, actions, successorLabel } = useLoaderData<typeof loader>();
+  const { slug, label, closable, content, successorLabel } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="closing-page">
@@ -71,13 +71,7 @@ export default function ClosePeriodPage() {
       {closable ? (
         <>
           <p className="lead">{c.closeLead(label)}</p>
-          <ClosingForm
-            actions={actions}
-            successorLabel={successorLabel}
-            submitLabel={c.submitClose}
-            errors={actionData?.fieldErrors ?? {}}
-            values={actionData?.values ?? {}}
-          />
+          <ClosingForm content={content} successorLabel={successorLabel} submitLabel={c.submitClose} retry={actionData} />
         </>
       ) : (
         <p>{c.notAllowedState}</p>

@@ -4,10 +4,10 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 
 import { ClosingForm } from '../components/periods/closing-form';
 import { t } from '../i18n';
-import { adoptConcept, getPeriodBySlug, listOpenActions, listPeriods } from '../models/periods/period.server';
+import { closingFormContent, closingRetry, type ClosingSubmission, readClosingSubmission } from '../models/periods/closing-form.server';
+import { adoptConcept, getPeriodBySlug, listPeriods } from '../models/periods/period.server';
 import { periodLabel } from '../models/periods/period-rules';
 import { canManagePeriods } from '../models/permissions';
-import { readClosingDecisions } from '../schemas/period';
 import periodsCss from '../styles/periods.css?url';
 import trackerCss from '../styles/tracker.css?url';
 import { requireActor } from '../utils/auth.server';
@@ -40,29 +40,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     label: periodLabel(concept),
     adoptable: concept.status === 'concept',
     currentLabel: current ? periodLabel(current) : null,
-    actions: current && concept.status === 'concept' ? listOpenActions(current.id) : [],
+    content: closingFormContent(concept.status === 'concept' ? current : null),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, concept, current } = await loadAdoptable(request, params.slug);
   const formData = await request.formData();
-  const decisions = current
-    ? readClosingDecisions(
-        formData,
-        listOpenActions(current.id).map((a) => a.id),
-      )
-    : new Map();
-  const result = adoptConcept(actor, { conceptId: concept.id, decisions });
+  const submission = current
+    ? readClosingSubmission(current, formData)
+    : ({ kind: 'close', decisions: new Map(), exceptionIds: [] } satisfies ClosingSubmission as ClosingSubmission);
+  if (submission.kind === 'edit') {
+    const { kind: _, status, ...retry } = submission;
+    return data(retry, { status });
+  }
+  const result = adoptConcept(actor, { conceptId: concept.id, decisions: submission.decisions, byChapter: submission.byChapter });
   if (!result.ok) {
-    const values = Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
-    return data({ fieldErrors: { _form: result.message, ...result.fieldErrors }, values }, { status: 400 });
+    const fieldErrors = { _form: result.message, ...result.fieldErrors };
+    return data(
+      current ? closingRetry(current, formData, submission.exceptionIds, fieldErrors) : { values: {}, exceptions: [], fieldErrors },
+      {
+        status: 400,
+      },
+    );
   }
   return redirect(`/periodes/${concept.slug}?vastgesteld=1`);
 }
 
 export default function AdoptConceptPage() {
-  const { slug, label, adoptable, currentLabel, actions } = useLoaderData<typeof loader>();
+  const { slug, label, adoptable, currentLabel, content } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="closing-page">
@@ -73,13 +79,7 @@ export default function AdoptConceptPage() {
       {adoptable ? (
         <>
           <p className="lead">{currentLabel ? c.adoptLead(label, currentLabel) : c.adoptLeadNoCurrent(label)}</p>
-          <ClosingForm
-            actions={actions}
-            successorLabel={label}
-            submitLabel={c.submitAdopt}
-            errors={actionData?.fieldErrors ?? {}}
-            values={actionData?.values ?? {}}
-          />
+          <ClosingForm content={content} successorLabel={label} submitLabel={c.submitAdopt} retry={actionData} />
         </>
       ) : (
         <p>{t.periods.errors.notConcept}</p>

@@ -1,22 +1,15 @@
-import { useEffect, useId, useRef, useState } from 'react';
-
 import { t } from '../../i18n';
 import { agendaPointLinks as l } from '../../i18n/nl/agenda-point-links';
-import { type ActionField, type NamedAction, SUGGESTION_LIMIT } from '../../models/meetings/action-choice';
-import { TEXT_LIMITS } from '../../schemas/limits';
-import { Field } from '../forms/field';
+import type { ActionField, NamedAction } from '../../models/meetings/action-choice';
+import { ActionSearchField } from '../tracker/action-search-field';
 
 const a = t.meetings.agenda;
 
-/** Wait this long after a keystroke before asking for suggestions (typing on is one request, not many). */
-const SUGGEST_DELAY_MS = 150;
-
 /**
  * An agenda point's "Actie": a text field for the code or title of an action of the
- * meeting's period, which the server resolves (decision 035). Where the period has few
- * actions they are all in its list (a native datalist, so this works without JavaScript);
- * where it has many, the list is filled as one types with at most 20 suggestions from
- * /overleggen/<id>/actiekeuze, and a polite status says how many were found.
+ * meeting's period, which the server resolves (decision 035), with the period's actions
+ * in its list where there are few and suggestions from /overleggen/<id>/actiekeuze where
+ * there are many (ActionSearchField).
  *
  * With `onNamed` (the decision dialog in the notes, decision 037) it also asks, as one
  * types or picks, which action the text names, its status and whether this person may
@@ -37,71 +30,16 @@ export function ActionChoiceField({
   label?: string;
   onNamed?: (named: NamedAction | null) => void;
 }) {
-  const listId = useId();
-  const [suggestions, setSuggestions] = useState<string[] | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const request = useRef<AbortController | null>(null);
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      request.current?.abort();
-    },
-    [],
-  );
-
-  const suggest = (typed: string) => {
-    clearTimeout(timer.current);
-    request.current?.abort();
-    // What the text named before no longer counts until the server has read the new text.
-    onNamed?.(null);
-    if (typed.trim() === '') return setSuggestions(null);
-    timer.current = setTimeout(async () => {
-      const controller = new AbortController();
-      request.current = controller;
-      try {
-        const status = onNamed ? '&status=1' : '';
-        const response = await fetch(`/overleggen/${meetingId}/actiekeuze?q=${encodeURIComponent(typed)}${status}`, {
-          signal: controller.signal,
-          headers: { Accept: 'application/json' },
-        });
-        if (!response.ok) return;
-        const { actions, named } = (await response.json()) as { actions: string[]; named?: NamedAction | null };
-        if (controller.signal.aborted) return;
-        setSuggestions(actions);
-        onNamed?.(named ?? null);
-      } catch {
-        // Aborted by a newer keystroke, or offline: no suggestions; what is typed still counts.
-      }
-    }, SUGGEST_DELAY_MS);
-  };
-
-  const options = field.shortList ?? suggestions ?? [];
   return (
-    <Field label={label} name="actionChoice" error={error} hint={l.actionHint(field.period)}>
-      {(control) => (
-        <>
-          <input
-            {...control}
-            type="text"
-            list={listId}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={TEXT_LIMITS.title}
-            defaultValue={value}
-            onChange={field.shortList && !onNamed ? undefined : (event) => suggest(event.currentTarget.value)}
-          />
-          <datalist id={listId}>
-            {options.map((label) => (
-              <option key={label} value={label} />
-            ))}
-          </datalist>
-          {field.shortList ? null : (
-            <span className="visually-hidden" role="status">
-              {suggestions ? l.suggestionsFound(suggestions.length, SUGGESTION_LIMIT) : ''}
-            </span>
-          )}
-        </>
-      )}
-    </Field>
+    <ActionSearchField
+      name="actionChoice"
+      label={label}
+      hint={l.actionHint(field.period)}
+      suggestUrl={`/overleggen/${meetingId}/actiekeuze`}
+      shortList={field.shortList}
+      value={value}
+      error={error}
+      onNamed={onNamed}
+    />
   );
 }

@@ -11,7 +11,7 @@ import { actions, goals, themes } from '../../../db/schema';
 import { agendaPointLinks } from '../../i18n/nl/agenda-point-links';
 import { db } from '../../utils/db.server';
 import { preparedOnce } from '../../utils/prepared.server';
-import { listPeriods } from '../periods/period.server';
+import { isOpenAction, listPeriods } from '../periods/period.server';
 import { periodLabel, periodOfMeeting } from '../periods/period-rules';
 import {
   type ActionChoice,
@@ -76,12 +76,22 @@ function literal(text: string, { prefix = '', suffix = '' } = {}): string {
  * exact code first, then codes that start with it, then the rest in agenda order), as
  * labels: the text the field takes when one is picked.
  */
-export function suggestActionChoices({ periodId, query }: { periodId: number; query: string }): string[] {
+export function suggestActionChoices({
+  periodId,
+  query,
+  openOnly = false,
+}: {
+  periodId: number;
+  query: string;
+  /** Only actions still open (the exceptions when closing a period, decision 039). */
+  openOnly?: boolean;
+}): string[] {
   const text = query.replace(/\s+/gu, ' ').trim();
   if (text === '') return [];
+  const inPeriod = and(eq(actions.agendaId, periodId), openOnly ? isOpenAction() : undefined);
   const parsed = parseActionChoice(text);
   if (parsed.kind === 'text' && parsed.id !== null) {
-    const byId = choicesInOrder(and(eq(actions.agendaId, periodId), eq(actions.id, parsed.id))).all();
+    const byId = choicesInOrder(and(inPeriod, eq(actions.id, parsed.id))).all();
     if (byId.length > 0) return byId.map(actionChoiceLabel);
   }
   const holds = literal(text, { prefix: '%', suffix: '%' });
@@ -92,9 +102,7 @@ export function suggestActionChoices({ periodId, query }: { periodId: number; qu
     .from(actions)
     .innerJoin(goals, eq(goals.id, actions.goalId))
     .innerJoin(themes, eq(themes.id, goals.themeId))
-    .where(
-      and(eq(actions.agendaId, periodId), sql`(${actions.code} like ${holds} escape '\\' or ${actions.title} like ${holds} escape '\\')`),
-    )
+    .where(and(inPeriod, sql`(${actions.code} like ${holds} escape '\\' or ${actions.title} like ${holds} escape '\\')`))
     .orderBy(rank, asc(themes.position), asc(goals.position), asc(actions.position), asc(actions.id))
     .limit(SUGGESTION_LIMIT)
     .all()
@@ -127,12 +135,28 @@ export function resolveActionChoice({
 }): ActionChoiceResult {
   const query = parseActionChoice(value);
   if (query.kind === 'none') return { ok: true, actionId: null };
-  const e = agendaPointLinks;
   const kept = keep === null ? undefined : getActionChoice(keep);
   if (kept && [actionChoiceLabel(kept), actionReference(kept)].some((name) => sameText(name, query.text))) {
     return { ok: true, actionId: kept.id };
   }
-  const period = meetingActionPeriod(meeting);
+  return resolveActionInPeriod({ period: meetingActionPeriod(meeting), text: value });
+}
+
+/**
+ * The one action of `period` that a field's text names: by its label, its code (any
+ * case), "#<number>" or its exact title. No match or several: a Dutch message. Shared by
+ * an agenda point's field and the exceptions when closing a period (decision 039).
+ */
+export function resolveActionInPeriod({
+  period,
+  text,
+}: {
+  period: { id: number; label: string } | undefined;
+  text: string;
+}): ActionChoiceResult {
+  const query = parseActionChoice(text);
+  if (query.kind === 'none') return { ok: true, actionId: null };
+  const e = agendaPointLinks;
   if (!period) return { ok: false, message: e.actionNotInPeriod(query.text, null) };
   const inPeriod = (condition: SQL) =>
     db

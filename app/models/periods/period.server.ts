@@ -5,12 +5,13 @@
  * transaction) and reopening a closed period. The rules are in period-rules.ts and
  * app/models/permissions.ts; docs/decisions/017-agenda-periods.md explains the design.
  */
-import { and, asc, desc, eq, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 
 import type { Db } from '../../../db/client';
 import { actions, agendas, goals, localAccents, organisations, themes } from '../../../db/schema';
 import { t } from '../../i18n';
+import { periodClosing } from '../../i18n/nl/period-closing';
 import { db } from '../../utils/db.server';
 import { preparedOnce } from '../../utils/prepared.server';
 import { documentAccessChanged } from '../collab/live-bridge.server';
@@ -18,7 +19,7 @@ import { ForbiddenError } from '../errors';
 import { recordHistory, type Tx } from '../history.server';
 import { type Actor, canManagePeriods, canReopenPeriod } from '../permissions';
 import { CLOSED_ACTION_STATUSES } from '../tracker/action-status';
-import { type ClosingDecision, closingFieldNames, REASON_MAX_LENGTH } from './closing-fields';
+import { type ChapterDecisions, chapterFieldNames, type ClosingDecision, closingFieldNames, REASON_MAX_LENGTH } from './closing-fields';
 import { periodOfAction, periodOfGoal, periodOfTheme } from './period-guard.server';
 import { periodLabel, periodSlug, periodYearsError } from './period-rules';
 
@@ -172,8 +173,14 @@ export function createConcept(actor: Actor, input: ConceptInput, conn: Conn = db
 
 const municipality = alias(organisations, 'municipality');
 
-/** The actions of a period that are still open (not done, not cancelled, not yet decided), in agenda order. */
-export function listOpenActions(periodId: number, conn: Tx = db) {
+/** An action still open: not done, not cancelled, not yet decided at a closing. */
+export const isOpenAction = () => and(notInArray(actions.status, [...CLOSED_ACTION_STATUSES]), isNull(actions.periodOutcome));
+
+/**
+ * The actions of a period that are still open, in agenda order; with `only`, just those
+ * of these ids (the exceptions of a form asking per chapter).
+ */
+export function listOpenActions(periodId: number, conn: Tx = db, only?: readonly number[]) {
   return conn
     .select({
       id: actions.id,
@@ -186,6 +193,7 @@ export function listOpenActions(periodId: number, conn: Tx = db) {
       goalId: goals.id,
       goalCode: goals.code,
       goalTitle: goals.title,
+      themeId: themes.id,
       themeCode: themes.code,
       themeTitle: themes.title,
     })
@@ -193,10 +201,34 @@ export function listOpenActions(periodId: number, conn: Tx = db) {
     .innerJoin(goals, eq(goals.id, actions.goalId))
     .innerJoin(themes, eq(themes.id, goals.themeId))
     .leftJoin(municipality, eq(municipality.id, actions.municipalityId))
-    .where(and(eq(actions.agendaId, periodId), notInArray(actions.status, [...CLOSED_ACTION_STATUSES]), isNull(actions.periodOutcome)))
+    .where(and(eq(actions.agendaId, periodId), isOpenAction(), only ? inArray(actions.id, [...only]) : undefined))
     .orderBy(asc(themes.position), asc(goals.position), asc(actions.municipalityId), asc(actions.position), asc(actions.id))
     .all();
 }
+
+/** How many actions of a period are still open: whether the closing form asks per action or per chapter. */
+export function countOpenActions(periodId: number, conn: Tx = db): number {
+  return conn
+    .select({ n: count() })
+    .from(actions)
+    .where(and(eq(actions.agendaId, periodId), isOpenAction()))
+    .get()!.n;
+}
+
+/** The chapters of a period that hold open actions, in agenda order, with how many each holds. */
+export function listOpenChapters(periodId: number, conn: Tx = db) {
+  return conn
+    .select({ themeId: themes.id, code: themes.code, title: themes.title, open: count() })
+    .from(actions)
+    .innerJoin(goals, eq(goals.id, actions.goalId))
+    .innerJoin(themes, eq(themes.id, goals.themeId))
+    .where(and(eq(actions.agendaId, periodId), isOpenAction()))
+    .groupBy(themes.id)
+    .orderBy(asc(themes.position), asc(themes.id))
+    .all();
+}
+
+export type OpenChapter = ReturnType<typeof listOpenChapters>[number];
 
 export type OpenAction = ReturnType<typeof listOpenActions>[number];
 
@@ -204,8 +236,13 @@ export type { ClosingDecision };
 
 /**
  * Closes `period` inside the caller's transaction: every open action must have a
- * decision (carried over to `successorId`, or niet afgerond with a reason). Throws
- * PeriodRuleError with every problem at once; nothing is written unless all is well.
+ * decision (carried over to `successorId`, or niet afgerond with a reason). On a large
+ * agenda the form decides per chapter (`byChapter`, decision 039): a chapter's decision
+ * holds for each of its open actions but the exceptions, whose decisions are in
+ * `decisions`; it is expanded here, per action, so the rule below is the same for both
+ * forms, and a problem is reported beside the field it came from (the chapter's or the
+ * exception's). Throws PeriodRuleError with every problem at once; nothing is written
+ * unless all is well.
  */
 function closeInTransaction(
   tx: Tx,
@@ -213,34 +250,41 @@ function closeInTransaction(
   period: Period,
   decisions: ReadonlyMap<number, ClosingDecision>,
   successor: Period | undefined,
+  byChapter?: ChapterDecisions,
 ) {
   const m = t.periods.errors;
   const open = listOpenActions(period.id, tx);
   const openIds = new Set(open.map((a) => a.id));
   const fieldErrors: Record<string, string> = {};
+  const chosen = new Map<number, ClosingDecision>();
   let undecided = 0;
   for (const action of open) {
-    const decision = decisions.get(action.id);
-    const names = closingFieldNames(action.id);
+    const own = !byChapter || byChapter.exceptions.has(action.id);
+    const decision = own ? decisions.get(action.id) : byChapter.chapters.get(action.themeId);
+    const names = own ? closingFieldNames(action.id) : chapterFieldNames(action.themeId);
     if (!decision) {
       undecided++;
-      fieldErrors[names.choice] = m.undecided(1);
-    } else if (decision.choice === 'niet_afgerond') {
+      fieldErrors[names.choice] = own ? m.undecided(1) : periodClosing.chapterUndecided;
+      continue;
+    }
+    chosen.set(action.id, decision);
+    if (decision.choice === 'niet_afgerond') {
       const reason = decision.reason.trim();
-      if (!reason) fieldErrors[names.reason] = m.reasonRequired;
+      if (!reason) fieldErrors[names.reason] = own ? m.reasonRequired : periodClosing.chapterReasonRequired;
       else if (reason.length > REASON_MAX_LENGTH) fieldErrors[names.reason] = m.reasonTooLong(REASON_MAX_LENGTH);
     } else if (!successor) {
       fieldErrors[names.choice] = m.noSuccessor;
     }
   }
-  if ([...decisions.keys()].some((id) => !openIds.has(id))) throw new PeriodRuleError(m.unknownAction, fieldErrors);
+  const named = [...decisions.keys(), ...(byChapter?.exceptions ?? [])];
+  if (named.some((id) => !openIds.has(id))) throw new PeriodRuleError(m.unknownAction, fieldErrors);
   if (Object.keys(fieldErrors).length > 0) {
     const message = undecided > 0 ? m.undecided(undecided) : Object.values(fieldErrors)[0];
     throw new PeriodRuleError(message, fieldErrors);
   }
 
   for (const action of open) {
-    const decision = decisions.get(action.id)!;
+    const decision = chosen.get(action.id)!;
     if (decision.choice === 'meenemen') carryAction(tx, actor.id, action.id, successor!);
     else {
       const reason = decision.reason.trim();
@@ -284,14 +328,14 @@ function successorFor(tx: Tx, period: Period): Period | undefined {
  */
 export function closePeriod(
   actor: Actor,
-  { periodId, decisions }: { periodId: number; decisions: ReadonlyMap<number, ClosingDecision> },
+  { periodId, decisions, byChapter }: { periodId: number; decisions: ReadonlyMap<number, ClosingDecision>; byChapter?: ChapterDecisions },
   conn: Conn = db,
 ): PeriodResult {
   if (!canManagePeriods(actor)) throw new ForbiddenError('close period');
   return runRule(conn, (tx) => {
     const period = getPeriod(periodId, tx);
     if (!period || period.status !== 'vastgesteld') throw new PeriodRuleError(t.periods.errors.notCurrent);
-    closeInTransaction(tx, actor, period, decisions, successorFor(tx, period));
+    closeInTransaction(tx, actor, period, decisions, successorFor(tx, period), byChapter);
     return {};
   });
 }
@@ -303,7 +347,7 @@ export function closePeriod(
  */
 export function adoptConcept(
   actor: Actor,
-  { conceptId, decisions }: { conceptId: number; decisions: ReadonlyMap<number, ClosingDecision> },
+  { conceptId, decisions, byChapter }: { conceptId: number; decisions: ReadonlyMap<number, ClosingDecision>; byChapter?: ChapterDecisions },
   conn: Conn = db,
 ): PeriodResult {
   if (!canManagePeriods(actor)) throw new ForbiddenError('adopt period');
@@ -311,7 +355,7 @@ export function adoptConcept(
     const concept = getPeriod(conceptId, tx);
     if (!concept || concept.status !== 'concept') throw new PeriodRuleError(t.periods.errors.notConcept);
     const current = tx.select().from(agendas).where(eq(agendas.status, 'vastgesteld')).get();
-    if (current) closeInTransaction(tx, actor, current, decisions, concept);
+    if (current) closeInTransaction(tx, actor, current, decisions, concept, byChapter);
     tx.update(agendas).set({ status: 'vastgesteld', adoptedAt: new Date().toISOString() }).where(eq(agendas.id, concept.id)).run();
     recordHistory(tx, {
       entityType: 'period',

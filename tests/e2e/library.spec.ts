@@ -1,4 +1,8 @@
+import Database from 'better-sqlite3';
+
 import { ACCOUNTS, expect, expectAccessible, login, test } from './fixtures';
+
+const database = `/tmp/koers-e2e-${Number(process.env.E2E_PORT ?? 3210)}.sqlite`;
 
 test.describe('library', () => {
   test('add a good practice with tags, then find it by searching a word in it from the header', async ({ page }) => {
@@ -84,5 +88,134 @@ test.describe('library', () => {
     await expect(page.getByRole('link', { name: 'Nieuw item' })).toHaveCount(0);
     const response = await page.goto('/kennisbank/nieuw');
     expect(response?.status()).toBe(403);
+  });
+});
+
+/**
+ * Past 60 actions the item form links actions by search (decision 038). The demo has 39
+ * over two periods, so these tests add padding actions straight into the e2e server's
+ * database (never linked) and remove them afterwards: the other specs see the demo as it was.
+ */
+test.describe('library on a long agenda', () => {
+  type Row = { id: number; code: string; title: string };
+  let padding: number[] = [];
+  /** A code both demo periods have, its two actions, and another 2025–2028 action. */
+  let shared: { code: string; old: Row; current: Row; other: Row };
+  const linksOf = (title: string) => {
+    const db = new Database(database, { readonly: true });
+    try {
+      return (
+        db
+          .prepare(
+            "select l.target_id id from library_item_links l join library_items i on i.id = l.item_id where i.title = ? and l.target_type = 'action' order by l.target_id",
+          )
+          .all(title) as { id: number }[]
+      ).map((r) => r.id);
+    } finally {
+      db.close();
+    }
+  };
+
+  test.beforeAll(() => {
+    const db = new Database(database);
+    try {
+      const [old, current] = db
+        .prepare(
+          `select a.id, a.code, a.title from actions a join agendas p on p.id = a.agenda_id
+           where a.code = (select o.code from actions o join actions n on n.code = o.code and n.agenda_id <> o.agenda_id order by o.id limit 1)
+           order by p.period_start`,
+        )
+        .all() as Row[];
+      const other = db
+        .prepare(
+          "select a.id, a.code, a.title from actions a join agendas p on p.id = a.agenda_id where p.slug = '2025-2028' and a.code not in (select code from actions where agenda_id <> a.agenda_id) order by a.id limit 1",
+        )
+        .get() as Row;
+      shared = { code: old.code, old, current, other };
+      const { n } = db.prepare('select count(*) n from actions').get() as { n: number };
+      const insert = db.prepare(
+        'insert into actions (goal_id, agenda_id, code, title) select goal_id, agenda_id, ?, ? from actions where id = ? returning id',
+      );
+      padding = Array.from(
+        { length: 61 - n },
+        (_, i) => (insert.get(`9.9.z-Z${i + 1}`, `Opvulactie ${i + 1}`, current.id) as { id: number }).id,
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  test.afterAll(() => {
+    const db = new Database(database);
+    try {
+      db.prepare(`delete from actions where id in (${padding.map(() => '?').join(',')})`).run(...padding);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('with JavaScript: the linked actions are listed, one more is added by search before saving', async ({ page }) => {
+    const { code, old, current, other } = shared;
+    await login(page, ACCOUNTS.haarlem);
+    // From an action's page: ?actie= preselects it.
+    await page.goto(`/kennisbank/nieuw?soort=link&actie=${old.id}`);
+    const group = page.getByRole('group', { name: 'Acties' });
+    const oldBox = group.getByRole('checkbox', { name: `2020–2024 · ${code} — ${old.title}` });
+    await expect(oldBox).toBeChecked();
+    await expect(group.getByRole('checkbox')).toHaveCount(1);
+    await page.getByLabel('Titel').fill('Gekoppeld door te zoeken');
+    await page.getByLabel('Adres (URL)').fill('https://example.org/zoeken');
+
+    const field = page.getByLabel('Actie koppelen');
+    const status = group.getByRole('status');
+    await field.pressSequentially(code);
+    await expect(status).toHaveText(/^\d+ acties gevonden\.$/);
+    // Enter on a code of both periods: a message beside the field; the form is not saved.
+    await field.press('Enter');
+    await expect(group.locator('.field-error')).toHaveText(
+      new RegExp(`^De code ${code.replace(/\./g, '\\.')} bestaat in 2020–2024 en 2025–2028\\.`),
+    );
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(page).toHaveURL(/\/kennisbank\/nieuw/);
+    // Picking a suggestion (the datalist puts its label in the field) adds it at once.
+    const currentLabel = `2025–2028 · ${code} — ${current.title}`;
+    await field.fill(currentLabel);
+    await expect(group.getByRole('checkbox', { name: currentLabel })).toBeChecked();
+    await expect(field).toHaveValue('');
+    await expect(status).toHaveText(`Toegevoegd: ${currentLabel}.`);
+    await expect(group.locator('.field-error')).toHaveCount(0);
+    // "Koppelen" reads a typed code (any case) as the server would.
+    await field.fill(other.code.toUpperCase());
+    await page.getByRole('button', { name: 'Koppelen' }).click();
+    await expect(group.getByRole('checkbox', { name: `2025–2028 · ${other.code} — ${other.title}` })).toBeChecked();
+    // Unchecking unlinks.
+    await oldBox.uncheck();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await expect(page).toHaveURL(/\/kennisbank\/\d+\?toegevoegd=1$/);
+    expect(linksOf('Gekoppeld door te zoeken')).toEqual([current.id, other.id].sort((a, b) => a - b));
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('the typed action is read when saving; an ambiguous code is refused beside the field, the rest kept', async ({ page }) => {
+      const { code, current } = shared;
+      await login(page, ACCOUNTS.zandvoort);
+      await page.goto('/kennisbank/nieuw?soort=link');
+      await page.getByLabel('Titel').fill('Zonder JavaScript gekoppeld');
+      await page.getByLabel('Adres (URL)').fill('https://example.org/zonder');
+      await page.getByLabel('Actie koppelen').fill(code);
+      await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+      await expect(page.getByText(/^De code .* bestaat in 2020–2024 en 2025–2028\./)).toBeVisible();
+      await expect(page.getByLabel('Titel')).toHaveValue('Zonder JavaScript gekoppeld');
+      await expect(page.getByLabel('Actie koppelen')).toHaveValue(code);
+      expect(linksOf('Zonder JavaScript gekoppeld')).toEqual([]);
+
+      await page.getByLabel('Actie koppelen').fill(`2025-2028 ${code}`);
+      await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+      await expect(page).toHaveURL(/\/kennisbank\/\d+\?toegevoegd=1$/);
+      expect(linksOf('Zonder JavaScript gekoppeld')).toEqual([current.id]);
+    });
   });
 });

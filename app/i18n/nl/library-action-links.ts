@@ -9,7 +9,7 @@ export const libraryActionLinks = {
   addLabel: 'Actie koppelen',
   addHint: (example: string) =>
     `Typ de code (bijvoorbeeld ${example}), het nummer (#123) of de hele titel van een actie en kies een suggestie. Wat hier staat, wordt bij het opslaan gekoppeld.`,
-  addButton: 'Toevoegen',
+  addButton: 'Koppelen',
   added: (label: string) => `Toegevoegd: ${label}.`,
   alreadyChosen: (label: string) => `Al gekoppeld: ${label}.`,
   notFound: (text: string, period: string | null) =>

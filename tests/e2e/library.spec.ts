@@ -192,8 +192,8 @@ test.describe('library on a long agenda', () => {
     expect(linksOf('Gekoppeld door te zoeken')).toEqual([second.id, third.id].sort((a, b) => a - b));
   });
 
-  test.describe('without JavaScript', () => {
-    test.use({ javaScriptEnabled: false });
+  test.describe('without JavaScript, on a phone', () => {
+    test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
 
     test('the typed action is read when saving; a shared title is refused beside the field, the rest kept', async ({ page }) => {
       const [, second] = demo;
@@ -207,6 +207,8 @@ test.describe('library on a long agenda', () => {
       await expect(page.getByLabel('Titel')).toHaveValue('Zonder JavaScript gekoppeld');
       await expect(page.getByLabel('Actie koppelen')).toHaveValue(twinTitle);
       expect(linksOf('Zonder JavaScript gekoppeld')).toEqual([]);
+      // The field, its message and the chosen list fit the screen (no sideways scroll).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
       await page.getByLabel('Actie koppelen').fill(second.code);
       await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();

@@ -127,7 +127,7 @@ test.describe('library on a long agenda', () => {
            where a.code is not null order by p.period_start desc, a.id limit 3`,
         )
         .all() as (Row & { period: string })[];
-      demo = rows.map((r) => ({ ...r, label: `${periods > 1 ? `${r.period} · ` : ''}${r.code} — ${r.title}` })) as typeof demo;
+      demo = rows.map((r) => ({ ...r, label: `${periods > 1 ? `${r.period} · ` : ''}${r.code} — ${r.title}` })) as unknown as typeof demo;
       const { n } = db.prepare('select count(*) n from actions').get() as { n: number };
       const insert = db.prepare(
         'insert into actions (goal_id, agenda_id, code, title) select goal_id, agenda_id, ?, ? from actions where id = ? returning id',

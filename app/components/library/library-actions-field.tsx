@@ -7,12 +7,10 @@ import type { LibraryActionChoice } from '../../models/library/library-action-ch
 import { SUGGESTION_LIMIT } from '../../models/meetings/action-choice';
 import { TEXT_LIMITS } from '../../schemas/limits';
 import { useHydrated } from '../../utils/use-hydrated';
+import { useSuggestions } from '../../utils/use-suggestions';
 import { Field, FieldGroup } from '../forms/field';
 
 const f = t.library.form;
-
-/** Wait this long after a keystroke before asking for suggestions (typing on is one request, not many). */
-const SUGGEST_DELAY_MS = 150;
 
 type Chosen = LibraryActionChoice & { checked: boolean };
 
@@ -41,33 +39,14 @@ export function LibraryActionsField({
   const [suggestions, setSuggestions] = useState<LibraryActionChoice[] | null>(null);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const request = useRef<AbortController | null>(null);
+  const ask = useSuggestions<{ actions: LibraryActionChoice[]; named?: LibraryActionChoice | null; message?: string | null }>();
 
   // A form shown again after a refused save lists what the server read; a revalidation
   // (a live update) that brings the same ids keeps what was added and unchecked here.
   const initialIds = initial.map((c) => c.id).join(',');
   useEffect(() => setChosen(initial.map((c) => ({ ...c, checked: true }))), [initialIds]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => setProblem(null), [errors.actionChoice]);
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      request.current?.abort();
-    },
-    [],
-  );
-
-  const ask = async (typed: string, named: boolean) => {
-    request.current?.abort();
-    const controller = new AbortController();
-    request.current = controller;
-    const response = await fetch(`/kennisbank/actiekeuze?q=${encodeURIComponent(typed)}${named ? '&naam=1' : ''}`, {
-      signal: controller.signal,
-      headers: { Accept: 'application/json' },
-    });
-    if (!response.ok) return null;
-    return (await response.json()) as { actions: LibraryActionChoice[]; named?: LibraryActionChoice | null; message?: string | null };
-  };
+  const urlOf = (typed: string, named: boolean) => `/kennisbank/actiekeuze?q=${encodeURIComponent(typed)}${named ? '&naam=1' : ''}`;
 
   const choose = (action: LibraryActionChoice) => {
     const already = chosen.find((c) => c.id === action.id);
@@ -79,40 +58,29 @@ export function LibraryActionsField({
   };
 
   const suggest = (typed: string) => {
-    clearTimeout(timer.current);
-    request.current?.abort();
+    ask.cancel();
     setProblem(null);
     // Picking a suggestion puts its label in the field: that is the choice.
     const picked = suggestions?.find((s) => s.label === typed);
     if (picked) return choose(picked);
     if (typed.trim() === '') return setSuggestions(null);
-    timer.current = setTimeout(async () => {
-      try {
-        const answer = await ask(typed, false);
-        if (!answer) return;
-        setSuggestions(answer.actions);
-        setStatus(agendaPointLinks.suggestionsFound(answer.actions.length, SUGGESTION_LIMIT));
-      } catch {
-        // Aborted by a newer keystroke, or offline: no suggestions; what is typed still counts when saving.
-      }
-    }, SUGGEST_DELAY_MS);
+    ask.later(urlOf(typed, false), ({ actions }) => {
+      setSuggestions(actions);
+      setStatus(agendaPointLinks.suggestionsFound(actions.length, SUGGESTION_LIMIT));
+    });
   };
 
   const add = async () => {
     const typed = input.current?.value.trim() ?? '';
     if (typed === '') return;
-    clearTimeout(timer.current);
     const picked = suggestions?.find((s) => s.label === typed);
     if (picked) return choose(picked);
-    try {
-      const answer = await ask(typed, true);
-      if (!answer) return;
-      if (answer.named) return choose(answer.named);
-      setProblem(answer.message ?? null);
-      setStatus(answer.message ?? '');
-    } catch {
-      // Aborted or offline: the text stays, and the server reads it when the form is saved.
-    }
+    // No answer (offline, overtaken): the text stays, and the server reads it when the form is saved.
+    const answer = await ask.now(urlOf(typed, true));
+    if (!answer) return;
+    if (answer.named) return choose(answer.named);
+    setProblem(answer.message ?? null);
+    setStatus(answer.message ?? '');
   };
 
   // With JavaScript, Enter in the field adds the action instead of saving the whole form.

@@ -20,7 +20,7 @@ type Chosen = LibraryActionChoice & { checked: boolean };
  * field "Actie koppelen" for one more, by code, "#123" or title, with up to 20 suggestions
  * from /kennisbank/actiekeuze as one types (a native datalist, as ActionChoiceField, decision
  * 035). Without JavaScript the server reads the typed text when the form is saved; with it,
- * picking a suggestion, Enter or "Toevoegen" puts the action in the list at once (asking the
+ * picking a suggestion, Enter or "Koppelen" puts the action in the list at once (asking the
  * server what a typed text names), and a polite status says what happened.
  */
 export function LibraryActionsField({
@@ -50,7 +50,12 @@ export function LibraryActionsField({
 
   const choose = (action: LibraryActionChoice) => {
     const already = chosen.find((c) => c.id === action.id);
-    setChosen(already ? chosen.map((c) => (c.id === action.id ? { ...c, checked: true } : c)) : [...chosen, { ...action, checked: true }]);
+    // As a function of the list as it is then: an answer may arrive after a checkbox changed.
+    setChosen((list) =>
+      list.some((c) => c.id === action.id)
+        ? list.map((c) => (c.id === action.id ? { ...c, checked: true } : c))
+        : [...list, { ...action, checked: true }],
+    );
     setStatus(already?.checked ? l.alreadyChosen(action.label) : l.added(action.label));
     setProblem(null);
     setSuggestions(null);

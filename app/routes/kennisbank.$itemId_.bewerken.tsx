@@ -6,6 +6,7 @@ import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LibraryItemForm } from '../components/library/library-item-form';
 import { t } from '../i18n';
 import { getLibraryFormOptions, getLibraryItem, libraryItemFormValues } from '../models/library/library.server';
+import { libraryActionField } from '../models/library/library-action-choice.server';
 import { submitLibraryItemForm } from '../models/library/library-form.server';
 import { canEditLibraryItem } from '../models/permissions';
 import libraryCss from '../styles/library.css?url';
@@ -27,10 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requireActor(request);
   const item = requireFound(getLibraryItem(requireIdParam(params.itemId)));
   requireAllowed(canEditLibraryItem(actor, item));
+  const values = libraryItemFormValues(item);
   return {
     item: { id: item.id, kind: item.kind, title: item.title },
     options: getLibraryFormOptions(),
-    values: libraryItemFormValues(item),
+    values,
+    actionField: libraryActionField(values.actionIds),
   };
 }
 
@@ -38,12 +41,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, id, owner } = await requireLibraryItemEditor({ request, params });
   const result = await submitLibraryItemForm({ request, userId: user.id, kind: owner.kind, existingId: id });
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
+  if (!result.ok) {
+    return data(
+      { fieldErrors: result.fieldErrors, values: result.values, actionField: libraryActionField(result.values.actionIds) },
+      { status: 400 },
+    );
+  }
   return redirect(`/kennisbank/${id}?opgeslagen=1`);
 }
 
 export default function EditLibraryItemPage() {
-  const { item, options, values } = useLoaderData<typeof loader>();
+  const { item, options, values, actionField } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   return (
     <>
@@ -61,6 +69,7 @@ export default function EditLibraryItemPage() {
         isNew={false}
         options={options}
         values={actionData?.values ?? values}
+        actionField={actionData ? actionData.actionField : actionField}
         errors={actionData?.fieldErrors ?? {}}
         submitLabel={f.submitEdit}
         cancelTo={`/kennisbank/${item.id}`}

@@ -6,6 +6,7 @@ import { Breadcrumbs } from '../components/layout/breadcrumbs';
 import { LibraryItemForm } from '../components/library/library-item-form';
 import { t } from '../i18n';
 import { getLibraryFormOptions } from '../models/library/library.server';
+import { libraryActionChoices, libraryActionField } from '../models/library/library-action-choice.server';
 import { submitLibraryItemForm } from '../models/library/library-form.server';
 import { LIBRARY_KINDS, type LibraryKind } from '../models/library/library-rules';
 import { canAddLibraryItems } from '../models/permissions';
@@ -35,9 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kind = LIBRARY_KINDS.find((k) => k === query.get('soort')) ?? null;
   const options = getLibraryFormOptions();
   const preselect = (id: number | null, list: { id: number }[]) => (id !== null && list.some((x) => x.id === id) ? [String(id)] : []);
+  const actionId = optionalIdQuery(query.get('actie'));
   const values: LibraryFormValues = {
     goalIds: preselect(optionalIdQuery(query.get('doel')), options.goals),
-    actionIds: preselect(optionalIdQuery(query.get('actie')), options.actions),
+    // Where the actions are too many for checkboxes, the one asked for still has to exist.
+    actionIds: preselect(actionId, options.actions ?? (actionId === null ? [] : libraryActionChoices([actionId]))),
     meetingIds: preselect(optionalIdQuery(query.get('overleg')), options.meetings),
   };
   // The kind links keep the preselected links.
@@ -46,19 +49,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const value = optionalIdQuery(query.get(key));
     if (value !== null) keep.set(key, String(value));
   }
-  return { kind, options, values, keep: keep.toString() };
+  return { kind, options, values, actionField: libraryActionField(values.actionIds), keep: keep.toString() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, actor } = await requireActor(request);
   requireAllowed(canAddLibraryItems(actor));
   const result = await submitLibraryItemForm({ request, userId: user.id });
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: result.values }, { status: 400 });
+  if (!result.ok) {
+    return data(
+      { fieldErrors: result.fieldErrors, values: result.values, actionField: libraryActionField(result.values.actionIds) },
+      { status: 400 },
+    );
+  }
   return redirect(`/kennisbank/${result.id}?toegevoegd=1`);
 }
 
 export default function NewLibraryItemPage() {
-  const { kind: chosenKind, options, values, keep } = useLoaderData<typeof loader>();
+  const { kind: chosenKind, options, values, actionField, keep } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   const kind = LIBRARY_KINDS.find((k) => k === actionData?.values.kind) ?? (chosenKind as LibraryKind | null);
   return (
@@ -71,6 +79,7 @@ export default function NewLibraryItemPage() {
           isNew
           options={options}
           values={actionData?.values ?? values}
+          actionField={actionData ? actionData.actionField : actionField}
           errors={actionData?.fieldErrors ?? {}}
           submitLabel={f.submitCreate}
           cancelTo="/kennisbank"

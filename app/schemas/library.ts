@@ -98,6 +98,8 @@ export const LIBRARY_TEXT_FIELDS = [
   'contactPhone',
   'themeId',
   'municipalityId',
+  // One more action to link, typed (where the actions are too many for checkboxes, decision 038).
+  'actionChoice',
 ] as const;
 /** The fields of the item form with several values (checkboxes, multiple selects). */
 export const LIBRARY_LIST_FIELDS = ['targetGroups', 'goalIds', 'actionIds', 'meetingIds'] as const;
@@ -111,7 +113,8 @@ export type LibraryFormOptions = {
   themes: { id: number; code: string; title: string }[];
   municipalities: { id: number; name: string }[];
   goals: { id: number; code: string; title: string; themeCode: string; themeTitle: string }[];
-  actions: { id: number; code: string | null; title: string; goalCode: string }[];
+  /** Every action, one checkbox each; null where there are too many (the form then links them by search, decision 038). */
+  actions: { id: number; code: string | null; title: string; goalCode: string }[] | null;
   meetings: { id: number; title: string; startsAt: string }[];
 };
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 import { t } from '../../i18n';
+import type { LibraryActionField } from '../../models/library/library-action-choice';
 import { type LibraryKind, TARGET_GROUPS, UPLOAD_ACCEPT } from '../../models/library/library-rules';
 import type { LibraryFormOptions, LibraryFormValues } from '../../schemas/library';
 import { TEXT_LIMITS } from '../../schemas/limits';
@@ -9,6 +10,7 @@ import { groupConsecutive } from '../../utils/grouping';
 import { shorten } from '../../utils/text';
 import { EditForm } from '../forms/edit-form';
 import { Field, FieldGroup } from '../forms/field';
+import { LibraryActionsField } from './library-actions-field';
 
 const f = t.library.form;
 
@@ -16,7 +18,8 @@ const TITLE_MAX = 100;
 
 /**
  * The form of one kind of library item, for "Nieuw item" and "Bewerken": the fields
- * that kind uses, its tags and links, and (for a document) the file — the last field,
+ * that kind uses, its tags and links (the actions by search where there are too many for
+ * checkboxes, decision 038), and (for a document) the file — the last field,
  * so an oversized file still leaves the other fields to show again. A plain multipart
  * POST: works without JavaScript.
  */
@@ -25,6 +28,7 @@ export function LibraryItemForm({
   isNew,
   options,
   values,
+  actionField,
   errors,
   submitLabel,
   cancelTo,
@@ -33,6 +37,8 @@ export function LibraryItemForm({
   isNew: boolean;
   options: LibraryFormOptions;
   values: LibraryFormValues;
+  /** Null: every action is a checkbox; otherwise the chosen ones and a search field (decision 038). */
+  actionField: LibraryActionField;
   errors: Partial<Record<string, string>>;
   submitLabel: string;
   cancelTo: string;
@@ -147,16 +153,27 @@ export function LibraryItemForm({
             choices: group.items.map((goal) => ({ id: goal.id, label: `${goal.code} ${goal.title}` })),
           }))}
         />
-        <LinkChoices
-          legend={f.actions}
-          name="actionIds"
-          error={errors.actionIds}
-          checked={values.actionIds}
-          groups={groupConsecutive(options.actions, (action) => action.goalCode).map((group) => ({
-            label: goalLabel(group.label, options.goals),
-            choices: group.items.map((action) => ({ id: action.id, label: action.code ? `${action.code} ${action.title}` : action.title })),
-          }))}
-        />
+        {actionField ? (
+          <LibraryActionsField
+            chosen={actionField.chosen}
+            value={values.actionChoice ?? ''}
+            errors={{ actionIds: errors.actionIds, actionChoice: errors.actionChoice }}
+          />
+        ) : (
+          <LinkChoices
+            legend={f.actions}
+            name="actionIds"
+            error={errors.actionIds}
+            checked={values.actionIds}
+            groups={groupConsecutive(options.actions ?? [], (action) => action.goalCode).map((group) => ({
+              label: goalLabel(group.label, options.goals),
+              choices: group.items.map((action) => ({
+                id: action.id,
+                label: action.code ? `${action.code} ${action.title}` : action.title,
+              })),
+            }))}
+          />
+        )}
         <LinkChoices
           legend={f.meetings}
           name="meetingIds"

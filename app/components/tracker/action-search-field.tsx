@@ -1,12 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 
 import { agendaPointLinks as l } from '../../i18n/nl/agenda-point-links';
 import { type NamedAction, SUGGESTION_LIMIT } from '../../models/meetings/action-choice';
 import { TEXT_LIMITS } from '../../schemas/limits';
+import { useSuggestions } from '../../utils/use-suggestions';
 import { Field } from '../forms/field';
-
-/** Wait this long after a keystroke before asking for suggestions (typing on is one request, not many). */
-const SUGGEST_DELAY_MS = 150;
 
 /**
  * A text field that names one action of a period by its code, #number or title, which the
@@ -40,40 +38,18 @@ export function ActionSearchField({
 }) {
   const listId = useId();
   const [suggestions, setSuggestions] = useState<string[] | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const request = useRef<AbortController | null>(null);
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      request.current?.abort();
-    },
-    [],
-  );
+  const ask = useSuggestions<{ actions: string[]; named?: NamedAction | null }>();
 
   const suggest = (typed: string) => {
-    clearTimeout(timer.current);
-    request.current?.abort();
+    ask.cancel();
     // What the text named before no longer counts until the server has read the new text.
     onNamed?.(null);
     if (typed.trim() === '') return setSuggestions(null);
-    timer.current = setTimeout(async () => {
-      const controller = new AbortController();
-      request.current = controller;
-      try {
-        const status = onNamed ? '&status=1' : '';
-        const response = await fetch(`${suggestUrl}?q=${encodeURIComponent(typed)}${status}`, {
-          signal: controller.signal,
-          headers: { Accept: 'application/json' },
-        });
-        if (!response.ok) return;
-        const { actions, named } = (await response.json()) as { actions: string[]; named?: NamedAction | null };
-        if (controller.signal.aborted) return;
-        setSuggestions(actions);
-        onNamed?.(named ?? null);
-      } catch {
-        // Aborted by a newer keystroke, or offline: no suggestions; what is typed still counts.
-      }
-    }, SUGGEST_DELAY_MS);
+    const status = onNamed ? '&status=1' : '';
+    ask.later(`${suggestUrl}?q=${encodeURIComponent(typed)}${status}`, ({ actions, named }) => {
+      setSuggestions(actions);
+      onNamed?.(named ?? null);
+    });
   };
 
   const options = shortList ?? suggestions ?? [];

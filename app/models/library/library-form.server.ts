@@ -8,6 +8,7 @@ import { t } from '../../i18n';
 import { type LibraryFieldErrors, type LibraryFormValues, type LibraryKind, readLibraryItemForm } from '../../schemas/library';
 import { createOnce, submissionKeyOf } from '../submissions.server';
 import { createLibraryItem, findLibraryReferenceErrors, type StoredUpload, updateLibraryItem } from './library.server';
+import { resolveLibraryAction } from './library-action-choice.server';
 import { detectUploadType, readUploadForm, storeFile, type UploadedFile } from './upload.server';
 import { extractUploadText } from './upload-text.server';
 
@@ -40,6 +41,22 @@ async function readRequest(request: Request): Promise<{ formData: FormData; file
 }
 
 /**
+ * The action typed in the form's "Actie koppelen" (where the actions are too many for
+ * checkboxes, decision 038) becomes one more `actionIds`, so the rest of the form reads
+ * as before, and a form shown again lists it among the chosen ones; a text that names no
+ * action, or several, is left as typed and its Dutch message returned.
+ */
+function readTypedAction(formData: FormData): string | null {
+  const typed = formData.get('actionChoice');
+  if (typeof typed !== 'string') return null;
+  const resolved = resolveLibraryAction(typed);
+  if (!resolved.ok) return resolved.message;
+  if (resolved.actionId !== null) formData.append('actionIds', String(resolved.actionId));
+  formData.set('actionChoice', '');
+  return null;
+}
+
+/**
  * Checks and saves the form. `existing` is the item being edited (its kind cannot
  * change); without it a new item is created. A document needs a file when it is new;
  * when edited, a file is optional and becomes the next version.
@@ -57,8 +74,10 @@ export async function submitLibraryItemForm({
 }): Promise<LibraryFormResult> {
   const { formData, file, problem } = await readRequest(request);
   if (kind) formData.set('kind', kind);
+  const typedAction = readTypedAction(formData);
   const form = readLibraryItemForm(formData);
   const fieldErrors: LibraryFieldErrors = form.ok ? findLibraryReferenceErrors(form.data) : { ...form.fieldErrors };
+  if (typedAction) fieldErrors.actionChoice = typedAction;
 
   const isDocument = form.values.kind === 'document';
   let detected: Awaited<ReturnType<typeof detectUploadType>> = null;

@@ -39,6 +39,7 @@ import { preparedOnce } from '../../utils/prepared.server';
 import type { Tx } from '../history.server';
 import { type Actor, canAddLibraryItems } from '../permissions';
 import { toMatchExpression } from '../search/search.server';
+import { libraryActionsFit } from './library-action-choice.server';
 
 /** A file version ready to be recorded: already stored by its hash, its text extracted. */
 export type StoredUpload = { sha256: string; size: number; mimeType: UploadType; originalName: string; extractedText: string };
@@ -264,7 +265,7 @@ export function getLibraryFile({ itemId, fileId }: { itemId: number; fileId: num
     .get();
 }
 
-/** The choices of the item form and the list's filters. */
+/** The choices of the item form and the list's filters; the actions only where they are few enough for checkboxes (decision 038). */
 export function getLibraryFormOptions(): LibraryFormOptions {
   return {
     themes: db
@@ -284,13 +285,15 @@ export function getLibraryFormOptions(): LibraryFormOptions {
       .innerJoin(themes, eq(themes.id, goals.themeId))
       .orderBy(asc(themes.position), asc(goals.position), asc(goals.id))
       .all(),
-    actions: db
-      .select({ id: actions.id, code: actions.code, title: actions.title, goalCode: goals.code })
-      .from(actions)
-      .innerJoin(goals, eq(goals.id, actions.goalId))
-      .innerJoin(themes, eq(themes.id, goals.themeId))
-      .orderBy(asc(themes.position), asc(goals.position), asc(actions.position), asc(actions.id))
-      .all(),
+    actions: libraryActionsFit()
+      ? db
+          .select({ id: actions.id, code: actions.code, title: actions.title, goalCode: goals.code })
+          .from(actions)
+          .innerJoin(goals, eq(goals.id, actions.goalId))
+          .innerJoin(themes, eq(themes.id, goals.themeId))
+          .orderBy(asc(themes.position), asc(goals.position), asc(actions.position), asc(actions.id))
+          .all()
+      : null,
     meetings: db
       .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
       .from(meetings)

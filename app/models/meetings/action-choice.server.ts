@@ -4,10 +4,13 @@
  * ("#123") or by exact title. The page offers them as a short list where the period has
  * few, and as suggestions from /overleggen/<id>/actiekeuze where it has many.
  * docs/decisions/035-link-an-action-by-search.md.
+ *
+ * The finding itself (`findActionChoices`, `findActionsNamed`) takes a period or none: the
+ * library's item form links actions of any period by the same text (decision 038).
  */
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 
-import { actions, goals, themes } from '../../../db/schema';
+import { actions, agendas, goals, themes } from '../../../db/schema';
 import { agendaPointLinks } from '../../i18n/nl/agenda-point-links';
 import { db } from '../../utils/db.server';
 import { preparedOnce } from '../../utils/prepared.server';
@@ -16,6 +19,7 @@ import { periodLabel, periodOfMeeting } from '../periods/period-rules';
 import {
   type ActionChoice,
   actionChoiceLabel,
+  type ActionChoiceQuery,
   type ActionField,
   actionReference,
   parseActionChoice,
@@ -32,6 +36,14 @@ export function meetingActionPeriod(meeting: { startsAt: string }): { id: number
 }
 
 const choiceColumns = { id: actions.id, code: actions.code, title: actions.title };
+
+/** An action as found, with its period (the library's labels name it where codes repeat). */
+export type FoundActionChoice = ActionChoice & { agendaId: number };
+
+const foundColumns = { ...choiceColumns, agendaId: actions.agendaId };
+
+/** Within one period, or (null) within all of them. */
+const inScope = (periodId: number | null) => (periodId === null ? undefined : eq(actions.agendaId, periodId));
 
 /** In agenda order: chapter, goal, action. */
 function choicesInOrder(where: SQL | undefined) {
@@ -86,27 +98,47 @@ export function suggestActionChoices({
   /** Only actions still open (the exceptions when closing a period, decision 039). */
   openOnly?: boolean;
 }): string[] {
+  return findActionChoices({ periodId, query, openOnly }).map(actionChoiceLabel);
+}
+
+/**
+ * Up to SUGGESTION_LIMIT actions of the period (null: of every period) whose code or
+ * title holds `query`, or the one "#123" names; an exact code first, then codes that
+ * start with it, then the rest in agenda order (the newest period first).
+ */
+export function findActionChoices({
+  periodId,
+  query,
+  openOnly = false,
+}: {
+  periodId: number | null;
+  query: string;
+  openOnly?: boolean;
+}): FoundActionChoice[] {
   const text = query.replace(/\s+/gu, ' ').trim();
   if (text === '') return [];
-  const inPeriod = and(eq(actions.agendaId, periodId), openOnly ? isOpenAction() : undefined);
   const parsed = parseActionChoice(text);
+  const ordered = (where: SQL | undefined) =>
+    db
+      .select(foundColumns)
+      .from(actions)
+      .innerJoin(goals, eq(goals.id, actions.goalId))
+      .innerJoin(themes, eq(themes.id, goals.themeId))
+      .where(and(inScope(periodId), openOnly ? isOpenAction() : undefined, where));
   if (parsed.kind === 'text' && parsed.id !== null) {
-    const byId = choicesInOrder(and(inPeriod, eq(actions.id, parsed.id))).all();
-    if (byId.length > 0) return byId.map(actionChoiceLabel);
+    const byId = ordered(eq(actions.id, parsed.id)).all();
+    if (byId.length > 0) return byId;
   }
   const holds = literal(text, { prefix: '%', suffix: '%' });
   const rank = sql`case when ${actions.code} like ${literal(text)} escape '\\' then 0
     when ${actions.code} like ${literal(text, { suffix: '%' })} escape '\\' then 1 else 2 end`;
-  return db
-    .select(choiceColumns)
-    .from(actions)
-    .innerJoin(goals, eq(goals.id, actions.goalId))
-    .innerJoin(themes, eq(themes.id, goals.themeId))
-    .where(and(inPeriod, sql`(${actions.code} like ${holds} escape '\\' or ${actions.title} like ${holds} escape '\\')`))
-    .orderBy(rank, asc(themes.position), asc(goals.position), asc(actions.position), asc(actions.id))
+  // Across periods, the newest period's first: the plan one is most likely working on.
+  const newestPeriod =
+    periodId === null ? [sql`(select ${agendas.periodStart} from ${agendas} where ${agendas.id} = ${actions.agendaId}) desc`] : [];
+  return ordered(sql`(${actions.code} like ${holds} escape '\\' or ${actions.title} like ${holds} escape '\\')`)
+    .orderBy(rank, ...newestPeriod, asc(themes.position), asc(goals.position), asc(actions.position), asc(actions.id))
     .limit(SUGGESTION_LIMIT)
-    .all()
-    .map(actionChoiceLabel);
+    .all();
 }
 
 /** The action an agenda point links to, as its field shows it; undefined when it does not exist. */
@@ -158,29 +190,47 @@ export function resolveActionInPeriod({
   if (query.kind === 'none') return { ok: true, actionId: null };
   const e = agendaPointLinks;
   if (!period) return { ok: false, message: e.actionNotInPeriod(query.text, null) };
-  const inPeriod = (condition: SQL) =>
-    db
-      .select({ id: actions.id })
-      .from(actions)
-      .where(and(eq(actions.agendaId, period.id), condition))
-      .limit(2)
-      .all();
-  const codeIs = (code: string) => sql`${actions.code} like ${literal(code)} escape '\\'`;
+  const named = findActionsNamed({ periodId: period.id, query });
+  // A code is unique within a period: only a title can name several.
+  if (named && (named.by !== 'title' || named.found.length === 1)) return { ok: true, actionId: named.found[0].id };
+  if (named) return { ok: false, message: e.actionTitleAmbiguous(period.label) };
+  return { ok: false, message: e.actionNotInPeriod(query.text, period.label) };
+}
 
-  // A label or a bare reference: "#123" is a number, anything else a code (unique per period).
+/**
+ * The actions of the period (null: of every period) the text names, by the first way
+ * that finds any: its number ("#123", alone or before " — "), its code (the label's
+ * reference, or the whole text; any case), its exact title (any case). At most `limit`
+ * of them, with their period; undefined when none.
+ */
+export function findActionsNamed({
+  periodId,
+  query,
+  limit = 2,
+}: {
+  periodId: number | null;
+  query: Extract<ActionChoiceQuery, { kind: 'text' }>;
+  limit?: number;
+}): { by: 'id' | 'code' | 'title'; found: { id: number; agendaId: number }[] } | undefined {
+  const named = (condition: SQL) =>
+    db
+      .select({ id: actions.id, agendaId: actions.agendaId })
+      .from(actions)
+      .where(and(inScope(periodId), condition))
+      .orderBy(asc(actions.agendaId), asc(actions.id))
+      .limit(limit)
+      .all();
   if (query.id !== null) {
-    const [found] = inPeriod(eq(actions.id, query.id));
-    if (found) return { ok: true, actionId: found.id };
+    const found = named(eq(actions.id, query.id));
+    if (found.length > 0) return { by: 'id', found };
   }
   for (const code of [query.reference, query.text]) {
     if (code === null || /\s/u.test(code)) continue;
-    const [found] = inPeriod(codeIs(code));
-    if (found) return { ok: true, actionId: found.id };
+    const found = named(sql`${actions.code} like ${literal(code)} escape '\\'`);
+    if (found.length > 0) return { by: 'code', found };
   }
-  const byTitle = inPeriod(sql`${actions.title} like ${literal(query.text)} escape '\\'`);
-  if (byTitle.length === 1) return { ok: true, actionId: byTitle[0].id };
-  if (byTitle.length > 1) return { ok: false, message: e.actionTitleAmbiguous(period.label) };
-  return { ok: false, message: e.actionNotInPeriod(query.text, period.label) };
+  const found = named(sql`${actions.title} like ${literal(query.text)} escape '\\'`);
+  return found.length > 0 ? { by: 'title', found } : undefined;
 }
 
 /**

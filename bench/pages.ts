@@ -389,6 +389,11 @@ async function main() {
           { name: 'meeting notes (live editor, first view)', path: `/overleggen/${dataset.meetingId}/notities`, page: true },
         ]),
     { name: 'changes', path: '/wijzigingen', page: true },
+    { name: 'new library item form (links actions by search)', path: '/kennisbank/nieuw', page: true },
+    // The current period's closing form (per chapter on this workspace, decision 039).
+    ...dataset.periods
+      .filter((p) => p.status === 'vastgesteld')
+      .map((p) => ({ name: `closing form ${p.slug}`, path: `/periodes/${p.slug}/afsluiten`, page: true })),
     { name: 'local accents', path: '/accenten', page: true },
   ];
   const results: Measured[] = [];

@@ -127,6 +127,22 @@ describe('the monitor pages', () => {
     });
     const { view } = payloadOf(result) as Awaited<ReturnType<typeof municipalityLoader>>;
     expect(view.indicators[0].areas.map((a) => a.name)).toEqual(['Regio', 'Haarlem']);
+    // The page reads only the region's and Haarlem's figures: the same series as the monitor of all areas shows.
+    const all = (
+      payloadOf(await runLoader(monitorLoader, '/monitor', { cookie: cookies.adviseur })) as Awaited<ReturnType<typeof monitorLoader>>
+    ).view;
+    const seriesOf = (v: typeof view, name: string) =>
+      new Map(v.indicators.map((i) => [i.id, i.areas.find((a) => a.name === name)!.points]));
+    let compared = 0;
+    for (const name of ['Regio', 'Haarlem']) {
+      const everywhere = seriesOf(all, name);
+      for (const [indicatorId, points] of seriesOf(view, name)) {
+        if (!everywhere.has(indicatorId)) continue;
+        expect(points).toEqual(everywhere.get(indicatorId));
+        compared += points.filter((p) => p.value !== null).length;
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 });
 

@@ -137,8 +137,19 @@ export function listFigures(query: FigureQuery, conn: Tx = db): FigureRow[] {
  * every area: only the columns a series needs, without who entered them — the monitor
  * page reads 400 of them per view, and the full rows cost it as much again.
  */
-export function listSeriesFigures(query: { indicatorIds: number[]; fromYear: number; toYear: number }, conn: Tx = db) {
+export function listSeriesFigures(
+  query: {
+    indicatorIds: number[];
+    fromYear: number;
+    toYear: number;
+    /** Only the region and this municipality (a municipality's monitor page); without it every area. */
+    municipalityId?: number | null;
+  },
+  conn: Tx = db,
+) {
   if (query.indicatorIds.length === 0) return [];
+  const areas =
+    query.municipalityId == null ? undefined : inArray(monitorFigures.areaKey, [areaKeyOf(null), areaKeyOf(query.municipalityId)]);
   return conn
     .select({
       indicatorId: monitorFigures.indicatorId,
@@ -153,6 +164,7 @@ export function listSeriesFigures(query: { indicatorIds: number[]; fromYear: num
     .where(
       and(
         inArray(monitorFigures.indicatorId, query.indicatorIds),
+        areas,
         ...yearsBetween(query.fromYear, query.toYear),
         eq(monitorFigures.breakdownKey, ''),
       ),

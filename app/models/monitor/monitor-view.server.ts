@@ -50,7 +50,8 @@ export function monitorView(query: MonitorViewQuery): MonitorView {
   const indicators = query.page === undefined ? matching : matching.slice((page - 1) * size, page * size);
   const ids = indicators.map((i) => i.id);
   const toYear = query.period.periodEnd;
-  const figures = listSeriesFigures({ indicatorIds: ids, fromYear: BASELINE_YEAR, toYear });
+  // A municipality's page shows the region and that municipality: only their figures are read.
+  const figures = listSeriesFigures({ indicatorIds: ids, fromYear: BASELINE_YEAR, toYear, municipalityId: query.municipalityId });
   const targets = listTargets(ids);
   const periods = db.select({ id: agendas.id, periodStart: agendas.periodStart, periodEnd: agendas.periodEnd }).from(agendas).all();
   const municipalities = listMonitorMunicipalities().filter((mu) => query.municipalityId == null || mu.id === query.municipalityId);

@@ -24,7 +24,7 @@ import {
   INTENT_FIELD,
   removeExceptionIntent,
 } from './closing-fields';
-import { countOpenActions, listOpenActions, listOpenChapters, type OpenAction, type OpenChapter } from './period.server';
+import { listOpenActions, listOpenChapters, type OpenAction, type OpenChapter } from './period.server';
 import { periodLabel } from './period-rules';
 
 type ClosingPeriod = { id: number; slug: string; periodStart: number; periodEnd: number };
@@ -34,13 +34,21 @@ export type ClosingFormContent =
   | { mode: 'perAction'; actions: OpenAction[] }
   | { mode: 'byChapter'; open: number; chapters: OpenChapter[]; period: string; suggestUrl: string };
 
+/**
+ * The period's chapters with open actions, how many are open, and whether the form asks per
+ * action: one grouped count tells all three, for the form and for what it sends.
+ */
+function openChaptersOf(periodId: number) {
+  const chapters = listOpenChapters(periodId);
+  const open = chapters.reduce((sum, chapter) => sum + chapter.open, 0);
+  return { chapters, open, perAction: open <= CLOSING_PER_ACTION_MAX };
+}
+
 /** The form for closing `period`; none (no period to close, or not now) shows no actions. */
 export function closingFormContent(period: ClosingPeriod | null | undefined): ClosingFormContent {
   if (!period) return { mode: 'perAction', actions: [] };
-  // One grouped count tells both how many are open and how they spread over the chapters.
-  const chapters = listOpenChapters(period.id);
-  const open = chapters.reduce((sum, chapter) => sum + chapter.open, 0);
-  if (open <= CLOSING_PER_ACTION_MAX) return { mode: 'perAction', actions: listOpenActions(period.id) };
+  const { chapters, open, perAction } = openChaptersOf(period.id);
+  if (perAction) return { mode: 'perAction', actions: listOpenActions(period.id) };
   return {
     mode: 'byChapter',
     open,
@@ -93,8 +101,8 @@ export function closingRetry(
  * ambiguous text, or an action no longer open, is a Dutch message beside the field.
  */
 export function readClosingSubmission(period: ClosingPeriod, formData: FormData): ClosingSubmission {
-  const open = countOpenActions(period.id);
-  if (open <= CLOSING_PER_ACTION_MAX) {
+  const { chapters: openChapters, perAction } = openChaptersOf(period.id);
+  if (perAction) {
     const decisions = readClosingDecisions(
       formData,
       listOpenActions(period.id).map((a) => a.id),
@@ -142,7 +150,7 @@ export function readClosingSubmission(period: ClosingPeriod, formData: FormData)
   if (typed !== '') return searchError(p.searchPending);
 
   const chapters = new Map<number, ClosingDecision>();
-  for (const chapter of listOpenChapters(period.id)) {
+  for (const chapter of openChapters) {
     const names = chapterFieldNames(chapter.themeId);
     const choice = formData.get(names.choice);
     const reason = formData.get(names.reason);

@@ -206,15 +206,6 @@ export function listOpenActions(periodId: number, conn: Tx = db, only?: readonly
     .all();
 }
 
-/** How many actions of a period are still open: whether the closing form asks per action or per chapter. */
-export function countOpenActions(periodId: number, conn: Tx = db): number {
-  return conn
-    .select({ n: count() })
-    .from(actions)
-    .where(and(eq(actions.agendaId, periodId), isOpenAction()))
-    .get()!.n;
-}
-
 /** The chapters of a period that hold open actions, in agenda order, with how many each holds. */
 export function listOpenChapters(periodId: number, conn: Tx = db) {
   return conn
